@@ -1,0 +1,63 @@
+package org.perfledger.kernel.event;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.perfledger.kernel.budget.DepartmentBudgetAdjusted;
+import org.perfledger.kernel.budget.DepartmentBudgetOpened;
+import org.perfledger.kernel.organisation.DepartmentRegistered;
+
+/** Every event type of the published language, by stable name. A type not listed here cannot be stored or read. */
+public final class EventCatalog {
+
+    private static final List<Class<? extends PerfLedgerEvent>> TYPES = List.of(
+            DepartmentRegistered.class,
+            DepartmentBudgetOpened.class,
+            DepartmentBudgetAdjusted.class);
+
+    private static final Map<String, Class<? extends PerfLedgerEvent>> BY_NAME;
+
+    static {
+        Map<String, Class<? extends PerfLedgerEvent>> byName = new LinkedHashMap<>();
+        for (Class<? extends PerfLedgerEvent> type : TYPES) {
+            EventType annotation = annotationOf(type);
+            if (byName.put(annotation.name(), type) != null) {
+                throw new IllegalStateException("two event types are named " + annotation.name());
+            }
+        }
+        BY_NAME = Collections.unmodifiableMap(byName);
+    }
+
+    private EventCatalog() {
+    }
+
+    public static List<Class<? extends PerfLedgerEvent>> types() {
+        return TYPES;
+    }
+
+    public static Optional<Class<? extends PerfLedgerEvent>> classOf(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    public static boolean contains(Class<?> type) {
+        return TYPES.contains(type);
+    }
+
+    public static String nameOf(Class<?> type) {
+        return annotationOf(type).name();
+    }
+
+    public static int versionOf(Class<?> type) {
+        return annotationOf(type).version();
+    }
+
+    private static EventType annotationOf(Class<?> type) {
+        EventType annotation = type.getAnnotation(EventType.class);
+        if (annotation == null) {
+            throw new IllegalArgumentException(type.getName() + " is not an event type: it has no @EventType");
+        }
+        return annotation;
+    }
+}

@@ -1,0 +1,19 @@
+package org.perfledger.kernel.event;
+
+import java.util.List;
+
+/** Metadata every stored event carries from the first commit on. */
+public final class EventMetadata {
+
+    /** The district (tenant) the event belongs to. */
+    public static final String DISTRICT = "district";
+    /** Who acted: the authenticated user, or the {@code X-Actor} header until authentication arrives. */
+    public static final String ACTOR = "actor";
+    /** Links every event to the request that caused it ({@code X-Correlation-Id} or a new one). */
+    public static final String CORRELATION_ID = "correlationId";
+
+    public static final List<String> REQUIRED = List.of(DISTRICT, ACTOR, CORRELATION_ID);
+
+    private EventMetadata() {
+    }
+}
