@@ -1,0 +1,56 @@
+package org.perfledger.command.department;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.perfledger.command.platform.DomainRejection;
+import org.perfledger.command.platform.DomainRejection.Kind;
+import org.perfledger.kernel.organisation.DepartmentId;
+import org.perfledger.kernel.organisation.DepartmentRegistered;
+import org.perfledger.kernel.validation.Checks;
+import org.perfledger.kernel.validation.InvalidValueException;
+
+/** A department of a district: registered once, then the owner of its budgets, plans and projects. */
+@Aggregate
+public class Department {
+
+    public static final int MAX_NAME_LENGTH = 200;
+
+    @AggregateIdentifier
+    private String id;
+    private boolean registered;
+
+    protected Department() {
+        // for Axon
+    }
+
+    public static String aggregateId(DepartmentId department) {
+        return department.streamKey();
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(RegisterDepartment command) {
+        if (registered) {
+            throw new DomainRejection(Kind.CONFLICT, "department.already-registered", "departmentId",
+                    "department " + command.department() + " is already registered");
+        }
+        try {
+            Checks.requireText(command.name(), "department name", MAX_NAME_LENGTH);
+        } catch (InvalidValueException e) {
+            throw new DomainRejection(Kind.RULE, e.rule(), "name", e.getMessage());
+        }
+        apply(new DepartmentRegistered(command.department(), command.name()));
+    }
+
+    @EventSourcingHandler
+    void on(DepartmentRegistered event) {
+        id = aggregateId(event.department());
+        registered = true;
+    }
+}

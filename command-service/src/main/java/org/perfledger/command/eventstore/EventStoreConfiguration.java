@@ -1,0 +1,58 @@
+package org.perfledger.command.eventstore;
+
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.perfledger.kernel.event.EventEnvelopeCodec;
+import org.perfledger.kernel.event.EventMetadata;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The event store: Axon's JDBC storage engine on PostgreSQL, tables made by Flyway ({@code db/eventstore}) with
+ * snake_case names and BYTEA payloads holding readable JSON.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EventStoreConfiguration {
+
+    public static final String EVENT_TABLE = "domain_event_entry";
+
+    @Bean
+    EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable(EVENT_TABLE)
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    RevisionResolver revisionResolver() {
+        return new EventTypeRevisionResolver();
+    }
+
+    /** Events are stored as the topic carries them: the shared kernel's mapper (ISO dates, unknown fields refused). */
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(RevisionResolver revisionResolver) {
+        return StableNameSerializer.create(EventEnvelopeCodec.mapper().copy(), revisionResolver);
+    }
+
+    /** District, actor and correlation id travel from the command to every event it causes. */
+    @Bean
+    CorrelationDataProvider requestMetadataProvider() {
+        return new SimpleCorrelationDataProvider(EventMetadata.REQUIRED.toArray(String[]::new));
+    }
+}

@@ -1,0 +1,100 @@
+package org.perfledger.command.platform;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.perfledger.command.relay.EventRelay;
+import org.perfledger.kernel.event.EventMetadata;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What every command goes through on the command bus: a guard that its metadata is complete and names the command's
+ * own district, the {@code perfledger.commands} meter by type and outcome, and a nudge to the relay once its
+ * events are committed.
+ */
+@Configuration(proxyBeanMethods = false)
+class CommandInterceptors {
+
+    CommandInterceptors(CommandBus commandBus, MeterRegistry registry, ObjectProvider<EventRelay> relay) {
+        commandBus.registerDispatchInterceptor(metadataGuard());
+        commandBus.registerHandlerInterceptor(new Metered(registry, relay));
+    }
+
+    static MessageDispatchInterceptor<CommandMessage<?>> metadataGuard() {
+        return new MessageDispatchInterceptor<>() {
+            @Override
+            public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
+                    List<? extends CommandMessage<?>> messages) {
+                return (index, message) -> {
+                    for (String key : EventMetadata.REQUIRED) {
+                        Object value = message.getMetaData().get(key);
+                        if (value == null || value.toString().isBlank()) {
+                            throw new IllegalStateException("command " + message.getCommandName()
+                                    + " dispatched without '" + key + "' metadata");
+                        }
+                    }
+                    if (message.getPayload() instanceof DistrictCommand command && !Objects.equals(
+                            command.district().value(), message.getMetaData().get(EventMetadata.DISTRICT))) {
+                        throw new IllegalStateException("command " + message.getCommandName()
+                                + " names another district than its metadata");
+                    }
+                    return message;
+                };
+            }
+        };
+    }
+
+    private record Metered(MeterRegistry registry, ObjectProvider<EventRelay> relay)
+            implements MessageHandlerInterceptor<CommandMessage<?>> {
+
+        @Override
+        public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
+                throws Exception {
+            String type = unitOfWork.getMessage().getPayloadType().getSimpleName();
+            Timer.Sample sample = Timer.start(registry);
+            unitOfWork.afterCommit(u -> {
+                sample.stop(timer(type, "accepted"));
+                relay.ifAvailable(EventRelay::wakeUp);
+            });
+            unitOfWork.onRollback(u -> sample.stop(timer(type,
+                    outcome(u.getExecutionResult() == null ? null : u.getExecutionResult().getExceptionResult()))));
+            return chain.proceed();
+        }
+
+        private Timer timer(String type, String outcome) {
+            return Timer.builder("perfledger.commands")
+                    .description("Commands handled, by type and outcome")
+                    .tag("type", type)
+                    .tag("outcome", outcome)
+                    .register(registry);
+        }
+
+        private static String outcome(Throwable failure) {
+            if (failure instanceof DomainRejection rejection) {
+                return switch (rejection.kind()) {
+                    case NOT_FOUND -> "not-found";
+                    case CONFLICT -> "conflict";
+                    case RULE -> "rejected";
+                };
+            }
+            if (failure instanceof ConcurrencyException) {
+                return "conflict";
+            }
+            if (failure instanceof AggregateNotFoundException) {
+                return "not-found";
+            }
+            return "error";
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.perfledger.command.platform;
+
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Component;
+
+/** Sends a command with the request's metadata and waits until its events are stored (or it was refused). */
+@Component
+public class CommandSender {
+
+    private final CommandGateway gateway;
+
+    public CommandSender(CommandGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    public <R> R send(DistrictCommand command, RequestMetadata metadata) {
+        if (!command.district().equals(metadata.district())) {
+            throw new IllegalArgumentException("command for district " + command.district()
+                    + " sent in a request for district " + metadata.district());
+        }
+        try {
+            return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                    .andMetaData(metadata.asEventMetadata()));
+        } catch (CommandExecutionException e) {
+            // Axon wraps checked exceptions; a runtime cause is what the handler threw.
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package org.perfledger.command.platform;
+
+import org.perfledger.kernel.organisation.DistrictId;
+
+/** Every command names the district it acts in; it must match the district of the request that sent it. */
+public interface DistrictCommand {
+
+    DistrictId district();
+}

@@ -1,0 +1,43 @@
+package org.perfledger.command.platform;
+
+import java.util.Objects;
+
+/**
+ * A command refused by a business rule. It names the rule with a stable code, the request field it concerns and what
+ * kind of refusal it is; the REST layer turns it into problem+json with the matching status.
+ */
+public class DomainRejection extends RuntimeException {
+
+    /** What kind of refusal, which decides the HTTP status. */
+    public enum Kind {
+        /** The thing addressed does not exist (404). */
+        NOT_FOUND,
+        /** The request conflicts with the current state (409). */
+        CONFLICT,
+        /** The request is well-formed but breaks a business rule (422). */
+        RULE
+    }
+
+    private final Kind kind;
+    private final String code;
+    private final String field;
+
+    public DomainRejection(Kind kind, String code, String field, String message) {
+        super(message);
+        this.kind = Objects.requireNonNull(kind);
+        this.code = Objects.requireNonNull(code);
+        this.field = field;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String field() {
+        return field;
+    }
+}

@@ -1,0 +1,127 @@
+package org.perfledger.command.platform;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.net.URI;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every refusal as {@code application/problem+json}: a stable {@code type} per kind of problem, and an {@code errors}
+ * list naming each field and the rule it broke. Nothing reaches a client as a bare 500 with a stack trace.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    static final String TYPE_BASE = "urn:perfledger:problem:";
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ProblemDetail invalid(InvalidRequestException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request has invalid fields", e.errors());
+    }
+
+    @ExceptionHandler(DomainRejection.class)
+    ProblemDetail rejected(DomainRejection e) {
+        HttpStatus status = switch (e.kind()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case RULE -> HttpStatus.UNPROCESSABLE_ENTITY;
+        };
+        return problem(status, e.code(), e.getMessage(), List.of(new FieldError(e.field(), e.code(), e.getMessage())));
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ProblemDetail versionConflict(ConflictingAggregateVersionException e) {
+        String message = "the record changed since version " + e.getExpectedVersion() + "; it is now at version "
+                + e.getActualVersion() + ": read it again and retry";
+        return problem(HttpStatus.CONFLICT, "version-conflict", message,
+                List.of(new FieldError(HttpHeaders.IF_MATCH, "version-conflict", message)));
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail concurrentWrite(ConcurrencyException e) {
+        log.info("Concurrent write refused: {}", e.getMessage());
+        return problem(HttpStatus.CONFLICT, "concurrent-write",
+                "another request changed the same record at the same time; read it again and retry", List.of());
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail notFound(AggregateNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "no such record: " + e.getAggregateIdentifier(), List.of());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
+                "the request could not be completed; nothing was stored", List.of());
+    }
+
+    /** Malformed JSON, unknown fields and wrong types are the client's: 400, naming the field. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        FieldError error = describe(e.getCause());
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-request", error.message(),
+                List.of(error)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail detail && detail.getType().equals(URI.create("about:blank"))) {
+            detail.setType(URI.create(TYPE_BASE + "http-" + status.value()));
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    private static FieldError describe(Throwable cause) {
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return new FieldError(path(unknown), "json.unknown-field",
+                    "unknown field '" + unknown.getPropertyName() + "'; expected one of "
+                            + unknown.getKnownPropertyIds());
+        }
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            return new FieldError(path(mismatch), "json.type",
+                    path(mismatch) + " has the wrong type: amounts and texts travel as JSON strings");
+        }
+        if (cause instanceof JsonProcessingException json) {
+            return new FieldError(null, "json.syntax", "the body is not valid JSON: " + json.getOriginalMessage());
+        }
+        return new FieldError(null, "body.required", "a JSON body is required");
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+
+    static ProblemDetail problem(HttpStatus status, String type, String detail, List<FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + type));
+        problem.setTitle(status.getReasonPhrase());
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors);
+        }
+        return problem;
+    }
+}

@@ -1,0 +1,285 @@
+package org.perfledger.command.relay;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.perfledger.command.relay.EventStoreFeed.Position;
+import org.perfledger.kernel.event.EventEnvelope;
+import org.perfledger.kernel.event.EventEnvelopeCodec;
+import org.perfledger.kernel.event.EventHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Publishes every stored event to Kafka, at least once, in store order per department.
+ *
+ * <p>One loop on one thread: read the next batch of settled events (see {@link EventStoreFeed}), send them all, wait
+ * until the broker has acknowledged every one, and only then move the position past them. A batch the broker did
+ * not fully acknowledge is sent again from its start after a pause, so the position never passes an event Kafka
+ * does not have; the consumers drop the duplicates this can cause. Commands never wait for the relay: while the
+ * broker is away they are stored as usual and wait here.
+ *
+ * <p>Only one relay works at a time across command-service instances: the one holding a PostgreSQL advisory lock
+ * on its connection. If that instance dies, its connection and lock go, and another takes over from the position.
+ */
+public class EventRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(EventRelay.class);
+    static final String RELAY_NAME = "kafka";
+    /** Advisory lock key: "PLRELAY" in ASCII. */
+    private static final long LOCK_KEY = 0x504C52454C4159L;
+
+    private final DataSource dataSource;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final KafkaAdmin kafkaAdmin;
+    private final RelayProperties properties;
+    private final EventStoreFeed feed = new EventStoreFeed();
+    private final Semaphore nudges = new Semaphore(0);
+
+    private final Counter relayed;
+    private final Counter failures;
+    private final Timer lag;
+    private final AtomicLong positionIndex = new AtomicLong();
+
+    private volatile boolean running;
+    private volatile Thread worker;
+    private Connection connection;
+    private boolean topicReady;
+    private int consecutiveFailures;
+
+    public EventRelay(DataSource dataSource, KafkaTemplate<String, byte[]> kafka, KafkaAdmin kafkaAdmin,
+                      RelayProperties properties, MeterRegistry registry) {
+        this.dataSource = dataSource;
+        this.kafka = kafka;
+        this.kafkaAdmin = kafkaAdmin;
+        this.properties = properties;
+        this.relayed = Counter.builder("perfledger.relay.events")
+                .description("Events published to Kafka and acknowledged by the broker").register(registry);
+        this.failures = Counter.builder("perfledger.relay.failures")
+                .description("Relay attempts that failed and will be retried").register(registry);
+        this.lag = Timer.builder("perfledger.relay.lag")
+                .description("From an event's timestamp to the broker's acknowledgement").register(registry);
+        Gauge.builder("perfledger.relay.position", positionIndex, AtomicLong::get)
+                .description("Global index of the last event the broker acknowledged").register(registry);
+    }
+
+    /** Called after a command commits, so its events go out without waiting for the next poll. */
+    public void wakeUp() {
+        nudges.release();
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        worker = new Thread(this::loop, "event-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    @Override
+    public void stop() {
+        Thread current;
+        synchronized (this) {
+            running = false;
+            current = worker;
+            worker = null;
+        }
+        if (current != null) {
+            current.interrupt();
+            try {
+                current.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** After Flyway and the web server; stops before the data source closes. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+
+    private void loop() {
+        try {
+            while (running) {
+                try {
+                    if (!relayOnce()) {
+                        nudges.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                        nudges.drainPermits();
+                    }
+                    consecutiveFailures = 0;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (Exception e) {
+                    failures.increment();
+                    consecutiveFailures++;
+                    if (consecutiveFailures == 1 || consecutiveFailures % 20 == 0) {
+                        log.warn("Relay to Kafka failed ({} in a row); its position stays and it will retry: {}",
+                                consecutiveFailures, e.toString());
+                    }
+                    closeConnectionIfBroken();
+                    Thread.sleep(backoff());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closeConnection();
+        }
+    }
+
+    /** @return whether a full batch was relayed (so more may be waiting) */
+    private boolean relayOnce() throws Exception {
+        if (connection == null && !acquireLeadership()) {
+            return false;
+        }
+        Position position = feed.loadPosition(connection, RELAY_NAME);
+        positionIndex.set(position.globalIndex());
+        List<StoredEvent> batch = feed.nextBatch(connection, position, properties.batchSize());
+        if (batch.isEmpty()) {
+            return false;
+        }
+        ensureTopic();
+        publish(batch);
+        StoredEvent last = batch.get(batch.size() - 1);
+        feed.savePosition(connection, RELAY_NAME, new Position(last.txId(), last.globalIndex()), batch.size());
+        positionIndex.set(last.globalIndex());
+        relayed.increment(batch.size());
+        return batch.size() == properties.batchSize();
+    }
+
+    /** Sends the whole batch and returns only when the broker acknowledged every record of it. */
+    private void publish(List<StoredEvent> batch) throws InterruptedException, ExecutionException, TimeoutException {
+        List<CompletableFuture<?>> acks = new ArrayList<>(batch.size());
+        for (StoredEvent event : batch) {
+            acks.add(kafka.send(record(event)));
+        }
+        CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        Instant now = Instant.now();
+        for (StoredEvent event : batch) {
+            lag.record(Duration.between(event.envelope().timestamp(), now));
+        }
+    }
+
+    private ProducerRecord<String, byte[]> record(StoredEvent event) {
+        EventEnvelope envelope = event.envelope();
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(properties.topic(), event.streamKey(),
+                EventEnvelopeCodec.encode(envelope));
+        header(record, EventHeaders.EVENT_ID, envelope.eventId());
+        header(record, EventHeaders.EVENT_TYPE, envelope.type());
+        header(record, EventHeaders.EVENT_VERSION, Integer.toString(envelope.version()));
+        header(record, EventHeaders.AGGREGATE_TYPE, envelope.aggregateType());
+        header(record, EventHeaders.AGGREGATE_ID, envelope.aggregateId());
+        header(record, EventHeaders.SEQUENCE, Long.toString(envelope.sequence()));
+        if (envelope.district() != null) {
+            header(record, EventHeaders.DISTRICT, envelope.district());
+        }
+        return record;
+    }
+
+    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
+        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private boolean acquireLeadership() throws SQLException {
+        Connection candidate = dataSource.getConnection();
+        boolean locked = false;
+        try {
+            candidate.setAutoCommit(true);
+            try (PreparedStatement lock = candidate.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+                lock.setLong(1, LOCK_KEY);
+                try (ResultSet row = lock.executeQuery()) {
+                    locked = row.next() && row.getBoolean(1);
+                }
+            }
+        } finally {
+            if (!locked) {
+                candidate.close();
+            }
+        }
+        if (locked) {
+            connection = candidate;
+            log.info("This instance relays the event store to Kafka topic {}", properties.topic());
+        }
+        return locked;
+    }
+
+    private void ensureTopic() throws InterruptedException, ExecutionException, TimeoutException {
+        if (topicReady) {
+            return;
+        }
+        try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
+            admin.createTopics(List.of(new NewTopic(properties.topic(), properties.partitions(), properties.replicas())
+                            .configs(Map.of("retention.ms", "-1"))))
+                    .all().get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+        topicReady = true;
+    }
+
+    private long backoff() {
+        long millis = 100L << Math.min(consecutiveFailures, 10);
+        return Math.min(millis, properties.maxBackoff().toMillis());
+    }
+
+    private void closeConnectionIfBroken() {
+        try {
+            if (connection != null && !connection.isValid(2)) {
+                closeConnection();
+            }
+        } catch (SQLException e) {
+            closeConnection();
+        }
+    }
+
+    private void closeConnection() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                log.debug("closing the relay connection failed", e);
+            }
+            connection = null;
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.perfledger.command.relay;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.perfledger.kernel.event.EventEnvelope;
+import org.perfledger.kernel.event.EventEnvelopeCodec;
+import org.perfledger.kernel.event.EventMetadata;
+import org.perfledger.kernel.organisation.DepartmentId;
+
+/**
+ * Reads the event store in relay order, and keeps the relay's position, on the relay's own connection.
+ *
+ * <p>Why not the global index alone: PostgreSQL hands out identity values when a row is inserted, not when its
+ * transaction commits, so a row with a smaller index can become visible after one with a larger index. A reader
+ * that advanced past index 41 would never see a 40 that committed late. Here a row is read only once its
+ * transaction is older than every transaction still running ({@code pg_snapshot_xmin}); such rows can no longer
+ * change, and no new one can sort before them, so ordering by {@code (tx_id, global_index)} and remembering the
+ * last pair skips nothing.
+ */
+final class EventStoreFeed {
+
+    static final String POSITION_START_TX = "0";
+
+    private static final String NEXT_BATCH = """
+            SELECT tx_id::text, global_index, event_identifier, aggregate_identifier, sequence_number, type,
+                   time_stamp, payload_type, payload_revision, payload, meta_data
+              FROM domain_event_entry
+             WHERE (tx_id, global_index) > (?::xid8, ?)
+               AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
+             ORDER BY tx_id, global_index
+             LIMIT ?""";
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final ObjectMapper mapper = EventEnvelopeCodec.mapper();
+
+    record Position(String txId, long globalIndex) {
+        static final Position START = new Position(POSITION_START_TX, 0);
+    }
+
+    Position loadPosition(Connection connection, String relayName) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO relay_position (relay_name, tx_id, global_index) VALUES (?, ?::xid8, ?) "
+                        + "ON CONFLICT (relay_name) DO NOTHING")) {
+            insert.setString(1, relayName);
+            insert.setString(2, Position.START.txId());
+            insert.setLong(3, Position.START.globalIndex());
+            insert.executeUpdate();
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT tx_id::text, global_index FROM relay_position WHERE relay_name = ?")) {
+            select.setString(1, relayName);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return new Position(row.getString(1), row.getLong(2));
+            }
+        }
+    }
+
+    void savePosition(Connection connection, String relayName, Position position, int relayed) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE relay_position SET tx_id = ?::xid8, global_index = ?, relayed_count = relayed_count + ?, "
+                        + "updated_at = now() WHERE relay_name = ?")) {
+            update.setString(1, position.txId());
+            update.setLong(2, position.globalIndex());
+            update.setInt(3, relayed);
+            update.setString(4, relayName);
+            if (update.executeUpdate() != 1) {
+                throw new SQLException("relay position of " + relayName + " vanished");
+            }
+        }
+    }
+
+    List<StoredEvent> nextBatch(Connection connection, Position after, int limit) throws SQLException {
+        List<StoredEvent> batch = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(NEXT_BATCH)) {
+            select.setString(1, after.txId());
+            select.setLong(2, after.globalIndex());
+            select.setInt(3, limit);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    batch.add(toStoredEvent(rows));
+                }
+            }
+        }
+        return batch;
+    }
+
+    private StoredEvent toStoredEvent(ResultSet row) throws SQLException {
+        long globalIndex = row.getLong(2);
+        Map<String, String> metadata = metadata(row.getBytes(11), globalIndex);
+        String revision = row.getString(9);
+        String aggregateId = row.getString(4);
+        EventEnvelope envelope = new EventEnvelope(
+                row.getString(3),
+                row.getString(8),
+                revision == null ? 1 : Integer.parseInt(revision),
+                row.getString(6),
+                aggregateId,
+                row.getLong(5),
+                globalIndex,
+                Instant.parse(row.getString(7)),
+                metadata,
+                new String(row.getBytes(10), StandardCharsets.UTF_8));
+        return new StoredEvent(row.getString(1), globalIndex, streamKey(aggregateId, metadata), envelope);
+    }
+
+    private Map<String, String> metadata(byte[] json, long globalIndex) throws SQLException {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        if (json != null) {
+            try {
+                mapper.readValue(json, MAP).forEach((key, value) -> metadata.put(key, String.valueOf(value)));
+            } catch (IOException e) {
+                throw new SQLException("event at global index " + globalIndex + " has unreadable metadata", e);
+            }
+        }
+        return metadata;
+    }
+
+    /**
+     * All aggregates of a department have ids that start with its stream key ({@code district/department}), so
+     * keying records by it keeps every event of one department in one partition, in order.
+     */
+    static String streamKey(String aggregateId, Map<String, String> metadata) {
+        String[] parts = aggregateId.split("/", 3);
+        if (parts.length >= 2) {
+            return DepartmentId.of(parts[0], parts[1]).streamKey();
+        }
+        return metadata.getOrDefault(EventMetadata.DISTRICT, "") + "/" + aggregateId;
+    }
+}

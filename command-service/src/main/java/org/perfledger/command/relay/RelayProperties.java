@@ -1,0 +1,36 @@
+package org.perfledger.command.relay;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param topic        the event topic
+ * @param partitions   partitions of the topic when the relay creates it
+ * @param replicas     replication factor when the relay creates it
+ * @param batchSize    events read, sent and acknowledged as one step
+ * @param pollInterval how long the relay waits for new events when no command nudged it
+ * @param sendTimeout  how long a batch may wait for the broker's acknowledgements
+ * @param maxBackoff   the longest pause between attempts while the broker or the database fails
+ */
+@ConfigurationProperties("perfledger.relay")
+public record RelayProperties(
+        String topic,
+        int partitions,
+        short replicas,
+        int batchSize,
+        Duration pollInterval,
+        Duration sendTimeout,
+        Duration maxBackoff) {
+
+    public RelayProperties {
+        if (topic == null || topic.isBlank()) {
+            topic = "perfledger.events";
+        }
+        partitions = partitions > 0 ? partitions : 12;
+        replicas = replicas > 0 ? replicas : 1;
+        batchSize = batchSize > 0 ? batchSize : 500;
+        pollInterval = pollInterval != null ? pollInterval : Duration.ofMillis(200);
+        sendTimeout = sendTimeout != null ? sendTimeout : Duration.ofSeconds(30);
+        maxBackoff = maxBackoff != null ? maxBackoff : Duration.ofSeconds(5);
+    }
+}

@@ -1,0 +1,115 @@
+package org.perfledger.kernel.event;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The JSON form of an {@link EventEnvelope} on the event topic. The payload is embedded as a JSON object, not as an
+ * escaped string, so a person reading the topic reads the event.
+ */
+public final class EventEnvelopeCodec {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private EventEnvelopeCodec() {
+    }
+
+    /** A mapper configured as events are stored: ISO dates, unknown properties refused. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static byte[] encode(EventEnvelope envelope) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("eventId", envelope.eventId());
+        node.put("type", envelope.type());
+        node.put("version", envelope.version());
+        node.put("aggregateType", envelope.aggregateType());
+        node.put("aggregateId", envelope.aggregateId());
+        node.put("sequence", envelope.sequence());
+        node.put("globalIndex", envelope.globalIndex());
+        node.put("timestamp", envelope.timestamp().toString());
+        node.set("metadata", MAPPER.valueToTree(new LinkedHashMap<>(envelope.metadata())));
+        try {
+            node.set("payload", MAPPER.readTree(envelope.payload()));
+            return MAPPER.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event " + envelope.eventId() + " has a payload that is not JSON", e);
+        }
+    }
+
+    /** @throws MalformedEnvelopeException when the bytes are not an envelope this codec wrote */
+    public static EventEnvelope decode(byte[] bytes) {
+        try {
+            JsonNode node = MAPPER.readTree(bytes);
+            if (node == null || !node.isObject()) {
+                throw new MalformedEnvelopeException("not a JSON object");
+            }
+            Map<String, String> metadata = new LinkedHashMap<>();
+            require(node, "metadata").fields().forEachRemaining(e -> metadata.put(e.getKey(), e.getValue().asText()));
+            return new EventEnvelope(
+                    text(node, "eventId"),
+                    text(node, "type"),
+                    require(node, "version").asInt(),
+                    text(node, "aggregateType"),
+                    text(node, "aggregateId"),
+                    require(node, "sequence").asLong(),
+                    require(node, "globalIndex").asLong(),
+                    Instant.parse(text(node, "timestamp")),
+                    metadata,
+                    MAPPER.writeValueAsString(require(node, "payload")));
+        } catch (IOException | DateTimeParseException | NullPointerException e) {
+            throw new MalformedEnvelopeException(e.getMessage(), e);
+        }
+    }
+
+    /** The payload as the event type its envelope names. */
+    public static PerfLedgerEvent payload(EventEnvelope envelope) {
+        Class<? extends PerfLedgerEvent> type = EventCatalog.classOf(envelope.type())
+                .orElseThrow(() -> new MalformedEnvelopeException("unknown event type " + envelope.type()));
+        try {
+            return MAPPER.readValue(envelope.payload(), type);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new MalformedEnvelopeException("payload of " + envelope.eventId() + " is not a valid "
+                    + envelope.type() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode require(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new MalformedEnvelopeException("missing field '" + field + "'");
+        }
+        return value;
+    }
+
+    private static String text(JsonNode node, String field) {
+        return require(node, field).asText();
+    }
+
+    /** Bytes on the topic that are not a readable event: a poison record. */
+    public static final class MalformedEnvelopeException extends RuntimeException {
+        public MalformedEnvelopeException(String message) {
+            super(message);
+        }
+
+        public MalformedEnvelopeException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
