@@ -1,0 +1,50 @@
+package org.perfledger.query.platform;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.perfledger.kernel.validation.InvalidValueException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Refusals of the query API as {@code application/problem+json}, in the same form as the command API's. */
+@RestControllerAdvice
+class QueryProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(QueryProblemHandler.class);
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", e.getMessage(), e.field(), e.rule());
+    }
+
+    @ExceptionHandler(InvalidValueException.class)
+    ProblemDetail invalid(InvalidValueException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", e.getMessage(), null, e.rule());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "the query could not be answered", null, "internal");
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String detail, String field, String rule) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:perfledger:problem:" + type));
+        problem.setTitle(status.getReasonPhrase());
+        Map<String, String> error = new java.util.LinkedHashMap<>();
+        if (field != null) {
+            error.put("field", field);
+        }
+        error.put("rule", rule);
+        error.put("message", detail);
+        problem.setProperty("errors", List.of(error));
+        return problem;
+    }
+}

@@ -1,0 +1,37 @@
+package org.perfledger.query.projection;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+@Configuration(proxyBeanMethods = false)
+class ConsumerConfiguration {
+
+    /**
+     * What is left to fail after unreadable records went to the dead-letter topic is the database or the broker:
+     * retry the batch, backing off, for as long as it takes; never skip it.
+     */
+    @Bean
+    DefaultErrorHandler retryUntilApplied() {
+        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
+        backOff.setMaxInterval(5_000);
+        backOff.setMaxElapsedTime(Long.MAX_VALUE);
+        return new DefaultErrorHandler(backOff);
+    }
+
+    /** Declared here as well as by the relay, so either service may start first. */
+    @Bean
+    NewTopic eventTopic(@Value("${perfledger.topic}") String topic,
+                        @Value("${perfledger.topic-partitions:12}") int partitions) {
+        return TopicBuilder.name(topic).partitions(partitions).replicas(1).config("retention.ms", "-1").build();
+    }
+
+    @Bean
+    NewTopic deadLetterTopic(@Value("${perfledger.topic}") String topic) {
+        return TopicBuilder.name(topic + ".DLT").partitions(1).replicas(1).build();
+    }
+}

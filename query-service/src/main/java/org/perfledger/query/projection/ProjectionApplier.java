@@ -1,0 +1,108 @@
+package org.perfledger.query.projection;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.perfledger.kernel.event.EventCatalog;
+import org.perfledger.kernel.event.EventEnvelope;
+import org.perfledger.kernel.event.EventEnvelopeCodec;
+import org.perfledger.kernel.event.PerfLedgerEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies events to every projection exactly once in effect, in each aggregate's order, whatever Kafka delivers:
+ * an event at or below the aggregate's position is a duplicate and is dropped; one beyond the next expected is
+ * parked until the missing ones arrive; the next expected is applied, followed by any parked successors.
+ */
+@Component
+public class ProjectionApplier {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionApplier.class);
+
+    private final JdbcTemplate jdbc;
+    private final List<Projection> projections;
+    private final MeterRegistry registry;
+    private final Timer lag;
+
+    public ProjectionApplier(JdbcTemplate jdbc, List<Projection> projections, MeterRegistry registry) {
+        this.jdbc = jdbc;
+        this.projections = projections;
+        this.registry = registry;
+        this.lag = Timer.builder("perfledger.projection.lag")
+                .description("From an event's timestamp to its being applied to the read models")
+                .register(registry);
+    }
+
+    /** All of the batch in one transaction: if anything fails, nothing of it is kept and the batch comes again. */
+    @Transactional
+    public void apply(List<EventEnvelope> batch) {
+        for (EventEnvelope envelope : batch) {
+            applyOne(envelope);
+        }
+    }
+
+    private void applyOne(EventEnvelope envelope) {
+        long last = lastSequence(envelope.aggregateId());
+        if (envelope.sequence() <= last) {
+            count(envelope, "duplicate");
+            return;
+        }
+        if (envelope.sequence() > last + 1) {
+            jdbc.update("""
+                    INSERT INTO parked_event (aggregate_id, sequence_number, event_id, envelope) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (aggregate_id, sequence_number) DO NOTHING""",
+                    envelope.aggregateId(), envelope.sequence(), envelope.eventId(), EventEnvelopeCodec.encode(envelope));
+            count(envelope, "parked");
+            return;
+        }
+        EventEnvelope next = envelope;
+        while (next != null) {
+            project(next);
+            next = unpark(next.aggregateId(), next.sequence() + 1);
+        }
+    }
+
+    private void project(EventEnvelope envelope) {
+        if (EventCatalog.classOf(envelope.type()).isPresent()) {
+            PerfLedgerEvent event = EventEnvelopeCodec.payload(envelope);
+            for (Projection projection : projections) {
+                projection.apply(event, envelope);
+            }
+            count(envelope, "applied");
+        } else {
+            // A type this version does not know (a newer producer): its place in the sequence is kept.
+            log.warn("Event {} of unknown type {} passed over", envelope.eventId(), envelope.type());
+            count(envelope, "unknown-type");
+        }
+        jdbc.update("""
+                INSERT INTO projection_position (aggregate_id, district, last_sequence, last_event_id, updated_at)
+                VALUES (?, ?, ?, ?, now())
+                ON CONFLICT (aggregate_id) DO UPDATE
+                   SET last_sequence = EXCLUDED.last_sequence, last_event_id = EXCLUDED.last_event_id, updated_at = now()""",
+                envelope.aggregateId(), envelope.district(), envelope.sequence(), envelope.eventId());
+        lag.record(Duration.between(envelope.timestamp(), Instant.now()));
+    }
+
+    private long lastSequence(String aggregateId) {
+        List<Long> last = jdbc.queryForList(
+                "SELECT last_sequence FROM projection_position WHERE aggregate_id = ? FOR UPDATE", Long.class, aggregateId);
+        return last.isEmpty() ? -1 : last.get(0);
+    }
+
+    private EventEnvelope unpark(String aggregateId, long sequence) {
+        List<byte[]> parked = jdbc.queryForList(
+                "DELETE FROM parked_event WHERE aggregate_id = ? AND sequence_number = ? RETURNING envelope",
+                byte[].class, aggregateId, sequence);
+        return parked.isEmpty() ? null : EventEnvelopeCodec.decode(parked.get(0));
+    }
+
+    private void count(EventEnvelope envelope, String outcome) {
+        registry.counter("perfledger.projection.events", "type", envelope.type(), "outcome", outcome).increment();
+    }
+}
