@@ -1,0 +1,226 @@
+package org.perfledger.infra.run;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.perfledger.infra.embedded.KafkaBroker;
+import org.perfledger.infra.embedded.PostgresServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole platform on one machine: PostgreSQL and Kafka (embedded unless external ones are configured) and the
+ * two services, each in its own JVM from its runnable jar, exactly as they would be deployed.
+ *
+ * <p>Configuration, all optional: {@code PERFLEDGER_HOME} (data and logs, default {@code .perfledger}),
+ * {@code PERFLEDGER_DB_URL} / {@code PERFLEDGER_DB_USER} / {@code PERFLEDGER_DB_PASSWORD} for an external
+ * PostgreSQL database, {@code PERFLEDGER_KAFKA_BOOTSTRAP} for an external broker, {@code PERFLEDGER_COMMAND_PORT}
+ * and {@code PERFLEDGER_QUERY_PORT} for the services, {@code PERFLEDGER_DEMO=false} to skip the demo district.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
+    static final String DATABASE = "perfledger";
+
+    /** Where things live and which external servers to use; {@code 0} ports mean any free port. */
+    public record Settings(Path home, Path servicesDirectory, Optional<String> externalDatabaseUrl, String dbUser,
+                           String dbPassword, Optional<String> externalKafka, int postgresPort, int kafkaPort,
+                           int commandPort, int queryPort, boolean durable) {
+
+        public static Settings fromEnvironment(Map<String, String> env) {
+            return new Settings(
+                    Path.of(env.getOrDefault("PERFLEDGER_HOME", ".perfledger")).toAbsolutePath(),
+                    Path.of(env.getOrDefault("PERFLEDGER_SERVICES", "infra/local-run/target/services")).toAbsolutePath(),
+                    Optional.ofNullable(env.get("PERFLEDGER_DB_URL")).filter(s -> !s.isBlank()),
+                    env.getOrDefault("PERFLEDGER_DB_USER", PostgresServer.USER),
+                    env.getOrDefault("PERFLEDGER_DB_PASSWORD", ""),
+                    Optional.ofNullable(env.get("PERFLEDGER_KAFKA_BOOTSTRAP")).filter(s -> !s.isBlank()),
+                    Integer.parseInt(env.getOrDefault("PERFLEDGER_POSTGRES_PORT", "15432")),
+                    Integer.parseInt(env.getOrDefault("PERFLEDGER_KAFKA_PORT", "19092")),
+                    Integer.parseInt(env.getOrDefault("PERFLEDGER_COMMAND_PORT", "8081")),
+                    Integer.parseInt(env.getOrDefault("PERFLEDGER_QUERY_PORT", "8082")),
+                    true);
+        }
+    }
+
+    private final Settings settings;
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private final List<Process> services = new ArrayList<>();
+    private String databaseUrl;
+    private String kafkaBootstrap;
+
+    private LocalPlatform(Settings settings) {
+        this.settings = settings;
+    }
+
+    public static LocalPlatform start(Settings settings) {
+        LocalPlatform platform = new LocalPlatform(settings);
+        try {
+            platform.startAll();
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        try {
+            Files.createDirectories(settings.home().resolve("logs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (settings.externalDatabaseUrl().isPresent()) {
+            databaseUrl = settings.externalDatabaseUrl().get();
+        } else {
+            postgres = PostgresServer.start(settings.home().resolve("postgres"), settings.postgresPort(), settings.durable());
+            postgres.createDatabaseIfMissing(DATABASE);
+            databaseUrl = postgres.jdbcUrl(DATABASE);
+        }
+        if (settings.externalKafka().isPresent()) {
+            kafkaBootstrap = settings.externalKafka().get();
+        } else {
+            kafka = KafkaBroker.start(settings.home().resolve("kafka"), settings.kafkaPort());
+            kafkaBootstrap = kafka.bootstrapServers();
+        }
+        services.add(launch("command-service", Map.of(
+                "PERFLEDGER_COMMAND_DB_URL", databaseUrl,
+                "PERFLEDGER_COMMAND_PORT", Integer.toString(settings.commandPort()))));
+        services.add(launch("query-service", Map.of(
+                "PERFLEDGER_QUERY_DB_URL", databaseUrl,
+                "PERFLEDGER_QUERY_PORT", Integer.toString(settings.queryPort()))));
+        awaitHealthy(commandUrl(), "command-service");
+        awaitHealthy(queryUrl(), "query-service");
+    }
+
+    private Process launch(String service, Map<String, String> env) {
+        Path jar = settings.servicesDirectory().resolve(service + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-XX:+UseSerialGC",
+                "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString());
+        builder.environment().putAll(env);
+        builder.environment().put("PERFLEDGER_KAFKA_BOOTSTRAP", kafkaBootstrap);
+        builder.environment().put("PERFLEDGER_DB_USER", settings.dbUser());
+        builder.environment().put("PERFLEDGER_DB_PASSWORD", settings.dbPassword());
+        File logFile = settings.home().resolve("logs").resolve(service + ".log").toFile();
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile));
+        try {
+            Process process = builder.start();
+            log.info("{} started (pid {}), log in {}", service, process.pid(), logFile);
+            return process;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + service, e);
+        }
+    }
+
+    private void awaitHealthy(String baseUrl, String service) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (services.stream().anyMatch(p -> !p.isAlive())) {
+                throw new IllegalStateException(service + " exited; see " + settings.home().resolve("logs"));
+            }
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + service, e);
+            }
+            sleep(Duration.ofMillis(300));
+        }
+        throw new IllegalStateException(service + " did not become healthy within 3 minutes");
+    }
+
+    public String commandUrl() {
+        return "http://localhost:" + settings.commandPort();
+    }
+
+    public String queryUrl() {
+        return "http://localhost:" + settings.queryPort();
+    }
+
+    public String databaseUrl() {
+        return databaseUrl;
+    }
+
+    /** The embedded broker, for staging an outage; empty when an external one is used. */
+    public Optional<KafkaBroker> embeddedKafka() {
+        return Optional.ofNullable(kafka);
+    }
+
+    @Override
+    public void close() {
+        for (Process service : services) {
+            service.destroy();
+        }
+        for (Process service : services) {
+            try {
+                if (!service.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    service.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                service.destroyForcibly();
+            }
+        }
+        services.clear();
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Settings settings = Settings.fromEnvironment(System.getenv());
+        LocalPlatform platform = start(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "perfledger-stop"));
+        if (!"false".equalsIgnoreCase(System.getenv("PERFLEDGER_DEMO"))) {
+            new DemoDistrict(platform.commandUrl()).load();
+        }
+        System.out.println();
+        System.out.println("PerfLedger is running.");
+        System.out.println("  command service  " + platform.commandUrl() + "   (POST /api/v1/districts/{district}/...)");
+        System.out.println("  query service    " + platform.queryUrl() + "   (GET  /api/v1/districts/{district}/...)");
+        System.out.println("  metrics          " + platform.commandUrl() + "/actuator/prometheus, "
+                + platform.queryUrl() + "/actuator/prometheus");
+        System.out.println("  PostgreSQL       " + platform.databaseUrl() + " (schemas eventstore, readmodel)");
+        System.out.println("  Kafka            " + platform.kafkaBootstrap);
+        System.out.println("  data and logs    " + settings.home());
+        System.out.println("Try: curl " + platform.queryUrl() + "/api/v1/districts/caidian/departments/scjgj/budgets/2020");
+        System.out.println("Press Ctrl-C to stop.");
+        Thread.currentThread().join();
+    }
+}
