@@ -41,6 +41,8 @@ public final class PostgresServer implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
+                    // A first start runs initdb; with fsync on, on a slow disk, that takes longer than zonky's 10 s.
+                    .setPGStartupWait(java.time.Duration.ofSeconds(90))
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", durable ? "on" : "off")
                     .setServerConfig("synchronous_commit", durable ? "on" : "off")
