@@ -12,6 +12,7 @@ import org.perfledger.kernel.money.WanYuan;
 import org.perfledger.kernel.organisation.DepartmentCode;
 import org.perfledger.kernel.organisation.DepartmentId;
 import org.perfledger.kernel.organisation.FiscalYear;
+import org.perfledger.kernel.validation.InvalidValueException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -120,7 +121,7 @@ class BudgetController {
         } catch (NumberFormatException e) {
             // fall through to the rule below
         }
-        throw new org.perfledger.kernel.validation.InvalidValueException("if-match.format",
+        throw new InvalidValueException("if-match.format",
                 "If-Match must be the budget's version as an ETag, e.g. \"3\"");
     }
 }

@@ -68,7 +68,7 @@ public class DepartmentBudget {
         try {
             reason = Checks.requireText(command.reason(), "reason", MAX_REASON_LENGTH);
         } catch (InvalidValueException e) {
-            throw new DomainRejection(Kind.RULE, e.rule(), "reason", e.getMessage());
+            throw DomainRejection.brokenRule("reason", e);
         }
         if (command.newAmount().equals(current)) {
             throw new DomainRejection(Kind.RULE, "budget.adjustment-unchanged", "newAmount",

@@ -43,7 +43,7 @@ public class Department {
         try {
             Checks.requireText(command.name(), "department name", MAX_NAME_LENGTH);
         } catch (InvalidValueException e) {
-            throw new DomainRejection(Kind.RULE, e.rule(), "name", e.getMessage());
+            throw DomainRejection.brokenRule("name", e);
         }
         apply(new DepartmentRegistered(command.department(), command.name()));
     }

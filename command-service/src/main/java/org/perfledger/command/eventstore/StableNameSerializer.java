@@ -27,7 +27,7 @@ public class StableNameSerializer extends JacksonSerializer {
     @Override
     public SerializedType typeForClass(Class type) {
         if (type != null && EventCatalog.contains(type)) {
-            return new SimpleSerializedType(EventCatalog.nameOf(type), Integer.toString(EventCatalog.versionOf(type)));
+            return new SimpleSerializedType(EventCatalog.nameOf(type), getRevisionResolver().revisionOf(type));
         }
         return super.typeForClass(type);
     }

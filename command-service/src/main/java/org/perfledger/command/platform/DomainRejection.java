@@ -1,6 +1,7 @@
 package org.perfledger.command.platform;
 
 import java.util.Objects;
+import org.perfledger.kernel.validation.InvalidValueException;
 
 /**
  * A command refused by a business rule. It names the rule with a stable code, the request field it concerns and what
@@ -27,6 +28,11 @@ public class DomainRejection extends RuntimeException {
         this.kind = Objects.requireNonNull(kind);
         this.code = Objects.requireNonNull(code);
         this.field = field;
+    }
+
+    /** A field whose value broke a rule of the published language, refused as a business rule (422). */
+    public static DomainRejection brokenRule(String field, InvalidValueException e) {
+        return new DomainRejection(Kind.RULE, e.rule(), field, e.getMessage());
     }
 
     public Kind kind() {

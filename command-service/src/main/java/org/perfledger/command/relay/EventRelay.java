@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
@@ -21,10 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.perfledger.command.relay.EventStoreFeed.Position;
 import org.perfledger.kernel.event.EventEnvelope;
@@ -33,6 +29,7 @@ import org.perfledger.kernel.event.EventHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -69,7 +66,10 @@ public class EventRelay implements SmartLifecycle {
 
     private volatile boolean running;
     private volatile Thread worker;
+    /** The leader's connection, holding the advisory lock; null while this instance is not the leader. */
     private Connection connection;
+    /** Read once on becoming leader: while it holds the lock, this instance is the only one moving it. */
+    private Position position;
     private boolean topicReady;
     private int consecutiveFailures;
 
@@ -169,8 +169,6 @@ public class EventRelay implements SmartLifecycle {
         if (connection == null && !acquireLeadership()) {
             return false;
         }
-        Position position = feed.loadPosition(connection, RELAY_NAME);
-        positionIndex.set(position.globalIndex());
         List<StoredEvent> batch = feed.nextBatch(connection, position, properties.batchSize());
         if (batch.isEmpty()) {
             return false;
@@ -178,8 +176,10 @@ public class EventRelay implements SmartLifecycle {
         ensureTopic();
         publish(batch);
         StoredEvent last = batch.get(batch.size() - 1);
-        feed.savePosition(connection, RELAY_NAME, new Position(last.txId(), last.globalIndex()), batch.size());
-        positionIndex.set(last.globalIndex());
+        Position next = new Position(last.txId(), last.globalIndex());
+        feed.savePosition(connection, RELAY_NAME, next, batch.size());
+        position = next;
+        positionIndex.set(next.globalIndex());
         relayed.increment(batch.size());
         return batch.size() == properties.batchSize();
     }
@@ -236,25 +236,28 @@ public class EventRelay implements SmartLifecycle {
         }
         if (locked) {
             connection = candidate;
+            try {
+                position = feed.loadPosition(connection, RELAY_NAME);
+            } catch (SQLException e) {
+                closeConnection();
+                throw e;
+            }
+            positionIndex.set(position.globalIndex());
             log.info("This instance relays the event store to Kafka topic {}", properties.topic());
         }
         return locked;
     }
 
-    private void ensureTopic() throws InterruptedException, ExecutionException, TimeoutException {
-        if (topicReady) {
-            return;
+    /** Creates the topic unless it exists; throws (and the loop retries) while the broker does not answer. */
+    private void ensureTopic() {
+        if (!topicReady) {
+            kafkaAdmin.createOrModifyTopics(TopicBuilder.name(properties.topic())
+                    .partitions(properties.partitions())
+                    .replicas(properties.replicas())
+                    .config("retention.ms", "-1")
+                    .build());
+            topicReady = true;
         }
-        try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
-            admin.createTopics(List.of(new NewTopic(properties.topic(), properties.partitions(), properties.replicas())
-                            .configs(Map.of("retention.ms", "-1"))))
-                    .all().get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw e;
-            }
-        }
-        topicReady = true;
     }
 
     private long backoff() {
@@ -280,6 +283,7 @@ public class EventRelay implements SmartLifecycle {
                 log.debug("closing the relay connection failed", e);
             }
             connection = null;
+            position = null;
         }
     }
 }

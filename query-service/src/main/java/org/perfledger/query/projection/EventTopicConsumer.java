@@ -9,8 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.perfledger.kernel.event.EventCatalog;
-import org.perfledger.kernel.event.EventEnvelope;
 import org.perfledger.kernel.event.EventEnvelopeCodec;
 import org.perfledger.kernel.event.EventEnvelopeCodec.MalformedEnvelopeException;
 import org.slf4j.Logger;
@@ -43,19 +41,15 @@ class EventTopicConsumer {
     @KafkaListener(id = "projections", topics = "${perfledger.topic}", batch = "true")
     void consume(List<ConsumerRecord<String, byte[]>> records)
             throws InterruptedException, ExecutionException, TimeoutException {
-        List<EventEnvelope> envelopes = new ArrayList<>(records.size());
+        List<DecodedEvent> events = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                EventEnvelope envelope = EventEnvelopeCodec.decode(record.value());
-                if (EventCatalog.classOf(envelope.type()).isPresent()) {
-                    EventEnvelopeCodec.payload(envelope);
-                }
-                envelopes.add(envelope);
-            } catch (MalformedEnvelopeException | NullPointerException e) {
+                events.add(DecodedEvent.of(EventEnvelopeCodec.decode(record.value())));
+            } catch (MalformedEnvelopeException e) {
                 deadLetter(record, e);
             }
         }
-        applier.apply(envelopes);
+        applier.apply(events);
     }
 
     private void deadLetter(ConsumerRecord<String, byte[]> record, RuntimeException cause)

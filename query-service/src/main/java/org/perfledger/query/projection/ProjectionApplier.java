@@ -5,10 +5,8 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.perfledger.kernel.event.EventCatalog;
 import org.perfledger.kernel.event.EventEnvelope;
 import org.perfledger.kernel.event.EventEnvelopeCodec;
-import org.perfledger.kernel.event.PerfLedgerEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,13 +39,14 @@ public class ProjectionApplier {
 
     /** All of the batch in one transaction: if anything fails, nothing of it is kept and the batch comes again. */
     @Transactional
-    public void apply(List<EventEnvelope> batch) {
-        for (EventEnvelope envelope : batch) {
-            applyOne(envelope);
+    public void apply(List<DecodedEvent> batch) {
+        for (DecodedEvent event : batch) {
+            applyOne(event);
         }
     }
 
-    private void applyOne(EventEnvelope envelope) {
+    private void applyOne(DecodedEvent decoded) {
+        EventEnvelope envelope = decoded.envelope();
         long last = lastSequence(envelope.aggregateId());
         if (envelope.sequence() <= last) {
             count(envelope, "duplicate");
@@ -61,18 +60,18 @@ public class ProjectionApplier {
             count(envelope, "parked");
             return;
         }
-        EventEnvelope next = envelope;
+        DecodedEvent next = decoded;
         while (next != null) {
             project(next);
-            next = unpark(next.aggregateId(), next.sequence() + 1);
+            next = unpark(next.envelope().aggregateId(), next.envelope().sequence() + 1);
         }
     }
 
-    private void project(EventEnvelope envelope) {
-        if (EventCatalog.classOf(envelope.type()).isPresent()) {
-            PerfLedgerEvent event = EventEnvelopeCodec.payload(envelope);
+    private void project(DecodedEvent decoded) {
+        EventEnvelope envelope = decoded.envelope();
+        if (decoded.event() != null) {
             for (Projection projection : projections) {
-                projection.apply(event, envelope);
+                projection.apply(decoded.event(), envelope);
             }
             count(envelope, "applied");
         } else {
@@ -95,11 +94,11 @@ public class ProjectionApplier {
         return last.isEmpty() ? -1 : last.get(0);
     }
 
-    private EventEnvelope unpark(String aggregateId, long sequence) {
+    private DecodedEvent unpark(String aggregateId, long sequence) {
         List<byte[]> parked = jdbc.queryForList(
                 "DELETE FROM parked_event WHERE aggregate_id = ? AND sequence_number = ? RETURNING envelope",
                 byte[].class, aggregateId, sequence);
-        return parked.isEmpty() ? null : EventEnvelopeCodec.decode(parked.get(0));
+        return parked.isEmpty() ? null : DecodedEvent.of(EventEnvelopeCodec.decode(parked.get(0)));
     }
 
     private void count(EventEnvelope envelope, String outcome) {

@@ -55,6 +55,9 @@ public final class EventEnvelopeCodec {
 
     /** @throws MalformedEnvelopeException when the bytes are not an envelope this codec wrote */
     public static EventEnvelope decode(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            throw new MalformedEnvelopeException("no bytes (a tombstone or an empty record)");
+        }
         try {
             JsonNode node = MAPPER.readTree(bytes);
             if (node == null || !node.isObject()) {

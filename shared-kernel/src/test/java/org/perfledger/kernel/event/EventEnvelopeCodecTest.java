@@ -49,4 +49,12 @@ class EventEnvelopeCodecTest {
         assertThatThrownBy(() -> EventEnvelopeCodec.decode("{\"type\":\"X\"}".getBytes()))
                 .isInstanceOf(EventEnvelopeCodec.MalformedEnvelopeException.class);
     }
+
+    @Test
+    void aTombstoneIsMalformedNotACrash() {
+        assertThatThrownBy(() -> EventEnvelopeCodec.decode(null))
+                .isInstanceOf(EventEnvelopeCodec.MalformedEnvelopeException.class);
+        assertThatThrownBy(() -> EventEnvelopeCodec.decode(new byte[0]))
+                .isInstanceOf(EventEnvelopeCodec.MalformedEnvelopeException.class);
+    }
 }

@@ -1,0 +1,22 @@
+package org.perfledger.query.projection;
+
+import org.perfledger.kernel.event.EventCatalog;
+import org.perfledger.kernel.event.EventEnvelope;
+import org.perfledger.kernel.event.EventEnvelopeCodec;
+import org.perfledger.kernel.event.PerfLedgerEvent;
+
+/**
+ * An envelope with its payload read once.
+ *
+ * @param event the payload, or null for a type this version does not know (a newer producer's)
+ */
+public record DecodedEvent(EventEnvelope envelope, PerfLedgerEvent event) {
+
+    /** @throws EventEnvelopeCodec.MalformedEnvelopeException when a known type's payload does not read */
+    public static DecodedEvent of(EventEnvelope envelope) {
+        PerfLedgerEvent event = EventCatalog.classOf(envelope.type()).isPresent()
+                ? EventEnvelopeCodec.payload(envelope)
+                : null;
+        return new DecodedEvent(envelope, event);
+    }
+}
