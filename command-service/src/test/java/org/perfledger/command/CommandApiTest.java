@@ -3,15 +3,16 @@ package org.perfledger.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 
@@ -19,67 +20,66 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 @AutoConfigureObservability
 class CommandApiTest extends CommandServiceTestBase {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private static final String PROJECT = """
+            {"code":"SPAQ","name":"食品药品安全专项","implementingUnits":["食品科","药械科"],
+             "category":"部门预算项目","attribute":"持续性项目","type":"常年性项目","financeDesk":"东湖高新区财政局行财科"}""";
 
-    private HttpResponse<String> post(String path, String body, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    /** A project of a fresh department in execution with its 2018 budget of 149.60; answers its path. */
+    private String projectInExecution(String district) throws Exception {
+        String department = newDepartment(district);
+        String year = "/api/v1/districts/" + district + "/departments/" + department + "/years/2018";
+        assertThat(post(year + "/projects", PROJECT).statusCode()).isEqualTo(201);
+        String plan = year + "/projects/SPAQ";
+        assertThat(post(plan + "/budget", "{\"sources\":{\"一般公共预算财政拨款\":\"149.60\"}}").statusCode()).isEqualTo(201);
+        assertThat(post(plan + "/goals", "{\"text\":\"保障食品药品安全\"}").statusCode()).isEqualTo(201);
+        assertThat(put(plan + "/indicators/SPAQ.KSJC", """
+                {"goal":1,"level1":"产出指标","level2":"数量指标","name":"食品安全快速检测","weight":"5","target":"3500 批次"}""")
+                .statusCode()).isEqualTo(200);
+        assertThat(post(plan + "/targets/submission", null).statusCode()).isEqualTo(200);
+        assertThat(post(plan + "/targets/approval", null).statusCode()).isEqualTo(200);
+        return plan;
     }
 
-    private String newDepartment(String district) throws Exception {
-        String code = "d" + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> response = post("/api/v1/districts/" + district + "/departments",
-                "{\"departmentId\":\"" + code + "\",\"name\":\"武汉市蔡甸区市场监督管理局\"}");
-        assertThat(response.statusCode()).isEqualTo(201);
-        return code;
-    }
-
-    private int storedEvents() {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Integer.class);
+    private static String adjustment(String amount) {
+        return "{\"kind\":\"上级转移支付\",\"amount\":\"" + amount + "\",\"reason\":\"上级转移支付资金\","
+                + "\"documentNumber\":\"武新管财字[2018]56号\",\"date\":\"2018-06-30\"}";
     }
 
     @Test
     void adjustmentIsStoredAsOneEventWithReasonDocumentActorDistrictAndCorrelation() throws Exception {
-        String department = newDepartment("caidian");
-        String budget = "/api/v1/districts/caidian/departments/" + department + "/budgets/2020";
-        assertThat(post(budget, "{\"initialAmount\":\"6352.76\"}").statusCode()).isEqualTo(201);
+        String plan = projectInExecution("donghu");
         int before = storedEvents();
 
-        HttpResponse<String> adjusted = post(budget + "/adjustments",
-                "{\"newAmount\":\"6273.65\",\"reason\":\"年中预算调整，调减公用经费\",\"documentNumber\":\"蔡财预〔2020〕35号\"}",
-                "X-Actor", "zhang.san", "X-Correlation-Id", "adj-6273");
+        HttpResponse<String> adjusted = post(plan + "/budget/adjustments", adjustment("20.91"),
+                "X-Actor", "zhang.san", "X-Correlation-Id", "adj-17051");
 
-        assertThat(adjusted.statusCode()).isEqualTo(201);
-        assertThat(adjusted.headers().firstValue("ETag")).hasValue("\"1\"");
-        assertThat(adjusted.headers().firstValue("X-Correlation-Id")).hasValue("adj-6273");
+        assertThat(adjusted.statusCode()).as(adjusted.body()).isEqualTo(201);
+        assertThat(adjusted.headers().firstValue("ETag")).hasValue("\"6\"");
+        assertThat(adjusted.headers().firstValue("Location")).hasValue(plan + "/budget/adjustments/1");
+        assertThat(adjusted.headers().firstValue("X-Correlation-Id")).hasValue("adj-17051");
         JsonNode body = JSON.readTree(adjusted.body());
-        assertThat(body.get("from").asText()).isEqualTo("6352.76");
-        assertThat(body.get("to").asText()).isEqualTo("6273.65");
+        assertThat(body.get("from").asText()).isEqualTo("149.60");
+        assertThat(body.get("to").asText()).isEqualTo("170.51");
         assertThat(storedEvents()).isEqualTo(before + 1);
 
         Map<String, Object> row = jdbc.queryForMap("""
                 SELECT payload_type, payload_revision, convert_from(payload, 'UTF8') AS payload,
-                       convert_from(meta_data, 'UTF8') AS meta_data, sequence_number, type
-                  FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number DESC LIMIT 1""",
-                "caidian/" + department + "/budget/2020");
-        assertThat(row.get("payload_type")).isEqualTo("DepartmentBudgetAdjusted");
+                       convert_from(meta_data, 'UTF8') AS meta_data, type
+                  FROM domain_event_entry ORDER BY global_index DESC LIMIT 1""");
+        assertThat(row.get("payload_type")).isEqualTo("BudgetAdjusted");
         assertThat(row.get("payload_revision")).isEqualTo("1");
-        assertThat(row.get("type")).isEqualTo("DepartmentBudget");
+        assertThat(row.get("type")).isEqualTo("AnnualPlan");
         JsonNode payload = JSON.readTree((String) row.get("payload"));
-        assertThat(payload.get("from").asText()).isEqualTo("6352.76");
-        assertThat(payload.get("to").asText()).isEqualTo("6273.65");
-        assertThat(payload.get("reason").asText()).isEqualTo("年中预算调整，调减公用经费");
-        assertThat(payload.get("documentNumber").asText()).isEqualTo("蔡财预〔2020〕35号");
+        assertThat(payload.get("kind").asText()).isEqualTo("UPPER_LEVEL_TRANSFER");
+        assertThat(payload.get("from").asText()).isEqualTo("149.60");
+        assertThat(payload.get("to").asText()).isEqualTo("170.51");
+        assertThat(payload.get("reason").asText()).isEqualTo("上级转移支付资金");
+        assertThat(payload.get("documentNumber").asText()).isEqualTo("武新管财字[2018]56号");
+        assertThat(payload.get("date").asText()).isEqualTo("2018-06-30");
         JsonNode metadata = JSON.readTree((String) row.get("meta_data"));
-        assertThat(metadata.get("district").asText()).isEqualTo("caidian");
+        assertThat(metadata.get("district").asText()).isEqualTo("donghu");
         assertThat(metadata.get("actor").asText()).isEqualTo("zhang.san");
-        assertThat(metadata.get("correlationId").asText()).isEqualTo("adj-6273");
+        assertThat(metadata.get("correlationId").asText()).isEqualTo("adj-17051");
     }
 
     @Test
@@ -94,42 +94,49 @@ class CommandApiTest extends CommandServiceTestBase {
 
     @Test
     void malformedInputIsRefusedWithAProblemNamingFieldAndRuleAndNothingIsStored() throws Exception {
-        String department = newDepartment("caidian");
-        String budget = "/api/v1/districts/caidian/departments/" + department + "/budgets/2020";
-        post(budget, "{\"initialAmount\":\"100.00\"}");
+        String plan = projectInExecution("caidian");
         int before = storedEvents();
+        String adjust = plan + "/budget/adjustments";
+        String completion = plan + "/indicators/SPAQ.KSJC/completions";
 
         record Case(String path, String body, String field, String rule) {
         }
         List<Case> cases = List.of(
-                new Case(budget + "/adjustments", "{\"newAmount\":\"-5.00\",\"reason\":\"r\",\"documentNumber\":\"d\"}",
-                        "newAmount", "money.non-negative"),
-                new Case(budget + "/adjustments", "{\"newAmount\":\"12,5\",\"reason\":\"r\",\"documentNumber\":\"d\"}",
-                        "newAmount", "money.format"),
-                new Case(budget + "/adjustments", "{\"newAmount\":\"1.005\",\"reason\":\"r\",\"documentNumber\":\"d\"}",
-                        "newAmount", "money.scale"),
-                new Case(budget + "/adjustments", "{\"newAmount\":\"12345678901234.00\",\"reason\":\"r\",\"documentNumber\":\"d\"}",
-                        "newAmount", "money.range"),
-                new Case(budget + "/adjustments", "{\"newAmount\":\"90.00\",\"documentNumber\":\"d\"}",
-                        "reason", "required"),
-                new Case(budget + "/adjustments", "{\"newAmount\":\"90.00\",\"reason\":\"  \",\"documentNumber\":\"d\"}",
-                        "reason", "text.required"),
-                new Case(budget + "/adjustments", "{\"newAmount\":\"90.00\",\"reason\":\"r\"}",
+                new Case(adjust, adjustment("-5.00"), "amount", "money.non-negative"),
+                new Case(adjust, adjustment("12,5"), "amount", "money.format"),
+                new Case(adjust, adjustment("1.005"), "amount", "money.scale"),
+                new Case(adjust, adjustment("12345678901234.00"), "amount", "money.range"),
+                new Case(adjust, adjustment("NaN"), "amount", "money.format"),
+                new Case(adjust, adjustment("20.91").replace("上级转移支付\"", "挪用\""), "kind", "value.unknown"),
+                new Case(adjust, adjustment("20.91").replace("2018-06-30", "2018-13-01"), "date", "date.format"),
+                new Case(adjust, adjustment("20.91").replace("\"reason\":\"上级转移支付资金\",", ""), "reason", "required"),
+                new Case(adjust, adjustment("20.91").replace("上级转移支付资金", "  "), "reason", "text.required"),
+                new Case(adjust, adjustment("20.91").replace(",\"documentNumber\":\"武新管财字[2018]56号\"", ""),
                         "documentNumber", "required"),
-                new Case(budget + "/adjustments", "{\"newAmount\":90.5,\"reason\":\"r\",\"documentNumber\":\"d\"}",
-                        "newAmount", "json.type"),
-                new Case(budget + "/adjustments", "{\"newAmount\":\"90.00\",\"reason\":\"r\",\"documentNumber\":\"d\",\"x\":1}",
-                        "x", "json.unknown-field"),
-                new Case(budget + "/adjustments", "{\"newAmount\":\"90.00\",\"newAmount\":\"80.00\",\"reason\":\"r\",\"documentNumber\":\"d\"}",
-                        null, "json.syntax"),
-                new Case(budget + "/adjustments", "{not json", null, "json.syntax"),
-                new Case("/api/v1/districts/caidian/departments/" + department + "/budgets/1899", "{\"initialAmount\":\"1.00\"}",
-                        "year", "fiscal-year.range"),
+                new Case(adjust, "{\"kind\":\"追加\",\"amount\":90.5,\"reason\":\"r\",\"documentNumber\":\"d\",\"date\":\"2018-06-30\"}",
+                        "amount", "json.type"),
+                new Case(adjust, adjustment("20.91").replace("{", "{\"x\":1,"), "x", "json.unknown-field"),
+                new Case(adjust, adjustment("20.91").replace("{", "{\"amount\":\"1.00\","), null, "json.syntax"),
+                new Case(adjust, "{not json", null, "json.syntax"),
+                new Case(completion, "{\"value\":\"≥\",\"asOf\":\"2018-12-29\"}", "value", "target.number-missing"),
+                new Case(completion, "{\"value\":\"100 or 200\",\"asOf\":\"2018-12-29\"}", "value", "target.single-number"),
+                new Case(completion, "{\"value\":\"4944 批次\",\"asOf\":\"29/12/2018\"}", "asOf", "date.format"),
+                new Case(plan + "/indicators", "{\"goal\":1,\"level1\":\"满意度指标\",\"level2\":\"数量指标\",\"name\":\"n\","
+                        + "\"weight\":\"5\",\"target\":\"1次\"}", "level2", "indicator.level2"),
+                new Case(plan + "/indicators", "{\"goal\":1,\"level1\":\"产出指标\",\"level2\":\"数量指标\",\"name\":\"n\","
+                        + "\"weight\":\"120\",\"target\":\"1次\"}", "weight", "points.range"),
+                new Case(plan + "/indicators", "{\"goal\":1,\"level1\":\"产出指标\",\"level2\":\"数量指标\",\"name\":\"n\","
+                        + "\"weight\":\"5\",\"target\":\"XX\"}", "target", "target.placeholder"),
+                new Case(plan.replace("/years/2018", "/years/1899") + "/closure", null, "year", "fiscal-year.range"),
+                new Case(plan.replace("/SPAQ", "/bad%20code") + "/closure", null, "project", "code.format"),
+                new Case(plan + "/closure", null, "If-Match", "if-match.format"),
                 new Case("/api/v1/districts/Cai%20Dian/departments", "{\"departmentId\":\"x\",\"name\":\"n\"}",
                         "district", "code.format"));
         for (Case c : cases) {
-            HttpResponse<String> response = post(c.path(), c.body());
-            assertThat(response.statusCode()).as(c.body()).isEqualTo(400);
+            HttpResponse<String> response = c.field() != null && c.field().equals("If-Match")
+                    ? post(c.path(), c.body(), "If-Match", "latest")
+                    : post(c.path(), c.body());
+            assertThat(response.statusCode()).as(c.path() + " " + c.body() + " → " + response.body()).isEqualTo(400);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             JsonNode error = JSON.readTree(response.body()).get("errors").get(0);
             assertThat(error.get("rule").asText()).as(c.body()).isEqualTo(c.rule());
@@ -143,74 +150,148 @@ class CommandApiTest extends CommandServiceTestBase {
     @Test
     void businessRefusalsHaveTheirOwnStatusAndStoreNothing() throws Exception {
         String department = newDepartment("caidian");
-        String budget = "/api/v1/districts/caidian/departments/" + department + "/budgets/2020";
+        String year = "/api/v1/districts/caidian/departments/" + department + "/years/2020";
         int before = storedEvents();
 
-        HttpResponse<String> unknown = post("/api/v1/districts/caidian/departments/nobody/budgets/2020",
-                "{\"initialAmount\":\"1.00\"}");
-        assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(JSON.readTree(unknown.body()).get("errors").get(0).get("field").asText()).isEqualTo("department");
+        HttpResponse<String> unknownDepartment = post("/api/v1/districts/caidian/departments/nobody/years/2020/projects",
+                PROJECT);
+        assertThat(unknownDepartment.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknownDepartment.body()).get("errors").get(0).get("field").asText())
+                .isEqualTo("department");
 
-        HttpResponse<String> notOpened = post(budget + "/adjustments",
-                "{\"newAmount\":\"90.00\",\"reason\":\"r\",\"documentNumber\":\"d\"}");
-        assertThat(notOpened.statusCode()).isEqualTo(404);
-        assertThat(JSON.readTree(notOpened.body()).get("errors").get(0).get("rule").asText()).isEqualTo("budget.not-opened");
+        HttpResponse<String> unknownProject = post(year + "/projects/NOPE/budget",
+                "{\"sources\":{\"GENERAL_PUBLIC_BUDGET\":\"1.00\"}}");
+        assertThat(unknownProject.statusCode()).isEqualTo(404);
+        assertThat(rule(unknownProject)).isEqualTo("project.unknown");
+
+        HttpResponse<String> nothingYet = post(year + "/department/closure", null);
+        assertThat(nothingYet.statusCode()).isEqualTo(404);
         assertThat(storedEvents()).isEqualTo(before);
 
-        assertThat(post(budget, "{\"initialAmount\":\"100.00\"}").statusCode()).isEqualTo(201);
-        HttpResponse<String> twice = post(budget, "{\"initialAmount\":\"100.00\"}");
+        String plan = year + "/department";
+        assertThat(post(plan + "/budget", "{\"sources\":{\"一般公共预算财政拨款\":\"6352.76\"}}").statusCode()).isEqualTo(201);
+        HttpResponse<String> twice = post(plan + "/budget", "{\"sources\":{\"一般公共预算财政拨款\":\"6352.76\"}}");
         assertThat(twice.statusCode()).isEqualTo(409);
-        assertThat(JSON.readTree(twice.body()).get("errors").get(0).get("rule").asText()).isEqualTo("budget.already-opened");
+        assertThat(rule(twice)).isEqualTo("budget.already-opened");
 
-        HttpResponse<String> registeredTwice = post("/api/v1/districts/caidian/departments",
-                "{\"departmentId\":\"" + department + "\",\"name\":\"again\"}");
-        assertThat(registeredTwice.statusCode()).isEqualTo(409);
+        HttpResponse<String> tooEarly = post(plan + "/budget/expenditures",
+                "{\"amount\":\"5184.55\",\"date\":\"2020-12-31\",\"expenditureClass\":\"人员经费\",\"description\":\"基本支出\"}");
+        assertThat(tooEarly.statusCode()).isEqualTo(409);
+        assertThat(rule(tooEarly)).isEqualTo("plan.phase");
+        assertThat(JSON.readTree(tooEarly.body()).get("detail").asText()).contains("目标编制中 (DRAFTING)");
 
-        assertThat(post(budget + "/adjustments", "{\"newAmount\":\"90.00\",\"reason\":\"r\",\"documentNumber\":\"d\"}",
-                "If-Match", "\"0\"").statusCode()).isEqualTo(201);
-        HttpResponse<String> stale = post(budget + "/adjustments",
-                "{\"newAmount\":\"80.00\",\"reason\":\"r\",\"documentNumber\":\"d\"}", "If-Match", "\"0\"");
+        HttpResponse<String> noIndicators = post(plan + "/targets/submission", null);
+        assertThat(noIndicators.statusCode()).isEqualTo(422);
+        assertThat(rule(noIndicators)).isEqualTo("targets.no-indicators");
+
+        assertThat(post(plan + "/goals", "{\"text\":\"全区有效商标注册量达到市考核要求\"}", "If-Match", "\"1\"").statusCode())
+                .isEqualTo(201);
+        HttpResponse<String> stale = post(plan + "/goals", "{\"text\":\"另一个目标\"}", "If-Match", "\"1\"");
         assertThat(stale.statusCode()).isEqualTo(409);
         assertThat(JSON.readTree(stale.body()).get("type").asText()).isEqualTo("urn:perfledger:problem:version-conflict");
+        assertThat(storedEvents()).isEqualTo(before + 3);
+    }
+
+    @Test
+    void aRetriedRequestWithItsIdempotencyKeyCausesNoSecondEventAndGetsTheFirstAnswer() throws Exception {
+        String plan = projectInExecution("donghu");
+        String key = UUID.randomUUID().toString();
+        String spend = "{\"amount\":\"23.00\",\"date\":\"2018-06-12\",\"description\":\"药品医疗器械监管\"}";
+        int before = storedEvents();
+
+        HttpResponse<String> first = post(plan + "/budget/expenditures", spend, "Idempotency-Key", key);
+        HttpResponse<String> retry = post(plan + "/budget/expenditures", spend, "Idempotency-Key", key);
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(JSON.readTree(retry.body()).get("executedTotal").asText()).isEqualTo("23.00");
+        assertThat(retry.headers().firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag"));
+        assertThat(storedEvents()).isEqualTo(before + 1);
+        String metadata = jdbc.queryForObject("SELECT convert_from(meta_data, 'UTF8') FROM domain_event_entry "
+                + "ORDER BY global_index DESC LIMIT 1", String.class);
+        assertThat(JSON.readTree(metadata).get("idempotencyKey").asText()).isEqualTo(key);
+
+        HttpResponse<String> reused = post(plan + "/budget/expenditures", spend.replace("23.00", "24.00"),
+                "Idempotency-Key", key);
+        assertThat(reused.statusCode()).isEqualTo(422);
+        assertThat(rule(reused)).isEqualTo("idempotency-key.reused");
+
+        HttpResponse<String> another = post(plan + "/budget/expenditures", spend, "Idempotency-Key",
+                UUID.randomUUID().toString());
+        assertThat(JSON.readTree(another.body()).get("executedTotal").asText()).isEqualTo("46.00");
         assertThat(storedEvents()).isEqualTo(before + 2);
     }
 
     @Test
+    void concurrentRequestsWithOneIdempotencyKeyCauseOneEvent() throws Exception {
+        String plan = projectInExecution("donghu");
+        String key = UUID.randomUUID().toString();
+        String spend = "{\"amount\":\"10.00\",\"date\":\"2018-07-01\",\"description\":\"快检服务\"}";
+        int before = storedEvents();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Callable<HttpResponse<String>>> requests = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                requests.add(() -> post(plan + "/budget/expenditures", spend, "Idempotency-Key", key));
+            }
+            for (Future<HttpResponse<String>> response : pool.invokeAll(requests)) {
+                assertThat(response.get().statusCode()).as(response.get().body()).isIn(201, 409);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(storedEvents()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aFailedRequestLeavesItsKeyFreeForACorrectedRetry() throws Exception {
+        String plan = projectInExecution("donghu");
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> early = post(plan + "/budget/expenditures",
+                "{\"amount\":\"10.00\",\"date\":\"2019-01-05\",\"description\":\"快检服务\"}", "Idempotency-Key", key);
+        assertThat(early.statusCode()).isEqualTo(422);
+        assertThat(rule(early)).isEqualTo("date.outside-year");
+        HttpResponse<String> corrected = post(plan + "/budget/expenditures",
+                "{\"amount\":\"10.00\",\"date\":\"2018-12-31\",\"description\":\"快检服务\"}", "Idempotency-Key", key);
+        assertThat(corrected.statusCode()).isEqualTo(201);
+    }
+
+    @Test
     void everyStoredEventReachesTheTopicKeyedByDepartmentWithRoutingHeaders() throws Exception {
-        String department = newDepartment("qiaokou");
-        String budget = "/api/v1/districts/qiaokou/departments/" + department + "/budgets/2021";
-        post(budget, "{\"initialAmount\":\"93.00\"}");
-        post(budget + "/adjustments", "{\"newAmount\":\"120.09\",\"reason\":\"追加\",\"documentNumber\":\"硚财〔2021〕1号\"}");
+        String plan = projectInExecution("qiaokou");
+        String department = plan.split("/")[6];
+        post(plan + "/budget/adjustments", adjustment("20.91"));
 
         List<Received> mine = readTopic(Integer.MAX_VALUE, Duration.ofSeconds(5)).stream()
                 .filter(r -> r.key().equals("qiaokou/" + department)).toList();
         assertThat(mine).extracting(r -> r.headers().get("pl-event-type"))
-                .containsExactly("DepartmentRegistered", "DepartmentBudgetOpened", "DepartmentBudgetAdjusted");
+                .containsExactly("DepartmentRegistered", "ProjectRegistered", "BudgetOpened", "GoalAdded",
+                        "IndicatorTargetSet", "TargetsSubmitted", "TargetsApproved", "BudgetAdjusted");
         assertThat(mine).extracting(Received::partition).containsOnly(mine.get(0).partition());
-        Received adjusted = mine.get(2);
+        Received adjusted = mine.get(7);
         assertThat(adjusted.headers()).containsEntry("pl-district", "qiaokou")
-                .containsEntry("pl-aggregate-id", "qiaokou/" + department + "/budget/2021")
-                .containsEntry("pl-sequence", "1")
+                .containsEntry("pl-aggregate-id", "qiaokou/" + department + "/2018/projects/SPAQ")
+                .containsEntry("pl-sequence", "6")
                 .containsEntry("pl-event-version", "1")
                 .containsKey("pl-event-id");
         JsonNode envelope = JSON.readTree(adjusted.value());
-        assertThat(envelope.get("payload").get("to").asText()).isEqualTo("120.09");
+        assertThat(envelope.get("payload").get("to").asText()).isEqualTo("170.51");
         assertThat(envelope.get("metadata").get("district").asText()).isEqualTo("qiaokou");
     }
 
     @Test
     void prometheusEndpointShowsCommandsAndRelayMeters() throws Exception {
         newDepartment("caidian");
-        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> metrics = get("/actuator/prometheus");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body())
                 .contains("perfledger_commands_seconds_count{application=\"perfledger-command-service\",outcome=\"accepted\",type=\"RegisterDepartment\"}")
                 .contains("perfledger_relay_events_total")
                 .contains("perfledger_relay_position");
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/actuator/health")).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(health.body()).contains("\"status\":\"UP\"");
+        assertThat(get("/actuator/health").body()).contains("\"status\":\"UP\"");
+    }
+
+    private static String rule(HttpResponse<String> response) throws Exception {
+        return JSON.readTree(response.body()).get("errors").get(0).get("rule").asText();
     }
 }

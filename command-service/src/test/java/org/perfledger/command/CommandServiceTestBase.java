@@ -1,5 +1,10 @@
 package org.perfledger.command;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +43,47 @@ public abstract class CommandServiceTestBase {
 
     @Autowired
     protected JdbcTemplate jdbc;
+
+    protected static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    protected HttpResponse<String> post(String path, String body, String... headers) throws Exception {
+        return send("POST", path, body, headers);
+    }
+
+    protected HttpResponse<String> put(String path, String body, String... headers) throws Exception {
+        return send("PUT", path, body, headers);
+    }
+
+    protected HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    protected HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Registers a department with a fresh code in the district and answers its code. */
+    protected String newDepartment(String district) throws Exception {
+        String code = "d" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> response = post("/api/v1/districts/" + district + "/departments",
+                "{\"departmentId\":\"" + code + "\",\"name\":\"武汉市蔡甸区市场监督管理局\"}");
+        if (response.statusCode() != 201) {
+            throw new AssertionError("department not registered: " + response.body());
+        }
+        return code;
+    }
+
+    protected int storedEvents() {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Integer.class);
+    }
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {

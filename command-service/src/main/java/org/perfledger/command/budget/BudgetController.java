@@ -1,33 +1,44 @@
 package org.perfledger.command.budget;
 
-import java.net.URI;
-import org.axonframework.modelling.command.AggregateNotFoundException;
+import static org.perfledger.command.plan.PlanPaths.DEPARTMENT;
+import static org.perfledger.command.plan.PlanPaths.PROJECT;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.perfledger.command.budget.BudgetCommands.AdjustBudget;
+import org.perfledger.command.budget.BudgetCommands.OpenBudget;
+import org.perfledger.command.budget.BudgetCommands.RecordExpenditure;
+import org.perfledger.command.budget.BudgetCommands.RecordFundsReceived;
+import org.perfledger.command.budget.BudgetCommands.SetBudgetLines;
+import org.perfledger.command.plan.AnnualPlan;
+import org.perfledger.command.plan.PlanPaths;
+import org.perfledger.command.plan.PlanResponses;
+import org.perfledger.command.plan.PlanTarget;
+import org.perfledger.command.plan.Receipt;
 import org.perfledger.command.platform.CommandSender;
-import org.perfledger.command.platform.DomainRejection;
-import org.perfledger.command.platform.DomainRejection.Kind;
 import org.perfledger.command.platform.RequestFields;
 import org.perfledger.command.platform.RequestMetadata;
+import org.perfledger.kernel.budget.AdjustmentKind;
+import org.perfledger.kernel.budget.BudgetLine;
 import org.perfledger.kernel.budget.DocumentNumber;
+import org.perfledger.kernel.budget.ExpenditureClass;
+import org.perfledger.kernel.budget.FundingSource;
 import org.perfledger.kernel.money.WanYuan;
-import org.perfledger.kernel.organisation.DepartmentCode;
-import org.perfledger.kernel.organisation.DepartmentId;
-import org.perfledger.kernel.organisation.FiscalYear;
-import org.perfledger.kernel.validation.InvalidValueException;
-import org.springframework.http.HttpHeaders;
+import org.perfledger.kernel.validation.Labelled;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A department's budget for a year. Responses carry the budget's version as an ETag; an adjustment sent with
- * {@code If-Match} is refused with 409 if someone else changed the budget in between.
+ * A plan's budget: the initial appropriation by funding source, adjustments with reason and 文号, funds received,
+ * spending, and the 项目支出明细. Amounts travel as decimal strings in 万元 ("149.60").
  */
 @RestController
-@RequestMapping("/api/v1/districts/{district}/departments/{department}/budgets/{year}")
 class BudgetController {
 
     private final CommandSender commands;
@@ -36,92 +47,126 @@ class BudgetController {
         this.commands = commands;
     }
 
-    record OpenRequest(String initialAmount) {
+    record OpenRequest(Map<String, String> sources, Map<String, String> classes) {
     }
 
-    record AdjustRequest(String newAmount, String reason, String documentNumber) {
+    record AdjustRequest(String kind, String amount, String source, String expenditureClass, String reason,
+                         String documentNumber, String date) {
     }
 
-    record BudgetResponse(String district, String department, int year, WanYuan from, WanYuan to, long version,
-                          String correlationId) {
+    record FundsRequest(String amount, String source, String date, String note) {
     }
 
-    @PostMapping
-    ResponseEntity<BudgetResponse> open(RequestMetadata request, @PathVariable("department") String department,
-                                        @PathVariable("year") String year, @RequestBody OpenRequest body) {
+    record ExpenditureRequest(String amount, String date, String expenditureClass, String line, String description,
+                              String voucher) {
+    }
+
+    record LineRequest(String name, String amount) {
+    }
+
+    record LinesRequest(List<LineRequest> lines) {
+    }
+
+    @PostMapping({DEPARTMENT + "/budget", PROJECT + "/budget"})
+    ResponseEntity<Map<String, Object>> open(RequestMetadata request, PlanTarget target,
+                                             @RequestBody OpenRequest body) {
         RequestFields fields = new RequestFields();
-        DepartmentId id = departmentId(fields, request, department);
-        FiscalYear fiscalYear = fields.parse("year", year, FiscalYear::parse);
-        WanYuan amount = fields.parse("initialAmount", body.initialAmount(), WanYuan::parseNonNegative);
+        Map<FundingSource, WanYuan> sources = amounts(fields, "sources", body.sources(), FundingSource.class);
+        Map<ExpenditureClass, WanYuan> classes = amounts(fields, "classes", body.classes(), ExpenditureClass.class);
+        if (body.sources() == null || body.sources().isEmpty()) {
+            fields.reject("sources", "required", "sources is required: the initial budget by funding source, e.g. "
+                    + "{\"一般公共预算财政拨款\": \"149.60\"}");
+        }
         fields.throwIfInvalid();
-
-        BudgetChange change = commands.send(new OpenDepartmentBudget(id, fiscalYear, amount), request);
-        return ResponseEntity.created(URI.create(path(id, fiscalYear)))
-                .eTag(etag(change.version()))
-                .body(response(id, fiscalYear, change, request));
+        Receipt receipt = commands.send(new OpenBudget(target.plan(), sources, classes, target.expectedVersion()),
+                request);
+        return PlanResponses.created(receipt, request, PlanPaths.of(target) + "/budget");
     }
 
-    @PostMapping("/adjustments")
-    ResponseEntity<BudgetResponse> adjust(RequestMetadata request, @PathVariable("department") String department,
-                                          @PathVariable("year") String year,
-                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                          @RequestBody AdjustRequest body) {
+    @PostMapping({DEPARTMENT + "/budget/adjustments", PROJECT + "/budget/adjustments"})
+    ResponseEntity<Map<String, Object>> adjust(RequestMetadata request, PlanTarget target,
+                                               @RequestBody AdjustRequest body) {
         RequestFields fields = new RequestFields();
-        DepartmentId id = departmentId(fields, request, department);
-        FiscalYear fiscalYear = fields.parse("year", year, FiscalYear::parse);
-        WanYuan amount = fields.parse("newAmount", body.newAmount(), WanYuan::parseNonNegative);
-        String reason = fields.text("reason", body.reason(), DepartmentBudget.MAX_REASON_LENGTH);
+        AdjustmentKind kind = fields.label("kind", body.kind(), AdjustmentKind.class);
+        WanYuan amount = fields.parse("amount", body.amount(), WanYuan::parseNonNegative);
+        FundingSource source = fields.optionalLabel("source", body.source(), FundingSource.class);
+        ExpenditureClass type = fields.optionalLabel("expenditureClass", body.expenditureClass(),
+                ExpenditureClass.class);
+        String reason = fields.text("reason", body.reason(), AnnualPlan.MAX_REASON);
         DocumentNumber document = fields.parse("documentNumber", body.documentNumber(), DocumentNumber::new);
-        Long expectedVersion = ifMatch == null ? null : fields.parse(HttpHeaders.IF_MATCH, ifMatch, BudgetController::version);
+        LocalDate date = fields.date("date", body.date());
         fields.throwIfInvalid();
-
-        try {
-            BudgetChange change = commands.send(
-                    new AdjustDepartmentBudget(id, fiscalYear, amount, reason, document, expectedVersion), request);
-            return ResponseEntity.created(URI.create(path(id, fiscalYear) + "/adjustments/" + change.version()))
-                    .eTag(etag(change.version()))
-                    .body(response(id, fiscalYear, change, request));
-        } catch (AggregateNotFoundException e) {
-            throw new DomainRejection(Kind.NOT_FOUND, "budget.not-opened", "year",
-                    "the " + fiscalYear + " budget of " + id + " has not been opened");
-        }
+        Receipt receipt = commands.send(new AdjustBudget(target.plan(), kind, amount, source, type, reason, document,
+                date, target.expectedVersion()), request);
+        return PlanResponses.created(receipt, request,
+                PlanPaths.of(target) + "/budget/adjustments/" + receipt.facts().get("number"));
     }
 
-    private static DepartmentId departmentId(RequestFields fields, RequestMetadata request, String department) {
-        DepartmentCode code = fields.parse("department", department, DepartmentCode::new);
-        return code == null ? null : new DepartmentId(request.district(), code);
+    @PostMapping({DEPARTMENT + "/budget/receipts", PROJECT + "/budget/receipts"})
+    ResponseEntity<Map<String, Object>> receive(RequestMetadata request, PlanTarget target,
+                                                @RequestBody FundsRequest body) {
+        RequestFields fields = new RequestFields();
+        WanYuan amount = fields.parse("amount", body.amount(), WanYuan::parseNonNegative);
+        FundingSource source = fields.optionalLabel("source", body.source(), FundingSource.class);
+        LocalDate date = fields.date("date", body.date());
+        String note = fields.optionalText("note", body.note(), AnnualPlan.MAX_REASON);
+        fields.throwIfInvalid();
+        Receipt receipt = commands.send(new RecordFundsReceived(target.plan(), amount, source, date, note,
+                target.expectedVersion()), request);
+        return PlanResponses.created(receipt, request, PlanPaths.of(target) + "/budget");
     }
 
-    private static BudgetResponse response(DepartmentId id, FiscalYear year, BudgetChange change, RequestMetadata request) {
-        return new BudgetResponse(id.district().value(), id.code().value(), year.value(), change.from(), change.to(),
-                change.version(), request.correlationId());
+    @PostMapping({DEPARTMENT + "/budget/expenditures", PROJECT + "/budget/expenditures"})
+    ResponseEntity<Map<String, Object>> spend(RequestMetadata request, PlanTarget target,
+                                              @RequestBody ExpenditureRequest body) {
+        RequestFields fields = new RequestFields();
+        WanYuan amount = fields.parse("amount", body.amount(), WanYuan::parseNonNegative);
+        LocalDate date = fields.date("date", body.date());
+        ExpenditureClass type = fields.optionalLabel("expenditureClass", body.expenditureClass(),
+                ExpenditureClass.class);
+        String line = fields.optionalText("line", body.line(), BudgetLine.MAX_NAME_LENGTH);
+        String description = fields.text("description", body.description(), AnnualPlan.MAX_REASON);
+        String voucher = fields.optionalText("voucher", body.voucher(), AnnualPlan.MAX_SHORT_TEXT);
+        fields.throwIfInvalid();
+        Receipt receipt = commands.send(new RecordExpenditure(target.plan(), amount, date, type, line, description,
+                voucher, target.expectedVersion()), request);
+        return PlanResponses.created(receipt, request, PlanPaths.of(target) + "/budget");
     }
 
-    private static String path(DepartmentId id, FiscalYear year) {
-        return "/api/v1/districts/" + id.district() + "/departments/" + id.code() + "/budgets/" + year;
-    }
-
-    private static String etag(long version) {
-        return "\"" + version + "\"";
-    }
-
-    private static Long version(String ifMatch) {
-        String value = ifMatch.strip();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-            value = value.substring(1, value.length() - 1);
-        }
-        try {
-            long version = Long.parseLong(value);
-            if (version >= 0) {
-                return version;
+    @PutMapping({DEPARTMENT + "/budget/lines", PROJECT + "/budget/lines"})
+    ResponseEntity<Map<String, Object>> lines(RequestMetadata request, PlanTarget target,
+                                              @RequestBody LinesRequest body) {
+        RequestFields fields = new RequestFields();
+        List<BudgetLine> lines = new ArrayList<>();
+        List<LineRequest> given = fields.required("lines", body.lines());
+        if (given != null) {
+            for (int i = 0; i < given.size(); i++) {
+                String field = "lines[" + i + "]";
+                String name = fields.text(field + ".name", given.get(i).name(), BudgetLine.MAX_NAME_LENGTH);
+                WanYuan amount = fields.parse(field + ".amount", given.get(i).amount(), WanYuan::parseNonNegative);
+                if (name != null && amount != null) {
+                    lines.add(new BudgetLine(name, amount));
+                }
             }
-        } catch (NumberFormatException e) {
-            // fall through to the rule below
         }
-        throw new InvalidValueException("if-match.format",
-                "If-Match must be the budget's version as an ETag, e.g. \"3\"");
+        fields.throwIfInvalid();
+        return PlanResponses.ok(commands.send(new SetBudgetLines(target.plan(), lines, target.expectedVersion()),
+                request), request);
+    }
+
+    private static <E extends Enum<E> & Labelled> Map<E, WanYuan> amounts(
+            RequestFields fields, String field, Map<String, String> given, Class<E> type) {
+        Map<E, WanYuan> amounts = new LinkedHashMap<>();
+        if (given == null) {
+            return amounts;
+        }
+        given.forEach((key, value) -> {
+            E parsed = fields.label(field, key, type);
+            WanYuan amount = fields.parse(field + "." + key, value, WanYuan::parseNonNegative);
+            if (parsed != null && amount != null && amounts.put(parsed, amount) != null) {
+                fields.reject(field + "." + key, "duplicate", key + " is given twice under " + field);
+            }
+        });
+        return amounts;
     }
 }

@@ -53,6 +53,7 @@ public class EventStoreConfiguration {
     /** District, actor and correlation id travel from the command to every event it causes. */
     @Bean
     CorrelationDataProvider requestMetadataProvider() {
-        return new SimpleCorrelationDataProvider(EventMetadata.REQUIRED.toArray(String[]::new));
+        return new SimpleCorrelationDataProvider(EventMetadata.DISTRICT, EventMetadata.ACTOR,
+                EventMetadata.CORRELATION_ID, EventMetadata.IDEMPOTENCY_KEY);
     }
 }

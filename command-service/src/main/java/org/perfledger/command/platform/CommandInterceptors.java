@@ -17,18 +17,22 @@ import org.perfledger.command.relay.EventRelay;
 import org.perfledger.kernel.event.EventMetadata;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What every command goes through on the command bus: a guard that its metadata is complete and names the command's
- * own district, the {@code perfledger.commands} meter by type and outcome, and a nudge to the relay once its
- * events are committed.
+ * own district, the {@code perfledger.commands} meter by type and outcome, a nudge to the relay once its events are
+ * committed, and at-most-once handling of requests sent with an {@code Idempotency-Key}.
  */
 @Configuration(proxyBeanMethods = false)
 class CommandInterceptors {
 
-    CommandInterceptors(CommandBus commandBus, MeterRegistry registry, ObjectProvider<EventRelay> relay) {
+    CommandInterceptors(CommandBus commandBus, MeterRegistry registry, ObjectProvider<EventRelay> relay,
+                        JdbcTemplate jdbc) {
         commandBus.registerDispatchInterceptor(metadataGuard());
         commandBus.registerHandlerInterceptor(new Metered(registry, relay));
+        // Inside the transaction the bus opens for the command, so the key commits with the events.
+        commandBus.registerHandlerInterceptor(new IdempotentCommands(jdbc));
     }
 
     static MessageDispatchInterceptor<CommandMessage<?>> metadataGuard() {

@@ -65,7 +65,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail notFound(AggregateNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "no such record: " + e.getAggregateIdentifier(), List.of());
+        return problem(HttpStatus.NOT_FOUND, "not-found", "nothing is recorded under " + e.getAggregateIdentifier()
+                + ": a project must be registered, and a department-wide plan begun (by its budget, a goal or a "
+                + "target), before anything else can be recorded on it", List.of());
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,10 +1,13 @@
 package org.perfledger.command.platform;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.perfledger.kernel.validation.Checks;
 import org.perfledger.kernel.validation.InvalidValueException;
+import org.perfledger.kernel.validation.Labelled;
 
 /**
  * Parses the fields of one request into the published language's types and collects every error, so a client learns
@@ -28,8 +31,55 @@ public final class RequestFields {
         }
     }
 
+    /** Like {@link #parse} but a missing (or empty) field is null, not an error. */
+    public <T> T optional(String field, String text, Function<String, T> parser) {
+        return text == null || text.isEmpty() ? null : parse(field, text, parser);
+    }
+
     public String text(String field, String text, int maxLength) {
         return parse(field, text, value -> Checks.requireText(value, field, maxLength));
+    }
+
+    public String optionalText(String field, String text, int maxLength) {
+        return optional(field, text, value -> Checks.requireText(value, field, maxLength));
+    }
+
+    /** A value of a labelled enumeration, given by its constant name or its Chinese label. */
+    public <E extends Enum<E> & Labelled> E label(String field, String text, Class<E> type) {
+        return parse(field, text, value -> Labelled.parse(type, value, "value.unknown", field));
+    }
+
+    public <E extends Enum<E> & Labelled> E optionalLabel(String field, String text, Class<E> type) {
+        return optional(field, text, value -> Labelled.parse(type, value, "value.unknown", field));
+    }
+
+    /** An ISO date, 2020-12-29. */
+    public LocalDate date(String field, String text) {
+        return parse(field, text, RequestFields::isoDate);
+    }
+
+    public LocalDate optionalDate(String field, String text) {
+        return optional(field, text, RequestFields::isoDate);
+    }
+
+    public <T> T required(String field, T value) {
+        if (value == null) {
+            errors.add(new FieldError(field, "required", field + " is required"));
+        }
+        return value;
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    private static LocalDate isoDate(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidValueException("date.format", "a date is written YYYY-MM-DD, e.g. 2020-12-29; got '"
+                    + (text.length() > 20 ? text.substring(0, 20) + "…" : text) + "'");
+        }
     }
 
     public void reject(String field, String rule, String message) {

@@ -1,16 +1,28 @@
 package org.perfledger.command.platform;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.perfledger.kernel.event.EventMetadata;
 import org.perfledger.kernel.organisation.DistrictId;
 
-/** Who sent a request, for which district, under which correlation id: the metadata of every event it causes. */
-public record RequestMetadata(DistrictId district, String actor, String correlationId) {
+/**
+ * Who sent a request, for which district, under which correlation id, and the client's idempotency key if it sent
+ * one: the metadata of every event the request causes.
+ */
+public record RequestMetadata(DistrictId district, String actor, String correlationId, String idempotencyKey) {
+
+    public RequestMetadata(DistrictId district, String actor, String correlationId) {
+        this(district, actor, correlationId, null);
+    }
 
     public Map<String, String> asEventMetadata() {
-        return Map.of(
-                EventMetadata.DISTRICT, district.value(),
-                EventMetadata.ACTOR, actor,
-                EventMetadata.CORRELATION_ID, correlationId);
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put(EventMetadata.DISTRICT, district.value());
+        metadata.put(EventMetadata.ACTOR, actor);
+        metadata.put(EventMetadata.CORRELATION_ID, correlationId);
+        if (idempotencyKey != null) {
+            metadata.put(EventMetadata.IDEMPOTENCY_KEY, idempotencyKey);
+        }
+        return metadata;
     }
 }

@@ -16,12 +16,13 @@ import org.springframework.web.servlet.HandlerMapping;
 /**
  * Builds {@link RequestMetadata} for a controller: the district from the path, the actor from {@code X-Actor}
  * (until authentication arrives; default {@code anonymous}) and the correlation id from {@code X-Correlation-Id}
- * or a new one, which is echoed back in the response.
+ * or a new one, which is echoed back in the response; and the client's {@code Idempotency-Key}, if any.
  */
 public class RequestMetadataResolver implements HandlerMethodArgumentResolver {
 
     public static final String ACTOR_HEADER = "X-Actor";
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
+    public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
     public static final String ANONYMOUS = "anonymous";
     private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
     private static final int MAX_ACTOR_LENGTH = 100;
@@ -52,11 +53,16 @@ public class RequestMetadataResolver implements HandlerMethodArgumentResolver {
             fields.reject(CORRELATION_HEADER, "correlation-id.format",
                     CORRELATION_HEADER + " must be 1 to 100 letters, digits, '.', '_', ':' or '-'");
         }
+        String idempotencyKey = request.getHeader(IDEMPOTENCY_HEADER);
+        if (idempotencyKey != null && !CORRELATION_ID.matcher(idempotencyKey).matches()) {
+            fields.reject(IDEMPOTENCY_HEADER, "idempotency-key.format",
+                    IDEMPOTENCY_HEADER + " must be 1 to 100 letters, digits, '.', '_', ':' or '-' (a UUID fits)");
+        }
         HttpServletResponse response = request.getNativeResponse(HttpServletResponse.class);
         if (response != null && CORRELATION_ID.matcher(correlationId).matches()) {
             response.setHeader(CORRELATION_HEADER, correlationId);
         }
         fields.throwIfInvalid();
-        return new RequestMetadata(district, actor, correlationId);
+        return new RequestMetadata(district, actor, correlationId, idempotencyKey);
     }
 }

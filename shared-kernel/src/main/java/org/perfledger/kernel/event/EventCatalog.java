@@ -5,17 +5,40 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.perfledger.kernel.budget.DepartmentBudgetAdjusted;
-import org.perfledger.kernel.budget.DepartmentBudgetOpened;
+import org.perfledger.kernel.budget.BudgetEvents;
+import org.perfledger.kernel.evaluation.EvaluationEvents;
 import org.perfledger.kernel.organisation.DepartmentRegistered;
+import org.perfledger.kernel.performance.PerformanceEvents;
+import org.perfledger.kernel.plan.PlanEvents;
 
 /** Every event type of the published language, by stable name. A type not listed here cannot be stored or read. */
 public final class EventCatalog {
 
     private static final List<Class<? extends PerfLedgerEvent>> TYPES = List.of(
             DepartmentRegistered.class,
-            DepartmentBudgetOpened.class,
-            DepartmentBudgetAdjusted.class);
+            PlanEvents.ProjectRegistered.class,
+            PlanEvents.DepartmentPlanStarted.class,
+            PlanEvents.TargetsSubmitted.class,
+            PlanEvents.TargetsApproved.class,
+            PlanEvents.TargetsReturned.class,
+            PlanEvents.YearClosed.class,
+            BudgetEvents.BudgetOpened.class,
+            BudgetEvents.BudgetAdjusted.class,
+            BudgetEvents.FundsReceived.class,
+            BudgetEvents.ExpenditureRecorded.class,
+            BudgetEvents.BudgetLinesSet.class,
+            PerformanceEvents.GoalAdded.class,
+            PerformanceEvents.IndicatorTargetSet.class,
+            PerformanceEvents.CompletionRecorded.class,
+            PerformanceEvents.MonitoringReportSubmitted.class,
+            PerformanceEvents.TargetAdjustmentRequested.class,
+            PerformanceEvents.TargetAdjustmentApproved.class,
+            PerformanceEvents.TargetAdjustmentRejected.class,
+            EvaluationEvents.ReportingCalendarSet.class,
+            EvaluationEvents.SelfEvaluationSubmitted.class,
+            EvaluationEvents.SelfEvaluationReturned.class,
+            EvaluationEvents.SelfEvaluationAccepted.class,
+            EvaluationEvents.SelfEvaluationPublished.class);
 
     private static final Map<String, Class<? extends PerfLedgerEvent>> BY_NAME;
 

@@ -12,6 +12,9 @@ public final class EventMetadata {
     /** Links every event to the request that caused it ({@code X-Correlation-Id} or a new one). */
     public static final String CORRELATION_ID = "correlationId";
 
+    /** The client's {@code Idempotency-Key}, when it sent one: a retried request with it causes no second event. */
+    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+
     public static final List<String> REQUIRED = List.of(DISTRICT, ACTOR, CORRELATION_ID);
 
     private EventMetadata() {

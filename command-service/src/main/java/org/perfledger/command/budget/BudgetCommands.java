@@ -1,0 +1,68 @@
+package org.perfledger.command.budget;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.perfledger.command.plan.PlanCommand;
+import org.perfledger.kernel.budget.AdjustmentKind;
+import org.perfledger.kernel.budget.BudgetLine;
+import org.perfledger.kernel.budget.DocumentNumber;
+import org.perfledger.kernel.budget.ExpenditureClass;
+import org.perfledger.kernel.budget.FundingSource;
+import org.perfledger.kernel.money.WanYuan;
+import org.perfledger.kernel.plan.PlanId;
+
+/** Commands on a plan's budget. */
+public final class BudgetCommands {
+
+    private BudgetCommands() {
+    }
+
+    /**
+     * Set the initial appropriation (年初预算) by funding source; for a department-wide plan optionally also split into
+     * 人员经费 / 公用经费 / 项目支出.
+     */
+    public record OpenBudget(PlanId plan, Map<FundingSource, WanYuan> sources, Map<ExpenditureClass, WanYuan> classes,
+                             Long expectedVersion) implements PlanCommand {
+
+        public OpenBudget {
+            sources = Map.copyOf(sources);
+            classes = Map.copyOf(classes);
+        }
+    }
+
+    /**
+     * Adjust the budget: 追加 / 上级转移支付 / 结转 add {@code amount}, 调减 takes it away.
+     *
+     * @param source           where the money comes from or goes back to, or null for the kind's usual source
+     * @param expenditureClass for a department-wide plan, which part changes, or null
+     */
+    public record AdjustBudget(PlanId plan, AdjustmentKind kind, WanYuan amount, FundingSource source,
+                               ExpenditureClass expenditureClass, String reason, DocumentNumber documentNumber,
+                               LocalDate date, Long expectedVersion) implements PlanCommand {
+    }
+
+    /** Record money that arrived (资金到位). */
+    public record RecordFundsReceived(PlanId plan, WanYuan amount, FundingSource source, LocalDate date, String note,
+                                      Long expectedVersion) implements PlanCommand {
+    }
+
+    /**
+     * Record spending (执行).
+     *
+     * @param expenditureClass required for a department-wide plan; a project's spending is 项目支出
+     * @param line             the 项目支出明细 line it is charged to, or null
+     */
+    public record RecordExpenditure(PlanId plan, WanYuan amount, LocalDate date, ExpenditureClass expenditureClass,
+                                    String line, String description, String voucher, Long expectedVersion)
+            implements PlanCommand {
+    }
+
+    /** Set the 项目支出明细; the lines must sum to the budget as it stands. */
+    public record SetBudgetLines(PlanId plan, List<BudgetLine> lines, Long expectedVersion) implements PlanCommand {
+
+        public SetBudgetLines {
+            lines = List.copyOf(lines);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.perfledger.command.evaluation;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.perfledger.command.plan.PlanCommand;
+import org.perfledger.command.platform.DistrictCommand;
+import org.perfledger.kernel.evaluation.EvaluationEvents.IndicatorEvaluation;
+import org.perfledger.kernel.evaluation.EvaluationEvents.MonitoringPeriod;
+import org.perfledger.kernel.evaluation.Grade;
+import org.perfledger.kernel.money.Percentage;
+import org.perfledger.kernel.organisation.DistrictId;
+import org.perfledger.kernel.organisation.FiscalYear;
+import org.perfledger.kernel.performance.Points;
+import org.perfledger.kernel.plan.PlanId;
+
+/** The district's reporting calendar and the year-end self-evaluation with its review. */
+public final class EvaluationCommands {
+
+    private EvaluationCommands() {
+    }
+
+    /** District finance sets (or replaces) the year's reporting calendar. */
+    public record SetReportingCalendar(DistrictId district, FiscalYear year, List<MonitoringPeriod> monitoring,
+                                       LocalDate selfEvaluationDue, Percentage deviationMargin)
+            implements DistrictCommand {
+
+        public SetReportingCalendar {
+            Objects.requireNonNull(district, "district");
+            Objects.requireNonNull(year, "year");
+            monitoring = List.copyOf(monitoring);
+        }
+
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return ReportingCalendar.aggregateId(district, year);
+        }
+    }
+
+    /** Submit the self-evaluation (自评). */
+    public record SubmitSelfEvaluation(PlanId plan, List<IndicatorEvaluation> indicators, Points score, Grade grade,
+                                       String deviationAnalysis, String improvementMeasures, String resultsUse,
+                                       String publicationPlan, Long expectedVersion) implements PlanCommand {
+
+        public SubmitSelfEvaluation {
+            indicators = List.copyOf(indicators);
+        }
+    }
+
+    /** District finance returns the self-evaluation for rework. */
+    public record ReturnSelfEvaluation(PlanId plan, String reason, Long expectedVersion) implements PlanCommand {
+    }
+
+    /** District finance accepts the self-evaluation. */
+    public record AcceptSelfEvaluation(PlanId plan, String comment, Long expectedVersion) implements PlanCommand {
+    }
+
+    /** Publish the accepted self-evaluation. */
+    public record PublishSelfEvaluation(PlanId plan, String channels, Long expectedVersion) implements PlanCommand {
+    }
+}

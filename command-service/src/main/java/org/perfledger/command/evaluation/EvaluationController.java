@@ -1,0 +1,173 @@
+package org.perfledger.command.evaluation;
+
+import static org.perfledger.command.plan.PlanPaths.DEPARTMENT;
+import static org.perfledger.command.plan.PlanPaths.PROJECT;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.perfledger.command.evaluation.EvaluationCommands.AcceptSelfEvaluation;
+import org.perfledger.command.evaluation.EvaluationCommands.PublishSelfEvaluation;
+import org.perfledger.command.evaluation.EvaluationCommands.ReturnSelfEvaluation;
+import org.perfledger.command.evaluation.EvaluationCommands.SetReportingCalendar;
+import org.perfledger.command.evaluation.EvaluationCommands.SubmitSelfEvaluation;
+import org.perfledger.command.plan.AnnualPlan;
+import org.perfledger.command.plan.PlanPaths;
+import org.perfledger.command.plan.PlanResponses;
+import org.perfledger.command.plan.PlanTarget;
+import org.perfledger.command.platform.CommandSender;
+import org.perfledger.command.platform.RequestFields;
+import org.perfledger.command.platform.RequestMetadata;
+import org.perfledger.kernel.evaluation.EvaluationEvents.IndicatorEvaluation;
+import org.perfledger.kernel.evaluation.EvaluationEvents.MonitoringPeriod;
+import org.perfledger.kernel.evaluation.Grade;
+import org.perfledger.kernel.money.Percentage;
+import org.perfledger.kernel.organisation.FiscalYear;
+import org.perfledger.kernel.performance.IndicatorCode;
+import org.perfledger.kernel.performance.Points;
+import org.perfledger.kernel.validation.Checks;
+import org.perfledger.kernel.validation.InvalidValueException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The district's reporting calendar, and each plan's self-evaluation with district finance's review. */
+@RestController
+class EvaluationController {
+
+    private static final Pattern PERIOD = Pattern.compile("[A-Za-z0-9._-]{1,30}");
+
+    private final CommandSender commands;
+
+    EvaluationController(CommandSender commands) {
+        this.commands = commands;
+    }
+
+    record PeriodRequest(String period, String label, String due) {
+    }
+
+    record CalendarRequest(List<PeriodRequest> monitoring, String selfEvaluationDue, String deviationMargin) {
+    }
+
+    record IndicatorEvaluationRequest(String indicator, String score, String deviationReason) {
+    }
+
+    record SelfEvaluationRequest(List<IndicatorEvaluationRequest> indicators, String score, String grade,
+                                 String deviationAnalysis, String improvementMeasures, String resultsUse,
+                                 String publicationPlan) {
+    }
+
+    record ReviewRequest(String reason, String comment, String channels) {
+    }
+
+    @PutMapping("/api/v1/districts/{district}/years/{year}/reporting-calendar")
+    ResponseEntity<Map<String, Object>> setCalendar(RequestMetadata request, @PathVariable("year") String year,
+                                                    @RequestBody CalendarRequest body) {
+        RequestFields fields = new RequestFields();
+        FiscalYear fiscalYear = fields.parse("year", year, FiscalYear::parse);
+        List<MonitoringPeriod> periods = new ArrayList<>();
+        List<PeriodRequest> given = body.monitoring() == null ? List.of() : body.monitoring();
+        for (int i = 0; i < given.size(); i++) {
+            String field = "monitoring[" + i + "]";
+            String period = fields.parse(field + ".period", given.get(i).period(), text -> Checks.requireCode(text,
+                    "period", PERIOD, "1 to 30 letters, digits, '.', '_' or '-', e.g. H1 or 2020-Q3"));
+            String label = fields.optionalText(field + ".label", given.get(i).label(), AnnualPlan.MAX_SHORT_TEXT);
+            LocalDate due = fields.date(field + ".due", given.get(i).due());
+            if (period != null && due != null) {
+                periods.add(new MonitoringPeriod(period, label, due));
+            }
+        }
+        LocalDate selfEvaluationDue = fields.date("selfEvaluationDue", body.selfEvaluationDue());
+        Percentage margin = body.deviationMargin() == null ? ReportingCalendar.DEFAULT_MARGIN
+                : fields.parse("deviationMargin", body.deviationMargin(), EvaluationController::margin);
+        fields.throwIfInvalid();
+        commands.send(new SetReportingCalendar(request.district(), fiscalYear, periods, selfEvaluationDue, margin),
+                request);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("district", request.district().value());
+        answer.put("year", fiscalYear.value());
+        answer.put("monitoring", periods);
+        answer.put("selfEvaluationDue", selfEvaluationDue.toString());
+        answer.put("deviationMargin", margin.value().toPlainString());
+        answer.put("correlationId", request.correlationId());
+        return ResponseEntity.ok(answer);
+    }
+
+    @PostMapping({DEPARTMENT + "/self-evaluation", PROJECT + "/self-evaluation"})
+    ResponseEntity<Map<String, Object>> submit(RequestMetadata request, PlanTarget target,
+                                               @RequestBody SelfEvaluationRequest body) {
+        RequestFields fields = new RequestFields();
+        List<IndicatorEvaluation> indicators = new ArrayList<>();
+        List<IndicatorEvaluationRequest> given = body.indicators() == null ? List.of() : body.indicators();
+        for (int i = 0; i < given.size(); i++) {
+            String field = "indicators[" + i + "]";
+            IndicatorCode code = fields.parse(field + ".indicator", given.get(i).indicator(), IndicatorCode::new);
+            Points score = fields.optional(field + ".score", given.get(i).score(), Points::parse);
+            String reason = fields.optionalText(field + ".deviationReason", given.get(i).deviationReason(),
+                    AnnualPlan.MAX_TEXT);
+            if (code != null) {
+                indicators.add(new IndicatorEvaluation(code, score, reason));
+            }
+        }
+        Points score = fields.optional("score", body.score(), Points::parse);
+        Grade grade = fields.optionalLabel("grade", body.grade(), Grade.class);
+        String analysis = fields.optionalText("deviationAnalysis", body.deviationAnalysis(), AnnualPlan.MAX_LONG_TEXT);
+        String measures = fields.text("improvementMeasures", body.improvementMeasures(), AnnualPlan.MAX_LONG_TEXT);
+        String use = fields.text("resultsUse", body.resultsUse(), AnnualPlan.MAX_LONG_TEXT);
+        String publication = fields.text("publicationPlan", body.publicationPlan(), AnnualPlan.MAX_LONG_TEXT);
+        fields.throwIfInvalid();
+        return PlanResponses.created(commands.send(new SubmitSelfEvaluation(target.plan(), indicators, score, grade,
+                analysis, measures, use, publication, target.expectedVersion()), request), request,
+                PlanPaths.of(target) + "/self-evaluation");
+    }
+
+    @PostMapping({DEPARTMENT + "/self-evaluation/return", PROJECT + "/self-evaluation/return"})
+    ResponseEntity<Map<String, Object>> giveBack(RequestMetadata request, PlanTarget target,
+                                                 @RequestBody ReviewRequest body) {
+        RequestFields fields = new RequestFields();
+        String reason = fields.text("reason", body.reason(), AnnualPlan.MAX_REASON);
+        fields.throwIfInvalid();
+        return PlanResponses.ok(commands.send(new ReturnSelfEvaluation(target.plan(), reason,
+                target.expectedVersion()), request), request);
+    }
+
+    @PostMapping({DEPARTMENT + "/self-evaluation/acceptance", PROJECT + "/self-evaluation/acceptance"})
+    ResponseEntity<Map<String, Object>> accept(RequestMetadata request, PlanTarget target,
+                                               @RequestBody(required = false) ReviewRequest body) {
+        RequestFields fields = new RequestFields();
+        String comment = fields.optionalText("comment", body == null ? null : body.comment(), AnnualPlan.MAX_REASON);
+        fields.throwIfInvalid();
+        return PlanResponses.ok(commands.send(new AcceptSelfEvaluation(target.plan(), comment,
+                target.expectedVersion()), request), request);
+    }
+
+    @PostMapping({DEPARTMENT + "/self-evaluation/publication", PROJECT + "/self-evaluation/publication"})
+    ResponseEntity<Map<String, Object>> publish(RequestMetadata request, PlanTarget target,
+                                                @RequestBody ReviewRequest body) {
+        RequestFields fields = new RequestFields();
+        String channels = fields.text("channels", body.channels(), AnnualPlan.MAX_REASON);
+        fields.throwIfInvalid();
+        return PlanResponses.ok(commands.send(new PublishSelfEvaluation(target.plan(), channels,
+                target.expectedVersion()), request), request);
+    }
+
+    private static Percentage margin(String text) {
+        try {
+            BigDecimal value = new BigDecimal(text);
+            if (value.signum() >= 0 && value.compareTo(BigDecimal.valueOf(100)) <= 0 && value.scale() <= 2) {
+                return new Percentage(value);
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new InvalidValueException("percentage.format",
+                "the deviation margin is a percentage from 0 to 100 with at most 2 decimals, e.g. 10; got '" + text + "'");
+    }
+}

@@ -1,0 +1,223 @@
+package org.perfledger.command.performance;
+
+import static org.perfledger.command.plan.PlanPaths.DEPARTMENT;
+import static org.perfledger.command.plan.PlanPaths.PROJECT;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.perfledger.command.performance.PerformanceCommands.AddGoal;
+import org.perfledger.command.performance.PerformanceCommands.ApproveTargetAdjustment;
+import org.perfledger.command.performance.PerformanceCommands.RecordCompletion;
+import org.perfledger.command.performance.PerformanceCommands.RejectTargetAdjustment;
+import org.perfledger.command.performance.PerformanceCommands.RequestTargetAdjustment;
+import org.perfledger.command.performance.PerformanceCommands.SetAnnualTarget;
+import org.perfledger.command.performance.PerformanceCommands.SubmitMonitoringReport;
+import org.perfledger.command.plan.AnnualPlan;
+import org.perfledger.command.plan.PlanPaths;
+import org.perfledger.command.plan.PlanResponses;
+import org.perfledger.command.plan.PlanTarget;
+import org.perfledger.command.plan.Receipt;
+import org.perfledger.command.platform.CommandSender;
+import org.perfledger.command.platform.RequestFields;
+import org.perfledger.command.platform.RequestMetadata;
+import org.perfledger.kernel.performance.Achievement;
+import org.perfledger.kernel.performance.IndicatorCode;
+import org.perfledger.kernel.performance.IndicatorLevel1;
+import org.perfledger.kernel.performance.IndicatorLevel2;
+import org.perfledger.kernel.performance.PerformanceEvents.IndicatorProgress;
+import org.perfledger.kernel.performance.Points;
+import org.perfledger.kernel.performance.Target;
+import org.perfledger.kernel.validation.InvalidValueException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Goals, indicators and targets; completions; monitoring reports; target adjustments. Targets and actual values are
+ * written as the tables write them ("≥100", "不少于2次", "90%以上", "合格"); the service reads their typed value and
+ * keeps the text.
+ */
+@RestController
+class PerformanceController {
+
+    private final CommandSender commands;
+
+    PerformanceController(CommandSender commands) {
+        this.commands = commands;
+    }
+
+    record GoalRequest(String text) {
+    }
+
+    record IndicatorRequest(String code, Integer goal, String level1, String level2, String name, String weight,
+                            String target) {
+    }
+
+    record CompletionRequest(String value, String narrative, String asOf, String evidence, String achievement) {
+    }
+
+    record ProgressRequest(String indicator, String latestActual, String deviation, String correctiveMeasure) {
+    }
+
+    record MonitoringRequest(String period, String asOf, List<ProgressRequest> indicators, String deviations,
+                             String correctiveMeasures) {
+    }
+
+    record AdjustmentRequest(String indicator, String target, String weight, String reason) {
+    }
+
+    record DecisionRequest(String comment, String reason) {
+    }
+
+    @PostMapping({DEPARTMENT + "/goals", PROJECT + "/goals"})
+    ResponseEntity<Map<String, Object>> addGoal(RequestMetadata request, PlanTarget target,
+                                                @RequestBody GoalRequest body) {
+        RequestFields fields = new RequestFields();
+        String text = fields.text("text", body.text(), AnnualPlan.MAX_TEXT);
+        fields.throwIfInvalid();
+        Receipt receipt = commands.send(new AddGoal(target.plan(), text, target.expectedVersion()), request);
+        return PlanResponses.created(receipt, request, PlanPaths.of(target) + "/goals/" + receipt.facts().get("goal"));
+    }
+
+    @PostMapping({DEPARTMENT + "/indicators", PROJECT + "/indicators"})
+    ResponseEntity<Map<String, Object>> addIndicator(RequestMetadata request, PlanTarget target,
+                                                     @RequestBody IndicatorRequest body) {
+        RequestFields fields = new RequestFields();
+        IndicatorCode code = fields.optional("code", body.code(), IndicatorCode::new);
+        Receipt receipt = setTarget(request, target, code, body, fields);
+        return PlanResponses.created(receipt, request,
+                PlanPaths.of(target) + "/indicators/" + receipt.facts().get("indicator"));
+    }
+
+    @PutMapping({DEPARTMENT + "/indicators/{code}", PROJECT + "/indicators/{code}"})
+    ResponseEntity<Map<String, Object>> setIndicator(RequestMetadata request, PlanTarget target,
+                                                     @PathVariable("code") String code,
+                                                     @RequestBody IndicatorRequest body) {
+        RequestFields fields = new RequestFields();
+        IndicatorCode indicator = fields.parse("code", code, IndicatorCode::new);
+        if (body.code() != null && !body.code().equals(code)) {
+            fields.reject("code", "code.mismatch", "the body names indicator " + body.code() + " but the path " + code);
+        }
+        return PlanResponses.ok(setTarget(request, target, indicator, body, fields), request);
+    }
+
+    private Receipt setTarget(RequestMetadata request, PlanTarget target, IndicatorCode code, IndicatorRequest body,
+                              RequestFields fields) {
+        Integer goal = fields.required("goal", body.goal());
+        IndicatorLevel1 level1 = fields.label("level1", body.level1(), IndicatorLevel1.class);
+        IndicatorLevel2 level2 = fields.label("level2", body.level2(), IndicatorLevel2.class);
+        String name = fields.text("name", body.name(), AnnualPlan.MAX_NAME);
+        Points weight = fields.parse("weight", body.weight(), Points::parse);
+        Target value = fields.parse("target", body.target(), Target::parse);
+        if (level1 != null && level2 != null && !level2.belongsTo(level1)) {
+            fields.reject("level2", "indicator.level2", "二级指标 " + level2.label() + " is not one of " + level1.label());
+        }
+        fields.throwIfInvalid();
+        return commands.send(new SetAnnualTarget(target.plan(), code, goal, level1, level2, name, weight, value,
+                target.expectedVersion()), request);
+    }
+
+    @PostMapping({DEPARTMENT + "/indicators/{code}/completions", PROJECT + "/indicators/{code}/completions"})
+    ResponseEntity<Map<String, Object>> recordCompletion(RequestMetadata request, PlanTarget target,
+                                                         @PathVariable("code") String code,
+                                                         @RequestBody CompletionRequest body) {
+        RequestFields fields = new RequestFields();
+        IndicatorCode indicator = fields.parse("code", code, IndicatorCode::new);
+        Target actual = fields.parse("value", body.value(), Target::parse);
+        String narrative = fields.optionalText("narrative", body.narrative(), AnnualPlan.MAX_TEXT);
+        LocalDate asOf = fields.date("asOf", body.asOf());
+        String evidence = fields.optionalText("evidence", body.evidence(), AnnualPlan.MAX_REASON);
+        Achievement achievement = fields.optionalLabel("achievement", body.achievement(), Achievement.class);
+        fields.throwIfInvalid();
+        Receipt receipt = commands.send(new RecordCompletion(target.plan(), indicator, actual, narrative, asOf,
+                evidence, achievement, target.expectedVersion()), request);
+        return PlanResponses.created(receipt, request, PlanPaths.of(target) + "/indicators/" + code);
+    }
+
+    @PostMapping({DEPARTMENT + "/monitoring-reports", PROJECT + "/monitoring-reports"})
+    ResponseEntity<Map<String, Object>> submitMonitoringReport(RequestMetadata request, PlanTarget target,
+                                                               @RequestBody MonitoringRequest body) {
+        RequestFields fields = new RequestFields();
+        String period = fields.text("period", body.period(), AnnualPlan.MAX_SHORT_TEXT);
+        LocalDate asOf = fields.date("asOf", body.asOf());
+        List<IndicatorProgress> progress = new ArrayList<>();
+        List<ProgressRequest> given = body.indicators() == null ? List.of() : body.indicators();
+        for (int i = 0; i < given.size(); i++) {
+            String field = "indicators[" + i + "]";
+            IndicatorCode indicator = fields.parse(field + ".indicator", given.get(i).indicator(), IndicatorCode::new);
+            String latest = fields.optionalText(field + ".latestActual", given.get(i).latestActual(), AnnualPlan.MAX_TEXT);
+            String deviation = fields.optionalText(field + ".deviation", given.get(i).deviation(), AnnualPlan.MAX_TEXT);
+            String measure = fields.optionalText(field + ".correctiveMeasure", given.get(i).correctiveMeasure(),
+                    AnnualPlan.MAX_TEXT);
+            if (indicator != null) {
+                progress.add(new IndicatorProgress(indicator, latest, deviation, measure));
+            }
+        }
+        String deviations = fields.optionalText("deviations", body.deviations(), AnnualPlan.MAX_LONG_TEXT);
+        String measures = fields.optionalText("correctiveMeasures", body.correctiveMeasures(),
+                AnnualPlan.MAX_LONG_TEXT);
+        fields.throwIfInvalid();
+        Receipt receipt = commands.send(new SubmitMonitoringReport(target.plan(), period, asOf, progress, deviations,
+                measures, target.expectedVersion()), request);
+        return PlanResponses.created(receipt, request, PlanPaths.of(target) + "/monitoring-reports/" + period);
+    }
+
+    @PostMapping({DEPARTMENT + "/target-adjustments", PROJECT + "/target-adjustments"})
+    ResponseEntity<Map<String, Object>> requestAdjustment(RequestMetadata request, PlanTarget target,
+                                                          @RequestBody AdjustmentRequest body) {
+        RequestFields fields = new RequestFields();
+        IndicatorCode indicator = fields.parse("indicator", body.indicator(), IndicatorCode::new);
+        Target value = fields.parse("target", body.target(), Target::parse);
+        Points weight = fields.optional("weight", body.weight(), Points::parse);
+        String reason = fields.text("reason", body.reason(), AnnualPlan.MAX_REASON);
+        fields.throwIfInvalid();
+        Receipt receipt = commands.send(new RequestTargetAdjustment(target.plan(), indicator, value, weight, reason,
+                target.expectedVersion()), request);
+        return PlanResponses.created(receipt, request,
+                PlanPaths.of(target) + "/target-adjustments/" + receipt.facts().get("number"));
+    }
+
+    @PostMapping({DEPARTMENT + "/target-adjustments/{number}/approval",
+            PROJECT + "/target-adjustments/{number}/approval"})
+    ResponseEntity<Map<String, Object>> approveAdjustment(RequestMetadata request, PlanTarget target,
+                                                          @PathVariable("number") String number,
+                                                          @RequestBody(required = false) DecisionRequest body) {
+        RequestFields fields = new RequestFields();
+        Integer n = fields.parse("number", number, PerformanceController::number);
+        String comment = fields.optionalText("comment", body == null ? null : body.comment(), AnnualPlan.MAX_REASON);
+        fields.throwIfInvalid();
+        return PlanResponses.ok(commands.send(new ApproveTargetAdjustment(target.plan(), n, comment,
+                target.expectedVersion()), request), request);
+    }
+
+    @PostMapping({DEPARTMENT + "/target-adjustments/{number}/rejection",
+            PROJECT + "/target-adjustments/{number}/rejection"})
+    ResponseEntity<Map<String, Object>> rejectAdjustment(RequestMetadata request, PlanTarget target,
+                                                         @PathVariable("number") String number,
+                                                         @RequestBody DecisionRequest body) {
+        RequestFields fields = new RequestFields();
+        Integer n = fields.parse("number", number, PerformanceController::number);
+        String reason = fields.text("reason", body.reason(), AnnualPlan.MAX_REASON);
+        fields.throwIfInvalid();
+        return PlanResponses.ok(commands.send(new RejectTargetAdjustment(target.plan(), n, reason,
+                target.expectedVersion()), request), request);
+    }
+
+    private static Integer number(String text) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new InvalidValueException("number.format",
+                "a request number is a positive whole number, got '" + text + "'");
+    }
+}

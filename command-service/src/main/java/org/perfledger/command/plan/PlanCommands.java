@@ -1,0 +1,47 @@
+package org.perfledger.command.plan;
+
+import java.util.List;
+import java.util.Objects;
+import org.perfledger.kernel.plan.PlanId;
+import org.perfledger.kernel.plan.ProjectAttribute;
+import org.perfledger.kernel.plan.ProjectCategory;
+import org.perfledger.kernel.plan.ProjectType;
+
+/** Commands that create a plan and move it through the targets' approval and the year's close. */
+public final class PlanCommands {
+
+    private PlanCommands() {
+    }
+
+    /** Register a project (项目) of a department for a fiscal year, with the head of its 项目自评表. */
+    public record RegisterProject(PlanId plan, String name, List<String> implementingUnits, ProjectCategory category,
+                                  ProjectAttribute attribute, ProjectType type, String financeDesk)
+            implements PlanCommand {
+
+        public RegisterProject {
+            Objects.requireNonNull(plan, "plan");
+            implementingUnits = List.copyOf(implementingUnits);
+        }
+
+        @Override
+        public Long expectedVersion() {
+            return null;
+        }
+    }
+
+    /** Send the goals and targets to district finance. */
+    public record SubmitTargets(PlanId plan, Long expectedVersion) implements PlanCommand {
+    }
+
+    /** District finance approves the targets; they are locked and the plan goes into execution. */
+    public record ApproveTargets(PlanId plan, String comment, Long expectedVersion) implements PlanCommand {
+    }
+
+    /** District finance sends the targets back, saying why. */
+    public record ReturnTargets(PlanId plan, String reason, Long expectedVersion) implements PlanCommand {
+    }
+
+    /** Close the plan's fiscal year: no more spending, adjustments or monitoring; the self-evaluation is next. */
+    public record CloseYear(PlanId plan, Long expectedVersion) implements PlanCommand {
+    }
+}

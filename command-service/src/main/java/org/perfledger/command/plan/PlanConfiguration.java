@@ -1,0 +1,32 @@
+package org.perfledger.command.plan;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Keeps a plan with a long history as fast to command as a fresh one: loaded plans stay in a cache (kept only while
+ * memory allows), and every {@value #SNAPSHOT_EVERY} events a snapshot bounds what a cold load must replay.
+ *
+ * <p>The cache assumes one command-service instance owns each plan; running several needs commands routed by plan
+ * (Axon's distributed command bus does that by aggregate id) or the cache turned off.
+ */
+@Configuration(proxyBeanMethods = false)
+class PlanConfiguration {
+
+    static final int SNAPSHOT_EVERY = 100;
+
+    @Bean
+    Cache annualPlanCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    SnapshotTriggerDefinition annualPlanSnapshotTrigger(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, SNAPSHOT_EVERY);
+    }
+}

@@ -1,0 +1,193 @@
+package org.perfledger.command.plan;
+
+import static org.perfledger.command.plan.SeedPlans.DONGHU_WIDE;
+import static org.perfledger.command.plan.SeedPlans.FOOD_SAFETY;
+import static org.perfledger.command.plan.SeedPlans.PROMOTION;
+import static org.perfledger.command.plan.SeedPlans.budgetOpened;
+import static org.perfledger.command.plan.SeedPlans.drafted;
+import static org.perfledger.command.plan.SeedPlans.goal;
+import static org.perfledger.command.plan.SeedPlans.inExecution;
+import static org.perfledger.command.plan.SeedPlans.indicator;
+import static org.perfledger.command.plan.SeedPlans.plus;
+import static org.perfledger.command.plan.SeedPlans.registered;
+import static org.perfledger.command.plan.SeedPlans.rejection;
+
+import java.math.BigDecimal;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.perfledger.command.performance.PerformanceCommands.AddGoal;
+import org.perfledger.command.performance.PerformanceCommands.SetAnnualTarget;
+import org.perfledger.command.plan.PlanCommands.ApproveTargets;
+import org.perfledger.command.plan.PlanCommands.ReturnTargets;
+import org.perfledger.command.plan.PlanCommands.SubmitTargets;
+import org.perfledger.kernel.performance.IndicatorCode;
+import org.perfledger.kernel.performance.IndicatorLevel1;
+import org.perfledger.kernel.performance.IndicatorLevel2;
+import org.perfledger.kernel.performance.PerformanceEvents.GoalAdded;
+import org.perfledger.kernel.performance.PerformanceEvents.IndicatorTargetSet;
+import org.perfledger.kernel.performance.Points;
+import org.perfledger.kernel.performance.Target;
+import org.perfledger.kernel.plan.PlanEvents.DepartmentPlanStarted;
+import org.perfledger.kernel.plan.PlanEvents.TargetsApproved;
+import org.perfledger.kernel.plan.PlanEvents.TargetsReturned;
+import org.perfledger.kernel.plan.PlanEvents.TargetsSubmitted;
+
+/** Goals, indicators and the targets' approval. */
+class AnnualPlanTargetsTest {
+
+    private AggregateTestFixture<AnnualPlan> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = SeedPlans.fixture();
+    }
+
+    private static SetAnnualTarget target(IndicatorCode code, int goal, String name, String weight, String target) {
+        return new SetAnnualTarget(FOOD_SAFETY, code, goal, IndicatorLevel1.OUTPUT, IndicatorLevel2.QUANTITY, name,
+                Points.parse(weight), Target.parse(target), null);
+    }
+
+    @Test
+    void addsNumberedGoals() {
+        fixture.given(registered(), goal())
+                .when(new AddGoal(FOOD_SAFETY, "保障药品医疗器械安全", null))
+                .expectEvents(new GoalAdded(FOOD_SAFETY, 2, "保障药品医疗器械安全"));
+    }
+
+    @Test
+    void theDepartmentWidePlanBeginsWithItsFirstGoal() {
+        // seed 000 (蔡甸 2020), 年度目标1
+        fixture.givenNoPriorActivity()
+                .when(new AddGoal(DONGHU_WIDE, "全区有效商标注册量、发明专利申请量和授权量均达到市考核要求", null))
+                .expectEvents(new DepartmentPlanStarted(DONGHU_WIDE),
+                        new GoalAdded(DONGHU_WIDE, 1, "全区有效商标注册量、发明专利申请量和授权量均达到市考核要求"));
+    }
+
+    @Test
+    void rejectsAGoalAgainstAStaleVersion() {
+        fixture.given(registered(), goal())
+                .when(new AddGoal(FOOD_SAFETY, "保障药品医疗器械安全", 0L))
+                .expectNoEvents()
+                .expectException(ConflictingAggregateVersionException.class);
+    }
+
+    @Test
+    void rejectsAGoalAfterTheTargetsWereSubmitted() {
+        fixture.given(plus(drafted(), new TargetsSubmitted(FOOD_SAFETY, 1, 5, new BigDecimal("50.00"))))
+                .when(new AddGoal(FOOD_SAFETY, "再加一个目标", null))
+                .expectNoEvents()
+                .expectException(rejection("plan.phase", "cannot add a goal: the plan is 目标已报送 (TARGETS_SUBMITTED)"));
+    }
+
+    @Test
+    void setsAnIndicatorWithItsParsedTarget() {
+        fixture.given(registered(), budgetOpened(), goal())
+                .when(target(new IndicatorCode("SPAQ.CJ"), 1, "食品监督抽检", "5", "1800 批次"))
+                .expectEvents(new IndicatorTargetSet(FOOD_SAFETY, indicator(new IndicatorCode("SPAQ.CJ"),
+                        IndicatorLevel1.OUTPUT, IndicatorLevel2.QUANTITY, "食品监督抽检", "5", "1800 批次")));
+    }
+
+    @Test
+    void givesACodeToAnIndicatorThatHasNone() {
+        fixture.given(registered(), goal())
+                .when(target(null, 1, "设置过期药品回收点", "5", "11 个"))
+                .expectEvents(new IndicatorTargetSet(FOOD_SAFETY, indicator(new IndicatorCode("G1.1"),
+                        IndicatorLevel1.OUTPUT, IndicatorLevel2.QUANTITY, "设置过期药品回收点", "5", "11 个")));
+    }
+
+    @Test
+    void changesATargetWhileDrafting() {
+        fixture.given(drafted())
+                .when(target(PROMOTION, 1, "食品安全宣传品", "5", "6000 份"))
+                .expectEvents(new IndicatorTargetSet(FOOD_SAFETY, indicator(PROMOTION, IndicatorLevel1.OUTPUT,
+                        IndicatorLevel2.QUANTITY, "食品安全宣传品", "5", "6000 份")));
+    }
+
+    @Test
+    void settingTheSameTargetAgainChangesNothing() {
+        fixture.given(drafted())
+                .when(target(PROMOTION, 1, "食品安全宣传品", "5", "5000 份"))
+                .expectNoEvents()
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void rejectsAnIndicatorUnderAGoalThatDoesNotExist() {
+        fixture.given(registered(), goal())
+                .when(target(null, 2, "某指标", "5", "1次"))
+                .expectNoEvents()
+                .expectException(rejection("indicator.unknown-goal", "goal must be one of the plan's goals, 1 to 1; got 2"));
+    }
+
+    @Test
+    void rejectsASecondLevelThatIsNotUnderTheFirst() {
+        fixture.given(registered(), goal())
+                .when(new SetAnnualTarget(FOOD_SAFETY, null, 1, IndicatorLevel1.SATISFACTION, IndicatorLevel2.QUANTITY,
+                        "满意度", Points.parse("10"), Target.parse("80%"), null))
+                .expectNoEvents()
+                .expectException(rejection("indicator.level2", "二级指标 数量指标 is not one of 满意度指标"));
+    }
+
+    @Test
+    void rejectsChangingATargetOnceApproved() {
+        fixture.given(inExecution())
+                .when(target(PROMOTION, 1, "食品安全宣传品", "5", "6000 份"))
+                .expectNoEvents()
+                .expectException(rejection("plan.phase", "cannot set a target: the plan is 执行中 (IN_EXECUTION)"));
+    }
+
+    @Test
+    void submitsTheTargetsWithTheirTotalWeight() {
+        fixture.given(drafted())
+                .when(new SubmitTargets(FOOD_SAFETY, null))
+                .expectEvents(new TargetsSubmitted(FOOD_SAFETY, 1, 5, new BigDecimal("50.00")));
+    }
+
+    @Test
+    void rejectsSubmittingWithoutIndicators() {
+        fixture.given(registered(), goal())
+                .when(new SubmitTargets(FOOD_SAFETY, null))
+                .expectNoEvents()
+                .expectException(rejection("targets.no-indicators", "there are no indicators to submit"));
+    }
+
+    @Test
+    void rejectsSubmittingAGoalWithoutIndicators() {
+        fixture.given(plus(drafted(), new GoalAdded(FOOD_SAFETY, 2, "第二个目标")))
+                .when(new SubmitTargets(FOOD_SAFETY, null))
+                .expectNoEvents()
+                .expectException(rejection("targets.goal-without-indicator", "annual goal 2 has no indicator"));
+    }
+
+    @Test
+    void financeApprovesTheTargets() {
+        fixture.given(plus(drafted(), new TargetsSubmitted(FOOD_SAFETY, 1, 5, new BigDecimal("50.00"))))
+                .when(new ApproveTargets(FOOD_SAFETY, "同意", null))
+                .expectEvents(new TargetsApproved(FOOD_SAFETY, "同意"));
+    }
+
+    @Test
+    void rejectsApprovingTargetsNotSubmitted() {
+        fixture.given(drafted())
+                .when(new ApproveTargets(FOOD_SAFETY, null, null))
+                .expectNoEvents()
+                .expectException(rejection("plan.phase", "cannot approve the targets: the plan is 目标编制中 (DRAFTING)"));
+    }
+
+    @Test
+    void financeReturnsTheTargetsForRework() {
+        fixture.given(plus(drafted(), new TargetsSubmitted(FOOD_SAFETY, 1, 5, new BigDecimal("50.00"))))
+                .when(new ReturnTargets(FOOD_SAFETY, "指标值设置不准确", null))
+                .expectEvents(new TargetsReturned(FOOD_SAFETY, "指标值设置不准确"));
+    }
+
+    @Test
+    void rejectsReturningTargetsWithoutAReason() {
+        fixture.given(plus(drafted(), new TargetsSubmitted(FOOD_SAFETY, 1, 5, new BigDecimal("50.00"))))
+                .when(new ReturnTargets(FOOD_SAFETY, "", null))
+                .expectNoEvents()
+                .expectException(rejection("text.required", "reason is required"));
+    }
+}

@@ -1,0 +1,161 @@
+package org.perfledger.command.plan;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+import org.perfledger.command.department.DepartmentDirectory;
+import org.perfledger.command.evaluation.ReportingCalendar;
+import org.perfledger.command.evaluation.ReportingCalendars;
+import org.perfledger.command.platform.DomainRejection;
+import org.perfledger.command.platform.DomainRejection.Kind;
+import org.perfledger.kernel.budget.BudgetEvents.BudgetOpened;
+import org.perfledger.kernel.budget.FundingSource;
+import org.perfledger.kernel.evaluation.EvaluationEvents.MonitoringPeriod;
+import org.perfledger.kernel.money.Percentage;
+import org.perfledger.kernel.money.WanYuan;
+import org.perfledger.kernel.organisation.DepartmentId;
+import org.perfledger.kernel.organisation.DistrictId;
+import org.perfledger.kernel.organisation.FiscalYear;
+import org.perfledger.kernel.performance.Indicator;
+import org.perfledger.kernel.performance.IndicatorCode;
+import org.perfledger.kernel.performance.IndicatorLevel1;
+import org.perfledger.kernel.performance.IndicatorLevel2;
+import org.perfledger.kernel.performance.PerformanceEvents.GoalAdded;
+import org.perfledger.kernel.performance.PerformanceEvents.IndicatorTargetSet;
+import org.perfledger.kernel.performance.Points;
+import org.perfledger.kernel.performance.Target;
+import org.perfledger.kernel.plan.PlanEvents.ProjectRegistered;
+import org.perfledger.kernel.plan.PlanEvents.TargetsApproved;
+import org.perfledger.kernel.plan.PlanEvents.TargetsSubmitted;
+import org.perfledger.kernel.plan.PlanId;
+import org.perfledger.kernel.plan.ProjectAttribute;
+import org.perfledger.kernel.plan.ProjectCategory;
+import org.perfledger.kernel.plan.ProjectType;
+
+/**
+ * Test data mirroring seed 001 (东湖高新区市场监督管理局, 2018 食品药品安全专项 绩效自评报告): 年初预算 149.6, 上级转移支付
+ * 20.91 → 170.51, ten indicators worth 80 points; and the fixture wiring every plan test shares.
+ */
+final class SeedPlans {
+
+    static final DepartmentId DONGHU = DepartmentId.of("donghu", "scjgj");
+    static final FiscalYear Y2018 = FiscalYear.of(2018);
+    static final PlanId FOOD_SAFETY = PlanId.project(DONGHU, Y2018, "SPAQ");
+    static final PlanId DONGHU_WIDE = PlanId.departmentWide(DONGHU, Y2018);
+    static final DepartmentId UNREGISTERED = DepartmentId.of("donghu", "nobody");
+
+    static final IndicatorCode PROMOTION = new IndicatorCode("SPAQ.XCP");
+    static final IndicatorCode RAPID_TESTS = new IndicatorCode("SPAQ.KSJC");
+    static final IndicatorCode PASS_RATE = new IndicatorCode("SPAQ.HGL");
+    static final IndicatorCode NO_FOOD_ACCIDENT = new IndicatorCode("SPAQ.SPSG");
+    static final IndicatorCode SATISFACTION = new IndicatorCode("SPAQ.MYD");
+
+    private SeedPlans() {
+    }
+
+    static ProjectRegistered registered() {
+        return new ProjectRegistered(FOOD_SAFETY, "食品药品安全专项", List.of("食品科", "药械科"),
+                ProjectCategory.DEPARTMENT_BUDGET, ProjectAttribute.CONTINUING, ProjectType.RECURRING,
+                "东湖高新区财政局行财科");
+    }
+
+    static BudgetOpened budgetOpened() {
+        return new BudgetOpened(FOOD_SAFETY, Map.of(FundingSource.GENERAL_PUBLIC_BUDGET, WanYuan.of("149.60")),
+                Map.of(), WanYuan.of("149.60"));
+    }
+
+    static GoalAdded goal() {
+        return new GoalAdded(FOOD_SAFETY, 1, "保障辖区食品药品安全：抽检、快检、风险分级管理和过期药品回收");
+    }
+
+    static Indicator indicator(IndicatorCode code, IndicatorLevel1 level1, IndicatorLevel2 level2, String name,
+                               String weight, String target) {
+        return new Indicator(code, 1, level1, level2, name, Points.parse(weight), Target.parse(target));
+    }
+
+    /** Five of the project's indicators, enough to exercise each kind of target. */
+    static List<Object> targetsSet() {
+        return List.of(
+                new IndicatorTargetSet(FOOD_SAFETY, indicator(PROMOTION, IndicatorLevel1.OUTPUT,
+                        IndicatorLevel2.QUANTITY, "食品安全宣传品", "5", "5000 份")),
+                new IndicatorTargetSet(FOOD_SAFETY, indicator(RAPID_TESTS, IndicatorLevel1.OUTPUT,
+                        IndicatorLevel2.QUANTITY, "食品安全快速检测", "5", "3500 批次")),
+                new IndicatorTargetSet(FOOD_SAFETY, indicator(PASS_RATE, IndicatorLevel1.OUTPUT,
+                        IndicatorLevel2.QUALITY, "食品监督抽检合格率", "10", "99.0%以上")),
+                new IndicatorTargetSet(FOOD_SAFETY, indicator(NO_FOOD_ACCIDENT, IndicatorLevel1.EFFECT,
+                        IndicatorLevel2.SOCIAL, "全区重大食品安全事故", "10", "0 次")),
+                new IndicatorTargetSet(FOOD_SAFETY, indicator(SATISFACTION, IndicatorLevel1.SATISFACTION,
+                        IndicatorLevel2.SERVICE_SATISFACTION, "区群众食品药品安全满意度", "20", "80.0%以上")));
+    }
+
+    /** Registered, budget opened, one goal with five indicators: still being drafted. */
+    static Object[] drafted() {
+        List<Object> events = new ArrayList<>(List.of(registered(), budgetOpened(), goal()));
+        events.addAll(targetsSet());
+        return events.toArray();
+    }
+
+    /** Drafted, submitted and approved: in execution. */
+    static Object[] inExecution() {
+        List<Object> events = new ArrayList<>(List.of(drafted()));
+        events.add(new TargetsSubmitted(FOOD_SAFETY, 1, 5, new BigDecimal("50.00")));
+        events.add(new TargetsApproved(FOOD_SAFETY, null));
+        return events.toArray();
+    }
+
+    static Object[] plus(Object[] given, Object... more) {
+        List<Object> events = new ArrayList<>(List.of(given));
+        events.addAll(List.of(more));
+        return events.toArray();
+    }
+
+    static AggregateTestFixture<AnnualPlan> fixture() {
+        AggregateTestFixture<AnnualPlan> fixture = new AggregateTestFixture<>(AnnualPlan.class);
+        fixture.registerCommandTargetResolver(new PlanTargetResolver());
+        DepartmentDirectory onlyDonghu = department -> {
+            if (!department.equals(DONGHU)) {
+                throw new DomainRejection(Kind.NOT_FOUND, "department.unknown", "department",
+                        "department " + department + " is not registered");
+            }
+        };
+        fixture.registerInjectableResource(onlyDonghu);
+        fixture.registerInjectableResource(new ReportingCalendars() {
+            @Override
+            public Optional<MonitoringPeriod> monitoringPeriod(DistrictId district,
+                                                                         FiscalYear year, String period) {
+                return period.equals("H1")
+                        ? Optional.of(new MonitoringPeriod("H1", "上半年", LocalDate.of(2018, 7, 15)))
+                        : Optional.empty();
+            }
+
+            @Override
+            public Percentage deviationMargin(DistrictId district, FiscalYear year) {
+                return ReportingCalendar.DEFAULT_MARGIN;
+            }
+        });
+        return fixture;
+    }
+
+    /** A refusal with this stable code whose message contains the fragment. */
+    static Matcher<Throwable> rejection(String code, String messageFragment) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Throwable item) {
+                return item instanceof DomainRejection rejection && rejection.code().equals(code)
+                        && rejection.getMessage().contains(messageFragment);
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("DomainRejection " + code + " saying '" + messageFragment + "'");
+            }
+        };
+    }
+}

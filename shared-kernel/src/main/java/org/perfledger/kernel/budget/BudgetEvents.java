@@ -1,0 +1,112 @@
+package org.perfledger.kernel.budget;
+
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.perfledger.kernel.event.EventType;
+import org.perfledger.kernel.money.WanYuan;
+import org.perfledger.kernel.plan.PlanEvent;
+import org.perfledger.kernel.plan.PlanId;
+
+/**
+ * The budget of a plan: 年初预算 by funding source, adjustments to 调整后预算, funds received (到位) and spending (执行).
+ * Every event that changes a total carries the total before and after, so each figure traces to the event behind it.
+ */
+public final class BudgetEvents {
+
+    private BudgetEvents() {
+    }
+
+    /**
+     * The initial appropriation (年初预算) was set.
+     *
+     * @param sources by funding source; they sum to {@code total}
+     * @param classes for a department-wide plan, the split 人员经费 / 公用经费 / 项目支出 (summing to {@code total}), or empty
+     */
+    @EventType(name = "BudgetOpened", version = 1)
+    public record BudgetOpened(PlanId plan, Map<FundingSource, WanYuan> sources, Map<ExpenditureClass, WanYuan> classes,
+                               WanYuan total) implements PlanEvent {
+
+        public BudgetOpened {
+            Objects.requireNonNull(plan, "plan");
+            sources = Collections.unmodifiableMap(new TreeMap<>(sources));
+            classes = Collections.unmodifiableMap(new TreeMap<>(classes));
+            Objects.requireNonNull(total, "total");
+        }
+    }
+
+    /**
+     * The budget was adjusted (追加 / 调减 / 上级转移支付 / 结转) by {@code amount}, from {@code from} to {@code to}.
+     *
+     * @param number          1 for the plan's first adjustment, and so on
+     * @param amount          the size of the change, always positive; the kind says its direction
+     * @param expenditureClass which part of a department-wide budget changes, or null (a project's is all 项目支出)
+     */
+    @EventType(name = "BudgetAdjusted", version = 1)
+    public record BudgetAdjusted(PlanId plan, int number, AdjustmentKind kind, FundingSource source,
+                                 ExpenditureClass expenditureClass, WanYuan amount, WanYuan from, WanYuan to,
+                                 String reason, DocumentNumber documentNumber, LocalDate date) implements PlanEvent {
+
+        public BudgetAdjusted {
+            Objects.requireNonNull(plan, "plan");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(documentNumber, "documentNumber");
+            Objects.requireNonNull(date, "date");
+        }
+    }
+
+    /** Money arrived (资金到位). {@code receivedTotal} is the year's total after it. */
+    @EventType(name = "FundsReceived", version = 1)
+    public record FundsReceived(PlanId plan, WanYuan amount, FundingSource source, LocalDate date, String note,
+                                WanYuan receivedTotal) implements PlanEvent {
+
+        public FundsReceived {
+            Objects.requireNonNull(plan, "plan");
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(date, "date");
+            Objects.requireNonNull(receivedTotal, "receivedTotal");
+        }
+    }
+
+    /**
+     * Money was spent (执行). {@code executedTotal} is the year's spending after it; {@code overBudget} says it now
+     * exceeds the adjusted budget, which is allowed (the seeds show 121%) but flagged.
+     *
+     * @param line the 项目支出明细 line it is charged to, or null
+     */
+    @EventType(name = "ExpenditureRecorded", version = 1)
+    public record ExpenditureRecorded(PlanId plan, WanYuan amount, LocalDate date, ExpenditureClass expenditureClass,
+                                      String line, String description, String voucher, WanYuan executedTotal,
+                                      WanYuan budget, boolean overBudget) implements PlanEvent {
+
+        public ExpenditureRecorded {
+            Objects.requireNonNull(plan, "plan");
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(date, "date");
+            Objects.requireNonNull(expenditureClass, "expenditureClass");
+            Objects.requireNonNull(description, "description");
+            Objects.requireNonNull(executedTotal, "executedTotal");
+            Objects.requireNonNull(budget, "budget");
+        }
+    }
+
+    /** The 项目支出明细 was set; its lines sum to the budget as it stood ({@code total}). */
+    @EventType(name = "BudgetLinesSet", version = 1)
+    public record BudgetLinesSet(PlanId plan, List<BudgetLine> lines, WanYuan total) implements PlanEvent {
+
+        public BudgetLinesSet {
+            Objects.requireNonNull(plan, "plan");
+            lines = List.copyOf(lines);
+            Objects.requireNonNull(total, "total");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.perfledger.kernel.performance;
+
+import java.util.Objects;
+import org.perfledger.kernel.validation.Checks;
+import org.perfledger.kernel.validation.InvalidValueException;
+
+/**
+ * An indicator of a plan: its place under an annual goal in the 一级 / 二级 / 三级 hierarchy, its weight (分值) and
+ * its target (年初目标值).
+ *
+ * @param goal the number of the annual goal (年度目标 1..N) it measures
+ * @param name the 三级指标, the indicator's own name
+ */
+public record Indicator(IndicatorCode code, int goal, IndicatorLevel1 level1, IndicatorLevel2 level2, String name,
+                        Points weight, Target target) {
+
+    public static final int MAX_NAME_LENGTH = 200;
+
+    public Indicator {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(level1, "level1");
+        Objects.requireNonNull(level2, "level2");
+        Checks.requireText(name, "indicator name", MAX_NAME_LENGTH);
+        Objects.requireNonNull(weight, "weight");
+        Objects.requireNonNull(target, "target");
+        requireLevels(level1, level2);
+    }
+
+    public static void requireLevels(IndicatorLevel1 level1, IndicatorLevel2 level2) {
+        if (!level2.belongsTo(level1)) {
+            throw new InvalidValueException("indicator.level2", "二级指标 " + level2.label() + " is not one of "
+                    + level1.label());
+        }
+    }
+
+    public Indicator withTarget(Target newTarget, Points newWeight) {
+        return new Indicator(code, goal, level1, level2, name, newWeight, newTarget);
+    }
+}

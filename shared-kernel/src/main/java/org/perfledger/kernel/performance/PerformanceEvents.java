@@ -1,0 +1,126 @@
+package org.perfledger.kernel.performance;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import org.perfledger.kernel.event.EventType;
+import org.perfledger.kernel.money.WanYuan;
+import org.perfledger.kernel.plan.PlanEvent;
+import org.perfledger.kernel.plan.PlanId;
+
+/** Goals, indicators and their targets; completions over the year; monitoring reports; target adjustments. */
+public final class PerformanceEvents {
+
+    private PerformanceEvents() {
+    }
+
+    /** An annual goal (年度目标 N) was added to the plan. */
+    @EventType(name = "GoalAdded", version = 1)
+    public record GoalAdded(PlanId plan, int number, String text) implements PlanEvent {
+
+        public GoalAdded {
+            Objects.requireNonNull(plan, "plan");
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /** An indicator was added, or changed while the targets were still being drafted. */
+    @EventType(name = "IndicatorTargetSet", version = 1)
+    public record IndicatorTargetSet(PlanId plan, Indicator indicator) implements PlanEvent {
+
+        public IndicatorTargetSet {
+            Objects.requireNonNull(plan, "plan");
+            Objects.requireNonNull(indicator, "indicator");
+        }
+    }
+
+    /**
+     * What an indicator had reached by a date (实际完成值, cumulative). The latest recording counts; earlier ones stay.
+     *
+     * @param actual      the typed value with its text (e.g. 434例)
+     * @param narrative   the department's own words, often with several figures (截止12月29日，药品不良反应434例…), or null
+     * @param evidence    where the proof is (佐证材料), or null
+     * @param achievement for a qualitative target, the department's judgement, or null
+     */
+    @EventType(name = "CompletionRecorded", version = 1)
+    public record CompletionRecorded(PlanId plan, IndicatorCode indicator, Target actual, String narrative,
+                                     LocalDate asOf, String evidence, Achievement achievement) implements PlanEvent {
+
+        public CompletionRecorded {
+            Objects.requireNonNull(plan, "plan");
+            Objects.requireNonNull(indicator, "indicator");
+            Objects.requireNonNull(actual, "actual");
+            Objects.requireNonNull(asOf, "asOf");
+        }
+    }
+
+    /** Progress of one indicator in a monitoring report: the latest actual and, where it lags, why and what is done. */
+    public record IndicatorProgress(IndicatorCode indicator, String latestActual, String deviation,
+                                    String correctiveMeasure) {
+
+        public IndicatorProgress {
+            Objects.requireNonNull(indicator, "indicator");
+        }
+    }
+
+    /**
+     * A monitoring report (绩效运行监控, 双监控) for a period finance scheduled: budget execution and target progress
+     * as of a date, with deviations and corrective measures.
+     */
+    @EventType(name = "MonitoringReportSubmitted", version = 1)
+    public record MonitoringReportSubmitted(PlanId plan, String period, LocalDate asOf, WanYuan budget,
+                                            WanYuan executed, List<IndicatorProgress> indicators, String deviations,
+                                            String correctiveMeasures) implements PlanEvent {
+
+        public MonitoringReportSubmitted {
+            Objects.requireNonNull(plan, "plan");
+            Objects.requireNonNull(period, "period");
+            Objects.requireNonNull(asOf, "asOf");
+            Objects.requireNonNull(budget, "budget");
+            Objects.requireNonNull(executed, "executed");
+            indicators = List.copyOf(indicators);
+        }
+    }
+
+    /** The department asked to change an approved target (绩效目标调整), saying why. */
+    @EventType(name = "TargetAdjustmentRequested", version = 1)
+    public record TargetAdjustmentRequested(PlanId plan, int number, IndicatorCode indicator, Target target,
+                                            Points weight, String reason) implements PlanEvent {
+
+        public TargetAdjustmentRequested {
+            Objects.requireNonNull(plan, "plan");
+            Objects.requireNonNull(indicator, "indicator");
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(weight, "weight");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** District finance approved a target adjustment; the indicator's target and weight are now {@code to…}. */
+    @EventType(name = "TargetAdjustmentApproved", version = 1)
+    public record TargetAdjustmentApproved(PlanId plan, int number, IndicatorCode indicator, Target fromTarget,
+                                           Target toTarget, Points fromWeight, Points toWeight, String comment)
+            implements PlanEvent {
+
+        public TargetAdjustmentApproved {
+            Objects.requireNonNull(plan, "plan");
+            Objects.requireNonNull(indicator, "indicator");
+            Objects.requireNonNull(fromTarget, "fromTarget");
+            Objects.requireNonNull(toTarget, "toTarget");
+            Objects.requireNonNull(fromWeight, "fromWeight");
+            Objects.requireNonNull(toWeight, "toWeight");
+        }
+    }
+
+    /** District finance refused a target adjustment; the target stays as it was. */
+    @EventType(name = "TargetAdjustmentRejected", version = 1)
+    public record TargetAdjustmentRejected(PlanId plan, int number, IndicatorCode indicator, String reason)
+            implements PlanEvent {
+
+        public TargetAdjustmentRejected {
+            Objects.requireNonNull(plan, "plan");
+            Objects.requireNonNull(indicator, "indicator");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+}

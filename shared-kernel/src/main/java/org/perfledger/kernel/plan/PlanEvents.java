@@ -1,0 +1,82 @@
+package org.perfledger.kernel.plan;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+import org.perfledger.kernel.event.EventType;
+import org.perfledger.kernel.money.WanYuan;
+
+/** The events of a plan's organisation and lifecycle: who it is, and where it stands in its fiscal year. */
+public final class PlanEvents {
+
+    private PlanEvents() {
+    }
+
+    /** A project (项目) was registered for a fiscal year, with what the 项目自评表 heads it with. */
+    @EventType(name = "ProjectRegistered", version = 1)
+    public record ProjectRegistered(PlanId plan, String name, List<String> implementingUnits, ProjectCategory category,
+                                    ProjectAttribute attribute, ProjectType type, String financeDesk)
+            implements PlanEvent {
+
+        public ProjectRegistered {
+            Objects.requireNonNull(plan, "plan");
+            Objects.requireNonNull(name, "name");
+            implementingUnits = List.copyOf(implementingUnits);
+            Objects.requireNonNull(category, "category");
+            Objects.requireNonNull(attribute, "attribute");
+            Objects.requireNonNull(type, "type");
+        }
+    }
+
+    /** A department began its department-wide plan (部门整体) for a fiscal year. */
+    @EventType(name = "DepartmentPlanStarted", version = 1)
+    public record DepartmentPlanStarted(PlanId plan) implements PlanEvent {
+
+        public DepartmentPlanStarted {
+            Objects.requireNonNull(plan, "plan");
+        }
+    }
+
+    /** The department sent its goals and targets to district finance for approval. */
+    @EventType(name = "TargetsSubmitted", version = 1)
+    public record TargetsSubmitted(PlanId plan, int goals, int indicators, BigDecimal totalWeight) implements PlanEvent {
+
+        public TargetsSubmitted {
+            Objects.requireNonNull(plan, "plan");
+            Objects.requireNonNull(totalWeight, "totalWeight");
+        }
+    }
+
+    /** District finance approved the targets: they are locked, and the plan is in execution. */
+    @EventType(name = "TargetsApproved", version = 1)
+    public record TargetsApproved(PlanId plan, String comment) implements PlanEvent {
+
+        public TargetsApproved {
+            Objects.requireNonNull(plan, "plan");
+        }
+    }
+
+    /** District finance sent the targets back for rework, saying why. */
+    @EventType(name = "TargetsReturned", version = 1)
+    public record TargetsReturned(PlanId plan, String reason) implements PlanEvent {
+
+        public TargetsReturned {
+            Objects.requireNonNull(plan, "plan");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** The fiscal year of the plan was closed, with its budget figures as they stood. */
+    @EventType(name = "YearClosed", version = 1)
+    public record YearClosed(PlanId plan, WanYuan initialBudget, WanYuan adjustedBudget, WanYuan received,
+                             WanYuan executed) implements PlanEvent {
+
+        public YearClosed {
+            Objects.requireNonNull(plan, "plan");
+            Objects.requireNonNull(initialBudget, "initialBudget");
+            Objects.requireNonNull(adjustedBudget, "adjustedBudget");
+            Objects.requireNonNull(received, "received");
+            Objects.requireNonNull(executed, "executed");
+        }
+    }
+}
