@@ -18,8 +18,22 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.perfledger.infra.embedded.TestInfrastructure;
+import java.time.LocalDate;
+import org.perfledger.kernel.budget.AdjustmentKind;
+import org.perfledger.kernel.budget.BudgetEvents.BudgetAdjusted;
+import org.perfledger.kernel.budget.BudgetEvents.BudgetOpened;
+import org.perfledger.kernel.budget.DocumentNumber;
+import org.perfledger.kernel.budget.ExpenditureClass;
+import org.perfledger.kernel.budget.FundingSource;
+import org.perfledger.kernel.event.EventCatalog;
 import org.perfledger.kernel.event.EventEnvelope;
 import org.perfledger.kernel.event.EventEnvelopeCodec;
+import org.perfledger.kernel.money.WanYuan;
+import org.perfledger.kernel.organisation.DepartmentId;
+import org.perfledger.kernel.organisation.DepartmentRegistered;
+import org.perfledger.kernel.organisation.FiscalYear;
+import org.perfledger.kernel.plan.PlanEvents.DepartmentPlanStarted;
+import org.perfledger.kernel.plan.PlanId;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -49,63 +63,77 @@ class ProjectionPipelineTest {
         registry.add("perfledger.topic", () -> TOPIC);
     }
 
-    private static EventEnvelope envelope(String type, String aggregateId, long sequence, String payload) {
-        return new EventEnvelope(UUID.randomUUID().toString(), type, 1, "DepartmentBudget", aggregateId, sequence,
-                0, Instant.now(), Map.of("district", "caidian", "actor", "li.si", "correlationId", "c-" + sequence),
-                payload);
+    private static EventEnvelope envelope(String aggregateId, long sequence, Object event) throws Exception {
+        return new EventEnvelope(UUID.randomUUID().toString(), EventCatalog.nameOf(event.getClass()), 1, "AnnualPlan",
+                aggregateId, sequence, 0, Instant.now(),
+                Map.of("district", "caidian", "actor", "li.si", "correlationId", "c-" + sequence),
+                EventEnvelopeCodec.mapper().writeValueAsString(event));
     }
 
     @Test
     void repeatsAndDisorderChangeNothingAndGarbageGoesToTheDeadLetterTopic() throws Exception {
-        String dept = "{\"district\":\"caidian\",\"code\":\"scjgj\"}";
-        String budget = "caidian/scjgj/budget/2020";
-        EventEnvelope registered = envelope("DepartmentRegistered", "caidian/scjgj", 0,
-                "{\"department\":" + dept + ",\"name\":\"武汉市蔡甸区市场监督管理局\"}");
-        EventEnvelope opened = envelope("DepartmentBudgetOpened", budget, 0,
-                "{\"department\":" + dept + ",\"year\":2020,\"initialAmount\":\"6352.76\"}");
-        EventEnvelope first = envelope("DepartmentBudgetAdjusted", budget, 1,
-                "{\"department\":" + dept + ",\"year\":2020,\"from\":\"6352.76\",\"to\":\"6379.85\",\"reason\":\"追加\",\"documentNumber\":\"蔡财〔2020〕1号\"}");
-        EventEnvelope second = envelope("DepartmentBudgetAdjusted", budget, 2,
-                "{\"department\":" + dept + ",\"year\":2020,\"from\":\"6379.85\",\"to\":\"6273.65\",\"reason\":\"调减\",\"documentNumber\":\"蔡财〔2020〕2号\"}");
+        // seed 000 (蔡甸 2020): 预算数 6352.76; the two adjustments are made up to reach its 6273.65
+        DepartmentId department = DepartmentId.of("caidian", "scjgj");
+        PlanId plan = PlanId.departmentWide(department, FiscalYear.of(2020));
+        String id = plan.aggregateId();
+        DocumentNumber doc1 = new DocumentNumber("蔡财〔2020〕1号");
+        DocumentNumber doc2 = new DocumentNumber("蔡财〔2020〕2号");
+        EventEnvelope registered = envelope("caidian/scjgj", 0,
+                new DepartmentRegistered(department, "武汉市蔡甸区市场监督管理局"));
+        EventEnvelope started = envelope(id, 0, new DepartmentPlanStarted(plan));
+        EventEnvelope opened = envelope(id, 1, new BudgetOpened(plan,
+                Map.of(FundingSource.GENERAL_PUBLIC_BUDGET, WanYuan.of("6352.76")), Map.of(), WanYuan.of("6352.76")));
+        EventEnvelope first = envelope(id, 2, new BudgetAdjusted(plan, 1, AdjustmentKind.SUPPLEMENT,
+                FundingSource.GENERAL_PUBLIC_BUDGET, ExpenditureClass.PERSONNEL, WanYuan.of("27.09"),
+                WanYuan.of("6352.76"), WanYuan.of("6379.85"), "追加人员经费", doc1, LocalDate.of(2020, 6, 1)));
+        EventEnvelope second = envelope(id, 3, new BudgetAdjusted(plan, 2, AdjustmentKind.REDUCTION,
+                FundingSource.GENERAL_PUBLIC_BUDGET, ExpenditureClass.PROJECT, WanYuan.of("106.20"),
+                WanYuan.of("6379.85"), WanYuan.of("6273.65"), "压减4个项目经费", doc2, LocalDate.of(2020, 9, 1)));
 
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer())) {
-            for (EventEnvelope e : new EventEnvelope[] {registered, second, opened, first, second, first, registered}) {
+            for (EventEnvelope e : new EventEnvelope[] {registered, second, started, opened, first, second, first,
+                    registered}) {
                 producer.send(new ProducerRecord<>(TOPIC, "caidian/scjgj", EventEnvelopeCodec.encode(e))).get();
             }
             producer.send(new ProducerRecord<>(TOPIC, "caidian/scjgj", "not an event".getBytes())).get();
         }
 
         HttpClient http = HttpClient.newHttpClient();
+        String path = "/api/v1/districts/caidian/departments/scjgj/years/2020/department";
         JsonNode body = null;
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < deadline) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                    + "/api/v1/districts/caidian/departments/scjgj/budgets/2020")).build(), HttpResponse.BodyHandlers.ofString());
+                    + path)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200) {
                 body = JSON.readTree(response.body());
-                if (body.get("version").asLong() == 2 && deadLetters() == 1) {
+                if (body.get("version").asLong() == 3 && deadLetters() == 1) {
                     break;
                 }
             }
             Thread.sleep(100);
         }
         assertThat(body).isNotNull();
-        assertThat(body.get("initialAmount").asText()).isEqualTo("6352.76");
-        assertThat(body.get("currentAmount").asText()).isEqualTo("6273.65");
-        assertThat(body.get("adjustments")).hasSize(2);
-        assertThat(body.get("adjustments").get(0).get("from").asText()).isEqualTo("6352.76");
-        assertThat(body.get("adjustments").get(0).get("to").asText()).isEqualTo("6379.85");
-        assertThat(body.get("adjustments").get(1).get("to").asText()).isEqualTo("6273.65");
-        assertThat(body.get("adjustments").get(1).get("documentNumber").asText()).isEqualTo("蔡财〔2020〕2号");
-        assertThat(body.get("adjustments").get(1).get("actor").asText()).isEqualTo("li.si");
+        JsonNode budget = body.get("budget");
+        assertThat(budget.get("initial").asText()).isEqualTo("6352.76");
+        assertThat(budget.get("adjusted").asText()).isEqualTo("6273.65");
+        JsonNode movements = budget.get("movements");
+        assertThat(movements).hasSize(3);
+        assertThat(movements.get(1).get("from").asText()).isEqualTo("6352.76");
+        assertThat(movements.get(1).get("to").asText()).isEqualTo("6379.85");
+        assertThat(movements.get(2).get("to").asText()).isEqualTo("6273.65");
+        assertThat(movements.get(2).get("kind").get("label").asText()).isEqualTo("调减");
+        assertThat(movements.get(2).get("documentNumber").asText()).isEqualTo("蔡财〔2020〕2号");
+        assertThat(movements.get(2).get("actor").asText()).isEqualTo("li.si");
+        assertThat(budget.get("classes").findValuesAsText("adjusted")).containsExactly("27.09", "-106.20");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM department", Integer.class)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM parked_event", Integer.class)).isZero();
         assertThat(deadLetters()).isEqualTo(1);
 
         HttpResponse<String> missing = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/api/v1/districts/caidian/departments/scjgj/budgets/2019")).build(), HttpResponse.BodyHandlers.ofString());
+                + path.replace("2020", "2019"))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }

@@ -219,7 +219,7 @@ public final class LocalPlatform implements AutoCloseable {
         System.out.println("  PostgreSQL       " + platform.databaseUrl() + " (schemas eventstore, readmodel)");
         System.out.println("  Kafka            " + platform.kafkaBootstrap);
         System.out.println("  data and logs    " + settings.home());
-        System.out.println("Try: curl " + platform.queryUrl() + "/api/v1/districts/caidian/departments/scjgj/budgets/2020");
+        System.out.println("Try: curl " + platform.queryUrl() + "/api/v1/districts/donghu/departments/scjgj/years/2018/projects/SPAQ");
         System.out.println("Press Ctrl-C to stop.");
         Thread.currentThread().join();
     }

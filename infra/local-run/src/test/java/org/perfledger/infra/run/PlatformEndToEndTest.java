@@ -54,35 +54,114 @@ class PlatformEndToEndTest {
     }
 
     private static HttpResponse<String> post(String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(platform.commandUrl() + path))
-                .header("Content-Type", "application/json").header("X-Actor", "wang.wu")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return DemoDistrict.send(HTTP, platform.commandUrl(), new SeedYear.Step("POST", path, body), null, "wang.wu");
     }
 
-    private static JsonNode budget(String path) throws Exception {
+    private static JsonNode read(String path) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.queryUrl() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     }
 
     @Test
-    void anAdjustmentPostedToTheCommandServiceShowsOnTheQueryService() throws Exception {
-        String budgetPath = "/api/v1/districts/caidian/departments/scjgj/budgets/2020";
-        HttpResponse<String> adjusted = post(budgetPath + "/adjustments",
-                "{\"newAmount\":\"6273.65\",\"reason\":\"按决算调整\",\"documentNumber\":\"蔡财预〔2020〕88号\"}");
-        assertThat(adjusted.statusCode()).isEqualTo(201);
+    void anAdjustmentPostedToTheCommandServiceShowsOnTheQueryServiceWithItsTrail() throws Exception {
+        // seed 000: 预算数 6352.76, loaded by the demo and in execution
+        String plan = "/api/v1/districts/caidian/departments/scjgj/years/2020/department";
+        HttpResponse<String> adjusted = post(plan + "/budget/adjustments", """
+                {"kind":"调减","amount":"79.11","expenditureClass":"项目支出","reason":"压减非刚性开支",
+                 "documentNumber":"蔡财预〔2020〕88号","date":"2020-09-30"}""");
+        assertThat(adjusted.statusCode()).as(adjusted.body()).isEqualTo(201);
 
-        JsonNode budget = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
-                .until(() -> budget(budgetPath), b -> b != null && b.get("adjustments").size() == 1);
-        assertThat(budget.get("initialAmount").asText()).isEqualTo("6352.76");
-        assertThat(budget.get("currentAmount").asText()).isEqualTo("6273.65");
-        JsonNode adjustment = budget.get("adjustments").get(0);
+        JsonNode view = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> read(plan), v -> v != null && v.get("budget").get("adjusted").asText().equals("6273.65"));
+        JsonNode budget = view.get("budget");
+        assertThat(budget.get("initial").asText()).isEqualTo("6352.76");
+        assertThat(budget.get("executed").asText()).isEqualTo("6273.65");
+        assertThat(budget.get("executionRate").asText()).isEqualTo("100.00");
+        assertThat(budget.get("executionRateInitial").asText()).isEqualTo("98.75");
+        JsonNode adjustment = null;
+        for (JsonNode movement : budget.get("movements")) {
+            if (movement.get("movement").asText().equals("adjusted")) {
+                adjustment = movement;
+            }
+        }
+        assertThat(adjustment).isNotNull();
         assertThat(adjustment.get("from").asText()).isEqualTo("6352.76");
         assertThat(adjustment.get("to").asText()).isEqualTo("6273.65");
-        assertThat(adjustment.get("reason").asText()).isEqualTo("按决算调整");
+        assertThat(adjustment.get("kind").get("label").asText()).isEqualTo("调减");
+        assertThat(adjustment.get("reason").asText()).isEqualTo("压减非刚性开支");
         assertThat(adjustment.get("documentNumber").asText()).isEqualTo("蔡财预〔2020〕88号");
+        assertThat(adjustment.get("date").asText()).isEqualTo("2020-09-30");
         assertThat(adjustment.get("actor").asText()).isEqualTo("wang.wu");
-        assertThat(adjustment.get("at").asText()).isNotBlank();
+        assertThat(adjustment.get("recordedAt").asText()).isNotBlank();
+    }
+
+    @Test
+    void loadingTheDemoAgainStoresNothingNew() throws Exception {
+        String path = "/api/v1/districts/donghu/departments/scjgj/years/2018/projects/SPAQ";
+        JsonNode before = await().atMost(Duration.ofSeconds(15)).until(() -> read(path),
+                v -> v != null && v.get("phase").get("code").asText().equals("PUBLISHED"));
+
+        new DemoDistrict(platform.commandUrl()).load();
+
+        Thread.sleep(500);
+        assertThat(read(path).get("version").asLong()).isEqualTo(before.get("version").asLong());
+        assertThat(read(path).get("budget").get("movements")).hasSize(before.get("budget").get("movements").size());
+    }
+
+    @Test
+    void aSeedProjectLivesThroughItsWholeYearAndTheQuerySideShowsIt() throws Exception {
+        // seed 001: 东湖高新区 2018 食品药品安全专项, for a department of its own
+        assertThat(post("/api/v1/districts/donghu/departments", "{\"departmentId\":\"e2e\",\"name\":\"东湖高新区市场监督管理局\"}")
+                .statusCode()).isEqualTo(201);
+        SeedYear.Step calendar = SeedYear.calendar2018("donghu");
+        assertThat(DemoDistrict.send(HTTP, platform.commandUrl(), calendar, null, "finance").statusCode()).isEqualTo(200);
+        for (SeedYear.Step step : SeedYear.donghuFoodSafety2018("donghu", "e2e")) {
+            HttpResponse<String> response = DemoDistrict.send(HTTP, platform.commandUrl(), step, null, "wang.wu");
+            assertThat(response.statusCode()).as(step.method() + " " + step.path() + " → " + response.body())
+                    .isBetween(200, 201);
+        }
+
+        String path = "/api/v1/districts/donghu/departments/e2e/years/2018/projects/SPAQ";
+        JsonNode view = await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                .until(() -> read(path), v -> v != null && v.get("phase").get("code").asText().equals("PUBLISHED"));
+        assertThat(view.get("name").asText()).isEqualTo("食品药品安全专项");
+        assertThat(view.get("profile").get("category").get("label").asText()).isEqualTo("部门预算项目");
+        JsonNode budget = view.get("budget");
+        assertThat(budget.get("initial").asText()).isEqualTo("149.60");
+        assertThat(budget.get("adjusted").asText()).isEqualTo("170.51");
+        assertThat(budget.get("received").asText()).isEqualTo("170.51");
+        assertThat(budget.get("executed").asText()).isEqualTo("170.51");
+        assertThat(budget.get("executionRate").asText()).isEqualTo("100.00");
+        assertThat(budget.get("receiptRate").asText()).isEqualTo("100.00");
+        assertThat(budget.get("sources").findValuesAsText("adjusted")).containsExactly("149.60", "20.91");
+        assertThat(budget.get("movements").findValuesAsText("movement"))
+                .containsExactly("opened", "adjusted", "received", "spent", "spent", "spent", "spent");
+        JsonNode transfer = budget.get("movements").get(1);
+        assertThat(transfer.get("kind").get("label").asText()).isEqualTo("上级转移支付");
+        assertThat(transfer.get("from").asText() + " → " + transfer.get("to").asText()).isEqualTo("149.60 → 170.51");
+        assertThat(transfer.get("documentNumber").asText()).isEqualTo("武新管财字[2018]56号");
+        assertThat(budget.get("lines").findValuesAsText("executed")).containsExactly("137.51", "10.00", "23.00");
+
+        JsonNode indicators = view.get("goals").get(0).get("indicators");
+        assertThat(indicators).hasSize(10);
+        JsonNode rapid = indicators.get(1);
+        assertThat(rapid.get("code").asText()).isEqualTo("SPAQ.KSJC");
+        assertThat(rapid.get("target").get("text").asText()).isEqualTo("3500 批次");
+        assertThat(rapid.get("latest").get("actual").get("text").asText()).isEqualTo("4944 批次");
+        assertThat(rapid.get("outcome").asText()).isEqualTo("MET");
+        assertThat(rapid.get("deviationRate").asText()).isEqualTo("41.26");
+        JsonNode passRate = indicators.get(5);
+        assertThat(passRate.get("target").get("value").get("comparator").asText()).isEqualTo("AT_LEAST");
+        assertThat(passRate.get("outcome").asText()).isEqualTo("NOT_MET");
+        assertThat(passRate.get("deviationRate").asText()).isEqualTo("-0.61");
+        assertThat(indicators.get(7).get("outcome").asText()).as("0 次 against a ceiling of 0").isEqualTo("MET");
+
+        assertThat(view.get("monitoringReports")).hasSize(1);
+        JsonNode evaluation = view.get("selfEvaluations").get(0);
+        assertThat(evaluation.get("status").asText()).isEqualTo("accepted");
+        assertThat(evaluation.get("score").asText()).isEqualTo("99.94");
+        assertThat(evaluation.get("published_channels").asText()).isEqualTo("随部门预决算公开；官网公示");
     }
 
     @Test
@@ -90,36 +169,43 @@ class PlatformEndToEndTest {
         KafkaBroker broker = platform.embeddedKafka().orElseThrow();
         assertThat(post("/api/v1/districts/dongh/departments", "{\"departmentId\":\"scjgj\",\"name\":\"东湖高新区市场监督管理局\"}")
                 .statusCode()).isEqualTo(201);
-        String budgetPath = "/api/v1/districts/dongh/departments/scjgj/budgets/2018";
-        assertThat(post(budgetPath, "{\"initialAmount\":\"1000.00\"}").statusCode()).isEqualTo(201);
-        await().atMost(Duration.ofSeconds(10)).until(() -> budget(budgetPath), b -> b != null);
+        String plan = "/api/v1/districts/dongh/departments/scjgj/years/2018/department";
+        assertThat(post(plan + "/budget", "{\"sources\":{\"GENERAL_PUBLIC_BUDGET\":\"1000.00\"}}").statusCode())
+                .isEqualTo(201);
+        post(plan + "/goals", "{\"text\":\"保障运转\"}");
+        post(plan + "/indicators", "{\"goal\":1,\"level1\":\"OUTPUT\",\"level2\":\"QUANTITY\",\"name\":\"n\","
+                + "\"weight\":\"10\",\"target\":\"1次\"}");
+        post(plan + "/targets/submission", null);
+        assertThat(post(plan + "/targets/approval", null).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> read(plan),
+                v -> v != null && v.get("phase").get("code").asText().equals("IN_EXECUTION"));
 
-        List<String> amounts = new ArrayList<>();
+        List<String> totals = new ArrayList<>();
         broker.stop();
         try {
             for (int i = 1; i <= 20; i++) {
-                String amount = (1000 + i) + ".09";
-                amounts.add(amount);
-                HttpResponse<String> response = post(budgetPath + "/adjustments", "{\"newAmount\":\"" + amount
-                        + "\",\"reason\":\"第" + i + "次追加\",\"documentNumber\":\"东财〔2018〕" + i + "号\"}");
+                HttpResponse<String> response = post(plan + "/budget/expenditures", "{\"amount\":\"" + i
+                        + ".09\",\"date\":\"2018-03-01\",\"expenditureClass\":\"公用经费\",\"description\":\"第"
+                        + i + "笔\"}");
                 assertThat(response.statusCode()).as("commands succeed while the broker is down").isEqualTo(201);
+                totals.add(JSON.readTree(response.body()).get("executedTotal").asText());
             }
             Thread.sleep(1500);
-            assertThat(budget(budgetPath).get("adjustments")).as("nothing can arrive without the broker").isEmpty();
+            assertThat(read(plan).get("budget").get("executed").asText()).as("nothing arrives without the broker")
+                    .isEqualTo("0.00");
         } finally {
             broker.start();
         }
 
-        JsonNode budget = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-                .until(() -> budget(budgetPath), b -> b != null && b.get("version").asLong() == 20);
-        assertThat(budget.get("adjustments")).hasSize(20);
+        JsonNode view = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .until(() -> read(plan), v -> v != null && v.get("version").asLong() == 25);
+        JsonNode movements = view.get("budget").get("movements");
+        assertThat(movements).hasSize(21);
         List<String> seen = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            JsonNode adjustment = budget.get("adjustments").get(i);
-            assertThat(adjustment.get("sequence").asLong()).isEqualTo(i + 1);
-            seen.add(adjustment.get("to").asText());
+        for (int i = 1; i <= 20; i++) {
+            seen.add(movements.get(i).get("to").asText());
         }
-        assertThat(seen).containsExactlyElementsOf(amounts);
-        assertThat(budget.get("currentAmount").asText()).isEqualTo("1020.09");
+        assertThat(seen).containsExactlyElementsOf(totals);
+        assertThat(view.get("budget").get("executed").asText()).isEqualTo("211.80");
     }
 }
