@@ -1,5 +1,7 @@
 package org.perfledger.command.plan;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasToString;
 import static org.perfledger.command.plan.SeedPlans.DONGHU;
 import static org.perfledger.command.plan.SeedPlans.DONGHU_WIDE;
 import static org.perfledger.command.plan.SeedPlans.FOOD_SAFETY;
@@ -11,6 +13,7 @@ import static org.perfledger.command.plan.SeedPlans.plus;
 import static org.perfledger.command.plan.SeedPlans.registered;
 import static org.perfledger.command.plan.SeedPlans.rejection;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +39,7 @@ import org.perfledger.kernel.budget.ExpenditureClass;
 import org.perfledger.kernel.budget.FundingSource;
 import org.perfledger.kernel.money.WanYuan;
 import org.perfledger.kernel.plan.PlanEvents.DepartmentPlanStarted;
+import org.perfledger.kernel.plan.PlanEvents.ProjectRegistered;
 import org.perfledger.kernel.plan.PlanEvents.TargetsApproved;
 import org.perfledger.kernel.plan.PlanEvents.TargetsSubmitted;
 import org.perfledger.kernel.plan.PlanEvents.YearClosed;
@@ -174,8 +178,7 @@ class AnnualPlanBudgetTest {
         fixture.given(inExecution())
                 .when(adjust(AdjustmentKind.UPPER_LEVEL_TRANSFER, "20.91", JUNE))
                 .expectEvents(transferred())
-                .expectResultMessagePayloadMatching(org.hamcrest.Matchers.hasToString(
-                        org.hamcrest.Matchers.containsString("from=149.60, to=170.51")));
+                .expectResultMessagePayloadMatching(hasToString(containsString("from=149.60, to=170.51")));
     }
 
     @Test
@@ -185,12 +188,12 @@ class AnnualPlanBudgetTest {
         BudgetAdjusted supplement = new BudgetAdjusted(general, 1, AdjustmentKind.SUPPLEMENT,
                 FundingSource.GENERAL_PUBLIC_BUDGET, ExpenditureClass.PROJECT, WanYuan.of("27.09"),
                 WanYuan.of("439.53"), WanYuan.of("466.62"), "新增打击传销购买服务经费", DOC, JUNE);
-        fixture.given(new org.perfledger.kernel.plan.PlanEvents.ProjectRegistered(general, "市场局综合事务管理专项",
+        fixture.given(new ProjectRegistered(general, "市场局综合事务管理专项",
                         List.of(), ProjectCategory.DEPARTMENT_BUDGET, ProjectAttribute.CONTINUING,
                         ProjectType.RECURRING, null),
                 new BudgetOpened(general, Map.of(FundingSource.GENERAL_PUBLIC_BUDGET, WanYuan.of("439.53")), Map.of(),
                         WanYuan.of("439.53")),
-                new TargetsSubmitted(general, 0, 0, java.math.BigDecimal.ZERO), new TargetsApproved(general, null),
+                new TargetsSubmitted(general, 0, 0, BigDecimal.ZERO), new TargetsApproved(general, null),
                 supplement)
                 .when(new AdjustBudget(general, AdjustmentKind.REDUCTION, WanYuan.of("109.58"), null, null,
                         "减少九峰所、豹澥所维修费", DOC, LocalDate.of(2018, 11, 30), null))
@@ -282,15 +285,14 @@ class AnnualPlanBudgetTest {
         Map<FundingSource, WanYuan> sources = Map.of(FundingSource.GENERAL_PUBLIC_BUDGET, WanYuan.of("8488.43"));
         fixture.given(new DepartmentPlanStarted(DONGHU_WIDE),
                         new BudgetOpened(DONGHU_WIDE, sources, Map.of(), WanYuan.of("8488.43")),
-                        new TargetsSubmitted(DONGHU_WIDE, 0, 0, java.math.BigDecimal.ZERO),
+                        new TargetsSubmitted(DONGHU_WIDE, 0, 0, BigDecimal.ZERO),
                         new TargetsApproved(DONGHU_WIDE, null))
                 .when(new RecordExpenditure(DONGHU_WIDE, WanYuan.of("10269.28"), LocalDate.of(2018, 12, 31),
                         ExpenditureClass.PERSONNEL, null, "全年支出", null, null))
                 .expectEvents(new ExpenditureRecorded(DONGHU_WIDE, WanYuan.of("10269.28"), LocalDate.of(2018, 12, 31),
                         ExpenditureClass.PERSONNEL, null, "全年支出", null, WanYuan.of("10269.28"),
                         WanYuan.of("8488.43"), true))
-                .expectResultMessagePayloadMatching(org.hamcrest.Matchers.hasToString(
-                        org.hamcrest.Matchers.containsString("executionRate=120.98, overBudget=true")));
+                .expectResultMessagePayloadMatching(hasToString(containsString("executionRate=120.98, overBudget=true")));
     }
 
     @Test
@@ -298,7 +300,7 @@ class AnnualPlanBudgetTest {
         Map<FundingSource, WanYuan> sources = Map.of(FundingSource.GENERAL_PUBLIC_BUDGET, WanYuan.of("100.00"));
         fixture.given(new DepartmentPlanStarted(DONGHU_WIDE),
                         new BudgetOpened(DONGHU_WIDE, sources, Map.of(), WanYuan.of("100.00")),
-                        new TargetsSubmitted(DONGHU_WIDE, 0, 0, java.math.BigDecimal.ZERO),
+                        new TargetsSubmitted(DONGHU_WIDE, 0, 0, BigDecimal.ZERO),
                         new TargetsApproved(DONGHU_WIDE, null))
                 .when(new RecordExpenditure(DONGHU_WIDE, WanYuan.of("1.00"), JUNE, null, null, "办公费", null, null))
                 .expectNoEvents()

@@ -1,5 +1,7 @@
 package org.perfledger.command.plan;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasToString;
 import static org.perfledger.command.plan.SeedPlans.FOOD_SAFETY;
 import static org.perfledger.command.plan.SeedPlans.PASS_RATE;
 import static org.perfledger.command.plan.SeedPlans.RAPID_TESTS;
@@ -68,8 +70,7 @@ class AnnualPlanExecutionTest {
                 .when(completion(RAPID_TESTS, "4944 批次", DEC_29))
                 .expectEvents(new CompletionRecorded(FOOD_SAFETY, RAPID_TESTS, Target.parse("4944 批次"),
                         "实际开展4944批次，超出计划41.0%", DEC_29, "快检台账", null))
-                .expectResultMessagePayloadMatching(org.hamcrest.Matchers.hasToString(
-                        org.hamcrest.Matchers.containsString("outcome=MET, deviationRate=41.26")));
+                .expectResultMessagePayloadMatching(hasToString(containsString("outcome=MET, deviationRate=41.26")));
     }
 
     @Test

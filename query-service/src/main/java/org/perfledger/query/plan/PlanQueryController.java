@@ -139,6 +139,35 @@ class PlanQueryController {
                 any.district().value(), any.department().code().value(), any.year().value());
     }
 
+    record CompletionView(long sequence, Value actual, LocalDate asOf, String narrative, String evidence,
+                          Coded achievement, Instant recordedAt, String actor) {
+    }
+
+    /** Every completion recorded for an indicator, oldest first: the latest counts, the history stays. */
+    @GetMapping({YEAR + "/department/indicators/{code}/completions",
+            YEAR + "/projects/{project}/indicators/{code}/completions"})
+    List<CompletionView> completions(@PathVariable("district") String district,
+                                     @PathVariable("department") String department,
+                                     @PathVariable("year") String year,
+                                     @PathVariable(value = "project", required = false) String project,
+                                     @PathVariable("code") String code) {
+        PlanId plan = plan(district, department, year, project);
+        Object[] key = {plan.district().value(), plan.department().code().value(), plan.year().value(),
+                PlanProjection.key(plan)};
+        if (jdbc.queryForObject("SELECT count(*) FROM indicator WHERE " + KEY + " AND code = ?", Integer.class,
+                append(key, code)) == 0) {
+            throw new NotFoundException("code", "indicator.not-found", "the plan has no indicator " + code);
+        }
+        return jdbc.query("SELECT * FROM completion WHERE " + KEY + " AND code = ? ORDER BY sequence_number",
+                (row, n) -> new CompletionView(row.getLong("sequence_number"),
+                        new Value(row.getString("actual_text"), tree(row.getString("actual_value"))),
+                        row.getDate("as_of").toLocalDate(), row.getString("narrative"), row.getString("evidence"),
+                        row.getString("achievement") == null ? null
+                                : coded(Achievement.valueOf(row.getString("achievement"))),
+                        row.getTimestamp("recorded_at").toInstant(), row.getString("actor")),
+                append(key, code));
+    }
+
     private static PlanId plan(String district, String department, String year, String project) {
         try {
             return new PlanId(DepartmentId.of(district, department), FiscalYear.parse(year), project);

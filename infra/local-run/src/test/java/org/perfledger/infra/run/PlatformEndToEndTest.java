@@ -157,6 +157,13 @@ class PlatformEndToEndTest {
         assertThat(passRate.get("deviationRate").asText()).isEqualTo("-0.61");
         assertThat(indicators.get(7).get("outcome").asText()).as("0 次 against a ceiling of 0").isEqualTo("MET");
 
+        JsonNode history = read(path + "/indicators/SPAQ.KSJC/completions");
+        assertThat(history).hasSize(1);
+        assertThat(history.get(0).get("actual").get("value").get("value").asInt()).isEqualTo(4944);
+        assertThat(history.get(0).get("narrative").asText()).startsWith("实际完成值为4944批次");
+        assertThat(history.get(0).get("actor").asText()).isEqualTo("wang.wu");
+        assertThat(read(path + "/indicators/NOPE/completions")).isNull();
+
         assertThat(view.get("monitoringReports")).hasSize(1);
         JsonNode evaluation = view.get("selfEvaluations").get(0);
         assertThat(evaluation.get("status").asText()).isEqualTo("accepted");

@@ -1,0 +1,201 @@
+package org.perfledger.command.plan;
+
+import static org.perfledger.command.plan.SeedPlans.DONGHU;
+import static org.perfledger.command.plan.SeedPlans.FOOD_SAFETY;
+import static org.perfledger.command.plan.SeedPlans.RAPID_TESTS;
+import static org.perfledger.command.plan.SeedPlans.Y2018;
+import static org.perfledger.command.plan.SeedPlans.drafted;
+import static org.perfledger.command.plan.SeedPlans.inExecution;
+import static org.perfledger.command.plan.SeedPlans.plus;
+import static org.perfledger.command.plan.SeedPlans.registered;
+import static org.perfledger.command.plan.SeedPlans.rejection;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.perfledger.command.budget.BudgetCommands.OpenBudget;
+import org.perfledger.command.budget.BudgetCommands.RecordFundsReceived;
+import org.perfledger.command.budget.BudgetCommands.SetBudgetLines;
+import org.perfledger.command.performance.PerformanceCommands.AddGoal;
+import org.perfledger.command.performance.PerformanceCommands.RecordCompletion;
+import org.perfledger.command.performance.PerformanceCommands.RequestTargetAdjustment;
+import org.perfledger.command.performance.PerformanceCommands.SubmitMonitoringReport;
+import org.perfledger.command.plan.PlanCommands.CloseYear;
+import org.perfledger.command.plan.PlanCommands.RegisterProject;
+import org.perfledger.kernel.budget.BudgetLine;
+import org.perfledger.kernel.budget.FundingSource;
+import org.perfledger.kernel.money.WanYuan;
+import org.perfledger.kernel.performance.IndicatorCode;
+import org.perfledger.kernel.performance.PerformanceEvents.CompletionRecorded;
+import org.perfledger.kernel.performance.PerformanceEvents.IndicatorProgress;
+import org.perfledger.kernel.performance.Target;
+import org.perfledger.kernel.plan.PlanEvents.DepartmentPlanStarted;
+import org.perfledger.kernel.plan.PlanEvents.ProjectRegistered;
+import org.perfledger.kernel.plan.PlanEvents.TargetsApproved;
+import org.perfledger.kernel.plan.PlanEvents.TargetsSubmitted;
+import org.perfledger.kernel.plan.PlanEvents.YearClosed;
+import org.perfledger.kernel.plan.PlanId;
+import org.perfledger.kernel.plan.ProjectAttribute;
+import org.perfledger.kernel.plan.ProjectCategory;
+import org.perfledger.kernel.plan.ProjectType;
+
+/** The remaining guards of each command, one refusal per test, with its code and message. */
+class AnnualPlanGuardsTest {
+
+    private static final LocalDate JUNE = LocalDate.of(2018, 6, 30);
+    private AggregateTestFixture<AnnualPlan> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = SeedPlans.fixture();
+    }
+
+    private static YearClosed closed() {
+        return new YearClosed(FOOD_SAFETY, WanYuan.of("149.60"), WanYuan.of("149.60"), WanYuan.ZERO, WanYuan.ZERO);
+    }
+
+    @Test
+    void rejectsAProjectWithMoreThanTwentyImplementingUnits() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterProject(FOOD_SAFETY, "食品药品安全专项", Collections.nCopies(21, "食品科"),
+                        ProjectCategory.DEPARTMENT_BUDGET, ProjectAttribute.CONTINUING, ProjectType.RECURRING, null))
+                .expectNoEvents()
+                .expectException(rejection("list.length", "at most 20 implementing units"));
+    }
+
+    @Test
+    void rejectsOpeningABudgetAfterTheYearIsClosed() {
+        fixture.given(plus(inExecution(), closed()))
+                .when(new OpenBudget(FOOD_SAFETY, Map.of(FundingSource.OTHER, WanYuan.of("1.00")), Map.of(), null))
+                .expectNoEvents()
+                .expectException(rejection("plan.phase", "cannot open the budget: the plan is 年度已结束 (CLOSED)"));
+    }
+
+    @Test
+    void opensABudgetLateForAPlanAlreadyInExecution() {
+        // seed 003, 硚口 病虫害控制: a special fund whose budget arrives during the year
+        PlanId pests = PlanId.project(DONGHU, Y2018, "BCHKZ");
+        fixture.given(new ProjectRegistered(pests, "病虫害控制", List.of(),
+                        ProjectCategory.SPECIAL_FUND, ProjectAttribute.CONTINUING, ProjectType.MULTI_YEAR, null),
+                new TargetsSubmitted(pests, 0, 0, BigDecimal.ZERO), new TargetsApproved(pests, null))
+                .when(new OpenBudget(pests, Map.of(FundingSource.OTHER, WanYuan.of("0.00")), Map.of(), null))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void rejectsFundsOfNothing() {
+        fixture.given(inExecution())
+                .when(new RecordFundsReceived(FOOD_SAFETY, WanYuan.ZERO, null, JUNE, null, null))
+                .expectNoEvents()
+                .expectException(rejection("money.positive", "amount must be more than 0"));
+    }
+
+    @Test
+    void rejectsFundsDatedOutsideTheYear() {
+        fixture.given(inExecution())
+                .when(new RecordFundsReceived(FOOD_SAFETY, WanYuan.of("1.00"), null, LocalDate.of(2017, 12, 31), null,
+                        null))
+                .expectNoEvents()
+                .expectException(rejection("date.outside-year", "date must fall within the fiscal year 2018"));
+    }
+
+    @Test
+    void rejectsBudgetLinesWithoutABudget() {
+        fixture.given(registered())
+                .when(new SetBudgetLines(FOOD_SAFETY, List.of(new BudgetLine("宣传费", WanYuan.of("1.00"))), null))
+                .expectNoEvents()
+                .expectException(rejection("budget.not-opened", "cannot set the budget lines"));
+    }
+
+    @Test
+    void rejectsBudgetLinesOnceTheYearIsClosed() {
+        fixture.given(plus(inExecution(), closed()))
+                .when(new SetBudgetLines(FOOD_SAFETY, List.of(new BudgetLine("宣传费", WanYuan.of("149.60"))), null))
+                .expectNoEvents()
+                .expectException(rejection("plan.phase", "cannot set the budget lines"));
+    }
+
+    @Test
+    void rejectsAGoalWithoutText() {
+        fixture.given(registered())
+                .when(new AddGoal(FOOD_SAFETY, " ", null))
+                .expectNoEvents()
+                .expectException(rejection("text.required", "text is required"));
+    }
+
+    @Test
+    void rejectsAGoalOfAnUnregisteredDepartment() {
+        fixture.givenNoPriorActivity()
+                .when(new AddGoal(PlanId.departmentWide(SeedPlans.UNREGISTERED, Y2018), "目标", null))
+                .expectNoEvents()
+                .expectException(rejection("department.unknown", "donghu/nobody is not registered"));
+    }
+
+    @Test
+    void aCompletionCanStillBeRecordedAfterTheYearIsClosed() {
+        // seed 001 was written in May and June of the next year, with actuals as of the year's end
+        fixture.given(plus(inExecution(), closed()))
+                .when(new RecordCompletion(FOOD_SAFETY, RAPID_TESTS, Target.parse("4944 批次"), null,
+                        LocalDate.of(2018, 12, 31), null, null, null))
+                .expectEvents(new CompletionRecorded(FOOD_SAFETY, RAPID_TESTS, Target.parse("4944 批次"), null,
+                        LocalDate.of(2018, 12, 31), null, null));
+    }
+
+    @Test
+    void rejectsAMonitoringReportNamingAnUnknownIndicator() {
+        fixture.given(inExecution())
+                .when(new SubmitMonitoringReport(FOOD_SAFETY, "H1", JUNE,
+                        List.of(new IndicatorProgress(new IndicatorCode("NOPE"), "1", null, null)), null, null, null))
+                .expectNoEvents()
+                .expectException(rejection("indicator.unknown", "the plan has no indicator NOPE"));
+    }
+
+    @Test
+    void rejectsAMonitoringReportListingAnIndicatorTwice() {
+        IndicatorProgress progress = new IndicatorProgress(RAPID_TESTS, "2100 批次", null, null);
+        fixture.given(inExecution())
+                .when(new SubmitMonitoringReport(FOOD_SAFETY, "H1", JUNE, List.of(progress, progress), null, null, null))
+                .expectNoEvents()
+                .expectException(rejection("monitoring.duplicate-indicator", "SPAQ.KSJC is listed twice"));
+    }
+
+    @Test
+    void rejectsAMonitoringReportBeforeTheTargetsAreApproved() {
+        fixture.given(drafted())
+                .when(new SubmitMonitoringReport(FOOD_SAFETY, "H1", JUNE, List.of(), null, null, null))
+                .expectNoEvents()
+                .expectException(rejection("plan.phase", "cannot submit a monitoring report"));
+    }
+
+    @Test
+    void rejectsATargetAdjustmentOfAnUnknownIndicator() {
+        fixture.given(inExecution())
+                .when(new RequestTargetAdjustment(FOOD_SAFETY, new IndicatorCode("NOPE"), Target.parse("1次"), null,
+                        "调整", null))
+                .expectNoEvents()
+                .expectException(rejection("indicator.unknown", "the plan has no indicator NOPE"));
+    }
+
+    @Test
+    void rejectsATargetAdjustmentWithoutAReason() {
+        fixture.given(inExecution())
+                .when(new RequestTargetAdjustment(FOOD_SAFETY, RAPID_TESTS, Target.parse("3000 批次"), null, "", null))
+                .expectNoEvents()
+                .expectException(rejection("text.required", "reason is required"));
+    }
+
+    @Test
+    void rejectsClosingAYearWithoutABudget() {
+        PlanId wide = PlanId.departmentWide(DONGHU, Y2018);
+        fixture.given(new DepartmentPlanStarted(wide), new TargetsSubmitted(wide, 0, 0, BigDecimal.ZERO),
+                        new TargetsApproved(wide, null))
+                .when(new CloseYear(wide, null))
+                .expectNoEvents()
+                .expectException(rejection("year.no-budget", "open it before closing the year"));
+    }
+}
