@@ -127,6 +127,10 @@ class CommandApiTest extends CommandServiceTestBase {
                         + "\"weight\":\"120\",\"target\":\"1次\"}", "weight", "points.range"),
                 new Case(plan + "/indicators", "{\"goal\":1,\"level1\":\"产出指标\",\"level2\":\"数量指标\",\"name\":\"n\","
                         + "\"weight\":\"5\",\"target\":\"XX\"}", "target", "target.placeholder"),
+                new Case(plan + "/monitoring-reports", "{\"period\":\"H1\",\"asOf\":\"2018-06-30\",\"indicators\":[null]}",
+                        "indicators.[0]", "json.null"),
+                new Case(plan + "/budget", "{\"sources\":{\"OTHER\":null}}", "sources.OTHER", "json.null"),
+                new Case(plan + "/budget/adjustments", "", null, "body.required"),
                 new Case(plan.replace("/years/2018", "/years/1899") + "/closure", null, "year", "fiscal-year.range"),
                 new Case(plan.replace("/SPAQ", "/bad%20code") + "/closure", null, "project", "code.format"),
                 new Case(plan + "/closure", null, "If-Match", "if-match.format"),

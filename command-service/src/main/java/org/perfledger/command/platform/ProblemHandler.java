@@ -2,6 +2,7 @@ package org.perfledger.command.platform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.net.URI;
@@ -100,6 +101,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return new FieldError(path(unknown), "json.unknown-field",
                     "unknown field '" + unknown.getPropertyName() + "'; expected one of "
                             + unknown.getKnownPropertyIds());
+        }
+        if (cause instanceof InvalidNullException nulled) {
+            return new FieldError(path(nulled), "json.null", path(nulled) + " must not be null");
         }
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             return new FieldError(path(mismatch), "json.type",
