@@ -164,6 +164,10 @@ class PlatformEndToEndTest {
         assertThat(history.get(0).get("actor").asText()).isEqualTo("wang.wu");
         assertThat(read(path + "/indicators/NOPE/completions")).isNull();
 
+        JsonNode calendarView = read("/api/v1/districts/donghu/years/2018/reporting-calendar");
+        assertThat(calendarView.get("monitoring").findValuesAsText("period")).containsExactly("H1", "Q3");
+        assertThat(calendarView.get("deviationMargin").asText()).isEqualTo("10.00");
+
         assertThat(view.get("monitoringReports")).hasSize(1);
         JsonNode evaluation = view.get("selfEvaluations").get(0);
         assertThat(evaluation.get("status").asText()).isEqualTo("accepted");
