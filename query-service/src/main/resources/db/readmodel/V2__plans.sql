@@ -49,7 +49,7 @@ CREATE TABLE budget_movement (
     fiscal_year      INTEGER        NOT NULL,
     plan_key         VARCHAR(63)    NOT NULL,
     sequence_number  BIGINT         NOT NULL,
-    movement         VARCHAR(20)    NOT NULL CHECK (movement IN ('opened', 'adjusted', 'received', 'spent')),
+    movement         VARCHAR(20)    NOT NULL CHECK (movement IN ('opened', 'adjusted', 'received', 'spent', 'corrected')),
     adjustment_no    INTEGER,
     kind             VARCHAR(40),
     source           VARCHAR(40),

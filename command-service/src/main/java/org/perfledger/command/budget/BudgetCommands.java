@@ -58,6 +58,15 @@ public final class BudgetCommands {
             implements PlanCommand {
     }
 
+    /**
+     * Take back spending recorded in error (红字冲销): {@code amount} comes off the year's spending, and off the class
+     * and line it was charged to, which must have spent at least that much.
+     */
+    public record CorrectExpenditure(PlanId plan, WanYuan amount, LocalDate date, ExpenditureClass expenditureClass,
+                                     String line, String reason, String originalVoucher, Long expectedVersion)
+            implements PlanCommand {
+    }
+
     /** Set the 项目支出明细; the lines must sum to the budget as it stands. */
     public record SetBudgetLines(PlanId plan, List<BudgetLine> lines, Long expectedVersion) implements PlanCommand {
 

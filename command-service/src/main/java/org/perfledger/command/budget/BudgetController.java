@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.perfledger.command.budget.BudgetCommands.AdjustBudget;
+import org.perfledger.command.budget.BudgetCommands.CorrectExpenditure;
 import org.perfledger.command.budget.BudgetCommands.OpenBudget;
 import org.perfledger.command.budget.BudgetCommands.RecordExpenditure;
 import org.perfledger.command.budget.BudgetCommands.RecordFundsReceived;
@@ -36,7 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A plan's budget: the initial appropriation by funding source, adjustments with reason and 文号, funds received,
- * spending, and the 项目支出明细. Amounts travel as decimal strings in 万元 ("149.60").
+ * spending and its corrections (红字冲销), and the 项目支出明细. Amounts travel as decimal strings in 万元 ("149.60").
  */
 @RestController
 class BudgetController {
@@ -59,6 +60,10 @@ class BudgetController {
 
     record ExpenditureRequest(String amount, String date, String expenditureClass, String line, String description,
                               String voucher) {
+    }
+
+    record CorrectionRequest(String amount, String date, String expenditureClass, String line, String reason,
+                             String originalVoucher) {
     }
 
     record LineRequest(String name, String amount) {
@@ -129,6 +134,23 @@ class BudgetController {
         String voucher = fields.optionalText("voucher", body.voucher(), AnnualPlan.MAX_SHORT_TEXT);
         fields.throwIfInvalid();
         Receipt receipt = commands.send(new RecordExpenditure(target.plan(), amount, date, type, line, description,
+                voucher, target.expectedVersion()), request);
+        return PlanResponses.created(receipt, request, PlanPaths.of(target) + "/budget");
+    }
+
+    @PostMapping({DEPARTMENT + "/budget/expenditure-corrections", PROJECT + "/budget/expenditure-corrections"})
+    ResponseEntity<Map<String, Object>> correct(RequestMetadata request, PlanTarget target,
+                                                @RequestBody CorrectionRequest body) {
+        RequestFields fields = new RequestFields();
+        WanYuan amount = fields.parse("amount", body.amount(), WanYuan::parseNonNegative);
+        LocalDate date = fields.date("date", body.date());
+        ExpenditureClass type = fields.optionalLabel("expenditureClass", body.expenditureClass(),
+                ExpenditureClass.class);
+        String line = fields.optionalText("line", body.line(), BudgetLine.MAX_NAME_LENGTH);
+        String reason = fields.text("reason", body.reason(), AnnualPlan.MAX_REASON);
+        String voucher = fields.text("originalVoucher", body.originalVoucher(), AnnualPlan.MAX_SHORT_TEXT);
+        fields.throwIfInvalid();
+        Receipt receipt = commands.send(new CorrectExpenditure(target.plan(), amount, date, type, line, reason,
                 voucher, target.expectedVersion()), request);
         return PlanResponses.created(receipt, request, PlanPaths.of(target) + "/budget");
     }

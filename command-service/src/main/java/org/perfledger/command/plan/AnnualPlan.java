@@ -24,6 +24,7 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.perfledger.command.budget.BudgetCommands.AdjustBudget;
+import org.perfledger.command.budget.BudgetCommands.CorrectExpenditure;
 import org.perfledger.command.budget.BudgetCommands.OpenBudget;
 import org.perfledger.command.budget.BudgetCommands.RecordExpenditure;
 import org.perfledger.command.budget.BudgetCommands.RecordFundsReceived;
@@ -51,6 +52,7 @@ import org.perfledger.command.platform.DomainRejection.Kind;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetAdjusted;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetLinesSet;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetOpened;
+import org.perfledger.kernel.budget.BudgetEvents.ExpenditureCorrected;
 import org.perfledger.kernel.budget.BudgetEvents.ExpenditureRecorded;
 import org.perfledger.kernel.budget.BudgetEvents.FundsReceived;
 import org.perfledger.kernel.budget.BudgetLine;
@@ -133,6 +135,9 @@ public class AnnualPlan {
     private WanYuan executed = WanYuan.ZERO;
     private int adjustments;
     private List<BudgetLine> lines = new ArrayList<>();
+    /** Spending so far by expenditure class and by 项目支出明细 line: what a correction may take back. */
+    private Map<ExpenditureClass, WanYuan> executedByClass = new TreeMap<>();
+    private Map<String, WanYuan> executedByLine = new TreeMap<>();
 
     private int goals;
     private Map<String, IndicatorState> indicators = new LinkedHashMap<>();
@@ -278,6 +283,36 @@ public class AnnualPlan {
         boolean over = total.compareTo(adjustedBudget) > 0;
         apply(new ExpenditureRecorded(plan, command.amount(), command.date(), type, command.line(), description,
                 voucher, total, adjustedBudget, over));
+        return receipt("executedTotal", total, "budget", adjustedBudget, "executionRate", rate(total, adjustedBudget),
+                "overBudget", over);
+    }
+
+    @CommandHandler
+    public Receipt handle(CorrectExpenditure command) {
+        requireBudget("correct an expenditure");
+        requirePhase("correct an expenditure", PlanPhase.IN_EXECUTION);
+        positive("amount", command.amount());
+        requireInYear("date", command.date());
+        ExpenditureClass type = classFor(command.expenditureClass(), true);
+        String reason = text("reason", command.reason(), MAX_REASON);
+        String voucher = text("originalVoucher", command.originalVoucher(), MAX_SHORT_TEXT);
+        WanYuan spentInClass = executedByClass.getOrDefault(type, WanYuan.ZERO);
+        if (command.amount().compareTo(spentInClass) > 0) {
+            throw new DomainRejection(Kind.RULE, "correction.more-than-spent", "amount", "only " + spentInClass
+                    + " was spent as " + type.label() + "; a correction cannot take back " + command.amount());
+        }
+        if (command.line() != null) {
+            WanYuan spentOnLine = executedByLine.get(command.line());
+            if (spentOnLine == null || command.amount().compareTo(spentOnLine) > 0) {
+                throw new DomainRejection(Kind.RULE, "correction.more-than-spent", "line", "only "
+                        + (spentOnLine == null ? WanYuan.ZERO : spentOnLine) + " was charged to '" + command.line()
+                        + "'; a correction cannot take back " + command.amount());
+            }
+        }
+        WanYuan total = executed.minus(command.amount());
+        boolean over = total.compareTo(adjustedBudget) > 0;
+        apply(new ExpenditureCorrected(plan, command.amount(), command.date(), type, command.line(), reason, voucher,
+                total, adjustedBudget, over));
         return receipt("executedTotal", total, "budget", adjustedBudget, "executionRate", rate(total, adjustedBudget),
                 "overBudget", over);
     }
@@ -610,8 +645,22 @@ public class AnnualPlan {
 
     @EventSourcingHandler
     void on(ExpenditureRecorded event, @SequenceNumber long sequence) {
-        executed = event.executedTotal();
+        tally(event.executedTotal(), event.expenditureClass(), event.line(), event.amount());
         version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(ExpenditureCorrected event, @SequenceNumber long sequence) {
+        tally(event.executedTotal(), event.expenditureClass(), event.line(), WanYuan.ZERO.minus(event.amount()));
+        version = sequence;
+    }
+
+    private void tally(WanYuan total, ExpenditureClass type, String line, WanYuan change) {
+        executed = total;
+        executedByClass.merge(type, change, WanYuan::plus);
+        if (line != null) {
+            executedByLine.merge(line, change, WanYuan::plus);
+        }
     }
 
     @EventSourcingHandler

@@ -22,6 +22,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.perfledger.command.budget.BudgetCommands.AdjustBudget;
+import org.perfledger.command.budget.BudgetCommands.CorrectExpenditure;
 import org.perfledger.command.budget.BudgetCommands.OpenBudget;
 import org.perfledger.command.budget.BudgetCommands.RecordExpenditure;
 import org.perfledger.command.budget.BudgetCommands.RecordFundsReceived;
@@ -31,6 +32,7 @@ import org.perfledger.kernel.budget.AdjustmentKind;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetAdjusted;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetLinesSet;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetOpened;
+import org.perfledger.kernel.budget.BudgetEvents.ExpenditureCorrected;
 import org.perfledger.kernel.budget.BudgetEvents.ExpenditureRecorded;
 import org.perfledger.kernel.budget.BudgetEvents.FundsReceived;
 import org.perfledger.kernel.budget.BudgetLine;
@@ -324,6 +326,59 @@ class AnnualPlanBudgetTest {
                 .when(new RecordExpenditure(FOOD_SAFETY, WanYuan.of("1.00"), JUNE, null, null, "办案", null, null))
                 .expectNoEvents()
                 .expectException(rejection("plan.phase", "the plan is 年度已结束 (CLOSED)"));
+    }
+
+    private static ExpenditureRecorded spentOnPromotion() {
+        return new ExpenditureRecorded(FOOD_SAFETY, WanYuan.of("10.00"), JUNE, ExpenditureClass.PROJECT,
+                "食品安全宣传费", "宣传品", "记-0601", WanYuan.of("10.00"), WanYuan.of("149.60"), false);
+    }
+
+    private static Object[] withPromotionLine() {
+        return plus(inExecution(), new BudgetLinesSet(FOOD_SAFETY, List.of(
+                new BudgetLine("食品安全宣传费", WanYuan.of("10.00")), new BudgetLine("其他", WanYuan.of("139.60"))),
+                WanYuan.of("149.60")), spentOnPromotion());
+    }
+
+    @Test
+    void correctsSpendingRecordedInError() {
+        fixture.given(withPromotionLine())
+                .when(new CorrectExpenditure(FOOD_SAFETY, WanYuan.of("2.50"), JUNE, null, "食品安全宣传费", "重复录入",
+                        "记-0601", null))
+                .expectEvents(new ExpenditureCorrected(FOOD_SAFETY, WanYuan.of("2.50"), JUNE, ExpenditureClass.PROJECT,
+                        "食品安全宣传费", "重复录入", "记-0601", WanYuan.of("7.50"), WanYuan.of("149.60"), false));
+    }
+
+    @Test
+    void rejectsACorrectionOfMoreThanWasSpent() {
+        fixture.given(withPromotionLine())
+                .when(new CorrectExpenditure(FOOD_SAFETY, WanYuan.of("10.01"), JUNE, null, null, "冲销", "记-0601", null))
+                .expectNoEvents()
+                .expectException(rejection("correction.more-than-spent", "only 10.00 was spent as 项目支出"));
+    }
+
+    @Test
+    void rejectsACorrectionOfALineThatSpentLess() {
+        fixture.given(withPromotionLine())
+                .when(new CorrectExpenditure(FOOD_SAFETY, WanYuan.of("1.00"), JUNE, null, "其他", "冲销", "记-0601", null))
+                .expectNoEvents()
+                .expectException(rejection("correction.more-than-spent", "only 0.00 was charged to '其他'"));
+    }
+
+    @Test
+    void rejectsACorrectionWithoutTheOriginalVoucher() {
+        fixture.given(withPromotionLine())
+                .when(new CorrectExpenditure(FOOD_SAFETY, WanYuan.of("1.00"), JUNE, null, null, "冲销", " ", null))
+                .expectNoEvents()
+                .expectException(rejection("text.required", "originalVoucher is required"));
+    }
+
+    @Test
+    void rejectsACorrectionAfterTheYearIsClosed() {
+        fixture.given(plus(withPromotionLine(), new YearClosed(FOOD_SAFETY, WanYuan.of("149.60"), WanYuan.of("149.60"),
+                        WanYuan.ZERO, WanYuan.of("10.00"))))
+                .when(new CorrectExpenditure(FOOD_SAFETY, WanYuan.of("1.00"), JUNE, null, null, "冲销", "记-0601", null))
+                .expectNoEvents()
+                .expectException(rejection("plan.phase", "cannot correct an expenditure: the plan is 年度已结束"));
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetAdjusted;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetLinesSet;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetOpened;
+import org.perfledger.kernel.budget.BudgetEvents.ExpenditureCorrected;
 import org.perfledger.kernel.budget.BudgetEvents.ExpenditureRecorded;
 import org.perfledger.kernel.budget.BudgetEvents.FundsReceived;
 import org.perfledger.kernel.budget.BudgetLine;
@@ -129,6 +130,18 @@ class PlanProjection implements Projection {
             movement(plan, envelope, "spent", null, null, null, spent.expenditureClass().name(), spent.line(),
                     spent.amount(), null, spent.executedTotal(), spent.description(), null, spent.voucher(),
                     spent.date(), spent.overBudget());
+        } else if (planEvent instanceof ExpenditureCorrected corrected) {
+            jdbc.update("UPDATE plan SET executed = ?, over_budget = ? WHERE " + KEY,
+                    prepend(plan, corrected.executedTotal().amount(), corrected.overBudget()));
+            WanYuan takenBack = WanYuan.ZERO.minus(corrected.amount());
+            add(plan, "class", corrected.expenditureClass().name(), "executed", takenBack);
+            if (corrected.line() != null) {
+                jdbc.update("UPDATE budget_line SET executed = executed + ? WHERE " + KEY + " AND name = ?",
+                        append(plan, takenBack.amount(), corrected.line()));
+            }
+            movement(plan, envelope, "corrected", null, null, null, corrected.expenditureClass().name(),
+                    corrected.line(), corrected.amount(), null, corrected.executedTotal(), corrected.reason(), null,
+                    corrected.originalVoucher(), corrected.date(), corrected.overBudget());
         } else if (planEvent instanceof BudgetLinesSet set) {
             // Spending already charged to a line stays with it when the lines are set again.
             List<Map<String, Object>> spentByLine = jdbc.queryForList(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +23,8 @@ import java.time.LocalDate;
 import org.perfledger.kernel.budget.AdjustmentKind;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetAdjusted;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetOpened;
+import org.perfledger.kernel.budget.BudgetEvents.ExpenditureCorrected;
+import org.perfledger.kernel.budget.BudgetEvents.ExpenditureRecorded;
 import org.perfledger.kernel.budget.DocumentNumber;
 import org.perfledger.kernel.budget.ExpenditureClass;
 import org.perfledger.kernel.budget.FundingSource;
@@ -33,6 +36,8 @@ import org.perfledger.kernel.organisation.DepartmentId;
 import org.perfledger.kernel.organisation.DepartmentRegistered;
 import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.plan.PlanEvents.DepartmentPlanStarted;
+import org.perfledger.kernel.plan.PlanEvents.TargetsApproved;
+import org.perfledger.kernel.plan.PlanEvents.TargetsSubmitted;
 import org.perfledger.kernel.plan.PlanId;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -90,11 +95,20 @@ class ProjectionPipelineTest {
                 FundingSource.GENERAL_PUBLIC_BUDGET, ExpenditureClass.PROJECT, WanYuan.of("106.20"),
                 WanYuan.of("6379.85"), WanYuan.of("6273.65"), "压减4个项目经费", doc2, LocalDate.of(2020, 9, 1)));
 
+        EventEnvelope targets = envelope(id, 4, new TargetsSubmitted(plan, 0, 0, BigDecimal.ZERO));
+        EventEnvelope approved = envelope(id, 5, new TargetsApproved(plan, null));
+        EventEnvelope spent = envelope(id, 6, new ExpenditureRecorded(plan, WanYuan.of("5184.55"),
+                LocalDate.of(2020, 12, 31), ExpenditureClass.PERSONNEL, null, "基本支出", "记-1231", WanYuan.of("5184.55"),
+                WanYuan.of("6273.65"), false));
+        EventEnvelope corrected = envelope(id, 7, new ExpenditureCorrected(plan, WanYuan.of("0.55"),
+                LocalDate.of(2020, 12, 31), ExpenditureClass.PERSONNEL, null, "重复计提", "记-1231",
+                WanYuan.of("5184.00"), WanYuan.of("6273.65"), false));
+
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer())) {
-            for (EventEnvelope e : new EventEnvelope[] {registered, second, started, opened, first, second, first,
-                    registered}) {
+            for (EventEnvelope e : new EventEnvelope[] {registered, second, started, corrected, opened, first, second,
+                    first, targets, spent, approved, registered}) {
                 producer.send(new ProducerRecord<>(TOPIC, "caidian/scjgj", EventEnvelopeCodec.encode(e))).get();
             }
             producer.send(new ProducerRecord<>(TOPIC, "caidian/scjgj", "not an event".getBytes())).get();
@@ -109,7 +123,7 @@ class ProjectionPipelineTest {
                     + path)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200) {
                 body = JSON.readTree(response.body());
-                if (body.get("version").asLong() == 3 && deadLetters() == 1) {
+                if (body.get("version").asLong() == 7 && deadLetters() == 1) {
                     break;
                 }
             }
@@ -120,7 +134,10 @@ class ProjectionPipelineTest {
         assertThat(budget.get("initial").asText()).isEqualTo("6352.76");
         assertThat(budget.get("adjusted").asText()).isEqualTo("6273.65");
         JsonNode movements = budget.get("movements");
-        assertThat(movements).hasSize(3);
+        assertThat(movements.findValuesAsText("movement")).containsExactly("opened", "adjusted", "adjusted", "spent",
+                "corrected");
+        assertThat(budget.get("executed").asText()).isEqualTo("5184.00");
+        assertThat(movements.get(4).get("voucher").asText()).isEqualTo("记-1231");
         assertThat(movements.get(1).get("from").asText()).isEqualTo("6352.76");
         assertThat(movements.get(1).get("to").asText()).isEqualTo("6379.85");
         assertThat(movements.get(2).get("to").asText()).isEqualTo("6273.65");
@@ -128,6 +145,7 @@ class ProjectionPipelineTest {
         assertThat(movements.get(2).get("documentNumber").asText()).isEqualTo("蔡财〔2020〕2号");
         assertThat(movements.get(2).get("actor").asText()).isEqualTo("li.si");
         assertThat(budget.get("classes").findValuesAsText("adjusted")).containsExactly("27.09", "-106.20");
+        assertThat(budget.get("classes").findValuesAsText("executed")).containsExactly("5184.00", "0.00");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM department", Integer.class)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM parked_event", Integer.class)).isZero();
         assertThat(deadLetters()).isEqualTo(1);

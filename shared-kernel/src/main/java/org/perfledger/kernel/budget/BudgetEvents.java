@@ -99,6 +99,27 @@ public final class BudgetEvents {
         }
     }
 
+    /**
+     * Spending recorded in error was taken back (红字冲销) by {@code amount}, against the voucher of the original entry.
+     * {@code executedTotal} is the year's spending after it.
+     */
+    @EventType(name = "ExpenditureCorrected", version = 1)
+    public record ExpenditureCorrected(PlanId plan, WanYuan amount, LocalDate date, ExpenditureClass expenditureClass,
+                                       String line, String reason, String originalVoucher, WanYuan executedTotal,
+                                       WanYuan budget, boolean overBudget) implements PlanEvent {
+
+        public ExpenditureCorrected {
+            Objects.requireNonNull(plan, "plan");
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(date, "date");
+            Objects.requireNonNull(expenditureClass, "expenditureClass");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(originalVoucher, "originalVoucher");
+            Objects.requireNonNull(executedTotal, "executedTotal");
+            Objects.requireNonNull(budget, "budget");
+        }
+    }
+
     /** The 项目支出明细 was set; its lines sum to the budget as it stood ({@code total}). */
     @EventType(name = "BudgetLinesSet", version = 1)
     public record BudgetLinesSet(PlanId plan, List<BudgetLine> lines, WanYuan total) implements PlanEvent {

@@ -26,6 +26,7 @@ public final class EventCatalog {
             BudgetEvents.BudgetAdjusted.class,
             BudgetEvents.FundsReceived.class,
             BudgetEvents.ExpenditureRecorded.class,
+            BudgetEvents.ExpenditureCorrected.class,
             BudgetEvents.BudgetLinesSet.class,
             PerformanceEvents.GoalAdded.class,
             PerformanceEvents.IndicatorTargetSet.class,
