@@ -1,0 +1,33 @@
+package org.perfledger.kernel.scoring;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+import org.perfledger.kernel.money.WanYuan;
+import org.perfledger.kernel.performance.Achievement;
+import org.perfledger.kernel.performance.TargetValue;
+
+/** What scoring needs of a plan: its budget figures and its indicators with their latest actuals. */
+public record PlanFacts(WanYuan initialBudget, WanYuan adjustedBudget, WanYuan executed, List<IndicatorFacts> indicators) {
+
+    public PlanFacts {
+        Objects.requireNonNull(initialBudget, "initialBudget");
+        Objects.requireNonNull(adjustedBudget, "adjustedBudget");
+        Objects.requireNonNull(executed, "executed");
+        indicators = List.copyOf(indicators);
+    }
+
+    /**
+     * @param actual      the latest completion's value, or null when none was recorded
+     * @param achievement the department's judgement of a qualitative target, or null
+     */
+    public record IndicatorFacts(String code, String name, BigDecimal weight, TargetValue target,
+                                 TargetValue actual, Achievement achievement) {
+
+        public IndicatorFacts {
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(weight, "weight");
+            Objects.requireNonNull(target, "target");
+        }
+    }
+}
