@@ -1,5 +1,6 @@
 package org.perfledger.command.evaluation;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -38,9 +39,9 @@ public final class EvaluationCommands {
         }
     }
 
-    /** Submit the self-evaluation (自评). */
+    /** Submit the self-evaluation (自评) with the figures the department reports (得分, 执行率, 偏差率, 总分, 等级). */
     public record SubmitSelfEvaluation(PlanId plan, List<IndicatorEvaluation> indicators, Points score, Grade grade,
-                                       String deviationAnalysis, String improvementMeasures, String resultsUse,
+                                       BigDecimal executionRate, Points executionScore, String deviationAnalysis, String improvementMeasures, String resultsUse,
                                        String publicationPlan, Long expectedVersion) implements PlanCommand {
 
         public SubmitSelfEvaluation {

@@ -56,11 +56,11 @@ class EvaluationController {
     record CalendarRequest(List<PeriodRequest> monitoring, String selfEvaluationDue, String deviationMargin) {
     }
 
-    record IndicatorEvaluationRequest(String indicator, String score, String deviationReason) {
+    record IndicatorEvaluationRequest(String indicator, String score, String deviationRate, String deviationReason) {
     }
 
     record SelfEvaluationRequest(List<IndicatorEvaluationRequest> indicators, String score, String grade,
-                                 String deviationAnalysis, String improvementMeasures, String resultsUse,
+                                 String executionRate, String executionScore, String deviationAnalysis, String improvementMeasures, String resultsUse,
                                  String publicationPlan) {
     }
 
@@ -110,22 +110,27 @@ class EvaluationController {
             String field = "indicators[" + i + "]";
             IndicatorCode code = fields.parse(field + ".indicator", given.get(i).indicator(), IndicatorCode::new);
             Points score = fields.optional(field + ".score", given.get(i).score(), Points::parse);
+            BigDecimal rate = fields.optional(field + ".deviationRate", given.get(i).deviationRate(),
+                    EvaluationController::reportedRate);
             String reason = fields.optionalText(field + ".deviationReason", given.get(i).deviationReason(),
                     AnnualPlan.MAX_TEXT);
             if (code != null) {
-                indicators.add(new IndicatorEvaluation(code, score, reason));
+                indicators.add(new IndicatorEvaluation(code, score, rate, reason));
             }
         }
         Points score = fields.optional("score", body.score(), Points::parse);
         Grade grade = fields.optionalLabel("grade", body.grade(), Grade.class);
+        BigDecimal executionRate = fields.optional("executionRate", body.executionRate(),
+                EvaluationController::reportedRate);
+        Points executionScore = fields.optional("executionScore", body.executionScore(), Points::parse);
         String analysis = fields.optionalText("deviationAnalysis", body.deviationAnalysis(), AnnualPlan.MAX_LONG_TEXT);
         String measures = fields.text("improvementMeasures", body.improvementMeasures(), AnnualPlan.MAX_LONG_TEXT);
         String use = fields.text("resultsUse", body.resultsUse(), AnnualPlan.MAX_LONG_TEXT);
         String publication = fields.text("publicationPlan", body.publicationPlan(), AnnualPlan.MAX_LONG_TEXT);
         fields.throwIfInvalid();
-        return PlanResponses.created(commands.send(new SubmitSelfEvaluation(target.plan(), indicators, score, grade,
-                analysis, measures, use, publication, target.expectedVersion()), request), request,
-                PlanPaths.of(target) + "/self-evaluation");
+        SubmitSelfEvaluation command = new SubmitSelfEvaluation(target.plan(), indicators, score, grade, executionRate,
+                executionScore, analysis, measures, use, publication, target.expectedVersion());
+        return PlanResponses.created(commands.send(command, request), request, PlanPaths.of(target) + "/self-evaluation");
     }
 
     @PostMapping({DEPARTMENT + "/self-evaluation/return", PROJECT + "/self-evaluation/return"})
@@ -156,6 +161,15 @@ class EvaluationController {
         fields.throwIfInvalid();
         return PlanResponses.ok(commands.send(new PublishSelfEvaluation(target.plan(), channels,
                 target.expectedVersion()), request), request);
+    }
+
+    /** A rate as the department printed it, in percent, keeping its decimals: "81.2", "-2.1", "121". */
+    private static BigDecimal reportedRate(String text) {
+        if (text.matches("[+-]?\\d{1,6}(\\.\\d{1,4})?")) {
+            return new BigDecimal(text.startsWith("+") ? text.substring(1) : text);
+        }
+        throw new InvalidValueException("rate.format", "a rate is a percentage written as the table prints it, "
+                + "without %, e.g. 81.2 or -2.1; got '" + (text.length() > 20 ? text.substring(0, 20) + "…" : text) + "'");
     }
 
     private static Percentage margin(String text) {

@@ -48,6 +48,7 @@ import org.perfledger.command.plan.PlanCommands.RegisterProject;
 import org.perfledger.command.plan.PlanCommands.ReturnTargets;
 import org.perfledger.command.plan.PlanCommands.SubmitTargets;
 import org.perfledger.command.platform.DomainRejection;
+import org.perfledger.command.scoring.ScoringSchemes;
 import org.perfledger.command.platform.DomainRejection.Kind;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetAdjusted;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetLinesSet;
@@ -81,6 +82,7 @@ import org.perfledger.kernel.performance.Points;
 import org.perfledger.kernel.performance.Target;
 import org.perfledger.kernel.performance.TargetValue;
 import org.perfledger.kernel.plan.PlanEvents.DepartmentPlanStarted;
+import org.perfledger.kernel.scoring.EvaluationKind;
 import org.perfledger.kernel.plan.PlanEvents.ProjectRegistered;
 import org.perfledger.kernel.plan.PlanEvents.TargetsApproved;
 import org.perfledger.kernel.plan.PlanEvents.TargetsReturned;
@@ -538,7 +540,7 @@ public class AnnualPlan {
     // ---- self-evaluation ------------------------------------------------------------------------------------------
 
     @CommandHandler
-    public Receipt handle(SubmitSelfEvaluation command, ReportingCalendars calendars) {
+    public Receipt handle(SubmitSelfEvaluation command, ReportingCalendars calendars, ScoringSchemes schemes) {
         requirePhase("submit the self-evaluation", PlanPhase.CLOSED, PlanPhase.SELF_EVALUATION_RETURNED);
         Map<String, IndicatorEvaluation> given = new LinkedHashMap<>();
         for (int i = 0; i < command.indicators().size(); i++) {
@@ -573,12 +575,13 @@ public class AnnualPlan {
         String analysis = anyDeviation
                 ? text("deviationAnalysis", command.deviationAnalysis(), MAX_LONG_TEXT)
                 : optionalText("deviationAnalysis", command.deviationAnalysis(), MAX_LONG_TEXT);
+        Integer schemeVersion = schemes.currentVersion(plan.district(), plan.year(), EvaluationKind.of(plan));
         apply(new SelfEvaluationSubmitted(plan, evaluationRound + 1, command.indicators(), command.score(),
-                command.grade(), analysis,
+                command.grade(), command.executionRate(), command.executionScore(), schemeVersion, analysis,
                 text("improvementMeasures", command.improvementMeasures(), MAX_LONG_TEXT),
                 text("resultsUse", command.resultsUse(), MAX_LONG_TEXT),
                 text("publicationPlan", command.publicationPlan(), MAX_LONG_TEXT)));
-        return receipt("round", evaluationRound, "phase", phase);
+        return receipt("round", evaluationRound, "phase", phase, "schemeVersion", schemeVersion);
     }
 
     @CommandHandler

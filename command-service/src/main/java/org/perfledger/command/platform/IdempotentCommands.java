@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -27,6 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class IdempotentCommands implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     private static final String PACKAGE = "org.perfledger.";
+    private static final Set<String> SCALARS = Set.of(Integer.class.getName(), Long.class.getName(),
+            String.class.getName(), Boolean.class.getName());
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper mapper = EventEnvelopeCodec.mapper().copy()
@@ -74,7 +77,7 @@ class IdempotentCommands implements MessageHandlerInterceptor<CommandMessage<?>>
         if (type == null) {
             return null;
         }
-        if (!type.startsWith(PACKAGE)) {
+        if (!type.startsWith(PACKAGE) && !SCALARS.contains(type)) {
             throw new IllegalStateException("stored answer of unexpected type " + type);
         }
         try {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.net.URI;
 import java.util.List;
@@ -101,6 +102,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return new FieldError(path(unknown), "json.unknown-field",
                     "unknown field '" + unknown.getPropertyName() + "'; expected one of "
                             + unknown.getKnownPropertyIds());
+        }
+        if (cause instanceof ValueInstantiationException invalid) {
+            Throwable root = invalid.getCause() == null ? invalid : invalid.getCause();
+            String field = path(invalid);
+            return new FieldError(field.isEmpty() ? null : field, "json.invalid-value",
+                    (field.isEmpty() ? "the body" : field) + " is incomplete or invalid: " + root.getMessage()
+                            + (root instanceof NullPointerException ? " is required" : ""));
         }
         if (cause instanceof InvalidNullException nulled) {
             return new FieldError(path(nulled), "json.null", path(nulled) + " must not be null");

@@ -10,6 +10,7 @@ import static org.perfledger.command.plan.SeedPlans.inExecution;
 import static org.perfledger.command.plan.SeedPlans.plus;
 import static org.perfledger.command.plan.SeedPlans.rejection;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -58,17 +59,18 @@ class AnnualPlanEvaluationTest {
     }
 
     private static final List<IndicatorEvaluation> EXPLAINED = List.of(
-            new IndicatorEvaluation(RAPID_TESTS, Points.parse("5"), "为保障军运会，增加快检批次"),
-            new IndicatorEvaluation(PASS_RATE, Points.parse("9.94"), "部分抽检产品不合格，已开展后续核查处置"));
+            new IndicatorEvaluation(RAPID_TESTS, Points.parse("5"), new BigDecimal("41.0"), "为保障军运会，增加快检批次"),
+            new IndicatorEvaluation(PASS_RATE, Points.parse("9.94"), new BigDecimal("-0.6"), "部分抽检产品不合格，已开展后续核查处置"));
 
     private static SubmitSelfEvaluation submit(List<IndicatorEvaluation> indicators, String analysis) {
-        return new SubmitSelfEvaluation(FOOD_SAFETY, indicators, Points.parse("99.94"), Grade.EXCELLENT, analysis,
+        return new SubmitSelfEvaluation(FOOD_SAFETY, indicators, Points.parse("99.94"), Grade.EXCELLENT,
+                new BigDecimal("100.0"), Points.parse("20"), analysis,
                 "创新监管方式，提升监管效能", "作为2020年项目预算编制的重要依据", "随部门预决算公开；官网公示", null);
     }
 
     private static SelfEvaluationSubmitted submitted(int round) {
         return new SelfEvaluationSubmitted(FOOD_SAFETY, round, EXPLAINED, Points.parse("99.94"), Grade.EXCELLENT,
-                "快检超计划，合格率略低", "创新监管方式，提升监管效能", "作为2020年项目预算编制的重要依据", "随部门预决算公开；官网公示");
+                new BigDecimal("100.0"), Points.parse("20"), 3, "快检超计划，合格率略低", "创新监管方式，提升监管效能", "作为2020年项目预算编制的重要依据", "随部门预决算公开；官网公示");
     }
 
     @Test

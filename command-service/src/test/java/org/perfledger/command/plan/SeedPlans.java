@@ -14,6 +14,7 @@ import org.perfledger.command.department.DepartmentDirectory;
 import org.perfledger.command.evaluation.ReportingCalendar;
 import org.perfledger.command.evaluation.ReportingCalendars;
 import org.perfledger.command.platform.DomainRejection;
+import org.perfledger.command.scoring.ScoringSchemes;
 import org.perfledger.command.platform.DomainRejection.Kind;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetOpened;
 import org.perfledger.kernel.budget.FundingSource;
@@ -140,6 +141,8 @@ final class SeedPlans {
                 return ReportingCalendar.DEFAULT_MARGIN;
             }
         });
+        ScoringSchemes versionThree = (district, year, kind) -> 3;
+        fixture.registerInjectableResource(versionThree);
         return fixture;
     }
 

@@ -43,6 +43,7 @@ import org.perfledger.kernel.plan.PlanEvents.TargetsSubmitted;
 import org.perfledger.kernel.plan.PlanEvents.YearClosed;
 import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.kernel.plan.PlanPhase;
+import org.perfledger.kernel.scoring.ScoringSchemeSet;
 import org.perfledger.query.projection.Projection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -55,7 +56,7 @@ import org.springframework.stereotype.Component;
 @Component
 class PlanProjection implements Projection {
 
-    private static final String KEY = "district = ? AND department_id = ? AND fiscal_year = ? AND plan_key = ?";
+    private static final String KEY = PlanKeys.WHERE;
     private static final ObjectMapper JSON = EventEnvelopeCodec.mapper();
 
     private final JdbcTemplate jdbc;
@@ -74,6 +75,14 @@ class PlanProjection implements Projection {
                         self_evaluation_due = EXCLUDED.self_evaluation_due, deviation_margin = EXCLUDED.deviation_margin""",
                     calendar.district().value(), calendar.year().value(), json(calendar.monitoring()),
                     Date.valueOf(calendar.selfEvaluationDue()), calendar.deviationMargin().value());
+            return;
+        }
+        if (event instanceof ScoringSchemeSet set) {
+            jdbc.update("""
+                    INSERT INTO scoring_scheme (district, fiscal_year, kind, version, scheme, set_at, set_by)
+                    VALUES (?, ?, ?, ?, ?::jsonb, ?, ?)""",
+                    set.district().value(), set.year().value(), set.kind().name(), set.version(), json(set.scheme()),
+                    Timestamp.from(envelope.timestamp()), envelope.actor());
             return;
         }
         if (!(event instanceof PlanEvent planEvent)) {
@@ -221,12 +230,16 @@ class PlanProjection implements Projection {
         } else if (planEvent instanceof SelfEvaluationSubmitted submitted) {
             jdbc.update("""
                     INSERT INTO self_evaluation (district, department_id, fiscal_year, plan_key, round, indicators,
-                                                 score, grade, deviation_analysis, improvement_measures,
+                                                 score, grade, execution_rate, execution_score, scheme_version,
+                                                 deviation_analysis, improvement_measures,
                                                  results_use, publication_plan, status, submitted_at, submitted_by)
-                    VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?)""",
+                    VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?)""",
                     with(plan, submitted.round(), json(submitted.indicators()),
                             submitted.score() == null ? null : submitted.score().value(),
                             submitted.grade() == null ? null : submitted.grade().name(),
+                            submitted.executionRate(),
+                            submitted.executionScore() == null ? null : submitted.executionScore().value(),
+                            submitted.schemeVersion(),
                             submitted.deviationAnalysis(), submitted.improvementMeasures(),
                             submitted.resultsUse(), submitted.publicationPlan(), at, envelope.actor()));
             phase(plan, PlanPhase.SELF_EVALUATION_SUBMITTED);
@@ -310,12 +323,12 @@ class PlanProjection implements Projection {
                 + " AND round = ?", concat(new Object[] {status, note, actor}, keys(plan), new Object[] {round}));
     }
 
-    static String key(PlanId plan) {
-        return plan.departmentWide() ? PlanId.DEPARTMENT_WIDE : plan.project();
+    private static String key(PlanId plan) {
+        return PlanKeys.planKey(plan);
     }
 
     private static Object[] keys(PlanId plan) {
-        return new Object[] {plan.district().value(), plan.department().code().value(), plan.year().value(), key(plan)};
+        return PlanKeys.of(plan);
     }
 
     /** The plan's key columns followed by the values. */

@@ -50,7 +50,7 @@ import org.springframework.web.bind.annotation.RestController;
 class PlanQueryController {
 
     private static final String YEAR = "/api/v1/districts/{district}/departments/{department}/years/{year}";
-    private static final String KEY = "district = ? AND department_id = ? AND fiscal_year = ? AND plan_key = ?";
+    private static final String KEY = PlanKeys.WHERE;
     private static final ObjectMapper JSON = EventEnvelopeCodec.mapper();
 
     private final JdbcTemplate jdbc;
@@ -152,8 +152,7 @@ class PlanQueryController {
                                      @PathVariable(value = "project", required = false) String project,
                                      @PathVariable("code") String code) {
         PlanId plan = plan(district, department, year, project);
-        Object[] key = {plan.district().value(), plan.department().code().value(), plan.year().value(),
-                PlanProjection.key(plan)};
+        Object[] key = PlanKeys.of(plan);
         if (jdbc.queryForObject("SELECT count(*) FROM indicator WHERE " + KEY + " AND code = ?", Integer.class,
                 append(key, code)) == 0) {
             throw new NotFoundException("code", "indicator.not-found", "the plan has no indicator " + code);
@@ -177,8 +176,7 @@ class PlanQueryController {
     }
 
     private ResponseEntity<PlanView> view(PlanId plan) {
-        Object[] key = {plan.district().value(), plan.department().code().value(), plan.year().value(),
-                PlanProjection.key(plan)};
+        Object[] key = PlanKeys.of(plan);
         List<PlanView> found = jdbc.query("SELECT * FROM plan WHERE " + KEY, (row, n) -> {
             WanYuan initial = money(row, "initial_budget");
             WanYuan adjusted = money(row, "adjusted_budget");

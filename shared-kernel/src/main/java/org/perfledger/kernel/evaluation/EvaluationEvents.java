@@ -1,5 +1,6 @@
 package org.perfledger.kernel.evaluation;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -46,8 +47,14 @@ public final class EvaluationEvents {
         }
     }
 
-    /** The department's view of one indicator at year end: its own score and, where needed, the deviation reason. */
-    public record IndicatorEvaluation(IndicatorCode indicator, Points score, String deviationReason) {
+    /**
+     * The department's view of one indicator at year end: the 得分 and 偏差率 it reports and, where needed, the
+     * deviation reason.
+     *
+     * @param deviationRate the 偏差率 as the department reports it, in percent (e.g. -2.1), or null
+     */
+    public record IndicatorEvaluation(IndicatorCode indicator, Points score, BigDecimal deviationRate,
+                                      String deviationReason) {
 
         public IndicatorEvaluation {
             Objects.requireNonNull(indicator, "indicator");
@@ -57,11 +64,15 @@ public final class EvaluationEvents {
     /**
      * The department submitted its self-evaluation (round 1, or a later round after it was returned).
      *
-     * @param score the total the department reports (自评得分), which scoring will recompute and compare
+     * @param score          the total the department reports (自评得分), which scoring recomputes and compares
+     * @param executionRate  the 执行率 it reports, in percent, or null
+     * @param executionScore the 执行率 得分 it reports, or null
+     * @param schemeVersion  the district's scoring scheme version in force when it was submitted, or null if none
      */
     @EventType(name = "SelfEvaluationSubmitted", version = 1)
     public record SelfEvaluationSubmitted(PlanId plan, int round, List<IndicatorEvaluation> indicators, Points score,
-                                          Grade grade, String deviationAnalysis, String improvementMeasures,
+                                          Grade grade, BigDecimal executionRate, Points executionScore,
+                                          Integer schemeVersion, String deviationAnalysis, String improvementMeasures,
                                           String resultsUse, String publicationPlan) implements PlanEvent {
 
         public SelfEvaluationSubmitted {

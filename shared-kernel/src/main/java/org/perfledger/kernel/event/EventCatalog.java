@@ -10,6 +10,7 @@ import org.perfledger.kernel.evaluation.EvaluationEvents;
 import org.perfledger.kernel.organisation.DepartmentRegistered;
 import org.perfledger.kernel.performance.PerformanceEvents;
 import org.perfledger.kernel.plan.PlanEvents;
+import org.perfledger.kernel.scoring.ScoringSchemeSet;
 
 /** Every event type of the published language, by stable name. A type not listed here cannot be stored or read. */
 public final class EventCatalog {
@@ -39,7 +40,8 @@ public final class EventCatalog {
             EvaluationEvents.SelfEvaluationSubmitted.class,
             EvaluationEvents.SelfEvaluationReturned.class,
             EvaluationEvents.SelfEvaluationAccepted.class,
-            EvaluationEvents.SelfEvaluationPublished.class);
+            EvaluationEvents.SelfEvaluationPublished.class,
+            ScoringSchemeSet.class);
 
     private static final Map<String, Class<? extends PerfLedgerEvent>> BY_NAME;
 

@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads the demo district through the public command API, as departments and district finance would, with the
- * seed documents' figures: 蔡甸 2020 部门整体 (seed 000) in execution, 东湖 2018 食品药品安全专项 (seed 001) through
- * its whole year to publication, and 硚口 (seed 003) registered.
+ * Loads the demo districts through the public command API, as departments and district finance would: every seed
+ * document's plans (see {@link SeedDataset}), each through its year to the self-evaluation with the figures it
+ * reports.
  *
  * <p>Every step carries an {@code Idempotency-Key} derived from its content, so loading again changes nothing.
  */
@@ -35,15 +35,11 @@ public final class DemoDistrict {
 
     static List<Step> steps() {
         List<Step> steps = new ArrayList<>();
-        steps.add(new Step("POST", "/api/v1/districts/caidian/departments",
-                "{\"departmentId\":\"scjgj\",\"name\":\"武汉市蔡甸区市场监督管理局\"}"));
-        steps.addAll(SeedYear.caidianDepartment2020("caidian", "scjgj"));
-        steps.add(new Step("POST", "/api/v1/districts/donghu/departments",
-                "{\"departmentId\":\"scjgj\",\"name\":\"东湖高新区市场监督管理局\"}"));
-        steps.add(SeedYear.calendar2018("donghu"));
-        steps.addAll(SeedYear.donghuFoodSafety2018("donghu", "scjgj"));
-        steps.add(new Step("POST", "/api/v1/districts/qiaokou/departments",
-                "{\"departmentId\":\"scjgj\",\"name\":\"武汉市硚口区市场监督管理局\"}"));
+        for (String document : SeedDataset.DOCUMENTS) {
+            if (SeedDataset.class.getResource("/seed-data/" + document) != null) {
+                steps.addAll(SeedDataset.steps(document));
+            }
+        }
         return steps;
     }
 
@@ -63,8 +59,7 @@ public final class DemoDistrict {
                 return;
             }
         }
-        log.info("Demo district loaded: caidian/scjgj 2020 (预算数 6352.76), donghu/scjgj 2018 食品药品安全专项 "
-                + "(149.60 + 20.91 → 170.51, published), qiaokou/scjgj");
+        log.info("Demo districts loaded from the seed documents: {}", SeedDataset.DOCUMENTS);
     }
 
     static HttpResponse<String> send(HttpClient http, String baseUrl, Step step, String idempotencyKey, String actor)

@@ -111,43 +111,4 @@ public final class SeedYear {
                                {"period":"Q3","label":"前三季度","due":"2018-10-15"}],
                  "selfEvaluationDue":"2019-06-25","deviationMargin":"10"}""");
     }
-
-    /**
-     * Seed 000, 蔡甸 2020 部门整体: 预算数 6352.76 with two of its seven annual goals, approved and in execution, with
-     * the year's spending (执行数 6273.65, 98.75%) split 基本支出 5184.55 / 项目支出 1089.10.
-     */
-    public static List<Step> caidianDepartment2020(String district, String department) {
-        String plan = "/api/v1/districts/" + district + "/departments/" + department + "/years/2020/department";
-        return List.of(
-                new Step("POST", plan + "/budget", "{\"sources\":{\"一般公共预算财政拨款\":\"6352.76\"}}"),
-                new Step("POST", plan + "/goals", "{\"text\":\"全区有效商标注册量、发明专利申请量和授权量均达到市考核要求\"}"),
-                new Step("PUT", plan + "/indicators/CD.ZL", """
-                        {"goal":1,"level1":"产出指标","level2":"数量指标","name":"发明，实用新型、外观设计增长",
-                         "weight":"10","target":"38/583/39（件）"}"""),
-                new Step("PUT", plan + "/indicators/CD.MYD1", """
-                        {"goal":1,"level1":"满意度指标","level2":"服务对象满意度指标","name":"相关群体感受",
-                         "weight":"10","target":"80%"}"""),
-                new Step("POST", plan + "/goals", "{\"text\":\"加强食品安全监管，开展食品药品安全抽样检测，食品药品违法违规"
-                        + "案件查处率100%；确保不发生系统性食品安全问题\"}"),
-                new Step("PUT", plan + "/indicators/CD.CCL", """
-                        {"goal":2,"level1":"产出指标","level2":"质量指标","name":"食品药品违法违规案件查处率",
-                         "weight":"10","target":"100%"}"""),
-                new Step("PUT", plan + "/indicators/CD.JFBZ", """
-                        {"goal":2,"level1":"效益指标","level2":"可持续影响指标","name":"项目经费有保障",
-                         "weight":"10","target":"保障到位"}"""),
-                new Step("PUT", plan + "/indicators/CD.MYD2", """
-                        {"goal":2,"level1":"满意度指标","level2":"服务对象满意度指标","name":"受助对象满意度",
-                         "weight":"10","target":"85%以上"}"""),
-                new Step("POST", plan + "/targets/submission", null),
-                new Step("POST", plan + "/targets/approval", null),
-                new Step("POST", plan + "/budget/expenditures", """
-                        {"amount":"5184.55","date":"2020-12-31","expenditureClass":"人员经费","description":"基本支出"}"""),
-                new Step("POST", plan + "/budget/expenditures", """
-                        {"amount":"1089.10","date":"2020-12-31","expenditureClass":"项目支出","description":"项目支出"}"""),
-                new Step("POST", plan + "/indicators/CD.ZL/completions", """
-                        {"value":"53/1514/110（件）","asOf":"2020-12-31",
-                         "narrative":"2020年完成发明 / 实用新型 / 外观设计 数值为53 / 1514/110"}"""),
-                new Step("POST", plan + "/indicators/CD.MYD2/completions", """
-                        {"value":"87%","asOf":"2020-12-29"}"""));
-    }
 }

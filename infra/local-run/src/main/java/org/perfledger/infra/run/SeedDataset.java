@@ -1,0 +1,184 @@
+package org.perfledger.infra.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.perfledger.infra.run.SeedYear.Step;
+
+/**
+ * The seed documents as data (one JSON file per document under {@code seed-data/}), turned into the requests a
+ * department and district finance would send, in order. Nothing is written to a database directly: loading a seed is
+ * sending these commands.
+ *
+ * <p>A file holds the district, the department, the scoring schemes finance set, and per plan: the project's head,
+ * the budget (年初 by source, adjustments, spending), goals with indicators (target, actual, weight) and the figures
+ * the document reports (得分, 执行率, 偏差率, 总分, 等级). A plan's year is closed and its self-evaluation submitted
+ * with those reported figures, so PerfLedger's recomputation can be held against them.
+ */
+public final class SeedDataset {
+
+    /** The seed files, in the order of the seed folder's README. */
+    public static final List<String> DOCUMENTS = List.of("000-caidian-2020.json", "001-donghu-2018.json",
+            "002-rugao-2023.json", "003-qiaokou-2020.json", "004-tianxin-2020.json");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * What the data files say where an indicator needs a 偏差原因 and the seed gives none, so the gap stays visible;
+     * also the 偏差原因分析 when a plan has none.
+     */
+    static final String NO_REASON_GIVEN = "（自评表未填写偏差原因）";
+
+    private SeedDataset() {
+    }
+
+    public static JsonNode read(String document) {
+        try (InputStream in = SeedDataset.class.getResourceAsStream("/seed-data/" + document)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no seed data file " + document);
+            }
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every request that loads the document, in order. */
+    public static List<Step> steps(String document) {
+        return steps(read(document));
+    }
+
+    static List<Step> steps(JsonNode seed) {
+        String district = seed.get("district").asText();
+        int year = seed.get("year").asInt();
+        JsonNode department = seed.get("department");
+        String code = department.get("code").asText();
+        String base = "/api/v1/districts/" + district;
+        String yearPath = base + "/departments/" + code + "/years/" + year;
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step("POST", base + "/departments", json(Map.of("departmentId", code,
+                "name", department.get("name").asText()))));
+        for (Iterator<Map.Entry<String, JsonNode>> schemes = seed.path("schemes").fields(); schemes.hasNext(); ) {
+            Map.Entry<String, JsonNode> scheme = schemes.next();
+            steps.add(new Step("PUT", base + "/years/" + year + "/scoring-schemes/" + scheme.getKey(),
+                    scheme.getValue().toString()));
+        }
+        for (JsonNode plan : seed.get("plans")) {
+            steps.addAll(plan(yearPath, year, plan));
+        }
+        return steps;
+    }
+
+    private static List<Step> plan(String yearPath, int year, JsonNode plan) {
+        List<Step> steps = new ArrayList<>();
+        JsonNode project = plan.get("project");
+        String path;
+        if (project != null && !project.isNull()) {
+            path = yearPath + "/projects/" + project.get("code").asText();
+            steps.add(new Step("POST", yearPath + "/projects", project.toString()));
+        } else {
+            path = yearPath + "/department";
+        }
+        JsonNode budget = plan.get("budget");
+        ObjectNode open = JSON.createObjectNode();
+        open.set("sources", budget.get("sources"));
+        if (budget.has("classes")) {
+            open.set("classes", budget.get("classes"));
+        }
+        steps.add(new Step("POST", path + "/budget", open.toString()));
+
+        int goal = 0;
+        for (JsonNode given : plan.get("goals")) {
+            goal++;
+            steps.add(new Step("POST", path + "/goals", json(Map.of("text", given.get("text").asText()))));
+            for (JsonNode indicator : given.get("indicators")) {
+                ObjectNode target = JSON.createObjectNode();
+                target.put("goal", goal);
+                for (String field : List.of("level1", "level2", "name", "weight", "target")) {
+                    target.set(field, indicator.get(field));
+                }
+                steps.add(new Step("PUT", path + "/indicators/" + indicator.get("code").asText(), target.toString()));
+            }
+        }
+        steps.add(new Step("POST", path + "/targets/submission", null));
+        steps.add(new Step("POST", path + "/targets/approval", null));
+
+        String lastDay = year + "-12-31";
+        for (JsonNode adjustment : budget.path("adjustments")) {
+            steps.add(new Step("POST", path + "/budget/adjustments", adjustment.toString()));
+        }
+        if (budget.has("received")) {
+            steps.add(new Step("POST", path + "/budget/receipts", json(Map.of("amount", budget.get("received").asText(),
+                    "date", lastDay, "note", "全年到位"))));
+        }
+        for (JsonNode spent : budget.path("expenditures")) {
+            ObjectNode expenditure = ((ObjectNode) spent.deepCopy());
+            if (!expenditure.has("date")) {
+                expenditure.put("date", lastDay);
+            }
+            steps.add(new Step("POST", path + "/budget/expenditures", expenditure.toString()));
+        }
+        for (JsonNode given : plan.get("goals")) {
+            for (JsonNode indicator : given.get("indicators")) {
+                if (indicator.hasNonNull("actual")) {
+                    ObjectNode completion = JSON.createObjectNode();
+                    completion.set("value", indicator.get("actual"));
+                    completion.put("asOf", lastDay);
+                    copy(indicator, completion, "narrative", "achievement");
+                    steps.add(new Step("POST", path + "/indicators/" + indicator.get("code").asText() + "/completions",
+                            completion.toString()));
+                }
+            }
+        }
+        steps.add(new Step("POST", path + "/closure", null));
+        steps.add(new Step("POST", path + "/self-evaluation", selfEvaluation(plan).toString()));
+        return steps;
+    }
+
+    private static ObjectNode selfEvaluation(JsonNode plan) {
+        JsonNode reported = plan.path("reported");
+        ObjectNode evaluation = JSON.createObjectNode();
+        ArrayNode indicators = evaluation.putArray("indicators");
+        for (JsonNode given : plan.get("goals")) {
+            for (JsonNode indicator : given.get("indicators")) {
+                ObjectNode entry = indicators.addObject();
+                entry.put("indicator", indicator.get("code").asText());
+                if (indicator.hasNonNull("reportedScore")) {
+                    entry.put("score", indicator.get("reportedScore").asText());
+                }
+                if (indicator.hasNonNull("reportedDeviationRate")) {
+                    entry.put("deviationRate", indicator.get("reportedDeviationRate").asText());
+                }
+                if (indicator.hasNonNull("deviationReason")) {
+                    entry.put("deviationReason", indicator.get("deviationReason").asText());
+                }
+            }
+        }
+        copy(reported, evaluation, "score", "grade", "executionRate", "executionScore");
+        JsonNode texts = plan.path("selfEvaluation");
+        evaluation.put("deviationAnalysis", texts.path("deviationAnalysis").asText(NO_REASON_GIVEN));
+        evaluation.put("improvementMeasures", texts.path("improvementMeasures").asText("（自评表未填写）"));
+        evaluation.put("resultsUse", texts.path("resultsUse").asText("（自评表未填写）"));
+        evaluation.put("publicationPlan", texts.path("publicationPlan").asText("（自评表未填写）"));
+        return evaluation;
+    }
+
+    private static void copy(JsonNode from, ObjectNode to, String... fields) {
+        for (String field : fields) {
+            if (from.hasNonNull(field)) {
+                to.set(field, from.get(field));
+            }
+        }
+    }
+
+    private static String json(Map<String, ?> fields) {
+        return JSON.valueToTree(fields).toString();
+    }
+}

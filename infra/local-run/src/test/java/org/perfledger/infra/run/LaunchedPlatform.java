@@ -1,0 +1,44 @@
+package org.perfledger.infra.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * One platform per test JVM, as {@code ./perfledger run} starts it (the same launcher, the same runnable jars, each
+ * service in its own JVM, real PostgreSQL and Kafka), with the demo districts loaded. Started by the first test class
+ * that asks; stopped when the JVM exits.
+ */
+final class LaunchedPlatform {
+
+    private static LocalPlatform platform;
+
+    private LaunchedPlatform() {
+    }
+
+    static synchronized LocalPlatform get() {
+        if (platform == null) {
+            try {
+                Path home = Files.createTempDirectory("perfledger-e2e");
+                platform = LocalPlatform.start(new LocalPlatform.Settings(home,
+                        Path.of("target/services").toAbsolutePath(), Optional.empty(), "postgres", "",
+                        Optional.empty(), 0, freePort(), freePort(), freePort(), false));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            new DemoDistrict(platform.commandUrl()).load();
+            LocalPlatform started = platform;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+        }
+        return platform;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
