@@ -20,7 +20,7 @@ public enum IndicatorLevel2 implements Labelled {
     PERSONNEL_MANAGEMENT("人员管理", Set.of(IndicatorLevel1.MANAGEMENT)),
     ASSET_MANAGEMENT("资产管理", Set.of(IndicatorLevel1.MANAGEMENT)),
     OTHER_MANAGEMENT("其他管理", Set.of(IndicatorLevel1.MANAGEMENT), "其他"),
-    DUTY_PERFORMANCE("履职指标", Set.of(IndicatorLevel1.DUTIES), "效益指标");
+    DUTY_PERFORMANCE("履职指标", Set.of(IndicatorLevel1.DUTIES), "履职");
 
     private final String label;
     private final Set<IndicatorLevel1> parents;

@@ -9,6 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -57,6 +59,135 @@ class SeedScoringTest {
             }
         }
         throw new AssertionError("no reported figure " + name + " in " + card);
+    }
+
+    private static final String QIAOKOU = "/api/v1/districts/qiaokou/departments/scjgj/years/2020/";
+
+    @Test
+    void qiaokou2020ProjectTotalsAreReproduced() {
+        Map<String, String> totals = new LinkedHashMap<>();
+        totals.put("SCJG", "85.54");
+        totals.put("ZFBA", "89.42");
+        totals.put("XFWQ", "87.44");
+        totals.put("ZJXZ", "94.53");
+        totals.put("SPAQ", "96.12");
+        totals.put("YXJG", "84.96");
+        totals.put("ZSCQ", "80.13");
+        totals.put("ZHSW", "97.00");
+        totals.put("NYJG", "95.02");
+        totals.forEach((project, total) -> {
+            JsonNode card = finalScorecard(QIAOKOU + "projects/" + project);
+            assertThat(card.get("scorecard").get("total").decimalValue()).as(project).isEqualByComparingTo(total);
+            assertThat(verdicts(card)).as(project).containsEntry("总分", "REPRODUCED").containsEntry("执行率", "REPRODUCED")
+                    .containsEntry("执行率得分", "REPRODUCED");
+            assertThat(card.get("consistent").asBoolean()).as(project + " " + card).isTrue();
+        });
+        JsonNode department = finalScorecard(QIAOKOU + "department");
+        // 120.98% of 8488.43 printed 121%, capped at 20; 14 indicators in full: 100
+        assertThat(department.get("scorecard").get("total").decimalValue()).isEqualByComparingTo("100");
+        assertThat(verdicts(department)).containsEntry("执行率", "REPRODUCED").containsEntry("总分", "REPRODUCED");
+    }
+
+    @Test
+    void qiaokou2020SlipsAreFlaggedWithTheirReasons() {
+        // 政府购岗人员: 187 / 187 = 100% yet 得分 17 and 总分 97
+        JsonNode jobs = finalScorecard(QIAOKOU + "projects/GGRY");
+        assertThat(verdicts(jobs)).containsEntry("执行率得分", "DIFFERENT").containsEntry("总分", "DIFFERENT");
+        assertThat(figure(jobs, "执行率得分", "recomputed")).isEqualTo("20");
+
+        // 蔬菜农残快检: 69300 of 140000 批 scored the full 40; 58.69% is 58.6986… truncated
+        JsonNode vegetables = finalScorecard(QIAOKOU + "projects/NCKJ");
+        assertThat(verdicts(vegetables)).containsEntry("NCKJ.01 得分", "DIFFERENT").containsEntry("执行率", "ROUNDING")
+                .containsEntry("总分", "DIFFERENT");
+        assertThat(figure(vegetables, "NCKJ.01 得分", "recomputed")).isEqualTo("20");
+
+        // 病虫害控制: a budget of 0 with 1 spent is printed as 100% and 20 分
+        JsonNode pests = finalScorecard(QIAOKOU + "projects/BCHKZ");
+        assertThat(verdicts(pests)).containsEntry("执行率", "UNSCORABLE").containsEntry("执行率得分", "UNSCORABLE")
+                .containsEntry("BCHKZ.02 得分", "DIFFERENT");
+        assertThat(figure(pests, "执行率", "rule")).contains("of 0 with 1.00 spent");
+
+        // 食品药品执法大队: 200 批次 against an "actual" of 100%; two statements met in full scored 9.8
+        JsonNode brigade = finalScorecard(QIAOKOU + "projects/SPYP");
+        assertThat(verdicts(brigade)).containsEntry("SPYP.01 得分", "UNSCORABLE").containsEntry("SPYP.05 得分", "DIFFERENT")
+                .containsEntry("执行率", "ROUNDING").containsEntry("执行率得分", "ROUNDING");
+
+        // 检验所: another template (执行率 10 分, indicators 100 分), held against the district's 20 + 80
+        JsonNode lab = finalScorecard(QIAOKOU + "projects/JCCB");
+        assertThat(verdicts(lab)).containsEntry("执行率得分", "DIFFERENT").containsEntry("总分", "DIFFERENT");
+        assertThat(lab.get("scorecard").get("maxTotal").decimalValue()).isEqualByComparingTo("120");
+    }
+
+    @Test
+    void rugao2023IsRecomputedFromItsWeightedTableAndItsOwnSumsAreFlagged() {
+        JsonNode card = finalScorecard("/api/v1/districts/rugao/departments/scjgj/years/2023/department");
+        // 预算执行率 93.58% in the 90–95% band: 1 of 2; 定量包装 13 of 20 家 (65%) in the 60–80% band: 1 of 3
+        assertThat(verdicts(card)).containsEntry("RG.YSZX 得分", "REPRODUCED").containsEntry("RG.31 得分", "REPRODUCED")
+                // two targets met in full yet scored 2 of 3
+                .containsEntry("RG.37 得分", "DIFFERENT").containsEntry("RG.38 得分", "DIFFERENT")
+                .containsEntry("总分", "DIFFERENT");
+        // the printed weights add up to 103, not the 100 the table says; its printed scores to 98, not 95
+        assertThat(card.get("scorecard").get("maxTotal").decimalValue()).isEqualByComparingTo("103");
+        assertThat(card.get("scorecard").get("total").decimalValue()).isEqualByComparingTo("100");
+    }
+
+    @Test
+    void caidianAndTianxinAreScoredOnTheirBudgets() {
+        JsonNode caidian = finalScorecard("/api/v1/districts/caidian/departments/scjgj/years/2020/department");
+        assertThat(verdicts(caidian)).containsEntry("执行率", "REPRODUCED");
+        assertThat(caidian.get("scorecard").get("execution").get("rateShown").decimalValue())
+                .isEqualByComparingTo("98.75");
+        JsonNode tianxin = finalScorecard("/api/v1/districts/tianxin/departments/scjgj/years/2020/department");
+        assertThat(tianxin.get("scorecard").get("execution").get("score").decimalValue()).isEqualByComparingTo("20");
+        assertThat(tianxin.get("reported")).isEmpty();
+    }
+
+    @Test
+    void theDocsTableOfSeedFiguresIsCurrent() throws Exception {
+        StringBuilder table = new StringBuilder("# Seed figures: reported and recomputed\n\n"
+                + "Every figure the seed documents report (得分, 执行率, 偏差率, 总分, 等级), held against what PerfLedger "
+                + "recomputes from the same data under each district's scheme, after loading the documents through the "
+                + "commands (`infra/local-run/src/main/resources/seed-data/`). Verdicts: REPRODUCED (the recomputed value "
+                + "rounded HALF_UP to the printed decimals), ROUNDING (off by less than one unit of the last printed "
+                + "digit), DIFFERENT, UNSCORABLE (PerfLedger cannot compute it; the rule says why). Generated and checked "
+                + "by `SeedScoringTest`; do not edit by hand.\n\n");
+        for (String document : SeedDataset.DOCUMENTS) {
+            JsonNode seed = SeedDataset.read(document);
+            table.append("## ").append(seed.get("document").asText()).append(" — ")
+                    .append(seed.get("department").get("name").asText()).append(' ').append(seed.get("year").asInt())
+                    .append("\n\n").append(seed.get("note").asText()).append("\n\n")
+                    .append("| plan | figure | reported | recomputed | verdict | rule |\n")
+                    .append("| --- | --- | ---: | ---: | --- | --- |\n");
+            String base = "/api/v1/districts/" + seed.get("district").asText() + "/departments/"
+                    + seed.get("department").get("code").asText() + "/years/" + seed.get("year").asInt() + "/";
+            for (JsonNode plan : seed.get("plans")) {
+                boolean project = plan.hasNonNull("project");
+                String name = project ? plan.get("project").get("code").asText() + " "
+                        + plan.get("project").get("name").asText() : "部门整体";
+                JsonNode card = finalScorecard(base + (project ? "projects/" + plan.get("project").get("code").asText()
+                        : "department"));
+                table.append("| ").append(name).append(" | 总分 (recomputed / of) | | ")
+                        .append(card.get("scorecard").get("total").decimalValue().toPlainString()).append(" / ")
+                        .append(card.get("scorecard").get("maxTotal").decimalValue().toPlainString()).append(" | | |\n");
+                for (JsonNode figure : card.get("reported")) {
+                    table.append("| ").append(name).append(" | ").append(figure.get("figure").asText()).append(" | ")
+                            .append(text(figure.get("reported"))).append(" | ").append(text(figure.get("recomputed")))
+                            .append(" | ").append(figure.get("verdict").asText()).append(" | ")
+                            .append(figure.get("rule").asText().replace("|", "/")).append(" |\n");
+                }
+            }
+            table.append('\n');
+        }
+        Path generated = Path.of("target/seed-figures.md");
+        Files.writeString(generated, table.toString());
+        Path docs = Path.of("../../docs/seed-figures.md");
+        assertThat(Files.exists(docs) ? Files.readString(docs) : "")
+                .as("docs/seed-figures.md is out of date: copy infra/local-run/target/seed-figures.md over it")
+                .isEqualTo(table.toString());
+    }
+
+    private static String text(JsonNode value) {
+        return value == null || value.isNull() ? "—" : value.decimalValue().toPlainString();
     }
 
     @Test
