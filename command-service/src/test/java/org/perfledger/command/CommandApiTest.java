@@ -261,6 +261,35 @@ class CommandApiTest extends CommandServiceTestBase {
     }
 
     @Test
+    void aScoringSchemeIsVersionedAndAMalformedOneIsRefused() throws Exception {
+        String path = "/api/v1/districts/hanyang/years/2021/scoring-schemes/project";
+        String scheme = """
+                {"execution":{"weight":20,"base":"INITIAL","capped":true,"bands":[]},"partialCredit":50,
+                 "shortfallBands":[],"overrides":{},"grades":[{"grade":"EXCELLENT","atLeast":90},
+                 {"grade":"GOOD","atLeast":80},{"grade":"FAIR","atLeast":60},{"grade":"POOR","atLeast":0}],
+                 "precision":{"rateDecimals":2,"scoreDecimals":2}}""";
+        HttpResponse<String> first = put(path, scheme);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(JSON.readTree(first.body()).get("version").asInt()).isEqualTo(1);
+        assertThat(JSON.readTree(put(path, scheme).body()).get("version").asInt()).as("unchanged").isEqualTo(1);
+        assertThat(JSON.readTree(put(path, scheme.replace("\"INITIAL\"", "\"ADJUSTED\"")).body()).get("version").asInt())
+                .isEqualTo(2);
+        int before = storedEvents();
+
+        HttpResponse<String> incomplete = put(path, scheme.replace("\"partialCredit\":50,", ""));
+        assertThat(incomplete.statusCode()).isEqualTo(400);
+        assertThat(rule(incomplete)).isEqualTo("json.invalid-value");
+        HttpResponse<String> unbanded = put(path, scheme.replace("\"overrides\":{}",
+                "\"overrides\":{\"X\":{\"type\":\"BANDED\",\"bands\":[]}}"));
+        assertThat(unbanded.statusCode()).isEqualTo(422);
+        assertThat(rule(unbanded)).isEqualTo("scheme.bands-required");
+        HttpResponse<String> unknownKind = put(path.replace("/project", "/village"), scheme);
+        assertThat(unknownKind.statusCode()).isEqualTo(400);
+        assertThat(rule(unknownKind)).isEqualTo("value.unknown");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
     void everyStoredEventReachesTheTopicKeyedByDepartmentWithRoutingHeaders() throws Exception {
         String plan = projectInExecution("qiaokou");
         String department = plan.split("/")[6];

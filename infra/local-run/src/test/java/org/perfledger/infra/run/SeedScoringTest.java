@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -188,6 +189,64 @@ class SeedScoringTest {
 
     private static String text(JsonNode value) {
         return value == null || value.isNull() ? "—" : value.decimalValue().toPlainString();
+    }
+
+    private static HttpResponse<String> send(String method, String path, String body) throws Exception {
+        return DemoDistrict.send(HTTP, platform.commandUrl(), new SeedYear.Step(method, path, body), null, "finance");
+    }
+
+    @Test
+    void aSchemeChangeRescoresWhileTheScoreOnRecordStaysReproducible() throws Exception {
+        String plan = "/api/v1/districts/donghu/departments/scjgj/years/2018/projects/ZHSW";
+        assertThat(finalScorecard(plan).get("schemeVersion").asInt()).isEqualTo(1);
+        JsonNode scheme = SeedDataset.read("001-donghu-2018.json").get("schemes").get("project").deepCopy();
+        ((ObjectNode) scheme.get("execution")).put("base", "ADJUSTED");
+        HttpResponse<String> changed = send("PUT", "/api/v1/districts/donghu/years/2018/scoring-schemes/project",
+                scheme.toString());
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(JSON.readTree(changed.body()).get("version").asInt()).isEqualTo(2);
+
+        JsonNode onRecord = await().atMost(Duration.ofSeconds(10)).until(() -> scorecard(plan),
+                card -> card.get("latestSchemeVersion").asInt() == 2);
+        assertThat(onRecord.get("schemeVersion").asInt()).as("submitted under version 1").isEqualTo(1);
+        assertThat(onRecord.get("scorecard").get("total").decimalValue()).isEqualByComparingTo("96.25");
+
+        HttpResponse<String> rescored = HTTP.send(HttpRequest.newBuilder(URI.create(platform.queryUrl() + plan
+                + "/scorecard?schemeVersion=2")).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode underTwo = JSON.readTree(rescored.body());
+        // over the adjusted budget, 357.04 of 357.04 is 100%: 20 points, 100 in all
+        assertThat(underTwo.get("scorecard").get("execution").get("score").decimalValue()).isEqualByComparingTo("20");
+        assertThat(underTwo.get("scorecard").get("total").decimalValue()).isEqualByComparingTo("100");
+        assertThat(verdicts(underTwo)).containsEntry("总分", "DIFFERENT");
+    }
+
+    @Test
+    void aProvisionalScoreFollowsSpendingAndCompletionsDuringTheYear() throws Exception {
+        send("POST", "/api/v1/districts/tianxin/departments", "{\"departmentId\":\"live\",\"name\":\"天心区某局\"}");
+        String plan = "/api/v1/districts/tianxin/departments/live/years/2020/department";
+        send("POST", plan + "/budget", "{\"sources\":{\"一般公共预算财政拨款\":\"100.00\"}}");
+        send("POST", plan + "/goals", "{\"text\":\"开展抽检\"}");
+        send("PUT", plan + "/indicators/LIVE.CJ", "{\"goal\":1,\"level1\":\"产出指标\",\"level2\":\"数量指标\","
+                + "\"name\":\"抽检批次\",\"weight\":\"10\",\"target\":\"100批次\"}");
+        send("POST", plan + "/targets/submission", null);
+        send("POST", plan + "/targets/approval", null);
+        send("POST", plan + "/budget/expenditures", "{\"amount\":\"50.00\",\"date\":\"2020-06-30\","
+                + "\"expenditureClass\":\"公用经费\",\"description\":\"上半年\"}");
+
+        JsonNode halfway = await().atMost(Duration.ofSeconds(10)).until(() -> scorecard(plan),
+                card -> card != null && card.get("scorecard").get("execution").get("score").decimalValue().signum() > 0);
+        assertThat(halfway.get("status").asText()).isEqualTo("provisional");
+        assertThat(halfway.get("scorecard").get("execution").get("score").decimalValue()).isEqualByComparingTo("10");
+        assertThat(halfway.get("scorecard").get("indicators").get(0).get("unscorable").asText())
+                .contains("no actual value");
+
+        send("POST", plan + "/indicators/LIVE.CJ/completions", "{\"value\":\"60批次\",\"asOf\":\"2020-06-30\"}");
+        JsonNode later = await().atMost(Duration.ofSeconds(10)).until(() -> scorecard(plan),
+                card -> card.get("scorecard").get("indicators").get(0).get("unscorable").isNull());
+        assertThat(later.get("scorecard").get("indicators").get(0).get("score").decimalValue()).isEqualByComparingTo("6");
+        assertThat(later.get("scorecard").get("total").decimalValue()).isEqualByComparingTo("16");
+        assertThat(later.get("scorecard").get("indicators").get(0).get("formula").asText())
+                .isEqualTo("10.00 × min(1, 60 / 100)");
     }
 
     @Test
