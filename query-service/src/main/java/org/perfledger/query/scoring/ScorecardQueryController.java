@@ -105,11 +105,40 @@ class ScorecardQueryController {
         PlanFacts facts = new PlanFacts(money(figures.get("initial_budget")), money(figures.get("adjusted_budget")),
                 money(figures.get("executed")), indicators);
         Scorecard card = ScoringEngine.score(facts, scheme);
+        if (plan.departmentWide()) {
+            card = withProjectsCheck(card, plan);
+        }
         List<ReportedFigure> reported = evaluation == null ? List.of() : reported(evaluation, card, indicators);
         return new ScorecardView(plan.aggregateId(), kind.name(), version, latest,
                 evaluation == null ? "provisional" : "final", card, reported,
                 reported.stream().noneMatch(figure -> figure.verdict().equals(Verdict.Kind.DIFFERENT.name())
                         || figure.verdict().equals(Verdict.Kind.UNSCORABLE.name())));
+    }
+
+    /**
+     * A department-wide plan's 项目支出 should be what its projects spent. Where the department has projects on
+     * PerfLedger and the two differ, the scorecard says so.
+     */
+    private Scorecard withProjectsCheck(Scorecard card, PlanId plan) {
+        Map<String, Object> projects = jdbc.queryForMap("SELECT count(*) AS projects, coalesce(sum(executed), 0) "
+                + "AS executed FROM plan WHERE district = ? AND department_id = ? AND fiscal_year = ? AND kind = 'PROJECT'",
+                plan.district().value(), plan.department().code().value(), plan.year().value());
+        long count = ((Number) projects.get("projects")).longValue();
+        if (count == 0) {
+            return card;
+        }
+        BigDecimal byProjects = (BigDecimal) projects.get("executed");
+        List<BigDecimal> own = jdbc.queryForList("SELECT executed FROM plan_budget_part WHERE " + KEY
+                + " AND dimension = 'class' AND part = 'PROJECT'", BigDecimal.class, PlanKeys.of(plan));
+        BigDecimal projectSpending = own.isEmpty() ? BigDecimal.ZERO : own.get(0);
+        if (projectSpending.compareTo(byProjects) == 0) {
+            return card;
+        }
+        List<String> flags = new ArrayList<>(card.flags());
+        flags.add("项目支出 " + projectSpending.toPlainString() + " of the department-wide plan differs from the "
+                + byProjects.toPlainString() + " its " + count + " projects spent (by "
+                + projectSpending.subtract(byProjects).toPlainString() + ")");
+        return new Scorecard(card.execution(), card.indicators(), card.total(), card.maxTotal(), card.grade(), flags);
     }
 
     private static List<ReportedFigure> reported(Map<String, Object> evaluation, Scorecard card,

@@ -58,6 +58,9 @@ public final class ScoringEngine {
             }
         }
         total = total.setScale(scoreDecimals, RoundingMode.HALF_UP);
+        if (max.compareTo(HUNDRED) != 0) {
+            flags.add("the weights add up to " + max.stripTrailingZeros().toPlainString() + ", not 100");
+        }
         return new Scorecard(execution, indicators, total, max.setScale(scoreDecimals, RoundingMode.HALF_UP),
                 grade(total, scheme), flags);
     }

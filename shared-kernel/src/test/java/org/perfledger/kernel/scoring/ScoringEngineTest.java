@@ -100,6 +100,7 @@ class ScoringEngineTest {
             assertThat(card.indicators().get(9).deviationRate()).isEqualByComparingTo("-30.9");
             assertThat(card.indicators().get(10).score()).isEqualByComparingTo("2.35");
             assertThat(card.maxTotal()).isEqualByComparingTo("101");
+            assertThat(card.flags()).contains("the weights add up to 101, not 100");
             assertThat(card.total()).isEqualByComparingTo("97.11");
             assertThat(Verdict.of(new BigDecimal("96.64"), card.total(), "sum").kind()).isEqualTo(Verdict.Kind.DIFFERENT);
             assertThat(Verdict.of(new BigDecimal("1.88"), card.indicators().get(10).exact(), "5 × 188 / 400").kind())

@@ -87,6 +87,9 @@ class SeedScoringTest {
         // 120.98% of 8488.43 printed 121%, capped at 20; 14 indicators in full: 100
         assertThat(department.get("scorecard").get("total").decimalValue()).isEqualByComparingTo("100");
         assertThat(verdicts(department)).containsEntry("执行率", "REPRODUCED").containsEntry("总分", "REPRODUCED");
+        // its 项目支出总额 1150.66 is not what its 14 projects spent
+        assertThat(department.get("scorecard").get("flags").toString())
+                .contains("项目支出 1150.66 of the department-wide plan differs from the 1095.94 its 14 projects spent");
     }
 
     @Test
@@ -170,6 +173,10 @@ class SeedScoringTest {
                 table.append("| ").append(name).append(" | 总分 (recomputed / of) | | ")
                         .append(card.get("scorecard").get("total").decimalValue().toPlainString()).append(" / ")
                         .append(card.get("scorecard").get("maxTotal").decimalValue().toPlainString()).append(" | | |\n");
+                for (JsonNode flag : card.get("scorecard").get("flags")) {
+                    table.append("| ").append(name).append(" | flag | | | | ").append(flag.asText().replace("|", "/"))
+                            .append(" |\n");
+                }
                 for (JsonNode figure : card.get("reported")) {
                     table.append("| ").append(name).append(" | ").append(figure.get("figure").asText()).append(" | ")
                             .append(text(figure.get("reported"))).append(" | ").append(text(figure.get("recomputed")))
