@@ -3,7 +3,12 @@ package org.perfledger.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -194,6 +199,28 @@ class CommandApiTest extends CommandServiceTestBase {
         assertThat(stale.statusCode()).isEqualTo(409);
         assertThat(JSON.readTree(stale.body()).get("type").asText()).isEqualTo("urn:perfledger:problem:version-conflict");
         assertThat(storedEvents()).isEqualTo(before + 3);
+    }
+
+    @Test
+    void anOversizedBodyIsRefusedWith413WhetherDeclaredOrStreamed() throws Exception {
+        String department = newDepartment("caidian");
+        String goals = "/api/v1/districts/caidian/departments/" + department + "/years/2020/department/goals";
+        String huge = "{\"text\":\"" + "长".repeat(400_000) + "\"}";
+        int before = storedEvents();
+
+        HttpResponse<String> declared = post(goals, huge);
+        assertThat(declared.statusCode()).isEqualTo(413);
+        assertThat(declared.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(rule(declared)).isEqualTo("body.size");
+
+        HttpResponse<String> streamed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + goals)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(
+                        huge.getBytes(StandardCharsets.UTF_8)))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(streamed.statusCode()).isEqualTo(413);
+        assertThat(rule(streamed)).isEqualTo("body.size");
+        assertThat(storedEvents()).isEqualTo(before);
     }
 
     @Test

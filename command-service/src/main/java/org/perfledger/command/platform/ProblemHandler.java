@@ -83,6 +83,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodySizeLimit.TooLarge tooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem(HttpStatus.PAYLOAD_TOO_LARGE,
+                        "payload-too-large", tooLarge.getMessage(),
+                        List.of(new FieldError(null, "body.size", tooLarge.getMessage()))));
+            }
+        }
         FieldError error = describe(e.getCause());
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-request", error.message(),
                 List.of(error)));

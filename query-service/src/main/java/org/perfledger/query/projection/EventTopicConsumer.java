@@ -30,10 +30,12 @@ class EventTopicConsumer {
     private final ProjectionApplier applier;
     private final KafkaTemplate<String, byte[]> kafka;
     private final Counter deadLetters;
+    private final MeterRegistry registry;
 
     EventTopicConsumer(ProjectionApplier applier, KafkaTemplate<String, byte[]> kafka, MeterRegistry registry) {
         this.applier = applier;
         this.kafka = kafka;
+        this.registry = registry;
         this.deadLetters = Counter.builder("perfledger.projection.dead-letters")
                 .description("Records on the event topic that were not readable events").register(registry);
     }
@@ -44,12 +46,34 @@ class EventTopicConsumer {
         List<DecodedEvent> events = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                events.add(DecodedEvent.of(EventEnvelopeCodec.decode(record.value())));
+                DecodedEvent event = DecodedEvent.of(EventEnvelopeCodec.decode(record.value()));
+                String refusal = tenantProblem(event);
+                if (refusal != null) {
+                    registry.counter("perfledger.projection.refused", "reason", refusal).increment();
+                    deadLetter(record, new IllegalArgumentException("refused: " + refusal));
+                    continue;
+                }
+                events.add(event);
             } catch (MalformedEnvelopeException e) {
                 deadLetter(record, e);
             }
         }
         applier.apply(events);
+    }
+
+    /**
+     * Every record must name its district, and an event's payload must belong to the district its metadata names:
+     * a record that does not is refused (dead-lettered and counted), never projected into some district's tables.
+     */
+    static String tenantProblem(DecodedEvent decoded) {
+        String district = decoded.envelope().district();
+        if (district == null || district.isBlank()) {
+            return "no-district";
+        }
+        if (decoded.event() != null && !decoded.event().district().value().equals(district)) {
+            return "district-mismatch";
+        }
+        return null;
     }
 
     private void deadLetter(ConsumerRecord<String, byte[]> record, RuntimeException cause)

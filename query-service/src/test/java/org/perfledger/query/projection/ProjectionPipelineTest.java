@@ -112,6 +112,18 @@ class ProjectionPipelineTest {
                 producer.send(new ProducerRecord<>(TOPIC, "caidian/scjgj", EventEnvelopeCodec.encode(e))).get();
             }
             producer.send(new ProducerRecord<>(TOPIC, "caidian/scjgj", "not an event".getBytes())).get();
+            // a record without a district, and one whose payload belongs to another district than it says
+            EventEnvelope anonymous = new EventEnvelope(UUID.randomUUID().toString(), "DepartmentRegistered", 1,
+                    "Department", "hanyang/x", 0, 0, Instant.now(), Map.of("actor", "a", "correlationId", "c"),
+                    EventEnvelopeCodec.mapper().writeValueAsString(new DepartmentRegistered(DepartmentId.of("hanyang",
+                            "x"), "某局")));
+            EventEnvelope forged = new EventEnvelope(UUID.randomUUID().toString(), "DepartmentRegistered", 1,
+                    "Department", "hanyang/y", 0, 0, Instant.now(),
+                    Map.of("district", "caidian", "actor", "a", "correlationId", "c"),
+                    EventEnvelopeCodec.mapper().writeValueAsString(new DepartmentRegistered(DepartmentId.of("hanyang",
+                            "y"), "某局")));
+            producer.send(new ProducerRecord<>(TOPIC, "hanyang/x", EventEnvelopeCodec.encode(anonymous))).get();
+            producer.send(new ProducerRecord<>(TOPIC, "hanyang/y", EventEnvelopeCodec.encode(forged))).get();
         }
 
         HttpClient http = HttpClient.newHttpClient();
@@ -123,7 +135,7 @@ class ProjectionPipelineTest {
                     + path)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200) {
                 body = JSON.readTree(response.body());
-                if (body.get("version").asLong() == 7 && deadLetters() == 1) {
+                if (body.get("version").asLong() == 7 && deadLetters() == 3) {
                     break;
                 }
             }
@@ -148,7 +160,9 @@ class ProjectionPipelineTest {
         assertThat(budget.get("classes").findValuesAsText("executed")).containsExactly("5184.00", "0.00");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM department", Integer.class)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM parked_event", Integer.class)).isZero();
-        assertThat(deadLetters()).isEqualTo(1);
+        assertThat(deadLetters()).isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM department WHERE district = 'hanyang'", Integer.class))
+                .isZero();
 
         HttpResponse<String> missing = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + path.replace("2020", "2019"))).build(), HttpResponse.BodyHandlers.ofString());

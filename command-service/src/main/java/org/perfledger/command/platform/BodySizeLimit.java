@@ -1,0 +1,107 @@
+package org.perfledger.command.platform;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.MediaType;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses request bodies above a limit with 413, whether the client declares its length or streams it: a declared
+ * length above the limit is refused before reading; a streamed body stops being read at the limit.
+ */
+class BodySizeLimit extends OncePerRequestFilter {
+
+    private final long limit;
+
+    BodySizeLimit(DataSize limit) {
+        this.limit = limit.toBytes();
+    }
+
+    /** Thrown while reading past the limit; the problem handler answers 413. */
+    static final class TooLarge extends IOException {
+        TooLarge(long limit) {
+            super("the request body is larger than " + limit + " bytes");
+        }
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > limit) {
+            response.setStatus(413);
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write("{\"type\":\"" + ProblemHandler.TYPE_BASE + "payload-too-large\","
+                    + "\"title\":\"Content Too Large\",\"status\":413,\"detail\":\"the request body is larger than "
+                    + limit + " bytes\",\"errors\":[{\"field\":null,\"rule\":\"body.size\",\"message\":"
+                    + "\"the request body may be at most " + limit + " bytes\"}]}");
+            return;
+        }
+        chain.doFilter(new HttpServletRequestWrapper(request) {
+            @Override
+            public ServletInputStream getInputStream() throws IOException {
+                return new Counted(super.getInputStream(), limit);
+            }
+        }, response);
+    }
+
+    private static final class Counted extends ServletInputStream {
+
+        private final ServletInputStream in;
+        private final long limit;
+        private long read;
+
+        Counted(ServletInputStream in, long limit) {
+            this.in = in;
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws TooLarge {
+            read += n;
+            if (read > limit) {
+                throw new TooLarge(limit);
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
+    }
+}
