@@ -10,6 +10,7 @@ import org.perfledger.kernel.organisation.DistrictId;
 import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.validation.InvalidValueException;
 import org.perfledger.query.platform.NotFoundException;
+import org.perfledger.query.platform.TenantReads;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,9 +23,11 @@ class CalendarQueryController {
     private static final ObjectMapper JSON = EventEnvelopeCodec.mapper();
 
     private final JdbcTemplate jdbc;
+    private final TenantReads reads;
 
-    CalendarQueryController(JdbcTemplate jdbc) {
+    CalendarQueryController(JdbcTemplate jdbc, TenantReads reads) {
         this.jdbc = jdbc;
+        this.reads = reads;
     }
 
     record Calendar(String district, int year, JsonNode monitoring, LocalDate selfEvaluationDue,
@@ -40,12 +43,12 @@ class CalendarQueryController {
         } catch (InvalidValueException e) {
             throw new NotFoundException("year", "calendar.not-found", "no such calendar: " + e.getMessage());
         }
-        List<Calendar> found = jdbc.query("""
+        List<Calendar> found = reads.inDistrict(district, () -> jdbc.query("""
                 SELECT monitoring, self_evaluation_due, deviation_margin FROM reporting_calendar
                  WHERE district = ? AND fiscal_year = ?""",
                 (row, n) -> new Calendar(district, fiscalYear.value(), tree(row.getString(1)),
                         row.getDate(2).toLocalDate(), row.getBigDecimal(3).toPlainString()),
-                district, fiscalYear.value());
+                district, fiscalYear.value()));
         if (found.isEmpty()) {
             throw new NotFoundException("year", "calendar.not-found",
                     "district finance has not set a reporting calendar for " + fiscalYear);

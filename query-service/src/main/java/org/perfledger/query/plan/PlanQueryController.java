@@ -34,6 +34,7 @@ import org.perfledger.kernel.plan.ProjectType;
 import org.perfledger.kernel.validation.InvalidValueException;
 import org.perfledger.kernel.validation.Labelled;
 import org.perfledger.query.platform.NotFoundException;
+import org.perfledger.query.platform.TenantReads;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,9 +55,11 @@ class PlanQueryController {
     private static final ObjectMapper JSON = EventEnvelopeCodec.mapper();
 
     private final JdbcTemplate jdbc;
+    private final TenantReads reads;
 
-    PlanQueryController(JdbcTemplate jdbc) {
+    PlanQueryController(JdbcTemplate jdbc, TenantReads reads) {
         this.jdbc = jdbc;
+        this.reads = reads;
     }
 
     record Coded(String code, String label) {
@@ -115,28 +118,30 @@ class PlanQueryController {
     ResponseEntity<PlanView> departmentPlan(@PathVariable("district") String district,
                                             @PathVariable("department") String department,
                                             @PathVariable("year") String year) {
-        return view(plan(district, department, year, null));
+        PlanId plan = plan(district, department, year, null);
+        return reads.inDistrict(plan.district().value(), () -> view(plan));
     }
 
     @GetMapping(YEAR + "/projects/{project}")
     ResponseEntity<PlanView> projectPlan(@PathVariable("district") String district,
                                          @PathVariable("department") String department,
                                          @PathVariable("year") String year, @PathVariable("project") String project) {
-        return view(plan(district, department, year, project));
+        PlanId plan = plan(district, department, year, project);
+        return reads.inDistrict(plan.district().value(), () -> view(plan));
     }
 
     @GetMapping(YEAR + "/projects")
     List<ProjectSummary> projects(@PathVariable("district") String district,
                                   @PathVariable("department") String department, @PathVariable("year") String year) {
         PlanId any = plan(district, department, year, null);
-        return jdbc.query("""
+        return reads.inDistrict(any.district().value(), () -> jdbc.query("""
                 SELECT plan_key, name, phase, adjusted_budget, executed, over_budget FROM plan
                  WHERE district = ? AND department_id = ? AND fiscal_year = ? AND kind = 'PROJECT'
                  ORDER BY plan_key""",
                 (row, n) -> new ProjectSummary(row.getString(1), row.getString(2),
                         coded(PlanPhase.valueOf(row.getString(3))), money(row, 4), money(row, 5),
                         rate(money(row, 5), money(row, 4)), row.getBoolean(6)),
-                any.district().value(), any.department().code().value(), any.year().value());
+                any.district().value(), any.department().code().value(), any.year().value()));
     }
 
     record CompletionView(long sequence, Value actual, LocalDate asOf, String narrative, String evidence,
@@ -152,6 +157,10 @@ class PlanQueryController {
                                      @PathVariable(value = "project", required = false) String project,
                                      @PathVariable("code") String code) {
         PlanId plan = plan(district, department, year, project);
+        return reads.inDistrict(plan.district().value(), () -> completions(plan, code));
+    }
+
+    private List<CompletionView> completions(PlanId plan, String code) {
         Object[] key = PlanKeys.of(plan);
         if (jdbc.queryForObject("SELECT count(*) FROM indicator WHERE " + KEY + " AND code = ?", Integer.class,
                 append(key, code)) == 0) {

@@ -27,6 +27,7 @@ import org.perfledger.kernel.scoring.Verdict;
 import org.perfledger.kernel.validation.InvalidValueException;
 import org.perfledger.query.plan.PlanKeys;
 import org.perfledger.query.platform.NotFoundException;
+import org.perfledger.query.platform.TenantReads;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,9 +48,11 @@ class ScorecardQueryController {
     private static final ObjectMapper JSON = EventEnvelopeCodec.mapper();
 
     private final JdbcTemplate jdbc;
+    private final TenantReads reads;
 
-    ScorecardQueryController(JdbcTemplate jdbc) {
+    ScorecardQueryController(JdbcTemplate jdbc, TenantReads reads) {
         this.jdbc = jdbc;
+        this.reads = reads;
     }
 
     /**
@@ -69,6 +72,10 @@ class ScorecardQueryController {
                             @PathVariable(value = "project", required = false) String project,
                             @RequestParam(value = "schemeVersion", required = false) Integer schemeVersion) {
         PlanId plan = plan(district, department, year, project);
+        return reads.inDistrict(plan.district().value(), () -> scorecard(plan, schemeVersion));
+    }
+
+    private ScorecardView scorecard(PlanId plan, Integer schemeVersion) {
         Object[] key = PlanKeys.of(plan);
         List<Map<String, Object>> plans = jdbc.queryForList(
                 "SELECT initial_budget, adjusted_budget, executed FROM plan WHERE " + KEY, key);
