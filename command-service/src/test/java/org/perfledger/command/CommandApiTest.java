@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.perfledger.infra.embedded.TestInfrastructure;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 
 /** The command API over HTTP, against the real event store and broker. */
@@ -88,12 +89,13 @@ class CommandApiTest extends CommandServiceTestBase {
     }
 
     @Test
-    void actorDefaultsToAnonymousAndCorrelationIdIsMadeWhenAbsent() throws Exception {
+    void theActorAndRolesComeFromTheTokenAndACorrelationIdIsMadeWhenAbsent() throws Exception {
         String department = newDepartment("caidian");
         String metadata = jdbc.queryForObject("SELECT convert_from(meta_data, 'UTF8') FROM domain_event_entry "
                 + "WHERE aggregate_identifier = ?", String.class, "caidian/" + department);
         JsonNode node = JSON.readTree(metadata);
-        assertThat(node.get("actor").asText()).isEqualTo("anonymous");
+        assertThat(node.get("actor").asText()).isEqualTo("zhang.san");
+        assertThat(node.get("role").asText()).isEqualTo("DEPARTMENT_EDITOR,DISTRICT_FINANCE");
         assertThat(UUID.fromString(node.get("correlationId").asText())).isNotNull();
     }
 
@@ -216,6 +218,7 @@ class CommandApiTest extends CommandServiceTestBase {
 
         HttpResponse<String> streamed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + goals)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestInfrastructure.tokenFor(goals, "zhang.san"))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(
                         huge.getBytes(StandardCharsets.UTF_8)))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(streamed.statusCode()).isEqualTo(413);

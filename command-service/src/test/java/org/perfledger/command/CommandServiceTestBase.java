@@ -55,12 +55,26 @@ public abstract class CommandServiceTestBase {
         return send("PUT", path, body, headers);
     }
 
+    /**
+     * Sends a request as someone allowed to ({@link TestInfrastructure#tokenFor}): the {@code X-Actor} pseudo-header
+     * names the token's subject; an explicit {@code Authorization} header replaces the token.
+     */
     protected HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        String subject = "zhang.san";
+        boolean authorised = false;
         for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
+            if (headers[i].equals("X-Actor")) {
+                subject = headers[i + 1];
+            } else {
+                authorised |= headers[i].equals("Authorization");
+                request.header(headers[i], headers[i + 1]);
+            }
+        }
+        if (!authorised) {
+            request.header("Authorization", "Bearer " + TestInfrastructure.tokenFor(path, subject));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -92,6 +106,8 @@ public abstract class CommandServiceTestBase {
         registry.add("spring.datasource.password", () -> TestInfrastructure.postgres().password());
         registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
         registry.add("perfledger.relay.topic", () -> TOPIC);
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
+                () -> TestInfrastructure.issuer().publicKeyLocation());
     }
 
     /** A record as a consumer of the topic sees it. */

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.perfledger.command.plan.PlanCommand;
+import org.perfledger.command.platform.SentBy;
 import org.perfledger.kernel.budget.AdjustmentKind;
 import org.perfledger.kernel.budget.BudgetLine;
 import org.perfledger.kernel.budget.DocumentNumber;
@@ -11,6 +12,7 @@ import org.perfledger.kernel.budget.ExpenditureClass;
 import org.perfledger.kernel.budget.FundingSource;
 import org.perfledger.kernel.money.WanYuan;
 import org.perfledger.kernel.plan.PlanId;
+import org.perfledger.kernel.security.Role;
 
 /** Commands on a plan's budget. */
 public final class BudgetCommands {
@@ -22,6 +24,7 @@ public final class BudgetCommands {
      * Set the initial appropriation (年初预算) by funding source; for a department-wide plan optionally also split into
      * 人员经费 / 公用经费 / 项目支出.
      */
+    @SentBy({Role.DEPARTMENT_EDITOR, Role.DISTRICT_FINANCE})
     public record OpenBudget(PlanId plan, Map<FundingSource, WanYuan> sources, Map<ExpenditureClass, WanYuan> classes,
                              Long expectedVersion) implements PlanCommand {
 
@@ -37,12 +40,14 @@ public final class BudgetCommands {
      * @param source           where the money comes from or goes back to, or null for the kind's usual source
      * @param expenditureClass for a department-wide plan, which part changes, or null
      */
+    @SentBy(Role.DISTRICT_FINANCE)
     public record AdjustBudget(PlanId plan, AdjustmentKind kind, WanYuan amount, FundingSource source,
                                ExpenditureClass expenditureClass, String reason, DocumentNumber documentNumber,
                                LocalDate date, Long expectedVersion) implements PlanCommand {
     }
 
     /** Record money that arrived (资金到位). */
+    @SentBy(Role.DEPARTMENT_EDITOR)
     public record RecordFundsReceived(PlanId plan, WanYuan amount, FundingSource source, LocalDate date, String note,
                                       Long expectedVersion) implements PlanCommand {
     }
@@ -53,6 +58,7 @@ public final class BudgetCommands {
      * @param expenditureClass required for a department-wide plan; a project's spending is 项目支出
      * @param line             the 项目支出明细 line it is charged to, or null
      */
+    @SentBy(Role.DEPARTMENT_EDITOR)
     public record RecordExpenditure(PlanId plan, WanYuan amount, LocalDate date, ExpenditureClass expenditureClass,
                                     String line, String description, String voucher, Long expectedVersion)
             implements PlanCommand {
@@ -62,12 +68,14 @@ public final class BudgetCommands {
      * Take back spending recorded in error (红字冲销): {@code amount} comes off the year's spending, and off the class
      * and line it was charged to, which must have spent at least that much.
      */
+    @SentBy(Role.DEPARTMENT_EDITOR)
     public record CorrectExpenditure(PlanId plan, WanYuan amount, LocalDate date, ExpenditureClass expenditureClass,
                                      String line, String reason, String originalVoucher, Long expectedVersion)
             implements PlanCommand {
     }
 
     /** Set the 项目支出明细; the lines must sum to the budget as it stands. */
+    @SentBy(Role.DEPARTMENT_EDITOR)
     public record SetBudgetLines(PlanId plan, List<BudgetLine> lines, Long expectedVersion) implements PlanCommand {
 
         public SetBudgetLines {

@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.perfledger.command.plan.PlanCommand;
 import org.perfledger.command.platform.DistrictCommand;
+import org.perfledger.command.platform.SentBy;
 import org.perfledger.kernel.evaluation.EvaluationEvents.IndicatorEvaluation;
 import org.perfledger.kernel.evaluation.EvaluationEvents.MonitoringPeriod;
 import org.perfledger.kernel.evaluation.Grade;
@@ -15,6 +16,7 @@ import org.perfledger.kernel.organisation.DistrictId;
 import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.performance.Points;
 import org.perfledger.kernel.plan.PlanId;
+import org.perfledger.kernel.security.Role;
 
 /** The district's reporting calendar and the year-end self-evaluation with its review. */
 public final class EvaluationCommands {
@@ -23,6 +25,7 @@ public final class EvaluationCommands {
     }
 
     /** District finance sets (or replaces) the year's reporting calendar. */
+    @SentBy(Role.DISTRICT_FINANCE)
     public record SetReportingCalendar(DistrictId district, FiscalYear year, List<MonitoringPeriod> monitoring,
                                        LocalDate selfEvaluationDue, Percentage deviationMargin)
             implements DistrictCommand {
@@ -40,6 +43,7 @@ public final class EvaluationCommands {
     }
 
     /** Submit the self-evaluation (自评) with the figures the department reports (得分, 执行率, 偏差率, 总分, 等级). */
+    @SentBy(Role.DEPARTMENT_EDITOR)
     public record SubmitSelfEvaluation(PlanId plan, List<IndicatorEvaluation> indicators, Points score, Grade grade,
                                        BigDecimal executionRate, Points executionScore, String deviationAnalysis, String improvementMeasures, String resultsUse,
                                        String publicationPlan, Long expectedVersion) implements PlanCommand {
@@ -50,14 +54,17 @@ public final class EvaluationCommands {
     }
 
     /** District finance returns the self-evaluation for rework. */
+    @SentBy(Role.DISTRICT_FINANCE)
     public record ReturnSelfEvaluation(PlanId plan, String reason, Long expectedVersion) implements PlanCommand {
     }
 
     /** District finance accepts the self-evaluation. */
+    @SentBy(Role.DISTRICT_FINANCE)
     public record AcceptSelfEvaluation(PlanId plan, String comment, Long expectedVersion) implements PlanCommand {
     }
 
     /** Publish the accepted self-evaluation. */
+    @SentBy(Role.DISTRICT_FINANCE)
     public record PublishSelfEvaluation(PlanId plan, String channels, Long expectedVersion) implements PlanCommand {
     }
 }

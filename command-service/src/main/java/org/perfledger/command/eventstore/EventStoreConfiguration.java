@@ -53,7 +53,7 @@ public class EventStoreConfiguration {
     /** District, actor and correlation id travel from the command to every event it causes. */
     @Bean
     CorrelationDataProvider requestMetadataProvider() {
-        return new SimpleCorrelationDataProvider(EventMetadata.DISTRICT, EventMetadata.ACTOR,
+        return new SimpleCorrelationDataProvider(EventMetadata.DISTRICT, EventMetadata.ACTOR, EventMetadata.ROLE,
                 EventMetadata.CORRELATION_ID, EventMetadata.IDEMPOTENCY_KEY);
     }
 }

@@ -3,6 +3,7 @@ package org.perfledger.command.performance;
 import java.time.LocalDate;
 import java.util.List;
 import org.perfledger.command.plan.PlanCommand;
+import org.perfledger.command.platform.SentBy;
 import org.perfledger.kernel.performance.Achievement;
 import org.perfledger.kernel.performance.IndicatorCode;
 import org.perfledger.kernel.performance.IndicatorLevel1;
@@ -11,6 +12,7 @@ import org.perfledger.kernel.performance.PerformanceEvents.IndicatorProgress;
 import org.perfledger.kernel.performance.Points;
 import org.perfledger.kernel.performance.Target;
 import org.perfledger.kernel.plan.PlanId;
+import org.perfledger.kernel.security.Role;
 
 /** Commands on a plan's goals, indicators, completions, monitoring and target adjustments. */
 public final class PerformanceCommands {
@@ -19,6 +21,7 @@ public final class PerformanceCommands {
     }
 
     /** Add an annual goal (年度目标); it gets the next number. */
+    @SentBy(Role.DEPARTMENT_EDITOR)
     public record AddGoal(PlanId plan, String text, Long expectedVersion) implements PlanCommand {
     }
 
@@ -27,18 +30,21 @@ public final class PerformanceCommands {
      *
      * @param code the indicator's stable code, or null to have one given (G{goal}.{n})
      */
+    @SentBy(Role.DEPARTMENT_EDITOR)
     public record SetAnnualTarget(PlanId plan, IndicatorCode code, int goal, IndicatorLevel1 level1,
                                   IndicatorLevel2 level2, String name, Points weight, Target target,
                                   Long expectedVersion) implements PlanCommand {
     }
 
     /** Record what an indicator has reached by a date. */
+    @SentBy(Role.DEPARTMENT_EDITOR)
     public record RecordCompletion(PlanId plan, IndicatorCode indicator, Target actual, String narrative,
                                    LocalDate asOf, String evidence, Achievement achievement, Long expectedVersion)
             implements PlanCommand {
     }
 
     /** Submit the monitoring report (绩效运行监控) of a period finance scheduled. */
+    @SentBy(Role.DEPARTMENT_EDITOR)
     public record SubmitMonitoringReport(PlanId plan, String period, LocalDate asOf, List<IndicatorProgress> indicators,
                                          String deviations, String correctiveMeasures, Long expectedVersion)
             implements PlanCommand {
@@ -49,16 +55,19 @@ public final class PerformanceCommands {
     }
 
     /** Ask district finance to change an approved target (and optionally its weight), saying why. */
+    @SentBy(Role.DEPARTMENT_EDITOR)
     public record RequestTargetAdjustment(PlanId plan, IndicatorCode indicator, Target target, Points weight,
                                           String reason, Long expectedVersion) implements PlanCommand {
     }
 
     /** District finance approves target adjustment request {@code number}. */
+    @SentBy(Role.DISTRICT_FINANCE)
     public record ApproveTargetAdjustment(PlanId plan, int number, String comment, Long expectedVersion)
             implements PlanCommand {
     }
 
     /** District finance refuses target adjustment request {@code number}, saying why. */
+    @SentBy(Role.DISTRICT_FINANCE)
     public record RejectTargetAdjustment(PlanId plan, int number, String reason, Long expectedVersion)
             implements PlanCommand {
     }

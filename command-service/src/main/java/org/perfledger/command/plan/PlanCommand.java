@@ -19,4 +19,9 @@ public interface PlanCommand extends DistrictCommand {
     default DistrictId district() {
         return plan().district();
     }
+
+    @Override
+    default String departmentCode() {
+        return plan().department().code().value();
+    }
 }

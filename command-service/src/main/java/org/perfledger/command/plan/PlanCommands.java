@@ -2,10 +2,12 @@ package org.perfledger.command.plan;
 
 import java.util.List;
 import java.util.Objects;
+import org.perfledger.command.platform.SentBy;
 import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.kernel.plan.ProjectAttribute;
 import org.perfledger.kernel.plan.ProjectCategory;
 import org.perfledger.kernel.plan.ProjectType;
+import org.perfledger.kernel.security.Role;
 
 /** Commands that create a plan and move it through the targets' approval and the year's close. */
 public final class PlanCommands {
@@ -14,6 +16,7 @@ public final class PlanCommands {
     }
 
     /** Register a project (项目) of a department for a fiscal year, with the head of its 项目自评表. */
+    @SentBy(Role.DEPARTMENT_EDITOR)
     public record RegisterProject(PlanId plan, String name, List<String> implementingUnits, ProjectCategory category,
                                   ProjectAttribute attribute, ProjectType type, String financeDesk)
             implements PlanCommand {
@@ -30,18 +33,22 @@ public final class PlanCommands {
     }
 
     /** Send the goals and targets to district finance. */
+    @SentBy(Role.DEPARTMENT_EDITOR)
     public record SubmitTargets(PlanId plan, Long expectedVersion) implements PlanCommand {
     }
 
     /** District finance approves the targets; they are locked and the plan goes into execution. */
+    @SentBy(Role.DISTRICT_FINANCE)
     public record ApproveTargets(PlanId plan, String comment, Long expectedVersion) implements PlanCommand {
     }
 
     /** District finance sends the targets back, saying why. */
+    @SentBy(Role.DISTRICT_FINANCE)
     public record ReturnTargets(PlanId plan, String reason, Long expectedVersion) implements PlanCommand {
     }
 
     /** Close the plan's fiscal year: no more spending, adjustments or monitoring; the self-evaluation is next. */
+    @SentBy(Role.DISTRICT_FINANCE)
     public record CloseYear(PlanId plan, Long expectedVersion) implements PlanCommand {
     }
 }

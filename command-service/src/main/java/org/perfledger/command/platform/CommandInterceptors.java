@@ -88,6 +88,7 @@ class CommandInterceptors {
             if (failure instanceof DomainRejection rejection) {
                 return switch (rejection.kind()) {
                     case NOT_FOUND -> "not-found";
+                    case FORBIDDEN -> "forbidden";
                     case CONFLICT -> "conflict";
                     case RULE -> "rejected";
                 };

@@ -5,7 +5,10 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
-/** Sends a command with the request's metadata and waits until its events are stored (or it was refused). */
+/**
+ * Sends a command with the request's metadata, once the caller's roles allow it ({@link CommandPolicy}), and waits
+ * until its events are stored (or it was refused).
+ */
 @Component
 public class CommandSender {
 
@@ -20,6 +23,7 @@ public class CommandSender {
             throw new IllegalArgumentException("command for district " + command.district()
                     + " sent in a request for district " + metadata.district());
         }
+        CommandPolicy.authorize(command, metadata.caller());
         try {
             return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                     .andMetaData(metadata.asEventMetadata()));

@@ -6,4 +6,9 @@ import org.perfledger.kernel.organisation.DistrictId;
 public interface DistrictCommand {
 
     DistrictId district();
+
+    /** The department the command writes, for the editor's scope; null when it writes none in particular. */
+    default String departmentCode() {
+        return null;
+    }
 }

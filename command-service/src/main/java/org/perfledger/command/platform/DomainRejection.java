@@ -13,6 +13,8 @@ public class DomainRejection extends RuntimeException {
     public enum Kind {
         /** The thing addressed does not exist (404). */
         NOT_FOUND,
+        /** The caller may not do this, or not here (403). */
+        FORBIDDEN,
         /** The request conflicts with the current state (409). */
         CONFLICT,
         /** The request is well-formed but breaks a business rule (422). */

@@ -44,6 +44,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail rejected(DomainRejection e) {
         HttpStatus status = switch (e.kind()) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case CONFLICT -> HttpStatus.CONFLICT;
             case RULE -> HttpStatus.UNPROCESSABLE_ENTITY;
         };

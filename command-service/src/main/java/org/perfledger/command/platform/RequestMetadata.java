@@ -6,19 +6,20 @@ import org.perfledger.kernel.event.EventMetadata;
 import org.perfledger.kernel.organisation.DistrictId;
 
 /**
- * Who sent a request, for which district, under which correlation id, and the client's idempotency key if it sent
- * one: the metadata of every event the request causes.
+ * Who sent a request (from their token), for which district, under which correlation id, and the client's
+ * idempotency key if it sent one: the metadata of every event the request causes.
  */
-public record RequestMetadata(DistrictId district, String actor, String correlationId, String idempotencyKey) {
+public record RequestMetadata(DistrictId district, Caller caller, String correlationId, String idempotencyKey) {
 
-    public RequestMetadata(DistrictId district, String actor, String correlationId) {
-        this(district, actor, correlationId, null);
+    public String actor() {
+        return caller.subject();
     }
 
     public Map<String, String> asEventMetadata() {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(EventMetadata.DISTRICT, district.value());
-        metadata.put(EventMetadata.ACTOR, actor);
+        metadata.put(EventMetadata.ACTOR, caller.subject());
+        metadata.put(EventMetadata.ROLE, caller.rolesText());
         metadata.put(EventMetadata.CORRELATION_ID, correlationId);
         if (idempotencyKey != null) {
             metadata.put(EventMetadata.IDEMPOTENCY_KEY, idempotencyKey);

@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.perfledger.kernel.organisation.DistrictId;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -14,18 +17,28 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * Builds {@link RequestMetadata} for a controller: the district from the path, the actor from {@code X-Actor}
- * (until authentication arrives; default {@code anonymous}) and the correlation id from {@code X-Correlation-Id}
+ * Builds {@link RequestMetadata} for a controller: the district from the path, which must be the district of the
+ * caller's token (else 403), the caller from the token, and the correlation id from {@code X-Correlation-Id}
  * or a new one, which is echoed back in the response; and the client's {@code Idempotency-Key}, if any.
  */
 public class RequestMetadataResolver implements HandlerMethodArgumentResolver {
 
-    public static final String ACTOR_HEADER = "X-Actor";
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
     public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
-    public static final String ANONYMOUS = "anonymous";
     private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
-    private static final int MAX_ACTOR_LENGTH = 100;
+
+    private final TokenClaims claims;
+
+    public RequestMetadataResolver(TokenClaims claims) {
+        this.claims = claims;
+    }
+
+    private Caller caller() {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
+            return claims.caller(token.getToken());
+        }
+        throw new AuthenticationCredentialsNotFoundException("no bearer token");
+    }
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -41,10 +54,12 @@ public class RequestMetadataResolver implements HandlerMethodArgumentResolver {
                 HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
         DistrictId district = fields.parse("district", path == null ? null : path.get("district"), DistrictId::new);
 
-        String actorHeader = request.getHeader(ACTOR_HEADER);
-        String actor = actorHeader == null || actorHeader.isEmpty()
-                ? ANONYMOUS
-                : fields.text(ACTOR_HEADER, actorHeader, MAX_ACTOR_LENGTH);
+        Caller caller = caller();
+        if (district != null && !district.value().equals(caller.district())) {
+            throw new DomainRejection(DomainRejection.Kind.FORBIDDEN, "tenant.mismatch", "district",
+                    caller.district() == null ? "your token is for no district"
+                            : "your token is for district " + caller.district() + ", not " + district);
+        }
 
         String correlationId = request.getHeader(CORRELATION_HEADER);
         if (correlationId == null || correlationId.isEmpty()) {
@@ -63,6 +78,6 @@ public class RequestMetadataResolver implements HandlerMethodArgumentResolver {
             response.setHeader(CORRELATION_HEADER, correlationId);
         }
         fields.throwIfInvalid();
-        return new RequestMetadata(district, actor, correlationId, idempotencyKey);
+        return new RequestMetadata(district, caller, correlationId, idempotencyKey);
     }
 }

@@ -13,6 +13,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
+    private final TokenClaims claims;
+
+    WebConfiguration(TokenClaims claims) {
+        this.claims = claims;
+    }
+
     /** Request bodies are at most {@code perfledger.web.max-body-size} (1 MB unless configured): larger get 413. */
     @Bean
     FilterRegistrationBean<BodySizeLimit> bodySizeLimit(
@@ -24,6 +30,6 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new RequestMetadataResolver());
+        resolvers.add(new RequestMetadataResolver(claims));
     }
 }

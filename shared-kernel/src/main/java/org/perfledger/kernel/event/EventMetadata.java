@@ -7,10 +7,13 @@ public final class EventMetadata {
 
     /** The district (tenant) the event belongs to. */
     public static final String DISTRICT = "district";
-    /** Who acted: the authenticated user, or the {@code X-Actor} header until authentication arrives. */
+    /** Who acted: the authenticated user (the token's subject). */
     public static final String ACTOR = "actor";
     /** Links every event to the request that caused it ({@code X-Correlation-Id} or a new one). */
     public static final String CORRELATION_ID = "correlationId";
+
+    /** The acting user's roles, comma-separated, as their token gave them. */
+    public static final String ROLE = "role";
 
     /** The client's {@code Idempotency-Key}, when it sent one: a retried request with it causes no second event. */
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";

@@ -8,9 +8,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +35,7 @@ public final class TestInfrastructure {
 
     private static Postgres postgres;
     private static Kafka kafka;
+    private static LocalIssuer issuer;
     private static Boolean docker;
 
     private TestInfrastructure() {
@@ -71,6 +76,31 @@ public final class TestInfrastructure {
 
         /** The broker answers again, on the same address, with what it had. */
         void endOutage();
+    }
+
+    /** The token issuer of this test JVM; services under test trust its public key. */
+    public static synchronized LocalIssuer issuer() {
+        if (issuer == null) {
+            try {
+                Path folder = Files.createTempDirectory("perfledger-issuer");
+                issuer = LocalIssuer.in(folder);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return issuer;
+    }
+
+    /**
+     * A token for a test request to {@code path}: district finance and editor of the department the path names (or
+     * of none), in the path's district, so tests that are not about authorisation act as someone allowed to.
+     */
+    public static String tokenFor(String path, String subject) {
+        Matcher m = Pattern.compile("/api/v1/districts/([^/]+)(?:/departments/([^/?]+))?").matcher(path);
+        String district = m.find() ? m.group(1) : null;
+        String department = district == null ? null : m.group(2);
+        return issuer().token(subject, district, department, List.of("DISTRICT_FINANCE", "DEPARTMENT_EDITOR"),
+                Duration.ofHours(1));
     }
 
     public static synchronized Postgres postgres() {
