@@ -10,6 +10,7 @@ import org.perfledger.kernel.organisation.DistrictId;
 import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.validation.InvalidValueException;
 import org.perfledger.query.platform.NotFoundException;
+import org.perfledger.query.platform.ReadAccess;
 import org.perfledger.query.platform.TenantReads;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,10 +25,12 @@ class CalendarQueryController {
 
     private final JdbcTemplate jdbc;
     private final TenantReads reads;
+    private final ReadAccess access;
 
-    CalendarQueryController(JdbcTemplate jdbc, TenantReads reads) {
+    CalendarQueryController(JdbcTemplate jdbc, TenantReads reads, ReadAccess access) {
         this.jdbc = jdbc;
         this.reads = reads;
+        this.access = access;
     }
 
     record Calendar(String district, int year, JsonNode monitoring, LocalDate selfEvaluationDue,
@@ -36,6 +39,7 @@ class CalendarQueryController {
 
     @GetMapping("/api/v1/districts/{district}/years/{year}/reporting-calendar")
     Calendar calendar(@PathVariable("district") String district, @PathVariable("year") String year) {
+        access.requireDistrict(district);
         FiscalYear fiscalYear;
         try {
             DistrictId.of(district);

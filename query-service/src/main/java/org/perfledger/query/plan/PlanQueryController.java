@@ -34,6 +34,7 @@ import org.perfledger.kernel.plan.ProjectType;
 import org.perfledger.kernel.validation.InvalidValueException;
 import org.perfledger.kernel.validation.Labelled;
 import org.perfledger.query.platform.NotFoundException;
+import org.perfledger.query.platform.ReadAccess;
 import org.perfledger.query.platform.TenantReads;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,10 +57,12 @@ class PlanQueryController {
 
     private final JdbcTemplate jdbc;
     private final TenantReads reads;
+    private final ReadAccess access;
 
-    PlanQueryController(JdbcTemplate jdbc, TenantReads reads) {
+    PlanQueryController(JdbcTemplate jdbc, TenantReads reads, ReadAccess access) {
         this.jdbc = jdbc;
         this.reads = reads;
+        this.access = access;
     }
 
     record Coded(String code, String label) {
@@ -176,7 +179,8 @@ class PlanQueryController {
                 append(key, code));
     }
 
-    private static PlanId plan(String district, String department, String year, String project) {
+    private PlanId plan(String district, String department, String year, String project) {
+        access.requireDepartment(district, department);
         try {
             return new PlanId(DepartmentId.of(district, department), FiscalYear.parse(year), project);
         } catch (InvalidValueException e) {

@@ -23,6 +23,11 @@ class QueryProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "not-found", e.getMessage(), e.field(), e.rule());
     }
 
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbidden(ForbiddenException e) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", e.getMessage(), null, "role.forbidden");
+    }
+
     @ExceptionHandler(InvalidValueException.class)
     ProblemDetail invalid(InvalidValueException e) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-request", e.getMessage(), null, e.rule());

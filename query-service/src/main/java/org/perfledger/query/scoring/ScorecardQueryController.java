@@ -27,6 +27,7 @@ import org.perfledger.kernel.scoring.Verdict;
 import org.perfledger.kernel.validation.InvalidValueException;
 import org.perfledger.query.plan.PlanKeys;
 import org.perfledger.query.platform.NotFoundException;
+import org.perfledger.query.platform.ReadAccess;
 import org.perfledger.query.platform.TenantReads;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,10 +50,12 @@ class ScorecardQueryController {
 
     private final JdbcTemplate jdbc;
     private final TenantReads reads;
+    private final ReadAccess access;
 
-    ScorecardQueryController(JdbcTemplate jdbc, TenantReads reads) {
+    ScorecardQueryController(JdbcTemplate jdbc, TenantReads reads, ReadAccess access) {
         this.jdbc = jdbc;
         this.reads = reads;
+        this.access = access;
     }
 
     /**
@@ -71,6 +74,7 @@ class ScorecardQueryController {
                             @PathVariable("year") String year,
                             @PathVariable(value = "project", required = false) String project,
                             @RequestParam(value = "schemeVersion", required = false) Integer schemeVersion) {
+        access.requireDepartment(district, department);
         PlanId plan = plan(district, department, year, project);
         return reads.inDistrict(plan.district().value(), () -> scorecard(plan, schemeVersion));
     }

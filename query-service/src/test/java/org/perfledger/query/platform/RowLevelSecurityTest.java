@@ -39,6 +39,8 @@ class RowLevelSecurityTest {
         registry.add("spring.datasource.password", () -> TestInfrastructure.postgres().password());
         registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
         registry.add("perfledger.topic", () -> "perfledger.events.rls-" + UUID.randomUUID());
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
+                () -> TestInfrastructure.issuer().publicKeyLocation());
     }
 
     @BeforeEach

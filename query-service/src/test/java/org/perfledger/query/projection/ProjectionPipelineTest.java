@@ -9,7 +9,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -66,6 +68,8 @@ class ProjectionPipelineTest {
         registry.add("spring.datasource.password", () -> TestInfrastructure.postgres().password());
         registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
         registry.add("perfledger.topic", () -> TOPIC);
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
+                () -> TestInfrastructure.issuer().publicKeyLocation());
     }
 
     private static EventEnvelope envelope(String aggregateId, long sequence, Object event) throws Exception {
@@ -132,7 +136,8 @@ class ProjectionPipelineTest {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < deadline) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                    + path)).build(), HttpResponse.BodyHandlers.ofString());
+                    + path)).header("Authorization", "Bearer " + TestInfrastructure.tokenFor(path, "li.si")).build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200) {
                 body = JSON.readTree(response.body());
                 if (body.get("version").asLong() == 7 && deadLetters() == 3) {
@@ -165,7 +170,33 @@ class ProjectionPipelineTest {
                 .isZero();
 
         HttpResponse<String> missing = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + path.replace("2020", "2019"))).build(), HttpResponse.BodyHandlers.ofString());
+                + path.replace("2020", "2019"))).header("Authorization", "Bearer "
+                + TestInfrastructure.tokenFor(path, "li.si")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isEqualTo(404);
+
+        // another district's token cannot tell this plan exists; no token gets 401
+        HttpResponse<String> foreign = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + TestInfrastructure.tokenFor("/api/v1/districts/hanyang", "x"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(foreign.statusCode()).isEqualTo(404);
+        HttpResponse<String> otherDepartment = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + path)).header("Authorization", "Bearer " + TestInfrastructure.issuer().token("v", "caidian", "other",
+                List.of("DEPARTMENT_VIEWER"), Duration.ofMinutes(5))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(otherDepartment.statusCode()).isEqualTo(404);
+        HttpResponse<String> viewer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + path)).header("Authorization", "Bearer " + TestInfrastructure.issuer().token("v", "caidian", "scjgj",
+                List.of("DEPARTMENT_VIEWER"), Duration.ofMinutes(5))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(viewer.statusCode()).isEqualTo(200);
+        HttpResponse<String> admin = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + path)).header("Authorization", "Bearer " + TestInfrastructure.issuer().token("a", "caidian", null,
+                List.of("PLATFORM_ADMIN"), Duration.ofMinutes(5))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(admin.statusCode()).isEqualTo(403);
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + path)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        missing = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + path.replace("2020", "2019"))).header("Authorization", "Bearer "
+                + TestInfrastructure.tokenFor(path, "li.si")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }

@@ -8,13 +8,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,11 +93,7 @@ public final class TestInfrastructure {
      * of none), in the path's district, so tests that are not about authorisation act as someone allowed to.
      */
     public static String tokenFor(String path, String subject) {
-        Matcher m = Pattern.compile("/api/v1/districts/([^/]+)(?:/departments/([^/?]+))?").matcher(path);
-        String district = m.find() ? m.group(1) : null;
-        String department = district == null ? null : m.group(2);
-        return issuer().token(subject, district, department, List.of("DISTRICT_FINANCE", "DEPARTMENT_EDITOR"),
-                Duration.ofHours(1));
+        return issuer().tokenFor(path, subject, List.of("DISTRICT_FINANCE", "DEPARTMENT_EDITOR"));
     }
 
     public static synchronized Postgres postgres() {

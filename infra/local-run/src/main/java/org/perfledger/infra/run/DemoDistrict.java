@@ -26,11 +26,11 @@ public final class DemoDistrict {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDistrict.class);
 
-    private final String commandUrl;
+    private final LocalPlatform platform;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    public DemoDistrict(String commandUrl) {
-        this.commandUrl = commandUrl;
+    public DemoDistrict(LocalPlatform platform) {
+        this.platform = platform;
     }
 
     static List<Step> steps() {
@@ -46,7 +46,8 @@ public final class DemoDistrict {
     public void load() {
         for (Step step : steps()) {
             try {
-                HttpResponse<String> response = send(http, commandUrl, step, "demo-" + fingerprint(step), "demo-loader");
+                HttpResponse<String> response = send(http, platform.commandUrl(), step, "demo-" + fingerprint(step),
+                        platform.tokenFor(step.path(), "demo-loader"));
                 // 409: done by an earlier version of the demo whose step read differently.
                 if (response.statusCode() >= 300 && response.statusCode() != 409) {
                     throw new IllegalStateException("demo step " + step.method() + " " + step.path() + " failed: "
@@ -62,11 +63,11 @@ public final class DemoDistrict {
         log.info("Demo districts loaded from the seed documents: {}", SeedDataset.DOCUMENTS);
     }
 
-    static HttpResponse<String> send(HttpClient http, String baseUrl, Step step, String idempotencyKey, String actor)
+    static HttpResponse<String> send(HttpClient http, String baseUrl, Step step, String idempotencyKey, String token)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + step.path()))
                 .header("Content-Type", "application/json")
-                .header("X-Actor", actor)
+                .header("Authorization", "Bearer " + token)
                 .method(step.method(), step.body() == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(step.body()));
         if (idempotencyKey != null) {

@@ -11,10 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.perfledger.infra.embedded.KafkaBroker;
+import org.perfledger.infra.embedded.LocalIssuer;
 import org.perfledger.infra.embedded.PostgresServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +62,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final List<Process> services = new ArrayList<>();
     private String databaseUrl;
     private String kafkaBootstrap;
+    private LocalIssuer issuer;
 
     private LocalPlatform(Settings settings) {
         this.settings = settings;
@@ -95,14 +98,41 @@ public final class LocalPlatform implements AutoCloseable {
             kafka = KafkaBroker.start(settings.home().resolve("kafka"), settings.kafkaPort());
             kafkaBootstrap = kafka.bootstrapServers();
         }
-        services.add(launch("command-service", Map.of(
+        // Tokens: an external OIDC issuer when SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI is set (the services
+        // inherit it), otherwise the local issuer, whose key stays in the home folder.
+        Map<String, String> security = Map.of();
+        if (System.getenv("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI") == null) {
+            issuer = LocalIssuer.in(settings.home().resolve("issuer"));
+            security = Map.of("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", issuer.publicKeyLocation());
+        }
+        Map<String, String> securityEnv = security;
+        services.add(launch("command-service", with(securityEnv,
                 "PERFLEDGER_COMMAND_DB_URL", databaseUrl,
                 "PERFLEDGER_COMMAND_PORT", Integer.toString(settings.commandPort()))));
-        services.add(launch("query-service", Map.of(
+        services.add(launch("query-service", with(securityEnv,
                 "PERFLEDGER_QUERY_DB_URL", databaseUrl,
                 "PERFLEDGER_QUERY_PORT", Integer.toString(settings.queryPort()))));
         awaitHealthy(commandUrl(), "command-service");
         awaitHealthy(queryUrl(), "query-service");
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String... pairs) {
+        Map<String, String> all = new LinkedHashMap<>(base);
+        for (int i = 0; i < pairs.length; i += 2) {
+            all.put(pairs[i], pairs[i + 1]);
+        }
+        return all;
+    }
+
+    /** The local token issuer, unless an external one is configured. */
+    public Optional<LocalIssuer> issuer() {
+        return Optional.ofNullable(issuer);
+    }
+
+    /** A local token acting as district finance and editor of the department {@code path} names. */
+    public String tokenFor(String path, String subject) {
+        return issuer().orElseThrow(() -> new IllegalStateException("an external issuer signs the tokens"))
+                .tokenFor(path, subject, List.of("DISTRICT_FINANCE", "DEPARTMENT_EDITOR"));
     }
 
     private Process launch(String service, Map<String, String> env) {
@@ -208,7 +238,11 @@ public final class LocalPlatform implements AutoCloseable {
         LocalPlatform platform = start(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "perfledger-stop"));
         if (!"false".equalsIgnoreCase(System.getenv("PERFLEDGER_DEMO"))) {
-            new DemoDistrict(platform.commandUrl()).load();
+            if (platform.issuer().isPresent()) {
+                new DemoDistrict(platform).load();
+            } else {
+                log.info("An external issuer signs the tokens: the demo districts are not loaded");
+            }
         }
         System.out.println();
         System.out.println("PerfLedger is running.");
@@ -219,7 +253,14 @@ public final class LocalPlatform implements AutoCloseable {
         System.out.println("  PostgreSQL       " + platform.databaseUrl() + " (schemas eventstore, readmodel)");
         System.out.println("  Kafka            " + platform.kafkaBootstrap);
         System.out.println("  data and logs    " + settings.home());
-        System.out.println("Try: curl " + platform.queryUrl() + "/api/v1/districts/donghu/departments/scjgj/years/2018/projects/SPAQ");
+        platform.issuer().ifPresent(issuer -> {
+            Path tokens = settings.home().resolve("tokens.txt");
+            String finance = DemoUsers.write(issuer, tokens);
+            System.out.println("  demo users       tokens for every role of every demo district in " + tokens);
+            System.out.println("Try: curl -H 'Authorization: Bearer " + finance + "' \\");
+            System.out.println("       " + platform.queryUrl()
+                    + "/api/v1/districts/donghu/departments/scjgj/years/2018/projects/ZLJS/scorecard");
+        });
         System.out.println("Press Ctrl-C to stop.");
         Thread.currentThread().join();
     }

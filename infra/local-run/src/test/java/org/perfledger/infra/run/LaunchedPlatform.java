@@ -29,7 +29,7 @@ final class LaunchedPlatform {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            new DemoDistrict(platform.commandUrl()).load();
+            new DemoDistrict(platform).load();
             LocalPlatform started = platform;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));
         }

@@ -32,11 +32,13 @@ class PlatformEndToEndTest {
     }
 
     private static HttpResponse<String> post(String path, String body) throws Exception {
-        return DemoDistrict.send(HTTP, platform.commandUrl(), new SeedYear.Step("POST", path, body), null, "wang.wu");
+        return DemoDistrict.send(HTTP, platform.commandUrl(), new SeedYear.Step("POST", path, body), null,
+                platform.tokenFor(path, "wang.wu"));
     }
 
     private static JsonNode read(String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.queryUrl() + path)).build(),
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.queryUrl() + path))
+                .header("Authorization", "Bearer " + platform.tokenFor(path, "wang.wu")).build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     }
@@ -92,7 +94,7 @@ class PlatformEndToEndTest {
         JsonNode before = await().atMost(Duration.ofSeconds(15)).until(() -> read(path),
                 v -> v != null && v.get("phase").get("code").asText().equals("SELF_EVALUATION_SUBMITTED"));
 
-        new DemoDistrict(platform.commandUrl()).load();
+        new DemoDistrict(platform).load();
 
         Thread.sleep(500);
         assertThat(read(path).get("version").asLong()).isEqualTo(before.get("version").asLong());
@@ -105,9 +107,11 @@ class PlatformEndToEndTest {
         assertThat(post("/api/v1/districts/donghu/departments", "{\"departmentId\":\"e2e\",\"name\":\"东湖高新区市场监督管理局\"}")
                 .statusCode()).isEqualTo(201);
         SeedYear.Step calendar = SeedYear.calendar2018("donghu");
-        assertThat(DemoDistrict.send(HTTP, platform.commandUrl(), calendar, null, "finance").statusCode()).isEqualTo(200);
+        assertThat(DemoDistrict.send(HTTP, platform.commandUrl(), calendar, null,
+                platform.tokenFor(calendar.path(), "finance")).statusCode()).isEqualTo(200);
         for (SeedYear.Step step : SeedYear.donghuFoodSafety2018("donghu", "e2e")) {
-            HttpResponse<String> response = DemoDistrict.send(HTTP, platform.commandUrl(), step, null, "wang.wu");
+            HttpResponse<String> response = DemoDistrict.send(HTTP, platform.commandUrl(), step, null,
+                    platform.tokenFor(step.path(), "wang.wu"));
             assertThat(response.statusCode()).as(step.method() + " " + step.path() + " → " + response.body())
                     .isBetween(200, 201);
         }

@@ -35,7 +35,8 @@ class SeedScoringTest {
 
     private static JsonNode scorecard(String plan) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.queryUrl() + plan
-                + "/scorecard")).build(), HttpResponse.BodyHandlers.ofString());
+                + "/scorecard")).header("Authorization", "Bearer " + platform.tokenFor(plan, "auditor")).build(),
+                HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     }
 
@@ -199,7 +200,8 @@ class SeedScoringTest {
     }
 
     private static HttpResponse<String> send(String method, String path, String body) throws Exception {
-        return DemoDistrict.send(HTTP, platform.commandUrl(), new SeedYear.Step(method, path, body), null, "finance");
+        return DemoDistrict.send(HTTP, platform.commandUrl(), new SeedYear.Step(method, path, body), null,
+                platform.tokenFor(path, "finance"));
     }
 
     @Test
@@ -219,7 +221,8 @@ class SeedScoringTest {
         assertThat(onRecord.get("scorecard").get("total").decimalValue()).isEqualByComparingTo("96.25");
 
         HttpResponse<String> rescored = HTTP.send(HttpRequest.newBuilder(URI.create(platform.queryUrl() + plan
-                + "/scorecard?schemeVersion=2")).build(), HttpResponse.BodyHandlers.ofString());
+                + "/scorecard?schemeVersion=2")).header("Authorization", "Bearer " + platform.tokenFor(plan, "auditor"))
+                .build(), HttpResponse.BodyHandlers.ofString());
         JsonNode underTwo = JSON.readTree(rescored.body());
         // over the adjusted budget, 357.04 of 357.04 is 100%: 20 points, 100 in all
         assertThat(underTwo.get("scorecard").get("execution").get("score").decimalValue()).isEqualByComparingTo("20");
