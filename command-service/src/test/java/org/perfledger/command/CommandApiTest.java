@@ -204,6 +204,33 @@ class CommandApiTest extends CommandServiceTestBase {
     }
 
     @Test
+    void textInEveryScriptAndInjectionAttemptsAreStoredExactlyAsPlainText() throws Exception {
+        String department = newDepartment("caidian");
+        String goals = "/api/v1/districts/caidian/departments/" + department + "/years/2020/department/goals";
+        List<String> texts = List.of(
+                "加强食品安全监管，确保不发生系统性食品安全问题（含食用农产品千人1批）",
+                "ئاشلىق بىخەتەرلىكى · བོད་ཡིག · Ελληνικά · Кириллица · e\u0301 combining · 👩🏽‍🌾 emoji",
+                "'); DROP TABLE domain_event_entry; --",
+                "<script>alert('x')</script><img src=x onerror=alert(1)>",
+                "${jndi:ldap://example.invalid/a} {{7*7}} %s %n \\u0000");
+        for (String text : texts) {
+            HttpResponse<String> added = post(goals, JSON.writeValueAsString(Map.of("text", text)));
+            assertThat(added.statusCode()).as(text + " → " + added.body()).isEqualTo(201);
+            String payload = jdbc.queryForObject("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry "
+                    + "ORDER BY global_index DESC LIMIT 1", String.class);
+            assertThat(JSON.readTree(payload).get("text").asText()).isEqualTo(text);
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Integer.class)).isPositive();
+
+        HttpResponse<String> control = post(goals, JSON.writeValueAsString(Map.of("text", "目标\u0007")));
+        assertThat(control.statusCode()).isEqualTo(400);
+        assertThat(rule(control)).isEqualTo("text.control-characters");
+        HttpResponse<String> tooLong = post(goals, JSON.writeValueAsString(Map.of("text", "长".repeat(2001))));
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(rule(tooLong)).isEqualTo("text.length");
+    }
+
+    @Test
     void anOversizedBodyIsRefusedWith413WhetherDeclaredOrStreamed() throws Exception {
         String department = newDepartment("caidian");
         String goals = "/api/v1/districts/caidian/departments/" + department + "/years/2020/department/goals";

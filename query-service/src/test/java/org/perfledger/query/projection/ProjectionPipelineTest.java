@@ -191,6 +191,26 @@ class ProjectionPipelineTest {
                 + path)).header("Authorization", "Bearer " + TestInfrastructure.issuer().token("a", "caidian", null,
                 List.of("PLATFORM_ADMIN"), Duration.ofMinutes(5))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(admin.statusCode()).isEqualTo(403);
+        // an auditor's reads are recorded; finance can list them; an editor cannot
+        String auditor = TestInfrastructure.issuer().token("shen.ji", "caidian", null, List.of("AUDITOR"),
+                Duration.ofMinutes(5));
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + auditor).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(200);
+        HttpResponse<String> audit = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/v1/districts/caidian/access-audit")).header("Authorization", "Bearer "
+                + TestInfrastructure.issuer().token("cai.zheng", "caidian", null, List.of("DISTRICT_FINANCE"),
+                Duration.ofMinutes(5))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(audit.statusCode()).isEqualTo(200);
+        JsonNode entry = JSON.readTree(audit.body()).get(0);
+        assertThat(entry.get("subject").asText()).isEqualTo("shen.ji");
+        assertThat(entry.get("path").asText()).isEqualTo(path);
+        assertThat(entry.get("status").asInt()).isEqualTo(200);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/v1/districts/caidian/access-audit")).header("Authorization", "Bearer "
+                + TestInfrastructure.issuer().token("e", "caidian", "scjgj", List.of("DEPARTMENT_EDITOR"),
+                Duration.ofMinutes(5))).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+
         HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + path)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(401);
