@@ -14,8 +14,8 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "org.perfledger.command", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private static final String[] CAPABILITIES = {"..command.department..", "..command.plan..",
-            "..command.budget..", "..command.performance..", "..command.evaluation.."};
+    private static final String[] CAPABILITIES = {"..command.district..", "..command.department..", "..command.plan..",
+            "..command.budget..", "..command.performance..", "..command.evaluation..", "..command.scoring.."};
 
     @ArchTest
     static final ArchRule platformKnowsNoCapability = noClasses().that().resideInAPackage("..command.platform..")

@@ -84,8 +84,19 @@ public abstract class CommandServiceTestBase {
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Registers a department with a fresh code in the district and answers its code. */
+    /** Onboards the district as the platform admin, unless it is on PerfLedger already. */
+    protected void ensureDistrict(String district) throws Exception {
+        HttpResponse<String> response = post("/api/v1/districts", "{\"district\":\"" + district + "\",\"name\":\""
+                + district + "区\"}", "Authorization", "Bearer " + TestInfrastructure.issuer().token("admin", null,
+                null, List.of("PLATFORM_ADMIN"), Duration.ofMinutes(5)));
+        if (response.statusCode() != 201 && response.statusCode() != 409) {
+            throw new AssertionError("district not onboarded: " + response.body());
+        }
+    }
+
+    /** Registers a department with a fresh code in the district (onboarded if need be) and answers its code. */
     protected String newDepartment(String district) throws Exception {
+        ensureDistrict(district);
         String code = "d" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> response = post("/api/v1/districts/" + district + "/departments",
                 "{\"departmentId\":\"" + code + "\",\"name\":\"武汉市蔡甸区市场监督管理局\"}");

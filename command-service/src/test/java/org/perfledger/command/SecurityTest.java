@@ -106,6 +106,25 @@ class SecurityTest extends CommandServiceTestBase {
     }
 
     @Test
+    void onlyThePlatformAdminOnboardsDistricts() throws Exception {
+        String body = "{\"district\":\"jiangan\",\"name\":\"武汉市江岸区\"}";
+        int before = storedEvents();
+        refused(post("/api/v1/districts", body, "Authorization", bearer(token("caidian", null, "DISTRICT_FINANCE"))),
+                403, "role.forbidden");
+        assertThat(storedEvents()).isEqualTo(before);
+        String admin = TestInfrastructure.issuer().token("admin", null, null, List.of("PLATFORM_ADMIN"),
+                Duration.ofMinutes(5));
+        assertThat(post("/api/v1/districts", body, "Authorization", bearer(admin)).statusCode()).isEqualTo(201);
+        // and nothing else: not even a department in the district it onboarded
+        refused(post("/api/v1/districts/jiangan/departments", "{\"departmentId\":\"scjgj\",\"name\":\"某局\"}",
+                "Authorization", bearer(admin)), 403, "tenant.mismatch");
+        String metadata = jdbc.queryForObject("SELECT convert_from(meta_data, 'UTF8') FROM domain_event_entry "
+                + "WHERE aggregate_identifier = 'district:jiangan'", String.class);
+        assertThat(JSON.readTree(metadata).get("role").asText()).isEqualTo("PLATFORM_ADMIN");
+        assertThat(JSON.readTree(metadata).get("district").asText()).isEqualTo("jiangan");
+    }
+
+    @Test
     void healthStaysOpenForProbes() throws Exception {
         // (metrics too: CommandApiTest reads /actuator/prometheus without a token)
         assertThat(get("/actuator/health").statusCode()).isEqualTo(200);

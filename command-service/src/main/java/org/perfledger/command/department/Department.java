@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.perfledger.command.district.DistrictDirectory;
 import org.perfledger.command.platform.DomainRejection;
 import org.perfledger.command.platform.DomainRejection.Kind;
 import org.perfledger.kernel.organisation.DepartmentId;
@@ -35,11 +36,12 @@ public class Department {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(RegisterDepartment command) {
+    public void handle(RegisterDepartment command, DistrictDirectory districts) {
         if (registered) {
             throw new DomainRejection(Kind.CONFLICT, "department.already-registered", "departmentId",
                     "department " + command.department() + " is already registered");
         }
+        districts.requireRegistered(command.department().district());
         try {
             Checks.requireText(command.name(), "department name", MAX_NAME_LENGTH);
         } catch (InvalidValueException e) {

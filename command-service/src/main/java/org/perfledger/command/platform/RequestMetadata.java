@@ -11,6 +11,14 @@ import org.perfledger.kernel.organisation.DistrictId;
  */
 public record RequestMetadata(DistrictId district, Caller caller, String correlationId, String idempotencyKey) {
 
+    /** The metadata of a request that creates the district it names (onboarding), which its path cannot name. */
+    public RequestMetadata forDistrict(DistrictId created) {
+        if (district != null) {
+            throw new IllegalStateException("the request already acts in district " + district);
+        }
+        return new RequestMetadata(created, caller, correlationId, idempotencyKey);
+    }
+
     public String actor() {
         return caller.subject();
     }

@@ -52,10 +52,12 @@ public class RequestMetadataResolver implements HandlerMethodArgumentResolver {
         @SuppressWarnings("unchecked")
         Map<String, String> path = (Map<String, String>) request.getAttribute(
                 HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-        DistrictId district = fields.parse("district", path == null ? null : path.get("district"), DistrictId::new);
+        // Only onboarding (POST /api/v1/districts) has no district in its path; it names the district it creates.
+        boolean inDistrict = path != null && path.containsKey("district");
+        DistrictId district = inDistrict ? fields.parse("district", path.get("district"), DistrictId::new) : null;
 
         Caller caller = caller();
-        if (district != null && !district.value().equals(caller.district())) {
+        if (inDistrict && district != null && !district.value().equals(caller.district())) {
             throw new DomainRejection(DomainRejection.Kind.FORBIDDEN, "tenant.mismatch", "district",
                     caller.district() == null ? "your token is for no district"
                             : "your token is for district " + caller.district() + ", not " + district);

@@ -113,6 +113,11 @@ class LongHistoryBenchmark extends CommandServiceTestBase {
     /** A department-wide plan in execution, 6 events long. */
     private PlanId newPlan() {
         DepartmentId department = DepartmentId.of("bench", "d" + UUID.randomUUID().toString().substring(0, 8));
+        try {
+            ensureDistrict("bench");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         send(new RegisterDepartment(department, "基准部门"));
         PlanId plan = PlanId.departmentWide(department, FiscalYear.of(2020));
         send(new OpenBudget(plan, Map.of(FundingSource.GENERAL_PUBLIC_BUDGET, WanYuan.of("100000.00")), Map.of(), null));

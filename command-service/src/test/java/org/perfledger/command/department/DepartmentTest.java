@@ -3,6 +3,7 @@ package org.perfledger.command.department;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.perfledger.command.district.DistrictDirectory;
 import org.perfledger.command.platform.DomainRejection;
 import org.perfledger.kernel.organisation.DepartmentId;
 import org.perfledger.kernel.organisation.DepartmentRegistered;
@@ -16,6 +17,22 @@ class DepartmentTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Department.class);
+        DistrictDirectory onlyCaidian = district -> {
+            if (!district.value().equals("caidian")) {
+                throw new DomainRejection(DomainRejection.Kind.NOT_FOUND, "district.unknown", "district",
+                        "district " + district + " is not on PerfLedger: the platform admin onboards it first");
+            }
+        };
+        fixture.registerInjectableResource(onlyCaidian);
+    }
+
+    @Test
+    void rejectsADepartmentOfADistrictNotOnboarded() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterDepartment(DepartmentId.of("hanyang", "scjgj"), "汉阳区市场监督管理局"))
+                .expectNoEvents()
+                .expectException(DomainRejection.class)
+                .expectExceptionMessage("district hanyang is not on PerfLedger: the platform admin onboards it first");
     }
 
     @Test

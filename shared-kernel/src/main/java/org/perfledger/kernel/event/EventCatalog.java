@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.perfledger.kernel.budget.BudgetEvents;
 import org.perfledger.kernel.evaluation.EvaluationEvents;
 import org.perfledger.kernel.organisation.DepartmentRegistered;
+import org.perfledger.kernel.organisation.DistrictRegistered;
 import org.perfledger.kernel.performance.PerformanceEvents;
 import org.perfledger.kernel.plan.PlanEvents;
 import org.perfledger.kernel.scoring.ScoringSchemeSet;
@@ -16,6 +17,7 @@ import org.perfledger.kernel.scoring.ScoringSchemeSet;
 public final class EventCatalog {
 
     private static final List<Class<? extends PerfLedgerEvent>> TYPES = List.of(
+            DistrictRegistered.class,
             DepartmentRegistered.class,
             PlanEvents.ProjectRegistered.class,
             PlanEvents.DepartmentPlanStarted.class,

@@ -124,6 +124,12 @@ public final class LocalPlatform implements AutoCloseable {
         return all;
     }
 
+    /** A local token of the platform admin (who onboards districts). */
+    public String adminToken() {
+        return issuer().orElseThrow(() -> new IllegalStateException("an external issuer signs the tokens"))
+                .token("admin", null, null, List.of("PLATFORM_ADMIN"), Duration.ofHours(1));
+    }
+
     /** The local token issuer, unless an external one is configured. */
     public Optional<LocalIssuer> issuer() {
         return Optional.ofNullable(issuer);

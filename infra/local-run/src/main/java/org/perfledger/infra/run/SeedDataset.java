@@ -63,6 +63,8 @@ public final class SeedDataset {
         String base = "/api/v1/districts/" + district;
         String yearPath = base + "/departments/" + code + "/years/" + year;
         List<Step> steps = new ArrayList<>();
+        steps.add(new Step("POST", "/api/v1/districts", json(Map.of("district", district,
+                "name", seed.get("districtName").asText())), "PLATFORM_ADMIN"));
         steps.add(new Step("POST", base + "/departments", json(Map.of("departmentId", code,
                 "name", department.get("name").asText()))));
         for (Iterator<Map.Entry<String, JsonNode>> schemes = seed.path("schemes").fields(); schemes.hasNext(); ) {

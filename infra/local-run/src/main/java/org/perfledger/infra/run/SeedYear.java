@@ -9,8 +9,15 @@ import java.util.List;
  */
 public final class SeedYear {
 
-    /** One request: method, path under the command service, JSON body (or null). */
-    public record Step(String method, String path, String body) {
+    /**
+     * One request: method, path under the command service, JSON body (or null), and the role it is sent as: null for
+     * the district's finance and the department's editor, {@code PLATFORM_ADMIN} for onboarding a district.
+     */
+    public record Step(String method, String path, String body, String as) {
+
+        public Step(String method, String path, String body) {
+            this(method, path, body, null);
+        }
     }
 
     private SeedYear() {

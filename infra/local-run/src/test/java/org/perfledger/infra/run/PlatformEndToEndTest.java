@@ -172,6 +172,9 @@ class PlatformEndToEndTest {
     @Test
     void commandsSentWhileTheBrokerIsDownReachTheProjectionExactlyOnceAfterItReturns() throws Exception {
         KafkaBroker broker = platform.embeddedKafka().orElseThrow();
+        assertThat(DemoDistrict.send(HTTP, platform.commandUrl(), new SeedYear.Step("POST", "/api/v1/districts",
+                "{\"district\":\"dongh\",\"name\":\"东湖测试区\"}"), null, platform.adminToken()).statusCode())
+                .isEqualTo(201);
         assertThat(post("/api/v1/districts/dongh/departments", "{\"departmentId\":\"scjgj\",\"name\":\"东湖高新区市场监督管理局\"}")
                 .statusCode()).isEqualTo(201);
         String plan = "/api/v1/districts/dongh/departments/scjgj/years/2018/department";

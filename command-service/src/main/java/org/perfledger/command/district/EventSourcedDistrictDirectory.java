@@ -1,0 +1,30 @@
+package org.perfledger.command.district;
+
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.perfledger.command.platform.DomainRejection;
+import org.perfledger.command.platform.DomainRejection.Kind;
+import org.perfledger.kernel.organisation.DistrictId;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/** Looks the district up in the event store, within the unit of work of the command that asks. */
+@Component
+class EventSourcedDistrictDirectory implements DistrictDirectory {
+
+    private final Repository<District> districts;
+
+    EventSourcedDistrictDirectory(@Lazy Repository<District> districts) {
+        this.districts = districts;
+    }
+
+    @Override
+    public void requireRegistered(DistrictId district) {
+        try {
+            districts.load(District.aggregateId(district));
+        } catch (AggregateNotFoundException e) {
+            throw new DomainRejection(Kind.NOT_FOUND, "district.unknown", "district",
+                    "district " + district + " is not on PerfLedger: the platform admin onboards it first");
+        }
+    }
+}
