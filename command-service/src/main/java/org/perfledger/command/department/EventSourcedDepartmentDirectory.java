@@ -1,9 +1,9 @@
 package org.perfledger.command.department;
 
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
-import org.perfledger.command.platform.DomainRejection;
 import org.perfledger.command.platform.DomainRejection.Kind;
+import org.perfledger.command.platform.DomainRejection;
+import org.perfledger.command.platform.EventSourcedLookup;
 import org.perfledger.kernel.organisation.DepartmentId;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -20,9 +20,7 @@ class EventSourcedDepartmentDirectory implements DepartmentDirectory {
 
     @Override
     public void requireRegistered(DepartmentId department) {
-        try {
-            departments.load(Department.aggregateId(department));
-        } catch (AggregateNotFoundException e) {
+        if (EventSourcedLookup.find(departments, Department.aggregateId(department), found -> true).isEmpty()) {
             throw new DomainRejection(Kind.NOT_FOUND, "department.unknown", "department",
                     "department " + department + " is not registered");
         }

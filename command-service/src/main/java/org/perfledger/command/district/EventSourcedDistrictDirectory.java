@@ -1,9 +1,9 @@
 package org.perfledger.command.district;
 
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
-import org.perfledger.command.platform.DomainRejection;
 import org.perfledger.command.platform.DomainRejection.Kind;
+import org.perfledger.command.platform.DomainRejection;
+import org.perfledger.command.platform.EventSourcedLookup;
 import org.perfledger.kernel.organisation.DistrictId;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -20,9 +20,7 @@ class EventSourcedDistrictDirectory implements DistrictDirectory {
 
     @Override
     public void requireRegistered(DistrictId district) {
-        try {
-            districts.load(District.aggregateId(district));
-        } catch (AggregateNotFoundException e) {
+        if (EventSourcedLookup.find(districts, District.aggregateId(district), found -> true).isEmpty()) {
             throw new DomainRejection(Kind.NOT_FOUND, "district.unknown", "district",
                     "district " + district + " is not on PerfLedger: the platform admin onboards it first");
         }

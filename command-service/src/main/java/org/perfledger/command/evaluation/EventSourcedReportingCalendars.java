@@ -1,8 +1,8 @@
 package org.perfledger.command.evaluation;
 
 import java.util.Optional;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
+import org.perfledger.command.platform.EventSourcedLookup;
 import org.perfledger.kernel.evaluation.EvaluationEvents.MonitoringPeriod;
 import org.perfledger.kernel.money.Percentage;
 import org.perfledger.kernel.organisation.DistrictId;
@@ -34,11 +34,6 @@ class EventSourcedReportingCalendars implements ReportingCalendars {
     }
 
     private Optional<ReportingCalendar> calendar(DistrictId district, FiscalYear year) {
-        try {
-            return Optional.of(calendars.load(ReportingCalendar.aggregateId(district, year))
-                    .invoke(calendar -> calendar));
-        } catch (AggregateNotFoundException e) {
-            return Optional.empty();
-        }
+        return EventSourcedLookup.find(calendars, ReportingCalendar.aggregateId(district, year), calendar -> calendar);
     }
 }

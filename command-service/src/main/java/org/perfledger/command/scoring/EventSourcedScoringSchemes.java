@@ -1,7 +1,7 @@
 package org.perfledger.command.scoring;
 
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
+import org.perfledger.command.platform.EventSourcedLookup;
 import org.perfledger.kernel.organisation.DistrictId;
 import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.scoring.EvaluationKind;
@@ -20,10 +20,7 @@ class EventSourcedScoringSchemes implements ScoringSchemes {
 
     @Override
     public Integer currentVersion(DistrictId district, FiscalYear year, EvaluationKind kind) {
-        try {
-            return books.load(ScoringSchemeBook.aggregateId(district, year, kind)).invoke(ScoringSchemeBook::version);
-        } catch (AggregateNotFoundException e) {
-            return null;
-        }
+        return EventSourcedLookup.find(books, ScoringSchemeBook.aggregateId(district, year, kind),
+                ScoringSchemeBook::version).orElse(null);
     }
 }
