@@ -370,6 +370,19 @@ class CommandApiTest extends CommandServiceTestBase {
     }
 
     @Test
+    void theApiIsDescribedAsOpenApi() throws Exception {
+        HttpResponse<String> docs = get("/v3/api-docs");
+        assertThat(docs.statusCode()).isEqualTo(200);
+        JsonNode api = JSON.readTree(docs.body());
+        assertThat(api.get("paths").has("/api/v1/districts/{district}/departments/{department}/years/{year}/projects/"
+                + "{project}/budget/adjustments")).isTrue();
+        assertThat(api.get("components").get("securitySchemes").has("bearer")).isTrue();
+        // the argument resolvers' types are not mistaken for request parameters
+        assertThat(docs.body()).doesNotContain("RequestMetadata").doesNotContain("PlanTarget");
+        assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void prometheusEndpointShowsCommandsAndRelayMeters() throws Exception {
         newDepartment("caidian");
         HttpResponse<String> metrics = get("/actuator/prometheus");

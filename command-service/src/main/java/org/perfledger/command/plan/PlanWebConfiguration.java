@@ -9,6 +9,7 @@ import org.perfledger.kernel.organisation.DistrictId;
 import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.kernel.validation.InvalidValueException;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
@@ -23,6 +24,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /** Gives controllers a {@link PlanTarget} read from the path and {@code If-Match}, with every error named. */
 @Configuration(proxyBeanMethods = false)
 class PlanWebConfiguration implements WebMvcConfigurer {
+
+    static {
+        // Resolved from the path and If-Match, not a request parameter: leave it out of the OpenAPI description.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(PlanTarget.class);
+    }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {

@@ -221,6 +221,16 @@ class ProjectionPipelineTest {
         assertThat(missing.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
+    @Test
+    void theApiIsDescribedAsOpenApi() throws Exception {
+        HttpResponse<String> docs = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + port + "/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(docs.body()).get("paths")
+                .has("/api/v1/districts/{district}/departments/{department}/years/{year}/projects/{project}/scorecard"))
+                .isTrue();
+    }
+
     private double deadLetters() throws Exception {
         HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                 "http://localhost:" + port + "/actuator/metrics/perfledger.projection.dead-letters")).build(),
