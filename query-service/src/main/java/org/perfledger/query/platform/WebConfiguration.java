@@ -1,5 +1,7 @@
 package org.perfledger.query.platform;
 
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -11,6 +13,12 @@ class WebConfiguration implements WebMvcConfigurer {
 
     WebConfiguration(AccessAudit audit) {
         this.audit = audit;
+    }
+
+    /** The clock dashboards read "today" from (序时进度, what is due). */
+    @Bean
+    Clock clock() {
+        return Clock.systemDefaultZone();
     }
 
     @Override

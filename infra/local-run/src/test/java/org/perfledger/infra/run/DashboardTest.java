@@ -1,0 +1,117 @@
+package org.perfledger.infra.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The district overview, a department's dashboard with 序时进度, and what is due, over the demo districts. */
+class DashboardTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static LocalPlatform platform;
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = LaunchedPlatform.get();
+    }
+
+    private static HttpResponse<String> get(String path, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(platform.queryUrl() + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode read(String path) throws Exception {
+        HttpResponse<String> response = get(path, platform.tokenFor(path, "finance"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static void send(String method, String path, String body) throws Exception {
+        HttpResponse<String> response = DemoDistrict.send(HTTP, platform.commandUrl(),
+                new SeedYear.Step(method, path, body), null, platform.tokenFor(path, "finance"));
+        assertThat(response.statusCode()).as(path + " → " + response.body()).isBetween(200, 201);
+    }
+
+    @Test
+    void theDistrictOverviewSortsFiltersAndPages() throws Exception {
+        JsonNode all = read("/api/v1/districts/qiaokou/years/2020/overview?sort=score&order=desc&size=200");
+        assertThat(all.get("total").asInt()).isEqualTo(15);
+        List<BigDecimal> scores = new ArrayList<>();
+        all.get("items").forEach(row -> scores.add(row.get("score").decimalValue()));
+        assertThat(scores).isSortedAccordingTo((a, b) -> b.compareTo(a));
+
+        JsonNode pests = read("/api/v1/districts/qiaokou/years/2020/overview?alert=zero-budget-with-spending");
+        assertThat(pests.get("total").asInt()).isEqualTo(1);
+        assertThat(pests.get("items").get(0).get("plan").asText()).isEqualTo("BCHKZ");
+        assertThat(pests.get("items").get(0).get("alerts").toString()).contains("reported-differs");
+
+        JsonNode excellent = read("/api/v1/districts/qiaokou/years/2020/overview?grade=" + "%E4%BC%98%E7%A7%80");
+        excellent.get("items").forEach(row -> assertThat(row.get("grade").asText()).isEqualTo("优秀"));
+        JsonNode second = read("/api/v1/districts/qiaokou/years/2020/overview?size=5&page=1");
+        assertThat(second.get("items")).hasSize(5);
+        assertThat(second.get("total").asInt()).isEqualTo(15);
+
+        String viewer = platform.issuer().orElseThrow().token("v", "qiaokou", "other", List.of("DEPARTMENT_VIEWER"),
+                Duration.ofMinutes(5));
+        HttpResponse<String> scoped = get("/api/v1/districts/qiaokou/years/2020/overview", viewer);
+        assertThat(JSON.readTree(scoped.body()).get("total").asInt()).as("a viewer sees its department only").isZero();
+        HttpResponse<String> badSort = get("/api/v1/districts/qiaokou/years/2020/overview?sort=budget",
+                platform.tokenFor("/api/v1/districts/qiaokou", "finance"));
+        assertThat(badSort.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aDepartmentDashboardShowsTimeProgressAndOpenItems() throws Exception {
+        send("POST", "/api/v1/districts/tianxin/departments", "{\"departmentId\":\"dash\",\"name\":\"天心区某局\"}");
+        String plan = "/api/v1/districts/tianxin/departments/dash/years/2020/department";
+        send("POST", plan + "/budget", "{\"sources\":{\"一般公共预算财政拨款\":\"100.00\"}}");
+        send("POST", plan + "/goals", "{\"text\":\"开展抽检\"}");
+        send("PUT", plan + "/indicators/DASH.CJ", "{\"goal\":1,\"level1\":\"产出指标\",\"level2\":\"数量指标\","
+                + "\"name\":\"抽检批次\",\"weight\":\"10\",\"target\":\"100批次\"}");
+        send("PUT", plan + "/indicators/DASH.MYD", "{\"goal\":1,\"level1\":\"满意度指标\",\"level2\":\"服务对象满意度指标\","
+                + "\"name\":\"满意度\",\"weight\":\"10\",\"target\":\"90%以上\"}");
+        send("POST", plan + "/targets/submission", null);
+        send("POST", plan + "/targets/approval", null);
+        send("POST", plan + "/budget/expenditures", "{\"amount\":\"20.00\",\"date\":\"2020-06-30\","
+                + "\"expenditureClass\":\"公用经费\",\"description\":\"上半年\"}");
+        send("POST", plan + "/indicators/DASH.CJ/completions", "{\"value\":\"60批次\",\"asOf\":\"2020-06-30\"}");
+
+        String path = "/api/v1/districts/tianxin/departments/dash/years/2020/dashboard?asOf=2020-07-01";
+        JsonNode dashboard = await().atMost(Duration.ofSeconds(10)).until(() -> read(path),
+                d -> d.get("plans").get(0).get("indicators").get(0).get("latestActual").isTextual());
+        JsonNode wide = dashboard.get("plans").get(0);
+        // 2020-07-01 is day 183 of 366: half the year gone, a fifth of the money spent
+        assertThat(wide.get("timeProgress").get("yearElapsed").decimalValue()).isEqualByComparingTo("50.00");
+        assertThat(wide.get("timeProgress").get("executionRate").decimalValue()).isEqualByComparingTo("20.00");
+        assertThat(wide.get("timeProgress").get("lagging").asBoolean()).isTrue();
+        assertThat(wide.get("indicators").get(0).get("completion").decimalValue()).isEqualByComparingTo("60");
+        assertThat(wide.get("indicators").get(0).get("score").decimalValue()).isEqualByComparingTo("6");
+        assertThat(wide.get("openItems").toString()).contains("missing completion: DASH.MYD")
+                .contains("spending trails the year");
+        assertThat(wide.get("score").decimalValue()).as("4 of 20 for execution, 6 for the checks")
+                .isEqualByComparingTo("10");
+
+        send("PUT", "/api/v1/districts/tianxin/years/2020/reporting-calendar", "{\"monitoring\":[{\"period\":\"H1\","
+                + "\"label\":\"上半年\",\"due\":\"2020-07-15\"}],\"selfEvaluationDue\":\"2021-06-30\"}");
+        JsonNode due = await().atMost(Duration.ofSeconds(10)).until(
+                () -> read("/api/v1/districts/tianxin/years/2020/due?asOf=2020-07-20"), d -> d.size() > 0);
+        List<String> items = new ArrayList<>();
+        due.forEach(item -> items.add(item.get("department").asText() + " " + item.get("item").asText() + " "
+                + item.get("status").asText()));
+        assertThat(items).contains("dash monitoring H1 late", "dash self-evaluation open",
+                "scjgj self-evaluation done");
+    }
+}

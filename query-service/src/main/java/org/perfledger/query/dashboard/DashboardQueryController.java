@@ -1,0 +1,349 @@
+package org.perfledger.query.dashboard;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.perfledger.kernel.evaluation.Grade;
+import org.perfledger.kernel.money.WanYuan;
+import org.perfledger.kernel.organisation.DepartmentId;
+import org.perfledger.kernel.organisation.FiscalYear;
+import org.perfledger.kernel.plan.PlanId;
+import org.perfledger.kernel.plan.PlanPhase;
+import org.perfledger.kernel.validation.InvalidValueException;
+import org.perfledger.kernel.validation.Labelled;
+import org.perfledger.query.platform.NotFoundException;
+import org.perfledger.query.platform.ReadAccess;
+import org.perfledger.query.platform.TenantReads;
+import org.perfledger.query.scoring.Scorecards;
+import org.perfledger.query.scoring.Scorecards.ScorecardView;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The year at a glance: the district overview (every plan with its score, grade, 执行率 and alerts; filtered, sorted,
+ * paged), a department's dashboard (budget with 序时进度, indicators with their latest actuals and provisional scores,
+ * open items) and what is due against finance's calendar. Scores are computed on read under the scheme in force, so
+ * they follow every completion and expenditure.
+ */
+@RestController
+class DashboardQueryController {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final JdbcTemplate jdbc;
+    private final TenantReads reads;
+    private final ReadAccess access;
+    private final Scorecards scorecards;
+    private final Clock clock;
+    private final BigDecimal lagMargin;
+
+    DashboardQueryController(JdbcTemplate jdbc, TenantReads reads, ReadAccess access, Scorecards scorecards,
+                             Clock clock,
+                             @Value("${perfledger.dashboard.time-progress-margin:10}") BigDecimal lagMargin) {
+        this.jdbc = jdbc;
+        this.reads = reads;
+        this.access = access;
+        this.scorecards = scorecards;
+        this.clock = clock;
+        this.lagMargin = lagMargin;
+    }
+
+    /**
+     * 序时进度: the share of the year elapsed by {@code asOf} against 执行率; {@code lagging} when execution trails
+     * the year by more than the margin (percentage points).
+     */
+    record TimeProgress(LocalDate asOf, BigDecimal yearElapsed, BigDecimal executionRate, BigDecimal lag,
+                        boolean lagging) {
+    }
+
+    record OverviewRow(String department, String plan, String kind, String name, String phase, WanYuan adjustedBudget,
+                       WanYuan executed, BigDecimal executionRate, BigDecimal score, String grade, String status,
+                       List<String> alerts) {
+    }
+
+    record Page<T>(List<T> items, int page, int size, long total) {
+    }
+
+    @GetMapping("/api/v1/districts/{district}/years/{year}/overview")
+    Page<OverviewRow> overview(@PathVariable("district") String district, @PathVariable("year") String year,
+                               @RequestParam(value = "grade", required = false) String grade,
+                               @RequestParam(value = "alert", required = false) String alert,
+                               @RequestParam(value = "sort", defaultValue = "department") String sort,
+                               @RequestParam(value = "order", defaultValue = "asc") String order,
+                               @RequestParam(value = "page", defaultValue = "0") int page,
+                               @RequestParam(value = "size", defaultValue = "50") int size,
+                               @RequestParam(value = "asOf", required = false) String asOf) {
+        ReadAccess.Reader reader = access.requireDistrict(district);
+        FiscalYear fiscalYear = FiscalYear.parse(year);
+        Grade wantedGrade = grade == null ? null : Labelled.parse(Grade.class, grade, "value.unknown", "grade");
+        if (page < 0 || size < 1 || size > 200) {
+            throw new InvalidValueException("page.range", "page is 0 or more and size 1 to 200");
+        }
+        Comparator<OverviewRow> comparator = switch (sort) {
+            case "score" -> Comparator.comparing(OverviewRow::score, Comparator.nullsFirst(Comparator.naturalOrder()));
+            case "executionRate" -> Comparator.comparing(OverviewRow::executionRate,
+                    Comparator.nullsFirst(Comparator.naturalOrder()));
+            case "name" -> Comparator.comparing(row -> row.name() == null ? "" : row.name());
+            case "department" -> Comparator.comparing(OverviewRow::department).thenComparing(OverviewRow::plan);
+            default -> throw new InvalidValueException("sort.unknown",
+                    "sort is one of department, name, score, executionRate; got '" + sort + "'");
+        };
+        if (order.equals("desc")) {
+            comparator = comparator.reversed();
+        } else if (!order.equals("asc")) {
+            throw new InvalidValueException("order.unknown", "order is asc or desc; got '" + order + "'");
+        }
+        LocalDate day = day(fiscalYear, asOf);
+        Comparator<OverviewRow> ordering = comparator;
+        return reads.inDistrict(district, () -> {
+            List<OverviewRow> rows = new ArrayList<>();
+            for (Map<String, Object> plan : plans(district, fiscalYear, reader.readsWholeDistrict() ? null
+                    : reader.department())) {
+                OverviewRow row = row(district, fiscalYear, plan, day);
+                if ((wantedGrade == null || wantedGrade.label().equals(row.grade()))
+                        && (alert == null || row.alerts().contains(alert))) {
+                    rows.add(row);
+                }
+            }
+            rows.sort(ordering);
+            int from = Math.min(page * size, rows.size());
+            return new Page<>(rows.subList(from, Math.min(from + size, rows.size())), page, size, rows.size());
+        });
+    }
+
+    record IndicatorLine(String code, String name, BigDecimal weight, String target, String latestActual,
+                         LocalDate latestAsOf, BigDecimal completion, BigDecimal deviationRate, BigDecimal score,
+                         String note) {
+    }
+
+    record PlanDashboard(String plan, String kind, String name, String phase, WanYuan initialBudget,
+                         WanYuan adjustedBudget, WanYuan received, WanYuan executed, TimeProgress timeProgress,
+                         List<IndicatorLine> indicators, BigDecimal score, String grade, String status,
+                         List<String> openItems) {
+    }
+
+    record DepartmentDashboard(String district, String department, int year, LocalDate asOf,
+                               List<PlanDashboard> plans) {
+    }
+
+    @GetMapping("/api/v1/districts/{district}/departments/{department}/years/{year}/dashboard")
+    DepartmentDashboard dashboard(@PathVariable("district") String district,
+                                  @PathVariable("department") String department, @PathVariable("year") String year,
+                                  @RequestParam(value = "asOf", required = false) String asOf) {
+        access.requireDepartment(district, department);
+        FiscalYear fiscalYear = FiscalYear.parse(year);
+        LocalDate day = day(fiscalYear, asOf);
+        return reads.inDistrict(district, () -> {
+            List<Map<String, Object>> plans = plans(district, fiscalYear, department);
+            if (plans.isEmpty()) {
+                throw new NotFoundException("department", "dashboard.not-found", "department " + department
+                        + " has no plan for " + fiscalYear);
+            }
+            List<PlanDashboard> dashboards = new ArrayList<>();
+            for (Map<String, Object> plan : plans) {
+                dashboards.add(planDashboard(district, fiscalYear, plan, day));
+            }
+            return new DepartmentDashboard(district, department, fiscalYear.value(), day, dashboards);
+        });
+    }
+
+    record DueItem(String department, String plan, String name, String item, LocalDate due, String status) {
+    }
+
+    /** Monitoring reports and self-evaluations against the dates finance set: done, open, or late. */
+    @GetMapping("/api/v1/districts/{district}/years/{year}/due")
+    List<DueItem> due(@PathVariable("district") String district, @PathVariable("year") String year,
+                      @RequestParam(value = "asOf", required = false) String asOf) {
+        ReadAccess.Reader reader = access.requireDistrict(district);
+        FiscalYear fiscalYear = FiscalYear.parse(year);
+        LocalDate day = asOf == null ? LocalDate.now(clock) : date(asOf);
+        return reads.inDistrict(district, () -> {
+            List<Map<String, Object>> calendars = jdbc.queryForList("SELECT monitoring::text AS monitoring, "
+                    + "self_evaluation_due FROM reporting_calendar WHERE district = ? AND fiscal_year = ?",
+                    district, fiscalYear.value());
+            if (calendars.isEmpty()) {
+                throw new NotFoundException("year", "calendar.not-found",
+                        "district finance has not set a reporting calendar for " + fiscalYear);
+            }
+            LocalDate selfEvaluationDue = ((Date) calendars.get(0).get("self_evaluation_due")).toLocalDate();
+            List<Map<String, Object>> periods = jdbc.queryForList("SELECT p->>'period' AS period, (p->>'due')::date "
+                    + "AS due FROM reporting_calendar, jsonb_array_elements(monitoring) p WHERE district = ? AND "
+                    + "fiscal_year = ? ORDER BY due", district, fiscalYear.value());
+            List<DueItem> items = new ArrayList<>();
+            for (Map<String, Object> plan : plans(district, fiscalYear, reader.readsWholeDistrict() ? null
+                    : reader.department())) {
+                String department = (String) plan.get("department_id");
+                String key = (String) plan.get("plan_key");
+                for (Map<String, Object> period : periods) {
+                    LocalDate due = ((Date) period.get("due")).toLocalDate();
+                    boolean done = jdbc.queryForObject("SELECT count(*) FROM monitoring_report WHERE district = ? AND "
+                            + "department_id = ? AND fiscal_year = ? AND plan_key = ? AND period = ?", Integer.class,
+                            district, department, fiscalYear.value(), key, period.get("period")) > 0;
+                    items.add(new DueItem(department, key, (String) plan.get("name"),
+                            "monitoring " + period.get("period"), due, status(done, due, day)));
+                }
+                PlanPhase phase = PlanPhase.valueOf((String) plan.get("phase"));
+                boolean submitted = phase.compareTo(PlanPhase.SELF_EVALUATION_SUBMITTED) >= 0
+                        && phase != PlanPhase.SELF_EVALUATION_RETURNED;
+                items.add(new DueItem(department, key, (String) plan.get("name"), "self-evaluation",
+                        selfEvaluationDue, status(submitted, selfEvaluationDue, day)));
+            }
+            return items;
+        });
+    }
+
+    private static String status(boolean done, LocalDate due, LocalDate day) {
+        return done ? "done" : day.isAfter(due) ? "late" : "open";
+    }
+
+    private List<Map<String, Object>> plans(String district, FiscalYear year, String department) {
+        return department == null
+                ? jdbc.queryForList("SELECT * FROM plan WHERE district = ? AND fiscal_year = ? "
+                + "ORDER BY department_id, kind, plan_key", district, year.value())
+                : jdbc.queryForList("SELECT * FROM plan WHERE district = ? AND fiscal_year = ? AND department_id = ? "
+                + "ORDER BY kind, plan_key", district, year.value(), department);
+    }
+
+    private OverviewRow row(String district, FiscalYear year, Map<String, Object> plan, LocalDate day) {
+        PlanId id = planId(district, year, plan);
+        WanYuan adjusted = money(plan.get("adjusted_budget"));
+        WanYuan executed = money(plan.get("executed"));
+        ScorecardView card = scorecard(id);
+        List<String> alerts = alerts(plan, card, progress(plan, day));
+        return new OverviewRow((String) plan.get("department_id"), (String) plan.get("plan_key"),
+                (String) plan.get("kind"), (String) plan.get("name"), (String) plan.get("phase"), adjusted, executed,
+                rate(executed, adjusted), card == null ? null : card.scorecard().total(),
+                card == null ? null : card.scorecard().grade().label(), card == null ? null : card.status(), alerts);
+    }
+
+    private PlanDashboard planDashboard(String district, FiscalYear year, Map<String, Object> plan, LocalDate day) {
+        PlanId id = planId(district, year, plan);
+        ScorecardView card = scorecard(id);
+        TimeProgress progress = progress(plan, day);
+        Object[] key = {district, plan.get("department_id"), year.value(), plan.get("plan_key")};
+        List<IndicatorLine> lines = jdbc.query("SELECT code, name, weight, target_text, latest_actual_text, "
+                        + "latest_as_of FROM indicator WHERE district = ? AND department_id = ? AND fiscal_year = ? "
+                        + "AND plan_key = ? ORDER BY position",
+                (row, n) -> {
+                    String code = row.getString(1);
+                    var scored = card == null ? null : card.scorecard().indicators().stream()
+                            .filter(s -> s.code().equals(code)).findFirst().orElse(null);
+                    return new IndicatorLine(code, row.getString(2), row.getBigDecimal(3), row.getString(4),
+                            row.getString(5), row.getDate(6) == null ? null : row.getDate(6).toLocalDate(),
+                            scored == null || scored.ratio() == null ? null
+                                    : scored.ratio().setScale(2, RoundingMode.HALF_UP),
+                            scored == null ? null : scored.deviationRate(), scored == null ? null : scored.score(),
+                            scored == null ? null : scored.unscorable());
+                }, key);
+        List<String> open = new ArrayList<>();
+        lines.stream().filter(line -> line.latestActual() == null)
+                .forEach(line -> open.add("missing completion: " + line.code() + " " + line.name()));
+        jdbc.queryForList("SELECT number, code FROM target_adjustment WHERE district = ? AND department_id = ? AND "
+                        + "fiscal_year = ? AND plan_key = ? AND status = 'requested' ORDER BY number", key)
+                .forEach(row -> open.add("target adjustment " + row.get("number") + " of " + row.get("code")
+                        + " waits for finance"));
+        if (progress != null && progress.lagging()) {
+            open.add("spending trails the year: 执行率 " + progress.executionRate() + "% against 序时进度 "
+                    + progress.yearElapsed() + "%");
+        }
+        return new PlanDashboard((String) plan.get("plan_key"), (String) plan.get("kind"), (String) plan.get("name"),
+                (String) plan.get("phase"), money(plan.get("initial_budget")), money(plan.get("adjusted_budget")),
+                money(plan.get("received")), money(plan.get("executed")), progress, lines,
+                card == null ? null : card.scorecard().total(), card == null ? null : card.scorecard().grade().label(),
+                card == null ? null : card.status(), open);
+    }
+
+    private ScorecardView scorecard(PlanId id) {
+        try {
+            return scorecards.compute(id, null);
+        } catch (NotFoundException e) {
+            return null; // no scheme for this kind and year: shown without a score
+        }
+    }
+
+    private List<String> alerts(Map<String, Object> plan, ScorecardView card, TimeProgress progress) {
+        List<String> alerts = new ArrayList<>();
+        if (Boolean.TRUE.equals(plan.get("over_budget"))) {
+            alerts.add("over-budget");
+        }
+        if (money(plan.get("adjusted_budget")).isZero() && !money(plan.get("executed")).isZero()) {
+            alerts.add("zero-budget-with-spending");
+        }
+        if (progress != null && progress.lagging()) {
+            alerts.add("spending-lags");
+        }
+        if (card == null) {
+            alerts.add("no-scheme");
+        } else {
+            if (!card.scorecard().flags().isEmpty()) {
+                alerts.add("scoring-flags");
+            }
+            if (!card.consistent()) {
+                alerts.add("reported-differs");
+            }
+        }
+        return alerts;
+    }
+
+    /** 序时进度 while the plan is in execution; null before approval and after the close. */
+    private TimeProgress progress(Map<String, Object> plan, LocalDate day) {
+        if (!PlanPhase.IN_EXECUTION.name().equals(plan.get("phase"))) {
+            return null;
+        }
+        LocalDate first = day.withDayOfYear(1);
+        long days = first.lengthOfYear();
+        BigDecimal elapsed = BigDecimal.valueOf(ChronoUnit.DAYS.between(first, day) + 1).multiply(HUNDRED)
+                .divide(BigDecimal.valueOf(days), MathContext.DECIMAL64);
+        BigDecimal rate = rate(money(plan.get("executed")), money(plan.get("adjusted_budget")));
+        BigDecimal executed = rate == null ? BigDecimal.ZERO : rate;
+        BigDecimal lag = elapsed.subtract(executed);
+        return new TimeProgress(day, elapsed.setScale(2, RoundingMode.HALF_UP), rate,
+                lag.setScale(2, RoundingMode.HALF_UP), lag.compareTo(lagMargin) > 0);
+    }
+
+    /** The day the dashboard stands on: asOf, or today, kept within the fiscal year. */
+    private LocalDate day(FiscalYear year, String asOf) {
+        LocalDate day = asOf == null ? LocalDate.now(clock) : date(asOf);
+        if (day.isBefore(year.firstDay())) {
+            return year.firstDay();
+        }
+        return day.isAfter(year.lastDay()) ? year.lastDay() : day;
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidValueException("date.format", "asOf is written YYYY-MM-DD; got '" + text + "'");
+        }
+    }
+
+    private static PlanId planId(String district, FiscalYear year, Map<String, Object> plan) {
+        String key = (String) plan.get("plan_key");
+        return new PlanId(DepartmentId.of(district, (String) plan.get("department_id")), year,
+                "PROJECT".equals(plan.get("kind")) ? key : null);
+    }
+
+    private static WanYuan money(Object value) {
+        return new WanYuan((BigDecimal) value);
+    }
+
+    private static BigDecimal rate(WanYuan part, WanYuan whole) {
+        return whole.isZero() ? null
+                : part.amount().multiply(HUNDRED).divide(whole.amount(), MathContext.DECIMAL64)
+                .setScale(2, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,231 @@
+package org.perfledger.query.scoring;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.perfledger.kernel.event.EventEnvelopeCodec;
+import org.perfledger.kernel.evaluation.Grade;
+import org.perfledger.kernel.money.WanYuan;
+import org.perfledger.kernel.performance.Achievement;
+import org.perfledger.kernel.performance.Deviation;
+import org.perfledger.kernel.performance.TargetValue;
+import org.perfledger.kernel.plan.PlanId;
+import org.perfledger.kernel.scoring.EvaluationKind;
+import org.perfledger.kernel.scoring.PlanFacts;
+import org.perfledger.kernel.scoring.PlanFacts.IndicatorFacts;
+import org.perfledger.kernel.scoring.Scorecard;
+import org.perfledger.kernel.scoring.Scorecard.IndicatorScore;
+import org.perfledger.kernel.scoring.ScoringEngine;
+import org.perfledger.kernel.scoring.ScoringScheme;
+import org.perfledger.kernel.scoring.Verdict;
+import org.perfledger.query.plan.PlanKeys;
+import org.perfledger.query.platform.NotFoundException;
+import org.perfledger.query.platform.TenantReads;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * A plan's score, computed from its read model under the district's scheme: provisional during the year (the latest
+ * scheme, the latest completions and spending), final once a self-evaluation is submitted (the scheme version it was
+ * submitted under). Every part explains its formula; every figure the department reported is held against the
+ * recomputed one.
+ */
+@Component
+public class Scorecards {
+
+    private static final String KEY = PlanKeys.WHERE;
+    private static final ObjectMapper JSON = EventEnvelopeCodec.mapper();
+
+    private final JdbcTemplate jdbc;
+
+    Scorecards(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * @param status   {@code provisional} during the year, {@code final} for a submitted self-evaluation
+     * @param reported each figure the department reported, with the recomputed one and the verdict
+     */
+    public record ScorecardView(String plan, String kind, int schemeVersion, int latestSchemeVersion, String status,
+                         Scorecard scorecard, List<ReportedFigure> reported, boolean consistent) {
+    }
+
+    public record ReportedFigure(String figure, BigDecimal reported, BigDecimal recomputed, String verdict, String rule) {
+    }
+
+    /**
+     * The plan's scorecard under the given scheme version (null: the one its self-evaluation was submitted under, else
+     * the latest). Call inside {@link TenantReads#inDistrict}.
+     *
+     * @throws NotFoundException when the plan or the scheme does not exist
+     */
+    public ScorecardView compute(PlanId plan, Integer schemeVersion) {
+        Object[] key = PlanKeys.of(plan);
+        List<Map<String, Object>> plans = jdbc.queryForList(
+                "SELECT initial_budget, adjusted_budget, executed FROM plan WHERE " + KEY, key);
+        if (plans.isEmpty()) {
+            throw new NotFoundException("plan", "plan.not-found", "no " + plan.year() + " plan " + plan + " is known");
+        }
+        EvaluationKind kind = EvaluationKind.of(plan);
+        List<Map<String, Object>> evaluations = jdbc.queryForList("SELECT * FROM self_evaluation WHERE " + KEY
+                + " ORDER BY round DESC LIMIT 1", key);
+        Map<String, Object> evaluation = evaluations.isEmpty() ? null : evaluations.get(0);
+        Integer latest = jdbc.queryForObject("SELECT max(version) FROM scoring_scheme WHERE district = ? AND "
+                + "fiscal_year = ? AND kind = ?", Integer.class, key[0], key[2], kind.name());
+        if (latest == null) {
+            throw new NotFoundException("schemeVersion", "scheme.not-set", "district finance has not set a scoring "
+                    + "scheme for " + kind.label() + " evaluations of " + plan.year());
+        }
+        Integer submittedUnder = evaluation == null ? null : (Integer) evaluation.get("scheme_version");
+        int version = schemeVersion != null ? schemeVersion : submittedUnder != null ? submittedUnder : latest;
+        List<String> schemes = jdbc.queryForList("SELECT scheme::text FROM scoring_scheme WHERE district = ? AND "
+                + "fiscal_year = ? AND kind = ? AND version = ?", String.class, key[0], key[2], kind.name(), version);
+        if (schemes.isEmpty()) {
+            throw new NotFoundException("schemeVersion", "scheme.not-found", "there is no version " + version
+                    + " of the scoring scheme; the latest is " + latest);
+        }
+        ScoringScheme scheme = read(schemes.get(0), ScoringScheme.class);
+
+        List<IndicatorFacts> indicators = jdbc.query("SELECT code, name, weight, target_value::text, "
+                        + "latest_actual_value::text, latest_achievement FROM indicator WHERE " + KEY + " ORDER BY position",
+                (row, n) -> new IndicatorFacts(row.getString(1), row.getString(2), row.getBigDecimal(3),
+                        read(row.getString(4), TargetValue.class),
+                        row.getString(5) == null ? null : read(row.getString(5), TargetValue.class),
+                        row.getString(6) == null ? null : Achievement.valueOf(row.getString(6))), key);
+        Map<String, Object> figures = plans.get(0);
+        PlanFacts facts = new PlanFacts(money(figures.get("initial_budget")), money(figures.get("adjusted_budget")),
+                money(figures.get("executed")), indicators);
+        Scorecard card = ScoringEngine.score(facts, scheme);
+        if (plan.departmentWide()) {
+            card = withProjectsCheck(card, plan);
+        }
+        List<ReportedFigure> reported = evaluation == null ? List.of() : reported(evaluation, card, indicators);
+        return new ScorecardView(plan.aggregateId(), kind.name(), version, latest,
+                evaluation == null ? "provisional" : "final", card, reported,
+                reported.stream().noneMatch(figure -> figure.verdict().equals(Verdict.Kind.DIFFERENT.name())
+                        || figure.verdict().equals(Verdict.Kind.UNSCORABLE.name())));
+    }
+
+    /**
+     * A department-wide plan's 项目支出 should be what its projects spent. Where the department has projects on
+     * PerfLedger and the two differ, the scorecard says so.
+     */
+    private Scorecard withProjectsCheck(Scorecard card, PlanId plan) {
+        Map<String, Object> projects = jdbc.queryForMap("SELECT count(*) AS projects, coalesce(sum(executed), 0) "
+                + "AS executed FROM plan WHERE district = ? AND department_id = ? AND fiscal_year = ? AND kind = 'PROJECT'",
+                plan.district().value(), plan.department().code().value(), plan.year().value());
+        long count = ((Number) projects.get("projects")).longValue();
+        if (count == 0) {
+            return card;
+        }
+        BigDecimal byProjects = (BigDecimal) projects.get("executed");
+        List<BigDecimal> own = jdbc.queryForList("SELECT executed FROM plan_budget_part WHERE " + KEY
+                + " AND dimension = 'class' AND part = 'PROJECT'", BigDecimal.class, PlanKeys.of(plan));
+        BigDecimal projectSpending = own.isEmpty() ? BigDecimal.ZERO : own.get(0);
+        if (projectSpending.compareTo(byProjects) == 0) {
+            return card;
+        }
+        List<String> flags = new ArrayList<>(card.flags());
+        flags.add("项目支出 " + projectSpending.toPlainString() + " of the department-wide plan differs from the "
+                + byProjects.toPlainString() + " its " + count + " projects spent (by "
+                + projectSpending.subtract(byProjects).toPlainString() + ")");
+        return new Scorecard(card.execution(), card.indicators(), card.total(), card.maxTotal(), card.grade(), flags);
+    }
+
+    private static List<ReportedFigure> reported(Map<String, Object> evaluation, Scorecard card,
+                                                 List<IndicatorFacts> facts) {
+        List<ReportedFigure> figures = new ArrayList<>();
+        BigDecimal rate = (BigDecimal) evaluation.get("execution_rate");
+        if (rate != null && card.execution() != null) {
+            figures.add(figure("执行率", strip(rate), card.execution().rate(), card.execution().unscorable() != null
+                    ? card.execution().unscorable()
+                    : "执行数 / " + card.execution().base() + " × 100"));
+        }
+        BigDecimal executionScore = (BigDecimal) evaluation.get("execution_score");
+        if (executionScore != null && card.execution() != null) {
+            figures.add(figure("执行率得分", strip(executionScore), card.execution().exact(),
+                    card.execution().unscorable() != null ? card.execution().unscorable() : card.execution().formula()));
+        }
+        JsonNode given = tree(evaluation.get("indicators").toString());
+        for (JsonNode indicator : given) {
+            String code = indicator.get("indicator").asText();
+            IndicatorScore score = card.indicators().stream().filter(s -> s.code().equals(code)).findFirst().orElse(null);
+            IndicatorFacts fact = facts.stream().filter(f -> f.code().equals(code)).findFirst().orElse(null);
+            if (score == null || fact == null) {
+                continue;
+            }
+            if (indicator.hasNonNull("score")) {
+                figures.add(figure(code + " 得分", strip(new BigDecimal(indicator.get("score").asText())), score.exact(),
+                        score.unscorable() != null ? score.unscorable() : score.formula()));
+            }
+            if (indicator.hasNonNull("deviationRate")) {
+                figures.add(deviationFigure(code, new BigDecimal(indicator.get("deviationRate").asText()), fact));
+            }
+        }
+        BigDecimal total = (BigDecimal) evaluation.get("score");
+        if (total != null) {
+            figures.add(figure("总分", strip(total), card.total(), "the sum of the parts' scores, each rounded"));
+        }
+        String grade = (String) evaluation.get("grade");
+        if (grade != null) {
+            Grade reportedGrade = Grade.valueOf(grade);
+            figures.add(new ReportedFigure("等级", null, null, reportedGrade == card.grade()
+                    ? Verdict.Kind.REPRODUCED.name() : Verdict.Kind.DIFFERENT.name(),
+                    "reported " + reportedGrade.label() + ", recomputed " + card.grade().label() + " for "
+                            + card.total().toPlainString()));
+        }
+        return figures;
+    }
+
+    /**
+     * 偏差率 = 实际完成值 / 年初目标值 − 1. Where it has no ratio — a statement, or a ceiling of 0 — the tables print 0 for
+     * a target met, and so does PerfLedger; for one not met it cannot say.
+     */
+    private static ReportedFigure deviationFigure(String code, BigDecimal reported, IndicatorFacts fact) {
+        Deviation deviation = Deviation.of(fact.target(), fact.actual(), fact.achievement());
+        if (deviation.rate() != null) {
+            return figure(code + " 偏差率", reported, deviation.rate().value(), "实际完成值 / 年初目标值 − 1");
+        }
+        if (deviation.outcome() == Deviation.Outcome.MET) {
+            return figure(code + " 偏差率", reported, BigDecimal.ZERO, "target met without a ratio (a statement or a "
+                    + "ceiling of 0): 偏差率 0");
+        }
+        return figure(code + " 偏差率", reported, null, "no 偏差率: " + (deviation.reason() == null
+                ? "the target is not met and has no ratio" : deviation.reason()));
+    }
+
+    private static ReportedFigure figure(String name, BigDecimal reported, BigDecimal recomputed, String rule) {
+        Verdict verdict = Verdict.of(reported, recomputed, rule);
+        return new ReportedFigure(name, reported, verdict.recomputedShown(), verdict.kind().name(), rule);
+    }
+
+    /** Points are stored with 2 decimals; the department's "17" is judged as printed, not as 17.00. */
+    private static BigDecimal strip(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    private static WanYuan money(Object value) {
+        return new WanYuan((BigDecimal) value);
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a read model row holds unreadable JSON", e);
+        }
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a read model row holds unreadable JSON", e);
+        }
+    }
+}
