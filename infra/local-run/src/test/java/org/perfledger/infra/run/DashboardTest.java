@@ -73,6 +73,50 @@ class DashboardTest {
         assertThat(badSort.statusCode()).isEqualTo(400);
     }
 
+    private static void year(int year, String budget, String spent, String actual) throws Exception {
+        String plan = "/api/v1/districts/tianxin/departments/yoy/years/" + year + "/department";
+        send("POST", plan + "/budget", "{\"sources\":{\"一般公共预算财政拨款\":\"" + budget + "\"}}");
+        send("POST", plan + "/goals", "{\"text\":\"开展抽检\"}");
+        send("PUT", plan + "/indicators/YOY.CJ", "{\"goal\":1,\"level1\":\"产出指标\",\"level2\":\"数量指标\","
+                + "\"name\":\"抽检批次\",\"weight\":\"80\",\"target\":\"100批次\"}");
+        send("POST", plan + "/targets/submission", null);
+        send("POST", plan + "/targets/approval", null);
+        send("POST", plan + "/budget/expenditures", "{\"amount\":\"" + spent + "\",\"date\":\"" + year
+                + "-12-31\",\"expenditureClass\":\"公用经费\",\"description\":\"全年\"}");
+        send("POST", plan + "/indicators/YOY.CJ/completions", "{\"value\":\"" + actual + "\",\"asOf\":\"" + year
+                + "-12-31\"}");
+    }
+
+    @Test
+    void yearOverYearFollowsPlansAndIndicatorsByTheirCodes() throws Exception {
+        send("POST", "/api/v1/districts/tianxin/departments", "{\"departmentId\":\"yoy\",\"name\":\"天心区另一局\"}");
+        send("PUT", "/api/v1/districts/tianxin/years/2021/scoring-schemes/department-wide",
+                SeedDataset.read("004-tianxin-2020.json").get("schemes").get("department-wide").toString());
+        year(2020, "100.00", "80.00", "90批次");
+        year(2021, "120.00", "120.00", "110批次");
+
+        JsonNode years = await().atMost(Duration.ofSeconds(10)).until(
+                () -> read("/api/v1/districts/tianxin/departments/yoy/years"),
+                rows -> rows.size() == 2 && rows.get(1).get("score").isNumber()
+                        && rows.get(1).get("score").decimalValue().compareTo(BigDecimal.valueOf(100)) == 0
+                        && rows.get(0).get("score").decimalValue().compareTo(BigDecimal.valueOf(88)) == 0);
+        assertThat(years.get(0).get("executionRate").decimalValue()).isEqualByComparingTo("80");
+        // 2020: 20 × 80% + 80 × 90% = 16 + 72 = 88; 2021: 20 + 80 = 100
+        assertThat(years.get(0).get("score").decimalValue()).isEqualByComparingTo("88");
+        assertThat(years.get(1).get("score").decimalValue()).isEqualByComparingTo("100");
+        assertThat(years.get(1).get("executionRateChange").decimalValue()).isEqualByComparingTo("20");
+        assertThat(years.get(1).get("scoreChange").decimalValue()).isEqualByComparingTo("12");
+        assertThat(years.get(1).get("trend").asText()).isEqualTo("up");
+
+        JsonNode indicator = read("/api/v1/districts/tianxin/departments/yoy/indicators/YOY.CJ/years");
+        assertThat(indicator).hasSize(2);
+        assertThat(indicator.get(0).get("completion").decimalValue()).isEqualByComparingTo("90");
+        assertThat(indicator.get(1).get("latestActual").asText()).isEqualTo("110批次");
+        JsonNode byName = read("/api/v1/districts/tianxin/departments/yoy/indicators/OLD.CODE/years?name="
+                + "%E6%8A%BD%E6%A3%80%E6%89%B9%E6%AC%A1");
+        assertThat(byName).as("falls back to the name").hasSize(2);
+    }
+
     @Test
     void aDepartmentDashboardShowsTimeProgressAndOpenItems() throws Exception {
         send("POST", "/api/v1/districts/tianxin/departments", "{\"departmentId\":\"dash\",\"name\":\"天心区某局\"}");
