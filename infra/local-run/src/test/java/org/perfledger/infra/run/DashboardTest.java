@@ -88,6 +88,19 @@ class DashboardTest {
     }
 
     @Test
+    void aDepartmentsAdjustmentTrailSpansItsPlans() throws Exception {
+        // seed 001: 综合事务 追加 27.09 and 调减 109.58, 食品药品 上级转移支付 20.91
+        JsonNode trail = read("/api/v1/districts/donghu/departments/scjgj/years/2018/adjustments");
+        List<String> steps = new ArrayList<>();
+        trail.forEach(step -> steps.add(step.get("plan").asText() + " " + step.get("kind").asText() + " "
+                + step.get("from").asText() + " → " + step.get("to").asText()));
+        assertThat(steps).containsExactlyInAnyOrder("ZHSW SUPPLEMENT 439.53 → 466.62", "ZHSW REDUCTION 466.62 → 357.04",
+                "SPAQ UPPER_LEVEL_TRANSFER 149.60 → 170.51");
+        assertThat(trail.get(0).get("actor").asText()).isEqualTo("demo-loader");
+        assertThat(trail.get(0).get("documentNumber").asText()).isEqualTo("（自评报告未载明文号）");
+    }
+
+    @Test
     void yearOverYearFollowsPlansAndIndicatorsByTheirCodes() throws Exception {
         send("POST", "/api/v1/districts/tianxin/departments", "{\"departmentId\":\"yoy\",\"name\":\"天心区另一局\"}");
         send("PUT", "/api/v1/districts/tianxin/years/2021/scoring-schemes/department-wide",
