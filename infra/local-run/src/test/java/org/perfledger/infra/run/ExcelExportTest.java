@@ -1,0 +1,109 @@
+package org.perfledger.infra.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A seed project's 自评表 exported as .xlsx, read back cell by cell. */
+class ExcelExportTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static LocalPlatform platform;
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = LaunchedPlatform.get();
+    }
+
+    private static Workbook download(String path) throws Exception {
+        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.queryUrl() + path))
+                .header("Authorization", "Bearer " + platform.tokenFor(path, "finance")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        assertThat(response.headers().firstValue("Content-Disposition")).hasValueSatisfying(disposition ->
+                assertThat(disposition).contains("attachment"));
+        return new XSSFWorkbook(new ByteArrayInputStream(response.body()));
+    }
+
+    /** First cell text of each row → the row. */
+    private static Map<String, Row> rows(Sheet sheet) {
+        Map<String, Row> rows = new HashMap<>();
+        for (Row row : sheet) {
+            Cell first = row.getCell(0);
+            if (first != null && first.getCellType() == CellType.STRING) {
+                rows.putIfAbsent(first.getStringCellValue(), row);
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void aProjectSelfEvaluationTableInTheSeedsLayout() throws Exception {
+        // seed 001: 东湖 2018 质量技术监督项目, recomputed 97.11 (its printed weights add up to 41 of 40)
+        try (Workbook workbook = download(
+                "/api/v1/districts/donghu/departments/scjgj/years/2018/projects/ZLJS/self-evaluation.xlsx")) {
+            Sheet sheet = workbook.getSheet("自评表");
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("2018 年度质量技术监督项目自评表");
+            Map<String, Row> rows = rows(sheet);
+            assertThat(rows.get("项目名称").getCell(1).getStringCellValue()).isEqualTo("质量技术监督项目");
+            assertThat(rows.get("主管部门").getCell(1).getStringCellValue()).isEqualTo("东湖高新区市场监督管理局");
+            assertThat(rows.get("项目类别").getCell(1).getStringCellValue()).contains("部门预算项目 ☑")
+                    .contains("财政专项资金 ☐");
+            Row budget = rows.get("年度财政资金总额");
+            assertThat(budget.getCell(1).getNumericCellValue()).isEqualTo(200.00);
+            assertThat(budget.getCell(3).getStringCellValue()).isEqualTo("100.0%");
+            assertThat(budget.getCell(4).getNumericCellValue()).isEqualTo(20.00);
+            assertThat(rows.get("总分").getCell(1).getNumericCellValue()).isEqualTo(97.11);
+            assertThat(rows.get("总分").getCell(3).getStringCellValue()).isEqualTo("优秀");
+
+            int indicators = 0;
+            Row weakest = null;
+            for (Row row : sheet) {
+                Cell level1 = row.getCell(0);
+                if (level1 != null && level1.getCellType() == CellType.STRING
+                        && level1.getStringCellValue().endsWith("指标") && row.getCell(5) != null
+                        && row.getCell(5).getCellType() == CellType.NUMERIC) {
+                    indicators++;
+                    if (row.getCell(2).getStringCellValue().equals("重点单位巡查单位家数")) {
+                        weakest = row;
+                    }
+                }
+            }
+            assertThat(indicators).isEqualTo(11);
+            assertThat(weakest.getCell(3).getStringCellValue()).isEqualTo("400 家");
+            assertThat(weakest.getCell(4).getStringCellValue()).isEqualTo("188 家");
+            assertThat(weakest.getCell(6).getNumericCellValue()).isEqualTo(2.35);
+            assertThat(weakest.getCell(7).getStringCellValue()).contains("指标设置值过高");
+        }
+    }
+
+    @Test
+    void aDepartmentWideTable() throws Exception {
+        try (Workbook workbook = download(
+                "/api/v1/districts/caidian/departments/scjgj/years/2020/department/self-evaluation.xlsx")) {
+            Sheet sheet = workbook.getSheet("自评表");
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo("2020 年度武汉市蔡甸区市场监督管理局部门整体绩效自评表");
+            Row budget = rows(sheet).get("部门整体支出总额");
+            assertThat(budget.getCell(1).getNumericCellValue()).isEqualTo(6352.76);
+            assertThat(budget.getCell(2).getNumericCellValue()).isEqualTo(6273.65);
+            assertThat(budget.getCell(3).getStringCellValue()).isEqualTo("98.75%");
+        }
+    }
+}
