@@ -21,8 +21,6 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.perfledger.kernel.event.EventEnvelopeCodec;
-import org.perfledger.kernel.organisation.DepartmentId;
-import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.performance.IndicatorLevel1;
 import org.perfledger.kernel.performance.IndicatorLevel2;
 import org.perfledger.kernel.plan.PlanId;
@@ -30,7 +28,6 @@ import org.perfledger.kernel.plan.ProjectAttribute;
 import org.perfledger.kernel.plan.ProjectCategory;
 import org.perfledger.kernel.plan.ProjectType;
 import org.perfledger.kernel.scoring.Scorecard;
-import org.perfledger.kernel.validation.InvalidValueException;
 import org.perfledger.kernel.validation.Labelled;
 import org.perfledger.query.plan.PlanKeys;
 import org.perfledger.query.platform.NotFoundException;
@@ -79,12 +76,7 @@ class SelfEvaluationWorkbookController {
                                     @PathVariable("department") String department, @PathVariable("year") String year,
                                     @PathVariable(value = "project", required = false) String project) {
         access.requireDepartment(district, department);
-        PlanId plan;
-        try {
-            plan = new PlanId(DepartmentId.of(district, department), FiscalYear.parse(year), project);
-        } catch (InvalidValueException e) {
-            throw new NotFoundException("plan", "plan.not-found", "no such plan: " + e.getMessage());
-        }
+        PlanId plan = PlanKeys.fromPath(district, department, year, project);
         PlanId id = plan;
         byte[] bytes = reads.inDistrict(district, () -> write(id));
         String file = plan.year() + "-" + department + "-" + (project == null ? "部门整体" : project) + "-自评表.xlsx";

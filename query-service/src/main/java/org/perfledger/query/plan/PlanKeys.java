@@ -1,6 +1,10 @@
 package org.perfledger.query.plan;
 
+import org.perfledger.kernel.organisation.DepartmentId;
+import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.plan.PlanId;
+import org.perfledger.kernel.validation.InvalidValueException;
+import org.perfledger.query.platform.NotFoundException;
 
 /** How read-model tables key a plan: district, department, fiscal year and 'department' or the project's code. */
 public final class PlanKeys {
@@ -13,6 +17,15 @@ public final class PlanKeys {
 
     public static String planKey(PlanId plan) {
         return plan.departmentWide() ? PlanId.DEPARTMENT_WIDE : plan.project();
+    }
+
+    /** The plan a request path names; a path that cannot name one answers 404, like a plan that does not exist. */
+    public static PlanId fromPath(String district, String department, String year, String project) {
+        try {
+            return new PlanId(DepartmentId.of(district, department), FiscalYear.parse(year), project);
+        } catch (InvalidValueException e) {
+            throw new NotFoundException("plan", "plan.not-found", "no such plan: " + e.getMessage());
+        }
     }
 
     public static Object[] of(PlanId plan) {

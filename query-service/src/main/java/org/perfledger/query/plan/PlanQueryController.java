@@ -24,14 +24,11 @@ import org.perfledger.kernel.performance.Deviation;
 import org.perfledger.kernel.performance.IndicatorLevel1;
 import org.perfledger.kernel.performance.IndicatorLevel2;
 import org.perfledger.kernel.performance.TargetValue;
-import org.perfledger.kernel.organisation.DepartmentId;
-import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.kernel.plan.PlanPhase;
 import org.perfledger.kernel.plan.ProjectAttribute;
 import org.perfledger.kernel.plan.ProjectCategory;
 import org.perfledger.kernel.plan.ProjectType;
-import org.perfledger.kernel.validation.InvalidValueException;
 import org.perfledger.kernel.validation.Labelled;
 import org.perfledger.query.platform.NotFoundException;
 import org.perfledger.query.platform.ReadAccess;
@@ -181,11 +178,7 @@ class PlanQueryController {
 
     private PlanId plan(String district, String department, String year, String project) {
         access.requireDepartment(district, department);
-        try {
-            return new PlanId(DepartmentId.of(district, department), FiscalYear.parse(year), project);
-        } catch (InvalidValueException e) {
-            throw new NotFoundException("plan", "plan.not-found", "no such plan: " + e.getMessage());
-        }
+        return PlanKeys.fromPath(district, department, year, project);
     }
 
     private ResponseEntity<PlanView> view(PlanId plan) {

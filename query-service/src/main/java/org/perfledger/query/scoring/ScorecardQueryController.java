@@ -1,10 +1,7 @@
 package org.perfledger.query.scoring;
 
-import org.perfledger.kernel.organisation.DepartmentId;
-import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.plan.PlanId;
-import org.perfledger.kernel.validation.InvalidValueException;
-import org.perfledger.query.platform.NotFoundException;
+import org.perfledger.query.plan.PlanKeys;
 import org.perfledger.query.platform.ReadAccess;
 import org.perfledger.query.platform.TenantReads;
 import org.perfledger.query.scoring.Scorecards.ScorecardView;
@@ -38,12 +35,7 @@ class ScorecardQueryController {
                             @PathVariable(value = "project", required = false) String project,
                             @RequestParam(value = "schemeVersion", required = false) Integer schemeVersion) {
         access.requireDepartment(district, department);
-        PlanId plan;
-        try {
-            plan = new PlanId(DepartmentId.of(district, department), FiscalYear.parse(year), project);
-        } catch (InvalidValueException e) {
-            throw new NotFoundException("plan", "plan.not-found", "no such plan: " + e.getMessage());
-        }
+        PlanId plan = PlanKeys.fromPath(district, department, year, project);
         return reads.inDistrict(plan.district().value(), () -> scorecards.compute(plan, schemeVersion));
     }
 }
