@@ -1,9 +1,13 @@
 package org.perfledger.query.dashboard;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.sql.Date;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +17,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.perfledger.kernel.evaluation.Grade;
 import org.perfledger.kernel.money.WanYuan;
 import org.perfledger.kernel.organisation.DepartmentId;
@@ -27,6 +37,10 @@ import org.perfledger.query.platform.TenantReads;
 import org.perfledger.query.scoring.Scorecards;
 import org.perfledger.query.scoring.Scorecards.ScorecardView;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -320,6 +334,73 @@ class DashboardQueryController {
                         row.getDate(11).toLocalDate(), row.getString(12), row.getString(13),
                         row.getTimestamp(14).toInstant()),
                 district, department, fiscalYear.value()));
+    }
+
+    /**
+     * The district summary workbook: one row per plan of the year with 预算数, 执行数, 执行率, 得分, 等级 and alerts,
+     * as finance passes it on. Editors and viewers get their department's rows only.
+     */
+    @GetMapping("/api/v1/districts/{district}/years/{year}/summary.xlsx")
+    ResponseEntity<byte[]> summary(@PathVariable("district") String district, @PathVariable("year") String year) {
+        ReadAccess.Reader reader = access.requireDistrict(district);
+        FiscalYear fiscalYear = FiscalYear.parse(year);
+        LocalDate day = day(fiscalYear, null);
+        List<OverviewRow> rows = reads.inDistrict(district, () -> {
+            List<OverviewRow> all = new ArrayList<>();
+            for (Map<String, Object> plan : plans(district, fiscalYear, reader.readsWholeDistrict() ? null
+                    : reader.department())) {
+                all.add(row(district, fiscalYear, plan, day));
+            }
+            return all;
+        });
+        try (Workbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("汇总");
+            CellStyle money = workbook.createCellStyle();
+            money.setDataFormat(workbook.createDataFormat().getFormat("0.00"));
+            Row title = sheet.createRow(0);
+            title.createCell(0).setCellValue(district + " " + fiscalYear + " 年度预算绩效自评汇总表");
+            String[] columns = {"部门", "项目", "名称", "阶段", "调整后预算", "执行数", "执行率(%)", "得分", "等级", "提示"};
+            Row header = sheet.createRow(1);
+            for (int c = 0; c < columns.length; c++) {
+                header.createCell(c).setCellValue(columns[c]);
+            }
+            int r = 2;
+            for (OverviewRow row : rows) {
+                Row line = sheet.createRow(r++);
+                line.createCell(0).setCellValue(row.department());
+                line.createCell(1).setCellValue("PROJECT".equals(row.kind()) ? row.plan() : "部门整体");
+                line.createCell(2).setCellValue(row.name() == null ? "" : row.name());
+                line.createCell(3).setCellValue(PlanPhase.valueOf(row.phase()).label());
+                decimal(line, 4, row.adjustedBudget().amount(), money);
+                decimal(line, 5, row.executed().amount(), money);
+                decimal(line, 6, row.executionRate(), money);
+                decimal(line, 7, row.score(), money);
+                line.createCell(8).setCellValue(row.grade() == null ? "" : row.grade());
+                line.createCell(9).setCellValue(String.join(", ", row.alerts()));
+            }
+            for (int c = 0; c < columns.length; c++) {
+                sheet.setColumnWidth(c, (c == 2 || c == 9 ? 30 : 12) * 256);
+            }
+            workbook.write(out);
+            return ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType(
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename(fiscalYear + "-" + district + "-汇总.xlsx", StandardCharsets.UTF_8).build()
+                            .toString())
+                    .body(out.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Excel keeps numbers as binary doubles; two-decimal figures survive the trip, shown with "0.00". */
+    private static void decimal(Row row, int column, BigDecimal value, CellStyle style) {
+        if (value != null) {
+            Cell cell = row.createCell(column);
+            cell.setCellValue(value.doubleValue());
+            cell.setCellStyle(style);
+        }
     }
 
     private static String status(boolean done, LocalDate due, LocalDate day) {

@@ -94,6 +94,22 @@ class ExcelExportTest {
     }
 
     @Test
+    void theDistrictSummaryWorkbookHasARowPerPlan() throws Exception {
+        try (Workbook workbook = download("/api/v1/districts/qiaokou/years/2020/summary.xlsx")) {
+            Sheet sheet = workbook.getSheet("汇总");
+            assertThat(sheet.getRow(1).getCell(7).getStringCellValue()).isEqualTo("得分");
+            Map<String, Row> byProject = new HashMap<>();
+            for (int r = 2; r <= sheet.getLastRowNum(); r++) {
+                byProject.put(sheet.getRow(r).getCell(1).getStringCellValue(), sheet.getRow(r));
+            }
+            assertThat(byProject).hasSize(15);
+            assertThat(byProject.get("SCJG").getCell(7).getNumericCellValue()).isEqualTo(85.54);
+            assertThat(byProject.get("SCJG").getCell(6).getNumericCellValue()).isEqualTo(27.70);
+            assertThat(byProject.get("BCHKZ").getCell(9).getStringCellValue()).contains("zero-budget-with-spending");
+        }
+    }
+
+    @Test
     void aDepartmentWideTable() throws Exception {
         try (Workbook workbook = download(
                 "/api/v1/districts/caidian/departments/scjgj/years/2020/department/self-evaluation.xlsx")) {
