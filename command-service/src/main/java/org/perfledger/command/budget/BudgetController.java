@@ -66,6 +66,16 @@ class BudgetController {
                              String originalVoucher) {
     }
 
+    /** What a spending entry and its correction share: how much, when, which class and which line. */
+    private record Charge(WanYuan amount, LocalDate date, ExpenditureClass type, String line) {
+
+        static Charge parse(RequestFields fields, String amount, String date, String type, String line) {
+            return new Charge(fields.parse("amount", amount, WanYuan::parseNonNegative), fields.date("date", date),
+                    fields.optionalLabel("expenditureClass", type, ExpenditureClass.class),
+                    fields.optionalText("line", line, BudgetLine.MAX_NAME_LENGTH));
+        }
+    }
+
     record LineRequest(String name, String amount) {
     }
 
@@ -125,16 +135,12 @@ class BudgetController {
     ResponseEntity<Map<String, Object>> spend(RequestMetadata request, PlanTarget target,
                                               @RequestBody ExpenditureRequest body) {
         RequestFields fields = new RequestFields();
-        WanYuan amount = fields.parse("amount", body.amount(), WanYuan::parseNonNegative);
-        LocalDate date = fields.date("date", body.date());
-        ExpenditureClass type = fields.optionalLabel("expenditureClass", body.expenditureClass(),
-                ExpenditureClass.class);
-        String line = fields.optionalText("line", body.line(), BudgetLine.MAX_NAME_LENGTH);
+        Charge charge = Charge.parse(fields, body.amount(), body.date(), body.expenditureClass(), body.line());
         String description = fields.text("description", body.description(), AnnualPlan.MAX_REASON);
         String voucher = fields.optionalText("voucher", body.voucher(), AnnualPlan.MAX_SHORT_TEXT);
         fields.throwIfInvalid();
-        Receipt receipt = commands.send(new RecordExpenditure(target.plan(), amount, date, type, line, description,
-                voucher, target.expectedVersion()), request);
+        Receipt receipt = commands.send(new RecordExpenditure(target.plan(), charge.amount(), charge.date(),
+                charge.type(), charge.line(), description, voucher, target.expectedVersion()), request);
         return PlanResponses.created(receipt, request, PlanPaths.of(target) + "/budget");
     }
 
@@ -142,16 +148,12 @@ class BudgetController {
     ResponseEntity<Map<String, Object>> correct(RequestMetadata request, PlanTarget target,
                                                 @RequestBody CorrectionRequest body) {
         RequestFields fields = new RequestFields();
-        WanYuan amount = fields.parse("amount", body.amount(), WanYuan::parseNonNegative);
-        LocalDate date = fields.date("date", body.date());
-        ExpenditureClass type = fields.optionalLabel("expenditureClass", body.expenditureClass(),
-                ExpenditureClass.class);
-        String line = fields.optionalText("line", body.line(), BudgetLine.MAX_NAME_LENGTH);
+        Charge charge = Charge.parse(fields, body.amount(), body.date(), body.expenditureClass(), body.line());
         String reason = fields.text("reason", body.reason(), AnnualPlan.MAX_REASON);
         String voucher = fields.text("originalVoucher", body.originalVoucher(), AnnualPlan.MAX_SHORT_TEXT);
         fields.throwIfInvalid();
-        Receipt receipt = commands.send(new CorrectExpenditure(target.plan(), amount, date, type, line, reason,
-                voucher, target.expectedVersion()), request);
+        Receipt receipt = commands.send(new CorrectExpenditure(target.plan(), charge.amount(), charge.date(),
+                charge.type(), charge.line(), reason, voucher, target.expectedVersion()), request);
         return PlanResponses.created(receipt, request, PlanPaths.of(target) + "/budget");
     }
 

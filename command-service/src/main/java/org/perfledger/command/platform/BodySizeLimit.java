@@ -1,5 +1,6 @@
 package org.perfledger.command.platform;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -8,8 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import org.springframework.http.MediaType;
+import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -20,9 +21,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class BodySizeLimit extends OncePerRequestFilter {
 
     private final long limit;
+    private final ObjectMapper json;
 
-    BodySizeLimit(DataSize limit) {
+    BodySizeLimit(DataSize limit, ObjectMapper json) {
         this.limit = limit.toBytes();
+        this.json = json;
     }
 
     /** Thrown while reading past the limit; the problem handler answers 413. */
@@ -36,13 +39,10 @@ class BodySizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            response.setStatus(413);
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("{\"type\":\"" + ProblemHandler.TYPE_BASE + "payload-too-large\","
-                    + "\"title\":\"Content Too Large\",\"status\":413,\"detail\":\"the request body is larger than "
-                    + limit + " bytes\",\"errors\":[{\"field\":null,\"rule\":\"body.size\",\"message\":"
-                    + "\"the request body may be at most " + limit + " bytes\"}]}");
+            TooLarge tooLarge = new TooLarge(limit);
+            ProblemHandler.write(response, json, ProblemHandler.problem(HttpStatus.PAYLOAD_TOO_LARGE,
+                    "payload-too-large", tooLarge.getMessage(),
+                    List.of(new FieldError(null, "body.size", tooLarge.getMessage()))));
             return;
         }
         chain.doFilter(new HttpServletRequestWrapper(request) {

@@ -3,6 +3,7 @@ package org.perfledger.command.platform;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.perfledger.command.platform.DomainRejection.Kind;
+import org.perfledger.kernel.security.Caller;
 import org.perfledger.kernel.security.Role;
 
 /** Decides whether a caller may send a command, from the command's {@link SentBy} and the caller's token. */

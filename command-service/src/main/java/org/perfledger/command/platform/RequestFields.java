@@ -69,10 +69,6 @@ public final class RequestFields {
         return value;
     }
 
-    public boolean hasErrors() {
-        return !errors.isEmpty();
-    }
-
     private static LocalDate isoDate(String text) {
         try {
             return LocalDate.parse(text);

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.perfledger.kernel.event.EventMetadata;
 import org.perfledger.kernel.organisation.DistrictId;
+import org.perfledger.kernel.security.Caller;
 
 /**
  * Who sent a request (from their token), for which district, under which correlation id, and the client's

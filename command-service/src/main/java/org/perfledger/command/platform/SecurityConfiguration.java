@@ -1,14 +1,15 @@
 package org.perfledger.command.platform;
 
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -20,7 +21,10 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> ProblemHandler.write(response, json,
+                refusal(HttpStatus.UNAUTHORIZED, "unauthenticated", "a valid bearer token is required: "
+                        + e.getMessage()));
         return http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -30,24 +34,15 @@ class SecurityConfiguration {
                                 "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults())
-                        .authenticationEntryPoint((request, response, e) -> problem(response, 401, "unauthenticated",
-                                "a valid bearer token is required: " + e.getMessage())))
+                        .authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((request, response, e) -> problem(response, 401, "unauthenticated",
-                                "a valid bearer token is required: " + e.getMessage()))
-                        .accessDeniedHandler((request, response, e) -> problem(response, 403, "forbidden",
-                                e.getMessage())))
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler((request, response, e) -> ProblemHandler.write(response, json,
+                                refusal(HttpStatus.FORBIDDEN, "forbidden", e.getMessage()))))
                 .build();
     }
 
-    static void problem(HttpServletResponse response, int status, String type, String detail) throws IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        String safe = detail == null ? "" : detail.replace("\\", "\\\\").replace("\"", "\\\"");
-        response.getWriter().write("{\"type\":\"" + ProblemHandler.TYPE_BASE + type + "\",\"status\":" + status
-                + ",\"title\":\"" + (status == 401 ? "Unauthorized" : "Forbidden") + "\",\"detail\":\"" + safe
-                + "\",\"errors\":[{\"field\":\"Authorization\",\"rule\":\"" + type + "\",\"message\":\"" + safe
-                + "\"}]}");
+    private static ProblemDetail refusal(HttpStatus status, String type, String detail) {
+        return ProblemHandler.problem(status, type, detail, List.of(new FieldError("Authorization", type, detail)));
     }
 }

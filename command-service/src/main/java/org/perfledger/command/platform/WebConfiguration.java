@@ -1,5 +1,6 @@
 package org.perfledger.command.platform;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -22,8 +23,9 @@ class WebConfiguration implements WebMvcConfigurer {
     /** Request bodies are at most {@code perfledger.web.max-body-size} (1 MB unless configured): larger get 413. */
     @Bean
     FilterRegistrationBean<BodySizeLimit> bodySizeLimit(
-            @Value("${perfledger.web.max-body-size:1MB}") DataSize limit) {
-        FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(new BodySizeLimit(limit));
+            @Value("${perfledger.web.max-body-size:1MB}") DataSize limit, ObjectMapper json) {
+        FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(new BodySizeLimit(limit,
+                json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

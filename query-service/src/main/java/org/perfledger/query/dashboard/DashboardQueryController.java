@@ -6,8 +6,8 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.sql.Date;
 import java.nio.charset.StandardCharsets;
+import java.sql.Date;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,8 +15,10 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -24,18 +26,20 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.perfledger.kernel.evaluation.Grade;
+import org.perfledger.kernel.money.Percentage;
 import org.perfledger.kernel.money.WanYuan;
 import org.perfledger.kernel.organisation.DepartmentId;
 import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.kernel.plan.PlanPhase;
+import org.perfledger.kernel.security.Caller;
 import org.perfledger.kernel.validation.InvalidValueException;
 import org.perfledger.kernel.validation.Labelled;
 import org.perfledger.query.platform.NotFoundException;
 import org.perfledger.query.platform.ReadAccess;
 import org.perfledger.query.platform.TenantReads;
-import org.perfledger.query.scoring.Scorecards;
 import org.perfledger.query.scoring.Scorecards.ScorecardView;
+import org.perfledger.query.scoring.Scorecards;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -101,7 +105,7 @@ class DashboardQueryController {
                                @RequestParam(value = "page", defaultValue = "0") int page,
                                @RequestParam(value = "size", defaultValue = "50") int size,
                                @RequestParam(value = "asOf", required = false) String asOf) {
-        ReadAccess.Reader reader = access.requireDistrict(district);
+        Caller reader = access.requireDistrict(district);
         FiscalYear fiscalYear = FiscalYear.parse(year);
         Grade wantedGrade = grade == null ? null : Labelled.parse(Grade.class, grade, "value.unknown", "grade");
         if (page < 0 || size < 1 || size > 200) {
@@ -182,21 +186,24 @@ class DashboardQueryController {
     @GetMapping("/api/v1/districts/{district}/years/{year}/due")
     List<DueItem> due(@PathVariable("district") String district, @PathVariable("year") String year,
                       @RequestParam(value = "asOf", required = false) String asOf) {
-        ReadAccess.Reader reader = access.requireDistrict(district);
+        Caller reader = access.requireDistrict(district);
         FiscalYear fiscalYear = FiscalYear.parse(year);
         LocalDate day = asOf == null ? LocalDate.now(clock) : date(asOf);
         return reads.inDistrict(district, () -> {
-            List<Map<String, Object>> calendars = jdbc.queryForList("SELECT monitoring::text AS monitoring, "
-                    + "self_evaluation_due FROM reporting_calendar WHERE district = ? AND fiscal_year = ?",
-                    district, fiscalYear.value());
+            List<Date> calendars = jdbc.queryForList("SELECT self_evaluation_due FROM reporting_calendar "
+                    + "WHERE district = ? AND fiscal_year = ?", Date.class, district, fiscalYear.value());
             if (calendars.isEmpty()) {
                 throw new NotFoundException("year", "calendar.not-found",
                         "district finance has not set a reporting calendar for " + fiscalYear);
             }
-            LocalDate selfEvaluationDue = ((Date) calendars.get(0).get("self_evaluation_due")).toLocalDate();
+            LocalDate selfEvaluationDue = calendars.get(0).toLocalDate();
             List<Map<String, Object>> periods = jdbc.queryForList("SELECT p->>'period' AS period, (p->>'due')::date "
                     + "AS due FROM reporting_calendar, jsonb_array_elements(monitoring) p WHERE district = ? AND "
                     + "fiscal_year = ? ORDER BY due", district, fiscalYear.value());
+            // Every report submitted this year, read once: "department/plan/period".
+            Set<String> reported = new HashSet<>(jdbc.queryForList("SELECT department_id || '/' || plan_key || '/' || "
+                    + "period FROM monitoring_report WHERE district = ? AND fiscal_year = ?", String.class, district,
+                    fiscalYear.value()));
             List<DueItem> items = new ArrayList<>();
             for (Map<String, Object> plan : plans(district, fiscalYear, reader.readsWholeDistrict() ? null
                     : reader.department())) {
@@ -204,9 +211,7 @@ class DashboardQueryController {
                 String key = (String) plan.get("plan_key");
                 for (Map<String, Object> period : periods) {
                     LocalDate due = ((Date) period.get("due")).toLocalDate();
-                    boolean done = jdbc.queryForObject("SELECT count(*) FROM monitoring_report WHERE district = ? AND "
-                            + "department_id = ? AND fiscal_year = ? AND plan_key = ? AND period = ?", Integer.class,
-                            district, department, fiscalYear.value(), key, period.get("period")) > 0;
+                    boolean done = reported.contains(department + "/" + key + "/" + period.get("period"));
                     items.add(new DueItem(department, key, (String) plan.get("name"),
                             "monitoring " + period.get("period"), due, status(done, due, day)));
                 }
@@ -342,7 +347,7 @@ class DashboardQueryController {
      */
     @GetMapping("/api/v1/districts/{district}/years/{year}/summary.xlsx")
     ResponseEntity<byte[]> summary(@PathVariable("district") String district, @PathVariable("year") String year) {
-        ReadAccess.Reader reader = access.requireDistrict(district);
+        Caller reader = access.requireDistrict(district);
         FiscalYear fiscalYear = FiscalYear.parse(year);
         LocalDate day = day(fiscalYear, null);
         List<OverviewRow> rows = reads.inDistrict(district, () -> {
@@ -540,8 +545,6 @@ class DashboardQueryController {
     }
 
     private static BigDecimal rate(WanYuan part, WanYuan whole) {
-        return whole.isZero() ? null
-                : part.amount().multiply(HUNDRED).divide(whole.amount(), MathContext.DECIMAL64)
-                .setScale(2, RoundingMode.HALF_UP);
+        return whole.isZero() ? null : Percentage.ofRatio(part, whole).rounded(2);
     }
 }

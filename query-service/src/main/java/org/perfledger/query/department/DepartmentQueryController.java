@@ -2,6 +2,7 @@ package org.perfledger.query.department;
 
 import java.util.List;
 import org.perfledger.kernel.organisation.DistrictId;
+import org.perfledger.kernel.security.Caller;
 import org.perfledger.kernel.validation.InvalidValueException;
 import org.perfledger.query.platform.NotFoundException;
 import org.perfledger.query.platform.ReadAccess;
@@ -34,7 +35,7 @@ class DepartmentQueryController {
         } catch (InvalidValueException e) {
             throw new NotFoundException("district", "district.not-found", "no such district: " + e.getMessage());
         }
-        ReadAccess.Reader reader = access.requireDistrict(district);
+        Caller reader = access.requireDistrict(district);
         List<Department> departments = reads.inDistrict(district, () -> jdbc.query(
                 "SELECT department_id, name FROM department WHERE district = ? ORDER BY department_id",
                 (row, n) -> new Department(row.getString(1), row.getString(2)), district));

@@ -6,8 +6,8 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetAdjusted;
@@ -154,8 +154,8 @@ class PlanProjection implements Projection {
         } else if (planEvent instanceof BudgetLinesSet set) {
             // Spending already charged to a line stays with it when the lines are set again.
             List<Map<String, Object>> spentByLine = jdbc.queryForList(
-                    "SELECT name, executed FROM budget_line WHERE " + KEY, keys(plan));
-            jdbc.update("DELETE FROM budget_line WHERE " + KEY, keys(plan));
+                    "SELECT name, executed FROM budget_line WHERE " + KEY, PlanKeys.of(plan));
+            jdbc.update("DELETE FROM budget_line WHERE " + KEY, PlanKeys.of(plan));
             for (int i = 0; i < set.lines().size(); i++) {
                 BudgetLine line = set.lines().get(i);
                 Object executed = spentByLine.stream().filter(row -> line.name().equals(row.get("name")))
@@ -197,7 +197,7 @@ class PlanProjection implements Projection {
                     completion.actual().text(), json(completion.actual().value()), Date.valueOf(completion.asOf()),
                     completion.narrative(), completion.evidence(),
                     completion.achievement() == null ? null : completion.achievement().name(),
-                    plan.district().value(), plan.department().code().value(), plan.year().value(), key(plan),
+                    plan.district().value(), plan.department().code().value(), plan.year().value(), PlanKeys.planKey(plan),
                     completion.indicator().value());
         } else if (planEvent instanceof MonitoringReportSubmitted report) {
             jdbc.update("""
@@ -221,7 +221,7 @@ class PlanProjection implements Projection {
                     UPDATE indicator SET target_text = ?, target_value = ?::jsonb, weight = ?
                      WHERE""" + " " + KEY + " AND code = ?",
                     approved.toTarget().text(), json(approved.toTarget().value()), approved.toWeight().value(),
-                    plan.district().value(), plan.department().code().value(), plan.year().value(), key(plan),
+                    plan.district().value(), plan.department().code().value(), plan.year().value(), PlanKeys.planKey(plan),
                     approved.indicator().value());
         } else if (planEvent instanceof TargetAdjustmentRejected rejected) {
             decide(plan, rejected.number(), "rejected", rejected.reason(), envelope.actor());
@@ -267,7 +267,7 @@ class PlanProjection implements Projection {
                    SET goal = EXCLUDED.goal, level1 = EXCLUDED.level1, level2 = EXCLUDED.level2, name = EXCLUDED.name,
                        weight = EXCLUDED.weight, target_text = EXCLUDED.target_text,
                        target_value = EXCLUDED.target_value""",
-                concat(with(plan, indicator.code().value()), keys(plan), new Object[] {indicator.goal(),
+                concat(with(plan, indicator.code().value()), PlanKeys.of(plan), new Object[] {indicator.goal(),
                         indicator.level1().name(), indicator.level2().name(), indicator.name(),
                         indicator.weight().value(), indicator.target().text(), json(indicator.target().value())}));
     }
@@ -315,35 +315,27 @@ class PlanProjection implements Projection {
 
     private void decide(PlanId plan, int number, String status, String note, String actor) {
         jdbc.update("UPDATE target_adjustment SET status = ?, decision_note = ?, decided_by = ? WHERE " + KEY
-                + " AND number = ?", concat(new Object[] {status, note, actor}, keys(plan), new Object[] {number}));
+                + " AND number = ?", concat(new Object[] {status, note, actor}, PlanKeys.of(plan), new Object[] {number}));
     }
 
     private void review(PlanId plan, int round, String status, String note, String actor) {
         jdbc.update("UPDATE self_evaluation SET status = ?, review_note = ?, reviewed_by = ? WHERE " + KEY
-                + " AND round = ?", concat(new Object[] {status, note, actor}, keys(plan), new Object[] {round}));
-    }
-
-    private static String key(PlanId plan) {
-        return PlanKeys.planKey(plan);
-    }
-
-    private static Object[] keys(PlanId plan) {
-        return PlanKeys.of(plan);
+                + " AND round = ?", concat(new Object[] {status, note, actor}, PlanKeys.of(plan), new Object[] {round}));
     }
 
     /** The plan's key columns followed by the values. */
     private static Object[] with(PlanId plan, Object... values) {
-        return concat(keys(plan), values);
+        return concat(PlanKeys.of(plan), values);
     }
 
     /** The values followed by the plan's key columns (for UPDATE … WHERE key). */
     private static Object[] prepend(PlanId plan, Object... values) {
-        return concat(values, keys(plan));
+        return concat(values, PlanKeys.of(plan));
     }
 
     /** UPDATE … SET x = ? WHERE key AND part = ?: the value, the key, then the trailing values. */
     private static Object[] append(PlanId plan, Object value, Object... trailing) {
-        return concat(new Object[] {value}, keys(plan), trailing);
+        return concat(new Object[] {value}, PlanKeys.of(plan), trailing);
     }
 
     private static Object[] concat(Object[]... parts) {

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
+import org.perfledger.kernel.security.Caller;
 import org.perfledger.kernel.security.Role;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -39,19 +40,19 @@ public class AccessAudit implements HandlerInterceptor {
                 || !request.getRequestURI().startsWith("/api/")) {
             return;
         }
-        ReadAccess.Reader reader = access.reader();
+        Caller reader = access.reader();
         if (!reader.roles().contains(Role.AUDITOR) || reader.district() == null) {
             return;
         }
         jdbc.update("INSERT INTO access_audit (district, subject, roles, method, path, query, status) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)", reader.district(), reader.subject(),
-                String.join(",", reader.roles().stream().map(Role::name).toList()), request.getMethod(),
+                reader.rolesText(), request.getMethod(),
                 request.getRequestURI(), request.getQueryString(), response.getStatus());
     }
 
     @GetMapping("/api/v1/districts/{district}/access-audit")
     List<Map<String, Object>> reads(@PathVariable("district") String district) {
-        ReadAccess.Reader reader = access.requireDistrict(district);
+        Caller reader = access.requireDistrict(district);
         if (!reader.readsWholeDistrict()) {
             throw new NotFoundException("district", "audit.not-found", "no access audit of " + district + " is known");
         }

@@ -1,12 +1,18 @@
 package org.perfledger.query.platform;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.perfledger.kernel.validation.InvalidValueException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -39,11 +45,19 @@ class QueryProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "the query could not be answered", null, "internal");
     }
 
-    private static ProblemDetail problem(HttpStatus status, String type, String detail, String field, String rule) {
+    /** Writes a problem from outside Spring MVC (Spring Security), in the same JSON form. */
+    static void write(HttpServletResponse response, ObjectMapper json, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        json.writeValue(response.getWriter(), problem);
+    }
+
+    static ProblemDetail problem(HttpStatus status, String type, String detail, String field, String rule) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("urn:perfledger:problem:" + type));
         problem.setTitle(status.getReasonPhrase());
-        Map<String, String> error = new java.util.LinkedHashMap<>();
+        Map<String, String> error = new LinkedHashMap<>();
         if (field != null) {
             error.put("field", field);
         }

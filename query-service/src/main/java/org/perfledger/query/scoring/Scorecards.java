@@ -7,18 +7,19 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.perfledger.kernel.event.EventEnvelopeCodec;
+import java.util.concurrent.ConcurrentHashMap;
 import org.perfledger.kernel.evaluation.Grade;
+import org.perfledger.kernel.event.EventEnvelopeCodec;
 import org.perfledger.kernel.money.WanYuan;
 import org.perfledger.kernel.performance.Achievement;
 import org.perfledger.kernel.performance.Deviation;
 import org.perfledger.kernel.performance.TargetValue;
 import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.kernel.scoring.EvaluationKind;
-import org.perfledger.kernel.scoring.PlanFacts;
 import org.perfledger.kernel.scoring.PlanFacts.IndicatorFacts;
-import org.perfledger.kernel.scoring.Scorecard;
+import org.perfledger.kernel.scoring.PlanFacts;
 import org.perfledger.kernel.scoring.Scorecard.IndicatorScore;
+import org.perfledger.kernel.scoring.Scorecard;
 import org.perfledger.kernel.scoring.ScoringEngine;
 import org.perfledger.kernel.scoring.ScoringScheme;
 import org.perfledger.kernel.scoring.Verdict;
@@ -41,6 +42,7 @@ public class Scorecards {
     private static final ObjectMapper JSON = EventEnvelopeCodec.mapper();
 
     private final JdbcTemplate jdbc;
+    private final Map<String, ScoringScheme> schemes = new ConcurrentHashMap<>();
 
     Scorecards(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -82,13 +84,11 @@ public class Scorecards {
         }
         Integer submittedUnder = evaluation == null ? null : (Integer) evaluation.get("scheme_version");
         int version = schemeVersion != null ? schemeVersion : submittedUnder != null ? submittedUnder : latest;
-        List<String> schemes = jdbc.queryForList("SELECT scheme::text FROM scoring_scheme WHERE district = ? AND "
-                + "fiscal_year = ? AND kind = ? AND version = ?", String.class, key[0], key[2], kind.name(), version);
-        if (schemes.isEmpty()) {
+        ScoringScheme scheme = scheme(plan, kind, version);
+        if (scheme == null) {
             throw new NotFoundException("schemeVersion", "scheme.not-found", "there is no version " + version
                     + " of the scoring scheme; the latest is " + latest);
         }
-        ScoringScheme scheme = read(schemes.get(0), ScoringScheme.class);
 
         List<IndicatorFacts> indicators = jdbc.query("SELECT code, name, weight, target_value::text, "
                         + "latest_actual_value::text, latest_achievement FROM indicator WHERE " + KEY + " ORDER BY position",
@@ -108,6 +108,27 @@ public class Scorecards {
                 evaluation == null ? "provisional" : "final", card, reported,
                 reported.stream().noneMatch(figure -> figure.verdict().equals(Verdict.Kind.DIFFERENT.name())
                         || figure.verdict().equals(Verdict.Kind.UNSCORABLE.name())));
+    }
+
+    /**
+     * A version of a scheme, read once: versions never change once set, so an overview scoring many plans parses
+     * each version one time. Null when the version does not exist.
+     */
+    private ScoringScheme scheme(PlanId plan, EvaluationKind kind, int version) {
+        String cacheKey = plan.district() + "/" + plan.year() + "/" + kind + "/" + version;
+        ScoringScheme cached = schemes.get(cacheKey);
+        if (cached != null) {
+            return cached;
+        }
+        List<String> found = jdbc.queryForList("SELECT scheme::text FROM scoring_scheme WHERE district = ? AND "
+                + "fiscal_year = ? AND kind = ? AND version = ?", String.class, plan.district().value(),
+                plan.year().value(), kind.name(), version);
+        if (found.isEmpty()) {
+            return null;
+        }
+        ScoringScheme scheme = read(found.get(0), ScoringScheme.class);
+        schemes.put(cacheKey, scheme);
+        return scheme;
     }
 
     /**

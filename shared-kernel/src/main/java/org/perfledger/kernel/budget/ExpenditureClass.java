@@ -8,16 +8,14 @@ import org.perfledger.kernel.validation.Labelled;
  * all 项目支出.
  */
 public enum ExpenditureClass implements Labelled {
-    PERSONNEL("人员经费", true),
-    PUBLIC_FUNDS("公用经费", true),
-    PROJECT("项目支出", false);
+    PERSONNEL("人员经费"),
+    PUBLIC_FUNDS("公用经费"),
+    PROJECT("项目支出");
 
     private final String label;
-    private final boolean basic;
 
-    ExpenditureClass(String label, boolean basic) {
+    ExpenditureClass(String label) {
         this.label = label;
-        this.basic = basic;
     }
 
     @Override
@@ -28,10 +26,5 @@ public enum ExpenditureClass implements Labelled {
     @Override
     public List<String> aliases() {
         return this == PROJECT ? List.of("项目支出总额") : List.of();
-    }
-
-    /** Part of 基本支出. */
-    public boolean isBasic() {
-        return basic;
     }
 }

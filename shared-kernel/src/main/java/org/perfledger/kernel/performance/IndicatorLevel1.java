@@ -32,9 +32,4 @@ public enum IndicatorLevel1 implements Labelled {
     public List<String> aliases() {
         return aliases;
     }
-
-    /** 共性指标 are the same for every department; the others are the department's own (个性指标). */
-    public boolean isCommon() {
-        return this == MANAGEMENT;
-    }
 }

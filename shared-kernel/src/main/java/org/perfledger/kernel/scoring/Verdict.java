@@ -48,8 +48,4 @@ public record Verdict(Kind kind, BigDecimal reported, BigDecimal recomputed, Str
     public BigDecimal recomputedShown() {
         return recomputed == null ? null : recomputed.setScale(Math.max(reported.scale(), 0), RoundingMode.HALF_UP);
     }
-
-    public boolean flagged() {
-        return kind == Kind.DIFFERENT || kind == Kind.UNSCORABLE;
-    }
 }

@@ -1,0 +1,38 @@
+package org.perfledger.kernel.security;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where a token carries PerfLedger's claims. The names are settings so that any OIDC provider fits: Keycloak, for
+ * one, puts roles under {@code realm_access.roles}, so a name may be a dotted path into nested claims.
+ */
+public record ClaimNames(String district, String department, String roles) {
+
+    /** The caller a token's subject and claims describe; unknown role names are ignored. */
+    public Caller caller(String subject, Map<String, Object> claims) {
+        Set<Role> granted = new LinkedHashSet<>();
+        if (claim(claims, roles) instanceof Collection<?> given) {
+            for (Object role : given) {
+                Role.of(String.valueOf(role)).ifPresent(granted::add);
+            }
+        }
+        Object inDistrict = claim(claims, district);
+        Object ofDepartment = claim(claims, department);
+        return new Caller(subject, inDistrict == null ? null : inDistrict.toString(),
+                ofDepartment == null ? null : ofDepartment.toString(), granted);
+    }
+
+    private static Object claim(Map<String, Object> claims, String path) {
+        Object current = claims;
+        for (String part : path.split("\\.")) {
+            if (!(current instanceof Map<?, ?> map)) {
+                return null;
+            }
+            current = map.get(part);
+        }
+        return current;
+    }
+}
