@@ -53,6 +53,20 @@ public final class EvaluationCommands {
         }
     }
 
+    /**
+     * Import a filled-in 自评表: each 实际完成值 that differs from the latest completion becomes a completion dated
+     * {@code asOf}, then the self-evaluation is submitted with the table's scores, 偏差原因 and texts, all in one
+     * transaction. {@code file} names the workbook, kept as the completions' evidence.
+     */
+    @SentBy(Role.DEPARTMENT_EDITOR)
+    public record ImportSelfEvaluationTable(PlanId plan, SelfEvaluationTable table, String file, LocalDate asOf,
+                                            Long expectedVersion) implements PlanCommand {
+
+        public ImportSelfEvaluationTable {
+            Objects.requireNonNull(table, "table");
+        }
+    }
+
     /** District finance returns the self-evaluation for rework. */
     @SentBy(Role.DISTRICT_FINANCE)
     public record ReturnSelfEvaluation(PlanId plan, String reason, Long expectedVersion) implements PlanCommand {

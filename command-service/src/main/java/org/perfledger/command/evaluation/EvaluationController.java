@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.perfledger.command.evaluation.EvaluationCommands.AcceptSelfEvaluation;
+import org.perfledger.command.evaluation.EvaluationCommands.ImportSelfEvaluationTable;
 import org.perfledger.command.evaluation.EvaluationCommands.PublishSelfEvaluation;
 import org.perfledger.command.evaluation.EvaluationCommands.ReturnSelfEvaluation;
 import org.perfledger.command.evaluation.EvaluationCommands.SetReportingCalendar;
@@ -19,6 +20,7 @@ import org.perfledger.command.plan.AnnualPlan;
 import org.perfledger.command.plan.PlanPaths;
 import org.perfledger.command.plan.PlanResponses;
 import org.perfledger.command.plan.PlanTarget;
+import org.perfledger.command.plan.Receipt;
 import org.perfledger.command.platform.CommandSender;
 import org.perfledger.command.platform.RequestFields;
 import org.perfledger.command.platform.RequestMetadata;
@@ -31,7 +33,14 @@ import org.perfledger.kernel.performance.IndicatorCode;
 import org.perfledger.kernel.performance.Points;
 import org.perfledger.kernel.validation.Checks;
 import org.perfledger.kernel.validation.InvalidValueException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.perfledger.command.platform.FieldError;
+import org.perfledger.command.platform.InvalidRequestException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -131,6 +140,49 @@ class EvaluationController {
         SubmitSelfEvaluation command = new SubmitSelfEvaluation(target.plan(), indicators, score, grade, executionRate,
                 executionScore, analysis, measures, use, publication, target.expectedVersion());
         return PlanResponses.created(commands.send(command, request), request, PlanPaths.of(target) + "/self-evaluation");
+    }
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /**
+     * A filled-in 自评表 workbook, sent as the body ({@value #XLSX}) or as the part {@code file} of a form upload. Its new
+     * 实际完成值 are recorded as of {@code asOf} (default: the fiscal year's last day) and the self-evaluation is
+     * submitted; a file with any bad cell is refused whole (422) with every cell's address and reason.
+     */
+    @PostMapping(path = {DEPARTMENT + "/self-evaluation.xlsx", PROJECT + "/self-evaluation.xlsx"},
+            consumes = {XLSX, "application/vnd.ms-excel", "application/octet-stream"})
+    ResponseEntity<Map<String, Object>> importTable(RequestMetadata request, PlanTarget target, @RequestBody byte[] body,
+                                                    @RequestParam(value = "asOf", required = false) String asOf,
+                                                    @RequestParam(value = "file", required = false) String file) {
+        return importWorkbook(request, target, body, asOf, file);
+    }
+
+    @PostMapping(path = {DEPARTMENT + "/self-evaluation.xlsx", PROJECT + "/self-evaluation.xlsx"},
+            consumes = "multipart/form-data")
+    ResponseEntity<Map<String, Object>> uploadTable(RequestMetadata request, PlanTarget target,
+                                                    @RequestPart("file") MultipartFile upload,
+                                                    @RequestParam(value = "asOf", required = false) String asOf) {
+        try {
+            return importWorkbook(request, target, upload.getBytes(), asOf, upload.getOriginalFilename());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ResponseEntity<Map<String, Object>> importWorkbook(RequestMetadata request, PlanTarget target, byte[] body,
+                                                               String asOf, String file) {
+        if (body == null || body.length == 0) {
+            throw new InvalidRequestException(List.of(new FieldError("file", "required",
+                    "file: the workbook is required")));
+        }
+        RequestFields fields = new RequestFields();
+        LocalDate date = asOf == null ? target.plan().year().lastDay() : fields.date("asOf", asOf);
+        String name = fields.optionalText("file", file, AnnualPlan.MAX_SHORT_TEXT);
+        fields.throwIfInvalid();
+        SelfEvaluationTable table = SelfEvaluationWorkbook.read(body);
+        Receipt receipt = commands.send(new ImportSelfEvaluationTable(target.plan(), table, name, date,
+                target.expectedVersion()), request);
+        return PlanResponses.created(receipt, request, PlanPaths.of(target) + "/self-evaluation");
     }
 
     @PostMapping({DEPARTMENT + "/self-evaluation/return", PROJECT + "/self-evaluation/return"})

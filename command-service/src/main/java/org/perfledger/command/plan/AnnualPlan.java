@@ -33,6 +33,7 @@ import org.perfledger.command.department.DepartmentDirectory;
 import org.perfledger.command.evaluation.EvaluationCommands.AcceptSelfEvaluation;
 import org.perfledger.command.evaluation.EvaluationCommands.PublishSelfEvaluation;
 import org.perfledger.command.evaluation.EvaluationCommands.ReturnSelfEvaluation;
+import org.perfledger.command.evaluation.EvaluationCommands.ImportSelfEvaluationTable;
 import org.perfledger.command.evaluation.EvaluationCommands.SubmitSelfEvaluation;
 import org.perfledger.command.evaluation.ReportingCalendars;
 import org.perfledger.command.performance.PerformanceCommands.AddGoal;
@@ -539,6 +540,32 @@ public class AnnualPlan {
 
     // ---- self-evaluation ------------------------------------------------------------------------------------------
 
+    /**
+     * A filled-in 自评表 at once: every cell that disagrees with the plan or breaks a rule is refused together with its
+     * address, and then nothing is recorded; otherwise its new actuals and the self-evaluation are one transaction.
+     */
+    @CommandHandler
+    public Receipt handle(ImportSelfEvaluationTable command, ReportingCalendars calendars, ScoringSchemes schemes) {
+        requirePhase("import the self-evaluation table", PlanPhase.CLOSED, PlanPhase.SELF_EVALUATION_RETURNED);
+        requireInYear("asOf", command.asOf());
+        String file = optionalText("file", command.file(), MAX_SHORT_TEXT);
+        SelfEvaluationImport.Outcome outcome = SelfEvaluationImport.check(plan, command.table(), indicators.values(),
+                adjustedBudget, executed, calendars.deviationMargin(plan.district(), plan.year()), command.asOf());
+        if (!outcome.errors().isEmpty()) {
+            throw DomainRejection.ofAll(Kind.RULE, "self-evaluation-import.invalid", outcome.errors().size()
+                    + " problem(s) in sheet " + command.table().sheet() + "; nothing was imported",
+                    outcome.errors());
+        }
+        String evidence = "自评表" + (file == null ? "" : " " + file);
+        for (SelfEvaluationImport.Completion completion : outcome.completions()) {
+            apply(new CompletionRecorded(plan, completion.indicator(), completion.actual(),
+                    "自评表导入（单元格 " + completion.cell() + "）", command.asOf(), evidence, completion.achievement()));
+        }
+        handle(outcome.submission(), calendars, schemes);
+        return receipt("completions", outcome.completions().size(), "indicators",
+                outcome.submission().indicators().size(), "round", evaluationRound, "phase", phase);
+    }
+
     @CommandHandler
     public Receipt handle(SubmitSelfEvaluation command, ReportingCalendars calendars, ScoringSchemes schemes) {
         requirePhase("submit the self-evaluation", PlanPhase.CLOSED, PlanPhase.SELF_EVALUATION_RETURNED);
@@ -842,7 +869,7 @@ public class AnnualPlan {
         return new IndicatorCode("G" + goal + "." + n);
     }
 
-    private static String describe(Deviation deviation, Percentage margin) {
+    static String describe(Deviation deviation, Percentage margin) {
         return switch (deviation.outcome()) {
             case UNKNOWN -> deviation.reason();
             case NOT_MET -> "target not met" + (deviation.rate() == null ? ""

@@ -1,5 +1,6 @@
 package org.perfledger.command.platform;
 
+import java.util.List;
 import java.util.Objects;
 import org.perfledger.kernel.validation.InvalidValueException;
 
@@ -24,12 +25,26 @@ public class DomainRejection extends RuntimeException {
     private final Kind kind;
     private final String code;
     private final String field;
+    private final List<FieldError> errors;
 
     public DomainRejection(Kind kind, String code, String field, String message) {
+        this(kind, code, field, message, List.of(new FieldError(field, code, message)));
+    }
+
+    private DomainRejection(Kind kind, String code, String field, String message, List<FieldError> errors) {
         super(message);
         this.kind = Objects.requireNonNull(kind);
         this.code = Objects.requireNonNull(code);
         this.field = field;
+        this.errors = List.copyOf(errors);
+    }
+
+    /** A refusal for several reasons at once (e.g. every bad row of an imported table), each naming its field. */
+    public static DomainRejection ofAll(Kind kind, String code, String message, List<FieldError> errors) {
+        if (errors.isEmpty()) {
+            throw new IllegalArgumentException("a refusal names at least one reason");
+        }
+        return new DomainRejection(kind, code, null, message, errors);
     }
 
     /** A field whose value broke a rule of the published language, refused as a business rule (422). */
@@ -47,5 +62,10 @@ public class DomainRejection extends RuntimeException {
 
     public String field() {
         return field;
+    }
+
+    /** Every reason, each with its field; one for a refusal of a single rule. */
+    public List<FieldError> errors() {
+        return errors;
     }
 }

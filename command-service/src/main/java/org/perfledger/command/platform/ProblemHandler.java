@@ -53,7 +53,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             case CONFLICT -> HttpStatus.CONFLICT;
             case RULE -> HttpStatus.UNPROCESSABLE_ENTITY;
         };
-        return problem(status, e.code(), e.getMessage(), List.of(new FieldError(e.field(), e.code(), e.getMessage())));
+        return problem(status, e.code(), e.getMessage(), e.errors());
     }
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)

@@ -82,6 +82,11 @@ public final class RequestFields {
         errors.add(new FieldError(field, rule, message));
     }
 
+    /** What is wrong so far, in the order found. */
+    public List<FieldError> errors() {
+        return List.copyOf(errors);
+    }
+
     /** @throws InvalidRequestException naming every field that broke a rule */
     public void throwIfInvalid() {
         if (!errors.isEmpty()) {

@@ -184,10 +184,12 @@ class SelfEvaluationWorkbookController {
                         + "版评分办法复核）" : "（年度执行中，暂算）", styles.cell);
             }
             Map<String, Object> evaluation = evaluations.isEmpty() ? Map.of() : evaluations.get(0);
-            r = pair(sheet, r, "偏差大或目标未完成原因分析", (String) evaluation.getOrDefault("deviation_analysis", ""), styles);
-            String measures = evaluation.isEmpty() ? "" : evaluation.get("improvement_measures") + "\n"
-                    + evaluation.get("results_use");
-            pair(sheet, r, "改进措施及结果应用方案", measures, styles);
+            // The seeds print 改进措施及结果应用方案 as one row; PerfLedger keeps the three texts apart, as the
+            // self-evaluation does, so that a filled-in table re-imports into the same fields.
+            r = pair(sheet, r, "偏差大或目标未完成原因分析", (String) evaluation.get("deviation_analysis"), styles);
+            r = pair(sheet, r, "改进措施", (String) evaluation.get("improvement_measures"), styles);
+            r = pair(sheet, r, "结果应用方案", (String) evaluation.get("results_use"), styles);
+            pair(sheet, r, "公开计划", (String) evaluation.get("publication_plan"), styles);
             sheet.setColumnWidth(0, 22 * 256);
             sheet.setColumnWidth(1, 16 * 256);
             sheet.setColumnWidth(2, 30 * 256);
