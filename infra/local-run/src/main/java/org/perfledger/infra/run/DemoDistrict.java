@@ -36,9 +36,10 @@ public final class DemoDistrict {
     static List<Step> steps() {
         List<Step> steps = new ArrayList<>();
         for (String document : SeedDataset.DOCUMENTS) {
-            if (SeedDataset.class.getResource("/seed-data/" + document) != null) {
-                steps.addAll(SeedDataset.steps(document));
-            }
+            steps.addAll(SeedDataset.steps(document));
+        }
+        for (String sample : SeedDataset.SAMPLES) {
+            steps.addAll(SeedDataset.steps(sample));
         }
         return steps;
     }
@@ -61,7 +62,8 @@ public final class DemoDistrict {
                 return;
             }
         }
-        log.info("Demo districts loaded from the seed documents: {}", SeedDataset.DOCUMENTS);
+        log.info("Demo districts loaded from the seed documents {} and the sample years {}", SeedDataset.DOCUMENTS,
+                SeedDataset.SAMPLES);
     }
 
     static HttpResponse<String> send(HttpClient http, String baseUrl, Step step, String idempotencyKey, String token)

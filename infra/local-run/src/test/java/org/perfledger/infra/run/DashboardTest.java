@@ -131,6 +131,25 @@ class DashboardTest {
     }
 
     @Test
+    void theDemoDepartmentWithSampleYearsChangesAcrossYears() throws Exception {
+        // 东湖 市场监督管理局: the 2018 seed, then the sample years 2019 and 2020 (质量技术监督项目 still in execution)
+        JsonNode years = await().atMost(Duration.ofSeconds(10)).until(
+                () -> read("/api/v1/districts/donghu/departments/scjgj/years"), rows -> rows.size() == 12);
+        List<String> quality = new ArrayList<>();
+        years.forEach(row -> {
+            if (row.get("plan").asText().equals("ZLJS")) {
+                quality.add(row.get("year").asInt() + " " + row.get("adjustedBudget").asText() + " "
+                        + row.get("executionRate").asText() + " " + row.get("trend").asText(""));
+            }
+        });
+        // 2018: 200.00 fully spent; 2019: 216.00 less a 10.80 reduction, 96% spent; 2020: 224.00 less 11.20, 60% by June
+        assertThat(quality).containsExactly("2018 200.00 100.0 ", "2019 205.20 96.0 down", "2020 212.80 54.0 down");
+        JsonNode satisfaction = read("/api/v1/districts/donghu/departments/scjgj/indicators/ZLJS.RCXC/years");
+        assertThat(satisfaction).hasSize(3);
+        assertThat(satisfaction.get(1).get("latestActual").asText()).isEqualTo("2176 台");
+    }
+
+    @Test
     void aDepartmentDashboardShowsTimeProgressAndOpenItems() throws Exception {
         send("POST", "/api/v1/districts/tianxin/departments", "{\"departmentId\":\"dash\",\"name\":\"天心区某局\"}");
         String plan = "/api/v1/districts/tianxin/departments/dash/years/2020/department";
