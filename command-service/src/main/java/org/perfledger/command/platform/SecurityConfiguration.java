@@ -2,7 +2,12 @@ package org.perfledger.command.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -27,6 +32,7 @@ class SecurityConfiguration {
                         + e.getMessage()));
         return http
                 .csrf(csrf -> csrf.disable())
+                .cors(Customizer.withDefaults())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
@@ -40,6 +46,26 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, e) -> ProblemHandler.write(response, json,
                                 refusal(HttpStatus.FORBIDDEN, "forbidden", e.getMessage()))))
                 .build();
+    }
+
+    /**
+     * The web UI is served by the query service, so its commands are cross-origin: the origins it is served from
+     * ({@code perfledger.web.allowed-origins}, none by default) may send them with a bearer token. No cookies are
+     * involved, so credentials stay off.
+     */
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(
+            @Value("${perfledger.web.allowed-origins:}") List<String> origins) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(origins.stream().filter(origin -> !origin.isBlank()).toList());
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
+        cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.IF_MATCH,
+                "Idempotency-Key", "X-Correlation-Id"));
+        cors.setExposedHeaders(List.of(HttpHeaders.ETAG, HttpHeaders.LOCATION));
+        cors.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", cors);
+        return source;
     }
 
     private static ProblemDetail refusal(HttpStatus status, String type, String detail) {

@@ -96,6 +96,21 @@ class DashboardQueryController {
     record Page<T>(List<T> items, int page, int size, long total) {
     }
 
+    record DistrictYear(int year, int plans) {
+    }
+
+    /** The fiscal years the district has plans for, with how many (the caller's department's only, for its staff). */
+    @GetMapping("/api/v1/districts/{district}/years")
+    List<DistrictYear> years(@PathVariable("district") String district) {
+        Caller reader = access.requireDistrict(district);
+        return reads.inDistrict(district, () -> reader.readsWholeDistrict()
+                ? jdbc.query("SELECT fiscal_year, count(*) AS plans FROM plan WHERE district = ? GROUP BY fiscal_year "
+                        + "ORDER BY fiscal_year", (rs, n) -> new DistrictYear(rs.getInt(1), rs.getInt(2)), district)
+                : jdbc.query("SELECT fiscal_year, count(*) AS plans FROM plan WHERE district = ? AND department_id = ? "
+                        + "GROUP BY fiscal_year ORDER BY fiscal_year",
+                        (rs, n) -> new DistrictYear(rs.getInt(1), rs.getInt(2)), district, reader.department()));
+    }
+
     @GetMapping("/api/v1/districts/{district}/years/{year}/overview")
     Page<OverviewRow> overview(@PathVariable("district") String district, @PathVariable("year") String year,
                                @RequestParam(value = "grade", required = false) String grade,

@@ -108,10 +108,12 @@ public final class LocalPlatform implements AutoCloseable {
         Map<String, String> securityEnv = security;
         services.add(launch("command-service", with(securityEnv,
                 "PERFLEDGER_COMMAND_DB_URL", databaseUrl,
-                "PERFLEDGER_COMMAND_PORT", Integer.toString(settings.commandPort()))));
+                "PERFLEDGER_COMMAND_PORT", Integer.toString(settings.commandPort()),
+                "PERFLEDGER_WEB_ORIGINS", queryUrl() + "," + queryUrl().replace("localhost", "127.0.0.1"))));
         services.add(launch("query-service", with(securityEnv,
                 "PERFLEDGER_QUERY_DB_URL", databaseUrl,
-                "PERFLEDGER_QUERY_PORT", Integer.toString(settings.queryPort()))));
+                "PERFLEDGER_QUERY_PORT", Integer.toString(settings.queryPort()),
+                "PERFLEDGER_COMMAND_API", commandUrl())));
         awaitHealthy(commandUrl(), "command-service");
         awaitHealthy(queryUrl(), "query-service");
     }
@@ -252,6 +254,7 @@ public final class LocalPlatform implements AutoCloseable {
         }
         System.out.println();
         System.out.println("PerfLedger is running.");
+        System.out.println("  web UI           " + platform.queryUrl() + "/   (sign in with a link from tokens.txt)");
         System.out.println("  command service  " + platform.commandUrl() + "   (POST /api/v1/districts/{district}/...)");
         System.out.println("  query service    " + platform.queryUrl() + "   (GET  /api/v1/districts/{district}/...)");
         System.out.println("  metrics          " + platform.commandUrl() + "/actuator/prometheus, "
@@ -261,7 +264,7 @@ public final class LocalPlatform implements AutoCloseable {
         System.out.println("  data and logs    " + settings.home());
         platform.issuer().ifPresent(issuer -> {
             Path tokens = settings.home().resolve("tokens.txt");
-            String finance = DemoUsers.write(issuer, tokens);
+            String finance = DemoUsers.write(issuer, tokens, platform.queryUrl());
             System.out.println("  demo users       tokens for every role of every demo district in " + tokens);
             System.out.println("Try: curl -H 'Authorization: Bearer " + finance + "' \\");
             System.out.println("       " + platform.queryUrl()

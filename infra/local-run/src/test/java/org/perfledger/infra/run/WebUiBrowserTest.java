@@ -1,0 +1,245 @@
+package org.perfledger.infra.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web UI in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}; other paths through
+ * {@code -Dperfledger.chromium} and {@code -Dperfledger.chromedriver}), against the whole platform with the demo
+ * districts: district finance opens the overview, drills into a department, follows year over year, switches language
+ * and exports workbooks; a department editor records a completion and an expenditure through the forms and sees the
+ * dashboard change, and submits a self-evaluation; a viewer gets no forms.
+ */
+class WebUiBrowserTest {
+
+    private static final String DEPARTMENT = "#/dept/scjgj/2020";
+    private static LocalPlatform platform;
+    private static ChromeDriver browser;
+    private static WebDriverWait wait;
+    private static Path downloads;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        platform = LaunchedPlatform.get();
+        String chromium = System.getProperty("perfledger.chromium", "/usr/bin/chromium");
+        String driver = System.getProperty("perfledger.chromedriver", "/usr/bin/chromedriver");
+        assertThat(new File(chromium).canExecute()).as("Chromium is needed for the browser tests: apt-get install chromium "
+                + "chromium-driver (see README)").isTrue();
+        assertThat(new File(driver).canExecute()).as("ChromeDriver is needed: apt-get install chromium-driver").isTrue();
+        downloads = Files.createTempDirectory("perfledger-downloads");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        // the flags this machine's closed network needs (see the env notes), and a fresh profile
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1400,1000",
+                "--user-data-dir=" + Files.createTempDirectory("perfledger-chromium"));
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(driver)).build(),
+                options);
+        browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath",
+                downloads.toString()));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void freshSession() {
+        browser.get(platform.queryUrl() + "/ui/style.css");
+        browser.executeScript("sessionStorage.clear(); localStorage.clear();");
+    }
+
+    /** Each test's last page as a screenshot under target/screenshots, to see what a failure looked like. */
+    @AfterEach
+    void screenshotAndSignOut(TestInfo test) throws IOException {
+        Path folder = Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(folder.resolve(test.getTestMethod().map(m -> m.getName()).orElse("test") + ".png"),
+                browser.getScreenshotAs(OutputType.BYTES));
+        browser.executeScript("sessionStorage.clear(); localStorage.clear();");
+    }
+
+    private static void signInAs(String subject, String district, String department, String role, String page) {
+        String token = platform.issuer().orElseThrow().token(subject, district, department, List.of(role),
+                Duration.ofHours(1));
+        browser.get(platform.queryUrl() + "/#token=" + token);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=user]")));
+        if (page != null) {
+            browser.get(platform.queryUrl() + "/" + page);
+        }
+    }
+
+    private static WebElement find(String test) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test='" + test + "']")));
+    }
+
+    private static List<WebElement> all(String css) {
+        return browser.findElements(By.cssSelector(css));
+    }
+
+    private static WebElement in(WebElement scope, String test) {
+        return scope.findElement(By.cssSelector("[data-test='" + test + "']"));
+    }
+
+    @Test
+    void financeOpensTheOverviewDrillsIntoADepartmentSwitchesLanguageAndExports() throws Exception {
+        signInAs("donghu.finance", "donghu", null, "DISTRICT_FINANCE", null);
+        // lands on the latest year's overview: 东湖 2020 (sample year) with four projects and a chart
+        wait.until(driver -> all("[data-test=overview-row]").size() == 4);
+        assertThat(browser.getCurrentUrl()).endsWith("#/overview/2020");
+        assertThat(all("[data-test=overview-chart] canvas")).isNotEmpty();
+        assertThat(find("overview").getText()).contains("质量技术监督项目", "执行中", "执行进度滞后");
+
+        find("sort-score").click();
+        wait.until(ExpectedConditions.urlContains("sort=score"));
+        find("filter-alert").sendKeys("执行进度滞后");
+        wait.until(driver -> all("[data-test=overview-row]").size() == 1);
+        assertThat(find("overview").getText()).contains("质量技术监督项目").doesNotContain("食品药品安全专项");
+
+        find("department-link").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=department-title]"),
+                "东湖高新区市场监督管理局 · 2020 年度"));
+        WebElement quality = find("plan-ZLJS");
+        assertThat(in(quality, "time-progress").getText()).contains("序时进度", "执行滞后");
+        assertThat(all("[data-test=department-chart] canvas")).isNotEmpty();
+        assertThat(all("[data-test=record-completion]")).as("finance does not record completions").isEmpty();
+
+        find("yoy-link").click();
+        wait.until(driver -> all("[data-test=yoy-row]").size() == 12);
+        assertThat(all("[data-test=yoy-score] canvas")).isNotEmpty();
+        assertThat(find("yoy").getText()).contains("2018", "2019", "2020", "下降");
+
+        find("lang-switch").click();
+        wait.until(driver -> "en".equals(browser.findElement(By.tagName("html")).getAttribute("lang")));
+        assertThat(find("nav-overview").getText()).isEqualTo("District overview");
+        assertThat(find("yoy").getText()).contains("Execution", "down");
+        find("lang-switch").click();
+        wait.until(driver -> "zh-CN".equals(browser.findElement(By.tagName("html")).getAttribute("lang")));
+        assertThat(find("nav-overview").getText()).isEqualTo("全区总览");
+
+        browser.get(platform.queryUrl() + "/#/dept/scjgj/2018");
+        in(find("plan-ZLJS"), "export-self-evaluation").click();
+        Path workbook = downloaded("2018-scjgj-ZLJS-自评表.xlsx");
+        try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(Files.readAllBytes(workbook)))) {
+            assertThat(book.getSheet("自评表").getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo("2018 年度质量技术监督项目自评表");
+        }
+        browser.get(platform.queryUrl() + "/#/overview/2018");
+        find("download-summary").click();
+        try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(Files.readAllBytes(
+                downloaded("2018-donghu-汇总.xlsx"))))) {
+            assertThat(book.getSheet("汇总")).isNotNull();
+        }
+    }
+
+    @Test
+    void anEditorRecordsACompletionAndAnExpenditureAndSeesTheDashboardChange() {
+        signInAs("donghu.scjgj.editor", "donghu", "scjgj", "DEPARTMENT_EDITOR", null);
+        // an editor lands on its department's latest year
+        wait.until(ExpectedConditions.urlContains(DEPARTMENT));
+        WebElement row = find("indicator-ZLJS.ZDXC");
+        assertThat(in(row, "actual").getText()).isEqualTo("—");
+        assertThat(find("plan-ZLJS").getText()).contains("missing completion: ZLJS.ZDXC");
+
+        in(row, "record-completion").click();
+        WebElement form = find("completion-form");
+        // a refused value comes back in the problem, shown as text: markup in it is not rendered
+        in(form, "field-value").sendKeys("<b>260</b> 家");
+        in(form, "field-evidence").sendKeys("巡查台账");
+        in(form, "submit").click();
+        assertThat(find("problems").getText()).contains("value: '<b>260</b> 家'");
+        assertThat(all("[data-test=problems] li b")).isEmpty();
+        in(form, "field-value").clear();
+        in(form, "field-value").sendKeys("260 家");
+        in(form, "submit").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-test='indicator-ZLJS.ZDXC'] [data-test=actual]"), "260 家"));
+        assertThat(find("indicator-ZLJS.ZDXC").getText()).contains("65.00%");
+        assertThat(find("plan-ZLJS").getText()).doesNotContain("missing completion: ZLJS.ZDXC");
+
+        in(find("plan-ZLJS"), "record-expenditure").click();
+        WebElement spend = find("expenditure-form");
+        in(spend, "field-amount").sendKeys("12.345");
+        in(spend, "field-description").sendKeys("浏览器测试支出");
+        in(spend, "submit").click();
+        assertThat(find("problems").getText()).contains("amount");
+        in(spend, "field-amount").clear();
+        in(spend, "field-amount").sendKeys("10.00");
+        in(spend, "submit").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=plan-ZLJS]"),
+                "124.91"));
+    }
+
+    @Test
+    void anEditorSubmitsTheSelfEvaluationOfAClosedYear() {
+        signInAs("donghu.scjgj.editor", "donghu", "scjgj", "DEPARTMENT_EDITOR", DEPARTMENT);
+        WebElement plan = find("plan-GSXZ");
+        assertThat(plan.getText()).contains("年度已结束");
+        in(plan, "submit-self-evaluation").click();
+        WebElement form = find("self-evaluation-form");
+        for (WebElement reason : form.findElements(By.cssSelector("textarea[name^='reason:']"))) {
+            reason.sendKeys("示例：按实际完成情况说明");
+        }
+        in(form, "field-deviationAnalysis").sendKeys("示例：部分指标超额完成");
+        in(form, "field-improvementMeasures").sendKeys("示例：加强执行监控");
+        in(form, "field-resultsUse").sendKeys("示例：作为下年预算依据");
+        in(form, "field-publicationPlan").sendKeys("示例：随部门决算公开");
+        in(form, "submit").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=plan-GSXZ]"),
+                "自评已报送"));
+        assertThat(find("plan-GSXZ").getText()).contains("自评已复核");
+    }
+
+    @Test
+    void aViewerSeesTheDashboardWithoutForms() {
+        signInAs("donghu.scjgj.viewer", "donghu", "scjgj", "DEPARTMENT_VIEWER", DEPARTMENT);
+        find("plan-ZLJS");
+        assertThat(all("[data-test=record-completion]")).isEmpty();
+        assertThat(all("[data-test=record-expenditure]")).isEmpty();
+        assertThat(all("[data-test=submit-self-evaluation]")).isEmpty();
+        assertThat(all("[data-test=export-self-evaluation]")).isNotEmpty();
+    }
+
+    /** Waits for a finished download whose name contains every fragment. */
+    private static Path downloaded(String... fragments) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+            try (Stream<Path> files = Files.list(downloads)) {
+                return files.filter(file -> Stream.of(fragments).allMatch(file.getFileName().toString()::contains)
+                        && !file.getFileName().toString().endsWith(".crdownload")).findFirst().orElse(null);
+            } catch (IOException e) {
+                return null;
+            }
+        });
+    }
+}

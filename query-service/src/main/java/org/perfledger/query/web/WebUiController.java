@@ -1,0 +1,94 @@
+package org.perfledger.query.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Properties;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The web UI's one page. Its scripts are static (under {@code /ui/}) and its libraries come from their jars: Preact
+ * ({@code /webjars/preact/…}) and Apache ECharts ({@code /_static/echarts/…}); the page names their versions, so no
+ * JavaScript build is needed. It also tells the scripts where the command service answers
+ * ({@code perfledger.web.command-api}; empty when both services sit behind one origin).
+ *
+ * <p>The page is served with a strict Content-Security-Policy: scripts only from this origin plus the inline import
+ * map by its hash; connections only to this origin and the command service. Everything shown comes from the APIs and
+ * is rendered as text (Preact escapes it), never as markup.
+ */
+@RestController
+class WebUiController {
+
+    private final String page;
+    private final String policy;
+
+    WebUiController(@Value("${perfledger.web.command-api:}") String commandApi) {
+        String preact = "/webjars/preact/" + version("org.webjars.npm", "preact");
+        String importMap = "{\"imports\":{\"preact\":\"" + preact + "/dist/preact.module.js\",\"preact/hooks\":\""
+                + preact + "/hooks/dist/hooks.module.js\"}}";
+        String echarts = "/_static/echarts/" + version("org.mvnpm", "echarts") + "/dist/echarts.min.js";
+        this.page = template().replace("{{importMap}}", importMap).replace("{{echarts}}", echarts)
+                .replace("{{commandApi}}", HtmlUtils.htmlEscape(commandApi));
+        String commandOrigin = commandApi.isBlank() ? "" : " " + origin(commandApi);
+        this.policy = "default-src 'self'; script-src 'self' 'sha256-" + sha256(importMap) + "'; "
+                + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'" + commandOrigin
+                + "; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    }
+
+    @GetMapping(path = {"/", "/index.html"}, produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> page() {
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .header("Content-Security-Policy", policy)
+                .header("Referrer-Policy", "no-referrer")
+                .body(page);
+    }
+
+    private static String template() {
+        try (InputStream in = WebUiController.class.getResourceAsStream("/ui/index.html")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The version of a library jar on the class path, from the pom.properties Maven puts in every jar. */
+    static String version(String group, String artifact) {
+        String path = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
+        try (InputStream in = WebUiController.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException(group + ":" + artifact + " is missing from the class path");
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String origin(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getAuthority();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

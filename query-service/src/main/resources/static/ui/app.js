@@ -1,0 +1,571 @@
+// PerfLedger's web UI: the district overview, a department's dashboard with its forms, year over year, the budget
+// adjustment trail and what is due. Every figure comes from the query API; every change is a command to the command
+// service, after which the page waits for the read model to catch up. Text is rendered by Preact, always escaped.
+import { h, render } from 'preact';
+import { useEffect, useState, useCallback } from 'preact/hooks';
+import { t, label, lang, setLang } from './i18n.js';
+import * as api from './api.js';
+import { Chart } from './chart.js';
+
+const e = h;
+
+// ---- routing: #/overview/2020, #/dept/scjgj/2020, #/dept/scjgj/years, #/dept/scjgj/2020/trail, #/due/2020 ----
+
+function parseRoute() {
+  const [path, query] = location.hash.replace(/^#/, '').split('?');
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  return { parts, query: new URLSearchParams(query ?? '') };
+}
+
+function go(path, query) {
+  const search = query && [...query].length ? '?' + query.toString() : '';
+  location.hash = '#' + path + search;
+}
+
+function useRoute() {
+  const [route, setRoute] = useState(parseRoute());
+  useEffect(() => {
+    const changed = () => setRoute(parseRoute());
+    window.addEventListener('hashchange', changed);
+    return () => window.removeEventListener('hashchange', changed);
+  }, []);
+  return route;
+}
+
+/** Load once per key; reload() fetches again (after a command). */
+function useLoad(load, key) {
+  const [state, setState] = useState({ loading: true });
+  const fetchIt = useCallback(() => {
+    let live = true;
+    load().then(data => live && setState({ data }), error => live && setState({ error }));
+    return () => { live = false; };
+  }, [key]);
+  useEffect(() => {
+    setState({ loading: true });
+    return fetchIt();
+  }, [fetchIt]);
+  return [state, fetchIt];
+}
+
+function Loading({ state, children }) {
+  if (state.loading) {
+    return e('p', { class: 'muted' }, t('loading'));
+  }
+  if (state.error) {
+    return e('p', { class: 'badge', 'data-test': 'error' }, t('error') + ': ' + state.error.message);
+  }
+  return children(state.data);
+}
+
+const district = () => api.claims()?.district;
+
+/** Department code → name, for the district of the signed-in user. */
+function useDepartmentNames() {
+  const [departments] = useLoad(() => api.read(base() + '/departments'), district());
+  const names = {};
+  (departments.data ?? []).forEach(d => { names[d.department] = d.name; });
+  return names;
+}
+const base = () => '/api/v1/districts/' + encodeURIComponent(district());
+const planPath = (dep, year, plan) => base() + '/departments/' + encodeURIComponent(dep) + '/years/' + year
+  + (plan === 'department' ? '/department' : '/projects/' + encodeURIComponent(plan));
+const fmt = value => (value === null || value === undefined ? '—' : String(value));
+const pct = value => (value === null || value === undefined ? '—' : Number(value).toFixed(2) + '%');
+
+// ---- sign in -------------------------------------------------------------------------------------------------------
+
+function SignIn({ onSignedIn }) {
+  const [value, setValue] = useState('');
+  const [invalid, setInvalid] = useState(false);
+  const submit = event => {
+    event.preventDefault();
+    if (api.signIn(value.trim())) {
+      onSignedIn();
+    } else {
+      setInvalid(true);
+    }
+  };
+  return e('section', { class: 'card signin' },
+    e('h2', null, t('signIn.title')),
+    e('form', { onSubmit: submit },
+      e('label', null, t('signIn.token'),
+        e('textarea', { name: 'token', value, onInput: ev => setValue(ev.target.value), 'data-test': 'token' })),
+      invalid && e('p', { class: 'badge' }, t('signIn.invalid')),
+      e('p', null, e('button', { class: 'primary', type: 'submit', 'data-test': 'sign-in' }, t('signIn.submit')))),
+    e('p', { class: 'muted' }, t('signIn.help')));
+}
+
+// ---- district overview ---------------------------------------------------------------------------------------------
+
+function YearPicker({ year, onPick }) {
+  const [years] = useLoad(() => api.read(base() + '/years'), district());
+  const known = years.data ? years.data.map(row => row.year) : [];
+  const all = known.includes(Number(year)) ? known : [...known, Number(year)].sort();
+  return e('label', null, t('year') + ' ',
+    e('select', { value: year, onChange: ev => onPick(ev.target.value), 'data-test': 'year' },
+      all.map(y => e('option', { value: y }, y))));
+}
+
+function Overview({ year, query }) {
+  const grade = query.get('grade') ?? '';
+  const alert = query.get('alert') ?? '';
+  const sort = query.get('sort') ?? 'department';
+  const order = query.get('order') ?? 'asc';
+  const page = Number(query.get('page') ?? 0);
+  const size = 20;
+  const params = new URLSearchParams({ sort, order, page, size });
+  if (grade) params.set('grade', grade);
+  if (alert) params.set('alert', alert);
+  const [state] = useLoad(() => api.read(base() + '/years/' + year + '/overview?' + params), params.toString() + year);
+  const names = useDepartmentNames();
+  const set = (key, value) => {
+    const next = new URLSearchParams(query);
+    if (value === '' || value === null) next.delete(key); else next.set(key, value);
+    if (key !== 'page') next.delete('page');
+    go('/overview/' + year, next);
+  };
+  const sortBy = column => {
+    const next = new URLSearchParams(query);
+    next.set('sort', column);
+    next.set('order', sort === column && order === 'asc' ? 'desc' : 'asc');
+    next.delete('page');
+    go('/overview/' + year, next);
+  };
+  const header = (column, text, numeric) => e('th', {
+    class: 'sortable' + (numeric ? ' num' : ''), onClick: () => sortBy(column), 'data-test': 'sort-' + column,
+  }, text + (sort === column ? (order === 'asc' ? ' ▲' : ' ▼') : ''));
+  return e('div', null,
+    e('h2', null, t('overview.title', { year })),
+    e('div', { class: 'toolbar' },
+      e(YearPicker, { year, onPick: y => go('/overview/' + y, query) }),
+      e('label', null, t('overview.filterGrade') + ' ',
+        e('select', { value: grade, onChange: ev => set('grade', ev.target.value), 'data-test': 'filter-grade' },
+          e('option', { value: '' }, t('overview.all')),
+          ['优秀', '良好', '中', '差'].map(g => e('option', { value: g }, g)))),
+      e('label', null, t('overview.filterAlert') + ' ',
+        e('select', { value: alert, onChange: ev => set('alert', ev.target.value), 'data-test': 'filter-alert' },
+          e('option', { value: '' }, t('overview.all')),
+          ['over-budget', 'zero-budget-with-spending', 'spending-lags', 'no-scheme', 'scoring-flags', 'reported-differs']
+            .map(a => e('option', { value: a }, label('alert', a))))),
+      e(DownloadButton, { path: base() + '/years/' + year + '/summary.xlsx', text: t('overview.summary'),
+        test: 'download-summary' })),
+    e(Loading, { state }, data => e('div', null,
+      e('section', { class: 'card' },
+        e('h3', null, t('overview.chart')),
+        e(Chart, { test: 'overview-chart', option: overviewChart(data.items) })),
+      e('table', { 'data-test': 'overview' },
+        e('thead', null, e('tr', null,
+          header('department', t('col.department')), header('name', t('col.name')), e('th', null, t('col.phase')),
+          e('th', { class: 'num' }, t('col.adjustedBudget')), e('th', { class: 'num' }, t('col.executed')),
+          header('executionRate', t('col.executionRate'), true), header('score', t('col.score'), true),
+          e('th', null, t('col.grade')), e('th', null, t('col.status')), e('th', null, t('col.alerts')))),
+        e('tbody', null, data.items.map(row => e('tr', { 'data-test': 'overview-row' },
+          e('td', null, e('a', { href: '#/dept/' + encodeURIComponent(row.department) + '/' + year,
+            'data-test': 'department-link' }, names[row.department] ?? row.department)),
+          e('td', null, row.name ?? t('dept.departmentWide')),
+          e('td', null, label('phase', row.phase)),
+          e('td', { class: 'num' }, fmt(row.adjustedBudget)), e('td', { class: 'num' }, fmt(row.executed)),
+          e('td', { class: 'num' }, pct(row.executionRate)), e('td', { class: 'num' }, fmt(row.score)),
+          e('td', null, fmt(row.grade)), e('td', null, label('status', row.status)),
+          e('td', null, row.alerts.map(a => e('span', { class: 'badge' }, label('alert', a)))))))),
+      e('div', { class: 'toolbar' },
+        e('span', { class: 'muted' }, t('overview.total', { total: data.total }) + ' · '
+          + t('page.of', { page: page + 1, pages: Math.max(1, Math.ceil(data.total / size)) })),
+        e('button', { disabled: page === 0, onClick: () => set('page', page - 1) }, t('page.prev')),
+        e('button', { disabled: (page + 1) * size >= data.total, onClick: () => set('page', page + 1) },
+          t('page.next'))))));
+}
+
+function overviewChart(items) {
+  const names = items.map(row => row.name ?? row.department);
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { data: [t('col.score'), t('col.executionRate')] },
+    grid: { left: 50, right: 50, bottom: 90 },
+    xAxis: { type: 'category', data: names, axisLabel: { rotate: 30, interval: 0, width: 120, overflow: 'truncate' } },
+    yAxis: [{ type: 'value', name: t('col.score'), max: 100 }, { type: 'value', name: '%', max: 120 }],
+    series: [
+      { name: t('col.score'), type: 'bar', data: items.map(row => row.score) },
+      { name: t('col.executionRate'), type: 'line', yAxisIndex: 1, data: items.map(row => row.executionRate) },
+    ],
+  };
+}
+
+// ---- downloads and uploads show their progress ---------------------------------------------------------------------
+
+function DownloadButton({ path, text, test }) {
+  const [progress, setProgress] = useState(null);
+  const [error, setError] = useState(null);
+  const start = async () => {
+    setError(null);
+    setProgress('0%');
+    try {
+      await api.download(path, setProgress);
+    } catch (problem) {
+      setError(problem.message);
+    } finally {
+      setProgress(null);
+    }
+  };
+  return e('span', null,
+    e('button', { onClick: start, disabled: progress !== null, 'data-test': test },
+      progress === null ? text : t('form.downloading', { percent: progress })),
+    error && e('span', { class: 'badge' }, error));
+}
+
+// ---- forms: each sends one command and waits until the dashboard shows it ------------------------------------------
+
+function Problems({ problem }) {
+  if (!problem) return null;
+  return e('div', { class: 'problems', 'data-test': 'problems' },
+    e('b', null, problem.message),
+    problem.errors.length > 0 && e('ul', null, problem.errors.map(error => e('li', null,
+      (error.field ? error.field + ': ' : '') + error.message))));
+}
+
+function CommandForm({ fields, submit, onDone, onCancel, test }) {
+  const [values, setValues] = useState(Object.fromEntries(fields.map(f => [f.name, f.initial ?? ''])));
+  const [problem, setProblem] = useState(null);
+  const [busy, setBusy] = useState(false);
+  const send = async event => {
+    event.preventDefault();
+    setBusy(true);
+    setProblem(null);
+    try {
+      await onDone(await submit(values));
+    } catch (error) {
+      setProblem(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const input = field => {
+    const common = { name: field.name, value: values[field.name], 'data-test': 'field-' + field.name,
+      onInput: ev => setValues({ ...values, [field.name]: ev.target.value }) };
+    if (field.options) {
+      return e('select', { ...common, onChange: common.onInput },
+        field.options.map(([value, text]) => e('option', { value }, text)));
+    }
+    if (field.long) {
+      return e('textarea', { ...common, rows: 2 });
+    }
+    return e('input', { ...common, type: field.type ?? 'text', required: field.required });
+  };
+  return e('form', { class: 'inline', onSubmit: send, 'data-test': test },
+    fields.map(field => e('label', { class: field.long ? 'wide' : '' }, field.label, input(field))),
+    e(Problems, { problem }),
+    e('div', { class: 'buttons' },
+      e('button', { class: 'primary', type: 'submit', disabled: busy, 'data-test': 'submit' }, t('action.submit')),
+      e('button', { type: 'button', onClick: onCancel }, t('action.cancel'))));
+}
+
+function ImportForm({ path, onDone, onCancel }) {
+  const [progress, setProgress] = useState(null);
+  const [problem, setProblem] = useState(null);
+  const start = async event => {
+    const file = event.target.files[0];
+    if (!file) return;
+    setProblem(null);
+    setProgress(0);
+    try {
+      await onDone(await api.upload(path + '/self-evaluation.xlsx', file, setProgress));
+    } catch (error) {
+      setProblem(error);
+    } finally {
+      setProgress(null);
+    }
+  };
+  return e('form', { class: 'inline', 'data-test': 'import-form', onSubmit: ev => ev.preventDefault() },
+    e('label', { class: 'wide' }, t('form.file'),
+      e('input', { type: 'file', accept: '.xlsx,.xls', onChange: start, 'data-test': 'import-file' })),
+    progress !== null && e('div', { class: 'wide' }, t('form.uploading', { percent: progress }),
+      e('div', { class: 'progress' }, e('div', { class: 'bar', style: { width: progress + '%' } }))),
+    e(Problems, { problem }),
+    e('div', { class: 'buttons' }, e('button', { type: 'button', onClick: onCancel }, t('action.cancel'))));
+}
+
+// ---- a department's dashboard --------------------------------------------------------------------------------------
+
+function Department({ dep, year, query }) {
+  const asOf = query.get('asOf');
+  const [state, reload] = useLoad(() => api.read(base() + '/departments/' + encodeURIComponent(dep) + '/years/'
+    + year + '/dashboard' + (asOf ? '?asOf=' + asOf : '')), dep + year + asOf);
+  const name = useDepartmentNames()[dep] ?? dep;
+  const [notice, setNotice] = useState(null);
+  const changed = async (path, receipt) => {
+    setNotice({ busy: true, text: t('syncing') });
+    await api.caughtUp(path, receipt.version);
+    reload();
+    setNotice({ text: t('saved') });
+    setTimeout(() => setNotice(null), 4000);
+  };
+  return e('div', null,
+    e('h2', { 'data-test': 'department-title' }, t('dept.title', { name, year })),
+    e('div', { class: 'toolbar' },
+      e(YearPicker, { year, onPick: y => go('/dept/' + dep + '/' + y) }),
+      e('a', { href: '#/dept/' + encodeURIComponent(dep) + '/years', 'data-test': 'yoy-link' }, t('dept.yoy')),
+      e('a', { href: '#/dept/' + encodeURIComponent(dep) + '/' + year + '/trail', 'data-test': 'trail-link' },
+        t('dept.trail'))),
+    notice && e('div', { class: 'notice' + (notice.busy ? ' busy' : ''), 'data-test': 'notice' }, notice.text),
+    e(Loading, { state }, data => e('div', null,
+      e('section', { class: 'card' }, e('h3', null, t('dept.chart')),
+        e(Chart, { test: 'department-chart', height: 260, option: departmentChart(data.plans) })),
+      data.plans.map(plan => e(PlanCard, { key: plan.plan, plan, dep, year, onChanged: changed })))));
+}
+
+function departmentChart(plans) {
+  const elapsed = plans.find(p => p.timeProgress)?.timeProgress?.yearElapsed;
+  const rate = p => (Number(p.adjustedBudget) > 0 ? Math.round(Number(p.executed) * 10000 / Number(p.adjustedBudget)) / 100 : null);
+  return {
+    tooltip: { trigger: 'axis' },
+    grid: { left: 50, right: 90, bottom: 60 },
+    xAxis: { type: 'category', data: plans.map(p => p.name ?? t('dept.departmentWide')),
+      axisLabel: { interval: 0, width: 110, overflow: 'truncate' } },
+    yAxis: { type: 'value', name: '%', max: 120 },
+    series: [{
+      name: t('budget.rate'), type: 'bar', data: plans.map(rate),
+      markLine: elapsed == null ? undefined : { symbol: 'none', data: [{ yAxis: elapsed, name: t('dept.timeProgress') }],
+        label: { formatter: t('dept.timeProgress') + ' {c}%' } },
+    }],
+  };
+}
+
+function PlanCard({ plan, dep, year, onChanged }) {
+  const path = planPath(dep, year, plan.plan);
+  const [form, setForm] = useState(null);
+  const editor = api.can('DEPARTMENT_EDITOR');
+  const executing = plan.phase === 'IN_EXECUTION';
+  const evaluating = plan.phase === 'CLOSED' || plan.phase === 'SELF_EVALUATION_RETURNED';
+  const progress = plan.timeProgress;
+  const done = async receipt => {
+    setForm(null);
+    await onChanged(path, receipt);
+  };
+  const today = new Date().toISOString().slice(0, 10);
+  const lastDay = year + '-12-31';
+  const defaultDate = today < lastDay ? (today > year + '-01-01' ? today : year + '-01-01') : lastDay;
+  return e('section', { class: 'card', 'data-test': 'plan-' + plan.plan },
+    e('h3', null, (plan.name ?? t('dept.departmentWide')) + ' ',
+      e('span', { class: 'badge ok' }, label('phase', plan.phase)), ' ',
+      plan.score != null && e('span', { 'data-test': 'plan-score' }, t('plan.score', { score: plan.score, grade: plan.grade })
+        + ' (' + label('status', plan.status) + ')')),
+    e('div', { class: 'figures' },
+      [['budget.initial', plan.initialBudget], ['budget.adjusted', plan.adjustedBudget], ['budget.received', plan.received],
+        ['budget.executed', plan.executed]].map(([key, value]) => e('div', null, t(key), e('b', null, fmt(value))))),
+    progress && e('div', { 'data-test': 'time-progress' },
+      t('budget.rate') + ' ' + pct(progress.executionRate) + ' · ' + t('dept.timeProgress') + ' ' + pct(progress.yearElapsed),
+      progress.lagging && e('span', { class: 'badge' }, t('budget.lagging', { lag: progress.lag })),
+      e('div', { class: 'progress' },
+        e('div', { class: 'bar', style: { width: Math.min(100, progress.executionRate) + '%' } }),
+        e('div', { class: 'mark', style: { left: Math.min(100, progress.yearElapsed) + '%' } }))),
+    e('table', { 'data-test': 'indicators' },
+      e('thead', null, e('tr', null, ['ind.code', 'ind.name', 'ind.weight', 'ind.target', 'ind.actual',
+        'ind.completion', 'ind.deviation', 'ind.score'].map(key => e('th', null, t(key))), editor && executing && e('th'))),
+      e('tbody', null, plan.indicators.map(indicator => e('tr', { 'data-test': 'indicator-' + indicator.code },
+        e('td', null, indicator.code), e('td', null, indicator.name), e('td', { class: 'num' }, fmt(indicator.weight)),
+        e('td', null, indicator.target),
+        e('td', { 'data-test': 'actual' }, indicator.latestActual ? indicator.latestActual + ' '
+          : '—', indicator.latestAsOf && e('span', { class: 'muted' }, '(' + t('ind.asOf') + ' ' + indicator.latestAsOf + ')')),
+        e('td', { class: 'num' }, pct(indicator.completion)), e('td', { class: 'num' }, pct(indicator.deviationRate)),
+        e('td', { class: 'num' }, fmt(indicator.score)),
+        editor && executing && e('td', null, e('button', { 'data-test': 'record-completion',
+          onClick: () => setForm({ kind: 'completion', indicator }) }, t('action.completion'))))))),
+    form?.kind === 'completion' && e(CommandForm, {
+      test: 'completion-form', onDone: done, onCancel: () => setForm(null),
+      fields: [
+        { name: 'value', label: t('form.value') + ' · ' + form.indicator.name + '（' + form.indicator.target + '）', required: true },
+        { name: 'asOf', label: t('form.asOf'), type: 'date', initial: defaultDate, required: true },
+        { name: 'evidence', label: t('form.evidence') },
+        { name: 'narrative', label: t('form.narrative'), long: true },
+      ],
+      submit: values => api.send('POST', path + '/indicators/' + encodeURIComponent(form.indicator.code) + '/completions', {
+        value: values.value, asOf: values.asOf, evidence: values.evidence || null, narrative: values.narrative || null,
+      }),
+    }),
+    e('div', null, e('b', null, t('plan.openItems') + ': '),
+      plan.openItems.length === 0 ? e('span', { class: 'muted' }, t('plan.noOpenItems'))
+        : e('ul', { 'data-test': 'open-items' }, plan.openItems.map(item => e('li', null, item)))),
+    e('div', { class: 'toolbar' },
+      editor && executing && e('button', { 'data-test': 'record-expenditure', onClick: () => setForm({ kind: 'expenditure' }) },
+        t('action.expenditure')),
+      editor && evaluating && e('button', { 'data-test': 'submit-self-evaluation', onClick: () => setForm({ kind: 'evaluation' }) },
+        t('action.selfEvaluation')),
+      editor && evaluating && e('button', { 'data-test': 'import-self-evaluation', onClick: () => setForm({ kind: 'import' }) },
+        t('action.import')),
+      e(DownloadButton, { path: path + '/self-evaluation.xlsx', text: t('action.export'), test: 'export-self-evaluation' })),
+    form?.kind === 'expenditure' && e(CommandForm, {
+      test: 'expenditure-form', onDone: done, onCancel: () => setForm(null),
+      fields: [
+        { name: 'amount', label: t('form.amount'), required: true },
+        { name: 'date', label: t('form.date'), type: 'date', initial: defaultDate, required: true },
+        ...(plan.plan === 'department' ? [{ name: 'expenditureClass', label: t('form.class'), initial: 'PUBLIC_FUNDS',
+          options: [['PERSONNEL', '人员经费'], ['PUBLIC_FUNDS', '公用经费'], ['PROJECT', '项目支出']] }] : []),
+        { name: 'voucher', label: t('form.voucher') },
+        { name: 'description', label: t('form.description'), long: true, required: true },
+      ],
+      submit: values => api.send('POST', path + '/budget/expenditures', {
+        amount: values.amount, date: values.date, description: values.description,
+        voucher: values.voucher || null, expenditureClass: values.expenditureClass || null,
+      }),
+    }),
+    form?.kind === 'evaluation' && e(CommandForm, {
+      test: 'self-evaluation-form', onDone: done, onCancel: () => setForm(null),
+      fields: [
+        ...plan.indicators.map(indicator => ({ name: 'reason:' + indicator.code, long: true,
+          label: t('form.reason') + ' · ' + indicator.name + '（' + fmt(indicator.latestActual) + ' / ' + indicator.target + '）' })),
+        ...plan.indicators.map(indicator => ({ name: 'score:' + indicator.code, initial: indicator.score ?? '',
+          label: t('ind.score') + ' · ' + indicator.code })),
+        { name: 'score', label: t('form.totalScore'), initial: plan.score ?? '' },
+        { name: 'grade', label: t('form.grade'), initial: plan.grade ?? '',
+          options: [['', '—'], ['优秀', '优秀'], ['良好', '良好'], ['中', '中'], ['差', '差']] },
+        { name: 'deviationAnalysis', label: t('form.analysis'), long: true },
+        { name: 'improvementMeasures', label: t('form.measures'), long: true, required: true },
+        { name: 'resultsUse', label: t('form.use'), long: true, required: true },
+        { name: 'publicationPlan', label: t('form.publication'), long: true, required: true },
+      ],
+      submit: values => api.send('POST', path + '/self-evaluation', {
+        indicators: plan.indicators.map(indicator => ({
+          indicator: indicator.code,
+          score: values['score:' + indicator.code] === '' ? null : String(values['score:' + indicator.code]),
+          deviationReason: values['reason:' + indicator.code] || null,
+        })),
+        score: values.score === '' ? null : String(values.score), grade: values.grade || null,
+        deviationAnalysis: values.deviationAnalysis || null, improvementMeasures: values.improvementMeasures,
+        resultsUse: values.resultsUse, publicationPlan: values.publicationPlan,
+      }),
+    }),
+    form?.kind === 'import' && e(ImportForm, { path, onDone: done, onCancel: () => setForm(null) }));
+}
+
+// ---- year over year ------------------------------------------------------------------------------------------------
+
+function YearOverYear({ dep }) {
+  const [state] = useLoad(() => api.read(base() + '/departments/' + encodeURIComponent(dep) + '/years'), dep);
+  const name = useDepartmentNames()[dep] ?? dep;
+  return e('div', null,
+    e('h2', null, t('yoy.title', { name })),
+    e(Loading, { state }, rows => {
+      const years = [...new Set(rows.map(row => row.year))].sort();
+      const plans = [...new Set(rows.map(row => row.plan))];
+      const series = field => plans.map(plan => ({
+        name: rows.find(row => row.plan === plan)?.name ?? plan, type: 'line', connectNulls: true,
+        data: years.map(year => rows.find(row => row.plan === plan && row.year === year)?.[field] ?? null),
+      }));
+      const option = (title, field) => ({
+        tooltip: { trigger: 'axis' }, legend: { type: 'scroll' }, grid: { left: 50, right: 20, top: 50 },
+        xAxis: { type: 'category', data: years.map(String) }, yAxis: { type: 'value', name: title },
+        series: series(field),
+      });
+      return e('div', null,
+        e('section', { class: 'card' }, e('h3', null, t('yoy.score')), e(Chart, { test: 'yoy-score', option: option(t('col.score'), 'score') })),
+        e('section', { class: 'card' }, e('h3', null, t('yoy.rate')), e(Chart, { test: 'yoy-rate', option: option('%', 'executionRate') })),
+        e('table', { 'data-test': 'yoy' },
+          e('thead', null, e('tr', null, [t('year'), t('col.name'), t('col.adjustedBudget'), t('col.executed'),
+            t('col.executionRate'), t('yoy.change'), t('col.score'), t('yoy.change'), t('col.grade'), t('yoy.trend')]
+            .map(text => e('th', null, text)))),
+          e('tbody', null, rows.map(row => e('tr', { 'data-test': 'yoy-row' },
+            e('td', null, e('a', { href: '#/dept/' + encodeURIComponent(dep) + '/' + row.year }, row.year)),
+            e('td', null, row.name ?? t('dept.departmentWide')), e('td', { class: 'num' }, fmt(row.adjustedBudget)),
+            e('td', { class: 'num' }, fmt(row.executed)), e('td', { class: 'num' }, pct(row.executionRate)),
+            e('td', { class: 'num' }, fmt(row.executionRateChange)), e('td', { class: 'num' }, fmt(row.score)),
+            e('td', { class: 'num' }, fmt(row.scoreChange)), e('td', null, fmt(row.grade)),
+            e('td', null, row.trend ? label('trend', row.trend) : '—'))))));
+    }));
+}
+
+// ---- budget adjustment trail ---------------------------------------------------------------------------------------
+
+function Trail({ dep, year }) {
+  const [state] = useLoad(() => api.read(base() + '/departments/' + encodeURIComponent(dep) + '/years/' + year
+    + '/adjustments'), dep + year);
+  const name = useDepartmentNames()[dep] ?? dep;
+  return e('div', null,
+    e('h2', null, t('trail.title', { name, year })),
+    e(Loading, { state }, steps => steps.length === 0 ? e('p', { class: 'muted' }, t('trail.empty'))
+      : e('table', { 'data-test': 'trail' },
+        e('thead', null, e('tr', null, ['col.name', 'trail.kind', 'trail.amount', 'trail.from', 'trail.to',
+          'trail.reason', 'trail.document', 'trail.date', 'trail.actor'].map(key => e('th', null, t(key))))),
+        e('tbody', null, steps.map(step => e('tr', { 'data-test': 'trail-row', title: step.correlationId },
+          e('td', null, step.name ?? t('dept.departmentWide')), e('td', null, label('kind', step.kind)),
+          e('td', { class: 'num' }, step.amount), e('td', { class: 'num' }, step.from), e('td', { class: 'num' }, step.to),
+          e('td', null, step.reason), e('td', null, step.documentNumber), e('td', null, step.date),
+          e('td', null, step.actor)))))));
+}
+
+// ---- what is due ---------------------------------------------------------------------------------------------------
+
+function Due({ year }) {
+  const [state] = useLoad(() => api.read(base() + '/years/' + year + '/due'), year);
+  return e('div', null,
+    e('h2', null, t('due.title', { year })),
+    e('div', { class: 'toolbar' }, e(YearPicker, { year, onPick: y => go('/due/' + y) })),
+    state.error?.status === 404 ? e('p', { class: 'muted' }, t('due.none'))
+      : e(Loading, { state }, data => e('pre', { 'data-test': 'due' }, JSON.stringify(data, null, 2))));
+}
+
+// ---- the frame -----------------------------------------------------------------------------------------------------
+
+function Home() {
+  const [years] = useLoad(() => api.read(base() + '/years'), district());
+  useEffect(() => {
+    if (!years.data) return;
+    const latest = years.data.length ? years.data[years.data.length - 1].year : new Date().getFullYear();
+    const me = api.claims();
+    if (me.department && !me.roles.some(role => role === 'DISTRICT_FINANCE' || role === 'AUDITOR')) {
+      go('/dept/' + me.department + '/' + latest);
+    } else {
+      go('/overview/' + latest);
+    }
+  }, [years.data]);
+  return e(Loading, { state: years.error ? years : { loading: true } }, () => null);
+}
+
+function Page({ route }) {
+  const [first, second, third, fourth] = route.parts;
+  if (first === 'overview' && second) return e(Overview, { year: second, query: route.query });
+  if (first === 'due' && second) return e(Due, { year: second });
+  if (first === 'dept' && second && third === 'years') return e(YearOverYear, { dep: second });
+  if (first === 'dept' && second && third && fourth === 'trail') return e(Trail, { dep: second, year: third });
+  if (first === 'dept' && second && third) return e(Department, { dep: second, year: third, query: route.query });
+  return e(Home);
+}
+
+function App() {
+  const route = useRoute();
+  const [, setLanguage] = useState(lang());
+  const [signedIn, setSignedIn] = useState(!!api.claims());
+  useEffect(() => {
+    const out = () => setSignedIn(false);
+    window.addEventListener('perfledger:signed-out', out);
+    return () => window.removeEventListener('perfledger:signed-out', out);
+  }, []);
+  const me = api.claims();
+  const switchLanguage = () => {
+    setLang(lang() === 'en' ? 'zh-CN' : 'en');
+    setLanguage(lang());
+  };
+  const year = route.parts[0] === 'overview' || route.parts[0] === 'due' ? route.parts[1]
+    : route.parts[0] === 'dept' && /^\d{4}$/.test(route.parts[2] ?? '') ? route.parts[2] : null;
+  return e('div', { key: lang() },
+    e('header', null,
+      e('h1', null, t('app.title')),
+      e('nav', null, signedIn && [
+        e('a', { href: year ? '#/overview/' + year : '#/', 'data-test': 'nav-overview' }, t('nav.overview')),
+        (api.can('DISTRICT_FINANCE') || api.can('AUDITOR')) && year
+          && e('a', { href: '#/due/' + year, 'data-test': 'nav-due' }, t('nav.due'))]),
+      signedIn && me && e('span', { class: 'user', 'data-test': 'user' }, me.sub + ' · ' + (me.district ?? '')
+        + (me.department ? '/' + me.department : '') + ' · ' + me.roles.map(role => label('role', role)).join('、')),
+      e('button', { onClick: switchLanguage, 'data-test': 'lang-switch' }, t('lang.switch')),
+      signedIn && e('button', { 'data-test': 'sign-out', onClick: () => { api.signOut(); setSignedIn(false); go('/'); } },
+        t('nav.signOut'))),
+    e('main', null, signedIn ? e(Page, { route }) : e(SignIn, { onSignedIn: () => setSignedIn(true) })));
+}
+
+// A sign-in link carries the token in the fragment (#token=…), which never reaches a server; it is moved to
+// sessionStorage and removed from the address bar at once.
+const fromLink = /^#token=([\w.-]+)/.exec(location.hash);
+if (fromLink) {
+  api.signIn(fromLink[1]);
+  history.replaceState(null, '', location.pathname);
+}
+render(e(App), document.getElementById('app'));
