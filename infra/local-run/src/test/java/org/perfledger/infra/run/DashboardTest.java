@@ -144,6 +144,9 @@ class DashboardTest {
         });
         // 2018: 200.00 fully spent; 2019: 216.00 less a 10.80 reduction, 96% spent; 2020: 224.00 less 11.20, 60% by June
         assertThat(quality).containsExactly("2018 200.00 100.0 ", "2019 205.20 96.0 down", "2020 212.80 54.0 down");
+        JsonNode districtYears = read("/api/v1/districts/donghu/years");
+        assertThat(districtYears.toString()).contains("{\"year\":2018,\"plans\":4}", "{\"year\":2019,\"plans\":4}",
+                "{\"year\":2020,\"plans\":4}");
         JsonNode satisfaction = read("/api/v1/districts/donghu/departments/scjgj/indicators/ZLJS.RCXC/years");
         assertThat(satisfaction).hasSize(3);
         assertThat(satisfaction.get(1).get("latestActual").asText()).isEqualTo("2176 台");
