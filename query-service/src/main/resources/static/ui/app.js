@@ -494,13 +494,33 @@ function Trail({ dep, year }) {
 
 // ---- what is due ---------------------------------------------------------------------------------------------------
 
-function Due({ year }) {
+function Due({ year, query }) {
+  const lateOnly = query.get('late') === '1';
   const [state] = useLoad(() => api.read(base() + '/years/' + year + '/due'), year);
+  const names = useDepartmentNames();
+  const what = item => (item === 'self-evaluation' ? t('due.selfEvaluation')
+    : item.startsWith('monitoring ') ? t('due.monitoring', { period: item.slice('monitoring '.length) }) : item);
   return e('div', null,
     e('h2', null, t('due.title', { year })),
-    e('div', { class: 'toolbar' }, e(YearPicker, { year, onPick: y => go('/due/' + y) })),
-    state.error?.status === 404 ? e('p', { class: 'muted' }, t('due.none'))
-      : e(Loading, { state }, data => e('pre', { 'data-test': 'due' }, JSON.stringify(data, null, 2))));
+    e('div', { class: 'toolbar' },
+      e(YearPicker, { year, onPick: y => go('/due/' + y, query) }),
+      e('label', null, e('input', { type: 'checkbox', checked: lateOnly, 'data-test': 'late-only',
+        onChange: ev => go('/due/' + year, new URLSearchParams(ev.target.checked ? { late: '1' } : {})) }),
+        ' ' + t('due.lateOnly'))),
+    state.error?.status === 404 ? e('p', { class: 'muted', 'data-test': 'due-none' }, t('due.none'))
+      : e(Loading, { state }, items => {
+        const shown = items.filter(item => !lateOnly || item.status === 'late');
+        return e('table', { 'data-test': 'due' },
+          e('thead', null, e('tr', null, [t('col.department'), t('col.name'), t('due.what'), t('due.due'),
+            t('due.state')].map(text => e('th', null, text)))),
+          e('tbody', null, shown.map(item => e('tr', { 'data-test': 'due-row' },
+            e('td', null, names[item.department] ?? item.department),
+            e('td', null, e('a', { href: '#/dept/' + encodeURIComponent(item.department) + '/' + year },
+              item.name ?? t('dept.departmentWide'))),
+            e('td', null, what(item.item)), e('td', null, item.due),
+            e('td', null, e('span', { class: item.status === 'done' ? 'badge ok' : item.status === 'late' ? 'badge' : '' },
+              label('due', item.status)))))));
+      }));
 }
 
 // ---- the frame -----------------------------------------------------------------------------------------------------
@@ -523,7 +543,7 @@ function Home() {
 function Page({ route }) {
   const [first, second, third, fourth] = route.parts;
   if (first === 'overview' && second) return e(Overview, { year: second, query: route.query });
-  if (first === 'due' && second) return e(Due, { year: second });
+  if (first === 'due' && second) return e(Due, { year: second, query: route.query });
   if (first === 'dept' && second && third === 'years') return e(YearOverYear, { dep: second });
   if (first === 'dept' && second && third && fourth === 'trail') return e(Trail, { dep: second, year: third });
   if (first === 'dept' && second && third) return e(Department, { dep: second, year: third, query: route.query });
@@ -551,8 +571,7 @@ function App() {
       e('h1', null, t('app.title')),
       e('nav', null, signedIn && [
         e('a', { href: year ? '#/overview/' + year : '#/', 'data-test': 'nav-overview' }, t('nav.overview')),
-        (api.can('DISTRICT_FINANCE') || api.can('AUDITOR')) && year
-          && e('a', { href: '#/due/' + year, 'data-test': 'nav-due' }, t('nav.due'))]),
+        year && e('a', { href: '#/due/' + year, 'data-test': 'nav-due' }, t('nav.due'))]),
       signedIn && me && e('span', { class: 'user', 'data-test': 'user' }, me.sub + ' · ' + (me.district ?? '')
         + (me.department ? '/' + me.department : '') + ' · ' + me.roles.map(role => label('role', role)).join('、')),
       e('button', { onClick: switchLanguage, 'data-test': 'lang-switch' }, t('lang.switch')),

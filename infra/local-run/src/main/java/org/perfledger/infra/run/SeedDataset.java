@@ -80,6 +80,9 @@ public final class SeedDataset {
             steps.add(new Step("PUT", base + "/years/" + year + "/scoring-schemes/" + scheme.getKey(),
                     scheme.getValue().toString()));
         }
+        if (seed.has("calendar")) {
+            steps.add(new Step("PUT", base + "/years/" + year + "/reporting-calendar", seed.get("calendar").toString()));
+        }
         for (JsonNode plan : seed.get("plans")) {
             steps.addAll(plan(yearPath, year, plan));
         }

@@ -11,6 +11,10 @@ import java.util.Optional;
  * One platform per test JVM, as {@code ./perfledger run} starts it (the same launcher, the same runnable jars, each
  * service in its own JVM, real PostgreSQL and Kafka), with the demo districts loaded. Started by the first test class
  * that asks; stopped when the JVM exits.
+ *
+ * <p>The test classes share it, in any order. A test that writes uses plans no other test reads exactly (its own
+ * departments, or one sample plan per kind of write: 东湖 2020 ZLJS for completions and spending, SPAQ for the 自评表
+ * import, GSXZ for the self-evaluation form), and assertions on shared plans bound what another test may add.
  */
 final class LaunchedPlatform {
 

@@ -127,6 +127,17 @@ class WebUiBrowserTest {
         wait.until(driver -> all("[data-test=overview-row]").size() == 1);
         assertThat(find("overview").getText()).contains("质量技术监督项目").doesNotContain("食品药品安全专项");
 
+        // what is due against the sample 2020 calendar (H1 monitoring by 2020-07-15, 自评 by 2021-03-31)
+        find("nav-due").click();
+        wait.until(driver -> all("[data-test=due-row]").size() == 8);
+        assertThat(find("due").getText()).contains("绩效运行监控（H1）", "年度绩效自评", "已逾期", "已完成");
+        find("late-only").click();
+        wait.until(driver -> all("[data-test=due-row]").size() < 8);
+        all("[data-test=due-row]").forEach(row -> assertThat(row.getText()).contains("已逾期"));
+        browser.navigate().back();
+        browser.navigate().back();
+        wait.until(driver -> all("[data-test=overview-row]").size() == 1);
+
         find("department-link").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=department-title]"),
                 "东湖高新区市场监督管理局 · 2020 年度"));
