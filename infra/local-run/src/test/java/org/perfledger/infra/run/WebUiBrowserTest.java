@@ -213,6 +213,26 @@ class WebUiBrowserTest {
     }
 
     @Test
+    void anImportedWorkbookWithMistakesIsRefusedCellByCellAndTimeProgressFollowsTheChosenDay() throws IOException {
+        Path file = downloads.resolve("不是自评表.xlsx");
+        try (Workbook book = new XSSFWorkbook(); java.io.OutputStream out = Files.newOutputStream(file)) {
+            book.createSheet("自评表").createRow(0).createCell(0).setCellValue("2020 年度食品药品安全专项自评表");
+            book.write(out);
+        }
+        signInAs("donghu.scjgj.editor", "donghu", "scjgj", "DEPARTMENT_EDITOR", DEPARTMENT);
+        in(find("plan-SPAQ"), "import-self-evaluation").click();
+        find("import-file").sendKeys(file.toAbsolutePath().toString());
+        WebElement problems = find("problems");
+        assertThat(problems.getText()).contains("nothing was imported", "A1", "一级指标", "预算数");
+        assertThat(find("plan-SPAQ").getText()).as("nothing was recorded").contains("年度已结束");
+
+        // 序时进度 as of 1 July 2020: 183 of 366 days gone
+        browser.get(platform.queryUrl() + "/" + DEPARTMENT + "?asOf=2020-07-01");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-test=plan-ZLJS] [data-test=time-progress]"), "序时进度 50.00%"));
+    }
+
+    @Test
     void anEditorSubmitsTheSelfEvaluationOfAClosedYear() {
         signInAs("donghu.scjgj.editor", "donghu", "scjgj", "DEPARTMENT_EDITOR", DEPARTMENT);
         WebElement plan = find("plan-GSXZ");
