@@ -14,7 +14,8 @@ import java.util.Optional;
  *
  * <p>The test classes share it, in any order. A test that writes uses plans no other test reads exactly (its own
  * departments, or one sample plan per kind of write: 东湖 2020 ZLJS for completions and spending, SPAQ for the 自评表
- * import, GSXZ for the self-evaluation form), and assertions on shared plans bound what another test may add.
+ * import, GSXZ for the self-evaluation form, 2019 ZHSW for a refused upload), and assertions on shared plans bound
+ * what another test may add.
  */
 final class LaunchedPlatform {
 

@@ -216,15 +216,16 @@ class WebUiBrowserTest {
     void anImportedWorkbookWithMistakesIsRefusedCellByCellAndTimeProgressFollowsTheChosenDay() throws IOException {
         Path file = downloads.resolve("不是自评表.xlsx");
         try (Workbook book = new XSSFWorkbook(); java.io.OutputStream out = Files.newOutputStream(file)) {
-            book.createSheet("自评表").createRow(0).createCell(0).setCellValue("2020 年度食品药品安全专项自评表");
+            book.createSheet("自评表").createRow(0).createCell(0).setCellValue("2019 年度市场局综合事务管理专项自评表");
             book.write(out);
         }
-        signInAs("donghu.scjgj.editor", "donghu", "scjgj", "DEPARTMENT_EDITOR", DEPARTMENT);
-        in(find("plan-SPAQ"), "import-self-evaluation").click();
+        // 东湖 2019 市场局综合事务管理专项 (sample year): closed, its self-evaluation still to come
+        signInAs("donghu.scjgj.editor", "donghu", "scjgj", "DEPARTMENT_EDITOR", "#/dept/scjgj/2019");
+        in(find("plan-ZHSW"), "import-self-evaluation").click();
         find("import-file").sendKeys(file.toAbsolutePath().toString());
         WebElement problems = find("problems");
         assertThat(problems.getText()).contains("nothing was imported", "A1", "一级指标", "预算数");
-        assertThat(find("plan-SPAQ").getText()).as("nothing was recorded").contains("年度已结束");
+        assertThat(find("plan-ZHSW").getText()).as("nothing was recorded").contains("年度已结束");
 
         // 序时进度 as of 1 July 2020: 183 of 366 days gone
         browser.get(platform.queryUrl() + "/" + DEPARTMENT + "?asOf=2020-07-01");
