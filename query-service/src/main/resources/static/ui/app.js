@@ -387,7 +387,7 @@ function PlanCard({ plan, dep, year, onChanged }) {
     }),
     e('div', null, e('b', null, t('plan.openItems') + ': '),
       plan.openItems.length === 0 ? e('span', { class: 'muted' }, t('plan.noOpenItems'))
-        : e('ul', { 'data-test': 'open-items' }, plan.openItems.map(item => e('li', null, item)))),
+        : e('ul', { 'data-test': 'open-items' }, plan.openItems.map(item => e('li', null, openItem(item, plan))))),
     e('div', { class: 'toolbar' },
       editor && executing && e('button', { 'data-test': 'record-expenditure', onClick: () => setForm({ kind: 'expenditure' }) },
         t('action.expenditure')),
@@ -438,6 +438,18 @@ function PlanCard({ plan, dep, year, onChanged }) {
       }),
     }),
     form?.kind === 'import' && e(ImportForm, { path, onDone: done, onCancel: () => setForm(null) }));
+}
+
+/** An open item in the reader's language; the API's own words where the kind is new to this page. */
+function openItem(item, plan) {
+  const name = plan.indicators.find(indicator => indicator.code === item.indicator)?.name ?? '';
+  switch (item.kind) {
+    case 'missing-completion': return t('open.missingCompletion', { code: item.indicator, name });
+    case 'missing-deviation-reason': return t('open.missingReason', { code: item.indicator, name, detail: item.detail });
+    case 'target-adjustment-pending': return t('open.adjustment', { number: item.detail, code: item.indicator });
+    case 'spending-lags': return t('open.spendingLags', { lag: item.detail });
+    default: return item.text;
+  }
 }
 
 // ---- year over year ------------------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import org.perfledger.command.platform.DomainRejection.Kind;
 import org.perfledger.kernel.evaluation.EvaluationEvents.MonitoringPeriod;
 import org.perfledger.kernel.evaluation.EvaluationEvents.ReportingCalendarSet;
 import org.perfledger.kernel.money.Percentage;
+import org.perfledger.kernel.performance.Deviation;
 import org.perfledger.kernel.organisation.DistrictId;
 import org.perfledger.kernel.organisation.FiscalYear;
 
@@ -32,7 +33,7 @@ import org.perfledger.kernel.organisation.FiscalYear;
 public class ReportingCalendar {
 
     /** Used when finance has not set a margin: off by more than 10% needs a reason. */
-    public static final Percentage DEFAULT_MARGIN = new Percentage(BigDecimal.TEN);
+    public static final Percentage DEFAULT_MARGIN = Deviation.DEFAULT_MARGIN;
     private static final BigDecimal MAX_MARGIN = BigDecimal.valueOf(100);
 
     @AggregateIdentifier

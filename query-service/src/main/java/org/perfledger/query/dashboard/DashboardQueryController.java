@@ -25,7 +25,13 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.perfledger.kernel.event.EventEnvelopeCodec;
 import org.perfledger.kernel.evaluation.Grade;
+import org.perfledger.kernel.performance.Achievement;
+import org.perfledger.kernel.performance.Deviation;
+import org.perfledger.kernel.performance.TargetValue;
+import org.perfledger.query.plan.PlanKeys;
 import org.perfledger.kernel.money.Percentage;
 import org.perfledger.kernel.money.WanYuan;
 import org.perfledger.kernel.organisation.DepartmentId;
@@ -166,7 +172,16 @@ class DashboardQueryController {
     record PlanDashboard(String plan, String kind, String name, String phase, WanYuan initialBudget,
                          WanYuan adjustedBudget, WanYuan received, WanYuan executed, TimeProgress timeProgress,
                          List<IndicatorLine> indicators, BigDecimal score, String grade, String status,
-                         List<String> openItems) {
+                         List<OpenItem> openItems) {
+    }
+
+    /**
+     * Something the department still has to do on a plan: {@code missing-completion}, {@code missing-deviation-reason}
+     * (an indicator not met, unknown or beyond finance's margin, with no 偏差原因 yet; {@code detail} the 偏差率 or why),
+     * {@code target-adjustment-pending} ({@code detail} its number) or {@code spending-lags}; {@code text} says it in
+     * words.
+     */
+    record OpenItem(String kind, String indicator, String detail, String text) {
     }
 
     record DepartmentDashboard(String district, String department, int year, LocalDate asOf,
@@ -186,9 +201,12 @@ class DashboardQueryController {
                 throw new NotFoundException("department", "dashboard.not-found", "department " + department
                         + " has no plan for " + fiscalYear);
             }
+            Percentage margin = jdbc.queryForList("SELECT deviation_margin FROM reporting_calendar WHERE district = ? "
+                    + "AND fiscal_year = ?", BigDecimal.class, district, fiscalYear.value()).stream().findFirst()
+                    .map(Percentage::new).orElse(Deviation.DEFAULT_MARGIN);
             List<PlanDashboard> dashboards = new ArrayList<>();
             for (Map<String, Object> plan : plans) {
-                dashboards.add(planDashboard(district, fiscalYear, plan, day));
+                dashboards.add(planDashboard(district, fiscalYear, plan, day, margin));
             }
             return new DepartmentDashboard(district, department, fiscalYear.value(), day, dashboards);
         });
@@ -447,41 +465,89 @@ class DashboardQueryController {
                 card == null ? null : card.scorecard().grade().label(), card == null ? null : card.status(), alerts);
     }
 
-    private PlanDashboard planDashboard(String district, FiscalYear year, Map<String, Object> plan, LocalDate day) {
+    private PlanDashboard planDashboard(String district, FiscalYear year, Map<String, Object> plan, LocalDate day,
+                                        Percentage margin) {
         PlanId id = planId(district, year, plan);
         ScorecardView card = scorecard(id);
         TimeProgress progress = progress(plan, day);
         Object[] key = {district, plan.get("department_id"), year.value(), plan.get("plan_key")};
-        List<IndicatorLine> lines = jdbc.query("SELECT code, name, weight, target_text, latest_actual_text, "
-                        + "latest_as_of FROM indicator WHERE district = ? AND department_id = ? AND fiscal_year = ? "
-                        + "AND plan_key = ? ORDER BY position",
-                (row, n) -> {
+        List<IndicatorLine> lines = new ArrayList<>();
+        List<Deviation> deviations = new ArrayList<>();
+        jdbc.query("SELECT code, name, weight, target_text, latest_actual_text, latest_as_of, target_value, "
+                        + "latest_actual_value, latest_achievement FROM indicator WHERE district = ? AND "
+                        + "department_id = ? AND fiscal_year = ? AND plan_key = ? ORDER BY position",
+                row -> {
                     String code = row.getString(1);
                     var scored = card == null ? null : card.scorecard().indicators().stream()
                             .filter(s -> s.code().equals(code)).findFirst().orElse(null);
-                    return new IndicatorLine(code, row.getString(2), row.getBigDecimal(3), row.getString(4),
+                    lines.add(new IndicatorLine(code, row.getString(2), row.getBigDecimal(3), row.getString(4),
                             row.getString(5), row.getDate(6) == null ? null : row.getDate(6).toLocalDate(),
                             scored == null || scored.ratio() == null ? null
                                     : scored.ratio().setScale(2, RoundingMode.HALF_UP),
                             scored == null ? null : scored.deviationRate(), scored == null ? null : scored.score(),
-                            scored == null ? null : scored.unscorable());
+                            scored == null ? null : scored.unscorable()));
+                    deviations.add(Deviation.of(value(row.getString(7)), value(row.getString(8)),
+                            row.getString(9) == null ? null : Achievement.valueOf(row.getString(9))));
                 }, key);
-        List<String> open = new ArrayList<>();
-        lines.stream().filter(line -> line.latestActual() == null)
-                .forEach(line -> open.add("missing completion: " + line.code() + " " + line.name()));
+        PlanPhase phase = PlanPhase.valueOf((String) plan.get("phase"));
+        Set<String> explained = phase == PlanPhase.SELF_EVALUATION_RETURNED ? Set.of() : reasonsGiven(key);
+        boolean reasonsDue = phase == PlanPhase.IN_EXECUTION || phase == PlanPhase.CLOSED
+                || phase == PlanPhase.SELF_EVALUATION_RETURNED;
+        List<OpenItem> open = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            IndicatorLine line = lines.get(i);
+            Deviation deviation = deviations.get(i);
+            if (line.latestActual() == null) {
+                open.add(new OpenItem("missing-completion", line.code(), null,
+                        "missing completion: " + line.code() + " " + line.name()));
+            } else if (reasonsDue && deviation.needsReason(margin) && !explained.contains(line.code())) {
+                String detail = deviation.rate() == null ? deviation.reason()
+                        : deviation.rate().rounded(2).toPlainString() + "%";
+                open.add(new OpenItem("missing-deviation-reason", line.code(), detail, "missing deviation reason "
+                        + "(偏差原因): " + line.code() + " " + line.name() + " (" + (deviation.rate() == null
+                        ? detail : "偏差率 " + detail) + ")"));
+            }
+        }
         jdbc.queryForList("SELECT number, code FROM target_adjustment WHERE district = ? AND department_id = ? AND "
                         + "fiscal_year = ? AND plan_key = ? AND status = 'requested' ORDER BY number", key)
-                .forEach(row -> open.add("target adjustment " + row.get("number") + " of " + row.get("code")
-                        + " waits for finance"));
+                .forEach(row -> open.add(new OpenItem("target-adjustment-pending", (String) row.get("code"),
+                        String.valueOf(row.get("number")), "target adjustment " + row.get("number") + " of "
+                        + row.get("code") + " waits for finance")));
         if (progress != null && progress.lagging()) {
-            open.add("spending trails the year: 执行率 " + progress.executionRate() + "% against 序时进度 "
-                    + progress.yearElapsed() + "%");
+            open.add(new OpenItem("spending-lags", null, progress.lag().toPlainString(), "spending trails the year: "
+                    + "执行率 " + progress.executionRate() + "% against 序时进度 " + progress.yearElapsed() + "%"));
         }
         return new PlanDashboard((String) plan.get("plan_key"), (String) plan.get("kind"), (String) plan.get("name"),
                 (String) plan.get("phase"), money(plan.get("initial_budget")), money(plan.get("adjusted_budget")),
                 money(plan.get("received")), money(plan.get("executed")), progress, lines,
                 card == null ? null : card.scorecard().total(), card == null ? null : card.scorecard().grade().label(),
                 card == null ? null : card.status(), open);
+    }
+
+    /** The indicators the latest self-evaluation gave a 偏差原因 for. */
+    private Set<String> reasonsGiven(Object[] key) {
+        Set<String> given = new HashSet<>();
+        for (String indicators : jdbc.queryForList("SELECT indicators::text FROM self_evaluation WHERE "
+                + PlanKeys.WHERE + " ORDER BY round DESC LIMIT 1", String.class, key)) {
+            try {
+                for (JsonNode node : EventEnvelopeCodec.mapper().readTree(indicators)) {
+                    if (node.hasNonNull("deviationReason") && !node.get("deviationReason").asText().isBlank()) {
+                        given.add(node.get("indicator").asText());
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return given;
+    }
+
+    private static TargetValue value(String json) {
+        try {
+            return json == null ? null : EventEnvelopeCodec.mapper().readValue(json, TargetValue.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private ScorecardView scorecard(PlanId id) {

@@ -17,6 +17,9 @@ public record Deviation(Outcome outcome, Percentage rate, String reason) {
 
     public enum Outcome { MET, NOT_MET, UNKNOWN }
 
+    /** How far an indicator may be off its target without a 偏差原因 where district finance sets no margin: 10%. */
+    public static final Percentage DEFAULT_MARGIN = new Percentage(BigDecimal.TEN);
+
     public Deviation {
         Objects.requireNonNull(outcome, "outcome");
     }

@@ -180,6 +180,11 @@ class DashboardTest {
         assertThat(wide.get("timeProgress").get("lagging").asBoolean()).isTrue();
         assertThat(wide.get("indicators").get(0).get("completion").decimalValue()).isEqualByComparingTo("60");
         assertThat(wide.get("indicators").get(0).get("score").decimalValue()).isEqualByComparingTo("6");
+        assertThat(wide.get("openItems").findValuesAsText("kind")).containsExactly(
+                "missing-deviation-reason", "missing-completion", "spending-lags");
+        // 60 of 100 批次 is 40% short: a 偏差原因 will be needed
+        assertThat(wide.get("openItems").get(0).get("indicator").asText()).isEqualTo("DASH.CJ");
+        assertThat(wide.get("openItems").get(0).get("detail").asText()).isEqualTo("-40.00%");
         assertThat(wide.get("openItems").toString()).contains("missing completion: DASH.MYD")
                 .contains("spending trails the year");
         assertThat(wide.get("score").decimalValue()).as("4 of 20 for execution, 6 for the checks")

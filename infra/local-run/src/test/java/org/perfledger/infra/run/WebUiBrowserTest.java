@@ -181,7 +181,8 @@ class WebUiBrowserTest {
         wait.until(ExpectedConditions.urlContains(DEPARTMENT));
         WebElement row = find("indicator-ZLJS.ZDXC");
         assertThat(in(row, "actual").getText()).isEqualTo("—");
-        assertThat(find("plan-ZLJS").getText()).contains("missing completion: ZLJS.ZDXC");
+        assertThat(find("plan-ZLJS").getText()).contains("缺少完成值：ZLJS.ZDXC 重点单位巡查单位家数")
+                .contains("需填写偏差原因：ZLJS.RCXC 日常监管巡查设备台数（-24.03%）");
 
         in(row, "record-completion").click();
         WebElement form = find("completion-form");
@@ -197,7 +198,9 @@ class WebUiBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("[data-test='indicator-ZLJS.ZDXC'] [data-test=actual]"), "260 家"));
         assertThat(find("indicator-ZLJS.ZDXC").getText()).contains("65.00%");
-        assertThat(find("plan-ZLJS").getText()).doesNotContain("missing completion: ZLJS.ZDXC");
+        // 260 of 400: now it needs a reason instead
+        assertThat(find("plan-ZLJS").getText()).doesNotContain("缺少完成值：ZLJS.ZDXC")
+                .contains("需填写偏差原因：ZLJS.ZDXC 重点单位巡查单位家数（-35.00%）");
 
         in(find("plan-ZLJS"), "record-expenditure").click();
         WebElement spend = find("expenditure-form");
