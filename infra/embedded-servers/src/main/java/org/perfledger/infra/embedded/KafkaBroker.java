@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +44,7 @@ public final class KafkaBroker implements AutoCloseable {
      * @param port 0 for any free port (chosen once, kept across restarts)
      */
     public static KafkaBroker start(Path logDirectory, int port) {
-        KafkaBroker broker = new KafkaBroker(logDirectory, port > 0 ? port : freePort(), freePort());
+        KafkaBroker broker = new KafkaBroker(logDirectory, port > 0 ? port : FreePorts.pick(), FreePorts.pick());
         broker.format();
         broker.start();
         return broker;
@@ -130,12 +129,4 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -2,10 +2,10 @@ package org.perfledger.infra.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.perfledger.infra.embedded.FreePorts;
 
 /**
  * One platform per test JVM, as {@code ./perfledger run} starts it (the same launcher, the same runnable jars, each
@@ -30,7 +30,7 @@ final class LaunchedPlatform {
                 Path home = Files.createTempDirectory("perfledger-e2e");
                 platform = LocalPlatform.start(new LocalPlatform.Settings(home,
                         Path.of("target/services").toAbsolutePath(), Optional.empty(), "postgres", "",
-                        Optional.empty(), 0, freePort(), freePort(), freePort(), false));
+                        Optional.empty(), 0, FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), false));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -39,11 +39,5 @@ final class LaunchedPlatform {
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));
         }
         return platform;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
