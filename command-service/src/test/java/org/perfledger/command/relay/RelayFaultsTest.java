@@ -75,11 +75,13 @@ class RelayFaultsTest extends CommandServiceTestBase {
 
     /**
      * A transaction takes global index N, then commits after N+1.. have committed and could have been relayed.
-     * A relay that tracks only the highest index would skip N for ever.
+     * A relay that tracks only the highest index would skip N for ever. The later events belong to another district:
+     * within one district the hash chain's lock makes appends wait for each other, so there N+1 cannot overtake N.
      */
     @Test
     void anEventWhoseTransactionCommitsLateIsNotSkipped() throws Exception {
         String district = "late" + UUID.randomUUID().toString().substring(0, 6);
+        String elsewhere = district + "b";
         register(district);
         long before = globalIndexOf(register(district));
         awaitRelayed(before, Duration.ofSeconds(10));
@@ -107,7 +109,7 @@ class RelayFaultsTest extends CommandServiceTestBase {
 
             List<Long> later = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                later.add(globalIndexOf(register(district)));
+                later.add(globalIndexOf(register(elsewhere)));
             }
             assertThat(later).allMatch(index -> index > heldIndex);
             Thread.sleep(1000);
@@ -120,7 +122,8 @@ class RelayFaultsTest extends CommandServiceTestBase {
             }
         }
         awaitRelayed(heldIndex, Duration.ofSeconds(10));
-        assertThat(keysOnTopic(district + "/", 6)).contains(district + "/held").hasSize(6);
+        assertThat(keysOnTopic(district + "/", 3)).contains(district + "/held").hasSize(3);
+        assertThat(keysOnTopic(elsewhere + "/", 3)).hasSize(3);
     }
 
     /**

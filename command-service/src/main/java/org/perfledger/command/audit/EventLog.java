@@ -1,0 +1,122 @@
+package org.perfledger.command.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.perfledger.kernel.event.EventCatalog;
+import org.perfledger.kernel.event.EventEnvelopeCodec;
+import org.perfledger.kernel.event.EventMetadata;
+import org.perfledger.kernel.event.EventWords;
+import org.perfledger.kernel.event.PerfLedgerEvent;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * A district's event log as the event store holds it, in the order of the district's hash chain: every event with its
+ * type, its content in words and as stored, who did it in which role, when, the correlation id of the request that
+ * caused it, and its link in the chain. Narrowed to a department, a year, a plan.
+ */
+@Component
+public class EventLog {
+
+    public static final int MAX_PAGE = 500;
+    private static final ObjectMapper JSON = EventEnvelopeCodec.mapper();
+
+    private final JdbcTemplate jdbc;
+
+    EventLog(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Which events: the district's, or a department's, a year's, a plan's ({@code department/year/plan}). */
+    public record Scope(String district, String department, Integer year, String plan) {
+    }
+
+    public record Entry(long position, long globalIndex, String type, String title, String description,
+                        String aggregate, long sequence, String recordedAt, String actor, String role,
+                        String correlationId, JsonNode payload, String hash) {
+    }
+
+    /** A page of entries after chain position {@code after}; {@code next} is the cursor of the following page. */
+    public record Page(List<Entry> items, Long next) {
+    }
+
+    public Page read(Scope scope, long after, int size) {
+        List<Object> arguments = new ArrayList<>(List.of(scope.district(), after));
+        StringBuilder where = new StringBuilder();
+        String d = like(scope.district());
+        if (scope.department() != null) {
+            String dep = d + "/" + like(scope.department());
+            if (scope.year() == null) {
+                where.append(" AND (e.aggregate_identifier = ? OR e.aggregate_identifier LIKE ? ESCAPE '\\')");
+                arguments.add(scope.district() + "/" + scope.department());
+                arguments.add(dep + "/%");
+            } else if (scope.plan() == null) {
+                where.append(" AND e.aggregate_identifier LIKE ? ESCAPE '\\'");
+                arguments.add(dep + "/" + scope.year() + "/%");
+            } else {
+                where.append(" AND e.aggregate_identifier = ?");
+                arguments.add(scope.district() + "/" + scope.department() + "/" + scope.year() + "/"
+                        + (scope.plan().equals("department") ? "department" : "projects/" + scope.plan()));
+            }
+        } else if (scope.year() != null) {
+            where.append(" AND (e.aggregate_identifier LIKE ? ESCAPE '\\' OR e.aggregate_identifier = ?"
+                    + " OR e.aggregate_identifier LIKE ? ESCAPE '\\')");
+            arguments.add(d + "/%/" + scope.year() + "/%");
+            arguments.add("calendar:" + scope.district() + ":" + scope.year());
+            arguments.add("scheme:" + d + ":" + scope.year() + ":%");
+        }
+        arguments.add(size + 1);
+        List<Entry> entries = jdbc.query("""
+                SELECT c.position, e.global_index, e.payload_type, e.aggregate_identifier, e.sequence_number,
+                       e.time_stamp, convert_from(e.payload, 'UTF8') AS payload,
+                       convert_from(e.meta_data, 'UTF8') AS meta_data, c.hash
+                FROM event_chain c JOIN domain_event_entry e ON e.global_index = c.global_index
+                WHERE c.district = ? AND c.position > ?""" + where + " ORDER BY c.position LIMIT ?",
+                (row, n) -> entry(row.getLong("position"), row.getLong("global_index"), row.getString("payload_type"),
+                        row.getString("aggregate_identifier"), row.getLong("sequence_number"),
+                        row.getString("time_stamp"), row.getString("payload"), row.getString("meta_data"),
+                        row.getBytes("hash")), arguments.toArray());
+        Long next = null;
+        if (entries.size() > size) {
+            entries = entries.subList(0, size);
+            next = entries.get(size - 1).position();
+        }
+        return new Page(entries, next);
+    }
+
+    private static Entry entry(long position, long globalIndex, String type, String aggregate, long sequence,
+                               String recordedAt, String payload, String metadata, byte[] hash) {
+        JsonNode content;
+        JsonNode meta;
+        try {
+            content = JSON.readTree(payload);
+            meta = metadata == null ? JSON.createObjectNode() : JSON.readTree(metadata);
+        } catch (IOException e) {
+            content = JSON.getNodeFactory().textNode(payload);
+            meta = JSON.createObjectNode();
+        }
+        String title = EventWords.title(type);
+        String description = title;
+        Optional<Class<? extends PerfLedgerEvent>> known = EventCatalog.classOf(type);
+        if (known.isPresent()) {
+            try {
+                description = EventWords.describe(JSON.treeToValue(content, known.get()));
+            } catch (IOException | IllegalArgumentException e) {
+                description = title + "：（内容无法按当前结构解读：" + e.getMessage() + "）";
+            }
+        }
+        return new Entry(position, globalIndex, type, title, description, aggregate, sequence, recordedAt,
+                meta.path(EventMetadata.ACTOR).asText(null), meta.path(EventMetadata.ROLE).asText(null),
+                meta.path(EventMetadata.CORRELATION_ID).asText(null), content, HexFormat.of().formatHex(hash));
+    }
+
+    /** A code as a LIKE pattern matching only itself. */
+    private static String like(String code) {
+        return code.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
