@@ -66,6 +66,11 @@ export async function read(path) {
   return answer(await fetch(path, { headers: { Authorization: 'Bearer ' + token() } }));
 }
 
+/** GET from the command service: the event log and the hash chain, which it keeps. */
+export async function readRecord(path) {
+  return answer(await fetch(commandApi + path, { headers: { Authorization: 'Bearer ' + token() } }));
+}
+
 /** Send a command; a fresh Idempotency-Key makes a retried click safe. */
 export async function send(method, path, body) {
   return answer(await fetch(commandApi + path, {

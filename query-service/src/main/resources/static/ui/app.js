@@ -538,6 +538,109 @@ function Due({ year, query }) {
       }));
 }
 
+// ---- the auditor's pages: the event log and the hash chain ----------------------------------------------------------
+
+function EventLogPage({ query }) {
+  const names = useDepartmentNames();
+  const department = query.get('department') ?? '';
+  const year = query.get('year') ?? '';
+  const plan = query.get('plan') ?? '';
+  const [pages, setPages] = useState([]);
+  const [state, setState] = useState({ loading: true });
+  const filter = () => {
+    const params = new URLSearchParams({ size: 100 });
+    if (department) params.set('department', department);
+    if (year) params.set('year', year);
+    if (plan) params.set('plan', plan);
+    return params;
+  };
+  const load = async after => {
+    const params = filter();
+    if (after) params.set('after', after);
+    try {
+      const page = await api.readRecord(base() + '/event-log?' + params);
+      setPages(previous => (after ? [...previous, page] : [page]));
+      setState({});
+    } catch (error) {
+      setState({ error });
+    }
+  };
+  useEffect(() => {
+    setState({ loading: true });
+    setPages([]);
+    load(null);
+  }, [department, year, plan]);
+  const set = (key, value) => {
+    const next = new URLSearchParams(query);
+    if (value) next.set(key, value); else next.delete(key);
+    if (key !== 'plan' && !next.get('year')) next.delete('plan');
+    go('/audit/log', next);
+  };
+  const items = pages.flatMap(page => page.items);
+  const next = pages.length ? pages[pages.length - 1].next : null;
+  return e('div', null,
+    e('h2', null, t('log.title')),
+    e('div', { class: 'toolbar' },
+      e('label', null, t('col.department') + ' ', e('select', { value: department, 'data-test': 'log-department',
+        onChange: ev => set('department', ev.target.value) },
+        e('option', { value: '' }, t('overview.all')),
+        Object.entries(names).map(([code, name]) => e('option', { value: code }, name)))),
+      e('label', null, t('year') + ' ', e('input', { value: year, size: 6, 'data-test': 'log-year',
+        onChange: ev => set('year', ev.target.value.trim()) })),
+      department && year && e('label', null, t('log.plan') + ' ', e('input', { value: plan, size: 10,
+        'data-test': 'log-plan', onChange: ev => set('plan', ev.target.value.trim()) }))),
+    e(Loading, { state }, () => e('div', null,
+      e('table', { 'data-test': 'event-log' },
+        e('thead', null, e('tr', null, ['log.position', 'log.time', 'log.event', 'log.content', 'log.actor',
+          'log.correlation', 'log.hash'].map(key => e('th', null, t(key))))),
+        e('tbody', null, items.map(item => e('tr', { 'data-test': 'log-row' },
+          e('td', { class: 'num' }, item.position), e('td', null, item.recordedAt.replace('T', ' ').slice(0, 19)),
+          e('td', null, item.title), e('td', null, item.description),
+          e('td', null, item.actor, e('br'), e('span', { class: 'muted' },
+            (item.role ?? '').split(',').filter(Boolean).map(role => label('role', role)).join('、'))),
+          e('td', { class: 'muted', title: item.correlationId }, (item.correlationId ?? '').slice(0, 8)),
+          e('td', { class: 'muted', title: item.hash }, item.hash.slice(0, 12)))))),
+      e('div', { class: 'toolbar' },
+        e('span', { class: 'muted' }, t('log.shown', { count: items.length })),
+        next && e('button', { onClick: () => load(next), 'data-test': 'log-more' }, t('log.more'))))));
+}
+
+function ChainPage() {
+  const [heads] = useLoad(() => api.readRecord(base() + '/event-chain/heads'), district());
+  const [verification, setVerification] = useState(null);
+  const [busy, setBusy] = useState(false);
+  const verify = async () => {
+    setBusy(true);
+    setVerification(null);
+    try {
+      setVerification(await api.readRecord(base() + '/event-chain/verification'));
+    } catch (error) {
+      setVerification({ error });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const broken = verification?.firstBreak;
+  return e('div', null,
+    e('h2', null, t('chain.title')),
+    e('p', { class: 'muted' }, t('chain.help')),
+    e('div', { class: 'toolbar' },
+      e('button', { class: 'primary', onClick: verify, disabled: busy, 'data-test': 'chain-verify' },
+        busy ? t('chain.verifying') : t('chain.verify'))),
+    verification?.error && e('p', { class: 'badge' }, verification.error.message),
+    verification && !verification.error && e('div', { class: 'notice' + (verification.intact ? '' : ' busy'),
+      'data-test': 'chain-result' },
+      verification.intact ? t('chain.intact', { links: verification.links, head: verification.headHash ?? '—' })
+        : t('chain.broken', { position: broken.position, problem: label('problem', broken.problem),
+          event: broken.eventIdentifier ?? broken.globalIndex ?? '—', detail: broken.detail })),
+    e('h3', null, t('chain.heads')),
+    e(Loading, { state: heads }, rows => e('table', { 'data-test': 'chain-heads' },
+      e('thead', null, e('tr', null, e('th', null, t('chain.day')), e('th', { class: 'num' }, t('log.position')),
+        e('th', null, t('log.hash')))),
+      e('tbody', null, rows.map(row => e('tr', null, e('td', null, row.day), e('td', { class: 'num' }, row.position),
+        e('td', { style: { fontFamily: 'monospace' } }, row.hash)))))));
+}
+
 // ---- the frame -----------------------------------------------------------------------------------------------------
 
 function Home() {
@@ -559,6 +662,8 @@ function Page({ route }) {
   const [first, second, third, fourth] = route.parts;
   if (first === 'overview' && second) return e(Overview, { year: second, query: route.query });
   if (first === 'due' && second) return e(Due, { year: second, query: route.query });
+  if (first === 'audit' && second === 'log') return e(EventLogPage, { query: route.query });
+  if (first === 'audit' && second === 'chain') return e(ChainPage);
   if (first === 'dept' && second && third === 'years') return e(YearOverYear, { dep: second });
   if (first === 'dept' && second && third && fourth === 'trail') return e(Trail, { dep: second, year: third });
   if (first === 'dept' && second && third) return e(Department, { dep: second, year: third, query: route.query });
@@ -586,7 +691,10 @@ function App() {
       e('h1', null, t('app.title')),
       e('nav', null, signedIn && [
         e('a', { href: year ? '#/overview/' + year : '#/', 'data-test': 'nav-overview' }, t('nav.overview')),
-        year && e('a', { href: '#/due/' + year, 'data-test': 'nav-due' }, t('nav.due'))]),
+        year && e('a', { href: '#/due/' + year, 'data-test': 'nav-due' }, t('nav.due')),
+        e('a', { href: '#/audit/log', 'data-test': 'nav-log' }, t('nav.log')),
+        (api.can('AUDITOR') || api.can('DISTRICT_FINANCE'))
+          && e('a', { href: '#/audit/chain', 'data-test': 'nav-chain' }, t('nav.chain'))]),
       signedIn && me && e('span', { class: 'user', 'data-test': 'user' }, me.sub + ' · ' + (me.district ?? '')
         + (me.department ? '/' + me.department : '') + ' · ' + me.roles.map(role => label('role', role)).join('、')),
       e('button', { onClick: switchLanguage, 'data-test': 'lang-switch' }, t('lang.switch')),
