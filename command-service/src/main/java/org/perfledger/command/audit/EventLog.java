@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.perfledger.kernel.event.EventCatalog;
 import org.perfledger.kernel.event.EventEnvelopeCodec;
 import org.perfledger.kernel.event.EventMetadata;
+import org.perfledger.kernel.event.EventUpcasting;
 import org.perfledger.kernel.event.EventWords;
 import org.perfledger.kernel.event.PerfLedgerEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -72,13 +73,14 @@ public class EventLog {
         }
         arguments.add(size + 1);
         List<Entry> entries = jdbc.query("""
-                SELECT c.position, e.global_index, e.payload_type, e.aggregate_identifier, e.sequence_number,
+                SELECT c.position, e.global_index, e.payload_type, e.payload_revision, e.aggregate_identifier,
+                       e.sequence_number,
                        e.time_stamp, convert_from(e.payload, 'UTF8') AS payload,
                        convert_from(e.meta_data, 'UTF8') AS meta_data, c.hash
                 FROM event_chain c JOIN domain_event_entry e ON e.global_index = c.global_index
                 WHERE c.district = ? AND c.position > ?""" + where + " ORDER BY c.position LIMIT ?",
                 (row, n) -> entry(row.getLong("position"), row.getLong("global_index"), row.getString("payload_type"),
-                        row.getString("aggregate_identifier"), row.getLong("sequence_number"),
+                        row.getString("payload_revision"), row.getString("aggregate_identifier"), row.getLong("sequence_number"),
                         row.getString("time_stamp"), row.getString("payload"), row.getString("meta_data"),
                         row.getBytes("hash")), arguments.toArray());
         Long next = null;
@@ -89,7 +91,8 @@ public class EventLog {
         return new Page(entries, next);
     }
 
-    private static Entry entry(long position, long globalIndex, String type, String aggregate, long sequence,
+    private static Entry entry(long position, long globalIndex, String type, String revision, String aggregate,
+                               long sequence,
                                String recordedAt, String payload, String metadata, byte[] hash) {
         JsonNode content;
         JsonNode meta;
@@ -105,7 +108,10 @@ public class EventLog {
         Optional<Class<? extends PerfLedgerEvent>> known = EventCatalog.classOf(type);
         if (known.isPresent()) {
             try {
-                description = EventWords.describe(JSON.treeToValue(content, known.get()));
+                // described as the current version; the payload is shown as stored
+                int version = revision == null || !revision.matches("\\d+") ? 1 : Integer.parseInt(revision);
+                description = EventWords.describe(JSON.treeToValue(
+                        EventUpcasting.toCurrent(type, version, content), known.get()));
             } catch (IOException | IllegalArgumentException e) {
                 description = title + "：（内容无法按当前结构解读：" + e.getMessage() + "）";
             }

@@ -86,7 +86,8 @@ public final class EventEnvelopeCodec {
         Class<? extends PerfLedgerEvent> type = EventCatalog.classOf(envelope.type())
                 .orElseThrow(() -> new MalformedEnvelopeException("unknown event type " + envelope.type()));
         try {
-            return MAPPER.readValue(envelope.payload(), type);
+            return MAPPER.treeToValue(EventUpcasting.toCurrent(envelope.type(), envelope.version(),
+                    MAPPER.readTree(envelope.payload())), type);
         } catch (IOException | IllegalArgumentException e) {
             throw new MalformedEnvelopeException("payload of " + envelope.eventId() + " is not a valid "
                     + envelope.type() + ": " + e.getMessage(), e);

@@ -156,7 +156,8 @@ public final class EventWords {
         }
         if (event instanceof YearClosed e) {
             return "年初 " + e.initialBudget() + "，调整后 " + e.adjustedBudget() + "，到位 " + e.received() + "，执行 "
-                    + e.executed() + " 万元";
+                    + e.executed() + " 万元，执行率 " + (e.executionRate() == null ? "—（预算为 0）"
+                    : e.executionRate().rounded(2).toPlainString() + "%");
         }
         if (event instanceof ReportingCalendarSet e) {
             return e.year() + " 年度，监控 " + e.monitoring().size() + " 次，自评截止 " + e.selfEvaluationDue() + "，偏差容忍 "

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 import org.perfledger.kernel.event.EventType;
+import org.perfledger.kernel.money.Percentage;
 import org.perfledger.kernel.money.WanYuan;
 
 /** The events of a plan's organisation and lifecycle: who it is, and where it stands in its fiscal year. */
@@ -66,10 +67,16 @@ public final class PlanEvents {
         }
     }
 
-    /** The fiscal year of the plan was closed, with its budget figures as they stood. */
-    @EventType(name = "YearClosed", version = 1)
+    /**
+     * The fiscal year of the plan was closed, with its budget figures and its 执行率 (over the adjusted budget,
+     * unrounded; null over a zero budget) as they stood.
+     *
+     * <p>Version 2 added {@code executionRate}. Version-1 events are upcast by {@link
+     * org.perfledger.kernel.event.EventUpcasting}, which derives it from the same figures exactly as version 2 records it.
+     */
+    @EventType(name = "YearClosed", version = 2)
     public record YearClosed(PlanId plan, WanYuan initialBudget, WanYuan adjustedBudget, WanYuan received,
-                             WanYuan executed) implements PlanEvent {
+                             WanYuan executed, Percentage executionRate) implements PlanEvent {
 
         public YearClosed {
             Objects.requireNonNull(plan, "plan");
@@ -77,6 +84,17 @@ public final class PlanEvents {
             Objects.requireNonNull(adjustedBudget, "adjustedBudget");
             Objects.requireNonNull(received, "received");
             Objects.requireNonNull(executed, "executed");
+        }
+
+        /** The year closed with these figures; its 执行率 follows from them. */
+        public YearClosed(PlanId plan, WanYuan initialBudget, WanYuan adjustedBudget, WanYuan received,
+                          WanYuan executed) {
+            this(plan, initialBudget, adjustedBudget, received, executed, executionRate(executed, adjustedBudget));
+        }
+
+        /** 执行数 / 调整后预算, unrounded; null over a zero budget (flagged elsewhere, never 100%). */
+        public static Percentage executionRate(WanYuan executed, WanYuan adjustedBudget) {
+            return adjustedBudget.isZero() ? null : Percentage.ofRatio(executed, adjustedBudget);
         }
     }
 }

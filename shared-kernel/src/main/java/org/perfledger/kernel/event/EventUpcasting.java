@@ -1,0 +1,64 @@
+package org.perfledger.kernel.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.perfledger.kernel.money.Percentage;
+import org.perfledger.kernel.money.WanYuan;
+import org.perfledger.kernel.plan.PlanEvents.YearClosed;
+
+/**
+ * How stored events of older versions become the current version: one step per version, on the stored JSON, so the
+ * record itself is never rewritten. Every reader of stored or published events goes through here: Axon's event store
+ * (an upcaster adapts it), the query side's decoder and the auditor's event log.
+ *
+ * <p>A step may only derive what the older version already says; it never invents a value.
+ */
+public final class EventUpcasting {
+
+    /** "name/version" → the step from that version to the next. */
+    private static final Map<String, UnaryOperator<ObjectNode>> STEPS = Map.of(
+            "YearClosed/1", EventUpcasting::yearClosedWithExecutionRate);
+
+    private EventUpcasting() {
+    }
+
+    /** Whether an event of this type and version has a step to the next version. */
+    public static boolean hasStep(String type, int version) {
+        return STEPS.containsKey(type + "/" + version);
+    }
+
+    /** One step: the payload of {@code version} as version {@code version + 1}. */
+    public static JsonNode step(String type, int version, JsonNode payload) {
+        UnaryOperator<ObjectNode> step = STEPS.get(type + "/" + version);
+        if (step == null) {
+            throw new IllegalArgumentException("no upcaster from " + type + " version " + version);
+        }
+        return step.apply(((ObjectNode) payload).deepCopy());
+    }
+
+    /** The payload as the current version of its type (unchanged when it already is, or the type is unknown). */
+    public static JsonNode toCurrent(String type, int version, JsonNode payload) {
+        JsonNode current = payload;
+        int at = version;
+        while (hasStep(type, at)) {
+            current = step(type, at, current);
+            at++;
+        }
+        return current;
+    }
+
+    /** YearClosed 1 → 2: the 执行率 over the adjusted budget, from the figures the event already holds. */
+    private static ObjectNode yearClosedWithExecutionRate(ObjectNode payload) {
+        WanYuan executed = WanYuan.parse(payload.path("executed").asText());
+        WanYuan adjusted = WanYuan.parse(payload.path("adjustedBudget").asText());
+        Percentage rate = YearClosed.executionRate(executed, adjusted);
+        if (rate == null) {
+            payload.putNull("executionRate");
+        } else {
+            payload.put("executionRate", rate.toPlainString());
+        }
+        return payload;
+    }
+}

@@ -1,0 +1,47 @@
+package org.perfledger.kernel.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.perfledger.kernel.money.WanYuan;
+import org.perfledger.kernel.organisation.DepartmentId;
+import org.perfledger.kernel.organisation.FiscalYear;
+import org.perfledger.kernel.plan.PlanEvents.YearClosed;
+import org.perfledger.kernel.plan.PlanId;
+
+/** Older stored versions read as the current one, derived only from what they already say. */
+class EventUpcastingTest {
+
+    private static final String YEAR_CLOSED_V1 = "{\"plan\":{\"department\":{\"district\":\"caidian\",\"code\":\"scjgj\"},"
+            + "\"year\":2020,\"project\":null},\"initialBudget\":\"6352.76\",\"adjustedBudget\":\"6352.76\","
+            + "\"received\":\"6352.76\",\"executed\":\"6273.65\"}";
+
+    @Test
+    void aVersionOneYearClosedGainsItsExecutionRate() throws Exception {
+        JsonNode current = EventUpcasting.toCurrent("YearClosed", 1, EventEnvelopeCodec.mapper().readTree(YEAR_CLOSED_V1));
+        YearClosed closed = EventEnvelopeCodec.mapper().treeToValue(current, YearClosed.class);
+        // seed 000: 蔡甸 6273.65 of 6352.76 = 98.75%
+        assertThat(closed.executionRate().rounded(2)).isEqualByComparingTo("98.75");
+        assertThat(closed).isEqualTo(new YearClosed(PlanId.departmentWide(DepartmentId.of("caidian", "scjgj"),
+                FiscalYear.of(2020)), WanYuan.of("6352.76"), WanYuan.of("6352.76"), WanYuan.of("6352.76"),
+                WanYuan.of("6273.65")));
+        assertThat(EventCatalog.versionOf(YearClosed.class)).isEqualTo(2);
+    }
+
+    @Test
+    void overAZeroBudgetTheRateStaysUnknown() throws Exception {
+        JsonNode v1 = EventEnvelopeCodec.mapper().readTree(YEAR_CLOSED_V1.replace("\"adjustedBudget\":\"6352.76\"",
+                "\"adjustedBudget\":\"0.00\""));
+        assertThat(EventUpcasting.toCurrent("YearClosed", 1, v1).get("executionRate").isNull()).isTrue();
+    }
+
+    @Test
+    void currentVersionsAndUnknownTypesPassUnchanged() throws Exception {
+        JsonNode v2 = EventEnvelopeCodec.mapper().readTree("{\"executionRate\":\"50\"}");
+        assertThat(EventUpcasting.toCurrent("YearClosed", 2, v2)).isSameAs(v2);
+        assertThat(EventUpcasting.hasStep("GoalAdded", 1)).isFalse();
+        assertThatThrownBy(() -> EventUpcasting.step("GoalAdded", 1, v2)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
