@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.perfledger.kernel.money.WanYuan;
 import org.perfledger.kernel.organisation.DepartmentId;
@@ -28,6 +30,18 @@ class EventUpcastingTest {
                 FiscalYear.of(2020)), WanYuan.of("6352.76"), WanYuan.of("6352.76"), WanYuan.of("6352.76"),
                 WanYuan.of("6273.65")));
         assertThat(EventCatalog.versionOf(YearClosed.class)).isEqualTo(2);
+    }
+
+    @Test
+    void aVersionOneEnvelopeFromTheTopicDecodesAsTheCurrentVersion() {
+        EventEnvelope v1 = new EventEnvelope("e-1", "YearClosed", 1, "AnnualPlan", "caidian/scjgj/2020/department", 9,
+                40, Instant.parse("2021-01-05T02:00:00Z"), Map.of("district", "caidian", "actor", "caidian.finance",
+                "correlationId", "c-1"), YEAR_CLOSED_V1);
+
+        PerfLedgerEvent decoded = EventEnvelopeCodec.payload(EventEnvelopeCodec.decode(EventEnvelopeCodec.encode(v1)));
+
+        assertThat(decoded).isInstanceOfSatisfying(YearClosed.class,
+                closed -> assertThat(closed.executionRate().rounded(2)).isEqualByComparingTo("98.75"));
     }
 
     @Test
