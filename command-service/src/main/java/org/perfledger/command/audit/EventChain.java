@@ -1,12 +1,5 @@
 package org.perfledger.command.audit;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -14,6 +7,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import org.perfledger.kernel.event.EventRow;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -31,8 +25,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class EventChain {
 
-    /** The hash before the first link. */
-    static final byte[] GENESIS = new byte[32];
     private static final HexFormat HEX = HexFormat.of();
 
     private final JdbcTemplate jdbc;
@@ -66,9 +58,8 @@ public class EventChain {
             Walk walk = new Walk();
             jdbc.query(connection -> {
                 var statement = connection.prepareStatement("""
-                        SELECT c.position, c.global_index, c.event_identifier AS linked_identifier, c.previous_hash,
-                               c.hash, e.event_identifier, e.aggregate_identifier, e.sequence_number, e.type,
-                               e.time_stamp, e.payload_type, e.payload_revision, e.payload, e.meta_data
+                        SELECT c.position, c.global_index AS link_index, c.event_identifier AS linked_identifier,
+                               c.previous_hash, c.hash, """ + EventRow.columns("e") + """
                         FROM event_chain c LEFT JOIN domain_event_entry e ON e.global_index = c.global_index
                         WHERE c.district = ? ORDER BY c.position""");
                 statement.setFetchSize(1_000);
@@ -105,7 +96,7 @@ public class EventChain {
     /** One pass over the links in order; stops judging at the first break. */
     private static final class Walk {
         long position;
-        byte[] previous = GENESIS;
+        byte[] previous = EventRow.GENESIS;
         Break broken;
 
         void next(ResultSet row) throws SQLException {
@@ -113,7 +104,7 @@ public class EventChain {
                 return;
             }
             long at = row.getLong("position");
-            long globalIndex = row.getLong("global_index");
+            long globalIndex = row.getLong("link_index");
             String linked = row.getString("linked_identifier");
             if (at != position + 1) {
                 broken = new Break(position + 1, null, null, null, null, "missing-link", "the chain jumps from "
@@ -139,7 +130,7 @@ public class EventChain {
                         + globalIndex + " is event " + identifier + ", not the chained " + linked);
                 return;
             }
-            byte[] recomputed = hash(previous, content(row));
+            byte[] recomputed = EventRow.read(row).link(previous);
             byte[] stored = row.getBytes("hash");
             if (!Arrays.equals(recomputed, stored)) {
                 broken = new Break(at, globalIndex, identifier, aggregate, sequence, "changed", "event " + identifier
@@ -151,48 +142,4 @@ public class EventChain {
             position = at;
         }
     }
-
-    /** The event's stored fields, as {@code event_chain_content} lays them out in the database. */
-    static byte[] content(ResultSet row) throws SQLException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            field(out, utf8(row.getString("event_identifier")));
-            field(out, utf8(row.getString("aggregate_identifier")));
-            out.writeLong(row.getLong("sequence_number"));
-            field(out, utf8(row.getString("type")));
-            field(out, utf8(row.getString("time_stamp")));
-            field(out, utf8(row.getString("payload_type")));
-            field(out, utf8(row.getString("payload_revision")));
-            field(out, row.getBytes("payload"));
-            field(out, row.getBytes("meta_data"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
-    static byte[] hash(byte[] previous, byte[] content) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(previous);
-            return sha256.digest(content);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A 4-byte big-endian length (-1 for NULL) and the bytes, as {@code event_chain_field}. */
-    private static void field(DataOutputStream out, byte[] value) throws IOException {
-        if (value == null) {
-            out.writeInt(-1);
-        } else {
-            out.writeInt(value.length);
-            out.write(value);
-        }
-    }
-
-    private static byte[] utf8(String value) {
-        return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
-    }
-
 }

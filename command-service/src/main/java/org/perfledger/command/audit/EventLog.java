@@ -6,13 +6,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
-import org.perfledger.kernel.event.EventCatalog;
 import org.perfledger.kernel.event.EventEnvelopeCodec;
 import org.perfledger.kernel.event.EventMetadata;
-import org.perfledger.kernel.event.EventUpcasting;
 import org.perfledger.kernel.event.EventWords;
-import org.perfledger.kernel.event.PerfLedgerEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -104,18 +100,9 @@ public class EventLog {
             meta = JSON.createObjectNode();
         }
         String title = EventWords.title(type);
-        String description = title;
-        Optional<Class<? extends PerfLedgerEvent>> known = EventCatalog.classOf(type);
-        if (known.isPresent()) {
-            try {
-                // described as the current version; the payload is shown as stored
-                int version = revision == null || !revision.matches("\\d+") ? 1 : Integer.parseInt(revision);
-                description = EventWords.describe(JSON.treeToValue(
-                        EventUpcasting.toCurrent(type, version, content), known.get()));
-            } catch (IOException | IllegalArgumentException e) {
-                description = title + "：（内容无法按当前结构解读：" + e.getMessage() + "）";
-            }
-        }
+        // described as the current version; the payload is shown as stored
+        String description = EventWords.describe(type, revision == null || !revision.matches("\\d+") ? 1
+                : Integer.parseInt(revision), content);
         return new Entry(position, globalIndex, type, title, description, aggregate, sequence, recordedAt,
                 meta.path(EventMetadata.ACTOR).asText(null), meta.path(EventMetadata.ROLE).asText(null),
                 meta.path(EventMetadata.CORRELATION_ID).asText(null), content, HexFormat.of().formatHex(hash));

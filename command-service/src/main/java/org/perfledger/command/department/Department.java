@@ -2,6 +2,7 @@ package org.perfledger.command.department;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import org.perfledger.kernel.event.Streams;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -31,7 +32,7 @@ public class Department {
     }
 
     public static String aggregateId(DepartmentId department) {
-        return department.streamKey();
+        return Streams.department(department);
     }
 
     @CommandHandler

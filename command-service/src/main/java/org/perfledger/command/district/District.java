@@ -3,6 +3,7 @@ package org.perfledger.command.district;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.perfledger.kernel.event.Streams;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -31,9 +32,8 @@ public class District {
         // for Axon
     }
 
-    /** Not a department's stream: its key cannot be mistaken for a department code. */
     public static String aggregateId(DistrictId district) {
-        return "district:" + district;
+        return Streams.district(district);
     }
 
     @CommandHandler

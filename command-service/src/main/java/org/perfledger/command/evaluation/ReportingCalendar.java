@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.perfledger.kernel.event.Streams;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -47,7 +48,7 @@ public class ReportingCalendar {
 
     /** Not a department's stream: its key cannot be mistaken for a department code. */
     public static String aggregateId(DistrictId district, FiscalYear year) {
-        return "calendar:" + district + ":" + year;
+        return Streams.calendar(district, year);
     }
 
     @CommandHandler

@@ -1,21 +1,15 @@
 package org.perfledger.command.relay;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.perfledger.kernel.event.EventEnvelope;
-import org.perfledger.kernel.event.EventEnvelopeCodec;
 import org.perfledger.kernel.event.EventMetadata;
+import org.perfledger.kernel.event.EventRow;
 import org.perfledger.kernel.organisation.DepartmentId;
 
 /**
@@ -33,18 +27,12 @@ final class EventStoreFeed {
     static final String POSITION_START_TX = "0";
 
     private static final String NEXT_BATCH = """
-            SELECT tx_id::text, global_index, event_identifier, aggregate_identifier, sequence_number, type,
-                   time_stamp, payload_type, payload_revision, payload, meta_data
+            SELECT tx_id::text AS tx_id, """ + EventRow.columns("") + """
               FROM domain_event_entry
              WHERE (tx_id, global_index) > (?::xid8, ?)
                AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
              ORDER BY tx_id, global_index
              LIMIT ?""";
-
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
-
-    private final ObjectMapper mapper = EventEnvelopeCodec.mapper();
 
     record Position(String txId, long globalIndex) {
         static final Position START = new Position(POSITION_START_TX, 0);
@@ -99,34 +87,15 @@ final class EventStoreFeed {
     }
 
     private StoredEvent toStoredEvent(ResultSet row) throws SQLException {
-        long globalIndex = row.getLong(2);
-        Map<String, String> metadata = metadata(row.getBytes(11), globalIndex);
-        String revision = row.getString(9);
-        String aggregateId = row.getString(4);
-        EventEnvelope envelope = new EventEnvelope(
-                row.getString(3),
-                row.getString(8),
-                revision == null ? 1 : Integer.parseInt(revision),
-                row.getString(6),
-                aggregateId,
-                row.getLong(5),
-                globalIndex,
-                Instant.parse(row.getString(7)),
-                metadata,
-                new String(row.getBytes(10), StandardCharsets.UTF_8));
-        return new StoredEvent(row.getString(1), globalIndex, streamKey(aggregateId, metadata), envelope);
-    }
-
-    private Map<String, String> metadata(byte[] json, long globalIndex) throws SQLException {
-        Map<String, String> metadata = new LinkedHashMap<>();
-        if (json != null) {
-            try {
-                mapper.readValue(json, MAP).forEach((key, value) -> metadata.put(key, String.valueOf(value)));
-            } catch (IOException e) {
-                throw new SQLException("event at global index " + globalIndex + " has unreadable metadata", e);
-            }
+        EventRow stored = EventRow.read(row);
+        EventEnvelope envelope;
+        try {
+            envelope = stored.toEnvelope();
+        } catch (IllegalArgumentException e) {
+            throw new SQLException("event at global index " + stored.globalIndex() + " is unreadable", e);
         }
-        return metadata;
+        return new StoredEvent(row.getString("tx_id"), stored.globalIndex(),
+                streamKey(envelope.aggregateId(), envelope.metadata()), envelope);
     }
 
     /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.perfledger.kernel.event.Streams;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -45,7 +46,7 @@ public class ScoringSchemeBook {
     }
 
     public static String aggregateId(DistrictId district, FiscalYear year, EvaluationKind kind) {
-        return "scheme:" + district + ":" + year + ":" + kind;
+        return Streams.scheme(district, year, kind);
     }
 
     @CommandHandler

@@ -35,15 +35,18 @@ import org.perfledger.query.plan.PlanKeys;
 import org.perfledger.kernel.money.Percentage;
 import org.perfledger.kernel.money.WanYuan;
 import org.perfledger.kernel.organisation.DepartmentId;
+import org.perfledger.kernel.organisation.DistrictId;
+import org.perfledger.kernel.event.Streams.Scope;
 import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.kernel.plan.PlanPhase;
 import org.perfledger.kernel.security.Caller;
-import org.perfledger.kernel.validation.InvalidValueException;
 import org.perfledger.kernel.validation.Labelled;
 import org.perfledger.query.platform.NotFoundException;
 import org.perfledger.query.platform.ReadAccess;
-import org.perfledger.query.platform.TenantReads;
+import org.perfledger.query.platform.InvalidParameterException;
+import org.perfledger.query.replay.AsOfReads;
+import org.perfledger.query.replay.ViewChanges;
 import org.perfledger.query.scoring.Scorecards.ScorecardView;
 import org.perfledger.query.scoring.Scorecards;
 import org.springframework.beans.factory.annotation.Value;
@@ -69,19 +72,22 @@ class DashboardQueryController {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final JdbcTemplate jdbc;
-    private final TenantReads reads;
+    private final AsOfReads reads;
     private final ReadAccess access;
     private final Scorecards scorecards;
+    private final ViewChanges changes;
     private final Clock clock;
     private final BigDecimal lagMargin;
 
-    DashboardQueryController(JdbcTemplate jdbc, TenantReads reads, ReadAccess access, Scorecards scorecards,
+    DashboardQueryController(JdbcTemplate jdbc, AsOfReads reads, ReadAccess access, Scorecards scorecards,
+                             ViewChanges changes,
                              Clock clock,
                              @Value("${perfledger.dashboard.time-progress-margin:10}") BigDecimal lagMargin) {
         this.jdbc = jdbc;
         this.reads = reads;
         this.access = access;
         this.scorecards = scorecards;
+        this.changes = changes;
         this.clock = clock;
         this.lagMargin = lagMargin;
     }
@@ -109,7 +115,7 @@ class DashboardQueryController {
     @GetMapping("/api/v1/districts/{district}/years")
     List<DistrictYear> years(@PathVariable("district") String district) {
         Caller reader = access.requireDistrict(district);
-        return reads.inDistrict(district, () -> reader.readsWholeDistrict()
+        return reads.inDistrict(district, null, null, () -> reader.readsWholeDistrict()
                 ? jdbc.query("SELECT fiscal_year, count(*) AS plans FROM plan WHERE district = ? GROUP BY fiscal_year "
                         + "ORDER BY fiscal_year", (rs, n) -> new DistrictYear(rs.getInt(1), rs.getInt(2)), district)
                 : jdbc.query("SELECT fiscal_year, count(*) AS plans FROM plan WHERE district = ? AND department_id = ? "
@@ -125,12 +131,17 @@ class DashboardQueryController {
                                @RequestParam(value = "order", defaultValue = "asc") String order,
                                @RequestParam(value = "page", defaultValue = "0") int page,
                                @RequestParam(value = "size", defaultValue = "50") int size,
-                               @RequestParam(value = "asOf", required = false) String asOf) {
+                               @RequestParam(value = "asOf", required = false) String asOf,
+                               @RequestParam(value = "at", required = false) String at) {
         Caller reader = access.requireDistrict(district);
         FiscalYear fiscalYear = FiscalYear.parse(year);
+        Instant instant = reads.instant("at", at);
         Grade wantedGrade = grade == null ? null : Labelled.parse(Grade.class, grade, "value.unknown", "grade");
-        if (page < 0 || size < 1 || size > 200) {
-            throw new InvalidValueException("page.range", "page is 0 or more and size 1 to 200");
+        if (page < 0) {
+            throw new InvalidParameterException("page", "page.range", "page is 0 or more; got " + page);
+        }
+        if (size < 1 || size > 200) {
+            throw new InvalidParameterException("size", "page.range", "size is 1 to 200; got " + size);
         }
         Comparator<OverviewRow> comparator = switch (sort) {
             case "score" -> Comparator.comparing(OverviewRow::score, Comparator.nullsFirst(Comparator.naturalOrder()));
@@ -138,29 +149,33 @@ class DashboardQueryController {
                     Comparator.nullsFirst(Comparator.naturalOrder()));
             case "name" -> Comparator.comparing(row -> row.name() == null ? "" : row.name());
             case "department" -> Comparator.comparing(OverviewRow::department).thenComparing(OverviewRow::plan);
-            default -> throw new InvalidValueException("sort.unknown",
+            default -> throw new InvalidParameterException("sort", "sort.unknown",
                     "sort is one of department, name, score, executionRate; got '" + sort + "'");
         };
         if (order.equals("desc")) {
             comparator = comparator.reversed();
         } else if (!order.equals("asc")) {
-            throw new InvalidValueException("order.unknown", "order is asc or desc; got '" + order + "'");
+            throw new InvalidParameterException("order", "order.unknown", "order is asc or desc; got '" + order + "'");
         }
-        LocalDate day = day(fiscalYear, asOf);
-        Comparator<OverviewRow> ordering = comparator;
-        return reads.inDistrict(district, () -> {
+        List<OverviewRow> rows = new ArrayList<>(overviewRows(district, fiscalYear, reader, instant,
+                day(fiscalYear, asOf, instant)));
+        rows.removeIf(row -> wantedGrade != null && !wantedGrade.label().equals(row.grade())
+                || alert != null && !row.alerts().contains(alert));
+        rows.sort(comparator);
+        int from = Math.min(page * size, rows.size());
+        return new Page<>(rows.subList(from, Math.min(from + size, rows.size())), page, size, rows.size());
+    }
+
+    /** Every plan of the year the reader may see, in department and plan order, at {@code instant} (null: now). */
+    private List<OverviewRow> overviewRows(String district, FiscalYear year, Caller reader, Instant instant,
+                                           LocalDate day) {
+        return reads.inDistrict(district, instant, Scope.year(DistrictId.of(district), year), () -> {
             List<OverviewRow> rows = new ArrayList<>();
-            for (Map<String, Object> plan : plans(district, fiscalYear, reader.readsWholeDistrict() ? null
+            for (Map<String, Object> plan : plans(district, year, reader.readsWholeDistrict() ? null
                     : reader.department())) {
-                OverviewRow row = row(district, fiscalYear, plan, day);
-                if ((wantedGrade == null || wantedGrade.label().equals(row.grade()))
-                        && (alert == null || row.alerts().contains(alert))) {
-                    rows.add(row);
-                }
+                rows.add(row(district, year, plan, day));
             }
-            rows.sort(ordering);
-            int from = Math.min(page * size, rows.size());
-            return new Page<>(rows.subList(from, Math.min(from + size, rows.size())), page, size, rows.size());
+            return rows;
         });
     }
 
@@ -191,11 +206,14 @@ class DashboardQueryController {
     @GetMapping("/api/v1/districts/{district}/departments/{department}/years/{year}/dashboard")
     DepartmentDashboard dashboard(@PathVariable("district") String district,
                                   @PathVariable("department") String department, @PathVariable("year") String year,
-                                  @RequestParam(value = "asOf", required = false) String asOf) {
+                                  @RequestParam(value = "asOf", required = false) String asOf,
+                                  @RequestParam(value = "at", required = false) String at) {
         access.requireDepartment(district, department);
         FiscalYear fiscalYear = FiscalYear.parse(year);
-        LocalDate day = day(fiscalYear, asOf);
-        return reads.inDistrict(district, () -> {
+        Instant instant = reads.instant("at", at);
+        LocalDate day = day(fiscalYear, asOf, instant);
+        return reads.inDistrict(district, instant,
+                Scope.departmentYear(DepartmentId.of(district, department), fiscalYear), () -> {
             List<Map<String, Object>> plans = plans(district, fiscalYear, department);
             if (plans.isEmpty()) {
                 throw new NotFoundException("department", "dashboard.not-found", "department " + department
@@ -212,17 +230,64 @@ class DashboardQueryController {
         });
     }
 
+    /**
+     * What changed on the department's dashboard between two instants ({@code to} absent: now): each figure that
+     * differs, and the events recorded in between.
+     */
+    @GetMapping("/api/v1/districts/{district}/departments/{department}/years/{year}/dashboard/changes")
+    ViewChanges.Difference dashboardChanges(@PathVariable("district") String district,
+                                            @PathVariable("department") String department,
+                                            @PathVariable("year") String year,
+                                            @RequestParam(value = "from", required = false) String from,
+                                            @RequestParam(value = "to", required = false) String to) {
+        access.requireDepartment(district, department);
+        Instant[] span = span(from, to);
+        return changes.between(span[0], span[1], dashboard(district, department, year, null, from),
+                dashboard(district, department, year, null, to),
+                Scope.departmentYear(DepartmentId.of(district, department), FiscalYear.parse(year)));
+    }
+
+    /** What changed in the district overview of a year between two instants ({@code to} absent: now). */
+    @GetMapping("/api/v1/districts/{district}/years/{year}/overview/changes")
+    ViewChanges.Difference overviewChanges(@PathVariable("district") String district, @PathVariable("year") String year,
+                                           @RequestParam(value = "from", required = false) String from,
+                                           @RequestParam(value = "to", required = false) String to) {
+        Caller reader = access.requireDistrict(district);
+        Instant[] span = span(from, to);
+        FiscalYear fiscalYear = FiscalYear.parse(year);
+        List<OverviewRow> before = overviewRows(district, fiscalYear, reader, span[0], day(fiscalYear, null, span[0]));
+        List<OverviewRow> after = overviewRows(district, fiscalYear, reader, span[1], day(fiscalYear, null, span[1]));
+        return changes.between(span[0], span[1], before, after, reader.readsWholeDistrict()
+                ? Scope.year(DistrictId.of(district), fiscalYear)
+                : Scope.departmentYear(DepartmentId.of(district, reader.department()), fiscalYear));
+    }
+
+    private Instant[] span(String from, String to) {
+        Instant start = reads.instant("from", from);
+        if (start == null) {
+            throw new InvalidParameterException("from", "required", "from is the instant to compare from");
+        }
+        Instant end = reads.instant("to", to);
+        if (end != null && !end.isAfter(start)) {
+            throw new InvalidParameterException("to", "instant.order", "to (" + end + ") comes after from (" + start
+                    + ")");
+        }
+        return new Instant[] {start, end};
+    }
+
     record DueItem(String department, String plan, String name, String item, LocalDate due, String status) {
     }
 
     /** Monitoring reports and self-evaluations against the dates finance set: done, open, or late. */
     @GetMapping("/api/v1/districts/{district}/years/{year}/due")
     List<DueItem> due(@PathVariable("district") String district, @PathVariable("year") String year,
-                      @RequestParam(value = "asOf", required = false) String asOf) {
+                      @RequestParam(value = "asOf", required = false) String asOf,
+                      @RequestParam(value = "at", required = false) String at) {
         Caller reader = access.requireDistrict(district);
         FiscalYear fiscalYear = FiscalYear.parse(year);
-        LocalDate day = asOf == null ? LocalDate.now(clock) : date(asOf);
-        return reads.inDistrict(district, () -> {
+        Instant instant = reads.instant("at", at);
+        LocalDate day = asOf != null ? date(asOf) : instant != null ? reads.day(instant) : LocalDate.now(clock);
+        return reads.inDistrict(district, instant, Scope.year(DistrictId.of(district), fiscalYear), () -> {
             List<Date> calendars = jdbc.queryForList("SELECT self_evaluation_due FROM reporting_calendar "
                     + "WHERE district = ? AND fiscal_year = ?", Date.class, district, fiscalYear.value());
             if (calendars.isEmpty()) {
@@ -266,9 +331,11 @@ class DashboardQueryController {
     /** A department's plans year by year, each against the same plan's previous year: change and trend. */
     @GetMapping("/api/v1/districts/{district}/departments/{department}/years")
     List<YearRow> yearOverYear(@PathVariable("district") String district,
-                               @PathVariable("department") String department) {
+                               @PathVariable("department") String department,
+                               @RequestParam(value = "at", required = false) String at) {
         access.requireDepartment(district, department);
-        return reads.inDistrict(district, () -> {
+        return reads.inDistrict(district, reads.instant("at", at),
+                Scope.department(DepartmentId.of(district, department)), () -> {
             List<Map<String, Object>> plans = jdbc.queryForList("SELECT * FROM plan WHERE district = ? AND "
                     + "department_id = ? ORDER BY kind, plan_key, fiscal_year", district, department);
             if (plans.isEmpty()) {
@@ -309,9 +376,11 @@ class DashboardQueryController {
     List<IndicatorYear> indicatorOverYears(@PathVariable("district") String district,
                                            @PathVariable("department") String department,
                                            @PathVariable("code") String code,
-                                           @RequestParam(value = "name", required = false) String name) {
+                                           @RequestParam(value = "name", required = false) String name,
+                                           @RequestParam(value = "at", required = false) String at) {
         access.requireDepartment(district, department);
-        return reads.inDistrict(district, () -> {
+        return reads.inDistrict(district, reads.instant("at", at),
+                Scope.department(DepartmentId.of(district, department)), () -> {
             List<Map<String, Object>> found = jdbc.queryForList("SELECT i.*, p.kind FROM indicator i JOIN plan p USING "
                     + "(district, department_id, fiscal_year, plan_key) WHERE i.district = ? AND i.department_id = ? "
                     + "AND i.code = ? ORDER BY i.fiscal_year", district, department, code);
@@ -357,10 +426,12 @@ class DashboardQueryController {
     /** Every budget adjustment of a department's plans in a year, in the order they were made: from → to and why. */
     @GetMapping("/api/v1/districts/{district}/departments/{department}/years/{year}/adjustments")
     List<TrailStep> adjustments(@PathVariable("district") String district,
-                                @PathVariable("department") String department, @PathVariable("year") String year) {
+                                @PathVariable("department") String department, @PathVariable("year") String year,
+                                @RequestParam(value = "at", required = false) String at) {
         access.requireDepartment(district, department);
         FiscalYear fiscalYear = FiscalYear.parse(year);
-        return reads.inDistrict(district, () -> jdbc.query("""
+        return reads.inDistrict(district, reads.instant("at", at),
+                Scope.departmentYear(DepartmentId.of(district, department), fiscalYear), () -> jdbc.query("""
                 SELECT m.plan_key, p.name, m.adjustment_no, m.kind, m.source, m.amount, m.from_amount, m.to_amount,
                        m.reason, m.document_number, m.movement_date, m.actor, m.correlation_id, m.recorded_at
                   FROM budget_movement m JOIN plan p USING (district, department_id, fiscal_year, plan_key)
@@ -382,15 +453,7 @@ class DashboardQueryController {
     ResponseEntity<byte[]> summary(@PathVariable("district") String district, @PathVariable("year") String year) {
         Caller reader = access.requireDistrict(district);
         FiscalYear fiscalYear = FiscalYear.parse(year);
-        LocalDate day = day(fiscalYear, null);
-        List<OverviewRow> rows = reads.inDistrict(district, () -> {
-            List<OverviewRow> all = new ArrayList<>();
-            for (Map<String, Object> plan : plans(district, fiscalYear, reader.readsWholeDistrict() ? null
-                    : reader.department())) {
-                all.add(row(district, fiscalYear, plan, day));
-            }
-            return all;
-        });
+        List<OverviewRow> rows = overviewRows(district, fiscalYear, reader, null, day(fiscalYear, null, null));
         try (Workbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("汇总");
             CellStyle money = workbook.createCellStyle();
@@ -598,9 +661,9 @@ class DashboardQueryController {
                 lag.setScale(2, RoundingMode.HALF_UP), lag.compareTo(lagMargin) > 0);
     }
 
-    /** The day the dashboard stands on: asOf, or today, kept within the fiscal year. */
-    private LocalDate day(FiscalYear year, String asOf) {
-        LocalDate day = asOf == null ? LocalDate.now(clock) : date(asOf);
+    /** The day the dashboard stands on: asOf, or the day of the instant it is read at, or today; within the year. */
+    private LocalDate day(FiscalYear year, String asOf, Instant at) {
+        LocalDate day = asOf != null ? date(asOf) : at != null ? reads.day(at) : LocalDate.now(clock);
         if (day.isBefore(year.firstDay())) {
             return year.firstDay();
         }
@@ -611,7 +674,8 @@ class DashboardQueryController {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new InvalidValueException("date.format", "asOf is written YYYY-MM-DD; got '" + text + "'");
+            throw new InvalidParameterException("asOf", "date.format", "asOf is written YYYY-MM-DD; got '" + text
+                    + "'");
         }
     }
 

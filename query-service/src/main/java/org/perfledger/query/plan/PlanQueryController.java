@@ -33,10 +33,13 @@ import org.perfledger.kernel.validation.Labelled;
 import org.perfledger.query.platform.NotFoundException;
 import org.perfledger.query.platform.ReadAccess;
 import org.perfledger.query.platform.TenantReads;
+import org.perfledger.query.replay.AsOfReads;
+import org.perfledger.kernel.event.Streams;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -54,9 +57,11 @@ class PlanQueryController {
 
     private final JdbcTemplate jdbc;
     private final TenantReads reads;
+    private final AsOfReads history;
     private final ReadAccess access;
 
-    PlanQueryController(JdbcTemplate jdbc, TenantReads reads, ReadAccess access) {
+    PlanQueryController(JdbcTemplate jdbc, TenantReads reads, AsOfReads history, ReadAccess access) {
+        this.history = history;
         this.jdbc = jdbc;
         this.reads = reads;
         this.access = access;
@@ -117,17 +122,21 @@ class PlanQueryController {
     @GetMapping(YEAR + "/department")
     ResponseEntity<PlanView> departmentPlan(@PathVariable("district") String district,
                                             @PathVariable("department") String department,
-                                            @PathVariable("year") String year) {
+                                            @PathVariable("year") String year,
+                                            @RequestParam(value = "at", required = false) String at) {
         PlanId plan = plan(district, department, year, null);
-        return reads.inDistrict(plan.district().value(), () -> view(plan));
+        return history.inDistrict(plan.district().value(), history.instant("at", at), Streams.Scope.plan(plan),
+                () -> view(plan));
     }
 
     @GetMapping(YEAR + "/projects/{project}")
     ResponseEntity<PlanView> projectPlan(@PathVariable("district") String district,
                                          @PathVariable("department") String department,
-                                         @PathVariable("year") String year, @PathVariable("project") String project) {
+                                         @PathVariable("year") String year, @PathVariable("project") String project,
+                                         @RequestParam(value = "at", required = false) String at) {
         PlanId plan = plan(district, department, year, project);
-        return reads.inDistrict(plan.district().value(), () -> view(plan));
+        return history.inDistrict(plan.district().value(), history.instant("at", at), Streams.Scope.plan(plan),
+                () -> view(plan));
     }
 
     @GetMapping(YEAR + "/projects")

@@ -39,6 +39,16 @@ class QueryProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "invalid-request", e.getMessage(), null, e.rule());
     }
 
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail invalidParameter(InvalidParameterException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", e.getMessage(), e.field(), e.rule());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        return problem(HttpStatus.CONFLICT, "conflict", e.getMessage(), e.field(), e.rule());
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Unexpected failure", e);

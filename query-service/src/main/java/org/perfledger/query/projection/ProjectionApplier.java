@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -22,6 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProjectionApplier {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionApplier.class);
+
+    /**
+     * The advisory lock between the live projections (shared, per batch) and a rebuild's swap of the read models
+     * (exclusive): no batch spans a swap.
+     */
+    public static final long SWAP_LOCK = 0x5045_5246_5357_4150L; // "PERFSWAP"
 
     private final JdbcTemplate jdbc;
     private final List<Projection> projections;
@@ -37,19 +44,34 @@ public class ProjectionApplier {
                 .register(registry);
     }
 
-    /** All of the batch in one transaction: if anything fails, nothing of it is kept and the batch comes again. */
+    /**
+     * All of the batch in one transaction: if anything fails, nothing of it is kept and the batch comes again. The
+     * transaction holds the read models' swap lock shared, so a rebuild never swaps the tables in the middle of it.
+     */
     @Transactional
     public void apply(List<DecodedEvent> batch) {
+        jdbc.query("SELECT pg_advisory_xact_lock_shared(?)", row -> { }, SWAP_LOCK);
         for (DecodedEvent event : batch) {
-            applyOne(event);
+            applyOne(event, true);
         }
     }
 
-    private void applyOne(DecodedEvent decoded) {
+    /**
+     * Replays events into whichever tables the caller's transaction sees (a rebuild's schema, a view's temporary
+     * copies): the same rules and the same projections as {@link #apply}, without the live meters.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void replay(List<DecodedEvent> events) {
+        for (DecodedEvent event : events) {
+            applyOne(event, false);
+        }
+    }
+
+    private void applyOne(DecodedEvent decoded, boolean live) {
         EventEnvelope envelope = decoded.envelope();
         long last = lastSequence(envelope.aggregateId());
         if (envelope.sequence() <= last) {
-            count(envelope, "duplicate");
+            count(envelope, "duplicate", live);
             return;
         }
         if (envelope.sequence() > last + 1) {
@@ -57,27 +79,27 @@ public class ProjectionApplier {
                     INSERT INTO parked_event (aggregate_id, sequence_number, event_id, envelope) VALUES (?, ?, ?, ?)
                     ON CONFLICT (aggregate_id, sequence_number) DO NOTHING""",
                     envelope.aggregateId(), envelope.sequence(), envelope.eventId(), EventEnvelopeCodec.encode(envelope));
-            count(envelope, "parked");
+            count(envelope, "parked", live);
             return;
         }
         DecodedEvent next = decoded;
         while (next != null) {
-            project(next);
+            project(next, live);
             next = unpark(next.envelope().aggregateId(), next.envelope().sequence() + 1);
         }
     }
 
-    private void project(DecodedEvent decoded) {
+    private void project(DecodedEvent decoded, boolean live) {
         EventEnvelope envelope = decoded.envelope();
         if (decoded.event() != null) {
             for (Projection projection : projections) {
                 projection.apply(decoded.event(), envelope);
             }
-            count(envelope, "applied");
+            count(envelope, "applied", live);
         } else {
             // A type this version does not know (a newer producer): its place in the sequence is kept.
             log.warn("Event {} of unknown type {} passed over", envelope.eventId(), envelope.type());
-            count(envelope, "unknown-type");
+            count(envelope, "unknown-type", live);
         }
         jdbc.update("""
                 INSERT INTO projection_position (aggregate_id, district, last_sequence, last_event_id, updated_at)
@@ -85,7 +107,9 @@ public class ProjectionApplier {
                 ON CONFLICT (aggregate_id) DO UPDATE
                    SET last_sequence = EXCLUDED.last_sequence, last_event_id = EXCLUDED.last_event_id, updated_at = now()""",
                 envelope.aggregateId(), envelope.district(), envelope.sequence(), envelope.eventId());
-        lag.record(Duration.between(envelope.timestamp(), Instant.now()));
+        if (live) {
+            lag.record(Duration.between(envelope.timestamp(), Instant.now()));
+        }
     }
 
     private long lastSequence(String aggregateId) {
@@ -101,7 +125,10 @@ public class ProjectionApplier {
         return parked.isEmpty() ? null : DecodedEvent.of(EventEnvelopeCodec.decode(parked.get(0)));
     }
 
-    private void count(EventEnvelope envelope, String outcome) {
+    private void count(EventEnvelope envelope, String outcome, boolean live) {
+        if (!live) {
+            return;
+        }
         registry.counter("perfledger.projection.events", "type", envelope.type(), "outcome", outcome).increment();
     }
 }

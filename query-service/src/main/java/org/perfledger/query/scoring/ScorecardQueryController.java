@@ -1,9 +1,10 @@
 package org.perfledger.query.scoring;
 
+import org.perfledger.kernel.event.Streams;
 import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.query.plan.PlanKeys;
 import org.perfledger.query.platform.ReadAccess;
-import org.perfledger.query.platform.TenantReads;
+import org.perfledger.query.replay.AsOfReads;
 import org.perfledger.query.scoring.Scorecards.ScorecardView;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,10 +21,10 @@ class ScorecardQueryController {
     private static final String YEAR = "/api/v1/districts/{district}/departments/{department}/years/{year}";
 
     private final Scorecards scorecards;
-    private final TenantReads reads;
+    private final AsOfReads reads;
     private final ReadAccess access;
 
-    ScorecardQueryController(Scorecards scorecards, TenantReads reads, ReadAccess access) {
+    ScorecardQueryController(Scorecards scorecards, AsOfReads reads, ReadAccess access) {
         this.scorecards = scorecards;
         this.reads = reads;
         this.access = access;
@@ -33,9 +34,11 @@ class ScorecardQueryController {
     ScorecardView scorecard(@PathVariable("district") String district, @PathVariable("department") String department,
                             @PathVariable("year") String year,
                             @PathVariable(value = "project", required = false) String project,
-                            @RequestParam(value = "schemeVersion", required = false) Integer schemeVersion) {
+                            @RequestParam(value = "schemeVersion", required = false) Integer schemeVersion,
+                            @RequestParam(value = "at", required = false) String at) {
         access.requireDepartment(district, department);
         PlanId plan = PlanKeys.fromPath(district, department, year, project);
-        return reads.inDistrict(plan.district().value(), () -> scorecards.compute(plan, schemeVersion));
+        return reads.inDistrict(plan.district().value(), reads.instant("at", at), Streams.Scope.plan(plan),
+                () -> scorecards.compute(plan, schemeVersion));
     }
 }

@@ -1,5 +1,8 @@
 package org.perfledger.kernel.event;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetAdjusted;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetLinesSet;
@@ -36,6 +39,24 @@ import org.perfledger.kernel.scoring.ScoringSchemeSet;
 public final class EventWords {
 
     private EventWords() {
+    }
+
+    /**
+     * A stored payload in words, read as the current version of its type (older versions are upcast; the stored
+     * payload itself is not touched); for a type this version does not know, or content that no longer reads, its
+     * title and why.
+     */
+    public static String describe(String type, int version, JsonNode payload) {
+        Optional<Class<? extends PerfLedgerEvent>> known = EventCatalog.classOf(type);
+        if (known.isEmpty()) {
+            return title(type);
+        }
+        try {
+            return describe(EventEnvelopeCodec.mapper().treeToValue(EventUpcasting.toCurrent(type, version, payload),
+                    known.get()));
+        } catch (IOException | IllegalArgumentException e) {
+            return title(type) + "：（内容无法按当前结构解读：" + e.getMessage() + "）";
+        }
     }
 
     /** The event's short name, e.g. 预算调整. */

@@ -112,6 +112,7 @@ public final class LocalPlatform implements AutoCloseable {
                 "PERFLEDGER_WEB_ORIGINS", queryUrl() + "," + queryUrl().replace("localhost", "127.0.0.1"))));
         services.add(launch("query-service", with(securityEnv,
                 "PERFLEDGER_QUERY_DB_URL", databaseUrl,
+                "PERFLEDGER_EVENT_STORE_URL", databaseUrl,
                 "PERFLEDGER_QUERY_PORT", Integer.toString(settings.queryPort()),
                 "PERFLEDGER_COMMAND_API", commandUrl())));
         awaitHealthy(commandUrl(), "command-service");

@@ -1,0 +1,82 @@
+package org.perfledger.infra.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+/** A client of a launched platform, as a test uses it: commands and reads as finance, or with a token of its own. */
+final class PlatformClient {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final LocalPlatform platform;
+
+    PlatformClient(LocalPlatform platform) {
+        this.platform = platform;
+    }
+
+    /** A command as district finance and department editor of what the path names; 200 or 201 expected. */
+    JsonNode send(String method, String path, String body) {
+        HttpResponse<String> response = command(method, path, body, platform.tokenFor(path, "finance"));
+        assertThat(response.statusCode()).as(method + " " + path + " → " + response.body()).isBetween(200, 201);
+        return json(response.body());
+    }
+
+    HttpResponse<String> command(String method, String path, String body, String token) {
+        try {
+            return DemoDistrict.send(HTTP, platform.commandUrl(), new SeedYear.Step(method, path, body), null, token);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A read of the query service as district finance; 200 expected. */
+    JsonNode read(String path) {
+        HttpResponse<String> response = get(platform.queryUrl() + path, platform.tokenFor(path, "finance"));
+        assertThat(response.statusCode()).as(path + " → " + response.body()).isEqualTo(200);
+        return json(response.body());
+    }
+
+    HttpResponse<String> get(String url, String token) {
+        return get(url, token, HttpResponse.BodyHandlers.ofString());
+    }
+
+    <T> HttpResponse<T> get(String url, String token, HttpResponse.BodyHandler<T> body) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2))
+                    .header("Authorization", "Bearer " + token).build(), body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A token of the district's given role (department-bound roles name the department). */
+    String token(String district, String department, String role) {
+        return platform.issuer().orElseThrow().token(district + "." + role.toLowerCase(), district, department,
+                List.of(role), Duration.ofMinutes(30));
+    }
+
+    static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

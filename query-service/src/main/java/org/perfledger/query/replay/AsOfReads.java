@@ -1,0 +1,124 @@
+package org.perfledger.query.replay;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.perfledger.kernel.event.EventEnvelopeCodec.MalformedEnvelopeException;
+import org.perfledger.kernel.event.EventRow;
+import org.perfledger.kernel.event.Streams;
+import org.perfledger.query.platform.InvalidParameterException;
+import org.perfledger.query.platform.TenantReads;
+import org.perfledger.query.projection.DecodedEvent;
+import org.perfledger.query.projection.ProjectionApplier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reads of the record as it stood at an instant. The streams the view rests on are replayed from the event store up
+ * to that instant, through the same projections as the live read models, into temporary copies of their tables
+ * that exist for one transaction only; the view's own query then runs on those copies, unchanged, and everything is
+ * rolled back. So a view "as of" is a fresh replay by construction, and the live tables are never touched.
+ */
+@Component
+public class AsOfReads {
+
+    private static final int BATCH = 500;
+
+    private final TenantReads reads;
+    private final TransactionTemplate scratch;
+    private final ReadModelTables tables;
+    private final EventStoreReader store;
+    private final ProjectionApplier applier;
+    private final ZoneId businessZone;
+    private final Timer replays;
+
+    AsOfReads(TenantReads reads, PlatformTransactionManager transactions, ReadModelTables tables,
+              EventStoreReader store, ProjectionApplier applier, MeterRegistry registry,
+              @Value("${perfledger.audit.chain-day-zone:Asia/Shanghai}") String businessZone) {
+        this.reads = reads;
+        this.scratch = new TransactionTemplate(transactions);
+        this.tables = tables;
+        this.store = store;
+        this.applier = applier;
+        this.businessZone = ZoneId.of(businessZone);
+        this.replays = Timer.builder("perfledger.as-of.replay")
+                .description("Replaying a view's streams up to an instant into temporary tables and reading it")
+                .register(registry);
+    }
+
+    /**
+     * The read, in the district's tenant scope, on the live read models ({@code at} null) or on the record as it
+     * stood at {@code at}, replayed from the streams of {@code scope}.
+     */
+    public <T> T inDistrict(String district, Instant at, Streams.Scope scope, Supplier<T> read) {
+        if (at == null) {
+            return reads.inDistrict(district, read);
+        }
+        return replays.record(() -> scratch.execute(status -> {
+            status.setRollbackOnly();
+            tables.shadowWithTemporaryCopies();
+            List<DecodedEvent> batch = new ArrayList<>(BATCH);
+            store.forEach(scope, at, row -> {
+                batch.add(decode(row));
+                if (batch.size() == BATCH) {
+                    applier.replay(batch);
+                    batch.clear();
+                }
+            });
+            applier.replay(batch);
+            return reads.inDistrict(district, read);
+        }));
+    }
+
+    /**
+     * An instant as a query parameter: ISO-8601 with an offset ({@code 2020-07-01T09:30:00+08:00}), a local date
+     * and time in the business zone ({@code 2020-07-01T09:30}), or a date, meaning the end of that day there.
+     *
+     * @return null for null
+     * @throws InvalidParameterException naming {@code field} for anything else
+     */
+    public Instant instant(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException notWithOffset) {
+            try {
+                return LocalDateTime.parse(text).atZone(businessZone).toInstant();
+            } catch (DateTimeParseException notLocal) {
+                try {
+                    return LocalDate.parse(text).plusDays(1).atStartOfDay(businessZone).toInstant().minusNanos(1);
+                } catch (DateTimeParseException notADate) {
+                    throw new InvalidParameterException(field, "instant.format", field + " is an instant such as "
+                            + "2020-07-01T09:30:00+08:00, a local time such as 2020-07-01T09:30 (" + businessZone
+                            + "), or a day such as 2020-07-01 (its end); got '" + text + "'");
+                }
+            }
+        }
+    }
+
+    /** The business day an instant falls on. */
+    public LocalDate day(Instant at) {
+        return at.atZone(businessZone).toLocalDate();
+    }
+
+    private static DecodedEvent decode(EventRow row) {
+        try {
+            return DecodedEvent.of(row.toEnvelope());
+        } catch (MalformedEnvelopeException | IllegalArgumentException e) {
+            throw new IllegalStateException("stored event " + row.eventIdentifier() + " does not read: " + e.getMessage(),
+                    e);
+        }
+    }
+}

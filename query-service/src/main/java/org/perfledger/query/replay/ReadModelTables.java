@@ -1,0 +1,143 @@
+package org.perfledger.query.replay;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The tables of the read-model schema, as a replay needs them: which are projections (derived from events, so they
+ * can be copied empty and filled again), and for each how its rows map to the event stream they came from.
+ *
+ * <p>Two tables of the schema are not projections and are never rebuilt: Flyway's history and the record of
+ * auditors' reads. A table added later is a projection unless it is named here.
+ */
+@Component
+public class ReadModelTables {
+
+    /** Tables whose rows do not come from events: they move to the rebuilt schema as they are. */
+    public static final Set<String> NOT_PROJECTIONS = Set.of("flyway_schema_history", "access_audit");
+
+    /** Bookkeeping of the applier: where each stream stands, and early arrivals. */
+    public static final String POSITIONS = "projection_position";
+    public static final String PARKED = "parked_event";
+
+    private static final String PLAN_STREAM = "district || '/' || department_id || '/' || fiscal_year || '/' || "
+            + "CASE WHEN plan_key = 'department' THEN 'department' ELSE 'projects/' || plan_key END";
+
+    /** The stream each table's row belongs to, as SQL over the row (see {@code Streams}). */
+    private static final Map<String, String> STREAM_OF_ROW = Map.of(
+            "department", "district || '/' || department_id",
+            "reporting_calendar", "'calendar:' || district || ':' || fiscal_year",
+            "scoring_scheme", "'scheme:' || district || ':' || fiscal_year || ':' || kind",
+            POSITIONS, "aggregate_id");
+
+    /** Columns that record when a row was written, not what an event said: left out of comparisons. */
+    private static final Map<String, Set<String>> WRITE_TIMES = Map.of(
+            POSITIONS, Set.of("updated_at"),
+            PARKED, Set.of("parked_at"));
+
+    private final JdbcTemplate jdbc;
+    private final String schema;
+
+    ReadModelTables(JdbcTemplate jdbc, @Value("${spring.flyway.default-schema:readmodel}") String schema) {
+        this.jdbc = jdbc;
+        this.schema = schema;
+    }
+
+    /** The live read-model schema (the one the services read and the consumers write). */
+    public String schema() {
+        return schema;
+    }
+
+    /** The projection tables of a schema, with the applier's bookkeeping, in name order. */
+    public List<String> projections(String ofSchema) {
+        List<String> tables = new ArrayList<>(jdbc.queryForList("""
+                SELECT table_name FROM information_schema.tables
+                 WHERE table_schema = ? AND table_type = 'BASE TABLE' ORDER BY table_name""", String.class, ofSchema));
+        tables.removeAll(NOT_PROJECTIONS);
+        return tables;
+    }
+
+    /** The stream a row of the table belongs to, as SQL over the row; null where the table has no such key. */
+    public String streamOfRow(String table) {
+        String known = STREAM_OF_ROW.get(table);
+        if (known != null) {
+            return known;
+        }
+        return columns(schema, table).contains("plan_key") ? PLAN_STREAM : null;
+    }
+
+    /** The columns that carry what events said (write times left out), in table order. */
+    public List<String> comparedColumns(String table) {
+        List<String> columns = columns(schema, table);
+        columns.removeAll(WRITE_TIMES.getOrDefault(table, Set.of()));
+        return columns;
+    }
+
+    private List<String> columns(String ofSchema, String table) {
+        return new ArrayList<>(jdbc.queryForList("""
+                SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ?
+                 ORDER BY ordinal_position""", String.class, ofSchema, table));
+    }
+
+    /**
+     * Makes {@code target}'s copies of the live projection tables, empty, with the same columns, keys, constraints
+     * and indexes; row-level security and the reader's grants as the live tables have them.
+     */
+    public void copyStructure(String target) {
+        jdbc.execute("GRANT USAGE ON SCHEMA " + ident(target) + " TO perfledger_reader");
+        for (String table : projections(schema)) {
+            jdbc.execute("CREATE TABLE " + ident(target) + "." + ident(table) + " (LIKE " + ident(schema) + "."
+                    + ident(table) + " INCLUDING ALL)");
+            copyAccess(schema, target, table);
+        }
+    }
+
+    /**
+     * Makes temporary copies of the live projection tables for this transaction only: they hide the live ones
+     * (PostgreSQL searches the temporary schema first) and vanish when it ends.
+     */
+    public void shadowWithTemporaryCopies() {
+        for (String table : projections(schema)) {
+            jdbc.execute("CREATE TEMPORARY TABLE " + ident(table) + " (LIKE " + ident(schema) + "." + ident(table)
+                    + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES) ON COMMIT DROP");
+            jdbc.execute("GRANT SELECT ON pg_temp." + ident(table) + " TO perfledger_reader");
+        }
+    }
+
+    private void copyAccess(String from, String to, String table) {
+        Boolean rowSecurity = jdbc.queryForObject("SELECT c.relrowsecurity FROM pg_class c JOIN pg_namespace n ON "
+                + "n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ?", Boolean.class, from, table);
+        if (Boolean.TRUE.equals(rowSecurity)) {
+            jdbc.execute("ALTER TABLE " + ident(to) + "." + ident(table) + " ENABLE ROW LEVEL SECURITY");
+        }
+        jdbc.query("""
+                SELECT policyname, cmd, array_to_string(roles, ',') AS roles, qual, with_check
+                  FROM pg_policies WHERE schemaname = ? AND tablename = ?""", row -> {
+            StringBuilder policy = new StringBuilder("CREATE POLICY " + ident(row.getString("policyname")) + " ON "
+                    + ident(to) + "." + ident(table) + " FOR " + row.getString("cmd") + " TO "
+                    + row.getString("roles"));
+            if (row.getString("qual") != null) {
+                policy.append(" USING (").append(row.getString("qual")).append(")");
+            }
+            if (row.getString("with_check") != null) {
+                policy.append(" WITH CHECK (").append(row.getString("with_check")).append(")");
+            }
+            jdbc.execute(policy.toString());
+        }, from, table);
+        Boolean readable = jdbc.queryForObject("SELECT has_table_privilege('perfledger_reader', ?, 'SELECT')",
+                Boolean.class, ident(from) + "." + ident(table));
+        if (Boolean.TRUE.equals(readable)) {
+            jdbc.execute("GRANT SELECT ON " + ident(to) + "." + ident(table) + " TO perfledger_reader");
+        }
+    }
+
+    /** An identifier quoted for SQL. */
+    static String ident(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+}
