@@ -26,13 +26,7 @@ final class EventStoreFeed {
 
     static final String POSITION_START_TX = "0";
 
-    private static final String NEXT_BATCH = """
-            SELECT tx_id::text AS tx_id, """ + EventRow.columns("") + """
-              FROM domain_event_entry
-             WHERE (tx_id, global_index) > (?::xid8, ?)
-               AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
-             ORDER BY tx_id, global_index
-             LIMIT ?""";
+    private static final String NEXT_BATCH = EventRow.SETTLED_AFTER;
 
     record Position(String txId, long globalIndex) {
         static final Position START = new Position(POSITION_START_TX, 0);
@@ -94,7 +88,7 @@ final class EventStoreFeed {
         } catch (IllegalArgumentException e) {
             throw new SQLException("event at global index " + stored.globalIndex() + " is unreadable", e);
         }
-        return new StoredEvent(row.getString("tx_id"), stored.globalIndex(),
+        return new StoredEvent(row.getString("tx_text"), stored.globalIndex(),
                 streamKey(envelope.aggregateId(), envelope.metadata()), envelope);
     }
 

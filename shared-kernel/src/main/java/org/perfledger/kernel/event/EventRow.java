@@ -49,6 +49,19 @@ public record EventRow(long globalIndex, String eventIdentifier, String aggregat
                 a + "payload", a + "meta_data");
     }
 
+    /**
+     * The next rows in relay order, {@code (tx_id, global_index)}, after a position (parameters: the transaction id as
+     * text, the global index, the limit), among rows whose transaction is older than every transaction still running:
+     * such rows can no longer change, and no new row can sort before them, so a reader that remembers the last pair
+     * skips nothing, even when a transaction commits late. {@code tx_text} is the row's transaction id as text.
+     */
+    public static final String SETTLED_AFTER = "SELECT tx_id::text AS tx_text, " + columns("") + """
+             FROM domain_event_entry
+            WHERE (tx_id, global_index) > (?::xid8, ?)
+              AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
+            ORDER BY domain_event_entry.tx_id, domain_event_entry.global_index
+            LIMIT ?""";
+
     /** The row at the result set's cursor, selected with {@link #columns}. */
     public static EventRow read(ResultSet row) throws SQLException {
         return new EventRow(row.getLong("global_index"), row.getString("event_identifier"),
