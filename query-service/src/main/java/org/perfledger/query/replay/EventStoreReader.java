@@ -106,12 +106,7 @@ public class EventStoreReader implements DisposableBean {
     /** Up to {@code limit} settled events after {@code after}, in relay order. */
     public List<Settled> settledAfter(Position after, int limit) {
         return readOnly.execute(status -> jdbc.query(connection -> {
-            PreparedStatement select = connection.prepareStatement("SELECT tx_id::text AS tx_id, " + COLUMNS + """
-                     FROM domain_event_entry
-                    WHERE (tx_id, global_index) > (?::xid8, ?)
-                      AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
-                    ORDER BY tx_id, global_index
-                    LIMIT ?""");
+            PreparedStatement select = connection.prepareStatement(EventRow.SETTLED_AFTER);
             select.setString(1, after.txId());
             select.setLong(2, after.globalIndex());
             select.setInt(3, limit);
@@ -127,7 +122,7 @@ public class EventStoreReader implements DisposableBean {
 
     private static Settled settled(ResultSet row) throws SQLException {
         EventRow event = EventRow.read(row);
-        return new Settled(new Position(row.getString("tx_id"), event.globalIndex()), event);
+        return new Settled(new Position(row.getString("tx_text"), event.globalIndex()), event);
     }
 
     @Override

@@ -1,0 +1,369 @@
+package org.perfledger.query.replay;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.perfledger.kernel.event.EventEnvelopeCodec.MalformedEnvelopeException;
+import org.perfledger.query.platform.ConflictException;
+import org.perfledger.query.platform.NotFoundException;
+import org.perfledger.query.projection.DecodedEvent;
+import org.perfledger.query.projection.ProjectionApplier;
+import org.perfledger.query.replay.EventStoreReader.Position;
+import org.perfledger.query.replay.EventStoreReader.Settled;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Drops and rebuilds every read model from the event store (not from Kafka), blue/green: the projections replay the
+ * whole store into a schema of their own while the live service keeps answering from, and the consumers keep writing
+ * to, the live tables. At the end, holding the lock every consumer batch holds shared, the rebuild catches up with the
+ * store, compares its tables with the live ones row by row, and (unless only checking) swaps the schemas in one
+ * transaction; the consumers then go on in the rebuilt tables, where what they bring again is dropped as a duplicate.
+ *
+ * <p>The comparison leaves out the streams the live side has not caught up with yet (events the store holds that Kafka
+ * has not delivered): their rows are expected to differ and are counted as in flight. Any other difference is a row
+ * the live read models hold that a fresh replay does not produce, or the reverse.
+ *
+ * <p>One rebuild at a time in the whole cluster (a session advisory lock). Progress is kept by the instance that runs
+ * it.
+ */
+@Component
+public class ReadModelRebuilds implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelRebuilds.class);
+    private static final long REBUILD_LOCK = 0x5045_5246_5245_4255L; // "PERFREBU"
+    /** Events per transaction of the replay, and per step of its progress. */
+    private static final int BATCH = 500;
+    private static final int SAMPLES = 3;
+
+    /** The difference between the live and the rebuilt rows of one table. */
+    public record TableComparison(String table, long liveRows, long rebuiltRows, long onlyLive, long onlyRebuilt,
+                                  List<String> samplesOnlyLive, List<String> samplesOnlyRebuilt) {
+        public boolean equal() {
+            return onlyLive == 0 && onlyRebuilt == 0;
+        }
+    }
+
+    /** Every projection table compared; {@code inFlightStreams} were left out, the live side being behind. */
+    public record Comparison(boolean equal, long inFlightStreams, List<TableComparison> tables) {
+    }
+
+    public record Status(String id, boolean swap, String requestedBy, String state, String phase, long applied,
+                         long total, BigDecimal eventsPerSecond, Long secondsLeft, Instant startedAt,
+                         Instant finishedAt, String error, Comparison comparison) {
+    }
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final EventStoreReader store;
+    private final ProjectionApplier applier;
+    private final ReadModelTables tables;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "read-model-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<String, Rebuild> rebuilds = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final AtomicLong appliedGauge = new AtomicLong();
+
+    ReadModelRebuilds(DataSource dataSource, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                      EventStoreReader store, ProjectionApplier applier, ReadModelTables tables,
+                      MeterRegistry registry) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactions);
+        this.store = store;
+        this.applier = applier;
+        this.tables = tables;
+        Gauge.builder("perfledger.rebuild.applied", appliedGauge, AtomicLong::get)
+                .description("Events replayed by the running (or last) read-model rebuild").register(registry);
+    }
+
+    /**
+     * Starts a rebuild in the background.
+     *
+     * @param swap false to build and compare only, leaving the live read models as they are
+     * @throws ConflictException when a rebuild is already running anywhere in the cluster
+     */
+    public Status start(boolean swap, String requestedBy) {
+        Connection lock;
+        try {
+            lock = dataSource.getConnection();
+            lock.setAutoCommit(true);
+            boolean acquired;
+            try (Statement statement = lock.createStatement();
+                 var result = statement.executeQuery("SELECT pg_try_advisory_lock(" + REBUILD_LOCK + ")")) {
+                result.next();
+                acquired = result.getBoolean(1);
+            }
+            if (!acquired) {
+                lock.close();
+                throw new ConflictException("rebuild", "rebuild.running", "a rebuild of the read models is already "
+                        + "running; follow it, or wait until it ends");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not take the rebuild lock", e);
+        }
+        Rebuild rebuild = new Rebuild(UUID.randomUUID().toString(), swap, requestedBy);
+        rebuilds.put(rebuild.id, rebuild);
+        worker.submit(() -> {
+            try {
+                run(rebuild);
+            } finally {
+                release(lock);
+            }
+        });
+        return rebuild.status();
+    }
+
+    /** @throws NotFoundException for an id this instance did not run */
+    public Status status(String id) {
+        Rebuild rebuild = rebuilds.get(id);
+        if (rebuild == null) {
+            throw new NotFoundException("id", "rebuild.not-found", "no rebuild " + id + " was run by this instance");
+        }
+        return rebuild.status();
+    }
+
+    /** The rebuilds this instance ran, newest first. */
+    public List<Status> all() {
+        List<Status> all = new ArrayList<>();
+        synchronized (rebuilds) {
+            rebuilds.values().forEach(rebuild -> all.add(0, rebuild.status()));
+        }
+        return all;
+    }
+
+    private void run(Rebuild rebuild) {
+        String live = tables.schema();
+        String target = live + "_rebuild";
+        try {
+            rebuild.phase("preparing");
+            transactions.executeWithoutResult(status -> {
+                jdbc.execute("DROP SCHEMA IF EXISTS " + ReadModelTables.ident(target) + " CASCADE");
+                jdbc.execute("DROP SCHEMA IF EXISTS " + ReadModelTables.ident(retired(live)) + " CASCADE");
+                jdbc.execute("CREATE SCHEMA " + ReadModelTables.ident(target));
+                tables.copyStructure(target);
+            });
+            rebuild.total = store.count();
+            rebuild.phase("replaying");
+            Position position = Position.START;
+            List<Settled> batch;
+            while (!(batch = store.settledAfter(position, BATCH)).isEmpty()) {
+                replay(target, batch);
+                position = batch.get(batch.size() - 1).position();
+                rebuild.applied(batch.size());
+                appliedGauge.set(rebuild.applied);
+            }
+            Position replayed = position;
+            transactions.executeWithoutResult(status -> {
+                rebuild.phase("catching-up");
+                jdbc.query("SELECT pg_advisory_xact_lock(?)", row -> { }, ProjectionApplier.SWAP_LOCK);
+                Position at = replayed;
+                List<Settled> rest;
+                while (!(rest = store.settledAfter(at, BATCH)).isEmpty()) {
+                    replayInTransaction(target, rest);
+                    at = rest.get(rest.size() - 1).position();
+                    rebuild.applied(rest.size());
+                }
+                rebuild.phase("comparing");
+                rebuild.comparison = compare(live, target);
+                if (rebuild.swap) {
+                    rebuild.phase("swapping");
+                    swap(live, target);
+                } else {
+                    jdbc.execute("DROP SCHEMA " + ReadModelTables.ident(target) + " CASCADE");
+                }
+            });
+            if (rebuild.swap) {
+                // the old tables go once the readers still on them are done; new reads already see the rebuilt ones
+                jdbc.execute("DROP SCHEMA IF EXISTS " + ReadModelTables.ident(retired(live)) + " CASCADE");
+            }
+            rebuild.finish(null);
+            log.info("Read-model rebuild {} done: {} events, {}", rebuild.id, rebuild.applied,
+                    rebuild.comparison.equal() ? "equal to the live read models"
+                            : "DIFFERENT from the live read models: " + rebuild.comparison);
+        } catch (RuntimeException e) {
+            log.error("Read-model rebuild {} failed", rebuild.id, e);
+            rebuild.finish(e.getMessage() == null ? e.toString() : e.getMessage());
+            try {
+                jdbc.execute("DROP SCHEMA IF EXISTS " + ReadModelTables.ident(target) + " CASCADE");
+            } catch (RuntimeException cleanup) {
+                log.warn("Could not drop {} after a failed rebuild", target, cleanup);
+            }
+        }
+    }
+
+    private void replay(String target, List<Settled> batch) {
+        transactions.executeWithoutResult(status -> replayInTransaction(target, batch));
+    }
+
+    private void replayInTransaction(String target, List<Settled> batch) {
+        jdbc.execute("SET LOCAL search_path TO " + ReadModelTables.ident(target));
+        List<DecodedEvent> events = new ArrayList<>(batch.size());
+        for (Settled settled : batch) {
+            try {
+                events.add(DecodedEvent.of(settled.row().toEnvelope()));
+            } catch (MalformedEnvelopeException | IllegalArgumentException e) {
+                throw new IllegalStateException("stored event " + settled.row().eventIdentifier() + " does not read: "
+                        + e.getMessage(), e);
+            }
+        }
+        applier.replay(events);
+        jdbc.execute("SET LOCAL search_path TO " + ReadModelTables.ident(tables.schema()));
+    }
+
+    /**
+     * Compares every projection table row by row (write times left out), leaving out the streams where the rebuilt
+     * side is ahead of the live one.
+     */
+    Comparison compare(String live, String rebuilt) {
+        String l = ReadModelTables.ident(live);
+        String r = ReadModelTables.ident(rebuilt);
+        String inFlight = "SELECT b.aggregate_id FROM " + r + ".projection_position b LEFT JOIN " + l
+                + ".projection_position a USING (aggregate_id) WHERE a.last_sequence IS NULL "
+                + "OR b.last_sequence > a.last_sequence";
+        Long inFlightStreams = jdbc.queryForObject("SELECT count(*) FROM (" + inFlight + ") f", Long.class);
+        List<TableComparison> compared = new ArrayList<>();
+        for (String table : tables.projections(live)) {
+            if (table.equals(ReadModelTables.PARKED)) {
+                continue; // early arrivals waiting in the live tables are not read models
+            }
+            String columns = String.join(", ", tables.comparedColumns(table).stream().map(ReadModelTables::ident)
+                    .toList());
+            String stream = tables.streamOfRow(table);
+            String settled = stream == null ? "" : " WHERE (" + stream + ") NOT IN (" + inFlight + ")";
+            String t = ReadModelTables.ident(table);
+            String onlyLive = "SELECT " + columns + " FROM " + l + "." + t + settled + " EXCEPT ALL SELECT " + columns
+                    + " FROM " + r + "." + t + settled;
+            String onlyRebuilt = "SELECT " + columns + " FROM " + r + "." + t + settled + " EXCEPT ALL SELECT "
+                    + columns + " FROM " + l + "." + t + settled;
+            compared.add(new TableComparison(table, count("SELECT count(*) FROM " + l + "." + t),
+                    count("SELECT count(*) FROM " + r + "." + t), count("SELECT count(*) FROM (" + onlyLive + ") d"),
+                    count("SELECT count(*) FROM (" + onlyRebuilt + ") d"), samples(onlyLive), samples(onlyRebuilt)));
+        }
+        return new Comparison(compared.stream().allMatch(TableComparison::equal), inFlightStreams, compared);
+    }
+
+    private long count(String sql) {
+        Long count = jdbc.queryForObject(sql, Long.class);
+        return count == null ? 0 : count;
+    }
+
+    private List<String> samples(String rows) {
+        return jdbc.queryForList("SELECT row_to_json(d)::text FROM (" + rows + ") d LIMIT " + SAMPLES, String.class);
+    }
+
+    /** The rebuilt schema becomes the live one; the tables that are not projections move over as they are. */
+    private void swap(String live, String rebuilt) {
+        String retired = retired(live);
+        jdbc.execute("ALTER SCHEMA " + ReadModelTables.ident(live) + " RENAME TO " + ReadModelTables.ident(retired));
+        jdbc.execute("ALTER SCHEMA " + ReadModelTables.ident(rebuilt) + " RENAME TO " + ReadModelTables.ident(live));
+        for (String table : ReadModelTables.NOT_PROJECTIONS) {
+            Boolean exists = jdbc.queryForObject("SELECT to_regclass(?) IS NOT NULL", Boolean.class,
+                    ReadModelTables.ident(retired) + "." + ReadModelTables.ident(table));
+            if (Boolean.TRUE.equals(exists)) {
+                jdbc.execute("ALTER TABLE " + ReadModelTables.ident(retired) + "." + ReadModelTables.ident(table)
+                        + " SET SCHEMA " + ReadModelTables.ident(live));
+            }
+        }
+    }
+
+    private static String retired(String live) {
+        return live + "_retired";
+    }
+
+    private static void release(Connection lock) {
+        try (lock; Statement statement = lock.createStatement()) {
+            statement.execute("SELECT pg_advisory_unlock(" + REBUILD_LOCK + ")");
+        } catch (SQLException e) {
+            log.warn("Could not release the rebuild lock; it goes with the connection", e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdownNow();
+    }
+
+    /** Events per second so far. */
+    static BigDecimal rate(long applied, Duration elapsed) {
+        long millis = Math.max(1, elapsed.toMillis());
+        return BigDecimal.valueOf(applied).multiply(BigDecimal.valueOf(1000)).divide(BigDecimal.valueOf(millis), 0,
+                RoundingMode.HALF_UP);
+    }
+
+    /** Seconds left at the rate so far, rounded up; null before there is a rate. */
+    static Long secondsLeft(long applied, long total, BigDecimal rate) {
+        if (rate.signum() == 0) {
+            return null;
+        }
+        return BigDecimal.valueOf(Math.max(0, total - applied)).divide(rate, 0, RoundingMode.UP).longValue();
+    }
+
+    /** A rebuild's progress, written by the worker and read by status requests. */
+    private static final class Rebuild {
+        final String id;
+        final boolean swap;
+        final String requestedBy;
+        final Instant startedAt = Instant.now();
+        volatile String phase = "queued";
+        volatile long applied;
+        volatile long total;
+        volatile Instant finishedAt;
+        volatile String error;
+        volatile Comparison comparison;
+
+        Rebuild(String id, boolean swap, String requestedBy) {
+            this.id = id;
+            this.swap = swap;
+            this.requestedBy = requestedBy;
+        }
+
+        void phase(String phase) {
+            this.phase = phase;
+        }
+
+        void applied(int more) {
+            applied += more;
+            total = Math.max(total, applied);
+        }
+
+        void finish(String failure) {
+            error = failure;
+            phase = failure == null ? "done" : "failed";
+            finishedAt = Instant.now();
+        }
+
+        Status status() {
+            Instant end = finishedAt == null ? Instant.now() : finishedAt;
+            BigDecimal rate = rate(applied, Duration.between(startedAt, end));
+            Long left = finishedAt != null ? null : secondsLeft(applied, total, rate);
+            String state = finishedAt == null ? "running" : error == null ? "done" : "failed";
+            return new Status(id, swap, requestedBy, state, phase, applied, total, rate, left, startedAt, finishedAt,
+                    error, comparison);
+        }
+    }
+}
