@@ -1,19 +1,31 @@
 package org.perfledger.command.audit;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.util.List;
 import org.perfledger.command.audit.EventChain.DailyHead;
 import org.perfledger.command.audit.EventChain.Verification;
 import org.perfledger.command.platform.DomainRejection;
 import org.perfledger.command.platform.DomainRejection.Kind;
 import org.perfledger.command.platform.TokenClaims;
+import org.perfledger.kernel.organisation.DistrictId;
+import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.security.Caller;
 import org.perfledger.kernel.security.Role;
+import org.perfledger.kernel.validation.InvalidValueException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * Tamper evidence over the event store, for the district's auditors and finance: verify the district's hash chain
@@ -25,12 +37,64 @@ class AuditController {
 
     private final EventChain chain;
     private final EventLog log;
+    private final EventLogTransfer transfer;
     private final TokenClaims claims;
 
-    AuditController(EventChain chain, EventLog log, TokenClaims claims) {
+    AuditController(EventChain chain, EventLog log, EventLogTransfer transfer, TokenClaims claims) {
         this.chain = chain;
         this.log = log;
+        this.transfer = transfer;
         this.claims = claims;
+    }
+
+    /**
+     * The district's event log as a file (JSON Lines, {@code application/x-ndjson}): every stored field of every
+     * event with its link in the hash chain, for all years (the whole chain) or one year. For the district's auditors
+     * and finance, and the platform's operators.
+     */
+    @GetMapping(value = "/api/v1/districts/{district}/event-log.jsonl", produces = NDJSON)
+    ResponseEntity<StreamingResponseBody> export(@PathVariable("district") String district,
+                                                 @RequestParam(value = "year", required = false) String year,
+                                                 @AuthenticationPrincipal Jwt jwt) {
+        Caller caller = requireAuditor(district, jwt);
+        DistrictId id = DistrictId.of(district);
+        FiscalYear fiscalYear;
+        try {
+            fiscalYear = year == null ? null : FiscalYear.parse(year);
+        } catch (InvalidValueException e) {
+            throw DomainRejection.brokenRule("year", e);
+        }
+        String file = "perfledger-" + district + "-" + (year == null ? "all-years" : year) + "-event-log.jsonl";
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(NDJSON))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build()
+                        .toString())
+                .body(out -> transfer.export(id, fiscalYear, caller.subject(), out));
+    }
+
+    /**
+     * Imports a district's exported event log into this PerfLedger, which holds nothing of the district yet: the
+     * platform's operators move or restore a district with it. 201 with what was stored; 409 when the district has
+     * events here; 422 naming the line and rule of a file that does not check out, and then nothing is stored.
+     */
+    @PostMapping(value = "/api/v1/districts/{district}/event-log.jsonl", consumes = {NDJSON, "application/jsonl",
+            MediaType.APPLICATION_OCTET_STREAM_VALUE, MediaType.TEXT_PLAIN_VALUE})
+    ResponseEntity<EventLogTransfer.Imported> importLog(@PathVariable("district") String district,
+                                                        HttpServletRequest request,
+                                                        @AuthenticationPrincipal Jwt jwt) throws IOException {
+        Caller caller = claims.caller(jwt);
+        if (!caller.has(Role.PLATFORM_ADMIN)) {
+            throw new DomainRejection(Kind.FORBIDDEN, "role.forbidden", "Authorization", "an event log is imported "
+                    + "by the platform's operators (PLATFORM_ADMIN); the token's roles are " + caller.roles());
+        }
+        DistrictId id;
+        try {
+            id = DistrictId.of(district);
+        } catch (InvalidValueException e) {
+            throw DomainRejection.brokenRule("district", e);
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(transfer.importLog(id, request.getInputStream(),
+                caller.subject()));
     }
 
     /**
@@ -38,6 +102,8 @@ class AuditController {
      * ({@code plan} is a project code or {@code department}); paged by chain position ({@code after}, {@code next}).
      * Department staff read their own department only.
      */
+    private static final String NDJSON = "application/x-ndjson";
+
     @GetMapping("/api/v1/districts/{district}/event-log")
     EventLog.Page eventLog(@PathVariable("district") String district,
                            @RequestParam(value = "department", required = false) String department,
@@ -88,15 +154,16 @@ class AuditController {
         }
     }
 
-    private void requireAuditor(String district, Jwt jwt) {
+    private Caller requireAuditor(String district, Jwt jwt) {
         Caller caller = claims.caller(jwt);
         if (caller.has(Role.PLATFORM_ADMIN)) {
-            return;
+            return caller;
         }
         requireDistrict(district, caller);
         if (!caller.has(Role.AUDITOR) && !caller.has(Role.DISTRICT_FINANCE)) {
             throw new DomainRejection(Kind.FORBIDDEN, "role.forbidden", "Authorization", "the event chain is for the "
                     + "district's auditors and finance; the token's roles are " + caller.roles());
         }
+        return caller;
     }
 }

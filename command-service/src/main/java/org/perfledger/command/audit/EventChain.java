@@ -60,7 +60,7 @@ public class EventChain {
                 var statement = connection.prepareStatement("""
                         SELECT c.position, c.global_index AS link_index, c.event_identifier AS linked_identifier,
                                c.previous_hash, c.hash, """ + EventRow.columns("e") + """
-                        FROM event_chain c LEFT JOIN domain_event_entry e ON e.global_index = c.global_index
+                         FROM event_chain c LEFT JOIN domain_event_entry e ON e.global_index = c.global_index
                         WHERE c.district = ? ORDER BY c.position""");
                 statement.setFetchSize(1_000);
                 statement.setString(1, district);

@@ -16,15 +16,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies above a limit with 413, whether the client declares its length or streams it: a declared
- * length above the limit is refused before reading; a streamed body stops being read at the limit.
+ * length above the limit is refused before reading; a streamed body stops being read at the limit. An event log
+ * imported whole ({@code …/event-log.jsonl}) has a limit of its own.
  */
 class BodySizeLimit extends OncePerRequestFilter {
 
-    private final long limit;
+    static final String EVENT_LOG_IMPORT = "/event-log.jsonl";
+
+    private final long commandLimit;
+    private final long importLimit;
     private final ObjectMapper json;
 
-    BodySizeLimit(DataSize limit, ObjectMapper json) {
-        this.limit = limit.toBytes();
+    BodySizeLimit(DataSize commandLimit, DataSize importLimit, ObjectMapper json) {
+        this.commandLimit = commandLimit.toBytes();
+        this.importLimit = importLimit.toBytes();
         this.json = json;
     }
 
@@ -38,6 +43,7 @@ class BodySizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = request.getRequestURI().endsWith(EVENT_LOG_IMPORT) ? importLimit : commandLimit;
         if (request.getContentLengthLong() > limit) {
             TooLarge tooLarge = new TooLarge(limit);
             ProblemHandler.write(response, json, ProblemHandler.problem(HttpStatus.PAYLOAD_TOO_LARGE,

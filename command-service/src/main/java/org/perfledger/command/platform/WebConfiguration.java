@@ -20,12 +20,16 @@ class WebConfiguration implements WebMvcConfigurer {
         this.claims = claims;
     }
 
-    /** Request bodies are at most {@code perfledger.web.max-body-size} (1 MB unless configured): larger get 413. */
+    /**
+     * Request bodies are at most {@code perfledger.web.max-body-size} (1 MB unless configured), an imported event log
+     * {@code perfledger.web.max-import-size} (1 GB): larger get 413.
+     */
     @Bean
     FilterRegistrationBean<BodySizeLimit> bodySizeLimit(
-            @Value("${perfledger.web.max-body-size:1MB}") DataSize limit, ObjectMapper json) {
+            @Value("${perfledger.web.max-body-size:1MB}") DataSize limit,
+            @Value("${perfledger.web.max-import-size:1GB}") DataSize importLimit, ObjectMapper json) {
         FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(new BodySizeLimit(limit,
-                json));
+                importLimit, json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

@@ -1,0 +1,379 @@
+package org.perfledger.command.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.perfledger.command.platform.DomainRejection;
+import org.perfledger.command.platform.DomainRejection.Kind;
+import org.perfledger.kernel.event.EventEnvelopeCodec;
+import org.perfledger.kernel.event.EventMetadata;
+import org.perfledger.kernel.event.EventRow;
+import org.perfledger.kernel.event.Streams;
+import org.perfledger.kernel.organisation.DistrictId;
+import org.perfledger.kernel.organisation.FiscalYear;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A district's event log as a file (JSON Lines), and back. The file carries every stored field of each event exactly
+ * (payload and metadata as the JSON text they are stored as) with its link in the district's hash chain, between a
+ * header and an end line that counts the events and names the last hash, so a cut-off file is refused.
+ *
+ * <p>Exported for all years, the file is the district's whole chain: imported into a PerfLedger that holds nothing of
+ * the district, it reproduces the same chain, link for link, and through the relay the same read models. Exported for
+ * one year, it holds the streams that year's views rest on (the district, its departments, the year's plans,
+ * calendar and schemes); each event still carries its original link, checked on import, and the imported events form a
+ * new chain of their own.
+ *
+ * <p>An import is one transaction: a file that does not check out (an event changed, a link missing or out of order,
+ * a stream with a gap, another district's event, a cut-off end) is refused with the line and the rule, and nothing is
+ * stored.
+ */
+@Component
+public class EventLogTransfer {
+
+    public static final String FORMAT = "perfledger.event-log";
+    public static final int VERSION = 1;
+    private static final Logger log = LoggerFactory.getLogger(EventLogTransfer.class);
+    private static final HexFormat HEX = HexFormat.of();
+    private static final int INSERT_BATCH = 500;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final TransactionTemplate readOnly;
+    private final ObjectMapper json = EventEnvelopeCodec.mapper();
+
+    EventLogTransfer(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.readOnly = new TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
+    }
+
+    /** What an import stored: how many events, whether the chain is the exported one, and its head now. */
+    public record Imported(String district, long events, boolean wholeChain, boolean chainReproduced,
+                           long headPosition, String headHash) {
+    }
+
+    /** Writes the district's event log, or one year's, as JSON Lines in chain order. */
+    public void export(DistrictId district, FiscalYear year, String exportedBy, OutputStream out) {
+        Streams.Scope scope = year == null ? Streams.Scope.district(district) : Streams.Scope.year(district, year);
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        readOnly.executeWithoutResult(status -> {
+            ObjectNode header = json.createObjectNode();
+            header.put("record", "header");
+            header.put("format", FORMAT);
+            header.put("version", VERSION);
+            header.put("district", district.value());
+            if (year == null) {
+                header.putNull("year");
+            } else {
+                header.put("year", year.value());
+            }
+            header.put("wholeChain", year == null);
+            header.put("exportedAt", Instant.now().toString());
+            header.put("exportedBy", exportedBy);
+            line(writer, header);
+            long[] count = {0};
+            String[] last = {null};
+            jdbc.query(connection -> {
+                PreparedStatement select = connection.prepareStatement("SELECT c.position, c.previous_hash, c.hash, "
+                        + "c.chained_at, " + EventRow.columns("e") + " FROM event_chain c JOIN domain_event_entry e "
+                        + "ON e.global_index = c.global_index WHERE c.district = ? ORDER BY c.position");
+                select.setFetchSize(1_000);
+                select.setString(1, district.value());
+                return select;
+            }, (ResultSet row) -> {
+                EventRow event = EventRow.read(row);
+                if (!scope.contains(event.aggregateIdentifier())) {
+                    return;
+                }
+                ObjectNode line = json.createObjectNode();
+                line.put("record", "event");
+                line.put("position", row.getLong("position"));
+                line.put("eventIdentifier", event.eventIdentifier());
+                line.put("aggregateIdentifier", event.aggregateIdentifier());
+                line.put("sequenceNumber", event.sequenceNumber());
+                line.put("aggregateType", event.aggregateType());
+                line.put("timeStamp", event.timeStamp());
+                line.put("payloadType", event.payloadType());
+                line.put("payloadRevision", event.payloadRevision());
+                line.put("payload", new String(event.payload(), StandardCharsets.UTF_8));
+                line.put("metaData", event.metaData() == null ? null
+                        : new String(event.metaData(), StandardCharsets.UTF_8));
+                line.put("previousHash", HEX.formatHex(row.getBytes("previous_hash")));
+                last[0] = HEX.formatHex(row.getBytes("hash"));
+                line.put("hash", last[0]);
+                line.put("chainedAt", row.getTimestamp("chained_at").toInstant().toString());
+                line(writer, line);
+                count[0]++;
+            });
+            ObjectNode end = json.createObjectNode();
+            end.put("record", "end");
+            end.put("events", count[0]);
+            end.put("lastHash", last[0]);
+            line(writer, end);
+        });
+        try {
+            writer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void line(Writer writer, JsonNode node) {
+        try {
+            writer.write(json.writeValueAsString(node));
+            writer.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Imports a district's exported event log into this PerfLedger, which must hold nothing of the district yet.
+     *
+     * @throws DomainRejection 409 when the district has events here already; 422 naming the line and the rule when
+     *                         the file does not check out (nothing is stored then)
+     */
+    public Imported importLog(DistrictId district, InputStream in, String importedBy) {
+        Imported imported = transactions.execute(status -> {
+            // the district's appends wait for each other (as the chain trigger does), so nothing slips in meanwhile
+            jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", Object.class,
+                    "perfledger.event_chain:" + district.value());
+            if (!jdbc.queryForList("SELECT 1 FROM event_chain WHERE district = ? LIMIT 1", Integer.class,
+                    district.value()).isEmpty()) {
+                throw new DomainRejection(Kind.CONFLICT, "event-log.district-not-empty", "district", "district "
+                        + district + " has events on this PerfLedger already: an event log is imported only into a "
+                        + "PerfLedger that holds nothing of the district");
+            }
+            try {
+                return read(district, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        log.info("Event log of {} imported by {}: {} events, chain {}", district, importedBy, imported.events(),
+                imported.chainReproduced() ? "reproduced" : "new");
+        return imported;
+    }
+
+    private Imported read(DistrictId district, BufferedReader reader) throws IOException {
+        Streams.Scope own = Streams.Scope.district(district);
+        String text = reader.readLine();
+        JsonNode header = parse(text, 1);
+        if (!"header".equals(header.path("record").asText()) || !FORMAT.equals(header.path("format").asText())
+                || header.path("version").asInt() != VERSION) {
+            throw refused(1, "format", "event-log.format", "the first line is the header of a " + FORMAT
+                    + " file of version " + VERSION);
+        }
+        if (!district.value().equals(header.path("district").asText())) {
+            throw refused(1, "district", "event-log.district", "the file is the event log of "
+                    + header.path("district").asText() + ", not of " + district);
+        }
+        boolean wholeChain = header.path("wholeChain").asBoolean();
+        List<byte[]> hashes = new ArrayList<>();
+        List<Timestamp> chainedAt = new ArrayList<>();
+        Map<String, Long> nextSequence = new HashMap<>();
+        List<EventRow> pending = new ArrayList<>(INSERT_BATCH);
+        byte[] previous = EventRow.GENESIS;
+        int number = 1;
+        JsonNode end = null;
+        while ((text = reader.readLine()) != null) {
+            number++;
+            if (text.isBlank()) {
+                continue;
+            }
+            JsonNode line = parse(text, number);
+            if (end != null) {
+                throw refused(number, "record", "event-log.after-end", "nothing may follow the end line");
+            }
+            if ("end".equals(line.path("record").asText())) {
+                end = line;
+                continue;
+            }
+            if (!"event".equals(line.path("record").asText())) {
+                throw refused(number, "record", "event-log.record", "a line is an event or the end");
+            }
+            EventRow event = event(line, number);
+            if (!own.contains(event.aggregateIdentifier())
+                    || !district.value().equals(event.metadata().get(EventMetadata.DISTRICT))) {
+                throw refused(number, "aggregateIdentifier", "event-log.other-district", "event "
+                        + event.eventIdentifier() + " is not of district " + district);
+            }
+            long expected = nextSequence.getOrDefault(event.aggregateIdentifier(), 0L);
+            if (event.sequenceNumber() != expected) {
+                throw refused(number, "sequenceNumber", "event-log.stream-gap", "stream "
+                        + event.aggregateIdentifier() + " continues with " + expected + ", not "
+                        + event.sequenceNumber());
+            }
+            nextSequence.put(event.aggregateIdentifier(), expected + 1);
+            byte[] previousHash = hex(line, "previousHash", number);
+            byte[] hash = hex(line, "hash", number);
+            if (!Arrays.equals(event.link(previousHash), hash)) {
+                throw refused(number, "hash", "event-log.hash-mismatch", "event " + event.eventIdentifier()
+                        + " does not hash to its link: it was changed after it was exported");
+            }
+            if (wholeChain && (line.path("position").asLong() != hashes.size() + 1
+                    || !Arrays.equals(previousHash, previous))) {
+                throw refused(number, "previousHash", "event-log.chain-broken", "link "
+                        + line.path("position").asLong() + " does not follow link " + hashes.size()
+                        + ": a link is missing or out of order");
+            }
+            previous = hash;
+            hashes.add(hash);
+            chainedAt.add(timestamp(line, number));
+            pending.add(event);
+            if (pending.size() == INSERT_BATCH) {
+                insert(pending);
+            }
+        }
+        insert(pending);
+        if (end == null || end.path("events").asLong() != hashes.size()
+                || !hashes.isEmpty() && !HEX.formatHex(previous).equals(end.path("lastHash").asText())) {
+            throw refused(number, "record", "event-log.truncated", "the file ends before its end line, or the end "
+                    + "line counts " + (end == null ? "nothing" : end.path("events").asLong()) + " events where "
+                    + hashes.size() + " came: it was cut off or added to");
+        }
+        return rechain(district, wholeChain, hashes, chainedAt);
+    }
+
+    /** Compares the chain the database wrote with the file's, and keeps each link's original time. */
+    private Imported rechain(DistrictId district, boolean wholeChain, List<byte[]> hashes, List<Timestamp> chainedAt) {
+        List<byte[]> written = jdbc.queryForList("SELECT hash FROM event_chain WHERE district = ? ORDER BY position",
+                byte[].class, district.value());
+        boolean reproduced = written.size() == hashes.size();
+        for (int i = 0; reproduced && i < written.size(); i++) {
+            reproduced = Arrays.equals(written.get(i), hashes.get(i));
+        }
+        if (wholeChain && !reproduced) {
+            throw new DomainRejection(Kind.RULE, "event-log.chain-differs", "file", "the imported events do not "
+                    + "reproduce the exported chain");
+        }
+        List<Object[]> times = new ArrayList<>(chainedAt.size());
+        for (int i = 0; i < chainedAt.size(); i++) {
+            times.add(new Object[] {chainedAt.get(i), district.value(), (long) i + 1});
+        }
+        jdbc.batchUpdate("UPDATE event_chain SET chained_at = ? WHERE district = ? AND position = ?", times);
+        return new Imported(district.value(), hashes.size(), wholeChain, reproduced, written.size(),
+                written.isEmpty() ? null : HEX.formatHex(written.get(written.size() - 1)));
+    }
+
+    private void insert(List<EventRow> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                                                time_stamp, payload_type, payload_revision, payload, meta_data)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", events, events.size(), (statement, event) -> {
+                    statement.setString(1, event.eventIdentifier());
+                    statement.setString(2, event.aggregateIdentifier());
+                    statement.setLong(3, event.sequenceNumber());
+                    statement.setString(4, event.aggregateType());
+                    statement.setString(5, event.timeStamp());
+                    statement.setString(6, event.payloadType());
+                    statement.setString(7, event.payloadRevision());
+                    statement.setBytes(8, event.payload());
+                    statement.setBytes(9, event.metaData());
+                });
+        events.clear();
+    }
+
+    private EventRow event(JsonNode line, int number) {
+        for (String field : List.of("eventIdentifier", "aggregateIdentifier", "timeStamp", "payloadType", "payload")) {
+            if (!line.path(field).isTextual()) {
+                throw refused(number, field, "event-log.field", field + " is required text");
+            }
+        }
+        if (!line.path("sequenceNumber").canConvertToLong()) {
+            throw refused(number, "sequenceNumber", "event-log.field", "sequenceNumber is required, a number");
+        }
+        try {
+            Instant.parse(line.path("timeStamp").asText());
+        } catch (DateTimeParseException e) {
+            throw refused(number, "timeStamp", "event-log.field", "timeStamp is an ISO-8601 instant");
+        }
+        EventRow event = new EventRow(0, line.path("eventIdentifier").asText(), line.path("aggregateIdentifier").asText(),
+                line.path("sequenceNumber").asLong(), text(line, "aggregateType"), line.path("timeStamp").asText(),
+                line.path("payloadType").asText(), text(line, "payloadRevision"),
+                line.path("payload").asText().getBytes(StandardCharsets.UTF_8),
+                text(line, "metaData") == null ? null : line.path("metaData").asText().getBytes(StandardCharsets.UTF_8));
+        try {
+            event.metadata();
+        } catch (IllegalArgumentException e) {
+            throw refused(number, "metaData", "event-log.field", "metaData is a JSON object as text");
+        }
+        return event;
+    }
+
+    private static String text(JsonNode line, String field) {
+        JsonNode value = line.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static byte[] hex(JsonNode line, String field, int number) {
+        try {
+            byte[] bytes = HEX.parseHex(line.path(field).asText());
+            if (bytes.length == 32) {
+                return bytes;
+            }
+        } catch (IllegalArgumentException e) {
+            // refused below
+        }
+        throw refused(number, field, "event-log.field", field + " is a SHA-256 hash in hex");
+    }
+
+    private static Timestamp timestamp(JsonNode line, int number) {
+        try {
+            return Timestamp.from(Instant.parse(line.path("chainedAt").asText()));
+        } catch (DateTimeParseException e) {
+            throw refused(number, "chainedAt", "event-log.field", "chainedAt is an ISO-8601 instant");
+        }
+    }
+
+    private JsonNode parse(String text, int number) {
+        if (text == null) {
+            throw refused(number, "record", "event-log.empty", "the file is empty");
+        }
+        try {
+            JsonNode node = json.readTree(text);
+            if (node != null && node.isObject()) {
+                return node;
+            }
+        } catch (JsonProcessingException e) {
+            // refused below
+        }
+        throw refused(number, "record", "event-log.json", "each line is one JSON object");
+    }
+
+    private static DomainRejection refused(int line, String field, String rule, String message) {
+        return new DomainRejection(Kind.RULE, rule, "line " + line + "." + field, "line " + line + ": " + message);
+    }
+}
