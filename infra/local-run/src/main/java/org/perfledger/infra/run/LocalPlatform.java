@@ -38,7 +38,21 @@ public final class LocalPlatform implements AutoCloseable {
     /** Where things live and which external servers to use; {@code 0} ports mean any free port. */
     public record Settings(Path home, Path servicesDirectory, Optional<String> externalDatabaseUrl, String dbUser,
                            String dbPassword, Optional<String> externalKafka, int postgresPort, int kafkaPort,
-                           int commandPort, int queryPort, boolean durable) {
+                           int commandPort, int queryPort, boolean durable, String topic) {
+
+        public static final String DEFAULT_TOPIC = "perfledger.events";
+
+        public Settings(Path home, Path servicesDirectory, Optional<String> externalDatabaseUrl, String dbUser,
+                        String dbPassword, Optional<String> externalKafka, int postgresPort, int kafkaPort,
+                        int commandPort, int queryPort, boolean durable) {
+            this(home, servicesDirectory, externalDatabaseUrl, dbUser, dbPassword, externalKafka, postgresPort,
+                    kafkaPort, commandPort, queryPort, durable, DEFAULT_TOPIC);
+        }
+
+        /** The query side's consumer group: one per topic, so platforms sharing a broker do not share partitions. */
+        String consumerGroup() {
+            return topic.equals(DEFAULT_TOPIC) ? "perfledger-query" : "perfledger-query-" + topic;
+        }
 
         public static Settings fromEnvironment(Map<String, String> env) {
             return new Settings(
@@ -52,7 +66,7 @@ public final class LocalPlatform implements AutoCloseable {
                     Integer.parseInt(env.getOrDefault("PERFLEDGER_KAFKA_PORT", "19092")),
                     Integer.parseInt(env.getOrDefault("PERFLEDGER_COMMAND_PORT", "8081")),
                     Integer.parseInt(env.getOrDefault("PERFLEDGER_QUERY_PORT", "8082")),
-                    true);
+                    true, env.getOrDefault("PERFLEDGER_TOPIC", DEFAULT_TOPIC));
         }
     }
 
@@ -154,6 +168,8 @@ public final class LocalPlatform implements AutoCloseable {
                 "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString());
         builder.environment().putAll(env);
         builder.environment().put("PERFLEDGER_KAFKA_BOOTSTRAP", kafkaBootstrap);
+        builder.environment().put("PERFLEDGER_TOPIC", settings.topic());
+        builder.environment().put("PERFLEDGER_QUERY_GROUP", settings.consumerGroup());
         builder.environment().put("PERFLEDGER_DB_USER", settings.dbUser());
         builder.environment().put("PERFLEDGER_DB_PASSWORD", settings.dbPassword());
         File logFile = settings.home().resolve("logs").resolve(service + ".log").toFile();
@@ -201,6 +217,10 @@ public final class LocalPlatform implements AutoCloseable {
 
     public String databaseUrl() {
         return databaseUrl;
+    }
+
+    public String kafkaBootstrap() {
+        return kafkaBootstrap;
     }
 
     /** The embedded broker, for staging an outage; empty when an external one is used. */
