@@ -115,9 +115,12 @@ export function upload(path, file, onProgress) {
   });
 }
 
-/** Download a file from the query service with the bearer token, reporting progress; then save it. */
-export async function download(path, onProgress) {
-  const response = await fetch(path, { headers: { Authorization: 'Bearer ' + token() } });
+/**
+ * Download a file with the bearer token, reporting progress; then save it. From the query service, or from the
+ * command service for the record it keeps ({@code record}: the event log).
+ */
+export async function download(path, onProgress, record = false) {
+  const response = await fetch((record ? commandApi : '') + path, { headers: { Authorization: 'Bearer ' + token() } });
   if (!response.ok) {
     await answer(response);
   }

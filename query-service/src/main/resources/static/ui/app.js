@@ -106,6 +106,30 @@ function YearPicker({ year, onPick }) {
       all.map(y => e('option', { value: y }, y))));
 }
 
+// ---- the record as it stood at an instant: replayed from the event log by the query service ------------------------
+
+/** An instant as the browser's local date and time, for a datetime-local input. */
+function localTime(iso) {
+  const d = new Date(iso);
+  const p = n => String(n).padStart(2, '0');
+  return d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate()) + 'T' + p(d.getHours()) + ':'
+    + p(d.getMinutes()) + ':' + p(d.getSeconds());
+}
+
+/** Picks the instant a page shows the record at (null: now); the browser's local time becomes an exact instant. */
+function AtPicker({ at, onPick, test = 'at', text = t('at.label') }) {
+  return e('label', null, text + ' ',
+    e('input', { type: 'datetime-local', step: 1, value: at ? localTime(at) : '', 'data-test': test,
+      onChange: ev => onPick(ev.target.value ? new Date(ev.target.value).toISOString() : null) }),
+    at && e('button', { type: 'button', onClick: () => onPick(null), 'data-test': test + '-now' }, t('at.now')));
+}
+
+function AtBanner({ at, changes }) {
+  return e('div', { class: 'notice busy', 'data-test': 'as-of-banner' },
+    t('at.banner', { time: new Date(at).toLocaleString(lang()) }), ' ',
+    changes && e('a', { href: changes, 'data-test': 'changes-link' }, t('at.changes')));
+}
+
 function Overview({ year, query }) {
   const grade = query.get('grade') ?? '';
   const alert = query.get('alert') ?? '';
@@ -113,9 +137,11 @@ function Overview({ year, query }) {
   const order = query.get('order') ?? 'asc';
   const page = Number(query.get('page') ?? 0);
   const size = 20;
+  const at = query.get('at');
   const params = new URLSearchParams({ sort, order, page, size });
   if (grade) params.set('grade', grade);
   if (alert) params.set('alert', alert);
+  if (at) params.set('at', at);
   const [state] = useLoad(() => api.read(base() + '/years/' + year + '/overview?' + params), params.toString() + year);
   const names = useDepartmentNames();
   const set = (key, value) => {
@@ -147,8 +173,10 @@ function Overview({ year, query }) {
           e('option', { value: '' }, t('overview.all')),
           ['over-budget', 'zero-budget-with-spending', 'spending-lags', 'no-scheme', 'scoring-flags', 'reported-differs']
             .map(a => e('option', { value: a }, label('alert', a))))),
+      e(AtPicker, { at, onPick: value => set('at', value) }),
       e(DownloadButton, { path: base() + '/years/' + year + '/summary.xlsx', text: t('overview.summary'),
         test: 'download-summary' })),
+    at && e(AtBanner, { at }),
     e(Loading, { state }, data => e('div', null,
       e('section', { class: 'card' },
         e('h3', null, t('overview.chart')),
@@ -193,14 +221,14 @@ function overviewChart(items) {
 
 // ---- downloads and uploads show their progress ---------------------------------------------------------------------
 
-function DownloadButton({ path, text, test }) {
+function DownloadButton({ path, text, test, record }) {
   const [progress, setProgress] = useState(null);
   const [error, setError] = useState(null);
   const start = async () => {
     setError(null);
     setProgress('0%');
     try {
-      await api.download(path, setProgress);
+      await api.download(path, setProgress, record);
     } catch (problem) {
       setError(problem.message);
     } finally {
@@ -288,8 +316,17 @@ function ImportForm({ path, onDone, onCancel }) {
 
 function Department({ dep, year, query }) {
   const asOf = query.get('asOf');
+  const at = query.get('at');
+  const params = new URLSearchParams();
+  if (asOf) params.set('asOf', asOf);
+  if (at) params.set('at', at);
   const [state, reload] = useLoad(() => api.read(base() + '/departments/' + encodeURIComponent(dep) + '/years/'
-    + year + '/dashboard' + (asOf ? '?asOf=' + asOf : '')), dep + year + asOf);
+    + year + '/dashboard?' + params), dep + year + params);
+  const set = (key, value) => {
+    const next = new URLSearchParams(query);
+    if (value) next.set(key, value); else next.delete(key);
+    go('/dept/' + dep + '/' + year, next);
+  };
   const name = useDepartmentNames()[dep] ?? dep;
   const [notice, setNotice] = useState(null);
   const changed = async (path, receipt) => {
@@ -304,16 +341,58 @@ function Department({ dep, year, query }) {
     e('div', { class: 'toolbar' },
       e(YearPicker, { year, onPick: y => go('/dept/' + dep + '/' + y) }),
       e('label', null, t('dept.asOf') + ' ', e('input', { type: 'date', value: asOf ?? '', min: year + '-01-01',
-        max: year + '-12-31', 'data-test': 'as-of',
-        onChange: ev => go('/dept/' + dep + '/' + year, new URLSearchParams(ev.target.value ? { asOf: ev.target.value } : {})) })),
+        max: year + '-12-31', 'data-test': 'as-of', onChange: ev => set('asOf', ev.target.value) })),
+      e(AtPicker, { at, onPick: value => set('at', value) }),
       e('a', { href: '#/dept/' + encodeURIComponent(dep) + '/years', 'data-test': 'yoy-link' }, t('dept.yoy')),
       e('a', { href: '#/dept/' + encodeURIComponent(dep) + '/' + year + '/trail', 'data-test': 'trail-link' },
         t('dept.trail'))),
     notice && e('div', { class: 'notice' + (notice.busy ? ' busy' : ''), 'data-test': 'notice' }, notice.text),
+    at && e(AtBanner, { at, changes: '#/dept/' + encodeURIComponent(dep) + '/' + year + '/changes?'
+      + new URLSearchParams({ from: at }) }),
     e(Loading, { state }, data => e('div', null,
       e('section', { class: 'card' }, e('h3', null, t('dept.chart')),
         e(Chart, { test: 'department-chart', height: 260, option: departmentChart(data.plans) })),
-      data.plans.map(plan => e(PlanCard, { key: plan.plan, plan, dep, year, onChanged: changed })))));
+      data.plans.map(plan => e(PlanCard, { key: plan.plan, plan, dep, year, past: !!at, onChanged: changed })))));
+}
+
+/** What changed on a department's dashboard between two instants, and the events recorded in between. */
+function Changes({ dep, year, query }) {
+  const from = query.get('from');
+  const to = query.get('to');
+  const params = new URLSearchParams();
+  if (from) params.set('from', from);
+  if (to) params.set('to', to);
+  const [state] = useLoad(() => from ? api.read(base() + '/departments/' + encodeURIComponent(dep) + '/years/' + year
+    + '/dashboard/changes?' + params) : Promise.resolve(null), dep + year + params);
+  const name = useDepartmentNames()[dep] ?? dep;
+  const set = (key, value) => {
+    const next = new URLSearchParams(query);
+    if (value) next.set(key, value); else next.delete(key);
+    go('/dept/' + dep + '/' + year + '/changes', next);
+  };
+  const show = value => value === null || value === undefined ? '—'
+    : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return e('div', null,
+    e('h2', { 'data-test': 'changes-title' }, t('changes.title', { name, year })),
+    e('div', { class: 'toolbar' },
+      e(AtPicker, { at: from, onPick: value => set('from', value), test: 'changes-from', text: t('changes.from') }),
+      e(AtPicker, { at: to, onPick: value => set('to', value), test: 'changes-to', text: t('changes.to') })),
+    !from ? e('p', { class: 'muted' }, t('changes.pick')) : e(Loading, { state }, data => e('div', null,
+      e('h3', null, t('changes.figures')),
+      data.changes.length === 0 ? e('p', { class: 'muted' }, t('changes.none')) : e('table', { 'data-test': 'changes' },
+        e('thead', null, e('tr', null, ['changes.path', 'changes.before', 'changes.after']
+          .map(key => e('th', null, t(key))))),
+        e('tbody', null, data.changes.map(change => e('tr', { 'data-test': 'change-row' },
+          e('td', { style: { fontFamily: 'monospace' } }, change.path), e('td', null, show(change.before)),
+          e('td', null, show(change.after)))))),
+      e('h3', null, t('changes.events')),
+      e('table', { 'data-test': 'changes-events' },
+        e('thead', null, e('tr', null, ['log.time', 'log.event', 'log.content', 'log.actor', 'log.correlation']
+          .map(key => e('th', null, t(key))))),
+        e('tbody', null, data.events.map(event => e('tr', { 'data-test': 'change-event' },
+          e('td', null, event.recordedAt.replace('T', ' ').slice(0, 19)), e('td', null, event.title),
+          e('td', null, event.description), e('td', null, event.actor),
+          e('td', { class: 'muted', title: event.correlationId }, (event.correlationId ?? '').slice(0, 8)))))))));
 }
 
 function departmentChart(plans) {
@@ -333,10 +412,11 @@ function departmentChart(plans) {
   };
 }
 
-function PlanCard({ plan, dep, year, onChanged }) {
+function PlanCard({ plan, dep, year, past, onChanged }) {
   const path = planPath(dep, year, plan.plan);
   const [form, setForm] = useState(null);
-  const editor = api.can('DEPARTMENT_EDITOR');
+  // the record as it stood in the past is read, not written
+  const editor = api.can('DEPARTMENT_EDITOR') && !past;
   const executing = plan.phase === 'IN_EXECUTION';
   const evaluating = plan.phase === 'CLOSED' || plan.phase === 'SELF_EVALUATION_RETURNED';
   const progress = plan.timeProgress;
@@ -588,7 +668,10 @@ function EventLogPage({ query }) {
       e('label', null, t('year') + ' ', e('input', { value: year, size: 6, 'data-test': 'log-year',
         onChange: ev => set('year', ev.target.value.trim()) })),
       department && year && e('label', null, t('log.plan') + ' ', e('input', { value: plan, size: 10,
-        'data-test': 'log-plan', onChange: ev => set('plan', ev.target.value.trim()) }))),
+        'data-test': 'log-plan', onChange: ev => set('plan', ev.target.value.trim()) })),
+      (api.can('AUDITOR') || api.can('DISTRICT_FINANCE')) && e(DownloadButton, { record: true,
+        path: base() + '/event-log.jsonl' + (/^\d{4}$/.test(year) ? '?year=' + year : ''), text: t('log.export'),
+        test: 'log-export' })),
     e(Loading, { state }, () => e('div', null,
       e('table', { 'data-test': 'event-log' },
         e('thead', null, e('tr', null, ['log.position', 'log.time', 'log.event', 'log.content', 'log.actor',
@@ -666,6 +749,9 @@ function Page({ route }) {
   if (first === 'audit' && second === 'chain') return e(ChainPage);
   if (first === 'dept' && second && third === 'years') return e(YearOverYear, { dep: second });
   if (first === 'dept' && second && third && fourth === 'trail') return e(Trail, { dep: second, year: third });
+  if (first === 'dept' && second && third && fourth === 'changes') {
+    return e(Changes, { dep: second, year: third, query: route.query });
+  }
   if (first === 'dept' && second && third) return e(Department, { dep: second, year: third, query: route.query });
   return e(Home);
 }

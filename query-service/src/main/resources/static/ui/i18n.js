@@ -1,6 +1,12 @@
 // Messages of the web UI: Chinese first (zh-CN), English on request. The choice is kept in localStorage.
 const messages = {
   'zh-CN': {
+    'at.label': '查看历史时点', 'at.now': '回到当前',
+    'at.banner': '以下为 {time} 时的记录，由事件日志回放得出；此后的变化不在其中。', 'at.changes': '查看此后的变化',
+    'changes.title': '{name} · {year} 年度：两个时点之间的变化', 'changes.from': '从', 'changes.to': '到（留空为当前）',
+    'changes.figures': '数据变化', 'changes.path': '位置', 'changes.before': '之前', 'changes.after': '之后',
+    'changes.events': '期间记录的事件', 'changes.none': '没有变化', 'changes.pick': '请选择起始时点',
+    'log.export': '导出事件日志（JSON Lines，含哈希链）',
     'app.title': 'PerfLedger 预算绩效管理',
     'lang.switch': 'English',
     'nav.overview': '全区总览', 'nav.due': '到期事项', 'nav.signOut': '退出', 'nav.log': '事件日志', 'nav.chain': '防篡改校验',
@@ -70,6 +76,14 @@ const messages = {
     'phase.PUBLISHED': '已公开',
   },
   en: {
+    'at.label': 'As it stood at', 'at.now': 'Back to now',
+    'at.banner': 'The record as it stood at {time}, replayed from the event log; later changes are not in it.',
+    'at.changes': 'What changed since',
+    'changes.title': '{name} · {year}: what changed between two instants', 'changes.from': 'From',
+    'changes.to': 'To (empty: now)', 'changes.figures': 'Figures that changed', 'changes.path': 'Where',
+    'changes.before': 'Before', 'changes.after': 'After', 'changes.events': 'Events recorded in between',
+    'changes.none': 'Nothing changed', 'changes.pick': 'Choose the instant to compare from',
+    'log.export': 'Export the event log (JSON Lines, with the chain)',
     'app.title': 'PerfLedger budget performance',
     'lang.switch': '中文',
     'nav.overview': 'District overview', 'nav.due': 'What is due', 'nav.signOut': 'Sign out', 'nav.log': 'Event log',

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -284,6 +285,50 @@ class WebUiBrowserTest {
         assertThat(heads).isNotEmpty();
         String latest = heads.get(heads.size() - 1).findElements(By.tagName("td")).get(2).getText();
         assertThat(latest).hasSize(64);
+    }
+
+    /** In 天心, which no other browser test reads, so its new department changes nothing they count. */
+    @Test
+    void anAuditorSeesADashboardAsItStoodThenWhatChangedSinceAndExportsTheLog() throws Exception {
+        PlatformClient client = new PlatformClient(platform);
+        String plan = "/api/v1/districts/tianxin/departments/uiasof/years/2020/department";
+        client.send("POST", "/api/v1/districts/tianxin/departments", "{\"departmentId\":\"uiasof\",\"name\":\"历史回放局\"}");
+        client.send("POST", plan + "/budget", "{\"sources\":{\"一般公共预算财政拨款\":\"500.00\"}}");
+        client.send("POST", plan + "/goals", "{\"text\":\"开展抽检\"}");
+        client.send("PUT", plan + "/indicators/UI.1", "{\"goal\":1,\"level1\":\"产出指标\",\"level2\":\"数量指标\","
+                + "\"name\":\"抽检批次\",\"weight\":\"80\",\"target\":\"100批次\"}");
+        client.send("POST", plan + "/targets/submission", null);
+        client.send("POST", plan + "/targets/approval", null);
+        client.send("POST", plan + "/budget/expenditures", "{\"amount\":\"100.00\",\"date\":\"2020-04-30\","
+                + "\"expenditureClass\":\"公用经费\",\"description\":\"一季度抽检\"}");
+        String dashboard = "/api/v1/districts/tianxin/departments/uiasof/years/2020/dashboard";
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> client.read(dashboard).get("plans").get(0)
+                .get("executed").asText().equals("100.00"));
+        Instant then = Instant.now();
+        Thread.sleep(5);
+        client.send("POST", plan + "/budget/expenditures", "{\"amount\":\"150.00\",\"date\":\"2020-08-31\","
+                + "\"expenditureClass\":\"公用经费\",\"description\":\"二季度抽检\"}");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> client.read(dashboard).get("plans").get(0)
+                .get("executed").asText().equals("250.00"));
+
+        signInAs("tianxin.auditor", "tianxin", null, "AUDITOR", "#/dept/uiasof/2020?at=" + then);
+        find("as-of-banner");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=plan-department]"),
+                "100.00"));
+        assertThat(find("plan-department").getText()).doesNotContain("250.00");
+
+        find("changes-link").click();
+        wait.until(driver -> !all("[data-test=change-row]").isEmpty());
+        assertThat(find("changes").getText()).contains("executed", "100.00", "250.00");
+        assertThat(find("changes-events").getText()).contains("支出", "150.00", "二季度抽检", "finance");
+
+        find("nav-log").click();
+        find("log-export").click();
+        List<String> lines = Files.readAllLines(downloaded("perfledger-tianxin-all-years-event-log", ".jsonl"));
+        assertThat(lines.get(0)).contains("\"record\":\"header\"", "\"district\":\"tianxin\"");
+        assertThat(lines.get(lines.size() - 1)).contains("\"record\":\"end\"");
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("tianxin/uiasof/2020/department",
+                "二季度抽检"));
     }
 
     @Test
