@@ -9,15 +9,23 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
     private final TokenClaims claims;
+    private final AccessAudit audit;
 
-    WebConfiguration(TokenClaims claims) {
+    WebConfiguration(TokenClaims claims, AccessAudit audit) {
         this.claims = claims;
+        this.audit = audit;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(audit);
     }
 
     /**

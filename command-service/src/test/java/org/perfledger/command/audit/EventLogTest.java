@@ -78,5 +78,12 @@ class EventLogTest extends CommandServiceTestBase {
                 token("x", "other", null, "AUDITOR")).statusCode()).isEqualTo(403);
         assertThat(send("GET", "/api/v1/districts/logd/event-log?size=0", null, "Authorization", auditor)
                 .statusCode()).isEqualTo(422);
+
+        // the auditor's reads are recorded, with what they were answered; the editor's are not
+        List<String> recorded = jdbc.queryForList("SELECT subject || ' ' || path || '?' || coalesce(query, '') || ' ' "
+                + "|| status FROM access_audit WHERE district = 'logd' ORDER BY id", String.class);
+        assertThat(recorded).contains("logd.auditor /api/v1/districts/logd/event-log?department=" + department
+                + "&year=2020 200", "logd.auditor /api/v1/districts/logd/event-log?size=0 422")
+                .noneMatch(row -> row.startsWith("e "));
     }
 }

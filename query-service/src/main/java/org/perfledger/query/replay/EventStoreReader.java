@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.perfledger.kernel.event.EventRow;
 import org.perfledger.kernel.event.Streams;
@@ -118,6 +119,19 @@ public class EventStoreReader implements DisposableBean {
     public long count() {
         Long count = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
         return count == null ? 0 : count;
+    }
+
+    /**
+     * The district's auditors' reads of the record the command side keeps (its access audit), newest first; none
+     * where the command side has no such table yet.
+     */
+    public List<Map<String, Object>> accessAudit(String district, int limit) {
+        Boolean kept = jdbc.queryForObject("SELECT to_regclass('access_audit') IS NOT NULL", Boolean.class);
+        if (!Boolean.TRUE.equals(kept)) {
+            return List.of();
+        }
+        return jdbc.queryForList("SELECT subject, roles, method, path, query, status, read_at FROM access_audit "
+                + "WHERE district = ? ORDER BY read_at DESC LIMIT ?", district, limit);
     }
 
     private static Settled settled(ResultSet row) throws SQLException {

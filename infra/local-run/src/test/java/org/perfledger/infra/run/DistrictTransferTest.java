@@ -38,6 +38,9 @@ class DistrictTransferTest {
         assertThat(exported.statusCode()).isEqualTo(200);
         assertThat(exported.headers().firstValue("Content-Disposition").orElseThrow())
                 .contains("perfledger-donghu-all-years-event-log.jsonl");
+        // the export is an auditor's read of the record: finance sees it in the district's access audit
+        assertThat(from.read("/api/v1/districts/donghu/access-audit").toString())
+                .contains("\"service\":\"command\"", "/api/v1/districts/donghu/event-log.jsonl");
 
         String database = "perfledger_transfer";
         try (Connection connection = DriverManager.getConnection(source.databaseUrl().replaceFirst("/perfledger$",
