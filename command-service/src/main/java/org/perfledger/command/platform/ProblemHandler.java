@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.perfledger.kernel.validation.Unavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -78,11 +79,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 + "target), before anything else can be recorded on it", List.of());
     }
 
+    /**
+     * The database out of reach (restarting, failing over, out of connections) is not the client's fault and passes:
+     * 503 with Retry-After, so a client retries, with its Idempotency-Key, rather than giving up. Anything else is 500.
+     */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (Unavailable.isTransient(e)) {
+            log.warn("Request refused while the database is out of reach: {}", Unavailable.describe(e));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "the database is out of reach for "
+                            + "the moment; nothing was stored: retry shortly (with the same Idempotency-Key)",
+                            List.of()));
+        }
         log.error("Unexpected failure", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
-                "the request could not be completed; nothing was stored", List.of());
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
+                "the request could not be completed; nothing was stored", List.of()));
     }
 
     /** Malformed JSON, unknown fields and wrong types are the client's: 400, naming the field. */

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,10 +72,14 @@ public final class LocalPlatform implements AutoCloseable {
     private final Settings settings;
     private PostgresServer postgres;
     private KafkaBroker kafka;
-    private final List<Process> services = new ArrayList<>();
+    /** The running services by instance name ({@code command-service}, {@code query-service}, extra instances). */
+    private final Map<String, Process> services = new LinkedHashMap<>();
+    /** Each instance's jar and environment, to start it again. */
+    private final Map<String, Launch> launches = new LinkedHashMap<>();
     private String databaseUrl;
     private String kafkaBootstrap;
     private LocalIssuer issuer;
+    private Map<String, String> securityEnvironment = Map.of();
 
     private LocalPlatform(Settings settings) {
         this.settings = settings;
@@ -119,18 +122,89 @@ public final class LocalPlatform implements AutoCloseable {
             issuer = LocalIssuer.in(settings.home().resolve("issuer"));
             security = Map.of("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", issuer.publicKeyLocation());
         }
-        Map<String, String> securityEnv = security;
-        services.add(launch("command-service", with(securityEnv,
+        securityEnvironment = security;
+        launch("command-service", "command-service", with(securityEnvironment,
                 "PERFLEDGER_COMMAND_DB_URL", databaseUrl,
                 "PERFLEDGER_COMMAND_PORT", Integer.toString(settings.commandPort()),
-                "PERFLEDGER_WEB_ORIGINS", queryUrl() + "," + queryUrl().replace("localhost", "127.0.0.1"))));
-        services.add(launch("query-service", with(securityEnv,
-                "PERFLEDGER_QUERY_DB_URL", databaseUrl,
-                "PERFLEDGER_EVENT_STORE_URL", databaseUrl,
-                "PERFLEDGER_QUERY_PORT", Integer.toString(settings.queryPort()),
-                "PERFLEDGER_COMMAND_API", commandUrl())));
+                "PERFLEDGER_WEB_ORIGINS", queryUrl() + "," + queryUrl().replace("localhost", "127.0.0.1")));
+        launch("query-service", "query-service", queryEnvironment("query-service", settings.queryPort()));
         awaitHealthy(commandUrl(), "command-service");
         awaitHealthy(queryUrl(), "query-service");
+    }
+
+    private Map<String, String> queryEnvironment(String instance, int port) {
+        return with(securityEnvironment,
+                "PERFLEDGER_QUERY_INSTANCE", instance,
+                "PERFLEDGER_QUERY_DB_URL", databaseUrl,
+                "PERFLEDGER_EVENT_STORE_URL", databaseUrl,
+                "PERFLEDGER_QUERY_PORT", Integer.toString(port),
+                "PERFLEDGER_COMMAND_API", commandUrl());
+    }
+
+    /** A service instance as it was started: which jar, with which environment, answering where. */
+    private record Launch(String service, Map<String, String> environment, String url) {
+    }
+
+    /**
+     * Starts another query-service instance on the same database and in the same consumer group (they share the
+     * topic's partitions); answers its URL.
+     */
+    public String startQueryService(String instance, int port) {
+        String url = "http://localhost:" + port;
+        launch(instance, "query-service", queryEnvironment(instance, port));
+        awaitHealthy(url, instance);
+        return url;
+    }
+
+    /** Stops an instance: politely (SIGTERM, it finishes what it does) or killed outright (SIGKILL, mid-batch). */
+    public void stopService(String instance, boolean kill) {
+        Process process = services.remove(instance);
+        if (process == null) {
+            throw new IllegalArgumentException("no running instance " + instance);
+        }
+        if (kill) {
+            process.destroyForcibly();
+        } else {
+            process.destroy();
+        }
+        try {
+            process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts a stopped instance again, as it was started first. */
+    public void restartService(String instance) {
+        Launch launch = launches.get(instance);
+        if (launch == null || services.containsKey(instance)) {
+            throw new IllegalArgumentException("no stopped instance " + instance);
+        }
+        launch(instance, launch.service(), launch.environment());
+        awaitHealthy(launch.url(), instance);
+    }
+
+    /** The operating-system process of a running instance (for its memory, say). */
+    public ProcessHandle process(String instance) {
+        Process process = services.get(instance);
+        if (process == null) {
+            throw new IllegalArgumentException("no running instance " + instance);
+        }
+        return process.toHandle();
+    }
+
+    /**
+     * Stops the embedded PostgreSQL server for a while and starts it again on the same data and port, as a database
+     * restart the services must ride out.
+     */
+    public void restartPostgres(Duration down) {
+        if (postgres == null) {
+            throw new IllegalStateException("an external PostgreSQL is used");
+        }
+        int port = postgres.port();
+        postgres.close();
+        sleep(down);
+        postgres = PostgresServer.start(settings.home().resolve("postgres"), port, settings.durable());
     }
 
     private static Map<String, String> with(Map<String, String> base, String... pairs) {
@@ -158,7 +232,13 @@ public final class LocalPlatform implements AutoCloseable {
                 .tokenFor(path, subject, List.of("DISTRICT_FINANCE", "DEPARTMENT_EDITOR"));
     }
 
-    private Process launch(String service, Map<String, String> env) {
+    private void launch(String instance, String service, Map<String, String> env) {
+        String port = env.getOrDefault("PERFLEDGER_QUERY_PORT", env.get("PERFLEDGER_COMMAND_PORT"));
+        launches.put(instance, new Launch(service, env, "http://localhost:" + port));
+        services.put(instance, start(instance, service, env));
+    }
+
+    private Process start(String instance, String service, Map<String, String> env) {
         Path jar = settings.servicesDirectory().resolve(service + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
@@ -172,11 +252,11 @@ public final class LocalPlatform implements AutoCloseable {
         builder.environment().put("PERFLEDGER_QUERY_GROUP", settings.consumerGroup());
         builder.environment().put("PERFLEDGER_DB_USER", settings.dbUser());
         builder.environment().put("PERFLEDGER_DB_PASSWORD", settings.dbPassword());
-        File logFile = settings.home().resolve("logs").resolve(service + ".log").toFile();
+        File logFile = settings.home().resolve("logs").resolve(instance + ".log").toFile();
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile));
         try {
             Process process = builder.start();
-            log.info("{} started (pid {}), log in {}", service, process.pid(), logFile);
+            log.info("{} started (pid {}), log in {}", instance, process.pid(), logFile);
             return process;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + service, e);
@@ -187,7 +267,7 @@ public final class LocalPlatform implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
-            if (services.stream().anyMatch(p -> !p.isAlive())) {
+            if (services.values().stream().anyMatch(p -> !p.isAlive())) {
                 throw new IllegalStateException(service + " exited; see " + settings.home().resolve("logs"));
             }
             try {
@@ -230,10 +310,10 @@ public final class LocalPlatform implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Process service : services) {
+        for (Process service : services.values()) {
             service.destroy();
         }
-        for (Process service : services) {
+        for (Process service : services.values()) {
             try {
                 if (!service.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
                     service.destroyForcibly();

@@ -1,6 +1,7 @@
 package org.perfledger.infra.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,6 +51,12 @@ final class PlatformClient {
         return json(response.body());
     }
 
+    /** A read of the query service as district finance; null until it answers 200 (the projections catching up). */
+    JsonNode readIfThere(String path) {
+        HttpResponse<String> response = get(platform.queryUrl() + path, platform.tokenFor(path, "finance"));
+        return response.statusCode() == 200 ? json(response.body()) : null;
+    }
+
     HttpResponse<String> get(String url, String token) {
         return get(url, token, HttpResponse.BodyHandlers.ofString());
     }
@@ -64,6 +71,35 @@ final class PlatformClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Starts a rebuild of every read model as the platform admin ({@code swap} false: a check only) and follows it to
+     * its end, keeping every status seen in {@code seen}; answers the last.
+     */
+    JsonNode rebuild(boolean swap, List<JsonNode> seen) {
+        try {
+            HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create(platform.queryUrl()
+                            + "/api/v1/read-models/rebuilds?swap=" + swap))
+                    .header("Authorization", "Bearer " + platform.adminToken())
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+            String location = started.headers().firstValue("Location").orElseThrow();
+            return await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                JsonNode status = json(get(platform.queryUrl() + location, platform.adminToken()).body());
+                seen.add(status);
+                return status;
+            }, status -> !status.get("state").asText().equals("running"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    JsonNode rebuild(boolean swap) {
+        return rebuild(swap, new java.util.ArrayList<>());
     }
 
     /** A token of the district's given role (department-bound roles name the department). */

@@ -44,17 +44,8 @@ class RebuildTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Starts a rebuild and follows it to its end, keeping every status it saw. */
-    private static JsonNode rebuild(boolean swap, List<JsonNode> seen) throws Exception {
-        HttpResponse<String> started = startRebuild(swap, platform.adminToken());
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        String location = started.headers().firstValue("Location").orElseThrow();
-        return await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            JsonNode status = PlatformClient.json(client.get(platform.queryUrl() + location, platform.adminToken())
-                    .body());
-            seen.add(status);
-            return status;
-        }, status -> !status.get("state").asText().equals("running"));
+    private static JsonNode rebuild(boolean swap, List<JsonNode> seen) {
+        return client.rebuild(swap, seen);
     }
 
     private static void executeSql(String sql) throws Exception {
