@@ -63,6 +63,10 @@ public class EventRelay implements SmartLifecycle {
     private final Counter failures;
     private final Timer lag;
     private final AtomicLong positionIndex = new AtomicLong();
+    /** 1 while this instance holds the relay's lock. */
+    private final AtomicLong leading = new AtomicLong();
+    /** When the leader last read the store and published what it found (epoch seconds). */
+    private final AtomicLong lastSuccess = new AtomicLong();
 
     private volatile boolean running;
     private volatile Thread worker;
@@ -87,6 +91,11 @@ public class EventRelay implements SmartLifecycle {
                 .description("From an event's timestamp to the broker's acknowledgement").register(registry);
         Gauge.builder("perfledger.relay.position", positionIndex, AtomicLong::get)
                 .description("Global index of the last event the broker acknowledged").register(registry);
+        Gauge.builder("perfledger.relay.leader", leading, AtomicLong::get)
+                .description("1 while this instance relays (holds the relay's lock), else 0").register(registry);
+        Gauge.builder("perfledger.relay.last.success", lastSuccess, AtomicLong::get).baseUnit("seconds")
+                .description("When the relaying instance last read the store and published what it found, as epoch "
+                        + "seconds; a relay that stalls stops moving it").register(registry);
     }
 
     /** Called after a command commits, so its events go out without waiting for the next poll. */
@@ -138,7 +147,11 @@ public class EventRelay implements SmartLifecycle {
         try {
             while (running) {
                 try {
-                    if (!relayOnce()) {
+                    boolean more = relayOnce();
+                    if (connection != null) {
+                        lastSuccess.set(Instant.now().getEpochSecond());
+                    }
+                    if (!more) {
                         nudges.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                         nudges.drainPermits();
                     }
@@ -243,6 +256,7 @@ public class EventRelay implements SmartLifecycle {
                 throw e;
             }
             positionIndex.set(position.globalIndex());
+            leading.set(1);
             log.info("This instance relays the event store to Kafka topic {}", properties.topic());
         }
         return locked;
@@ -284,6 +298,7 @@ public class EventRelay implements SmartLifecycle {
             }
             connection = null;
             position = null;
+            leading.set(0);
         }
     }
 }

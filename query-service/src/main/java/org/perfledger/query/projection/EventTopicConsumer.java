@@ -38,6 +38,10 @@ class EventTopicConsumer {
         this.registry = registry;
         this.deadLetters = Counter.builder("perfledger.projection.dead-letters")
                 .description("Records on the event topic that were not readable events").register(registry);
+        // at zero from the start, so alerts and dashboards see the series before the first refusal
+        for (String reason : List.of("no-district", "district-mismatch")) {
+            refused(reason);
+        }
     }
 
     @KafkaListener(id = "projections", topics = "${perfledger.topic}", batch = "true")
@@ -49,7 +53,7 @@ class EventTopicConsumer {
                 DecodedEvent event = DecodedEvent.of(EventEnvelopeCodec.decode(record.value()));
                 String refusal = tenantProblem(event);
                 if (refusal != null) {
-                    registry.counter("perfledger.projection.refused", "reason", refusal).increment();
+                    refused(refusal).increment();
                     deadLetter(record, new IllegalArgumentException("refused: " + refusal));
                     continue;
                 }
@@ -59,6 +63,11 @@ class EventTopicConsumer {
             }
         }
         applier.apply(events);
+    }
+
+    private Counter refused(String reason) {
+        return Counter.builder("perfledger.projection.refused").tag("reason", reason)
+                .description("Records refused for tenancy reasons and dead-lettered").register(registry);
     }
 
     /**
