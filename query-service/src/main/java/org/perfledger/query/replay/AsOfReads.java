@@ -2,54 +2,54 @@ package org.perfledger.query.replay;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.perfledger.kernel.event.EventEnvelopeCodec.MalformedEnvelopeException;
 import org.perfledger.kernel.event.EventRow;
 import org.perfledger.kernel.event.Streams;
 import org.perfledger.query.platform.InvalidParameterException;
 import org.perfledger.query.platform.TenantReads;
 import org.perfledger.query.projection.DecodedEvent;
-import org.perfledger.query.projection.ProjectionApplier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads of the record as it stood at an instant. The streams the view rests on are replayed from the event store up
- * to that instant, through the same projections as the live read models, into temporary copies of their tables
- * that exist for one transaction only; the view's own query then runs on those copies, unchanged, and everything is
- * rolled back. So a view "as of" is a fresh replay by construction, and the live tables are never touched.
+ * to that instant, into the read models' rows ({@link ReplayModel}, which every rebuild holds to the live
+ * projections row by row), written to temporary copies of their tables that exist for one transaction only; the
+ * view's own query then runs on those copies, unchanged, and everything is rolled back. So a view "as of" is a fresh
+ * replay by construction, and the live tables are never touched.
  */
 @Component
 public class AsOfReads {
-
-    private static final int BATCH = 500;
 
     private final TenantReads reads;
     private final TransactionTemplate scratch;
     private final ReadModelTables tables;
     private final EventStoreReader store;
-    private final ProjectionApplier applier;
+    private final DataSource dataSource;
     private final ZoneId businessZone;
     private final Timer replays;
 
     AsOfReads(TenantReads reads, PlatformTransactionManager transactions, ReadModelTables tables,
-              EventStoreReader store, ProjectionApplier applier, MeterRegistry registry,
+              EventStoreReader store, DataSource dataSource, MeterRegistry registry,
               @Value("${perfledger.audit.chain-day-zone:Asia/Shanghai}") String businessZone) {
         this.reads = reads;
         this.scratch = new TransactionTemplate(transactions);
         this.tables = tables;
         this.store = store;
-        this.applier = applier;
+        this.dataSource = dataSource;
         this.businessZone = ZoneId.of(businessZone);
         this.replays = Timer.builder("perfledger.as-of.replay")
                 .description("Replaying a view's streams up to an instant into temporary tables and reading it")
@@ -67,15 +67,15 @@ public class AsOfReads {
         return replays.record(() -> scratch.execute(status -> {
             status.setRollbackOnly();
             tables.shadowWithTemporaryCopies();
-            List<DecodedEvent> batch = new ArrayList<>(BATCH);
-            store.forEach(scope, at, row -> {
-                batch.add(decode(row));
-                if (batch.size() == BATCH) {
-                    applier.replay(batch);
-                    batch.clear();
-                }
-            });
-            applier.replay(batch);
+            try (ReplayModel model = new ReplayModel(true)) {
+                store.forEach(scope, at, row -> {
+                    DecodedEvent event = decode(row);
+                    model.apply(event.event(), event.envelope());
+                });
+                model.writeTo(DataSourceUtils.getConnection(dataSource), "pg_temp");
+            } catch (SQLException | IOException e) {
+                throw new IllegalStateException("the record as of " + at + " could not be replayed", e);
+            }
             return reads.inDistrict(district, read);
         }));
     }

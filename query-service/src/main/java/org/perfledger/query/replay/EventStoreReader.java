@@ -115,6 +115,27 @@ public class EventStoreReader implements DisposableBean {
         }, (row, n) -> settled(row)));
     }
 
+    /**
+     * Every settled event after {@code after}, in relay order, streamed through one cursor (a replay of the whole
+     * store); answers the position of the last one, or {@code after} when there was none.
+     */
+    public Position forEachSettled(Position after, Consumer<Settled> each) {
+        Position[] last = {after};
+        readOnly.executeWithoutResult(status -> jdbc.query(connection -> {
+            PreparedStatement select = connection.prepareStatement(EventRow.SETTLED_AFTER);
+            select.setFetchSize(5_000);
+            select.setString(1, after.txId());
+            select.setLong(2, after.globalIndex());
+            select.setInt(3, Integer.MAX_VALUE);
+            return select;
+        }, (ResultSet row) -> {
+            Settled settled = settled(row);
+            each.accept(settled);
+            last[0] = settled.position();
+        }));
+        return last[0];
+    }
+
     /** How many events the store holds: what a full replay has ahead of it. */
     public long count() {
         Long count = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);

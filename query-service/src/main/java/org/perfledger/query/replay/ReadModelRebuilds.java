@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -30,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,8 +55,10 @@ public class ReadModelRebuilds implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuilds.class);
     private static final long REBUILD_LOCK = 0x5045_5246_5245_4255L; // "PERFREBU"
-    /** Events per transaction of the replay, and per step of its progress. */
+    /** Events per transaction of the final catch-up. */
     private static final int BATCH = 500;
+    /** Events between two updates of the progress. */
+    private static final int PROGRESS_STEP = 5_000;
     private static final int SAMPLES = 3;
 
     /** The difference between the live and the rebuilt rows of one table. */
@@ -169,15 +173,26 @@ public class ReadModelRebuilds implements DisposableBean {
             });
             rebuild.total = store.count();
             rebuild.phase("replaying");
-            Position position = Position.START;
-            List<Settled> batch;
-            while (!(batch = store.settledAfter(position, BATCH)).isEmpty()) {
-                replay(target, batch);
-                position = batch.get(batch.size() - 1).position();
-                rebuild.applied(batch.size());
-                appliedGauge.set(rebuild.applied);
+            Position replayed;
+            try (ReplayModel model = new ReplayModel(false)) {
+                replayed = store.forEachSettled(Position.START, settled -> {
+                    DecodedEvent event = decode(settled);
+                    model.apply(event.event(), event.envelope());
+                    if (model.applied() % PROGRESS_STEP == 0) {
+                        rebuild.appliedTo(model.applied());
+                        appliedGauge.set(model.applied());
+                    }
+                });
+                rebuild.appliedTo(model.applied());
+                rebuild.phase("writing");
+                transactions.executeWithoutResult(status -> {
+                    try {
+                        model.writeTo(DataSourceUtils.getConnection(dataSource), target);
+                    } catch (SQLException | IOException e) {
+                        throw new IllegalStateException("the rebuilt read models could not be written", e);
+                    }
+                });
             }
-            Position replayed = position;
             transactions.executeWithoutResult(status -> {
                 rebuild.phase("catching-up");
                 jdbc.query("SELECT pg_advisory_xact_lock(?)", row -> { }, ProjectionApplier.SWAP_LOCK);
@@ -216,20 +231,20 @@ public class ReadModelRebuilds implements DisposableBean {
         }
     }
 
-    private void replay(String target, List<Settled> batch) {
-        transactions.executeWithoutResult(status -> replayInTransaction(target, batch));
+    private static DecodedEvent decode(Settled settled) {
+        try {
+            return DecodedEvent.of(settled.row().toEnvelope());
+        } catch (MalformedEnvelopeException | IllegalArgumentException e) {
+            throw new IllegalStateException("stored event " + settled.row().eventIdentifier() + " does not read: "
+                    + e.getMessage(), e);
+        }
     }
 
     private void replayInTransaction(String target, List<Settled> batch) {
         jdbc.execute("SET LOCAL search_path TO " + ReadModelTables.ident(target));
         List<DecodedEvent> events = new ArrayList<>(batch.size());
         for (Settled settled : batch) {
-            try {
-                events.add(DecodedEvent.of(settled.row().toEnvelope()));
-            } catch (MalformedEnvelopeException | IllegalArgumentException e) {
-                throw new IllegalStateException("stored event " + settled.row().eventIdentifier() + " does not read: "
-                        + e.getMessage(), e);
-            }
+            events.add(decode(settled));
         }
         applier.replay(events);
         jdbc.execute("SET LOCAL search_path TO " + ReadModelTables.ident(tables.schema()));
@@ -347,7 +362,11 @@ public class ReadModelRebuilds implements DisposableBean {
         }
 
         void applied(int more) {
-            applied += more;
+            appliedTo(applied + more);
+        }
+
+        void appliedTo(long count) {
+            applied = count;
             total = Math.max(total, applied);
         }
 

@@ -86,6 +86,9 @@ public final class EventEnvelopeCodec {
         Class<? extends PerfLedgerEvent> type = EventCatalog.classOf(envelope.type())
                 .orElseThrow(() -> new MalformedEnvelopeException("unknown event type " + envelope.type()));
         try {
+            if (!EventUpcasting.hasStep(envelope.type(), envelope.version())) {
+                return MAPPER.readValue(envelope.payload(), type); // the current version: read it in one pass
+            }
             return MAPPER.treeToValue(EventUpcasting.toCurrent(envelope.type(), envelope.version(),
                     MAPPER.readTree(envelope.payload())), type);
         } catch (IOException | IllegalArgumentException e) {

@@ -101,7 +101,7 @@ class RebuildTest {
         assertThat(done.get("applied").asLong()).isGreaterThan(800).isEqualTo(done.get("total").asLong());
         assertThat(done.get("eventsPerSecond").decimalValue()).isPositive();
         assertThat(seen).as("progress: a phase, and the count against the total").allSatisfy(status -> {
-            assertThat(status.get("phase").asText()).isIn("queued", "preparing", "replaying", "catching-up",
+            assertThat(status.get("phase").asText()).isIn("queued", "preparing", "replaying", "writing", "catching-up",
                     "comparing", "swapping", "done");
             assertThat(status.get("applied").asLong()).isLessThanOrEqualTo(status.get("total").asLong());
         });
