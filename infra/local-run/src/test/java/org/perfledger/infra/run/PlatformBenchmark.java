@@ -1,0 +1,685 @@
+package org.perfledger.infra.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.perfledger.infra.embedded.FreePorts;
+import org.postgresql.PGConnection;
+
+/**
+ * The platform measured against its limits, each figure beside its reference in the same run (issue 8): commands over
+ * HTTP at 1, 8 and 32 clients next to PostgreSQL's own single-row insert transactions of the same size (pgbench,
+ * same server, same durability); end-to-end lag under steady load; projection throughput from Kafka into the tables;
+ * a full rebuild of a district of a million events next to PostgreSQL streaming the same rows; dashboard, overview
+ * and as-of latency with 200 departments × 10 years; each service's memory. Every figure over three runs (min,
+ * median, max). The platform runs as {@code ./perfledger run} starts it, on a durable PostgreSQL (fsync and
+ * synchronous commit on). Writes {@code infra/local-run/target/benchmarks/platform.json}; {@code BenchmarkReport}
+ * turns it, with the plain-Axon reference, into BENCHMARKS.md. Run with {@code ./perfledger bench}.
+ */
+@Tag("benchmark")
+class PlatformBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int RUNS = Integer.getInteger("perfledger.bench.runs", 3);
+    private static final Duration RUN = Duration.ofSeconds(Long.getLong("perfledger.bench.seconds", 10));
+    private static final int[] CLIENTS = {1, 8, 32};
+    private static final int DISTRICTS = 8;
+    private static final String BIG = "benchbig";
+    private static final int BIG_DEPARTMENTS = Integer.getInteger("perfledger.bench.departments", 200);
+    private static final int BIG_EXPENDITURES = Integer.getInteger("perfledger.bench.expenditures", 143);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectNode results = JSON.createObjectNode();
+    private final AtomicReference<String> phase = new AtomicReference<>("start");
+    private final Map<String, Map<String, Long>> rss = new ConcurrentHashMap<>();
+    private LocalPlatform platform;
+    private Path home;
+
+    @Test
+    void thePlatformAgainstItsLimits() throws Exception {
+        home = Files.createTempDirectory("perfledger-bench");
+        platform = LocalPlatform.start(new LocalPlatform.Settings(home, Path.of("target/services").toAbsolutePath(),
+                Optional.empty(), "postgres", "", Optional.empty(), FreePorts.pick(), FreePorts.pick(),
+                FreePorts.pick(), FreePorts.pick(), true));
+        AtomicBoolean sampling = new AtomicBoolean(true);
+        Thread sampler = new Thread(() -> sampleMemory(sampling), "rss-sampler");
+        sampler.start();
+        try {
+            results.put("date", LocalDate.now().toString());
+            commands();
+            pgbench();
+            lag();
+            projections();
+            bigDistrict();
+            rebuilds();
+            postgresStreaming();
+            views();
+        } finally {
+            sampling.set(false);
+            sampler.join();
+            ObjectNode memory = results.putObject("rssMiB");
+            rss.forEach((service, phases) -> {
+                ObjectNode byPhase = memory.putObject(service);
+                phases.forEach((name, bytes) -> byPhase.put(name, bytes / (1024 * 1024)));
+            });
+            Path out = Path.of("target", "benchmarks", "platform.json");
+            Files.createDirectories(out.getParent());
+            JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), results);
+            System.out.println(results.toPrettyString());
+            platform.close();
+        }
+    }
+
+    // ---- commands over HTTP, and PostgreSQL's own insert transactions beside them ----------------------------------
+
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+    private String token(String path) {
+        return tokens.computeIfAbsent(path.split("/years/")[0], key -> platform.tokenFor(path, "bench"));
+    }
+
+    private HttpResponse<String> command(String method, String path, String body) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(platform.commandUrl() + path))
+                    .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + token(path)).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void ok(HttpResponse<String> response) {
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(response.uri() + " → " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    /** Plans in execution, spread over the districts round robin; answers their paths. */
+    private List<String> plans(String prefix, int count, int districts) {
+        List<String> plans = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String district = prefix + (i % districts);
+            if (i < districts) {
+                HttpResponse<String> onboarded = http(platform.commandUrl() + "/api/v1/districts", "POST",
+                        "{\"district\":\"" + district + "\",\"name\":\"基准区\"}", platform.adminToken());
+                if (onboarded.statusCode() != 201 && onboarded.statusCode() != 409) {
+                    ok(onboarded);
+                }
+            }
+            String department = "d" + UUID.randomUUID().toString().substring(0, 8);
+            ok(command("POST", "/api/v1/districts/" + district + "/departments", "{\"departmentId\":\"" + department
+                    + "\",\"name\":\"基准部门\"}"));
+            String plan = "/api/v1/districts/" + district + "/departments/" + department + "/years/2020/department";
+            ok(command("POST", plan + "/budget", "{\"sources\":{\"一般公共预算财政拨款\":\"9999999.00\"}}"));
+            ok(command("POST", plan + "/goals", "{\"text\":\"保障运转\"}"));
+            ok(command("PUT", plan + "/indicators/B.1", "{\"goal\":1,\"level1\":\"产出指标\",\"level2\":\"数量指标\","
+                    + "\"name\":\"抽检\",\"weight\":\"80\",\"target\":\"100批次\"}"));
+            ok(command("POST", plan + "/targets/submission", null));
+            ok(command("POST", plan + "/targets/approval", null));
+            plans.add(plan);
+        }
+        return plans;
+    }
+
+    private static final String SPEND = "{\"amount\":\"0.01\",\"date\":\"2020-06-30\",\"expenditureClass\":\"公用经费\","
+            + "\"description\":\"日常公用\"}";
+
+    /**
+     * Every client spends on its own plan, as fast as it is answered (or paced to {@code perSecond} in all, when
+     * above zero), for the duration; answers each command's latency in nanoseconds.
+     */
+    private List<Long> load(List<String> plans, Duration duration, double perSecond) throws InterruptedException {
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<Thread> clients = new ArrayList<>();
+        long interval = perSecond > 0 ? (long) (1e9 * plans.size() / perSecond) : 0;
+        for (String plan : plans) {
+            Thread client = new Thread(() -> {
+                long next = System.nanoTime();
+                while (running.get()) {
+                    if (interval > 0) {
+                        long wait = next - System.nanoTime();
+                        if (wait > 0) {
+                            LockSupport.parkNanos(wait);
+                        }
+                        next += interval;
+                    }
+                    long start = System.nanoTime();
+                    ok(command("POST", plan + "/budget/expenditures", SPEND));
+                    if (running.get()) {
+                        latencies.add(System.nanoTime() - start);
+                    }
+                }
+            });
+            clients.add(client);
+            client.start();
+        }
+        Thread.sleep(duration.toMillis());
+        running.set(false);
+        for (Thread client : clients) {
+            client.join();
+        }
+        return new ArrayList<>(latencies);
+    }
+
+    private static ObjectNode figures(List<Long> latencies, Duration duration) {
+        Collections.sort(latencies);
+        ObjectNode run = JSON.createObjectNode();
+        run.put("perSecond", latencies.size() / (duration.toMillis() / 1000.0));
+        run.put("p50Ms", latencies.isEmpty() ? 0 : latencies.get(latencies.size() / 2) / 1e6);
+        run.put("p99Ms", latencies.isEmpty() ? 0 : latencies.get((int) (latencies.size() * 0.99)) / 1e6);
+        return run;
+    }
+
+    private void commands() throws Exception {
+        phase.set("commands");
+        List<String> all = plans("bench", 32, DISTRICTS);
+        load(all.subList(0, 8), Duration.ofSeconds(8), 0); // warm up the JIT, the pools and PostgreSQL
+        ArrayNode levels = results.putArray("commands");
+        double at32 = 0;
+        for (int clients : CLIENTS) {
+            ObjectNode level = levels.addObject();
+            level.put("clients", clients);
+            ArrayNode runs = level.putArray("runs");
+            List<Double> rates = new ArrayList<>();
+            for (int r = 0; r < RUNS; r++) {
+                ObjectNode run = figures(load(all.subList(0, clients), RUN, 0), RUN);
+                runs.add(run);
+                rates.add(run.get("perSecond").asDouble());
+            }
+            if (clients == 32) {
+                Collections.sort(rates);
+                at32 = rates.get(rates.size() / 2);
+            }
+        }
+        ObjectNode oneDistrict = results.putObject("commandsOneDistrict");
+        oneDistrict.put("clients", 32);
+        List<String> crowded = plans("benchone", 32, 1);
+        ArrayNode runs = oneDistrict.putArray("runs");
+        for (int r = 0; r < RUNS; r++) {
+            runs.add(figures(load(crowded, RUN, 0), RUN));
+        }
+        ObjectNode half = results.putObject("commandsHalfLoad");
+        half.put("perSecond", at32 / 2);
+        ArrayNode paced = half.putArray("runs");
+        for (int r = 0; r < RUNS; r++) {
+            paced.add(figures(load(all, RUN, at32 / 2), RUN));
+        }
+        // a profile of the command service at 32 clients
+        Path recording = home.resolve("command-service.jfr");
+        jfr(platform.process("command-service").pid(), "start", recording);
+        load(all, RUN, 0);
+        jfr(platform.process("command-service").pid(), "stop", recording);
+        results.set("commandProfile", profile(recording));
+    }
+
+    private void pgbench() throws Exception {
+        phase.set("pgbench");
+        String sample;
+        String metadata;
+        try (Connection connection = database(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA IF NOT EXISTS bench");
+            statement.execute("DROP TABLE IF EXISTS bench.event_row");
+            // the event table's columns, keys and indexes; not its hash-chain trigger: a raw insert
+            statement.execute("CREATE TABLE bench.event_row (LIKE eventstore.domain_event_entry INCLUDING ALL)");
+            try (ResultSet row = statement.executeQuery("SELECT convert_from(payload, 'UTF8'), "
+                    + "convert_from(meta_data, 'UTF8') FROM eventstore.domain_event_entry WHERE payload_type = "
+                    + "'ExpenditureRecorded' LIMIT 1")) {
+                row.next();
+                sample = row.getString(1);
+                metadata = row.getString(2);
+            }
+        }
+        Path script = home.resolve("insert.sql");
+        Files.writeString(script, "\\set seq random(1, 2000000000)\n"
+                + "INSERT INTO bench.event_row (event_identifier, aggregate_identifier, sequence_number, type, time_stamp,"
+                + " payload_type, payload_revision, payload, meta_data) VALUES (md5(random()::text || "
+                + "clock_timestamp()::text), 'bench/c' || :client_id, :seq, 'AnnualPlan', clock_timestamp()::text, "
+                + "'ExpenditureRecorded', '1', convert_to('" + sample.replace("'", "''") + "', 'UTF8'), convert_to('"
+                + metadata.replace("'", "''") + "', 'UTF8'));\n");
+        results.put("eventRowBytes", sample.getBytes(StandardCharsets.UTF_8).length
+                + metadata.getBytes(StandardCharsets.UTF_8).length);
+        URI db = URI.create(platform.databaseUrl().substring("jdbc:".length()));
+        ArrayNode levels = results.putArray("pgbench");
+        for (int clients : CLIENTS) {
+            ObjectNode level = levels.addObject();
+            level.put("clients", clients);
+            ArrayNode runs = level.putArray("runs");
+            for (int r = 0; r < RUNS; r++) {
+                Path logs = Files.createTempDirectory(home, "pgbench");
+                Process pgbench = new ProcessBuilder("pgbench", "-n", "-M", "prepared", "-f", script.toString(),
+                        "-c", Integer.toString(clients), "-j", Integer.toString(Math.min(clients, 2)),
+                        "-T", Long.toString(RUN.toSeconds()), "-l", "--log-prefix=" + logs.resolve("log"),
+                        "-h", db.getHost(), "-p", Integer.toString(db.getPort()), "-U", "postgres",
+                        db.getPath().substring(1)).redirectErrorStream(true).start();
+                String output = new String(pgbench.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (pgbench.waitFor() != 0) {
+                    throw new IllegalStateException("pgbench failed: " + output);
+                }
+                List<Long> latencies = new ArrayList<>();
+                try (Stream<Path> files = Files.list(logs)) {
+                    for (Path file : files.toList()) {
+                        for (String line : Files.readAllLines(file)) {
+                            latencies.add(Long.parseLong(line.split(" ")[2]) * 1000);
+                        }
+                    }
+                }
+                runs.add(figures(latencies, RUN));
+            }
+        }
+    }
+
+    // ---- end-to-end lag, projection throughput ----------------------------------------------------------------------
+
+    private void lag() throws Exception {
+        phase.set("lag");
+        List<String> plans = plans("benchlag", 8, 4);
+        ArrayNode runs = results.putObject("lag").put("perSecond", 80).putArray("runs");
+        for (int r = 0; r < RUNS; r++) {
+            List<Long> lags = Collections.synchronizedList(new ArrayList<>());
+            List<Thread> clients = new ArrayList<>();
+            long end = System.nanoTime() + RUN.toNanos();
+            for (String plan : plans) {
+                Thread client = new Thread(() -> {
+                    String finance = platform.tokenFor(plan, "bench");
+                    while (System.nanoTime() < end) {
+                        long started = System.nanoTime();
+                        HttpResponse<String> done = command("POST", plan + "/budget/expenditures", SPEND);
+                        ok(done);
+                        long accepted = System.nanoTime();
+                        long version = Long.parseLong(done.headers().firstValue("ETag").orElseThrow().replace("\"", "")
+                                .replace("W/", ""));
+                        while (true) {
+                            HttpResponse<String> read = http(platform.queryUrl() + plan, "GET", null, finance);
+                            if (read.statusCode() == 200 && parse(read.body()).get("version").asLong() >= version) {
+                                break;
+                            }
+                            LockSupport.parkNanos(1_000_000);
+                        }
+                        lags.add(System.nanoTime() - accepted);
+                        LockSupport.parkNanos(Math.max(0, 100_000_000 - (System.nanoTime() - started)));
+                    }
+                });
+                clients.add(client);
+                client.start();
+            }
+            for (Thread client : clients) {
+                client.join();
+            }
+            ObjectNode run = figures(lags, RUN);
+            run.remove("perSecond");
+            runs.add(run);
+        }
+    }
+
+    private void projections() throws Exception {
+        phase.set("projections");
+        List<String> plans = plans("benchproj", 32, DISTRICTS);
+        ArrayNode runs = results.putArray("projection");
+        for (int r = 0; r < RUNS; r++) {
+            platform.stopService("query-service", false);
+            AtomicInteger sent = new AtomicInteger();
+            List<Thread> clients = new ArrayList<>();
+            for (String plan : plans) {
+                Thread client = new Thread(() -> {
+                    for (int i = 0; i < 400; i++) {
+                        ok(command("POST", plan + "/budget/expenditures", SPEND));
+                        sent.incrementAndGet();
+                    }
+                });
+                clients.add(client);
+                client.start();
+            }
+            for (Thread client : clients) {
+                client.join();
+            }
+            platform.restartService("query-service");
+            long first = 0;
+            double firstCount = 0;
+            long last;
+            double count;
+            double started = applied();
+            do {
+                Thread.sleep(100);
+                count = applied();
+                last = System.nanoTime();
+                if (first == 0 && count > started) {
+                    first = last;
+                    firstCount = count;
+                }
+            } while (count < started + sent.get());
+            ObjectNode run = runs.addObject();
+            run.put("events", sent.get());
+            run.put("perSecond", (count - firstCount) / Math.max(1e-3, (last - first) / 1e9));
+        }
+    }
+
+    private double applied() throws Exception {
+        String text = http(platform.queryUrl() + "/actuator/prometheus", "GET", null, null).body();
+        double sum = 0;
+        for (String line : text.lines().toList()) {
+            if (line.startsWith("perfledger_projection_events_total{") && line.contains("outcome=\"applied\"")) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
+    // ---- a district of a million events: import, rebuild, PostgreSQL streaming the same rows ------------------------
+
+    private void bigDistrict() throws Exception {
+        phase.set("import");
+        SyntheticDistrict district = new SyntheticDistrict(BIG, BIG_DEPARTMENTS, 2011, 10, 2, BIG_EXPENDITURES);
+        Path file = home.resolve(BIG + ".jsonl");
+        long events = district.writeTo(file);
+        platform.stopService("query-service", false);
+        long start = System.nanoTime();
+        HttpResponse<String> imported = http.send(HttpRequest.newBuilder(URI.create(platform.commandUrl()
+                        + "/api/v1/districts/" + BIG + "/event-log.jsonl")).timeout(Duration.ofMinutes(30))
+                .header("Authorization", "Bearer " + platform.adminToken())
+                .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofFile(file)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        double importSeconds = (System.nanoTime() - start) / 1e9;
+        ok(imported);
+        ObjectNode big = results.putObject("bigDistrict");
+        big.put("events", events).put("departments", BIG_DEPARTMENTS).put("years", 10)
+                .put("fileMiB", Files.size(file) / (1024 * 1024)).put("importSeconds", importSeconds)
+                .put("importPerSecond", events / importSeconds);
+        Files.delete(file);
+        // the relay publishes them all; the query side is rebuilt from the store, so its consumers skip them
+        long relayStart = System.nanoTime();
+        try (Connection connection = database(); Statement statement = connection.createStatement()) {
+            while (true) {
+                try (ResultSet row = statement.executeQuery("SELECT (SELECT global_index FROM eventstore.relay_position)"
+                        + " >= (SELECT max(global_index) FROM eventstore.domain_event_entry)")) {
+                    row.next();
+                    if (row.getBoolean(1)) {
+                        break;
+                    }
+                }
+                Thread.sleep(200);
+            }
+        }
+        big.put("relayPerSecond", events / ((System.nanoTime() - relayStart) / 1e9));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap()))) {
+            String topic = "perfledger.events";
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
+            admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition,
+                    new OffsetAndMetadata(info.offset())));
+            admin.alterConsumerGroupOffsets("perfledger-query", ends).all().get();
+        }
+        platform.restartService("query-service");
+    }
+
+    private void rebuilds() throws Exception {
+        phase.set("rebuild");
+        ArrayNode runs = results.putArray("rebuild");
+        for (int r = 0; r < RUNS; r++) {
+            Path recording = home.resolve("query-service-rebuild.jfr");
+            if (r == RUNS - 1) {
+                jfr(platform.process("query-service").pid(), "start", recording);
+            }
+            HttpResponse<String> started = http(platform.queryUrl() + "/api/v1/read-models/rebuilds?swap=true", "POST",
+                    null, platform.adminToken());
+            ok(started);
+            String location = started.headers().firstValue("Location").orElseThrow();
+            long begun = System.nanoTime();
+            Long replayed = null;
+            JsonNode status;
+            do {
+                Thread.sleep(100);
+                status = parse(http(platform.queryUrl() + location, "GET", null, platform.adminToken()).body());
+                String now = status.get("phase").asText();
+                if (replayed == null && !now.equals("queued") && !now.equals("preparing") && !now.equals("replaying")
+                        && !now.equals("writing")) {
+                    replayed = System.nanoTime();
+                }
+            } while (status.get("state").asText().equals("running"));
+            if (!status.get("state").asText().equals("done")) {
+                throw new IllegalStateException("rebuild failed: " + status);
+            }
+            if (r == RUNS - 1) {
+                jfr(platform.process("query-service").pid(), "stop", recording);
+                results.set("rebuildProfile", profile(recording));
+            }
+            double total = (System.nanoTime() - begun) / 1e9;
+            ObjectNode run = runs.addObject();
+            run.put("events", status.get("applied").asLong());
+            run.put("replayAndWriteSeconds", (replayed - begun) / 1e9);
+            run.put("perSecond", status.get("applied").asLong() / ((replayed - begun) / 1e9));
+            run.put("totalSeconds", total);
+            run.put("equal", status.get("comparison").get("equal").asBoolean());
+        }
+    }
+
+    private void postgresStreaming() throws Exception {
+        phase.set("stream");
+        ArrayNode text = results.putArray("streamText");
+        ArrayNode binary = results.putArray("streamBinary");
+        for (int r = 0; r < RUNS; r++) {
+            for (String format : List.of("text", "binary")) {
+                try (Connection connection = database()) {
+                    long start = System.nanoTime();
+                    long rows = connection.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (SELECT "
+                            + "tx_id, global_index, event_identifier, aggregate_identifier, sequence_number, type, "
+                            + "time_stamp, payload_type, payload_revision, payload, meta_data FROM "
+                            + "eventstore.domain_event_entry) TO STDOUT (FORMAT " + format + ")", OutputStream.nullOutputStream());
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    (format.equals("text") ? text : binary).addObject().put("rows", rows).put("perSecond", rows / seconds);
+                }
+            }
+        }
+    }
+
+    // ---- the views with 200 departments × 10 years -----------------------------------------------------------------
+
+    private void views() throws Exception {
+        phase.set("views");
+        String finance = platform.issuer().orElseThrow().token("bench.finance", BIG, null,
+                List.of("DISTRICT_FINANCE"), Duration.ofHours(2));
+        Random random = new Random(8);
+        String base = platform.queryUrl() + "/api/v1/districts/" + BIG;
+        ObjectNode views = results.putObject("views");
+        ArrayNode dashboard = views.putArray("dashboard");
+        ArrayNode overview = views.putArray("overview");
+        ArrayNode asOf = views.putArray("asOfDashboard");
+        for (int warm = 0; warm < 20; warm++) {
+            time(base + "/departments/d" + (1 + random.nextInt(BIG_DEPARTMENTS)) + "/years/2015/dashboard", finance);
+            time(base + "/years/2015/overview", finance);
+        }
+        for (int r = 0; r < RUNS; r++) {
+            List<Long> dashboards = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                dashboards.add(time(base + "/departments/d" + (1 + random.nextInt(BIG_DEPARTMENTS)) + "/years/"
+                        + (2011 + random.nextInt(10)) + "/dashboard", finance));
+            }
+            dashboard.add(figures(dashboards, Duration.ofSeconds(1)).without("perSecond"));
+            List<Long> overviews = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                overviews.add(time(base + "/years/" + (2011 + random.nextInt(10)) + "/overview", finance));
+            }
+            overview.add(figures(overviews, Duration.ofSeconds(1)).without("perSecond"));
+            List<Long> past = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                int year = 2011 + random.nextInt(10);
+                String at = URLEncoder.encode(LocalDate.of(year, 6, 30).atStartOfDay().toInstant(ZoneOffset.ofHours(8))
+                        .toString(), StandardCharsets.UTF_8);
+                past.add(time(base + "/departments/d" + (1 + random.nextInt(BIG_DEPARTMENTS)) + "/years/" + year
+                        + "/dashboard?at=" + at, finance));
+            }
+            asOf.add(figures(past, Duration.ofSeconds(1)).without("perSecond"));
+        }
+    }
+
+    private long time(String url, String token) {
+        long start = System.nanoTime();
+        HttpResponse<String> response = http(url, "GET", null, token);
+        long took = System.nanoTime() - start;
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(url + " → " + response.statusCode() + " " + response.body());
+        }
+        return took;
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------------
+
+    private HttpResponse<String> http(String url, String method, String body, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2))
+                .header("Content-Type", "application/json").method(method, body == null
+                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(url, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(body, e);
+        }
+    }
+
+    private Connection database() throws Exception {
+        return DriverManager.getConnection(platform.databaseUrl(), "postgres", "");
+    }
+
+    /** Each service's resident memory, sampled twice a second; the highest of each phase is kept. */
+    private void sampleMemory(AtomicBoolean sampling) {
+        while (sampling.get()) {
+            for (String service : List.of("command-service", "query-service")) {
+                try {
+                    long pid = platform.process(service).pid();
+                    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                        if (line.startsWith("VmRSS:")) {
+                            long bytes = Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                            rss.computeIfAbsent(service, s -> new ConcurrentHashMap<>()).merge(phase.get(), bytes,
+                                    Math::max);
+                        }
+                    }
+                } catch (IOException | IllegalArgumentException stoppedForNow) {
+                    // the service is restarting
+                }
+            }
+            LockSupport.parkNanos(500_000_000);
+        }
+    }
+
+    /** Starts or stops a flight recording of a service's JVM (JDK Flight Recorder, through jcmd). */
+    private static void jfr(long pid, String action, Path file) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        List<String> command = action.equals("start")
+                ? List.of(jcmd.toString(), Long.toString(pid), "JFR.start", "name=bench", "settings=profile")
+                : List.of(jcmd.toString(), Long.toString(pid), "JFR.stop", "name=bench", "filename=" + file);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("jcmd " + command + ": " + output);
+        }
+    }
+
+    /**
+     * The recording's CPU samples summarised: the methods most often on top of the stack (self time), and the
+     * PerfLedger, Axon, Jackson, PostgreSQL-driver and Spring frames most often anywhere on it (inclusive).
+     */
+    private static ObjectNode profile(Path file) throws IOException {
+        Map<String, Integer> self = new HashMap<>();
+        Map<String, Integer> inclusive = new HashMap<>();
+        int samples = 0;
+        for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
+            if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+                continue;
+            }
+            samples++;
+            List<RecordedFrame> frames = event.getStackTrace().getFrames();
+            if (!frames.isEmpty()) {
+                self.merge(name(frames.get(0)), 1, Integer::sum);
+            }
+            frames.stream().map(PlatformBenchmark::name).filter(name -> name.startsWith("org.perfledger")
+                            || name.startsWith("org.axonframework") || name.startsWith("com.fasterxml")
+                            || name.startsWith("org.postgresql") || name.startsWith("org.springframework.security")
+                            || name.startsWith("com.nimbusds")).distinct()
+                    .forEach(name -> inclusive.merge(name, 1, Integer::sum));
+        }
+        ObjectNode profile = JSON.createObjectNode();
+        profile.put("samples", samples);
+        top(profile.putObject("self"), self, samples);
+        top(profile.putObject("inclusive"), inclusive, samples);
+        return profile;
+    }
+
+    private static void top(ObjectNode into, Map<String, Integer> counts, int samples) {
+        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(15)
+                .forEach(entry -> into.put(entry.getKey(), Math.round(entry.getValue() * 1000.0 / Math.max(1, samples))
+                        / 10.0));
+    }
+
+    private static String name(RecordedFrame frame) {
+        return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
+    }
+
+    private static final class LockSupport {
+        static void parkNanos(long nanos) {
+            java.util.concurrent.locks.LockSupport.parkNanos(nanos);
+        }
+    }
+}
