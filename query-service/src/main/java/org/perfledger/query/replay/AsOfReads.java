@@ -67,7 +67,7 @@ public class AsOfReads {
         return replays.record(() -> scratch.execute(status -> {
             status.setRollbackOnly();
             tables.shadowWithTemporaryCopies();
-            try (ReplayModel model = new ReplayModel(true)) {
+            try (ReplayModel model = new ReplayModel()) {
                 store.forEach(scope, at, row -> {
                     DecodedEvent event = decode(row);
                     model.apply(event.event(), event.envelope());

@@ -174,7 +174,7 @@ public class ReadModelRebuilds implements DisposableBean {
             rebuild.total = store.count();
             rebuild.phase("replaying");
             Position replayed;
-            try (ReplayModel model = new ReplayModel(false)) {
+            try (ReplayModel model = new ReplayModel()) {
                 replayed = store.forEachSettled(Position.START, settled -> {
                     DecodedEvent event = decode(settled);
                     model.apply(event.event(), event.envelope());
@@ -184,6 +184,10 @@ public class ReadModelRebuilds implements DisposableBean {
                     }
                 });
                 rebuild.appliedTo(model.applied());
+                if (!model.incompleteStreams().isEmpty()) {
+                    throw new IllegalStateException("the event store has holes in its streams: "
+                            + model.incompleteStreams());
+                }
                 rebuild.phase("writing");
                 transactions.executeWithoutResult(status -> {
                     try {

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetAdjusted;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetLinesSet;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetOpened;
@@ -87,12 +88,10 @@ final class ReplayModel implements AutoCloseable {
     private final Spool reports = new Spool("monitoring_report", PLAN_KEY_COLUMNS + "period, as_of, budget, executed, "
             + "indicators, deviations, corrective_measures, submitted_at, submitted_by");
     private long applied;
-    /** Views as of an instant cut each stream at it: a stream whose next event is missing is left as it stands. */
-    private final boolean cutStreams;
+    /** Events that came before an earlier event of their stream, by stream and sequence. */
+    private final Map<String, TreeMap<Long, Parked>> parked = new HashMap<>();
 
-    /** @param cutStreams whether a gap in a stream ends it (a view as of an instant) rather than being an error */
-    ReplayModel(boolean cutStreams) {
-        this.cutStreams = cutStreams;
+    private record Parked(PerfLedgerEvent event, EventEnvelope envelope) {
     }
 
     /** One plan's changing rows. */
@@ -145,7 +144,11 @@ final class ReplayModel implements AutoCloseable {
         int completions;
     }
 
-    /** Applies the next event of its stream; one already applied is skipped. */
+    /**
+     * Applies an event in its stream's order. One already applied is skipped; one that arrives before an earlier
+     * event of its stream (the store's relay order follows the writing transactions, which need not follow a stream's
+     * sequence) waits until the earlier ones have come.
+     */
     void apply(PerfLedgerEvent event, EventEnvelope envelope) {
         Object[] position = positions.get(envelope.aggregateId());
         long last = position == null ? -1 : (long) position[2];
@@ -153,18 +156,38 @@ final class ReplayModel implements AutoCloseable {
             return;
         }
         if (envelope.sequence() != last + 1) {
-            if (cutStreams) {
-                return;
-            }
-            throw new IllegalStateException("stream " + envelope.aggregateId() + " continues with " + (last + 1)
-                    + " in the event store, not " + envelope.sequence());
+            parked.computeIfAbsent(envelope.aggregateId(), id -> new TreeMap<>())
+                    .putIfAbsent(envelope.sequence(), new Parked(event, envelope));
+            return;
         }
+        applyInOrder(event, envelope);
+        TreeMap<Long, Parked> waiting = parked.get(envelope.aggregateId());
+        long next = envelope.sequence() + 1;
+        while (waiting != null && waiting.containsKey(next)) {
+            Parked successor = waiting.remove(next++);
+            applyInOrder(successor.event(), successor.envelope());
+        }
+        if (waiting != null && waiting.isEmpty()) {
+            parked.remove(envelope.aggregateId());
+        }
+    }
+
+    private void applyInOrder(PerfLedgerEvent event, EventEnvelope envelope) {
         if (event != null) {
             project(event, envelope);
         }
         positions.put(envelope.aggregateId(), new Object[] {envelope.aggregateId(), envelope.district(),
                 envelope.sequence(), envelope.eventId(), Instant.now()});
         applied++;
+    }
+
+    /**
+     * Streams whose next event never came: in a whole store that is a hole in its history (an error for a rebuild);
+     * for a view as of an instant, streams cut at it.
+     */
+    List<String> incompleteStreams() {
+        return parked.entrySet().stream().map(entry -> entry.getKey() + " lacks event "
+                + ((long) positions.getOrDefault(entry.getKey(), new Object[] {null, null, -1L})[2] + 1)).toList();
     }
 
     long applied() {

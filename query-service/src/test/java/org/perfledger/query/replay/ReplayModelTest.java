@@ -246,7 +246,7 @@ class ReplayModelTest {
         transactions.executeWithoutResult(status -> {
             jdbc.execute("CREATE SCHEMA replayed");
             tables.copyStructure("replayed");
-            try (ReplayModel model = new ReplayModel(false)) {
+            try (ReplayModel model = new ReplayModel()) {
                 decoded.forEach(event -> model.apply(event.event(), event.envelope()));
                 Connection connection = DataSourceUtils.getConnection(dataSource);
                 model.writeTo(connection, "replayed");

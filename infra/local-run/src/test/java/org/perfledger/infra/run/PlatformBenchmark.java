@@ -109,8 +109,47 @@ class PlatformBenchmark {
             Files.createDirectories(out.getParent());
             JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), results);
             System.out.println(results.toPrettyString());
+            String machine = machine();
             platform.close();
+            report(machine);
         }
+    }
+
+    /** BENCHMARKS.md at the repository's root, with the command service's references of the same run. */
+    private void report(String machine) throws IOException {
+        Path root = Path.of("..", "..").toAbsolutePath().normalize();
+        Path plainAxon = root.resolve("command-service/target/benchmarks/plain-axon.json");
+        Path longHistory = root.resolve("command-service/target/benchmarks/long-history.md");
+        new BenchmarkReport(results, Files.exists(plainAxon) ? JSON.readTree(plainAxon.toFile()) : null,
+                Files.exists(longHistory) ? Files.readString(longHistory) : null, machine)
+                .writeInto(root.resolve("BENCHMARKS.md"));
+    }
+
+    /** The machine in one line: CPU, cores, memory, operating system, JDK, PostgreSQL, Kafka. */
+    private String machine() {
+        String cpu = "unknown CPU";
+        String memory = "";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse(cpu);
+            memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                    .map(l -> Math.round(Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0) + " GiB RAM")
+                    .findFirst().orElse("");
+        } catch (IOException e) {
+            // not Linux
+        }
+        String postgres = "PostgreSQL";
+        try (Connection connection = database(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SHOW server_version")) {
+            row.next();
+            postgres = "PostgreSQL " + row.getString(1) + " (embedded, durable)";
+        } catch (Exception e) {
+            // stopped
+        }
+        return cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores, " + memory + "; "
+                + System.getProperty("os.name") + " " + System.getProperty("os.version") + "; JDK "
+                + System.getProperty("java.version") + "; " + postgres + "; Kafka "
+                + org.apache.kafka.common.utils.AppInfoParser.getVersion() + " (embedded KRaft broker)";
     }
 
     // ---- commands over HTTP, and PostgreSQL's own insert transactions beside them ----------------------------------
@@ -534,6 +573,7 @@ class PlatformBenchmark {
         ArrayNode dashboard = views.putArray("dashboard");
         ArrayNode overview = views.putArray("overview");
         ArrayNode asOf = views.putArray("asOfDashboard");
+        ArrayNode asOfYears = views.putArray("asOfYears");
         for (int warm = 0; warm < 20; warm++) {
             time(base + "/departments/d" + (1 + random.nextInt(BIG_DEPARTMENTS)) + "/years/2015/dashboard", finance);
             time(base + "/years/2015/overview", finance);
@@ -559,6 +599,14 @@ class PlatformBenchmark {
                         + "/dashboard?at=" + at, finance));
             }
             asOf.add(figures(past, Duration.ofSeconds(1)).without("perSecond"));
+            List<Long> years = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                String at = URLEncoder.encode(LocalDate.of(2020, 6, 30).atStartOfDay().toInstant(ZoneOffset.ofHours(8))
+                        .toString(), StandardCharsets.UTF_8);
+                years.add(time(base + "/departments/d" + (1 + random.nextInt(BIG_DEPARTMENTS)) + "/years?at=" + at,
+                        finance));
+            }
+            asOfYears.add(figures(years, Duration.ofSeconds(1)).without("perSecond"));
         }
     }
 
