@@ -19,10 +19,12 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
+import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -36,6 +38,7 @@ import org.perfledger.command.evaluation.ReportingCalendars;
 import org.perfledger.command.performance.PerformanceCommands.AddGoal;
 import org.perfledger.command.performance.PerformanceCommands.SetAnnualTarget;
 import org.perfledger.command.plan.AnnualPlan;
+import org.perfledger.command.plan.PlanCommand;
 import org.perfledger.command.plan.PlanCommands.ApproveTargets;
 import org.perfledger.command.plan.PlanCommands.SubmitTargets;
 import org.perfledger.command.scoring.ScoringSchemes;
@@ -97,7 +100,10 @@ class PlainAxonBenchmark {
                         .configureSerializer(c -> serializer)
                         .configureTransactionManager(c -> transactions)
                         .configureEmbeddedEventStore(c -> engine)
-                        .configureAggregate(AnnualPlan.class)
+                        // the one thing every setup of this aggregate needs: commands name their plan by its id
+                        .configureAggregate(AggregateConfigurer.defaultConfiguration(AnnualPlan.class)
+                                .configureCommandTargetResolver(c -> command -> new VersionedAggregateIdentifier(
+                                        ((PlanCommand) command.getPayload()).plan().aggregateId(), null)))
                         .registerComponent(DepartmentDirectory.class, c -> department -> { })
                         .registerComponent(ReportingCalendars.class, c -> new ReportingCalendars() {
                             @Override

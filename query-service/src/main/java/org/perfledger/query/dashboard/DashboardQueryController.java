@@ -171,9 +171,12 @@ class DashboardQueryController {
                                            LocalDate day) {
         return reads.inDistrict(district, instant, Scope.year(DistrictId.of(district), year), () -> {
             List<OverviewRow> rows = new ArrayList<>();
-            for (Map<String, Object> plan : plans(district, year, reader.readsWholeDistrict() ? null
-                    : reader.department())) {
-                rows.add(row(district, year, plan, day));
+            List<Map<String, Object>> plans = plans(district, year, reader.readsWholeDistrict() ? null
+                    : reader.department());
+            Map<String, Integer> latest = scorecards.latestSchemes(district);
+            for (Map<String, Object> plan : plans) {
+                rows.add(row(district, year, plan, day, scorecards.current(planId(district, year, plan), plans,
+                        latest)));
             }
             return rows;
         });
@@ -223,8 +226,10 @@ class DashboardQueryController {
                     + "AND fiscal_year = ?", BigDecimal.class, district, fiscalYear.value()).stream().findFirst()
                     .map(Percentage::new).orElse(Deviation.DEFAULT_MARGIN);
             List<PlanDashboard> dashboards = new ArrayList<>();
+            Map<String, Integer> latest = scorecards.latestSchemes(district);
             for (Map<String, Object> plan : plans) {
-                dashboards.add(planDashboard(district, fiscalYear, plan, day, margin));
+                dashboards.add(planDashboard(district, fiscalYear, plan, day, margin,
+                        scorecards.current(planId(district, fiscalYear, plan), plans, latest)));
             }
             return new DepartmentDashboard(district, department, fiscalYear.value(), day, dashboards);
         });
@@ -343,9 +348,10 @@ class DashboardQueryController {
             }
             List<YearRow> rows = new ArrayList<>();
             YearRow previous = null;
+            Map<String, Integer> latest = scorecards.latestSchemes(district);
             for (Map<String, Object> plan : plans) {
                 FiscalYear year = FiscalYear.of(((Number) plan.get("fiscal_year")).intValue());
-                ScorecardView card = scorecard(planId(district, year, plan));
+                ScorecardView card = scorecards.current(planId(district, year, plan), plans, latest);
                 WanYuan adjusted = money(plan.get("adjusted_budget"));
                 WanYuan executed = money(plan.get("executed"));
                 BigDecimal rate = rate(executed, adjusted);
@@ -516,11 +522,10 @@ class DashboardQueryController {
                 + "ORDER BY kind, plan_key", district, year.value(), department);
     }
 
-    private OverviewRow row(String district, FiscalYear year, Map<String, Object> plan, LocalDate day) {
-        PlanId id = planId(district, year, plan);
+    private OverviewRow row(String district, FiscalYear year, Map<String, Object> plan, LocalDate day,
+                            ScorecardView card) {
         WanYuan adjusted = money(plan.get("adjusted_budget"));
         WanYuan executed = money(plan.get("executed"));
-        ScorecardView card = scorecard(id);
         List<String> alerts = alerts(plan, card, progress(plan, day));
         return new OverviewRow((String) plan.get("department_id"), (String) plan.get("plan_key"),
                 (String) plan.get("kind"), (String) plan.get("name"), (String) plan.get("phase"), adjusted, executed,
@@ -529,9 +534,7 @@ class DashboardQueryController {
     }
 
     private PlanDashboard planDashboard(String district, FiscalYear year, Map<String, Object> plan, LocalDate day,
-                                        Percentage margin) {
-        PlanId id = planId(district, year, plan);
-        ScorecardView card = scorecard(id);
+                                        Percentage margin, ScorecardView card) {
         TimeProgress progress = progress(plan, day);
         Object[] key = {district, plan.get("department_id"), year.value(), plan.get("plan_key")};
         List<IndicatorLine> lines = new ArrayList<>();

@@ -23,20 +23,28 @@ final class CopyText {
         this.out = out;
     }
 
-    /** One row: each value in column order. */
+    /** One row: each value in column order; an {@code Object[]} among them stands for its values in order. */
     void row(Object... values) {
         try {
-            for (Object value : values) {
-                if (!first) {
-                    out.write('\t');
-                }
-                first = false;
-                write(value);
-            }
+            columns(values);
             out.write('\n');
             first = true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void columns(Object[] values) throws IOException {
+        for (Object value : values) {
+            if (value instanceof Object[] group) {
+                columns(group);
+                continue;
+            }
+            if (!first) {
+                out.write('\t');
+            }
+            first = false;
+            write(value);
         }
     }
 

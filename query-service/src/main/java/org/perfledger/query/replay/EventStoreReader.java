@@ -58,6 +58,8 @@ public class EventStoreReader implements DisposableBean {
         config.setPassword(password);
         config.setSchema(schema);
         config.setReadOnly(true);
+        // prepared on the server from the first run, so rows come in binary: no hex text to decode for each bytea
+        config.addDataSourceProperty("prepareThreshold", "-1");
         config.setMaximumPoolSize(4);
         config.setMinimumIdle(0);
         // the pool may start before the command side has made its schema; connect when first asked

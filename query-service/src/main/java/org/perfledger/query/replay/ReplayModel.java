@@ -17,7 +17,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -463,34 +462,13 @@ final class ReplayModel implements AutoCloseable {
 
     /** Rows of one table in the model, as COPY text. */
     private interface Rows {
-        void writeTo(Flat rows);
-    }
-
-    /** Flattens a plan's key columns and a row's own values into one COPY line. */
-    private static final class Flat {
-        private final CopyText text;
-
-        Flat(CopyText text) {
-            this.text = text;
-        }
-
-        void row(Object... values) {
-            List<Object> flat = new ArrayList<>(values.length + 8);
-            for (Object value : values) {
-                if (value instanceof Object[] group) {
-                    flat.addAll(Arrays.asList(group));
-                } else {
-                    flat.add(value);
-                }
-            }
-            text.row(flat.toArray());
-        }
+        void writeTo(CopyText rows);
     }
 
     private static void copy(Connection connection, String schema, String table, String columns, Rows rows)
             throws SQLException, IOException {
         StringWriter buffer = new StringWriter();
-        rows.writeTo(new Flat(new CopyText(buffer)));
+        rows.writeTo(new CopyText(buffer));
         copyIn(connection, schema, table, columns, new StringReader(buffer.toString()));
     }
 
@@ -506,7 +484,7 @@ final class ReplayModel implements AutoCloseable {
         private final String columns;
         private final Path file;
         private final Writer writer;
-        private final Flat rows;
+        private final CopyText rows;
 
         Spool(String table, String columns) {
             this.table = table;
@@ -517,7 +495,7 @@ final class ReplayModel implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            this.rows = new Flat(new CopyText(writer));
+            this.rows = new CopyText(writer);
         }
 
         void row(Object... values) {

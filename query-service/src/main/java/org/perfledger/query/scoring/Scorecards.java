@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.HashMap;
 import org.perfledger.kernel.evaluation.Grade;
 import org.perfledger.kernel.event.EventEnvelopeCodec;
 import org.perfledger.kernel.money.WanYuan;
@@ -43,6 +46,11 @@ public class Scorecards {
 
     private final JdbcTemplate jdbc;
     private final Map<String, ScoringScheme> schemes = new ConcurrentHashMap<>();
+    /**
+     * Provisional scorecards by what they rest on (see {@link #current}). A key names a state that never changes, so
+     * entries are never stale; the bound only keeps memory in check.
+     */
+    private final Cache<String, ScorecardView> current = Caffeine.newBuilder().maximumSize(20_000).build();
 
     Scorecards(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -108,6 +116,53 @@ public class Scorecards {
                 evaluation == null ? "provisional" : "final", card, reported,
                 reported.stream().noneMatch(figure -> figure.verdict().equals(Verdict.Kind.DIFFERENT.name())
                         || figure.verdict().equals(Verdict.Kind.UNSCORABLE.name())));
+    }
+
+    /** The latest scheme version of each year and kind of the district ("year/KIND" → version): one query. */
+    public Map<String, Integer> latestSchemes(String district) {
+        Map<String, Integer> latest = new HashMap<>();
+        jdbc.query("SELECT fiscal_year, kind, max(version) FROM scoring_scheme WHERE district = ? GROUP BY fiscal_year, "
+                + "kind", row -> {
+                    latest.put(row.getInt(1) + "/" + row.getString(2), row.getInt(3));
+                }, district);
+        return latest;
+    }
+
+    /**
+     * The plan's scorecard under the version in force, as {@link #compute compute(plan, null)}, remembered for as
+     * long as nothing it rests on changes: the plan's version, the latest scheme of its year and kind, and for a
+     * department-wide plan its department's projects of the year (their number and versions). An overview of
+     * hundreds of plans then reads the plan table once and scores only what changed.
+     *
+     * @param plans   rows of the plan table holding at least the plan's department and year
+     * @param latest  {@link #latestSchemes} of the plan's district
+     * @return null when no scheme is set for the plan's year and kind
+     */
+    public ScorecardView current(PlanId plan, List<Map<String, Object>> plans, Map<String, Integer> latest) {
+        EvaluationKind kind = EvaluationKind.of(plan);
+        Integer scheme = latest.get(plan.year().value() + "/" + kind.name());
+        if (scheme == null) {
+            return null;
+        }
+        String key = PlanKeys.planKey(plan);
+        long version = -1;
+        long projects = 0;
+        long projectVersions = 0;
+        for (Map<String, Object> row : plans) {
+            if (!plan.department().code().value().equals(row.get("department_id"))
+                    || plan.year().value() != ((Number) row.get("fiscal_year")).intValue()) {
+                continue;
+            }
+            if (key.equals(row.get("plan_key"))) {
+                version = ((Number) row.get("version")).longValue();
+            } else if ("PROJECT".equals(row.get("kind"))) {
+                projects++;
+                projectVersions += ((Number) row.get("version")).longValue();
+            }
+        }
+        String rests = plan.aggregateId() + "@" + version + "|scheme " + scheme
+                + (plan.departmentWide() ? "|projects " + projects + "/" + projectVersions : "");
+        return current.get(rests, ignored -> compute(plan, null));
     }
 
     /**
