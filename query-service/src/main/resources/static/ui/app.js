@@ -729,7 +729,8 @@ function ChainPage() {
 function Home() {
   const [years] = useLoad(() => api.read(base() + '/years'), district());
   useEffect(() => {
-    if (!years.data) return;
+    // the reader may have gone elsewhere while the years loaded: then they stay there
+    if (!years.data || parseRoute().parts.length) return;
     const latest = years.data.length ? years.data[years.data.length - 1].year : new Date().getFullYear();
     const me = api.claims();
     if (me.department && !me.roles.some(role => role === 'DISTRICT_FINANCE' || role === 'AUDITOR')) {
