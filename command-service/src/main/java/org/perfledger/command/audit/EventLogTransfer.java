@@ -198,11 +198,10 @@ public class EventLogTransfer {
                     + header.path("district").asText() + ", not of " + district);
         }
         boolean wholeChain = header.path("wholeChain").asBoolean();
-        List<byte[]> hashes = new ArrayList<>();
-        List<Timestamp> chainedAt = new ArrayList<>();
+        Batch batch = new Batch(district);
         Map<String, Long> nextSequence = new HashMap<>();
-        List<EventRow> pending = new ArrayList<>(INSERT_BATCH);
         byte[] previous = EventRow.GENESIS;
+        long events = 0;
         int number = 1;
         JsonNode end = null;
         while ((text = reader.readLine()) != null) {
@@ -240,55 +239,81 @@ public class EventLogTransfer {
                 throw refused(number, "hash", "event-log.hash-mismatch", "event " + event.eventIdentifier()
                         + " does not hash to its link: it was changed after it was exported");
             }
-            if (wholeChain && (line.path("position").asLong() != hashes.size() + 1
-                    || !Arrays.equals(previousHash, previous))) {
+            if (wholeChain && (line.path("position").asLong() != events + 1 || !Arrays.equals(previousHash, previous))) {
                 throw refused(number, "previousHash", "event-log.chain-broken", "link "
-                        + line.path("position").asLong() + " does not follow link " + hashes.size()
+                        + line.path("position").asLong() + " does not follow link " + events
                         + ": a link is missing or out of order");
             }
             previous = hash;
-            hashes.add(hash);
-            chainedAt.add(timestamp(line, number));
-            pending.add(event);
-            if (pending.size() == INSERT_BATCH) {
-                insert(pending);
-            }
+            events++;
+            batch.add(event, hash, timestamp(line, number));
         }
-        insert(pending);
-        if (end == null || end.path("events").asLong() != hashes.size()
-                || !hashes.isEmpty() && !HEX.formatHex(previous).equals(end.path("lastHash").asText())) {
+        batch.flush();
+        if (end == null || end.path("events").asLong() != events
+                || events > 0 && !HEX.formatHex(previous).equals(end.path("lastHash").asText())) {
             throw refused(number, "record", "event-log.truncated", "the file ends before its end line, or the end "
                     + "line counts " + (end == null ? "nothing" : end.path("events").asLong()) + " events where "
-                    + hashes.size() + " came: it was cut off or added to");
+                    + events + " came: it was cut off or added to");
         }
-        return rechain(district, wholeChain, hashes, chainedAt);
-    }
-
-    /** Compares the chain the database wrote with the file's, and keeps each link's original time. */
-    private Imported rechain(DistrictId district, boolean wholeChain, List<byte[]> hashes, List<Timestamp> chainedAt) {
-        List<byte[]> written = jdbc.queryForList("SELECT hash FROM event_chain WHERE district = ? ORDER BY position",
-                byte[].class, district.value());
-        boolean reproduced = written.size() == hashes.size();
-        for (int i = 0; reproduced && i < written.size(); i++) {
-            reproduced = Arrays.equals(written.get(i), hashes.get(i));
-        }
-        if (wholeChain && !reproduced) {
+        if (wholeChain && !batch.reproduced) {
             throw new DomainRejection(Kind.RULE, "event-log.chain-differs", "file", "the imported events do not "
                     + "reproduce the exported chain");
         }
-        List<Object[]> times = new ArrayList<>(chainedAt.size());
-        for (int i = 0; i < chainedAt.size(); i++) {
-            times.add(new Object[] {chainedAt.get(i), district.value(), (long) i + 1});
+        return new Imported(district.value(), events, wholeChain, batch.reproduced, batch.written,
+                batch.head == null ? null : HEX.formatHex(batch.head));
+    }
+
+    /**
+     * Events on their way in, a batch at a time: inserted (the database chains each), then the links it wrote held
+     * against the file's, and each link given its original time. Memory holds one batch, whatever the file's size.
+     */
+    private final class Batch {
+        private final DistrictId district;
+        private final List<EventRow> events = new ArrayList<>(INSERT_BATCH);
+        private final List<byte[]> hashes = new ArrayList<>(INSERT_BATCH);
+        private final List<Timestamp> chainedAt = new ArrayList<>(INSERT_BATCH);
+        long written;
+        boolean reproduced = true;
+        byte[] head;
+
+        Batch(DistrictId district) {
+            this.district = district;
         }
-        jdbc.batchUpdate("UPDATE event_chain SET chained_at = ? WHERE district = ? AND position = ?", times);
-        return new Imported(district.value(), hashes.size(), wholeChain, reproduced, written.size(),
-                written.isEmpty() ? null : HEX.formatHex(written.get(written.size() - 1)));
+
+        void add(EventRow event, byte[] hash, Timestamp at) {
+            events.add(event);
+            hashes.add(hash);
+            chainedAt.add(at);
+            if (events.size() == INSERT_BATCH) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (events.isEmpty()) {
+                return;
+            }
+            insert(events);
+            List<byte[]> links = jdbc.queryForList("SELECT hash FROM event_chain WHERE district = ? AND position > ? "
+                    + "ORDER BY position", byte[].class, district.value(), written);
+            for (int i = 0; i < links.size() && i < hashes.size(); i++) {
+                reproduced &= Arrays.equals(links.get(i), hashes.get(i));
+            }
+            reproduced &= links.size() == hashes.size();
+            List<Object[]> times = new ArrayList<>(chainedAt.size());
+            for (int i = 0; i < chainedAt.size(); i++) {
+                times.add(new Object[] {chainedAt.get(i), district.value(), written + i + 1});
+            }
+            jdbc.batchUpdate("UPDATE event_chain SET chained_at = ? WHERE district = ? AND position = ?", times);
+            written += links.size();
+            head = links.isEmpty() ? head : links.get(links.size() - 1);
+            events.clear();
+            hashes.clear();
+            chainedAt.clear();
+        }
     }
 
     private void insert(List<EventRow> events) {
-        if (events.isEmpty()) {
-            return;
-        }
         jdbc.batchUpdate("""
                 INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
                                                 time_stamp, payload_type, payload_revision, payload, meta_data)
@@ -303,7 +328,6 @@ public class EventLogTransfer {
                     statement.setBytes(8, event.payload());
                     statement.setBytes(9, event.metaData());
                 });
-        events.clear();
     }
 
     private EventRow event(JsonNode line, int number) {

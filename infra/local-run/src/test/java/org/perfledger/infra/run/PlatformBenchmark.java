@@ -318,7 +318,7 @@ class PlatformBenchmark {
             }
         }
         Path script = home.resolve("insert.sql");
-        Files.writeString(script, "\\set seq random(1, 2000000000)\n"
+        Files.writeString(script, "\\set seq random(1, 9000000000000000)\n"
                 + "INSERT INTO bench.event_row (event_identifier, aggregate_identifier, sequence_number, type, time_stamp,"
                 + " payload_type, payload_revision, payload, meta_data) SELECT md5(random()::text || "
                 + "clock_timestamp()::text), 'bench/c' || :client_id, :seq, 'AnnualPlan', clock_timestamp()::text, "
@@ -495,8 +495,11 @@ class PlatformBenchmark {
             admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition,
                     new OffsetAndMetadata(info.offset())));
             // the stopped instance's static members stay in the group until their session ends: take them out
-            admin.removeMembersFromConsumerGroup("perfledger-query", new RemoveMembersFromConsumerGroupOptions())
-                    .all().get();
+            if (!admin.describeConsumerGroups(List.of("perfledger-query")).all().get().get("perfledger-query")
+                    .members().isEmpty()) {
+                admin.removeMembersFromConsumerGroup("perfledger-query", new RemoveMembersFromConsumerGroupOptions())
+                        .all().get();
+            }
             admin.alterConsumerGroupOffsets("perfledger-query", ends).all().get();
         }
         platform.restartService("query-service");
