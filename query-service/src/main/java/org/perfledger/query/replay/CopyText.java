@@ -67,6 +67,10 @@ final class CopyText {
         } else {
             text = value.toString();
         }
+        if (plain(text)) {
+            out.write(text);
+            return;
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
@@ -77,6 +81,17 @@ final class CopyText {
                 default -> out.write(c);
             }
         }
+    }
+
+    /** Whether the text needs no escape: most values, written at once rather than a character at a time. */
+    private static boolean plain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' || c == '\n' || c == '\r' || c == '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A value for a JSON(B) column, written as the projections write it. */
