@@ -174,8 +174,9 @@ class DashboardQueryController {
             List<Map<String, Object>> plans = plans(district, year, reader.readsWholeDistrict() ? null
                     : reader.department());
             Map<String, Integer> latest = scorecards.latestSchemes(district);
+            Scorecards.Foundations foundations = Scorecards.Foundations.of(plans);
             for (Map<String, Object> plan : plans) {
-                rows.add(row(district, year, plan, day, scorecards.current(planId(district, year, plan), plans,
+                rows.add(row(district, year, plan, day, scorecards.current(planId(district, year, plan), foundations,
                         latest)));
             }
             return rows;
@@ -227,9 +228,10 @@ class DashboardQueryController {
                     .map(Percentage::new).orElse(Deviation.DEFAULT_MARGIN);
             List<PlanDashboard> dashboards = new ArrayList<>();
             Map<String, Integer> latest = scorecards.latestSchemes(district);
+            Scorecards.Foundations foundations = Scorecards.Foundations.of(plans);
             for (Map<String, Object> plan : plans) {
                 dashboards.add(planDashboard(district, fiscalYear, plan, day, margin,
-                        scorecards.current(planId(district, fiscalYear, plan), plans, latest)));
+                        scorecards.current(planId(district, fiscalYear, plan), foundations, latest)));
             }
             return new DepartmentDashboard(district, department, fiscalYear.value(), day, dashboards);
         });
@@ -349,9 +351,10 @@ class DashboardQueryController {
             List<YearRow> rows = new ArrayList<>();
             YearRow previous = null;
             Map<String, Integer> latest = scorecards.latestSchemes(district);
+            Scorecards.Foundations foundations = Scorecards.Foundations.of(plans);
             for (Map<String, Object> plan : plans) {
                 FiscalYear year = FiscalYear.of(((Number) plan.get("fiscal_year")).intValue());
-                ScorecardView card = scorecards.current(planId(district, year, plan), plans, latest);
+                ScorecardView card = scorecards.current(planId(district, year, plan), foundations, latest);
                 WanYuan adjusted = money(plan.get("adjusted_budget"));
                 WanYuan executed = money(plan.get("executed"));
                 BigDecimal rate = rate(executed, adjusted);

@@ -134,35 +134,53 @@ public class Scorecards {
      * department-wide plan its department's projects of the year (their number and versions). An overview of
      * hundreds of plans then reads the plan table once and scores only what changed.
      *
-     * @param plans   rows of the plan table holding at least the plan's department and year
-     * @param latest  {@link #latestSchemes} of the plan's district
+     * @param foundations {@link Foundations#of} rows of the plan table holding at least the plan's department and year
+     * @param latest      {@link #latestSchemes} of the plan's district
      * @return null when no scheme is set for the plan's year and kind
      */
-    public ScorecardView current(PlanId plan, List<Map<String, Object>> plans, Map<String, Integer> latest) {
+    public ScorecardView current(PlanId plan, Foundations foundations, Map<String, Integer> latest) {
         EvaluationKind kind = EvaluationKind.of(plan);
         Integer scheme = latest.get(plan.year().value() + "/" + kind.name());
         if (scheme == null) {
             return null;
         }
-        String key = PlanKeys.planKey(plan);
-        long version = -1;
-        long projects = 0;
-        long projectVersions = 0;
-        for (Map<String, Object> row : plans) {
-            if (!plan.department().code().value().equals(row.get("department_id"))
-                    || plan.year().value() != ((Number) row.get("fiscal_year")).intValue()) {
-                continue;
-            }
-            if (key.equals(row.get("plan_key"))) {
-                version = ((Number) row.get("version")).longValue();
-            } else if ("PROJECT".equals(row.get("kind"))) {
-                projects++;
-                projectVersions += ((Number) row.get("version")).longValue();
-            }
+        String departmentYear = plan.department().code().value() + "/" + plan.year().value();
+        long version = foundations.versions.getOrDefault(departmentYear + "/" + PlanKeys.planKey(plan), -1L);
+        String rests = plan.aggregateId() + "@" + version + "|scheme " + scheme;
+        if (plan.departmentWide()) {
+            long[] projects = foundations.projects.getOrDefault(departmentYear, new long[2]);
+            rests += "|projects " + projects[0] + "/" + projects[1];
         }
-        String rests = plan.aggregateId() + "@" + version + "|scheme " + scheme
-                + (plan.departmentWide() ? "|projects " + projects + "/" + projectVersions : "");
         return current.get(rests, ignored -> compute(plan, null));
+    }
+
+    /**
+     * What the plans of some rows of the plan table rest on, gathered in one pass over them: each plan's version, and
+     * per department and year the number of its projects and the sum of their versions (so a department-wide plan's
+     * scorecard is computed again when one of its projects changes).
+     */
+    public static final class Foundations {
+
+        private final Map<String, Long> versions = new HashMap<>();
+        private final Map<String, long[]> projects = new HashMap<>();
+
+        private Foundations() {
+        }
+
+        public static Foundations of(List<Map<String, Object>> plans) {
+            Foundations foundations = new Foundations();
+            for (Map<String, Object> row : plans) {
+                String departmentYear = row.get("department_id") + "/" + ((Number) row.get("fiscal_year")).intValue();
+                long version = ((Number) row.get("version")).longValue();
+                foundations.versions.put(departmentYear + "/" + row.get("plan_key"), version);
+                if ("PROJECT".equals(row.get("kind"))) {
+                    long[] projects = foundations.projects.computeIfAbsent(departmentYear, key -> new long[2]);
+                    projects[0]++;
+                    projects[1] += version;
+                }
+            }
+            return foundations;
+        }
     }
 
     /**

@@ -25,10 +25,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -76,7 +78,12 @@ class PlatformBenchmark {
     private final ObjectNode results = JSON.createObjectNode();
     private final AtomicReference<String> phase = new AtomicReference<>("start");
     private final Map<String, Map<String, Long>> rss = new ConcurrentHashMap<>();
+    /** Per service and phase, the highest of each of the JVM's own memory figures and its live threads. */
+    private final Map<String, Map<String, Map<String, Long>>> jvmMemory = new ConcurrentHashMap<>();
+    /** The phase in which the services are profiled; its memory is shown but not held to the bound. */
+    static final String PROFILING = "profiling";
     private LocalPlatform platform;
+    private List<String> commandPlans;
     private Path home;
 
     @Test
@@ -98,6 +105,7 @@ class PlatformBenchmark {
             rebuilds();
             postgresStreaming();
             views();
+            profiles();
         } finally {
             sampling.set(false);
             sampler.join();
@@ -105,6 +113,15 @@ class PlatformBenchmark {
             rss.forEach((service, phases) -> {
                 ObjectNode byPhase = memory.putObject(service);
                 phases.forEach((name, bytes) -> byPhase.put(name, bytes / (1024 * 1024)));
+            });
+            ObjectNode jvm = results.putObject("jvmMiB");
+            jvmMemory.forEach((service, phases) -> {
+                ObjectNode byPhase = jvm.putObject(service);
+                phases.forEach((name, figures) -> {
+                    ObjectNode inPhase = byPhase.putObject(name);
+                    figures.forEach((figure, amount) -> inPhase.put(figure,
+                            figure.equals("threads") ? amount : amount / (1024 * 1024)));
+                });
             });
             Path out = Path.of("target", "benchmarks", "platform.json");
             Files.createDirectories(out.getParent());
@@ -262,6 +279,7 @@ class PlatformBenchmark {
     private void commands() throws Exception {
         phase.set("commands");
         List<String> all = plans("bench", 32, DISTRICTS);
+        commandPlans = all;
         load(all.subList(0, 8), Duration.ofSeconds(8), 0); // warm up the JIT, the pools and PostgreSQL
         ArrayNode levels = results.putArray("commands");
         double at32 = 0;
@@ -270,11 +288,17 @@ class PlatformBenchmark {
             level.put("clients", clients);
             ArrayNode runs = level.putArray("runs");
             List<Double> rates = new ArrayList<>();
+            Map<String, Long> before = cpuTicks();
+            long begun = System.nanoTime();
+            long commands = 0;
             for (int r = 0; r < RUNS; r++) {
-                ObjectNode run = figures(load(all.subList(0, clients), RUN, 0), RUN);
+                List<Long> latencies = load(all.subList(0, clients), RUN, 0);
+                commands += latencies.size();
+                ObjectNode run = figures(latencies, RUN);
                 runs.add(run);
                 rates.add(run.get("perSecond").asDouble());
             }
+            level.set("cpu", cpuSpent(before, cpuTicks(), (System.nanoTime() - begun) / 1e9, commands));
             if (clients == 32) {
                 Collections.sort(rates);
                 at32 = rates.get(rates.size() / 2);
@@ -293,12 +317,6 @@ class PlatformBenchmark {
         for (int r = 0; r < RUNS; r++) {
             paced.add(figures(load(all, RUN, at32 / 2), RUN));
         }
-        // a profile of the command service at 32 clients
-        Path recording = home.resolve("command-service.jfr");
-        jfr(platform.process("command-service").pid(), "start", recording);
-        load(all, RUN, 0);
-        jfr(platform.process("command-service").pid(), "stop", recording);
-        results.set("commandProfile", profile(recording));
     }
 
     private void pgbench() throws Exception {
@@ -356,12 +374,22 @@ class PlatformBenchmark {
 
     // ---- end-to-end lag, projection throughput ----------------------------------------------------------------------
 
+    /**
+     * How often a lag client reads its plan until the command shows. Each read is the whole plan document (about ten
+     * queries) on the two cores the pipeline being measured runs on, so the clients wait a little between reads: this
+     * is the figures' resolution, and the reads it costs are reported beside them.
+     */
+    private static final Duration LAG_POLL = Duration.ofMillis(5);
+
     private void lag() throws Exception {
         phase.set("lag");
         List<String> plans = plans("benchlag", 8, 4);
         ArrayNode runs = results.putObject("lag").put("perSecond", 80).putArray("runs");
         for (int r = 0; r < RUNS; r++) {
             List<Long> lags = Collections.synchronizedList(new ArrayList<>());
+            AtomicInteger polls = new AtomicInteger();
+            Map<Double, Long> relayedBefore = buckets(platform.commandUrl(), "perfledger_relay_lag_seconds");
+            Map<Double, Long> appliedBefore = buckets(platform.queryUrl(), "perfledger_projection_lag_seconds");
             List<Thread> clients = new ArrayList<>();
             long end = System.nanoTime() + RUN.toNanos();
             for (String plan : plans) {
@@ -376,10 +404,11 @@ class PlatformBenchmark {
                                 .replace("W/", ""));
                         while (true) {
                             HttpResponse<String> read = http(platform.queryUrl() + plan, "GET", null, finance);
+                            polls.incrementAndGet();
                             if (read.statusCode() == 200 && parse(read.body()).get("version").asLong() >= version) {
                                 break;
                             }
-                            LockSupport.parkNanos(1_000_000);
+                            LockSupport.parkNanos(LAG_POLL.toNanos());
                         }
                         lags.add(System.nanoTime() - accepted);
                         LockSupport.parkNanos(Math.max(0, 100_000_000 - (System.nanoTime() - started)));
@@ -393,8 +422,48 @@ class PlatformBenchmark {
             }
             ObjectNode run = figures(lags, RUN);
             run.remove("perSecond");
+            run.put("pollsPerSecond", polls.get() / (double) RUN.toSeconds());
+            Map<Double, Long> relayed = buckets(platform.commandUrl(), "perfledger_relay_lag_seconds");
+            Map<Double, Long> applied = buckets(platform.queryUrl(), "perfledger_projection_lag_seconds");
+            run.put("relayedP50Ms", quantileMs(relayedBefore, relayed, 0.50));
+            run.put("relayedP99Ms", quantileMs(relayedBefore, relayed, 0.99));
+            run.put("appliedP50Ms", quantileMs(appliedBefore, applied, 0.50));
+            run.put("appliedP99Ms", quantileMs(appliedBefore, applied, 0.99));
             runs.add(run);
         }
+    }
+
+    /** A timer's histogram from a service's Prometheus endpoint: bucket bound (s) → cumulative count, all series. */
+    private Map<Double, Long> buckets(String baseUrl, String metric) throws IOException, InterruptedException {
+        HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        Map<Double, Long> buckets = new TreeMap<>();
+        for (String line : scrape.body().split("\n")) {
+            if (line.startsWith(metric + "_bucket{")) {
+                int le = line.indexOf("le=\"") + 4;
+                String bound = line.substring(le, line.indexOf('"', le));
+                buckets.merge(bound.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bound),
+                        (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)), Long::sum);
+            }
+        }
+        return buckets;
+    }
+
+    /**
+     * The upper bound (ms) of the bucket the quantile falls in, over what was recorded between two scrapes; NaN when
+     * nothing was.
+     */
+    private static double quantileMs(Map<Double, Long> before, Map<Double, Long> after, double quantile) {
+        long total = after.getOrDefault(Double.POSITIVE_INFINITY, 0L) - before.getOrDefault(Double.POSITIVE_INFINITY, 0L);
+        if (total <= 0) {
+            return Double.NaN;
+        }
+        for (Map.Entry<Double, Long> bucket : after.entrySet()) {
+            if (bucket.getValue() - before.getOrDefault(bucket.getKey(), 0L) >= quantile * total) {
+                return bucket.getKey() * 1000;
+            }
+        }
+        return Double.NaN;
     }
 
     private void projections() throws Exception {
@@ -509,41 +578,69 @@ class PlatformBenchmark {
         phase.set("rebuild");
         ArrayNode runs = results.putArray("rebuild");
         for (int r = 0; r < RUNS; r++) {
-            Path recording = home.resolve("query-service-rebuild.jfr");
-            if (r == RUNS - 1) {
-                jfr(platform.process("query-service").pid(), "start", recording);
-            }
-            HttpResponse<String> started = http(platform.queryUrl() + "/api/v1/read-models/rebuilds?swap=true", "POST",
-                    null, platform.adminToken());
-            ok(started);
-            String location = started.headers().firstValue("Location").orElseThrow();
-            long begun = System.nanoTime();
-            Long replayed = null;
-            JsonNode status;
-            do {
-                Thread.sleep(100);
-                status = parse(http(platform.queryUrl() + location, "GET", null, platform.adminToken()).body());
-                String now = status.get("phase").asText();
-                if (replayed == null && !now.equals("queued") && !now.equals("preparing") && !now.equals("replaying")
-                        && !now.equals("writing")) {
-                    replayed = System.nanoTime();
-                }
-            } while (status.get("state").asText().equals("running"));
-            if (!status.get("state").asText().equals("done")) {
-                throw new IllegalStateException("rebuild failed: " + status);
-            }
-            if (r == RUNS - 1) {
-                jfr(platform.process("query-service").pid(), "stop", recording);
-                results.set("rebuildProfile", profile(recording));
-            }
-            double total = (System.nanoTime() - begun) / 1e9;
-            ObjectNode run = runs.addObject();
-            run.put("events", status.get("applied").asLong());
-            run.put("replayAndWriteSeconds", (replayed - begun) / 1e9);
-            run.put("perSecond", status.get("applied").asLong() / ((replayed - begun) / 1e9));
-            run.put("totalSeconds", total);
-            run.put("equal", status.get("comparison").get("equal").asBoolean());
+            runs.add(rebuild());
         }
+    }
+
+    /** One full rebuild through the API, swapped in, with its timings. */
+    private ObjectNode rebuild() throws Exception {
+        HttpResponse<String> started = http(platform.queryUrl() + "/api/v1/read-models/rebuilds?swap=true", "POST",
+                null, platform.adminToken());
+        ok(started);
+        String location = started.headers().firstValue("Location").orElseThrow();
+        long begun = System.nanoTime();
+        Long replayed = null;
+        JsonNode status;
+        do {
+            Thread.sleep(100);
+            status = parse(http(platform.queryUrl() + location, "GET", null, platform.adminToken()).body());
+            String now = status.get("phase").asText();
+            if (replayed == null && !now.equals("queued") && !now.equals("preparing") && !now.equals("replaying")
+                    && !now.equals("writing")) {
+                replayed = System.nanoTime();
+            }
+        } while (status.get("state").asText().equals("running"));
+        if (!status.get("state").asText().equals("done")) {
+            throw new IllegalStateException("rebuild failed: " + status);
+        }
+        double total = (System.nanoTime() - begun) / 1e9;
+        ObjectNode run = JSON.createObjectNode();
+        run.put("events", status.get("applied").asLong());
+        run.put("replayAndWriteSeconds", (replayed - begun) / 1e9);
+        run.put("perSecond", status.get("applied").asLong() / ((replayed - begun) / 1e9));
+        run.put("totalSeconds", total);
+        run.put("equal", status.get("comparison").get("equal").asBoolean());
+        return run;
+    }
+
+    /**
+     * Flight recordings of the command service at 32 clients and of the query service rebuilding and serving district
+     * overviews, last: a recording
+     * costs the JVM time and native memory it keeps afterwards, so no measured figure comes after one.
+     */
+    private void profiles() throws Exception {
+        phase.set(PROFILING);
+        Path commands = home.resolve("command-service.jfr");
+        jfr(platform.process("command-service").pid(), "start", commands);
+        load(commandPlans, RUN, 0);
+        jfr(platform.process("command-service").pid(), "stop", commands);
+        results.set("commandProfile", profile(commands));
+        Path rebuilding = home.resolve("query-service-rebuild.jfr");
+        jfr(platform.process("query-service").pid(), "start", rebuilding);
+        rebuild();
+        jfr(platform.process("query-service").pid(), "stop", rebuilding);
+        results.set("rebuildProfile", profile(rebuilding));
+        String finance = platform.issuer().orElseThrow().token("bench.finance", BIG, null,
+                List.of("DISTRICT_FINANCE"), Duration.ofHours(2));
+        Path overviews = home.resolve("query-service-overview.jfr");
+        jfr(platform.process("query-service").pid(), "start", overviews);
+        Random random = new Random(9);
+        for (int i = 0; i < 400; i++) {
+            time(platform.queryUrl() + "/api/v1/districts/" + BIG + "/years/" + (2011 + random.nextInt(10))
+                    + "/overview", finance);
+        }
+        jfr(platform.process("query-service").pid(), "stop", overviews);
+        results.set("overviewProfile", profile(overviews));
     }
 
     private void postgresStreaming() throws Exception {
@@ -655,16 +752,24 @@ class PlatformBenchmark {
         return DriverManager.getConnection(platform.databaseUrl(), "postgres", "");
     }
 
-    /** Each service's resident memory, sampled twice a second; the highest of each phase is kept. */
+    /**
+     * Each service's resident memory, sampled twice a second, and every two seconds what its JVM says of its heap
+     * and the rest (from the Prometheus endpoint, as a scrape would); the highest of each phase is kept.
+     */
     private void sampleMemory(AtomicBoolean sampling) {
+        long round = 0;
         while (sampling.get()) {
+            if (round++ % 4 == 0) {
+                sampleJvmMemory("command-service", platform.commandUrl());
+                sampleJvmMemory("query-service", platform.queryUrl());
+            }
             for (String service : List.of("command-service", "query-service")) {
                 try {
                     long pid = platform.process(service).pid();
                     for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                         if (line.startsWith("VmRSS:")) {
                             long bytes = Long.parseLong(line.replaceAll("\\D", "")) * 1024;
-                            rss.computeIfAbsent(service, s -> new ConcurrentHashMap<>()).merge(phase.get(), bytes,
+                            rss.computeIfAbsent(service, s -> inOrder()).merge(phase.get(), bytes,
                                     Math::max);
                         }
                     }
@@ -674,6 +779,96 @@ class PlatformBenchmark {
             }
             LockSupport.parkNanos(500_000_000);
         }
+    }
+
+    private void sampleJvmMemory(String service, String baseUrl) {
+        try {
+            HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            if (scrape.statusCode() != 200) {
+                return;
+            }
+            Map<String, Long> figures = new HashMap<>();
+            for (String line : scrape.body().split("\n")) {
+                boolean heap = line.contains("area=\"heap\"");
+                boolean nonHeap = line.contains("area=\"nonheap\"");
+                String figure = line.startsWith("jvm_memory_used_bytes{") && heap ? "heapUsed"
+                        : line.startsWith("jvm_memory_committed_bytes{") && heap ? "heapCommitted"
+                        : line.startsWith("jvm_memory_committed_bytes{") && nonHeap ? "nonHeapCommitted"
+                        : line.startsWith("jvm_buffer_memory_used_bytes{") ? "buffers"
+                        : line.startsWith("jvm_threads_live_threads") ? "threads" : null;
+                if (figure != null) {
+                    double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    figures.merge(figure, (long) value, Long::sum);
+                }
+            }
+            Map<String, Long> inPhase = jvmMemory.computeIfAbsent(service, s -> inOrder())
+                    .computeIfAbsent(phase.get(), p -> new ConcurrentHashMap<>());
+            figures.forEach((figure, amount) -> inPhase.merge(figure, amount, Math::max));
+        } catch (IOException | RuntimeException restartingForNow) {
+            // the service is restarting
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * CPU time used so far, in clock ticks, by each process of the platform on this machine (from /proc): the two
+     * services, PostgreSQL (its server processes and those that have exited), this JVM (the load generator and the
+     * embedded Kafka broker), and the machine as a whole.
+     */
+    private Map<String, Long> cpuTicks() throws IOException {
+        Map<String, Long> ticks = new LinkedHashMap<>();
+        ticks.put("command service", processTicks(platform.process("command-service").pid(), false));
+        ticks.put("query service", processTicks(platform.process("query-service").pid(), false));
+        long postmaster = Long.parseLong(Files.readAllLines(home.resolve("postgres").resolve("postmaster.pid")).get(0)
+                .trim());
+        long postgres = processTicks(postmaster, true);
+        for (ProcessHandle server : ProcessHandle.of(postmaster).orElseThrow().children().toList()) {
+            postgres += processTicks(server.pid(), false);
+        }
+        ticks.put("PostgreSQL", postgres);
+        ticks.put("load generator and Kafka broker (the benchmark's JVM)",
+                processTicks(ProcessHandle.current().pid(), false));
+        String[] machine = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long busy = 0;
+        for (int field : new int[] {1, 2, 3, 6, 7, 8}) { // user nice system irq softirq steal
+            busy += Long.parseLong(machine[field]);
+        }
+        ticks.put("the whole machine", busy);
+        return ticks;
+    }
+
+    /** utime + stime of a process (field 14 and 15 of /proc/PID/stat), with its exited children's if asked. */
+    private static long processTicks(long pid, boolean withExitedChildren) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" "); // fields[0] is field 3
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return withExitedChildren ? ticks + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : ticks;
+        } catch (IOException gone) {
+            return 0; // a server process that ended meanwhile; its time is in its parent's children's
+        }
+    }
+
+    /** Each part's share between two readings: cores kept busy on average, and CPU milliseconds per command. */
+    private static ObjectNode cpuSpent(Map<String, Long> before, Map<String, Long> after, double seconds,
+                                       long commands) {
+        ObjectNode spent = JSON.createObjectNode();
+        spent.put("seconds", seconds);
+        spent.put("commands", commands);
+        ObjectNode parts = spent.putObject("parts");
+        double tick = 1.0 / 100; // USER_HZ, 100 on Linux on every architecture we run on
+        after.forEach((part, ticks) -> {
+            double cpuSeconds = (ticks - before.get(part)) * tick;
+            parts.putObject(part).put("cores", cpuSeconds / seconds).put("msPerCommand", cpuSeconds * 1000 / commands);
+        });
+        return spent;
+    }
+
+    /** A map of phases in the order they ran. */
+    private static <V> Map<String, V> inOrder() {
+        return Collections.synchronizedMap(new LinkedHashMap<>());
     }
 
     /** Starts or stops a flight recording of a service's JVM (JDK Flight Recorder, through jcmd). */
@@ -691,7 +886,7 @@ class PlatformBenchmark {
 
     /**
      * The recording's CPU samples summarised: the methods most often on top of the stack (self time), and the
-     * PerfLedger, Axon, Jackson, PostgreSQL-driver and Spring frames most often anywhere on it (inclusive).
+     * PerfLedger, Axon, Jackson, PostgreSQL-driver and JOSE frames most often anywhere on it (inclusive).
      */
     private static ObjectNode profile(Path file) throws IOException {
         Map<String, Integer> self = new HashMap<>();
@@ -708,8 +903,7 @@ class PlatformBenchmark {
             }
             frames.stream().map(PlatformBenchmark::name).filter(name -> name.startsWith("org.perfledger")
                             || name.startsWith("org.axonframework") || name.startsWith("com.fasterxml")
-                            || name.startsWith("org.postgresql") || name.startsWith("org.springframework.security")
-                            || name.startsWith("com.nimbusds")).distinct()
+                            || name.startsWith("org.postgresql") || name.startsWith("com.nimbusds")).distinct()
                     .forEach(name -> inclusive.merge(name, 1, Integer::sum));
         }
         ObjectNode profile = JSON.createObjectNode();
