@@ -34,9 +34,11 @@ public final class LocalPlatform implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
     /**
-     * Each service's JVM: a heap that leaves room under 512 MiB for the rest of the process (metaspace, code, thread
-     * stacks, buffers: about 130 MiB at load), the serial collector for two cores, and an exit rather than a limp
-     * when the heap runs out.
+     * Each service's JVM: 384 MiB of heap, the serial collector for two cores, and an exit rather than a limp when the
+     * heap runs out. The rest of the process (metaspace, compiled code, symbols, thread stacks, the C library's memory)
+     * measured about 210 MiB at load, so a service that has touched its whole heap (the query service after a
+     * rebuild) stands near 590 MiB; 288 MiB of heap still reached 512 MiB and cost the rebuild a tenth of its speed
+     * (BENCHMARKS.md, "Reading the figures").
      */
     public static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC",
             "-XX:+ExitOnOutOfMemoryError");
