@@ -2,13 +2,12 @@ package org.perfledger.command.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import org.perfledger.infra.security.VerifiedTokens;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpHeaders;
-import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.cors.CorsConfigurationSource;
-import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.Customizer;
@@ -16,6 +15,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Every API request needs a bearer JWT from the configured issuer (an OIDC provider in production, the local issuer
@@ -23,6 +25,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * foreign token gets 401 problem+json; what the caller may do is decided per command ({@link CommandPolicy}).
  */
 @Configuration(proxyBeanMethods = false)
+@Import(VerifiedTokens.class)
 class SecurityConfiguration {
 
     @Bean

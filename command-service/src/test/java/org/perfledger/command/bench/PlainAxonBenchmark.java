@@ -11,12 +11,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
@@ -42,6 +41,7 @@ import org.perfledger.command.plan.PlanCommand;
 import org.perfledger.command.plan.PlanCommands.ApproveTargets;
 import org.perfledger.command.plan.PlanCommands.SubmitTargets;
 import org.perfledger.command.scoring.ScoringSchemes;
+import org.perfledger.infra.bench.ClosedLoop;
 import org.perfledger.infra.embedded.PostgresServer;
 import org.perfledger.kernel.budget.ExpenditureClass;
 import org.perfledger.kernel.budget.FundingSource;
@@ -142,12 +142,9 @@ class PlainAxonBenchmark {
             level.put("clients", clients);
             ArrayNode runs = level.putArray("runs");
             for (int r = 0; r < RUNS; r++) {
-                List<Long> latencies = run(gateway, plans, RUN);
-                Collections.sort(latencies);
-                ObjectNode result = runs.addObject();
-                result.put("perSecond", latencies.size() / (double) RUN.toSeconds());
-                result.put("p50Ms", latencies.get(latencies.size() / 2) / 1e6);
-                result.put("p99Ms", latencies.get((int) (latencies.size() * 0.99)) / 1e6);
+                ClosedLoop.Figures figures = ClosedLoop.Figures.of(run(gateway, plans, RUN), RUN);
+                runs.addObject().put("perSecond", figures.perSecond()).put("p50Ms", figures.p50Ms())
+                        .put("p99Ms", figures.p99Ms());
             }
         }
         return levels;
@@ -156,30 +153,10 @@ class PlainAxonBenchmark {
     /** Every client sends RecordExpenditure to its own plan as fast as it is answered, for the duration. */
     private static List<Long> run(CommandGateway gateway, List<PlanId> plans, Duration duration)
             throws InterruptedException {
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        AtomicBoolean running = new AtomicBoolean(true);
-        List<Thread> clients = new ArrayList<>();
-        for (PlanId plan : plans) {
-            Thread client = new Thread(() -> {
-                int i = 0;
-                while (running.get()) {
-                    long start = System.nanoTime();
-                    gateway.sendAndWait(new RecordExpenditure(plan, WanYuan.of("0.01"), LocalDate.of(2020, 1 + i++ % 12,
-                            1), ExpenditureClass.PUBLIC_FUNDS, null, "日常公用", null, null));
-                    if (running.get()) {
-                        latencies.add(System.nanoTime() - start);
-                    }
-                }
-            });
-            clients.add(client);
-            client.start();
-        }
-        Thread.sleep(duration.toMillis());
-        running.set(false);
-        for (Thread client : clients) {
-            client.join();
-        }
-        return new ArrayList<>(latencies);
+        AtomicInteger sent = new AtomicInteger();
+        return ClosedLoop.run(plans, duration, 0, plan -> gateway.sendAndWait(new RecordExpenditure(plan,
+                WanYuan.of("0.01"), LocalDate.of(2020, 1 + sent.getAndIncrement() % 12, 1),
+                ExpenditureClass.PUBLIC_FUNDS, null, "日常公用", null, null)));
     }
 
     private static List<PlanId> plans(CommandGateway gateway, int count) {

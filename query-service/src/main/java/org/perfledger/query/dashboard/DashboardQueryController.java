@@ -173,11 +173,9 @@ class DashboardQueryController {
             List<OverviewRow> rows = new ArrayList<>();
             List<Map<String, Object>> plans = plans(district, year, reader.readsWholeDistrict() ? null
                     : reader.department());
-            Map<String, Integer> latest = scorecards.latestSchemes(district);
-            Scorecards.Foundations foundations = Scorecards.Foundations.of(plans);
+            Scorecards.Foundations foundations = scorecards.foundations(district, plans);
             for (Map<String, Object> plan : plans) {
-                rows.add(row(district, year, plan, day, scorecards.current(planId(district, year, plan), foundations,
-                        latest)));
+                rows.add(row(district, year, plan, day, scorecards.current(planId(district, year, plan), foundations)));
             }
             return rows;
         });
@@ -227,11 +225,10 @@ class DashboardQueryController {
                     + "AND fiscal_year = ?", BigDecimal.class, district, fiscalYear.value()).stream().findFirst()
                     .map(Percentage::new).orElse(Deviation.DEFAULT_MARGIN);
             List<PlanDashboard> dashboards = new ArrayList<>();
-            Map<String, Integer> latest = scorecards.latestSchemes(district);
-            Scorecards.Foundations foundations = Scorecards.Foundations.of(plans);
+            Scorecards.Foundations foundations = scorecards.foundations(district, plans);
             for (Map<String, Object> plan : plans) {
                 dashboards.add(planDashboard(district, fiscalYear, plan, day, margin,
-                        scorecards.current(planId(district, fiscalYear, plan), foundations, latest)));
+                        scorecards.current(planId(district, fiscalYear, plan), foundations)));
             }
             return new DepartmentDashboard(district, department, fiscalYear.value(), day, dashboards);
         });
@@ -350,11 +347,10 @@ class DashboardQueryController {
             }
             List<YearRow> rows = new ArrayList<>();
             YearRow previous = null;
-            Map<String, Integer> latest = scorecards.latestSchemes(district);
-            Scorecards.Foundations foundations = Scorecards.Foundations.of(plans);
+            Scorecards.Foundations foundations = scorecards.foundations(district, plans);
             for (Map<String, Object> plan : plans) {
                 FiscalYear year = FiscalYear.of(((Number) plan.get("fiscal_year")).intValue());
-                ScorecardView card = scorecards.current(planId(district, year, plan), foundations, latest);
+                ScorecardView card = scorecards.current(planId(district, year, plan), foundations);
                 WanYuan adjusted = money(plan.get("adjusted_budget"));
                 WanYuan executed = money(plan.get("executed"));
                 BigDecimal rate = rate(executed, adjusted);

@@ -1,8 +1,10 @@
 package org.perfledger.query.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.perfledger.infra.security.VerifiedTokens;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
@@ -13,6 +15,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /** Every API read needs a bearer JWT from the configured issuer; health and metrics stay open. */
 @Configuration(proxyBeanMethods = false)
+@Import(VerifiedTokens.class)
 class SecurityConfiguration {
 
     @Bean

@@ -184,9 +184,9 @@ public class ReadModelRebuilds implements DisposableBean {
                     }
                 });
                 rebuild.appliedTo(model.applied());
-                if (!model.incompleteStreams().isEmpty()) {
-                    throw new IllegalStateException("the event store has holes in its streams: "
-                            + model.incompleteStreams());
+                List<String> holes = model.incompleteStreams();
+                if (!holes.isEmpty()) {
+                    throw new IllegalStateException("the event store has holes in its streams: " + holes);
                 }
                 rebuild.phase("writing");
                 transactions.executeWithoutResult(status -> {

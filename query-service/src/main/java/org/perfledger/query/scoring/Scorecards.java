@@ -3,14 +3,14 @@ package org.perfledger.query.scoring;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import java.util.HashMap;
 import org.perfledger.kernel.evaluation.Grade;
 import org.perfledger.kernel.event.EventEnvelopeCodec;
 import org.perfledger.kernel.money.WanYuan;
@@ -118,29 +118,56 @@ public class Scorecards {
                         || figure.verdict().equals(Verdict.Kind.UNSCORABLE.name())));
     }
 
-    /** The latest scheme version of each year and kind of the district ("year/KIND" → version): one query. */
-    public Map<String, Integer> latestSchemes(String district) {
-        Map<String, Integer> latest = new HashMap<>();
+    /**
+     * What the plans of some rows of the plan table rest on, for {@link #current}: the latest scheme version of each
+     * year and kind of the district (one query), and from one pass over the rows each plan's version and, per
+     * department and year, the number of its projects and the sum of their versions.
+     *
+     * @param plans rows of the plan table of the district
+     */
+    public Foundations foundations(String district, List<Map<String, Object>> plans) {
+        Foundations foundations = new Foundations();
         jdbc.query("SELECT fiscal_year, kind, max(version) FROM scoring_scheme WHERE district = ? GROUP BY fiscal_year, "
                 + "kind", row -> {
-                    latest.put(row.getInt(1) + "/" + row.getString(2), row.getInt(3));
+                    foundations.latestSchemes.put(row.getInt(1) + "/" + row.getString(2), row.getInt(3));
                 }, district);
-        return latest;
+        for (Map<String, Object> row : plans) {
+            String departmentYear = row.get("department_id") + "/" + ((Number) row.get("fiscal_year")).intValue();
+            long version = ((Number) row.get("version")).longValue();
+            foundations.versions.put(departmentYear + "/" + row.get("plan_key"), version);
+            if ("PROJECT".equals(row.get("kind"))) {
+                long[] projects = foundations.projects.computeIfAbsent(departmentYear, key -> new long[2]);
+                projects[0]++;
+                projects[1] += version;
+            }
+        }
+        return foundations;
+    }
+
+    /** See {@link #foundations}. */
+    public static final class Foundations {
+        /** "year/KIND" → the latest scheme version. */
+        private final Map<String, Integer> latestSchemes = new HashMap<>();
+        private final Map<String, Long> versions = new HashMap<>();
+        private final Map<String, long[]> projects = new HashMap<>();
+
+        private Foundations() {
+        }
     }
 
     /**
      * The plan's scorecard under the version in force, as {@link #compute compute(plan, null)}, remembered for as
      * long as nothing it rests on changes: the plan's version, the latest scheme of its year and kind, and for a
-     * department-wide plan its department's projects of the year (their number and versions). An overview of
-     * hundreds of plans then reads the plan table once and scores only what changed.
+     * department-wide plan its department's projects of the year (their number and versions, so the scorecard is
+     * computed again when one of its projects changes). An overview of hundreds of plans then reads the plan table
+     * once and scores only what changed.
      *
-     * @param foundations {@link Foundations#of} rows of the plan table holding at least the plan's department and year
-     * @param latest      {@link #latestSchemes} of the plan's district
+     * @param foundations {@link #foundations} of rows holding at least the plan's department and year
      * @return null when no scheme is set for the plan's year and kind
      */
-    public ScorecardView current(PlanId plan, Foundations foundations, Map<String, Integer> latest) {
+    public ScorecardView current(PlanId plan, Foundations foundations) {
         EvaluationKind kind = EvaluationKind.of(plan);
-        Integer scheme = latest.get(plan.year().value() + "/" + kind.name());
+        Integer scheme = foundations.latestSchemes.get(plan.year().value() + "/" + kind.name());
         if (scheme == null) {
             return null;
         }
@@ -152,35 +179,6 @@ public class Scorecards {
             rests += "|projects " + projects[0] + "/" + projects[1];
         }
         return current.get(rests, ignored -> compute(plan, null));
-    }
-
-    /**
-     * What the plans of some rows of the plan table rest on, gathered in one pass over them: each plan's version, and
-     * per department and year the number of its projects and the sum of their versions (so a department-wide plan's
-     * scorecard is computed again when one of its projects changes).
-     */
-    public static final class Foundations {
-
-        private final Map<String, Long> versions = new HashMap<>();
-        private final Map<String, long[]> projects = new HashMap<>();
-
-        private Foundations() {
-        }
-
-        public static Foundations of(List<Map<String, Object>> plans) {
-            Foundations foundations = new Foundations();
-            for (Map<String, Object> row : plans) {
-                String departmentYear = row.get("department_id") + "/" + ((Number) row.get("fiscal_year")).intValue();
-                long version = ((Number) row.get("version")).longValue();
-                foundations.versions.put(departmentYear + "/" + row.get("plan_key"), version);
-                if ("PROJECT".equals(row.get("kind"))) {
-                    long[] projects = foundations.projects.computeIfAbsent(departmentYear, key -> new long[2]);
-                    projects[0]++;
-                    projects[1] += version;
-                }
-            }
-            return foundations;
-        }
     }
 
     /**

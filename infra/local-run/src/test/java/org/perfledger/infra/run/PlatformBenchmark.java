@@ -49,6 +49,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.perfledger.infra.bench.ClosedLoop;
 import org.perfledger.infra.embedded.FreePorts;
 import org.postgresql.PGConnection;
 
@@ -234,46 +235,14 @@ class PlatformBenchmark {
      * above zero), for the duration; answers each command's latency in nanoseconds.
      */
     private List<Long> load(List<String> plans, Duration duration, double perSecond) throws InterruptedException {
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        AtomicBoolean running = new AtomicBoolean(true);
-        List<Thread> clients = new ArrayList<>();
-        long interval = perSecond > 0 ? (long) (1e9 * plans.size() / perSecond) : 0;
-        for (String plan : plans) {
-            Thread client = new Thread(() -> {
-                long next = System.nanoTime();
-                while (running.get()) {
-                    if (interval > 0) {
-                        long wait = next - System.nanoTime();
-                        if (wait > 0) {
-                            LockSupport.parkNanos(wait);
-                        }
-                        next += interval;
-                    }
-                    long start = System.nanoTime();
-                    ok(command("POST", plan + "/budget/expenditures", SPEND));
-                    if (running.get()) {
-                        latencies.add(System.nanoTime() - start);
-                    }
-                }
-            });
-            clients.add(client);
-            client.start();
-        }
-        Thread.sleep(duration.toMillis());
-        running.set(false);
-        for (Thread client : clients) {
-            client.join();
-        }
-        return new ArrayList<>(latencies);
+        return ClosedLoop.run(plans, duration, perSecond, plan -> ok(command("POST", plan + "/budget/expenditures",
+                SPEND)));
     }
 
     private static ObjectNode figures(List<Long> latencies, Duration duration) {
-        Collections.sort(latencies);
-        ObjectNode run = JSON.createObjectNode();
-        run.put("perSecond", latencies.size() / (duration.toMillis() / 1000.0));
-        run.put("p50Ms", latencies.isEmpty() ? 0 : latencies.get(latencies.size() / 2) / 1e6);
-        run.put("p99Ms", latencies.isEmpty() ? 0 : latencies.get((int) (latencies.size() * 0.99)) / 1e6);
-        return run;
+        ClosedLoop.Figures figures = ClosedLoop.Figures.of(latencies, duration);
+        return JSON.createObjectNode().put("perSecond", figures.perSecond()).put("p50Ms", figures.p50Ms())
+                .put("p99Ms", figures.p99Ms());
     }
 
     private void commands() throws Exception {
@@ -434,11 +403,9 @@ class PlatformBenchmark {
     }
 
     /** A timer's histogram from a service's Prometheus endpoint: bucket bound (s) → cumulative count, all series. */
-    private Map<Double, Long> buckets(String baseUrl, String metric) throws IOException, InterruptedException {
-        HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+    private Map<Double, Long> buckets(String baseUrl, String metric) {
         Map<Double, Long> buckets = new TreeMap<>();
-        for (String line : scrape.body().split("\n")) {
+        for (String line : metrics(baseUrl).lines().toList()) {
             if (line.startsWith(metric + "_bucket{")) {
                 int le = line.indexOf("le=\"") + 4;
                 String bound = line.substring(le, line.indexOf('"', le));
@@ -508,15 +475,8 @@ class PlatformBenchmark {
         }
     }
 
-    private double applied() throws Exception {
-        String text = http(platform.queryUrl() + "/actuator/prometheus", "GET", null, null).body();
-        double sum = 0;
-        for (String line : text.lines().toList()) {
-            if (line.startsWith("perfledger_projection_events_total{") && line.contains("outcome=\"applied\"")) {
-                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return sum;
+    private double applied() {
+        return sum(metrics(platform.queryUrl()), "perfledger_projection_events_total", "outcome=\"applied\"");
     }
 
     // ---- a district of a million events: import, rebuild, PostgreSQL streaming the same rows ------------------------
@@ -604,10 +564,12 @@ class PlatformBenchmark {
             throw new IllegalStateException("rebuild failed: " + status);
         }
         double total = (System.nanoTime() - begun) / 1e9;
+        double replayAndWrite = (replayed - begun) / 1e9;
+        long events = status.get("applied").asLong();
         ObjectNode run = JSON.createObjectNode();
-        run.put("events", status.get("applied").asLong());
-        run.put("replayAndWriteSeconds", (replayed - begun) / 1e9);
-        run.put("perSecond", status.get("applied").asLong() / ((replayed - begun) / 1e9));
+        run.put("events", events);
+        run.put("replayAndWriteSeconds", replayAndWrite);
+        run.put("perSecond", events / replayAndWrite);
         run.put("totalSeconds", total);
         run.put("equal", status.get("comparison").get("equal").asBoolean());
         return run;
@@ -615,8 +577,8 @@ class PlatformBenchmark {
 
     /**
      * Flight recordings of the command service at 32 clients and of the query service rebuilding and serving district
-     * overviews, last: a recording
-     * costs the JVM time and native memory it keeps afterwards, so no measured figure comes after one.
+     * overviews, last: a recording costs the JVM time and native memory it keeps afterwards, so no measured figure
+     * comes after one.
      */
     private void profiles() throws Exception {
         phase.set(PROFILING);
@@ -630,8 +592,7 @@ class PlatformBenchmark {
         rebuild();
         jfr(platform.process("query-service").pid(), "stop", rebuilding);
         results.set("rebuildProfile", profile(rebuilding));
-        String finance = platform.issuer().orElseThrow().token("bench.finance", BIG, null,
-                List.of("DISTRICT_FINANCE"), Duration.ofHours(2));
+        String finance = bigDistrictFinance();
         Path overviews = home.resolve("query-service-overview.jfr");
         jfr(platform.process("query-service").pid(), "start", overviews);
         Random random = new Random(9);
@@ -666,8 +627,7 @@ class PlatformBenchmark {
 
     private void views() throws Exception {
         phase.set("views");
-        String finance = platform.issuer().orElseThrow().token("bench.finance", BIG, null,
-                List.of("DISTRICT_FINANCE"), Duration.ofHours(2));
+        String finance = bigDistrictFinance();
         Random random = new Random(8);
         String base = platform.queryUrl() + "/api/v1/districts/" + BIG;
         ObjectNode views = results.putObject("views");
@@ -709,6 +669,12 @@ class PlatformBenchmark {
             }
             asOfYears.add(figures(years, Duration.ofSeconds(1)).without("perSecond"));
         }
+    }
+
+    /** A token of the million-event district's finance, for the views. */
+    private String bigDistrictFinance() {
+        return platform.issuer().orElseThrow().token("bench.finance", BIG, null, List.of("DISTRICT_FINANCE"),
+                Duration.ofHours(2));
     }
 
     private long time(String url, String token) {
@@ -783,33 +749,40 @@ class PlatformBenchmark {
 
     private void sampleJvmMemory(String service, String baseUrl) {
         try {
-            HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-            if (scrape.statusCode() != 200) {
-                return;
-            }
-            Map<String, Long> figures = new HashMap<>();
-            for (String line : scrape.body().split("\n")) {
-                boolean heap = line.contains("area=\"heap\"");
-                boolean nonHeap = line.contains("area=\"nonheap\"");
-                String figure = line.startsWith("jvm_memory_used_bytes{") && heap ? "heapUsed"
-                        : line.startsWith("jvm_memory_committed_bytes{") && heap ? "heapCommitted"
-                        : line.startsWith("jvm_memory_committed_bytes{") && nonHeap ? "nonHeapCommitted"
-                        : line.startsWith("jvm_buffer_memory_used_bytes{") ? "buffers"
-                        : line.startsWith("jvm_threads_live_threads") ? "threads" : null;
-                if (figure != null) {
-                    double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                    figures.merge(figure, (long) value, Long::sum);
-                }
-            }
+            String metrics = metrics(baseUrl);
+            String heap = "area=\"heap\"";
+            Map<String, Long> figures = Map.of(
+                    "heapUsed", (long) sum(metrics, "jvm_memory_used_bytes", heap),
+                    "heapCommitted", (long) sum(metrics, "jvm_memory_committed_bytes", heap),
+                    "nonHeapCommitted", (long) sum(metrics, "jvm_memory_committed_bytes", "area=\"nonheap\""),
+                    "buffers", (long) sum(metrics, "jvm_buffer_memory_used_bytes", ""),
+                    "threads", (long) sum(metrics, "jvm_threads_live_threads", ""));
             Map<String, Long> inPhase = jvmMemory.computeIfAbsent(service, s -> inOrder())
                     .computeIfAbsent(phase.get(), p -> new ConcurrentHashMap<>());
             figures.forEach((figure, amount) -> inPhase.merge(figure, amount, Math::max));
-        } catch (IOException | RuntimeException restartingForNow) {
+        } catch (RuntimeException restartingForNow) {
             // the service is restarting
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
+    }
+
+    /** A service's metrics, as Prometheus scrapes them. */
+    private String metrics(String baseUrl) {
+        HttpResponse<String> scrape = http(baseUrl + "/actuator/prometheus", "GET", null, null);
+        if (scrape.statusCode() != 200) {
+            throw new IllegalStateException(baseUrl + " answers " + scrape.statusCode() + " for its metrics");
+        }
+        return scrape.body();
+    }
+
+    /** The sum of a metric's samples over the series whose labels include {@code label} (empty: all of them). */
+    private static double sum(String metrics, String name, String label) {
+        double sum = 0;
+        for (String line : metrics.lines().toList()) {
+            if ((line.startsWith(name + "{") || line.startsWith(name + " ")) && line.contains(label)) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
     }
 
     /**

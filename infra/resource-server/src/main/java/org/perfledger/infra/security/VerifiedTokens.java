@@ -1,25 +1,26 @@
-package org.perfledger.query.platform;
+package org.perfledger.infra.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
-import org.springframework.security.oauth2.core.OAuth2Error;
 
 /**
  * A token's signature is checked once, not on every request it comes with: the decoded token is kept, by its exact
  * text, until it expires (and for at most ten minutes), so a client's hundreds of requests with one token cost one RSA
  * verification. Expiry is checked on every use. (The profile of the command benchmark had a third of the service's
- * CPU in RSA verification.)
+ * CPU in RSA verification.) Each service imports it into its security configuration.
  */
 @Configuration(proxyBeanMethods = false)
-class VerifiedTokens {
+public class VerifiedTokens {
 
     @Bean
     static BeanPostProcessor rememberVerifiedTokens() {
@@ -49,7 +50,7 @@ class VerifiedTokens {
             if (jwt.getExpiresAt() != null && !jwt.getExpiresAt().isAfter(Instant.now().minus(CLOCK_SKEW))) {
                 verified.invalidate(token);
                 throw new JwtValidationException("the token expired at " + jwt.getExpiresAt(),
-                        java.util.List.of(new OAuth2Error("invalid_token", "the token has expired", null)));
+                        List.of(new OAuth2Error("invalid_token", "the token has expired", null)));
             }
             return jwt;
         }
