@@ -319,6 +319,7 @@ class CommandApiTest extends CommandServiceTestBase {
 
     @Test
     void aScoringSchemeIsVersionedAndAMalformedOneIsRefused() throws Exception {
+        ensureDistrict("hanyang");
         String path = "/api/v1/districts/hanyang/years/2021/scoring-schemes/project";
         String scheme = """
                 {"execution":{"weight":20,"base":"INITIAL","capped":true,"bands":[]},"partialCredit":50,

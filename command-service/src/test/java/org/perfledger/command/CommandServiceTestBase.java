@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.perfledger.infra.embedded.LocalIssuer;
 import org.perfledger.infra.embedded.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -119,6 +120,7 @@ public abstract class CommandServiceTestBase {
         registry.add("perfledger.relay.topic", () -> TOPIC);
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
                 () -> TestInfrastructure.issuer().publicKeyLocation());
+        registry.add("perfledger.security.issuers", () -> LocalIssuer.ISSUER);
     }
 
     /** A record as a consumer of the topic sees it. */

@@ -28,6 +28,7 @@ import java.util.Map;
 import org.perfledger.command.platform.DomainRejection;
 import org.perfledger.command.platform.DomainRejection.Kind;
 import org.perfledger.kernel.event.EventEnvelopeCodec;
+import org.perfledger.kernel.text.UnicodeText;
 import org.perfledger.kernel.event.EventMetadata;
 import org.perfledger.kernel.event.EventRow;
 import org.perfledger.kernel.event.Streams;
@@ -68,6 +69,10 @@ public class EventLogTransfer {
     private final TransactionTemplate transactions;
     private final TransactionTemplate readOnly;
     private final ObjectMapper json = EventEnvelopeCodec.mapper();
+    /** Lines of an imported file are read as they are, not repaired: text that is not valid Unicode is refused. */
+    private static final ObjectMapper LINES = new ObjectMapper();
+    /** The event store's identifier and type columns hold 255 characters. */
+    private static final int MAX_IDENTIFIER = 255;
 
     EventLogTransfer(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
@@ -246,7 +251,7 @@ public class EventLogTransfer {
             }
             previous = hash;
             events++;
-            batch.add(event, hash, timestamp(line, number));
+            batch.add(event, hash, timestamp(line, number), number);
         }
         batch.flush();
         if (end == null || end.path("events").asLong() != events
@@ -272,6 +277,7 @@ public class EventLogTransfer {
         private final List<EventRow> events = new ArrayList<>(INSERT_BATCH);
         private final List<byte[]> hashes = new ArrayList<>(INSERT_BATCH);
         private final List<Timestamp> chainedAt = new ArrayList<>(INSERT_BATCH);
+        private final List<Integer> lineNumbers = new ArrayList<>(INSERT_BATCH);
         long written;
         boolean reproduced = true;
         byte[] head;
@@ -280,7 +286,8 @@ public class EventLogTransfer {
             this.district = district;
         }
 
-        void add(EventRow event, byte[] hash, Timestamp at) {
+        void add(EventRow event, byte[] hash, Timestamp at, int number) {
+            lineNumbers.add(number);
             events.add(event);
             hashes.add(hash);
             chainedAt.add(at);
@@ -293,6 +300,7 @@ public class EventLogTransfer {
             if (events.isEmpty()) {
                 return;
             }
+            refuseKnownIdentifiers();
             insert(events);
             List<byte[]> links = jdbc.queryForList("SELECT hash FROM event_chain WHERE district = ? AND position > ? "
                     + "ORDER BY position", byte[].class, district.value(), written);
@@ -310,6 +318,25 @@ public class EventLogTransfer {
             events.clear();
             hashes.clear();
             chainedAt.clear();
+            lineNumbers.clear();
+        }
+
+        /** An event id the store (or an earlier line) holds already is refused by its line, before anything is kept. */
+        private void refuseKnownIdentifiers() {
+            Map<String, Integer> lines = new HashMap<>();
+            for (int i = 0; i < events.size(); i++) {
+                Integer earlier = lines.putIfAbsent(events.get(i).eventIdentifier(), lineNumbers.get(i));
+                if (earlier != null) {
+                    throw refused(lineNumbers.get(i), "eventIdentifier", "event-log.duplicate-event", "event "
+                            + events.get(i).eventIdentifier() + " came already on line " + earlier);
+                }
+            }
+            List<String> known = jdbc.queryForList("SELECT event_identifier FROM domain_event_entry "
+                    + "WHERE event_identifier = ANY (?)", String.class, (Object) lines.keySet().toArray(String[]::new));
+            if (!known.isEmpty()) {
+                throw refused(lines.get(known.get(0)), "eventIdentifier", "event-log.duplicate-event", "event "
+                        + known.get(0) + " is stored on this PerfLedger already (an event id is unique)");
+            }
         }
     }
 
@@ -334,6 +361,13 @@ public class EventLogTransfer {
         for (String field : List.of("eventIdentifier", "aggregateIdentifier", "timeStamp", "payloadType", "payload")) {
             if (!line.path(field).isTextual()) {
                 throw refused(number, field, "event-log.field", field + " is required text");
+            }
+        }
+        for (String field : List.of("eventIdentifier", "aggregateIdentifier", "timeStamp", "payloadType",
+                "aggregateType", "payloadRevision")) {
+            if (line.path(field).asText().length() > MAX_IDENTIFIER) {
+                throw refused(number, field, "event-log.field", field + " is at most " + MAX_IDENTIFIER
+                        + " characters");
             }
         }
         if (!line.path("sequenceNumber").canConvertToLong()) {
@@ -387,8 +421,14 @@ public class EventLogTransfer {
             throw refused(number, "record", "event-log.empty", "the file is empty");
         }
         try {
-            JsonNode node = json.readTree(text);
+            JsonNode node = LINES.readTree(text);
             if (node != null && node.isObject()) {
+                node.fields().forEachRemaining(field -> {
+                    if (field.getValue().isTextual() && !UnicodeText.isWellFormed(field.getValue().asText())) {
+                        throw refused(number, field.getKey(), "text.unicode", field.getKey()
+                                + " is not valid Unicode (an unpaired surrogate)");
+                    }
+                });
                 return node;
             }
         } catch (JsonProcessingException e) {

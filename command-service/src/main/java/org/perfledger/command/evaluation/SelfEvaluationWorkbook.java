@@ -9,11 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.CellValue;
 import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.FormulaEvaluator;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -21,7 +20,7 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.NumberToTextConverter;
 import org.perfledger.command.evaluation.SelfEvaluationTable.IndicatorRow;
-import org.perfledger.command.platform.FieldError;
+import org.perfledger.command.platform.DomainRejection;
 import org.perfledger.command.platform.InvalidRequestException;
 import org.perfledger.command.platform.RequestFields;
 import org.perfledger.kernel.evaluation.Grade;
@@ -30,6 +29,8 @@ import org.perfledger.kernel.performance.Points;
 import org.perfledger.kernel.performance.Target;
 import org.perfledger.kernel.validation.InvalidValueException;
 import org.perfledger.kernel.validation.Labelled;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a filled-in 自评表 workbook (.xlsx, or the older .xls) in the layout the query service exports and the seeds
@@ -49,30 +50,45 @@ public final class SelfEvaluationWorkbook {
 
     private final DataFormatter formatter = new DataFormatter();
     private final RequestFields fields = new RequestFields();
-    private FormulaEvaluator evaluator;
+    private static final Logger log = LoggerFactory.getLogger(SelfEvaluationWorkbook.class);
+
+    static {
+        // POI's own guard, beside WorkbookGuard's scan (and beside its default bomb check on the inflate ratio)
+        ZipSecureFile.setMaxEntrySize(WorkbookGuard.MAX_PART_BYTES);
+    }
 
     private SelfEvaluationWorkbook() {
     }
 
-    /** @throws InvalidRequestException when the bytes are not a readable workbook */
+    /**
+     * @throws org.perfledger.command.platform.DomainRejection (422) when the bytes are not a readable workbook, or one
+     *         past the limits of {@link WorkbookGuard}
+     */
     public static SelfEvaluationTable read(byte[] bytes) {
-        Workbook workbook;
-        try {
-            workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes));
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            // POI's "not an Office file", "empty file" and "encrypted" are among these
-            throw new InvalidRequestException(List.of(new FieldError("file", "workbook.unreadable",
-                    "file: not a readable Excel workbook (.xlsx or .xls) without a password: " + e.getMessage())));
-        }
-        try (workbook) {
-            return new SelfEvaluationWorkbook().read(workbook);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try (WorkbookGuard.Permit permit = WorkbookGuard.check(bytes)) {
+            Workbook workbook;
+            try {
+                workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes));
+            } catch (IOException | RuntimeException e) {
+                // POI's "not an Office file", "empty file", "encrypted", and its own bomb and XML guards
+                throw WorkbookGuard.refused("workbook.unreadable", "file: not a readable Excel workbook (.xlsx or "
+                        + ".xls) without a password");
+            }
+            try (workbook) {
+                return new SelfEvaluationWorkbook().read(workbook);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InvalidRequestException | DomainRejection e) {
+                throw e;
+            } catch (RuntimeException e) {
+                log.warn("A workbook could not be read: {}", e.toString());
+                throw WorkbookGuard.refused("workbook.unreadable", "file: the workbook could not be read; save it "
+                        + "again from Excel as .xlsx");
+            }
         }
     }
 
     private SelfEvaluationTable read(Workbook workbook) {
-        evaluator = workbook.getCreationHelper().createFormulaEvaluator();
         Sheet sheet = workbook.getSheet("自评表") != null ? workbook.getSheet("自评表") : workbook.getSheetAt(0);
         int last = Math.min(sheet.getLastRowNum(), MAX_ROWS);
 
@@ -224,20 +240,15 @@ public final class SelfEvaluationWorkbook {
         }
         CellType type = cell.getCellType();
         if (type == CellType.FORMULA) {
-            CellValue result;
-            try {
-                result = evaluator.evaluate(cell);
-            } catch (RuntimeException e) { // NotImplementedException for functions POI lacks, and formula errors
-                throw new InvalidValueException("cell.formula", "the formula " + cell.getCellFormula()
-                        + " cannot be evaluated; enter its value instead");
-            }
-            return switch (result.getCellType()) {
-                case NUMERIC -> number(result.getNumberValue(), cell);
-                case STRING -> lines(result.getStringValue());
-                case BOOLEAN -> Boolean.toString(result.getBooleanValue());
-                case ERROR -> throw new InvalidValueException("cell.error", "the formula " + cell.getCellFormula()
-                        + " gives an error");
-                default -> "";
+            // never evaluated (no function or link of a file runs here): the value Excel saved with the formula
+            return switch (cell.getCachedFormulaResultType()) {
+                case NUMERIC -> number(cell.getNumericCellValue(), cell);
+                case STRING -> lines(cell.getStringCellValue());
+                case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
+                case ERROR -> throw new InvalidValueException("cell.error", "the formula's saved result is an "
+                        + "Excel error");
+                default -> throw new InvalidValueException("cell.formula", "the formula has no saved value; enter "
+                        + "its value instead");
             };
         }
         return switch (type) {
@@ -261,14 +272,24 @@ public final class SelfEvaluationWorkbook {
     private String number(double value, Cell cell) {
         String format = cell.getCellStyle() == null ? "" : cell.getCellStyle().getDataFormatString();
         if (format != null && format.contains("%")) {
-            return formatter.formatCellValue(cell, evaluator).strip();
+            return formatter.formatRawCellContents(value, cell.getCellStyle().getDataFormat(), format).strip();
         }
         return NumberToTextConverter.toText(value);
     }
 
     private String text(Row row, int column) {
         Cell cell = row.getCell(column);
-        return cell == null ? "" : formatter.formatCellValue(cell, evaluator).strip();
+        if (cell == null) {
+            return "";
+        }
+        if (cell.getCellType() == CellType.FORMULA) {
+            try {
+                return value(cell);
+            } catch (InvalidValueException e) {
+                return "";
+            }
+        }
+        return formatter.formatCellValue(cell).strip();
     }
 
     private boolean blank(Row row) {

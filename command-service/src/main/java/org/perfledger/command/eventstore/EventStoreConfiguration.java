@@ -1,9 +1,11 @@
 package org.perfledger.command.eventstore;
 
+import java.sql.SQLException;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.serialization.Serializer;
 import org.perfledger.kernel.event.EventEnvelopeCodec;
 import org.perfledger.kernel.event.EventMetadata;
@@ -48,6 +50,28 @@ public class EventStoreConfiguration {
     @Qualifier("eventSerializer")
     Serializer eventSerializer(RevisionResolver revisionResolver) {
         return StableNameSerializer.create(EventEnvelopeCodec.mapper().copy(), revisionResolver);
+    }
+
+    /**
+     * A unique violation on append (SQL state 23505: an event at that aggregate sequence is stored already) is a
+     * concurrent write, answered 409, whatever PostgreSQL's driver wraps it in. Axon's default resolver looks for
+     * exception types PostgreSQL does not use, and the failure would be a 500. (An append can meet such a row when the
+     * store was written by another writer than this service: another instance, or an import.)
+     */
+    @Bean
+    PersistenceExceptionResolver uniqueViolationIsDuplicateKey() {
+        return exception -> {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql) {
+                    for (SQLException next = sql; next != null; next = next.getNextException()) {
+                        if ("23505".equals(next.getSQLState())) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        };
     }
 
     /** District, actor and correlation id travel from the command to every event it causes. */

@@ -218,14 +218,14 @@ public class AnnualPlan {
                     "the initial budget needs at least one funding source with its amount");
         }
         command.sources().forEach((source, amount) -> nonNegative("sources." + source.name(), amount));
-        WanYuan total = sum(command.sources().values());
+        WanYuan total = sum("sources", command.sources().values());
         if (!command.classes().isEmpty()) {
             if (!plan.departmentWide()) {
                 throw new DomainRejection(Kind.RULE, "budget.classes-project", "classes",
                         "a project's budget is all 项目支出; only a department-wide budget is split into classes");
             }
             command.classes().forEach((type, amount) -> nonNegative("classes." + type.name(), amount));
-            WanYuan classTotal = sum(command.classes().values());
+            WanYuan classTotal = sum("classes", command.classes().values());
             if (!classTotal.equals(total)) {
                 throw new DomainRejection(Kind.RULE, "budget.classes-sum", "classes", "the classes sum to "
                         + classTotal + " but the funding sources to " + total + "; they must agree");
@@ -244,7 +244,8 @@ public class AnnualPlan {
         requireInYear("date", command.date());
         ExpenditureClass type = classFor(command.expenditureClass(), false);
         WanYuan from = adjustedBudget;
-        WanYuan to = command.kind().direction() > 0 ? from.plus(command.amount()) : from.minus(command.amount());
+        WanYuan to = command.kind().direction() > 0 ? total("amount", from, command.amount())
+                : from.minus(command.amount());
         if (to.isNegative()) {
             throw new DomainRejection(Kind.RULE, "budget.negative", "amount", "调减 " + command.amount()
                     + " would take the budget of " + from + " below zero");
@@ -263,7 +264,7 @@ public class AnnualPlan {
         requireInYear("date", command.date());
         String note = optionalText("note", command.note(), MAX_REASON);
         FundingSource source = command.source() != null ? command.source() : FundingSource.GENERAL_PUBLIC_BUDGET;
-        WanYuan total = received.plus(command.amount());
+        WanYuan total = total("amount", received, command.amount());
         apply(new FundsReceived(plan, command.amount(), source, command.date(), note, total));
         return receipt("receivedTotal", total, "receiptRate", rate(total, adjustedBudget));
     }
@@ -282,7 +283,7 @@ public class AnnualPlan {
         }
         String description = text("description", command.description(), MAX_REASON);
         String voucher = optionalText("voucher", command.voucher(), MAX_SHORT_TEXT);
-        WanYuan total = executed.plus(command.amount());
+        WanYuan total = total("amount", executed, command.amount());
         boolean over = total.compareTo(adjustedBudget) > 0;
         apply(new ExpenditureRecorded(plan, command.amount(), command.date(), type, command.line(), description,
                 voucher, total, adjustedBudget, over));
@@ -337,7 +338,7 @@ public class AnnualPlan {
                         "the line '" + line.name() + "' is listed twice");
             }
         }
-        WanYuan total = sum(command.lines().stream().map(BudgetLine::amount).toList());
+        WanYuan total = sum("lines", command.lines().stream().map(BudgetLine::amount).toList());
         if (!total.equals(adjustedBudget)) {
             throw new DomainRejection(Kind.RULE, "budget.lines-sum", "lines", "the lines sum to " + total
                     + " but the budget is " + adjustedBudget + "; the 项目支出明细 must add up to the budget");
@@ -528,9 +529,9 @@ public class AnnualPlan {
             throw new DomainRejection(Kind.RULE, "year.pending-adjustments", null, "target adjustment(s) "
                     + pendingAdjustments.keySet() + " still wait for a decision; approve or reject them first");
         }
-        if (!lines.isEmpty() && !sum(lines.stream().map(BudgetLine::amount).toList()).equals(adjustedBudget)) {
+        if (!lines.isEmpty() && !sum("lines", lines.stream().map(BudgetLine::amount).toList()).equals(adjustedBudget)) {
             throw new DomainRejection(Kind.RULE, "year.lines-unbalanced", "lines", "the 项目支出明细 sums to "
-                    + sum(lines.stream().map(BudgetLine::amount).toList()) + " but the budget is now "
+                    + sum("lines", lines.stream().map(BudgetLine::amount).toList()) + " but the budget is now "
                     + adjustedBudget + "; set the lines again before closing");
         }
         apply(new YearClosed(plan, initialBudget, adjustedBudget, received, executed));
@@ -903,12 +904,23 @@ public class AnnualPlan {
         }
     }
 
-    private static WanYuan sum(Collection<WanYuan> amounts) {
+    private static WanYuan sum(String field, Collection<WanYuan> amounts) {
         WanYuan total = WanYuan.ZERO;
         for (WanYuan amount : amounts) {
-            total = total.plus(amount);
+            total = total(field, total, amount);
         }
         return total;
+    }
+
+    /** A running total that must stay an amount the ledger can hold (13 integer digits), or the command is refused. */
+    private static WanYuan total(String field, WanYuan sofar, WanYuan amount) {
+        try {
+            return sofar.plus(amount);
+        } catch (InvalidValueException e) {
+            throw new DomainRejection(Kind.RULE, "money.total-range", field, "adding " + amount + " to " + sofar
+                    + " would leave the range of amounts in 万元 (at most " + WanYuan.MAX_INTEGER_DIGITS
+                    + " integer digits)");
+        }
     }
 
     /** 执行率 / 到位率 as the tables print them, or null when the budget is 0 (flagged, not 100%). */

@@ -13,6 +13,7 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
 import org.perfledger.command.relay.EventRelay;
 import org.perfledger.kernel.event.EventMetadata;
 import org.springframework.beans.factory.ObjectProvider;
@@ -93,7 +94,7 @@ class CommandInterceptors {
                     case RULE -> "rejected";
                 };
             }
-            if (failure instanceof ConcurrencyException) {
+            if (failure instanceof ConcurrencyException || failure instanceof ConflictingModificationException) {
                 return "conflict";
             }
             if (failure instanceof AggregateNotFoundException) {

@@ -70,8 +70,8 @@ class IdempotentCommands implements MessageHandlerInterceptor<CommandMessage<?>>
         Map<String, Object> first = rows.get(0);
         if (!fingerprint.equals(first.get("fingerprint"))) {
             throw new DomainRejection(Kind.RULE, "idempotency-key.reused", RequestMetadataResolver.IDEMPOTENCY_HEADER,
-                    "this Idempotency-Key was already used for a different request (" + first.get("command_name")
-                            + "); send a new key with a new request");
+                    "this Idempotency-Key was already used for a different request; send a new key with a new "
+                            + "request");
         }
         String type = (String) first.get("result_type");
         if (type == null) {
@@ -88,7 +88,9 @@ class IdempotentCommands implements MessageHandlerInterceptor<CommandMessage<?>>
     }
 
     private String fingerprint(CommandMessage<?> command) throws JsonProcessingException {
-        byte[] payload = (command.getCommandName() + "\n" + mapper.writeValueAsString(command.getPayload()))
+        // the sender is part of the request: another user's reuse of a key is a different request, not a replay
+        byte[] payload = (command.getCommandName() + "\n" + command.getMetaData().get(EventMetadata.ACTOR) + "\n"
+                + mapper.writeValueAsString(command.getPayload()))
                 .getBytes(StandardCharsets.UTF_8);
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(payload));

@@ -12,10 +12,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.perfledger.kernel.validation.InvalidValueException;
 import org.perfledger.kernel.validation.Unavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +57,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             case RULE -> HttpStatus.UNPROCESSABLE_ENTITY;
         };
         return problem(status, e.code(), e.getMessage(), e.errors());
+    }
+
+    /**
+     * A value past a rule of the published language that no handler named a field for (a safety net: handlers
+     * refuse with their field): 422 with the rule, and nothing was stored.
+     */
+    @ExceptionHandler(InvalidValueException.class)
+    ProblemDetail invalidValue(InvalidValueException e) {
+        log.warn("A rule was broken without a field named: {}", e.getMessage());
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "rule-broken", e.getMessage(),
+                List.of(new FieldError(null, e.rule(), e.getMessage())));
+    }
+
+    @ExceptionHandler(BusyException.class)
+    ResponseEntity<ProblemDetail> busy(BusyException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", e.getMessage() + "; nothing was stored",
+                        List.of()));
     }
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)
@@ -131,9 +151,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof ValueInstantiationException invalid) {
             Throwable root = invalid.getCause() == null ? invalid : invalid.getCause();
             String field = path(invalid);
+            String reason = root == invalid || root.getMessage() == null ? "a required field is missing"
+                    : root.getMessage() + (root instanceof NullPointerException ? " is required" : "");
             return new FieldError(field.isEmpty() ? null : field, "json.invalid-value",
-                    (field.isEmpty() ? "the body" : field) + " is incomplete or invalid: " + root.getMessage()
-                            + (root instanceof NullPointerException ? " is required" : ""));
+                    (field.isEmpty() ? "the body" : field) + " is incomplete or invalid: " + reason);
+        }
+        if (cause instanceof JsonConfiguration.MalformedText malformed) {
+            String field = path(malformed);
+            return new FieldError(field.isEmpty() ? null : field, "text.unicode",
+                    (field.isEmpty() ? "a text" : field) + " is not valid Unicode (an unpaired surrogate)");
         }
         if (cause instanceof InvalidNullException nulled) {
             return new FieldError(path(nulled), "json.null", path(nulled) + " must not be null");
@@ -154,6 +180,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 .collect(Collectors.joining("."));
     }
 
+    /**
+     * A refusal names fields and rules, never the code behind them: a qualified Java name (a request record, an
+     * exception, a library class) that a library's message carries is replaced by a neutral word.
+     */
+    static String withoutInternals(String text) {
+        return text == null ? null : INTERNAL_NAME.matcher(text).replaceAll("a value");
+    }
+
+    private static final Pattern INTERNAL_NAME = Pattern.compile(
+            "`?(?:\\[L)?(?:[a-z_][a-z0-9_]*\\.){2,}[A-Z][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*(?:\\[])?;?`?");
+
     /** Writes a problem from outside Spring MVC (servlet filters, Spring Security), in the same JSON form. */
     static void write(HttpServletResponse response, ObjectMapper json, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
@@ -163,11 +200,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     static ProblemDetail problem(HttpStatus status, String type, String detail, List<FieldError> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, withoutInternals(detail));
         problem.setType(URI.create(TYPE_BASE + type));
         problem.setTitle(status.getReasonPhrase());
         if (!errors.isEmpty()) {
-            problem.setProperty("errors", errors);
+            problem.setProperty("errors", errors.stream().map(error -> new FieldError(error.field(), error.rule(),
+                    withoutInternals(error.message()))).toList());
         }
         return problem;
     }

@@ -1,8 +1,10 @@
 package org.perfledger.command.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
 import java.util.List;
 import org.perfledger.infra.security.VerifiedTokens;
+import org.perfledger.infra.web.ProblemResponses;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +27,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * foreign token gets 401 problem+json; what the caller may do is decided per command ({@link CommandPolicy}).
  */
 @Configuration(proxyBeanMethods = false)
-@Import(VerifiedTokens.class)
+@Import({VerifiedTokens.class, ProblemResponses.class})
 class SecurityConfiguration {
 
     @Bean
@@ -38,6 +40,8 @@ class SecurityConfiguration {
                 .cors(Customizer.withDefaults())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
+                        // an error dispatch answers with the original request's status (ProblemResponses)
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**",
                                 "/swagger-ui.html", "/swagger-ui/**").permitAll()

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.perfledger.kernel.validation.InvalidValueException;
+import org.perfledger.kernel.validation.Checks;
 import org.perfledger.kernel.event.Streams;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -61,7 +63,29 @@ public class ScoringSchemeBook {
         return version;
     }
 
+    /** Bounds of a scheme: a district's rules fit in far less, and nothing larger is stored or scored. */
+    static final int MAX_BANDS = 20;
+    static final int MAX_GRADES = 10;
+    static final int MAX_OVERRIDES = 500;
+    static final int MAX_CODE_LENGTH = 63;
+    private static final BigDecimal MAX_RATIO = BigDecimal.valueOf(10_000);
+
     private static void validate(ScoringScheme scheme) {
+        if (scheme.overrides().size() > MAX_OVERRIDES) {
+            throw new DomainRejection(Kind.RULE, "scheme.overrides-count", "overrides", "a scheme has at most "
+                    + MAX_OVERRIDES + " overrides");
+        }
+        for (String code : scheme.overrides().keySet()) {
+            try {
+                Checks.requireText(code, "an override's indicator code", MAX_CODE_LENGTH);
+            } catch (InvalidValueException e) {
+                throw DomainRejection.brokenRule("overrides", e);
+            }
+        }
+        if (scheme.grades().size() > MAX_GRADES) {
+            throw new DomainRejection(Kind.RULE, "scheme.grades-count", "grades", "a scheme has at most " + MAX_GRADES
+                    + " grade bands");
+        }
         BigDecimal total = BigDecimal.ZERO;
         if (scheme.execution() != null) {
             points("execution.weight", scheme.execution().weight());
@@ -106,11 +130,15 @@ public class ScoringSchemeBook {
     }
 
     private static void bands(String field, List<Band> bands) {
+        if (bands.size() > MAX_BANDS) {
+            throw new DomainRejection(Kind.RULE, "scheme.bands-count", field, field + " has at most " + MAX_BANDS
+                    + " bands");
+        }
         for (int i = 0; i < bands.size(); i++) {
             percent(field + "[" + i + "].credit", bands.get(i).credit());
-            if (bands.get(i).atLeast().signum() < 0) {
+            if (bands.get(i).atLeast().signum() < 0 || bands.get(i).atLeast().compareTo(MAX_RATIO) > 0) {
                 throw new DomainRejection(Kind.RULE, "scheme.band", field + "[" + i + "].atLeast",
-                        "a band starts at a ratio of 0% or more");
+                        "a band starts at a ratio from 0% to " + MAX_RATIO + "%");
             }
         }
     }

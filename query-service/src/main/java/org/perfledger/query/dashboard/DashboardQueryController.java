@@ -676,8 +676,8 @@ class DashboardQueryController {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new InvalidParameterException("asOf", "date.format", "asOf is written YYYY-MM-DD; got '" + text
-                    + "'");
+            throw new InvalidParameterException("asOf", "date.format", "asOf is written YYYY-MM-DD; got '"
+                    + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'");
         }
     }
 

@@ -1,7 +1,9 @@
 package org.perfledger.query.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
 import org.perfledger.infra.security.VerifiedTokens;
+import org.perfledger.infra.web.ProblemResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -15,7 +17,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /** Every API read needs a bearer JWT from the configured issuer; health and metrics stay open. */
 @Configuration(proxyBeanMethods = false)
-@Import(VerifiedTokens.class)
+@Import({VerifiedTokens.class, ProblemResponses.class})
 class SecurityConfiguration {
 
     @Bean
@@ -29,6 +31,8 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
+                        // an error dispatch answers with the original request's status (ProblemResponses)
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus", "/actuator/metrics/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/swagger-ui.html", "/swagger-ui/**").permitAll()

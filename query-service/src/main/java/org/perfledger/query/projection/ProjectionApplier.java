@@ -57,6 +57,27 @@ public class ProjectionApplier {
     }
 
     /**
+     * Passes over an event that can never be applied (dead-lettered by the consumer): its place in the aggregate's
+     * stream counts as taken, so the events after it still apply. What it would have changed is missing from the read
+     * models until it is repaired and the read models are rebuilt; the dead-letter topic and its alert say so.
+     */
+    @Transactional
+    public void passOver(DecodedEvent decoded) {
+        EventEnvelope envelope = decoded.envelope();
+        jdbc.query("SELECT pg_advisory_xact_lock_shared(?)", row -> { }, SWAP_LOCK);
+        if (lastSequence(envelope.aggregateId()) != envelope.sequence() - 1) {
+            return; // a duplicate, or parked behind a missing one
+        }
+        position(envelope);
+        count(envelope, "passed-over", true);
+        DecodedEvent next = unpark(envelope.aggregateId(), envelope.sequence() + 1);
+        while (next != null) {
+            project(next, true);
+            next = unpark(next.envelope().aggregateId(), next.envelope().sequence() + 1);
+        }
+    }
+
+    /**
      * Replays events into whichever tables the caller's transaction sees (a rebuild's schema, a view's temporary
      * copies): the same rules and the same projections as {@link #apply}, without the live meters.
      */
@@ -101,15 +122,19 @@ public class ProjectionApplier {
             log.warn("Event {} of unknown type {} passed over", envelope.eventId(), envelope.type());
             count(envelope, "unknown-type", live);
         }
+        position(envelope);
+        if (live) {
+            lag.record(Duration.between(envelope.timestamp(), Instant.now()));
+        }
+    }
+
+    private void position(EventEnvelope envelope) {
         jdbc.update("""
                 INSERT INTO projection_position (aggregate_id, district, last_sequence, last_event_id, updated_at)
                 VALUES (?, ?, ?, ?, now())
                 ON CONFLICT (aggregate_id) DO UPDATE
                    SET last_sequence = EXCLUDED.last_sequence, last_event_id = EXCLUDED.last_event_id, updated_at = now()""",
                 envelope.aggregateId(), envelope.district(), envelope.sequence(), envelope.eventId());
-        if (live) {
-            lag.record(Duration.between(envelope.timestamp(), Instant.now()));
-        }
     }
 
     private long lastSequence(String aggregateId) {

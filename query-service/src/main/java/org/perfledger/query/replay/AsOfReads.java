@@ -4,12 +4,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.perfledger.kernel.event.EventEnvelopeCodec.MalformedEnvelopeException;
@@ -91,18 +91,38 @@ public class AsOfReads {
         if (text == null || text.isBlank()) {
             return null;
         }
+        Instant instant = parsed(text);
+        if (instant == null) {
+            throw new InvalidParameterException(field, "instant.format", field + " is an instant such as "
+                    + "2020-07-01T09:30:00+08:00, a local time such as 2020-07-01T09:30 (" + businessZone
+                    + "), or a day such as 2020-07-01 (its end); got '"
+                    + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'");
+        }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new InvalidParameterException(field, "instant.range", field + " must lie between the years 1 and "
+                    + "9999");
+        }
+        return instant;
+    }
+
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+    /** The instant the text names, or null when it names none (also when it lies past what the calendar holds). */
+    private Instant parsed(String text) {
+        if (text.length() > 64) {
+            return null;
+        }
         try {
             return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException notWithOffset) {
+        } catch (DateTimeException notWithOffset) {
             try {
                 return LocalDateTime.parse(text).atZone(businessZone).toInstant();
-            } catch (DateTimeParseException notLocal) {
+            } catch (DateTimeException notLocal) {
                 try {
                     return LocalDate.parse(text).plusDays(1).atStartOfDay(businessZone).toInstant().minusNanos(1);
-                } catch (DateTimeParseException notADate) {
-                    throw new InvalidParameterException(field, "instant.format", field + " is an instant such as "
-                            + "2020-07-01T09:30:00+08:00, a local time such as 2020-07-01T09:30 (" + businessZone
-                            + "), or a day such as 2020-07-01 (its end); got '" + text + "'");
+                } catch (DateTimeException | ArithmeticException notADate) {
+                    return null;
                 }
             }
         }

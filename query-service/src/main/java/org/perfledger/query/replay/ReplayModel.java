@@ -3,6 +3,7 @@ package org.perfledger.query.replay;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -491,7 +492,9 @@ final class ReplayModel implements AutoCloseable {
             this.columns = columns;
             try {
                 this.file = Files.createTempFile("perfledger-rebuild-" + table, ".copy");
-                this.writer = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
+                // an OutputStreamWriter replaces what UTF-8 cannot encode instead of failing (UnicodeText's rule)
+                this.writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file),
+                        StandardCharsets.UTF_8), 1 << 16);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

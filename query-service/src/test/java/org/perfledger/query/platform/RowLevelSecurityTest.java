@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.perfledger.infra.embedded.LocalIssuer;
 import org.perfledger.infra.embedded.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,6 +42,7 @@ class RowLevelSecurityTest {
         registry.add("perfledger.topic", () -> "perfledger.events.rls-" + UUID.randomUUID());
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
                 () -> TestInfrastructure.issuer().publicKeyLocation());
+        registry.add("perfledger.security.issuers", () -> LocalIssuer.ISSUER);
     }
 
     @BeforeEach

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.perfledger.infra.embedded.LocalIssuer;
 import org.perfledger.infra.embedded.TestInfrastructure;
 import java.time.LocalDate;
 import org.perfledger.kernel.budget.AdjustmentKind;
@@ -70,6 +71,7 @@ class ProjectionPipelineTest {
         registry.add("perfledger.topic", () -> TOPIC);
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
                 () -> TestInfrastructure.issuer().publicKeyLocation());
+        registry.add("perfledger.security.issuers", () -> LocalIssuer.ISSUER);
     }
 
     private static EventEnvelope envelope(String aggregateId, long sequence, Object event) throws Exception {

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.perfledger.infra.embedded.LocalIssuer;
 import org.perfledger.infra.embedded.TestInfrastructure;
 import org.perfledger.kernel.budget.AdjustmentKind;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetAdjusted;
@@ -119,6 +120,7 @@ class ReplayModelTest {
         registry.add("perfledger.topic", () -> "perfledger.events.replay-test-" + UUID.randomUUID());
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
                 () -> TestInfrastructure.issuer().publicKeyLocation());
+        registry.add("perfledger.security.issuers", () -> LocalIssuer.ISSUER);
     }
 
     private final List<EventEnvelope> events = new ArrayList<>();

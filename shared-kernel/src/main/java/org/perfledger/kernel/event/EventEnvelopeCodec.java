@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.perfledger.kernel.text.UnicodeText;
 
 /**
  * The JSON form of an {@link EventEnvelope} on the event topic. The payload is embedded as a JSON object, not as an
@@ -22,6 +23,9 @@ public final class EventEnvelopeCodec {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            // stored text is read with unpaired surrogates repaired (UnicodeText): no read path fails on one
+            .addModule(UnicodeText.repairingModule())
+            .nodeFactory(UnicodeText.repairingNodeFactory())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
@@ -64,7 +68,8 @@ public final class EventEnvelopeCodec {
                 throw new MalformedEnvelopeException("not a JSON object");
             }
             Map<String, String> metadata = new LinkedHashMap<>();
-            require(node, "metadata").fields().forEachRemaining(e -> metadata.put(e.getKey(), e.getValue().asText()));
+            require(node, "metadata").fields().forEachRemaining(e -> metadata.put(UnicodeText.repaired(e.getKey()),
+                    UnicodeText.repaired(e.getValue().asText())));
             return new EventEnvelope(
                     text(node, "eventId"),
                     text(node, "type"),
@@ -106,7 +111,7 @@ public final class EventEnvelopeCodec {
     }
 
     private static String text(JsonNode node, String field) {
-        return require(node, field).asText();
+        return UnicodeText.repaired(require(node, field).asText());
     }
 
     /** Bytes on the topic that are not a readable event: a poison record. */

@@ -1,6 +1,7 @@
 package org.perfledger.kernel.validation;
 
 import java.util.regex.Pattern;
+import org.perfledger.kernel.text.UnicodeText;
 
 /** Small guards shared by the value objects, each failing with a named rule. */
 public final class Checks {
@@ -16,6 +17,9 @@ public final class Checks {
         }
         if (value.codePointCount(0, value.length()) > maxLength) {
             throw new InvalidValueException("text.length", what + " must be at most " + maxLength + " characters");
+        }
+        if (!UnicodeText.isWellFormed(value)) {
+            throw new InvalidValueException("text.unicode", what + " is not valid Unicode (an unpaired surrogate)");
         }
         if (CONTROL.matcher(value).find()) {
             throw new InvalidValueException("text.control-characters", what + " must not contain control characters");

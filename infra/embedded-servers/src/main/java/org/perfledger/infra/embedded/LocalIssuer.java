@@ -3,6 +3,8 @@ package org.perfledger.infra.embedded;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -11,6 +13,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -51,6 +55,7 @@ public final class LocalIssuer {
     public static LocalIssuer in(Path folder) {
         try {
             Files.createDirectories(folder);
+            restrict(folder, "rwx------");
             Path privateFile = folder.resolve("private.pk8");
             Path publicFile = folder.resolve("public.pem");
             KeyFactory rsa = KeyFactory.getInstance("RSA");
@@ -58,17 +63,31 @@ public final class LocalIssuer {
                 KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
                 generator.initialize(2048);
                 KeyPair pair = generator.generateKeyPair();
+                Files.deleteIfExists(privateFile);
+                if (Files.getFileAttributeView(folder, PosixFileAttributeView.class) != null) {
+                    // created unreadable to others, before a byte of the key is written
+                    Files.createFile(privateFile, PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rw-------")));
+                }
                 Files.write(privateFile, pair.getPrivate().getEncoded());
                 Files.writeString(publicFile, "-----BEGIN PUBLIC KEY-----\n"
                         + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                         .encodeToString(pair.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
             }
+            restrict(privateFile, "rw-------"); // also a key kept from before the rule
             RSAPrivateKey key = (RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(privateFile)));
             return new LocalIssuer(key, publicFile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("RSA is part of every JVM", e);
+        }
+    }
+
+    /** Only the owner reads the private key and its folder (on file systems that have POSIX permissions). */
+    private static void restrict(Path path, String permissions) throws IOException {
+        if (Files.getFileAttributeView(path, PosixFileAttributeView.class) != null) {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
         }
     }
 
@@ -96,6 +115,28 @@ public final class LocalIssuer {
         String district = matcher.find() ? matcher.group(1) : null;
         String department = district == null ? null : matcher.group(2);
         return token(subject, district, department, roles, Duration.ofHours(12));
+    }
+
+    /** A token with exactly these claims, signed by this issuer's key: how tests forge what a broken provider sends. */
+    public String sign(JWTClaimsSet claims) {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
+        try {
+            jwt.sign(new RSASSASigner(privateKey));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("could not sign a token", e);
+        }
+        return jwt.serialize();
+    }
+
+    /** A token whose claims are exactly this JSON text (escapes and all), signed by this issuer's key. */
+    public String signRaw(String claimsJson) {
+        JWSObject jws = new JWSObject(new JWSHeader(JWSAlgorithm.RS256), new Payload(claimsJson));
+        try {
+            jws.sign(new RSASSASigner(privateKey));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("could not sign a token", e);
+        }
+        return jws.serialize();
     }
 
     /** A token that expired a minute ago, for tests. */

@@ -130,7 +130,8 @@ public final class LocalPlatform implements AutoCloseable {
         Map<String, String> security = Map.of();
         if (System.getenv("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI") == null) {
             issuer = LocalIssuer.in(settings.home().resolve("issuer"));
-            security = Map.of("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", issuer.publicKeyLocation());
+            security = Map.of("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", issuer.publicKeyLocation(),
+                    "PERFLEDGER_TOKEN_ISSUERS", LocalIssuer.ISSUER);
         }
         securityEnvironment = security;
         launch("command-service", "command-service", with(securityEnvironment,
