@@ -15,6 +15,7 @@ import org.perfledger.kernel.money.Percentage;
 import org.perfledger.kernel.organisation.DistrictId;
 import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.performance.Points;
+import org.perfledger.kernel.performance.TotalScore;
 import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.kernel.security.Role;
 
@@ -44,7 +45,7 @@ public final class EvaluationCommands {
 
     /** Submit the self-evaluation (自评) with the figures the department reports (得分, 执行率, 偏差率, 总分, 等级). */
     @SentBy(Role.DEPARTMENT_EDITOR)
-    public record SubmitSelfEvaluation(PlanId plan, List<IndicatorEvaluation> indicators, Points score, Grade grade,
+    public record SubmitSelfEvaluation(PlanId plan, List<IndicatorEvaluation> indicators, TotalScore score, Grade grade,
                                        BigDecimal executionRate, Points executionScore, String deviationAnalysis, String improvementMeasures, String resultsUse,
                                        String publicationPlan, Long expectedVersion) implements PlanCommand {
 

@@ -31,6 +31,7 @@ import org.perfledger.kernel.money.Percentage;
 import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.performance.IndicatorCode;
 import org.perfledger.kernel.performance.Points;
+import org.perfledger.kernel.performance.TotalScore;
 import org.perfledger.kernel.validation.Checks;
 import org.perfledger.kernel.validation.InvalidValueException;
 import java.io.IOException;
@@ -127,7 +128,7 @@ class EvaluationController {
                 indicators.add(new IndicatorEvaluation(code, score, rate, reason));
             }
         }
-        Points score = fields.optional("score", body.score(), Points::parse);
+        TotalScore score = fields.optional("score", body.score(), TotalScore::parse);
         Grade grade = fields.optionalLabel("grade", body.grade(), Grade.class);
         BigDecimal executionRate = fields.optional("executionRate", body.executionRate(),
                 EvaluationController::reportedRate);

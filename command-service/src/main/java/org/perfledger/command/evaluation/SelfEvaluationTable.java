@@ -6,6 +6,7 @@ import org.perfledger.command.platform.FieldError;
 import org.perfledger.kernel.evaluation.Grade;
 import org.perfledger.kernel.money.WanYuan;
 import org.perfledger.kernel.performance.Points;
+import org.perfledger.kernel.performance.TotalScore;
 import org.perfledger.kernel.performance.Target;
 
 /**
@@ -18,7 +19,7 @@ import org.perfledger.kernel.performance.Target;
  */
 public record SelfEvaluationTable(String sheet, Cell<WanYuan> budget, Cell<WanYuan> executed,
                                   Cell<BigDecimal> executionRate, Cell<Points> executionScore, String tableRow,
-                                  List<IndicatorRow> indicators, Cell<Points> total, Cell<Grade> grade,
+                                  List<IndicatorRow> indicators, Cell<TotalScore> total, Cell<Grade> grade,
                                   Cell<String> deviationAnalysis, Cell<String> improvementMeasures,
                                   Cell<String> resultsUse, Cell<String> publicationPlan, List<FieldError> unreadable) {
 

@@ -27,6 +27,7 @@ import org.perfledger.kernel.evaluation.Grade;
 import org.perfledger.kernel.money.WanYuan;
 import org.perfledger.kernel.performance.Points;
 import org.perfledger.kernel.performance.Target;
+import org.perfledger.kernel.performance.TotalScore;
 import org.perfledger.kernel.validation.InvalidValueException;
 import org.perfledger.kernel.validation.Labelled;
 import org.slf4j.Logger;
@@ -96,7 +97,7 @@ public final class SelfEvaluationWorkbook {
         SelfEvaluationTable.Cell<WanYuan> executed = null;
         SelfEvaluationTable.Cell<BigDecimal> rate = null;
         SelfEvaluationTable.Cell<Points> executionScore = null;
-        SelfEvaluationTable.Cell<Points> total = null;
+        SelfEvaluationTable.Cell<TotalScore> total = null;
         SelfEvaluationTable.Cell<Grade> grade = null;
         Map<String, SelfEvaluationTable.Cell<String>> texts = new HashMap<>();
         List<IndicatorRow> indicators = new ArrayList<>();
@@ -116,7 +117,7 @@ public final class SelfEvaluationWorkbook {
             }
             if (columns != null) {
                 if (label.equals("总分")) {
-                    total = cell(row, 1, "总分", Points::parse);
+                    total = cell(row, 1, "总分", TotalScore::parse);
                     int gradeLabel = find(row, "等级");
                     grade = gradeLabel < 0 ? new SelfEvaluationTable.Cell<>(address(r, 3), null)
                             : cell(row, gradeLabel + 1, "等级", text -> Labelled.parse(Grade.class, text,

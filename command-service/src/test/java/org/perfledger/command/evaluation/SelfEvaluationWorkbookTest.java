@@ -18,6 +18,7 @@ import org.perfledger.command.platform.DomainRejection;
 import org.perfledger.kernel.evaluation.Grade;
 import org.perfledger.kernel.money.WanYuan;
 import org.perfledger.kernel.performance.Points;
+import org.perfledger.kernel.performance.TotalScore;
 
 /** Reading the cells of a filled-in 自评表, as people type them into Excel. */
 class SelfEvaluationWorkbookTest {
@@ -42,7 +43,7 @@ class SelfEvaluationWorkbookTest {
         assertThat(row.actual().address()).isEqualTo("E7");
         assertThat(row.actual().value().text()).isEqualTo("2072 台");
         assertThat(row.score().value()).isEqualTo(Points.parse("2.76"));
-        assertThat(table.total().value()).isEqualTo(Points.parse("96.64"));
+        assertThat(table.total().value()).isEqualTo(TotalScore.parse("96.64"));
         assertThat(table.grade()).isEqualTo(new SelfEvaluationTable.Cell<>("D8", Grade.EXCELLENT));
         assertThat(table.improvementMeasures()).isEqualTo(new SelfEvaluationTable.Cell<>("B10", "创新监管方式，提升监管效能"));
         assertThat(table.unreadable()).isEmpty();
@@ -59,7 +60,7 @@ class SelfEvaluationWorkbookTest {
                 .containsExactly("B4", "C4", "D4", "F7", "B8", "D8");
         assertThat(table.unreadable()).extracting(FieldError::rule)
                 .containsExactly("money.scale", "money.format", "rate.format", "points.format",
-                        "points.format", "value.unknown");
+                        "score.format", "value.unknown");
         assertThat(table.unreadable().get(0).message()).startsWith("B4 (预算数): ");
     }
 
@@ -100,6 +101,34 @@ class SelfEvaluationWorkbookTest {
         assertThat(table.improvementMeasures().value()).isEqualTo("加强预算执行 作为下年预算依据");
         assertThat(table.resultsUse().value()).isEqualTo("加强预算执行 作为下年预算依据");
         assertThat(table.unreadable()).isEmpty();
+    }
+
+    @Test
+    void aTotalAboveAHundredAsTheExportPrintsItForOverweightPlansReadsBack() {
+        // weights that add up to more than 100 (flagged on the scorecard) give such a total; what PerfLedger writes,
+        // it reads back
+        SelfEvaluationTable table = SelfEvaluationWorkbook.read(new TableWorkbook().total(118.0, "优秀").bytes());
+        assertThat(table.total().value()).isEqualTo(TotalScore.parse("118"));
+        assertThat(table.total().value().aboveHundred()).isTrue();
+        assertThat(table.unreadable()).isEmpty();
+    }
+
+    @Test
+    void aFormulaIsReadByTheValueSavedWithItAndNeverEvaluated() throws Exception {
+        byte[] bytes;
+        try (Workbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("自评表");
+            sheet.createRow(0).createCell(1).setCellValue("预算数(A)");
+            Row values = sheet.createRow(1);
+            values.createCell(1).setCellValue(100);
+            // no value saved with it (as POI writes one unevaluated): read as what is saved, never computed here
+            values.createCell(2).setCellFormula("NOW()");
+            workbook.write(out);
+            bytes = out.toByteArray();
+        }
+        SelfEvaluationTable table = SelfEvaluationWorkbook.read(bytes);
+        assertThat(table.budget().value()).isEqualTo(WanYuan.of("100.00"));
+        assertThat(table.executed().value()).as("NOW() was not evaluated").isEqualTo(WanYuan.ZERO);
     }
 
     @Test

@@ -281,6 +281,38 @@ class AnnualPlanBudgetTest {
                         null, "药品医疗器械监管", "记-0612", WanYuan.of("23.00"), WanYuan.of("170.51"), false));
     }
 
+    /** An expenditure of the largest amount the ledger holds, already recorded: the running total is at the edge. */
+    private static ExpenditureRecorded spentToTheEdge() {
+        return new ExpenditureRecorded(FOOD_SAFETY, WanYuan.of("9999999999999.99"), JUNE, ExpenditureClass.PROJECT,
+                null, "全部", null, WanYuan.of("9999999999999.99"), WanYuan.of("170.51"), true);
+    }
+
+    @Test
+    void rejectsSpendingThatWouldTakeTheTotalPastTheMoneyRange() {
+        fixture.given(plus(inExecution(), transferred(), spentToTheEdge()))
+                .when(new RecordExpenditure(FOOD_SAFETY, WanYuan.of("0.01"), JUNE, null, null, "再一笔", null, null))
+                .expectNoEvents()
+                .expectException(rejection("money.total-range", "would leave the range"));
+    }
+
+    @Test
+    void rejectsFundsThatWouldTakeTheTotalPastTheMoneyRange() {
+        fixture.given(plus(inExecution(), transferred(), new FundsReceived(FOOD_SAFETY,
+                        WanYuan.of("9999999999999.99"), FundingSource.GENERAL_PUBLIC_BUDGET, JUNE, null,
+                        WanYuan.of("9999999999999.99"))))
+                .when(new RecordFundsReceived(FOOD_SAFETY, WanYuan.of("0.01"), null, JUNE, null, null))
+                .expectNoEvents()
+                .expectException(rejection("money.total-range", "would leave the range"));
+    }
+
+    @Test
+    void rejectsAnIncreaseThatWouldTakeTheBudgetPastTheMoneyRange() {
+        fixture.given(plus(inExecution(), transferred()))
+                .when(adjust(AdjustmentKind.UPPER_LEVEL_TRANSFER, "9999999999999.99", JUNE))
+                .expectNoEvents()
+                .expectException(rejection("money.total-range", "would leave the range"));
+    }
+
     @Test
     void spendingAboveTheBudgetIsKeptAndFlagged() {
         // seed 003 (硚口 2020 部门整体): 预算数 8488.43, 执行数 10269.28 = 121%; stored as spent, flagged, not capped

@@ -30,6 +30,7 @@ import org.perfledger.kernel.money.WanYuan;
 import org.perfledger.kernel.performance.IndicatorCode;
 import org.perfledger.kernel.performance.PerformanceEvents.CompletionRecorded;
 import org.perfledger.kernel.performance.Points;
+import org.perfledger.kernel.performance.TotalScore;
 import org.perfledger.kernel.performance.Target;
 import org.perfledger.kernel.plan.PlanEvents.YearClosed;
 
@@ -63,13 +64,13 @@ class AnnualPlanEvaluationTest {
             new IndicatorEvaluation(PASS_RATE, Points.parse("9.94"), new BigDecimal("-0.6"), "部分抽检产品不合格，已开展后续核查处置"));
 
     private static SubmitSelfEvaluation submit(List<IndicatorEvaluation> indicators, String analysis) {
-        return new SubmitSelfEvaluation(FOOD_SAFETY, indicators, Points.parse("99.94"), Grade.EXCELLENT,
+        return new SubmitSelfEvaluation(FOOD_SAFETY, indicators, TotalScore.parse("99.94"), Grade.EXCELLENT,
                 new BigDecimal("100.0"), Points.parse("20"), analysis,
                 "创新监管方式，提升监管效能", "作为2020年项目预算编制的重要依据", "随部门预决算公开；官网公示", null);
     }
 
     private static SelfEvaluationSubmitted submitted(int round) {
-        return new SelfEvaluationSubmitted(FOOD_SAFETY, round, EXPLAINED, Points.parse("99.94"), Grade.EXCELLENT,
+        return new SelfEvaluationSubmitted(FOOD_SAFETY, round, EXPLAINED, TotalScore.parse("99.94"), Grade.EXCELLENT,
                 new BigDecimal("100.0"), Points.parse("20"), 3, "快检超计划，合格率略低", "创新监管方式，提升监管效能", "作为2020年项目预算编制的重要依据", "随部门预决算公开；官网公示");
     }
 

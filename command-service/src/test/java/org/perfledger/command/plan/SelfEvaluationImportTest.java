@@ -31,6 +31,7 @@ import org.perfledger.kernel.money.WanYuan;
 import org.perfledger.kernel.performance.IndicatorCode;
 import org.perfledger.kernel.performance.PerformanceEvents.CompletionRecorded;
 import org.perfledger.kernel.performance.Points;
+import org.perfledger.kernel.performance.TotalScore;
 import org.perfledger.kernel.performance.Target;
 import org.perfledger.kernel.plan.PlanEvents.YearClosed;
 
@@ -89,7 +90,7 @@ class SelfEvaluationImportTest {
                                 new IndicatorEvaluation(PASS_RATE, Points.parse("9.94"), null, "部分抽检产品不合格"),
                                 new IndicatorEvaluation(NO_FOOD_ACCIDENT, Points.parse("10"), null, null),
                                 new IndicatorEvaluation(SATISFACTION, Points.parse("20"), null, null)),
-                                Points.parse("49.94"), Grade.POOR, new BigDecimal("0.0"), Points.parse("0"), 3,
+                                TotalScore.parse("49.94"), Grade.POOR, new BigDecimal("0.0"), Points.parse("0"), 3,
                                 "快检超计划，合格率略低", "创新监管方式，提升监管效能", "作为预算编制的重要依据",
                                 "随部门预决算公开"));
     }

@@ -62,6 +62,7 @@ import org.perfledger.kernel.performance.PerformanceEvents.TargetAdjustmentAppro
 import org.perfledger.kernel.performance.PerformanceEvents.TargetAdjustmentRejected;
 import org.perfledger.kernel.performance.PerformanceEvents.TargetAdjustmentRequested;
 import org.perfledger.kernel.performance.Points;
+import org.perfledger.kernel.performance.TotalScore;
 import org.perfledger.kernel.performance.Target;
 import org.perfledger.kernel.plan.PlanEvents.DepartmentPlanStarted;
 import org.perfledger.kernel.plan.PlanEvents.ProjectRegistered;
@@ -204,10 +205,10 @@ class ReplayModelTest {
         append(w, new YearClosed(wide, WanYuan.of("6352.76"), WanYuan.of("6273.65"), WanYuan.of("6000.00"),
                 WanYuan.of("5184.00")));
         append(w, new SelfEvaluationSubmitted(wide, 1, List.of(new IndicatorEvaluation(new IndicatorCode("CD.CJ"),
-                Points.parse("12"), new BigDecimal("1.8571428571"), null)), Points.parse("96.25"), Grade.EXCELLENT,
+                Points.parse("12"), new BigDecimal("1.8571428571"), null)), TotalScore.parse("96.25"), Grade.EXCELLENT,
                 new BigDecimal("82.6316843"), Points.parse("16.53"), 2, "无", "加强管理", "用于预算安排", "公开"));
         append(w, new SelfEvaluationReturned(wide, 1, "请补充偏差原因"));
-        append(w, new SelfEvaluationSubmitted(wide, 2, List.of(), Points.parse("96.25"), Grade.EXCELLENT, null, null,
+        append(w, new SelfEvaluationSubmitted(wide, 2, List.of(), TotalScore.parse("96.25"), Grade.EXCELLENT, null, null,
                 2, "补充", "加强管理", "用于预算安排", "公开"));
         append(w, new SelfEvaluationAccepted(wide, 2, "通过"));
         append(w, new SelfEvaluationPublished(wide, "部门网站"));

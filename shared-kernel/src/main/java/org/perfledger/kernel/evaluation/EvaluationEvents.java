@@ -11,6 +11,7 @@ import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.event.PerfLedgerEvent;
 import org.perfledger.kernel.performance.IndicatorCode;
 import org.perfledger.kernel.performance.Points;
+import org.perfledger.kernel.performance.TotalScore;
 import org.perfledger.kernel.plan.PlanEvent;
 import org.perfledger.kernel.plan.PlanId;
 
@@ -70,7 +71,7 @@ public final class EvaluationEvents {
      * @param schemeVersion  the district's scoring scheme version in force when it was submitted, or null if none
      */
     @EventType(name = "SelfEvaluationSubmitted", version = 1)
-    public record SelfEvaluationSubmitted(PlanId plan, int round, List<IndicatorEvaluation> indicators, Points score,
+    public record SelfEvaluationSubmitted(PlanId plan, int round, List<IndicatorEvaluation> indicators, TotalScore score,
                                           Grade grade, BigDecimal executionRate, Points executionScore,
                                           Integer schemeVersion, String deviationAnalysis, String improvementMeasures,
                                           String resultsUse, String publicationPlan) implements PlanEvent {
