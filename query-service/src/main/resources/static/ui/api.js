@@ -2,6 +2,28 @@
 // The bearer token lives in sessionStorage only, so it goes when the tab closes.
 
 const TOKEN = 'perfledger.token';
+import * as oidc from './oidc.js';
+
+/** Whether people sign in at the organisation's identity provider (else with a token, as the local run offers). */
+export const providerSignIn = oidc.configured;
+export const startProviderSignIn = () => oidc.start();
+
+/** On a return from the provider's login page, keeps the access token; answers whether someone is signed in. */
+export async function completeSignIn() {
+  const accessToken = await oidc.complete().catch(() => null);
+  if (accessToken) {
+    sessionStorage.setItem(TOKEN, accessToken);
+  }
+  oidc.keepRenewing(renewed => sessionStorage.setItem(TOKEN, renewed), () => {
+    signOut();
+    window.dispatchEvent(new Event('perfledger:signed-out'));
+  });
+  const current = claims();
+  if (current?.exp) {
+    oidc.resume(current.exp);
+  }
+  return Boolean(current);
+}
 const commandApi = document.querySelector('meta[name="perfledger-command-api"]')?.content ?? '';
 
 /** A refusal as the APIs write it (application/problem+json): title, detail and every field with its rule. */
@@ -42,6 +64,12 @@ export function signIn(jwt) {
 
 export function signOut() {
   sessionStorage.removeItem(TOKEN);
+}
+
+/** Signs out here and, where people sign in at a provider, ends the session there too. */
+export async function endSession() {
+  signOut();
+  await oidc.end();
 }
 
 export function can(role) {

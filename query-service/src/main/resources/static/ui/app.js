@@ -85,6 +85,13 @@ function SignIn({ onSignedIn }) {
       setInvalid(true);
     }
   };
+  if (api.providerSignIn) {
+    return e('section', { class: 'card signin' },
+      e('h2', null, t('signIn.title')),
+      e('p', null, e('button', { class: 'primary', type: 'button', onClick: () => api.startProviderSignIn(),
+        'data-test': 'sign-in-provider' }, t('signIn.provider'))),
+      e('p', { class: 'muted' }, t('signIn.providerHelp')));
+  }
   return e('section', { class: 'card signin' },
     e('h2', null, t('signIn.title')),
     e('form', { onSubmit: submit },
@@ -782,10 +789,11 @@ function App() {
         e('a', { href: '#/audit/log', 'data-test': 'nav-log' }, t('nav.log')),
         (api.can('AUDITOR') || api.can('DISTRICT_FINANCE'))
           && e('a', { href: '#/audit/chain', 'data-test': 'nav-chain' }, t('nav.chain'))]),
-      signedIn && me && e('span', { class: 'user', 'data-test': 'user' }, me.sub + ' · ' + (me.district ?? '')
+      signedIn && me && e('span', { class: 'user', 'data-test': 'user' }, (me.name ?? me.preferred_username ?? me.sub) + ' · ' + (me.district ?? '')
         + (me.department ? '/' + me.department : '') + ' · ' + me.roles.map(role => label('role', role)).join('、')),
       e('button', { onClick: switchLanguage, 'data-test': 'lang-switch' }, t('lang.switch')),
-      signedIn && e('button', { 'data-test': 'sign-out', onClick: () => { api.signOut(); setSignedIn(false); go('/'); } },
+      signedIn && e('button', { 'data-test': 'sign-out',
+        onClick: () => { setSignedIn(false); go('/'); api.endSession(); } },
         t('nav.signOut'))),
     e('main', null, signedIn ? e(Page, { route }) : e(SignIn, { onSignedIn: () => setSignedIn(true) })));
 }
@@ -797,4 +805,6 @@ if (fromLink) {
   api.signIn(fromLink[1]);
   history.replaceState(null, '', location.pathname);
 }
+// back from the identity provider's login page: trade the code for tokens before the first render
+await api.completeSignIn();
 render(e(App), document.getElementById('app'));

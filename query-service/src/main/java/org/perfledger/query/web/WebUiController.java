@@ -24,7 +24,8 @@ import org.springframework.web.util.HtmlUtils;
  * ({@code perfledger.web.command-api}; empty when both services sit behind one origin).
  *
  * <p>The page is served with a strict Content-Security-Policy: scripts only from this origin plus the inline import
- * map by its hash; connections only to this origin and the command service. Everything shown comes from the APIs and
+ * map by its hash; connections only to this origin, the command service and the identity provider
+ * ({@code perfledger.web.oidc.issuer}; when set, people sign in there, see {@code ui/oidc.js}). Everything shown comes from the APIs and
  * is rendered as text (Preact escapes it), never as markup.
  */
 @RestController
@@ -33,16 +34,22 @@ class WebUiController {
     private final String page;
     private final String policy;
 
-    WebUiController(@Value("${perfledger.web.command-api:}") String commandApi) {
+    WebUiController(@Value("${perfledger.web.command-api:}") String commandApi,
+                    @Value("${perfledger.web.oidc.issuer:}") String oidcIssuer,
+                    @Value("${perfledger.web.oidc.client-id:perfledger-web}") String oidcClient) {
         String preact = "/webjars/preact/" + version("org.webjars.npm", "preact");
         String importMap = "{\"imports\":{\"preact\":\"" + preact + "/dist/preact.module.js\",\"preact/hooks\":\""
                 + preact + "/hooks/dist/hooks.module.js\"}}";
         String echarts = "/_static/echarts/" + version("org.mvnpm", "echarts") + "/dist/echarts.min.js";
         this.page = template().replace("{{importMap}}", importMap).replace("{{echarts}}", echarts)
-                .replace("{{commandApi}}", HtmlUtils.htmlEscape(commandApi));
+                .replace("{{commandApi}}", HtmlUtils.htmlEscape(commandApi))
+                .replace("{{oidcIssuer}}", HtmlUtils.htmlEscape(oidcIssuer))
+                .replace("{{oidcClient}}", HtmlUtils.htmlEscape(oidcIssuer.isBlank() ? "" : oidcClient));
         String commandOrigin = commandApi.isBlank() ? "" : " " + origin(commandApi);
+        // the browser asks the identity provider for its endpoints and tokens (sign-in itself is a navigation)
+        String providerOrigin = oidcIssuer.isBlank() ? "" : " " + origin(oidcIssuer);
         this.policy = "default-src 'self'; script-src 'self' 'sha256-" + sha256(importMap) + "'; "
-                + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'" + commandOrigin
+                + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'" + commandOrigin + providerOrigin
                 + "; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     }
 

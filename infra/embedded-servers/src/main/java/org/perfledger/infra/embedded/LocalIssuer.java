@@ -28,8 +28,6 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The token issuer of the local run and of the tests, so that both work offline: an RSA key pair kept in a folder
@@ -38,10 +36,9 @@ import java.util.regex.Pattern;
  * PerfLedger reads: {@code sub}, {@code district}, {@code department}, {@code roles}. Production uses a real OIDC
  * provider instead.
  */
-public final class LocalIssuer {
+public final class LocalIssuer implements TokenSource {
 
     public static final String ISSUER = "https://perfledger.local/issuer";
-    private static final Pattern PATH = Pattern.compile("/api/v1/districts/([^/]+)(?:/departments/([^/?]+))?");
 
     private final RSAPrivateKey privateKey;
     private final Path publicKeyFile;
@@ -106,14 +103,9 @@ public final class LocalIssuer {
         return sign(subject, district, department, roles, Instant.now().plus(lifetime), privateKey);
     }
 
-    /**
-     * A token for a request to {@code path} with the given roles, in the district the path names and for the
-     * department it names (if any): how the local run's demo loader and the tests act as the people concerned.
-     */
-    public String tokenFor(String path, String subject, Collection<String> roles) {
-        Matcher matcher = PATH.matcher(path);
-        String district = matcher.find() ? matcher.group(1) : null;
-        String department = district == null ? null : matcher.group(2);
+    /** A token valid for twelve hours. */
+    @Override
+    public String token(String subject, String district, String department, Collection<String> roles) {
         return token(subject, district, department, roles, Duration.ofHours(12));
     }
 

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.perfledger.infra.embedded.KeycloakRealm;
+import org.perfledger.infra.embedded.KeycloakServer;
 import org.perfledger.infra.embedded.LocalIssuer;
 
 /**
@@ -51,6 +53,105 @@ final class DemoUsers {
             throw new UncheckedIOException(e);
         }
         return example;
+    }
+
+    /** The people of the demo districts, as Keycloak's realm holds them: username, name, district, department, role. */
+    private record Person(String username, String name, String district, String department, String role) {
+    }
+
+    private static List<Person> people() {
+        List<Person> people = new java.util.ArrayList<>();
+        for (String district : DISTRICTS) {
+            people.add(new Person(district + ".finance", district + " 财政局", district, null, "DISTRICT_FINANCE"));
+            people.add(new Person(district + ".auditor", district + " 审计", district, null, "AUDITOR"));
+            people.add(new Person(district + ".scjgj.editor", district + " 市场监管局填报", district, "scjgj",
+                    "DEPARTMENT_EDITOR"));
+            people.add(new Person(district + ".scjgj.viewer", district + " 市场监管局查阅", district, "scjgj",
+                    "DEPARTMENT_VIEWER"));
+        }
+        people.add(new Person("platform.admin", "平台管理员", null, null, "PLATFORM_ADMIN"));
+        return people;
+    }
+
+    /**
+     * The demo users' passwords and Keycloak's administrator's, made once (random) and kept in the Keycloak home, so
+     * that a restarted local run keeps them and they are never in the repository.
+     */
+    record Passwords(java.util.Properties values) {
+
+        static Passwords in(Path home) {
+            java.util.Properties values = new java.util.Properties();
+            Path file = home.resolve("passwords.properties");
+            try {
+                Files.createDirectories(home);
+                if (Files.exists(file)) {
+                    try (var in = Files.newBufferedReader(file)) {
+                        values.load(in);
+                    }
+                }
+                java.security.SecureRandom random = new java.security.SecureRandom();
+                boolean added = false;
+                for (String name : java.util.stream.Stream.concat(java.util.stream.Stream.of("keycloak.admin"),
+                        people().stream().map(Person::username)).toList()) {
+                    if (!values.containsKey(name)) {
+                        values.setProperty(name, java.util.Base64.getUrlEncoder().withoutPadding()
+                                .encodeToString(random.generateSeed(12)));
+                        added = true;
+                    }
+                }
+                if (added) {
+                    try (var out = Files.newBufferedWriter(file)) {
+                        values.store(out, "PerfLedger local run: passwords of Keycloak's admin and the demo users");
+                    }
+                    try {
+                        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions
+                                .fromString("rw-------"));
+                    } catch (UnsupportedOperationException notPosix) {
+                        // the file system has no owner-only permissions
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new Passwords(values);
+        }
+
+        String admin() {
+            return values.getProperty("keycloak.admin");
+        }
+
+        String of(String username) {
+            return values.getProperty(username);
+        }
+    }
+
+    /** The demo users as accounts of Keycloak's realm. */
+    static List<KeycloakRealm.User> accounts(Passwords passwords) {
+        return people().stream().map(person -> new KeycloakRealm.User(person.username(), passwords.of(person.username()),
+                person.name(), person.district(), person.department(), List.of(person.role()))).toList();
+    }
+
+    /** Writes who can sign in, with which password, where: for the person trying the local run. */
+    static void writeAccounts(Passwords passwords, Path file, KeycloakServer keycloak) {
+        StringBuilder text = new StringBuilder("# PerfLedger demo users: sign in to the web UI at Keycloak ("
+                + keycloak.issuer() + ") with a username and password below.\n# API clients: the password grant of "
+                + "client " + KeycloakRealm.API_CLIENT + " at " + keycloak.issuer()
+                + "/protocol/openid-connect/token\n\n");
+        for (Person person : people()) {
+            text.append(person.username()).append('\t').append(passwords.of(person.username())).append('\t')
+                    .append(person.role()).append(person.district() == null ? "" : " in " + person.district())
+                    .append(person.department() == null ? "" : "/" + person.department()).append('\n');
+        }
+        try {
+            Files.writeString(file, text);
+            try {
+                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // the file system has no owner-only permissions
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void line(StringBuilder text, String webUrl, String who, String token) {

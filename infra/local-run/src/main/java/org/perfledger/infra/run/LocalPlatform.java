@@ -16,7 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.perfledger.infra.embedded.KafkaBroker;
+import org.perfledger.infra.embedded.KeycloakAccounts;
+import org.perfledger.infra.embedded.KeycloakRealm;
+import org.perfledger.infra.embedded.KeycloakServer;
 import org.perfledger.infra.embedded.LocalIssuer;
+import org.perfledger.infra.embedded.TokenSource;
 import org.perfledger.infra.embedded.PostgresServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,11 +47,14 @@ public final class LocalPlatform implements AutoCloseable {
     public static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC",
             "-XX:+ExitOnOutOfMemoryError");
     static final String DATABASE = "perfledger";
+    /** Where the build unpacks Keycloak's distribution (infra/local-run's pom names its version). */
+    public static final String KEYCLOAK_DISTRIBUTION = "infra/local-run/target/keycloak/keycloak";
+    static final String REALM = "perfledger";
 
     /** Where things live and which external servers to use; {@code 0} ports mean any free port. */
     public record Settings(Path home, Path servicesDirectory, Optional<String> externalDatabaseUrl, String dbUser,
                            String dbPassword, Optional<String> externalKafka, int postgresPort, int kafkaPort,
-                           int commandPort, int queryPort, boolean durable, String topic) {
+                           int commandPort, int queryPort, boolean durable, String topic, Optional<Path> keycloak) {
 
         public static final String DEFAULT_TOPIC = "perfledger.events";
 
@@ -56,6 +63,19 @@ public final class LocalPlatform implements AutoCloseable {
                         int commandPort, int queryPort, boolean durable) {
             this(home, servicesDirectory, externalDatabaseUrl, dbUser, dbPassword, externalKafka, postgresPort,
                     kafkaPort, commandPort, queryPort, durable, DEFAULT_TOPIC);
+        }
+
+        public Settings(Path home, Path servicesDirectory, Optional<String> externalDatabaseUrl, String dbUser,
+                        String dbPassword, Optional<String> externalKafka, int postgresPort, int kafkaPort,
+                        int commandPort, int queryPort, boolean durable, String topic) {
+            this(home, servicesDirectory, externalDatabaseUrl, dbUser, dbPassword, externalKafka, postgresPort,
+                    kafkaPort, commandPort, queryPort, durable, topic, Optional.empty());
+        }
+
+        /** The same, with people signing in at Keycloak run from {@code distribution}. */
+        public Settings withKeycloak(Path distribution) {
+            return new Settings(home, servicesDirectory, externalDatabaseUrl, dbUser, dbPassword, externalKafka,
+                    postgresPort, kafkaPort, commandPort, queryPort, durable, topic, Optional.of(distribution));
         }
 
         /** The query side's consumer group: one per topic, so platforms sharing a broker do not share partitions. */
@@ -75,7 +95,26 @@ public final class LocalPlatform implements AutoCloseable {
                     Integer.parseInt(env.getOrDefault("PERFLEDGER_KAFKA_PORT", "19092")),
                     Integer.parseInt(env.getOrDefault("PERFLEDGER_COMMAND_PORT", "8081")),
                     Integer.parseInt(env.getOrDefault("PERFLEDGER_QUERY_PORT", "8082")),
-                    true, env.getOrDefault("PERFLEDGER_TOPIC", DEFAULT_TOPIC));
+                    true, env.getOrDefault("PERFLEDGER_TOPIC", DEFAULT_TOPIC),
+                    keycloak(env));
+        }
+
+        /**
+         * Keycloak unless {@code PERFLEDGER_IDENTITY=local}, or an external provider is configured, or no JDK of at
+         * least 21 is on the machine (then the local issuer, with a word why).
+         */
+        static Optional<Path> keycloak(Map<String, String> env) {
+            Path distribution = Path.of(env.getOrDefault("PERFLEDGER_KEYCLOAK", KEYCLOAK_DISTRIBUTION)).toAbsolutePath();
+            if ("local".equals(env.get("PERFLEDGER_IDENTITY"))
+                    || env.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI") != null) {
+                return Optional.empty();
+            }
+            if (!Files.isDirectory(distribution) || KeycloakServer.javaAtLeast(21).isEmpty()) {
+                log.warn("Keycloak is not started ({}): people sign in with the local issuer's tokens",
+                        Files.isDirectory(distribution) ? "it needs a JDK of at least 21" : distribution + " is missing");
+                return Optional.empty();
+            }
+            return Optional.of(distribution);
         }
     }
 
@@ -89,6 +128,9 @@ public final class LocalPlatform implements AutoCloseable {
     private String databaseUrl;
     private String kafkaBootstrap;
     private LocalIssuer issuer;
+    private KeycloakServer keycloak;
+    private TokenSource tokens;
+    private DemoUsers.Passwords demoPasswords;
     private Map<String, String> securityEnvironment = Map.of();
 
     private LocalPlatform(Settings settings) {
@@ -126,10 +168,16 @@ public final class LocalPlatform implements AutoCloseable {
             kafkaBootstrap = kafka.bootstrapServers();
         }
         // Tokens: an external OIDC issuer when SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI is set (the services
-        // inherit it), otherwise the local issuer, whose key stays in the home folder.
+        // inherit it); Keycloak when the settings name its distribution (people sign in there); otherwise the local
+        // issuer, whose key stays in the home folder.
         Map<String, String> security = Map.of();
-        if (System.getenv("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI") == null) {
+        if (settings.keycloak().isPresent()) {
+            startKeycloak(settings.keycloak().get());
+            security = Map.of("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", keycloak.issuer(),
+                    "PERFLEDGER_WEB_OIDC_ISSUER", keycloak.issuer());
+        } else if (System.getenv("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI") == null) {
             issuer = LocalIssuer.in(settings.home().resolve("issuer"));
+            tokens = issuer;
             security = Map.of("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", issuer.publicKeyLocation(),
                     "PERFLEDGER_TOKEN_ISSUERS", LocalIssuer.ISSUER);
         }
@@ -141,6 +189,42 @@ public final class LocalPlatform implements AutoCloseable {
         launch("query-service", "query-service", queryEnvironment("query-service", settings.queryPort()));
         awaitHealthy(commandUrl(), "command-service");
         awaitHealthy(queryUrl(), "query-service");
+    }
+
+    /**
+     * Keycloak on a database of its own in the same PostgreSQL, with the realm of the demo users (their passwords made
+     * once and kept in the home folder) and the web UI's origins as its client's redirect targets.
+     */
+    private void startKeycloak(Path distribution) {
+        if (postgres == null) {
+            throw new IllegalStateException("Keycloak runs on the embedded PostgreSQL; unset PERFLEDGER_DB_URL");
+        }
+        postgres.createDatabaseIfMissing("keycloak");
+        Path home = settings.home().resolve("keycloak");
+        demoPasswords = DemoUsers.Passwords.in(home);
+        KeycloakRealm realm = new KeycloakRealm(REALM, List.of(queryUrl(), queryUrl().replace("localhost", "127.0.0.1")),
+                DemoUsers.accounts(demoPasswords), Integer.getInteger("perfledger.keycloak.access-token-seconds",
+                KeycloakRealm.ACCESS_TOKEN_SECONDS));
+        int port = Integer.parseInt(System.getenv().getOrDefault("PERFLEDGER_KEYCLOAK_PORT", "0"));
+        keycloak = KeycloakServer.start(new KeycloakServer.Settings(distribution, home, port,
+                postgres.jdbcUrl("keycloak"), PostgresServer.USER, "", realm, demoPasswords.admin()));
+        tokens = new KeycloakAccounts(keycloak, REALM, KeycloakServer.ADMIN, demoPasswords.admin());
+        try {
+            // for the operator's commands (./perfledger rebuild), which sign in as the platform admin
+            Files.writeString(home.resolve("issuer.txt"), keycloak.issuer());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Keycloak, where people sign in; empty unless the settings name it. */
+    public Optional<KeycloakServer> keycloak() {
+        return Optional.ofNullable(keycloak);
+    }
+
+    /** The demo users' passwords (Keycloak mode). */
+    public Optional<DemoUsers.Passwords> demoPasswords() {
+        return Optional.ofNullable(demoPasswords);
     }
 
     private Map<String, String> queryEnvironment(String instance, int port) {
@@ -226,10 +310,17 @@ public final class LocalPlatform implements AutoCloseable {
         return all;
     }
 
-    /** A local token of the platform admin (who onboards districts). */
+    /** A token of the platform admin (who onboards districts). */
     public String adminToken() {
-        return issuer().orElseThrow(() -> new IllegalStateException("an external issuer signs the tokens"))
-                .token("admin", null, null, List.of("PLATFORM_ADMIN"), Duration.ofHours(1));
+        return tokens().token("admin", null, null, List.of("PLATFORM_ADMIN"));
+    }
+
+    /** Where tokens come from: the local issuer or Keycloak; none when an external provider signs them. */
+    public TokenSource tokens() {
+        if (tokens == null) {
+            throw new IllegalStateException("an external issuer signs the tokens");
+        }
+        return tokens;
     }
 
     /** The local token issuer, unless an external one is configured. */
@@ -237,10 +328,9 @@ public final class LocalPlatform implements AutoCloseable {
         return Optional.ofNullable(issuer);
     }
 
-    /** A local token acting as district finance and editor of the department {@code path} names. */
+    /** A token acting as district finance and editor of the department {@code path} names. */
     public String tokenFor(String path, String subject) {
-        return issuer().orElseThrow(() -> new IllegalStateException("an external issuer signs the tokens"))
-                .tokenFor(path, subject, List.of("DISTRICT_FINANCE", "DEPARTMENT_EDITOR"));
+        return tokens().tokenFor(path, subject, List.of("DISTRICT_FINANCE", "DEPARTMENT_EDITOR"));
     }
 
     private void launch(String instance, String service, Map<String, String> env) {
@@ -339,6 +429,10 @@ public final class LocalPlatform implements AutoCloseable {
             }
         }
         services.clear();
+        if (keycloak != null) {
+            keycloak.close();
+            keycloak = null;
+        }
         if (kafka != null) {
             kafka.close();
             kafka = null;
@@ -362,7 +456,7 @@ public final class LocalPlatform implements AutoCloseable {
         LocalPlatform platform = start(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "perfledger-stop"));
         if (!"false".equalsIgnoreCase(System.getenv("PERFLEDGER_DEMO"))) {
-            if (platform.issuer().isPresent()) {
+            if (platform.issuer().isPresent() || platform.keycloak().isPresent()) {
                 new DemoDistrict(platform).load();
             } else {
                 log.info("An external issuer signs the tokens: the demo districts are not loaded");
@@ -370,7 +464,8 @@ public final class LocalPlatform implements AutoCloseable {
         }
         System.out.println();
         System.out.println("PerfLedger is running.");
-        System.out.println("  web UI           " + platform.queryUrl() + "/   (sign in with a link from tokens.txt)");
+        System.out.println("  web UI           " + platform.queryUrl() + "/   (sign in with "
+                + (platform.keycloak().isPresent() ? "a user of users.txt)" : "a link from tokens.txt)"));
         System.out.println("  command service  " + platform.commandUrl() + "   (POST /api/v1/districts/{district}/...)");
         System.out.println("  query service    " + platform.queryUrl() + "   (GET  /api/v1/districts/{district}/...)");
         System.out.println("  metrics          " + platform.commandUrl() + "/actuator/prometheus, "
@@ -378,6 +473,12 @@ public final class LocalPlatform implements AutoCloseable {
         System.out.println("  PostgreSQL       " + platform.databaseUrl() + " (schemas eventstore, readmodel)");
         System.out.println("  Kafka            " + platform.kafkaBootstrap);
         System.out.println("  data and logs    " + settings.home());
+        platform.keycloak().ifPresent(keycloak -> {
+            Path users = settings.home().resolve("users.txt");
+            DemoUsers.writeAccounts(platform.demoPasswords().orElseThrow(), users, keycloak);
+            System.out.println("  sign-in          " + keycloak.issuer() + " (Keycloak; users and passwords in "
+                    + users + ")");
+        });
         platform.issuer().ifPresent(issuer -> {
             Path tokens = settings.home().resolve("tokens.txt");
             String finance = DemoUsers.write(issuer, tokens, platform.queryUrl());

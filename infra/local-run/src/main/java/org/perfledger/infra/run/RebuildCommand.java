@@ -7,11 +7,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.perfledger.infra.embedded.KeycloakRealm;
+import org.perfledger.infra.embedded.KeycloakServer;
 import org.perfledger.infra.embedded.LocalIssuer;
 
 /**
@@ -21,7 +24,8 @@ import org.perfledger.infra.embedded.LocalIssuer;
  *
  * <p>Exit status: 0 done (and, with {@code --check}, equal), 1 failed, 3 the check found differences. Settings:
  * {@code PERFLEDGER_QUERY_URL} (default {@code http://localhost:8082}); {@code PERFLEDGER_TOKEN}, a platform admin's
- * token, else one from the local issuer in {@code PERFLEDGER_HOME} (default {@code .perfledger}).
+ * token, else the local run's platform admin at its Keycloak, else one from the local issuer, in
+ * {@code PERFLEDGER_HOME} (default {@code .perfledger}).
  */
 public final class RebuildCommand {
 
@@ -36,8 +40,15 @@ public final class RebuildCommand {
         String base = env.getOrDefault("PERFLEDGER_QUERY_URL",
                 "http://localhost:" + env.getOrDefault("PERFLEDGER_QUERY_PORT", "8082"));
         String token = env.get("PERFLEDGER_TOKEN");
+        Path home = Path.of(env.getOrDefault("PERFLEDGER_HOME", ".perfledger"));
+        if ((token == null || token.isBlank()) && Files.exists(home.resolve("keycloak/issuer.txt"))) {
+            // the local run signs people in at Keycloak: the platform admin of its demo users
+            token = KeycloakServer.passwordGrant(Files.readString(home.resolve("keycloak/issuer.txt")).strip(),
+                    KeycloakRealm.API_CLIENT, "platform.admin",
+                    DemoUsers.Passwords.in(home.resolve("keycloak")).of("platform.admin"));
+        }
         if (token == null || token.isBlank()) {
-            token = LocalIssuer.in(Path.of(env.getOrDefault("PERFLEDGER_HOME", ".perfledger")).resolve("issuer"))
+            token = LocalIssuer.in(home.resolve("issuer"))
                     .token("operator", null, null, List.of("PLATFORM_ADMIN"), Duration.ofHours(2));
         }
         System.exit(run(HttpClient.newHttpClient(), base, token, check));

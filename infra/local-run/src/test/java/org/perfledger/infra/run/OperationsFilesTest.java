@@ -109,11 +109,24 @@ class OperationsFilesTest {
         }
     }
 
+    /**
+     * docker-compose imports the realm the local run imports: the same roles, clients and claim mappers, for the web
+     * UI at http://localhost:8082, without the local run's demo users.
+     */
+    @Test
+    void composeImportsTheRealmTheLocalRunImports() throws IOException {
+        String realm = new org.perfledger.infra.embedded.KeycloakRealm("perfledger", List.of("http://localhost:8082"),
+                List.of()).toJson();
+        assertThat(PlatformClient.json(Files.readString(INFRA.resolve("keycloak/perfledger-realm.json"))))
+                .as("infra/keycloak/perfledger-realm.json is KeycloakRealm's JSON; write it again from the code")
+                .isEqualTo(PlatformClient.json(realm));
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void theDeploymentFilesPassOnlySettingsTheServicesRead() throws IOException {
         Set<String> read = new HashSet<>(Set.of("PERFLEDGER_DB_USER", "PERFLEDGER_DB_PASSWORD",
-                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI",
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
                 "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", "PERFLEDGER_SECURITY_CLAIMS_ROLES",
                 "PERFLEDGER_SECURITY_CLAIMS_DISTRICT", "PERFLEDGER_SECURITY_CLAIMS_DEPARTMENT", "JAVA_TOOL_OPTIONS"));
         for (String service : List.of("command-service", "query-service")) {
