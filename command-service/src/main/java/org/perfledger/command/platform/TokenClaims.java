@@ -12,13 +12,14 @@ public class TokenClaims {
 
     private final ClaimNames names;
 
-    public TokenClaims(@Value("${perfledger.security.claims.district:district}") String districtClaim,
+    public TokenClaims(@Value("${perfledger.security.claims.subject:sub}") String subjectClaim,
+                       @Value("${perfledger.security.claims.district:district}") String districtClaim,
                        @Value("${perfledger.security.claims.department:department}") String departmentClaim,
                        @Value("${perfledger.security.claims.roles:roles}") String rolesClaim) {
-        this.names = new ClaimNames(districtClaim, departmentClaim, rolesClaim);
+        this.names = new ClaimNames(subjectClaim, districtClaim, departmentClaim, rolesClaim);
     }
 
     public Caller caller(Jwt jwt) {
-        return names.caller(jwt.getSubject(), jwt.getClaims());
+        return names.caller(jwt.getClaims());
     }
 }

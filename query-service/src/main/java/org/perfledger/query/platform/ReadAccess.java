@@ -17,10 +17,11 @@ public class ReadAccess {
 
     private final ClaimNames names;
 
-    public ReadAccess(@Value("${perfledger.security.claims.district:district}") String districtClaim,
+    public ReadAccess(@Value("${perfledger.security.claims.subject:sub}") String subjectClaim,
+                      @Value("${perfledger.security.claims.district:district}") String districtClaim,
                       @Value("${perfledger.security.claims.department:department}") String departmentClaim,
                       @Value("${perfledger.security.claims.roles:roles}") String rolesClaim) {
-        this.names = new ClaimNames(districtClaim, departmentClaim, rolesClaim);
+        this.names = new ClaimNames(subjectClaim, districtClaim, departmentClaim, rolesClaim);
     }
 
     /** The caller as their token says. */
@@ -28,7 +29,7 @@ public class ReadAccess {
         if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
             throw new ForbiddenException("no caller");
         }
-        return names.caller(token.getToken().getSubject(), token.getToken().getClaims());
+        return names.caller(token.getToken().getClaims());
     }
 
     /** @throws NotFoundException for another district; ForbiddenException for a role that reads nothing */

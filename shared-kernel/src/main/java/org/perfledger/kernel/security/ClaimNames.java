@@ -7,11 +7,24 @@ import java.util.Set;
 
 /**
  * Where a token carries PerfLedger's claims. The names are settings so that any OIDC provider fits: Keycloak, for
- * one, puts roles under {@code realm_access.roles}, so a name may be a dotted path into nested claims.
+ * one, puts roles under {@code realm_access.roles}, so a name may be a dotted path into nested claims. The subject,
+ * who acted in every event, is {@code sub} unless configured: with Keycloak, {@code preferred_username} names a
+ * person as auditors read it, where {@code sub} is a UUID.
  */
-public record ClaimNames(String district, String department, String roles) {
+public record ClaimNames(String subject, String district, String department, String roles) {
 
-    /** The caller a token's subject and claims describe; unknown role names are ignored. */
+    /** With the subject in {@code sub}. */
+    public ClaimNames(String district, String department, String roles) {
+        this("sub", district, department, roles);
+    }
+
+    /** The caller a token's claims describe; unknown role names are ignored. */
+    public Caller caller(Map<String, Object> claims) {
+        Object who = claim(claims, subject);
+        return caller(who == null ? null : who.toString(), claims);
+    }
+
+    /** The caller with this subject and the other claims; unknown role names are ignored. */
     public Caller caller(String subject, Map<String, Object> claims) {
         Set<Role> granted = new LinkedHashSet<>();
         if (claim(claims, roles) instanceof Collection<?> given) {

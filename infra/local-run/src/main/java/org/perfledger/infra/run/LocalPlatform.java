@@ -173,8 +173,10 @@ public final class LocalPlatform implements AutoCloseable {
         Map<String, String> security = Map.of();
         if (settings.keycloak().isPresent()) {
             startKeycloak(settings.keycloak().get());
+            // who acted is the person's username, as auditors read it (Keycloak's sub is a UUID)
             security = Map.of("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", keycloak.issuer(),
-                    "PERFLEDGER_WEB_OIDC_ISSUER", keycloak.issuer());
+                    "PERFLEDGER_WEB_OIDC_ISSUER", keycloak.issuer(),
+                    "PERFLEDGER_SECURITY_CLAIMS_SUBJECT", "preferred_username");
         } else if (System.getenv("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI") == null) {
             issuer = LocalIssuer.in(settings.home().resolve("issuer"));
             tokens = issuer;

@@ -112,6 +112,15 @@ class KeycloakSignInTest {
         browser.navigate().refresh();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=user]"), "donghu"));
 
+        // who acted is the username, as an auditor reads it in the event log (Keycloak's sub is a UUID)
+        HttpResponse<String> log = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        platform.commandUrl() + "/api/v1/districts/donghu/event-log")).header("Authorization", "Bearer "
+                        + platform.tokens().token("auditor", "donghu", null, java.util.List.of("AUDITOR"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(log.statusCode()).as(log.body()).isEqualTo(200);
+        assertThat(PlatformClient.json(log.body()).findValuesAsText("actor")).contains("finance@donghu.scjgj_dep-dis")
+                .noneMatch(actor -> actor.matches("[0-9a-f-]{36}"));
+
         // signing out ends the session at the provider: the next sign-in asks for the password again
         browser.findElement(By.cssSelector("[data-test=sign-out]")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test=sign-in-provider]"))).click();

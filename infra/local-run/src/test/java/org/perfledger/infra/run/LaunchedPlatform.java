@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.perfledger.infra.embedded.FreePorts;
+import org.perfledger.infra.embedded.KeycloakServer;
 
 /**
  * One platform per test JVM, as {@code ./perfledger run} starts it (the same launcher, the same runnable jars, each
@@ -28,9 +29,12 @@ final class LaunchedPlatform {
         if (platform == null) {
             try {
                 Path home = Files.createTempDirectory("perfledger-e2e");
-                platform = LocalPlatform.start(new LocalPlatform.Settings(home,
+                LocalPlatform.Settings settings = new LocalPlatform.Settings(home,
                         Path.of("target/services").toAbsolutePath(), Optional.empty(), "postgres", "",
-                        Optional.empty(), 0, FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), false));
+                        Optional.empty(), 0, FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), false);
+                // people sign in at Keycloak, as in ./perfledger run, where a JDK for it is installed
+                platform = LocalPlatform.start(KeycloakServer.javaAtLeast(21).isPresent()
+                        ? settings.withKeycloak(Path.of("target/keycloak/keycloak").toAbsolutePath()) : settings);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -128,7 +128,8 @@ class OperationsFilesTest {
         Set<String> read = new HashSet<>(Set.of("PERFLEDGER_DB_USER", "PERFLEDGER_DB_PASSWORD",
                 "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
                 "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", "PERFLEDGER_SECURITY_CLAIMS_ROLES",
-                "PERFLEDGER_SECURITY_CLAIMS_DISTRICT", "PERFLEDGER_SECURITY_CLAIMS_DEPARTMENT", "JAVA_TOOL_OPTIONS"));
+                "PERFLEDGER_SECURITY_CLAIMS_DISTRICT", "PERFLEDGER_SECURITY_CLAIMS_DEPARTMENT",
+                "PERFLEDGER_SECURITY_CLAIMS_SUBJECT", "JAVA_TOOL_OPTIONS"));
         for (String service : List.of("command-service", "query-service")) {
             Matcher placeholder = Pattern.compile("\\$\\{(PERFLEDGER_[A-Z_]+)").matcher(Files.readString(
                     INFRA.resolve("../" + service + "/src/main/resources/" + service + ".yml")));

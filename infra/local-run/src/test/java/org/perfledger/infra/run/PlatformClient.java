@@ -104,8 +104,7 @@ final class PlatformClient {
 
     /** A token of the district's given role (department-bound roles name the department). */
     String token(String district, String department, String role) {
-        return platform.issuer().orElseThrow().token(district + "." + role.toLowerCase(), district, department,
-                List.of(role), Duration.ofMinutes(30));
+        return platform.tokens().token(district + "." + role.toLowerCase(), district, department, List.of(role));
     }
 
     static JsonNode json(String body) {

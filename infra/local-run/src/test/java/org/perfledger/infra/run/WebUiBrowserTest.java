@@ -78,8 +78,7 @@ class WebUiBrowserTest {
 
     @BeforeEach
     void freshSession() {
-        browser.get(platform.queryUrl() + "/ui/style.css");
-        browser.executeScript("sessionStorage.clear(); localStorage.clear();");
+        forgetSessions();
     }
 
     /** Each test's last page as a screenshot under target/screenshots, to see what a failure looked like. */
@@ -88,17 +87,39 @@ class WebUiBrowserTest {
         Path folder = Files.createDirectories(Path.of("target", "screenshots"));
         Files.write(folder.resolve(test.getTestMethod().map(m -> m.getName()).orElse("test") + ".png"),
                 browser.getScreenshotAs(OutputType.BYTES));
-        browser.executeScript("sessionStorage.clear(); localStorage.clear();");
+        forgetSessions();
     }
 
+    /**
+     * Signs in as a demo user: through Keycloak's login page with the user's password where the platform runs
+     * Keycloak, else with a local token in the sign-in link.
+     */
     private static void signInAs(String subject, String district, String department, String role, String page) {
-        String token = platform.issuer().orElseThrow().token(subject, district, department, List.of(role),
-                Duration.ofHours(1));
-        browser.get(platform.queryUrl() + "/#token=" + token);
+        if (platform.keycloak().isPresent()) {
+            browser.get(platform.queryUrl() + "/");
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test=sign-in-provider]"))).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(subject);
+            browser.findElement(By.id("password")).sendKeys(platform.demoPasswords().orElseThrow().of(subject));
+            browser.findElement(By.id("kc-login")).click();
+        } else {
+            String token = platform.issuer().orElseThrow().token(subject, district, department, List.of(role),
+                    Duration.ofHours(1));
+            browser.get(platform.queryUrl() + "/#token=" + token);
+        }
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=user]")));
         if (page != null) {
             browser.get(platform.queryUrl() + "/" + page);
         }
+    }
+
+    /** No session left behind: the page's storage, and the provider's session cookie. */
+    private static void forgetSessions() {
+        browser.get(platform.queryUrl() + "/ui/style.css");
+        browser.executeScript("sessionStorage.clear(); localStorage.clear();");
+        platform.keycloak().ifPresent(keycloak -> {
+            browser.get(keycloak.issuer() + "/.well-known/openid-configuration");
+            browser.manage().deleteAllCookies();
+        });
     }
 
     private static WebElement find(String test) {

@@ -48,12 +48,13 @@ class WebUiServingTest {
                 .digest(importMap.group(1).getBytes(StandardCharsets.UTF_8)));
         String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertThat(policy).contains("script-src 'self' 'sha256-" + hash + "';")
-                .contains("connect-src 'self' " + platform.commandUrl() + ";")
+                .contains("connect-src 'self' " + platform.commandUrl() + platform.keycloak()
+                        .map(keycloak -> " " + keycloak.url()).orElse("") + ";")
                 .contains("frame-ancestors 'none'").doesNotContain("unsafe-eval");
 
         JsonNode imports = new ObjectMapper().readTree(importMap.group(1)).get("imports");
         for (String module : List.of(imports.get("preact").asText(), imports.get("preact/hooks").asText(),
-                "/ui/app.js", "/ui/api.js", "/ui/i18n.js", "/ui/chart.js", "/ui/style.css")) {
+                "/ui/app.js", "/ui/api.js", "/ui/oidc.js", "/ui/i18n.js", "/ui/chart.js", "/ui/style.css")) {
             assertThat(get(platform.queryUrl() + module).statusCode()).as(module).isEqualTo(200);
         }
         Matcher echarts = Pattern.compile("<script src=\"([^\"]+echarts.min.js)\"").matcher(page.body());

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.perfledger.kernel.security.ClaimNames;
 import org.perfledger.kernel.security.Identity;
 import org.perfledger.kernel.text.UnicodeText;
 import org.springframework.core.env.Environment;
@@ -15,7 +16,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 /**
  * What a token must carry before anything runs, whichever way the signature was checked (a provider's keys or a
  * public key file): an expiry ({@code exp}), an accepted issuer ({@code iss}), the configured audience if one is set
- * ({@code aud}), and a subject that is a valid {@link Identity}; claims PerfLedger reads (district, department) are
+ * ({@code aud}), and a subject ({@code sub}, or {@code perfledger.security.claims.subject}) that is a valid
+ * {@link Identity}; claims PerfLedger reads (district, department) are
  * short codes. Settings: {@code perfledger.security.issuers} (comma-separated; by default the provider's
  * {@code issuer-uri}) and {@code perfledger.security.audience} (empty: not checked).
  */
@@ -27,8 +29,14 @@ public final class TokenRules {
     private final Set<String> issuers;
     private final String audience;
     private final List<String> codeClaims;
+    private final ClaimNames names;
 
     TokenRules(Collection<String> issuers, String audience, List<String> codeClaims) {
+        this(issuers, audience, codeClaims, "sub");
+    }
+
+    TokenRules(Collection<String> issuers, String audience, List<String> codeClaims, String subjectClaim) {
+        this.names = new ClaimNames(subjectClaim, "district", "department", "roles");
         this.issuers = issuers.stream().map(String::strip).filter(issuer -> !issuer.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
         this.audience = audience == null || audience.isBlank() ? null : audience.strip();
@@ -46,7 +54,8 @@ public final class TokenRules {
         }
         return new TokenRules(List.of(issuers.split(",")), environment.getProperty("perfledger.security.audience"),
                 List.of(environment.getProperty("perfledger.security.claims.district", "district"),
-                        environment.getProperty("perfledger.security.claims.department", "department")));
+                        environment.getProperty("perfledger.security.claims.department", "department")),
+                environment.getProperty("perfledger.security.claims.subject", "sub"));
     }
 
     /** Every rule the token breaks (none: it may be used). */
@@ -62,8 +71,8 @@ public final class TokenRules {
         if (audience != null && (jwt.getAudience() == null || !jwt.getAudience().contains(audience))) {
             errors.add(invalid("the token is not meant for PerfLedger (aud)"));
         }
-        Identity.problem(jwt.getSubject()).ifPresent(problem -> errors.add(invalid("the token's subject (sub) "
-                + problem)));
+        Identity.problem(names.caller(jwt.getClaims()).subject()).ifPresent(problem -> errors.add(invalid(
+                "the token's subject (" + names.subject() + ") " + problem)));
         for (String claim : codeClaims) {
             Object value = jwt.getClaims().get(claim);
             if (value != null && (!(value instanceof String text) || text.length() > MAX_CODE_CLAIM

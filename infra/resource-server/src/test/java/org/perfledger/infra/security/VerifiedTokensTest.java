@@ -68,6 +68,15 @@ class VerifiedTokensTest {
     }
 
     @Test
+    void theSubjectClaimCanBeTheUsername() {
+        TokenRules rules = new TokenRules(List.of(ISSUER), null, List.of("district"), "preferred_username");
+        assertThat(new VerifiedTokens.Remembering(giving(valid().claim("preferred_username", "donghu.finance")), rules)
+                .decode("x").getClaimAsString("preferred_username")).isEqualTo("donghu.finance");
+        assertThatThrownBy(() -> new VerifiedTokens.Remembering(giving(valid()), rules).decode("x"))
+                .isInstanceOf(JwtValidationException.class).hasMessageContaining("preferred_username");
+    }
+
+    @Test
     void anAudienceIsCheckedWhenConfigured() {
         TokenRules rules = new TokenRules(List.of(ISSUER), "perfledger", List.of("district"));
         assertThatThrownBy(() -> new VerifiedTokens.Remembering(giving(valid()), rules).decode("x"))
