@@ -275,6 +275,10 @@ function CommandForm({ fields, submit, onDone, onCancel, test }) {
     }
   };
   const input = field => {
+    if (field.type === 'checkbox') {
+      return e('input', { type: 'checkbox', name: field.name, checked: values[field.name] === true,
+        'data-test': 'field-' + field.name, onChange: ev => setValues({ ...values, [field.name]: ev.target.checked }) });
+    }
     const common = { name: field.name, value: values[field.name], 'data-test': 'field-' + field.name,
       onInput: ev => setValues({ ...values, [field.name]: ev.target.value }) };
     if (field.options) {
@@ -287,7 +291,11 @@ function CommandForm({ fields, submit, onDone, onCancel, test }) {
     return e('input', { ...common, type: field.type ?? 'text', required: field.required });
   };
   return e('form', { class: 'inline', onSubmit: send, 'data-test': test },
-    fields.map(field => e('label', { class: field.long ? 'wide' : '' }, field.label, input(field))),
+    // a confirmation is asked for only once the server said it is needed (e.g. spending past the budget)
+    fields.filter(field => !field.askedBy || values[field.name] === true
+        || (problem?.errors ?? []).some(error => error.rule === field.askedBy))
+      .map(field => e('label', { class: field.long ? 'wide' : field.type === 'checkbox' ? 'wide confirm' : '' },
+        field.label, input(field))),
     e(Problems, { problem }),
     e('div', { class: 'buttons' },
       e('button', { class: 'primary', type: 'submit', disabled: busy, 'data-test': 'submit' }, t('action.submit')),
@@ -492,10 +500,13 @@ function PlanCard({ plan, dep, year, past, onChanged }) {
           options: [['PERSONNEL', '人员经费'], ['PUBLIC_FUNDS', '公用经费'], ['PROJECT', '项目支出']] }] : []),
         { name: 'voucher', label: t('form.voucher') },
         { name: 'description', label: t('form.description'), long: true, required: true },
+        { name: 'overBudgetConfirmed', label: t('form.overBudgetConfirmed'), type: 'checkbox', initial: false,
+          askedBy: 'expenditure.over-budget' },
       ],
       submit: values => api.send('POST', path + '/budget/expenditures', {
         amount: values.amount, date: values.date, description: values.description,
         voucher: values.voucher || null, expenditureClass: values.expenditureClass || null,
+        overBudgetConfirmed: values.overBudgetConfirmed === true,
       }),
     }),
     form?.kind === 'evaluation' && e(CommandForm, {

@@ -60,7 +60,8 @@ public final class BudgetCommands {
      */
     @SentBy(Role.DEPARTMENT_EDITOR)
     public record RecordExpenditure(PlanId plan, WanYuan amount, LocalDate date, ExpenditureClass expenditureClass,
-                                    String line, String description, String voucher, Long expectedVersion)
+                                    String line, String description, String voucher, boolean overBudgetConfirmed,
+                                    Long expectedVersion)
             implements PlanCommand {
     }
 

@@ -58,8 +58,9 @@ class BudgetController {
     record FundsRequest(String amount, String source, String date, String note) {
     }
 
+    /** {@code overBudgetConfirmed}: the sender confirms spending that takes the plan past its budget. */
     record ExpenditureRequest(String amount, String date, String expenditureClass, String line, String description,
-                              String voucher) {
+                              String voucher, Boolean overBudgetConfirmed) {
     }
 
     record CorrectionRequest(String amount, String date, String expenditureClass, String line, String reason,
@@ -140,7 +141,8 @@ class BudgetController {
         String voucher = fields.optionalText("voucher", body.voucher(), AnnualPlan.MAX_SHORT_TEXT);
         fields.throwIfInvalid();
         Receipt receipt = commands.send(new RecordExpenditure(target.plan(), charge.amount(), charge.date(),
-                charge.type(), charge.line(), description, voucher, target.expectedVersion()), request);
+                charge.type(), charge.line(), description, voucher, Boolean.TRUE.equals(body.overBudgetConfirmed()),
+                target.expectedVersion()), request);
         return PlanResponses.created(receipt, request, PlanPaths.of(target) + "/budget");
     }
 

@@ -285,6 +285,13 @@ public class AnnualPlan {
         String voucher = optionalText("voucher", command.voucher(), MAX_SHORT_TEXT);
         WanYuan total = total("amount", executed, command.amount());
         boolean over = total.compareTo(adjustedBudget) > 0;
+        if (over && !command.overBudgetConfirmed()) {
+            // a slip of a digit is caught here; spending past the budget is recorded only when someone says so
+            throw new DomainRejection(Kind.RULE, "expenditure.over-budget", "overBudgetConfirmed", "this expenditure "
+                    + "takes spending to " + total + " 万元, past the budget of " + adjustedBudget + " 万元"
+                    + (adjustedBudget.isZero() ? "" : " (执行率 " + rate(total, adjustedBudget) + "%)")
+                    + ": confirm it to record it");
+        }
         apply(new ExpenditureRecorded(plan, command.amount(), command.date(), type, command.line(), description,
                 voucher, total, adjustedBudget, over));
         return receipt("executedTotal", total, "budget", adjustedBudget, "executionRate", rate(total, adjustedBudget),

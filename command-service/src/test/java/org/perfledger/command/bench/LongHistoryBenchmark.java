@@ -64,7 +64,7 @@ class LongHistoryBenchmark extends CommandServiceTestBase {
 
     private RecordExpenditure spend(PlanId plan, int i) {
         return new RecordExpenditure(plan, WanYuan.of("0.01"), LocalDate.of(2020, 1 + i % 12, 1),
-                ExpenditureClass.PUBLIC_FUNDS, null, "日常公用 " + i, null, null);
+                ExpenditureClass.PUBLIC_FUNDS, null, "日常公用 " + i, null, false, null);
     }
 
     @Test

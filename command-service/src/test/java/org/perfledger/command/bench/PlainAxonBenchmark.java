@@ -156,7 +156,7 @@ class PlainAxonBenchmark {
         AtomicInteger sent = new AtomicInteger();
         return ClosedLoop.run(plans, duration, 0, plan -> gateway.sendAndWait(new RecordExpenditure(plan,
                 WanYuan.of("0.01"), LocalDate.of(2020, 1 + sent.getAndIncrement() % 12, 1),
-                ExpenditureClass.PUBLIC_FUNDS, null, "日常公用", null, null)));
+                ExpenditureClass.PUBLIC_FUNDS, null, "日常公用", null, false, null)));
     }
 
     private static List<PlanId> plans(CommandGateway gateway, int count) {

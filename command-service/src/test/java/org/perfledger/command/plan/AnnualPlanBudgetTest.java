@@ -276,7 +276,7 @@ class AnnualPlanBudgetTest {
     void recordsSpendingWithItsRunningTotal() {
         fixture.given(plus(inExecution(), transferred()))
                 .when(new RecordExpenditure(FOOD_SAFETY, WanYuan.of("23.00"), JUNE, null, null, "药品医疗器械监管",
-                        "记-0612", null))
+                        "记-0612", false, null))
                 .expectEvents(new ExpenditureRecorded(FOOD_SAFETY, WanYuan.of("23.00"), JUNE, ExpenditureClass.PROJECT,
                         null, "药品医疗器械监管", "记-0612", WanYuan.of("23.00"), WanYuan.of("170.51"), false));
     }
@@ -290,7 +290,8 @@ class AnnualPlanBudgetTest {
     @Test
     void rejectsSpendingThatWouldTakeTheTotalPastTheMoneyRange() {
         fixture.given(plus(inExecution(), transferred(), spentToTheEdge()))
-                .when(new RecordExpenditure(FOOD_SAFETY, WanYuan.of("0.01"), JUNE, null, null, "再一笔", null, null))
+                .when(new RecordExpenditure(FOOD_SAFETY, WanYuan.of("0.01"), JUNE, null, null, "再一笔", null, true,
+                        null))
                 .expectNoEvents()
                 .expectException(rejection("money.total-range", "would leave the range"));
     }
@@ -314,6 +315,16 @@ class AnnualPlanBudgetTest {
     }
 
     @Test
+    void rejectsSpendingPastTheBudgetThatNobodyConfirmed() {
+        // a 100,000 万元 payment on a 212.80 万元 project (a slip of digits) is caught before it is recorded
+        fixture.given(plus(inExecution(), transferred()))
+                .when(new RecordExpenditure(FOOD_SAFETY, WanYuan.of("100000.00"), JUNE, null, null, "快检服务费", null,
+                        false, null))
+                .expectNoEvents()
+                .expectException(rejection("expenditure.over-budget", "past the budget of 170.51 万元"));
+    }
+
+    @Test
     void spendingAboveTheBudgetIsKeptAndFlagged() {
         // seed 003 (硚口 2020 部门整体): 预算数 8488.43, 执行数 10269.28 = 121%; stored as spent, flagged, not capped
         Map<FundingSource, WanYuan> sources = Map.of(FundingSource.GENERAL_PUBLIC_BUDGET, WanYuan.of("8488.43"));
@@ -322,7 +333,7 @@ class AnnualPlanBudgetTest {
                         new TargetsSubmitted(DONGHU_WIDE, 0, 0, BigDecimal.ZERO),
                         new TargetsApproved(DONGHU_WIDE, null))
                 .when(new RecordExpenditure(DONGHU_WIDE, WanYuan.of("10269.28"), LocalDate.of(2018, 12, 31),
-                        ExpenditureClass.PERSONNEL, null, "全年支出", null, null))
+                        ExpenditureClass.PERSONNEL, null, "全年支出", null, true, null))
                 .expectEvents(new ExpenditureRecorded(DONGHU_WIDE, WanYuan.of("10269.28"), LocalDate.of(2018, 12, 31),
                         ExpenditureClass.PERSONNEL, null, "全年支出", null, WanYuan.of("10269.28"),
                         WanYuan.of("8488.43"), true))
@@ -336,7 +347,8 @@ class AnnualPlanBudgetTest {
                         new BudgetOpened(DONGHU_WIDE, sources, Map.of(), WanYuan.of("100.00")),
                         new TargetsSubmitted(DONGHU_WIDE, 0, 0, BigDecimal.ZERO),
                         new TargetsApproved(DONGHU_WIDE, null))
-                .when(new RecordExpenditure(DONGHU_WIDE, WanYuan.of("1.00"), JUNE, null, null, "办公费", null, null))
+                .when(new RecordExpenditure(DONGHU_WIDE, WanYuan.of("1.00"), JUNE, null, null, "办公费", null, false,
+                        null))
                 .expectNoEvents()
                 .expectException(rejection("expenditure.class-required", "人员经费 (PERSONNEL)"));
     }
@@ -346,7 +358,7 @@ class AnnualPlanBudgetTest {
         fixture.given(plus(inExecution(), new BudgetLinesSet(FOOD_SAFETY,
                         List.of(new BudgetLine("食品安全宣传费", WanYuan.of("149.60"))), WanYuan.of("149.60"))))
                 .when(new RecordExpenditure(FOOD_SAFETY, WanYuan.of("1.00"), JUNE, null, "执法办案费", "办案", null,
-                        null))
+                        false, null))
                 .expectNoEvents()
                 .expectException(rejection("expenditure.unknown-line", "'执法办案费' is not a line"));
     }
@@ -355,7 +367,8 @@ class AnnualPlanBudgetTest {
     void rejectsSpendingAfterTheYearIsClosed() {
         fixture.given(plus(inExecution(), new YearClosed(FOOD_SAFETY, WanYuan.of("149.60"), WanYuan.of("149.60"),
                         WanYuan.ZERO, WanYuan.ZERO)))
-                .when(new RecordExpenditure(FOOD_SAFETY, WanYuan.of("1.00"), JUNE, null, null, "办案", null, null))
+                .when(new RecordExpenditure(FOOD_SAFETY, WanYuan.of("1.00"), JUNE, null, null, "办案", null, false,
+                        null))
                 .expectNoEvents()
                 .expectException(rejection("plan.phase", "the plan is 年度已结束 (CLOSED)"));
     }

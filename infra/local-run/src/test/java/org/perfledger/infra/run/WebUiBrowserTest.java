@@ -235,6 +235,19 @@ class WebUiBrowserTest {
         in(spend, "submit").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=plan-ZLJS]"),
                 "124.91"));
+
+        // a slip of digits: 100,000 万元 on a 212.80 万元 project is refused until someone confirms it
+        in(find("plan-ZLJS"), "record-expenditure").click();
+        WebElement slip = find("expenditure-form");
+        assertThat(slip.findElements(By.cssSelector("[data-test=field-overBudgetConfirmed]"))).as("asked only when "
+                + "needed").isEmpty();
+        in(slip, "field-amount").sendKeys("100000.00");
+        in(slip, "field-description").sendKeys("多输了几位");
+        in(slip, "submit").click();
+        assertThat(find("problems").getText()).contains("212.80");
+        assertThat(in(slip, "field-overBudgetConfirmed").isDisplayed()).isTrue();
+        assertThat(in(slip, "field-amount").getAttribute("value")).as("what was typed is kept").isEqualTo("100000.00");
+        assertThat(find("plan-ZLJS").getText()).as("nothing was recorded").contains("124.91");
     }
 
     @Test
