@@ -39,7 +39,8 @@ public final class PerformanceCommands {
     /** Record what an indicator has reached by a date. */
     @SentBy(Role.DEPARTMENT_EDITOR)
     public record RecordCompletion(PlanId plan, IndicatorCode indicator, Target actual, String narrative,
-                                   LocalDate asOf, String evidence, Achievement achievement, Long expectedVersion)
+                                   LocalDate asOf, String evidence, Achievement achievement, boolean asPrinted,
+                                   Long expectedVersion)
             implements PlanCommand {
     }
 

@@ -58,7 +58,12 @@ class PerformanceController {
                             String target) {
     }
 
-    record CompletionRequest(String value, String narrative, String asOf, String evidence, String achievement) {
+    /**
+     * {@code asPrinted}: the value is as a document prints it (a seed, an archived table), recorded even where its
+     * kind differs from the target's, for the scorecard to flag.
+     */
+    record CompletionRequest(String value, String narrative, String asOf, String evidence, String achievement,
+                             Boolean asPrinted) {
     }
 
     record ProgressRequest(String indicator, String latestActual, String deviation, String correctiveMeasure) {
@@ -135,7 +140,7 @@ class PerformanceController {
         Achievement achievement = fields.optionalLabel("achievement", body.achievement(), Achievement.class);
         fields.throwIfInvalid();
         Receipt receipt = commands.send(new RecordCompletion(target.plan(), indicator, actual, narrative, asOf,
-                evidence, achievement, target.expectedVersion()), request);
+                evidence, achievement, Boolean.TRUE.equals(body.asPrinted()), target.expectedVersion()), request);
         return PlanResponses.created(receipt, request, PlanPaths.of(target) + "/indicators/" + code);
     }
 

@@ -440,6 +440,13 @@ public class AnnualPlan {
                     + command.indicator() + " as of " + state.latestAsOf() + " is already recorded; completions are "
                     + "cumulative, so a new one cannot be dated earlier");
         }
+        if (!command.asPrinted()) {
+            TargetValue.kindMismatch(state.indicator().target().value(), command.actual().value()).ifPresent(reason -> {
+                throw new DomainRejection(Kind.RULE, "completion.kind-mismatch", "value", "'" + command.actual().text()
+                        + "' is no 实际完成值 of '" + state.indicator().target().text() + "': " + reason
+                        + " (words go in the narrative)");
+            });
+        }
         if (command.achievement() != null && !(state.indicator().target().value() instanceof TargetValue.Qualitative)) {
             throw new DomainRejection(Kind.RULE, "completion.achievement-quantitative", "achievement",
                     "indicator " + command.indicator() + " has a numeric target; it is judged from its value");

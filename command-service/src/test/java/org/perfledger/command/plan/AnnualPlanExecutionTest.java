@@ -55,7 +55,7 @@ class AnnualPlanExecutionTest {
 
     private static RecordCompletion completion(IndicatorCode code, String value, LocalDate asOf) {
         return new RecordCompletion(FOOD_SAFETY, code, Target.parse(value), "实际开展4944批次，超出计划41.0%", asOf,
-                "快检台账", null, null);
+                "快检台账", null, false, null);
     }
 
     private static TargetAdjustmentRequested requested() {
@@ -111,9 +111,31 @@ class AnnualPlanExecutionTest {
     void rejectsAJudgementOnANumericTarget() {
         fixture.given(inExecution())
                 .when(new RecordCompletion(FOOD_SAFETY, RAPID_TESTS, Target.parse("4944 批次"), null, DEC_29, null,
-                        Achievement.ACHIEVED, null))
+                        Achievement.ACHIEVED, false, null))
                 .expectNoEvents()
                 .expectException(rejection("completion.achievement-quantitative", "is judged from its value"));
+    }
+
+    @Test
+    void rejectsAnActualOfAnotherKindThanItsTarget() {
+        // "3500 批次" is a count: words, a percentage or another unit are no completion of it
+        for (String actual : new String[] {"很多", "100%", "4944 家"}) {
+            fixture.given(inExecution())
+                    .when(new RecordCompletion(FOOD_SAFETY, RAPID_TESTS, Target.parse(actual), null, DEC_29, null, null,
+                            false, null))
+                    .expectNoEvents()
+                    .expectException(rejection("completion.kind-mismatch", "is no 实际完成值 of '3500 批次'"));
+        }
+    }
+
+    @Test
+    void recordsAnActualOfAnotherKindAsADocumentPrintsIt() {
+        // seed 003 (硚口 2020 食品抽检) prints "100%" for a target of "200 批次": kept as printed, for the scorecard to flag
+        fixture.given(inExecution())
+                .when(new RecordCompletion(FOOD_SAFETY, RAPID_TESTS, Target.parse("100%"), null, DEC_29, null, null,
+                        true, null))
+                .expectEvents(new CompletionRecorded(FOOD_SAFETY, RAPID_TESTS, Target.parse("100%"), null, DEC_29, null,
+                        null));
     }
 
     @Test

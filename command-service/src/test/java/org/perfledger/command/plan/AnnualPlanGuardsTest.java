@@ -141,7 +141,7 @@ class AnnualPlanGuardsTest {
         // seed 001 was written in May and June of the next year, with actuals as of the year's end
         fixture.given(plus(inExecution(), closed()))
                 .when(new RecordCompletion(FOOD_SAFETY, RAPID_TESTS, Target.parse("4944 批次"), null,
-                        LocalDate.of(2018, 12, 31), null, null, null))
+                        LocalDate.of(2018, 12, 31), null, null, false, null))
                 .expectEvents(new CompletionRecorded(FOOD_SAFETY, RAPID_TESTS, Target.parse("4944 批次"), null,
                         LocalDate.of(2018, 12, 31), null, null));
     }

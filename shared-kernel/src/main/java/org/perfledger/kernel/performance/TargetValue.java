@@ -18,6 +18,34 @@ import java.util.Objects;
 public sealed interface TargetValue {
 
     /**
+     * Why {@code actual} is not of {@code target}'s kind, or empty when it is: a count needs a count in the same unit
+     * (where both name one), a percentage a percentage, several figures as many figures. A statement target takes any
+     * actual, judged by a person. "很多" for "400 家" is no completion to measure; the words belong in the narrative.
+     */
+    static java.util.Optional<String> kindMismatch(TargetValue target, TargetValue actual) {
+        if (target instanceof Quantity wanted) {
+            if (!(actual instanceof Quantity got)) {
+                return java.util.Optional.of("the target is " + (wanted.percent() ? "a percentage"
+                        : "a number" + (wanted.unit().isEmpty() ? "" : " of " + wanted.unit())) + "; the actual must be "
+                        + "one too");
+            }
+            if (wanted.percent() != got.percent()) {
+                return java.util.Optional.of("the target is " + (wanted.percent() ? "" : "not ")
+                        + "a percentage; the actual must " + (wanted.percent() ? "be one" : "not be one"));
+            }
+            if (!wanted.unit().isEmpty() && !got.unit().isEmpty() && !wanted.unit().equals(got.unit())) {
+                return java.util.Optional.of("the target counts " + wanted.unit() + ", the actual " + got.unit());
+            }
+        }
+        if (target instanceof Compound wanted && !(actual instanceof Compound got
+                && got.parts().size() == wanted.parts().size())) {
+            return java.util.Optional.of("the target has " + wanted.parts().size() + " figures; the actual must have as "
+                    + "many");
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
      * A number, with how it is compared, and its unit: {@code ≥100}, {@code 不少于2次}, {@code 5万批次以上}
      * (50000 批次), {@code 90%以上}, {@code 重大事故 0 次} (a ceiling of 0).
      *

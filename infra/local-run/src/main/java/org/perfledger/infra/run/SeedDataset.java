@@ -148,6 +148,8 @@ public final class SeedDataset {
                     completion.set("value", indicator.get("actual"));
                     completion.put("asOf", lastDay);
                     copy(indicator, completion, "narrative", "achievement");
+                    // as the document prints it, even where its kind differs from the target's (the scorecard flags it)
+                    completion.put("asPrinted", true);
                     steps.add(new Step("POST", path + "/indicators/" + indicator.get("code").asText() + "/completions",
                             completion.toString()));
                 }

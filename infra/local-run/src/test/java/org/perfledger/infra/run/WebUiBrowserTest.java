@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -122,6 +123,17 @@ class WebUiBrowserTest {
         });
     }
 
+    /**
+     * Clicks an element inside another, found afresh until the click lands: the page may render again (data arriving,
+     * a token renewed) between finding an element and clicking it.
+     */
+    private static void clickIn(String scope, String test) {
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            driver.findElement(By.cssSelector("[data-test='" + scope + "'] [data-test='" + test + "']")).click();
+            return true;
+        });
+    }
+
     private static WebElement find(String test) {
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test='" + test + "']")));
     }
@@ -182,7 +194,7 @@ class WebUiBrowserTest {
         assertThat(find("nav-overview").getText()).isEqualTo("全区总览");
 
         browser.get(platform.queryUrl() + "/#/dept/scjgj/2018");
-        in(find("plan-ZLJS"), "export-self-evaluation").click();
+        clickIn("plan-ZLJS", "export-self-evaluation");
         Path workbook = downloaded("2018-scjgj-ZLJS-自评表.xlsx");
         try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(Files.readAllBytes(workbook)))) {
             assertThat(book.getSheet("自评表").getRow(0).getCell(0).getStringCellValue())
@@ -224,7 +236,7 @@ class WebUiBrowserTest {
         assertThat(find("plan-ZLJS").getText()).doesNotContain("缺少完成值：ZLJS.ZDXC")
                 .contains("需填写偏差原因：ZLJS.ZDXC 重点单位巡查单位家数（-35.00%）");
 
-        in(find("plan-ZLJS"), "record-expenditure").click();
+        clickIn("plan-ZLJS", "record-expenditure");
         WebElement spend = find("expenditure-form");
         in(spend, "field-amount").sendKeys("12.345");
         in(spend, "field-description").sendKeys("浏览器测试支出");
@@ -237,7 +249,7 @@ class WebUiBrowserTest {
                 "124.91"));
 
         // a slip of digits: 100,000 万元 on a 212.80 万元 project is refused until someone confirms it
-        in(find("plan-ZLJS"), "record-expenditure").click();
+        clickIn("plan-ZLJS", "record-expenditure");
         WebElement slip = find("expenditure-form");
         assertThat(slip.findElements(By.cssSelector("[data-test=field-overBudgetConfirmed]"))).as("asked only when "
                 + "needed").isEmpty();
@@ -259,7 +271,7 @@ class WebUiBrowserTest {
         }
         // 东湖 2019 市场局综合事务管理专项 (sample year): closed, its self-evaluation still to come
         signInAs("donghu.scjgj.editor", "donghu", "scjgj", "DEPARTMENT_EDITOR", "#/dept/scjgj/2019");
-        in(find("plan-ZHSW"), "import-self-evaluation").click();
+        clickIn("plan-ZHSW", "import-self-evaluation");
         find("import-file").sendKeys(file.toAbsolutePath().toString());
         WebElement problems = find("problems");
         assertThat(problems.getText()).contains("nothing was imported", "A1", "一级指标", "预算数");

@@ -1,0 +1,68 @@
+package org.perfledger.query.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The web UI's two dictionaries name the same messages, and the English one is English. */
+class DictionariesTest {
+
+    private static final Pattern ENTRY = Pattern.compile("'([A-Za-z0-9_.:-]+)':\\s*'((?:[^'\\\\]|\\\\.)*)'");
+
+    private static String dictionaries() throws IOException {
+        try (InputStream in = DictionariesTest.class.getResourceAsStream("/static/ui/i18n.js")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String block(String text, String start, String end) {
+        int from = text.indexOf(start);
+        int to = text.indexOf(end, from + start.length());
+        assertThat(from).as(start).isNotNegative();
+        assertThat(to).as(end).isGreaterThan(from);
+        return text.substring(from, to);
+    }
+
+    private static Set<String> keys(String block) {
+        Set<String> keys = new LinkedHashSet<>();
+        Matcher entry = ENTRY.matcher(block);
+        while (entry.find()) {
+            keys.add(entry.group(1));
+        }
+        return keys;
+    }
+
+    @Test
+    void bothLanguagesNameTheSameMessages() throws IOException {
+        String text = dictionaries();
+        Set<String> chinese = keys(block(text, "'zh-CN': {", "\n  en: {"));
+        Set<String> english = keys(block(text, "\n  en: {", "\n};"));
+        assertThat(chinese).hasSizeGreaterThan(100);
+        assertThat(english).containsExactlyInAnyOrderElementsOf(chinese);
+    }
+
+    @Test
+    void theEnglishMessagesAreEnglish() throws IOException {
+        Matcher entry = ENTRY.matcher(block(dictionaries(), "\n  en: {", "\n};"));
+        Set<String> chinese = new LinkedHashSet<>();
+        while (entry.find()) {
+            if (entry.group(1).equals("lang.switch")) {
+                continue; // the switch names the other language in that language: 中文
+            }
+            // Chinese terms of art may stand in parentheses beside their English (自评表, 序时进度); not alone
+            String withoutQuoted = entry.group(2).replaceAll("[（(][^）)]*[）)]", "").replaceAll("“[^”]*”", "");
+            if (withoutQuoted.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+                    .count() > withoutQuoted.codePoints().filter(Character::isLetter).count() / 2) {
+                chinese.add(entry.group(1) + " = " + entry.group(2));
+            }
+        }
+        assertThat(chinese).as("English messages written mostly in Chinese").isEmpty();
+    }
+}
