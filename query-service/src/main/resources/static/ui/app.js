@@ -164,9 +164,12 @@ function Overview({ year, query }) {
     next.delete('page');
     go('/overview/' + year, next);
   };
+  // a sortable column's header is a button (reached and pressed by keyboard); aria-sort says how it is sorted
   const header = (column, text, numeric) => e('th', {
-    class: 'sortable' + (numeric ? ' num' : ''), onClick: () => sortBy(column), 'data-test': 'sort-' + column,
-  }, text + (sort === column ? (order === 'asc' ? ' ▲' : ' ▼') : ''));
+    class: 'sortable' + (numeric ? ' num' : ''), scope: 'col',
+    'aria-sort': sort === column ? (order === 'asc' ? 'ascending' : 'descending') : 'none',
+  }, e('button', { type: 'button', class: 'link', onClick: () => sortBy(column), 'data-test': 'sort-' + column },
+    text + (sort === column ? (order === 'asc' ? ' ▲' : ' ▼') : '')));
   return e('div', null,
     e('h2', null, t('overview.title', { year })),
     e('div', { class: 'toolbar' },
@@ -188,7 +191,7 @@ function Overview({ year, query }) {
       e('section', { class: 'card' },
         e('h3', null, t('overview.chart')),
         e(Chart, { test: 'overview-chart', option: overviewChart(data.items) })),
-      e('table', { 'data-test': 'overview' },
+      e('table', { tabindex: 0, 'data-test': 'overview' },
         e('thead', null, e('tr', null,
           header('department', t('col.department')), header('name', t('col.name')), e('th', null, t('col.phase')),
           e('th', { class: 'num' }, t('col.adjustedBudget')), e('th', { class: 'num' }, t('col.executed')),
@@ -394,14 +397,14 @@ function Changes({ dep, year, query }) {
       e(AtPicker, { at: to, onPick: value => set('to', value), test: 'changes-to', text: t('changes.to') })),
     !from ? e('p', { class: 'muted' }, t('changes.pick')) : e(Loading, { state }, data => e('div', null,
       e('h3', null, t('changes.figures')),
-      data.changes.length === 0 ? e('p', { class: 'muted' }, t('changes.none')) : e('table', { 'data-test': 'changes' },
+      data.changes.length === 0 ? e('p', { class: 'muted' }, t('changes.none')) : e('table', { tabindex: 0, 'data-test': 'changes' },
         e('thead', null, e('tr', null, ['changes.path', 'changes.before', 'changes.after']
           .map(key => e('th', null, t(key))))),
         e('tbody', null, data.changes.map(change => e('tr', { 'data-test': 'change-row' },
           e('td', { style: { fontFamily: 'monospace' } }, change.path), e('td', null, show(change.before)),
           e('td', null, show(change.after)))))),
       e('h3', null, t('changes.events')),
-      e('table', { 'data-test': 'changes-events' },
+      e('table', { tabindex: 0, 'data-test': 'changes-events' },
         e('thead', null, e('tr', null, ['log.time', 'log.event', 'log.content', 'log.actor', 'log.correlation']
           .map(key => e('th', null, t(key))))),
         e('tbody', null, data.events.map(event => e('tr', { 'data-test': 'change-event' },
@@ -456,7 +459,7 @@ function PlanCard({ plan, dep, year, past, onChanged }) {
       e('div', { class: 'progress' },
         e('div', { class: 'bar', style: { width: Math.min(100, progress.executionRate) + '%' } }),
         e('div', { class: 'mark', style: { left: Math.min(100, progress.yearElapsed) + '%' } }))),
-    e('table', { 'data-test': 'indicators' },
+    e('table', { tabindex: 0, 'data-test': 'indicators' },
       e('thead', null, e('tr', null, ['ind.code', 'ind.name', 'ind.weight', 'ind.target', 'ind.actual',
         'ind.completion', 'ind.deviation', 'ind.score'].map(key => e('th', null, t(key))), editor && executing && e('th'))),
       e('tbody', null, plan.indicators.map(indicator => e('tr', { 'data-test': 'indicator-' + indicator.code },
@@ -572,7 +575,7 @@ function YearOverYear({ dep }) {
       return e('div', null,
         e('section', { class: 'card' }, e('h3', null, t('yoy.score')), e(Chart, { test: 'yoy-score', option: option(t('col.score'), 'score') })),
         e('section', { class: 'card' }, e('h3', null, t('yoy.rate')), e(Chart, { test: 'yoy-rate', option: option('%', 'executionRate') })),
-        e('table', { 'data-test': 'yoy' },
+        e('table', { tabindex: 0, 'data-test': 'yoy' },
           e('thead', null, e('tr', null, [t('year'), t('col.name'), t('col.adjustedBudget'), t('col.executed'),
             t('col.executionRate'), t('yoy.change'), t('col.score'), t('yoy.change'), t('col.grade'), t('yoy.trend')]
             .map(text => e('th', null, text)))),
@@ -595,7 +598,7 @@ function Trail({ dep, year }) {
   return e('div', null,
     e('h2', null, t('trail.title', { name, year })),
     e(Loading, { state }, steps => steps.length === 0 ? e('p', { class: 'muted' }, t('trail.empty'))
-      : e('table', { 'data-test': 'trail' },
+      : e('table', { tabindex: 0, 'data-test': 'trail' },
         e('thead', null, e('tr', null, ['col.name', 'trail.kind', 'trail.amount', 'trail.from', 'trail.to',
           'trail.reason', 'trail.document', 'trail.date', 'trail.actor'].map(key => e('th', null, t(key))))),
         e('tbody', null, steps.map(step => e('tr', { 'data-test': 'trail-row', title: step.correlationId },
@@ -623,7 +626,7 @@ function Due({ year, query }) {
     state.error?.status === 404 ? e('p', { class: 'muted', 'data-test': 'due-none' }, t('due.none'))
       : e(Loading, { state }, items => {
         const shown = items.filter(item => !lateOnly || item.status === 'late');
-        return e('table', { 'data-test': 'due' },
+        return e('table', { tabindex: 0, 'data-test': 'due' },
           e('thead', null, e('tr', null, [t('col.department'), t('col.name'), t('due.what'), t('due.due'),
             t('due.state')].map(text => e('th', null, text)))),
           e('tbody', null, shown.map(item => e('tr', { 'data-test': 'due-row' },
@@ -691,7 +694,7 @@ function EventLogPage({ query }) {
         path: base() + '/event-log.jsonl' + (/^\d{4}$/.test(year) ? '?year=' + year : ''), text: t('log.export'),
         test: 'log-export' })),
     e(Loading, { state }, () => e('div', null,
-      e('table', { 'data-test': 'event-log' },
+      e('table', { tabindex: 0, 'data-test': 'event-log' },
         e('thead', null, e('tr', null, ['log.position', 'log.time', 'log.event', 'log.content', 'log.actor',
           'log.correlation', 'log.hash'].map(key => e('th', null, t(key))))),
         e('tbody', null, items.map(item => e('tr', { 'data-test': 'log-row' },
@@ -735,7 +738,7 @@ function ChainPage() {
         : t('chain.broken', { position: broken.position, problem: label('problem', broken.problem),
           event: broken.eventIdentifier ?? broken.globalIndex ?? '—', detail: broken.detail })),
     e('h3', null, t('chain.heads')),
-    e(Loading, { state: heads }, rows => e('table', { 'data-test': 'chain-heads' },
+    e(Loading, { state: heads }, rows => e('table', { tabindex: 0, 'data-test': 'chain-heads' },
       e('thead', null, e('tr', null, e('th', null, t('chain.day')), e('th', { class: 'num' }, t('log.position')),
         e('th', null, t('log.hash')))),
       e('tbody', null, rows.map(row => e('tr', null, e('td', null, row.day), e('td', { class: 'num' }, row.position),
