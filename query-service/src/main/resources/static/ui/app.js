@@ -123,6 +123,14 @@ function localTime(iso) {
     + p(d.getMinutes()) + ':' + p(d.getSeconds());
 }
 
+/**
+ * An instant as the district's business day and time (Beijing time, as the services' business zone), with the zone
+ * named, so a time reads the same to everyone whatever their browser's zone.
+ */
+const businessClock = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit',
+  day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const businessTime = iso => (iso ? businessClock.format(new Date(iso)) + ' ' + t('time.zone') : '—');
+
 /** Picks the instant a page shows the record at (null: now); the browser's local time becomes an exact instant. */
 function AtPicker({ at, onPick, test = 'at', text = t('at.label') }) {
   return e('label', null, text + ' ',
@@ -133,7 +141,7 @@ function AtPicker({ at, onPick, test = 'at', text = t('at.label') }) {
 
 function AtBanner({ at, changes }) {
   return e('div', { class: 'notice busy', 'data-test': 'as-of-banner' },
-    t('at.banner', { time: new Date(at).toLocaleString(lang()) }), ' ',
+    t('at.banner', { time: businessTime(at) }), ' ',
     changes && e('a', { href: changes, 'data-test': 'changes-link' }, t('at.changes')));
 }
 
@@ -408,7 +416,7 @@ function Changes({ dep, year, query }) {
         e('thead', null, e('tr', null, ['log.time', 'log.event', 'log.content', 'log.actor', 'log.correlation']
           .map(key => e('th', null, t(key))))),
         e('tbody', null, data.events.map(event => e('tr', { 'data-test': 'change-event' },
-          e('td', null, event.recordedAt.replace('T', ' ').slice(0, 19)), e('td', null, event.title),
+          e('td', null, businessTime(event.recordedAt)), e('td', null, event.title),
           e('td', null, event.description), e('td', null, event.actor),
           e('td', { class: 'muted', title: event.correlationId }, (event.correlationId ?? '').slice(0, 8)))))))));
 }
@@ -698,7 +706,7 @@ function EventLogPage({ query }) {
         e('thead', null, e('tr', null, ['log.position', 'log.time', 'log.event', 'log.content', 'log.actor',
           'log.correlation', 'log.hash'].map(key => e('th', null, t(key))))),
         e('tbody', null, items.map(item => e('tr', { 'data-test': 'log-row' },
-          e('td', { class: 'num' }, item.position), e('td', null, item.recordedAt.replace('T', ' ').slice(0, 19)),
+          e('td', { class: 'num' }, item.position), e('td', null, businessTime(item.recordedAt)),
           e('td', null, item.title), e('td', null, item.description),
           e('td', null, item.actor, e('br'), e('span', { class: 'muted' },
             (item.role ?? '').split(',').filter(Boolean).map(role => label('role', role)).join('、'))),
