@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +20,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -38,16 +35,9 @@ class AccessibilityTest {
     private static WebDriverWait wait;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() {
         platform = LaunchedPlatform.get();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("perfledger.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1440,1000",
-                "--user-data-dir=" + Files.createTempDirectory("perfledger-chromium"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(
-                System.getProperty("perfledger.chromedriver", "/usr/bin/chromedriver"))).build(), options);
+        browser = Browsers.start(null);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
@@ -59,28 +49,8 @@ class AccessibilityTest {
     }
 
     private static void signIn(String username) {
-        browser.get(platform.queryUrl() + "/ui/style.css");
-        browser.executeScript("sessionStorage.clear(); localStorage.clear();");
-        if (platform.keycloak().isPresent()) {
-            browser.get(platform.keycloak().get().issuer() + "/.well-known/openid-configuration");
-            browser.manage().deleteAllCookies();
-            browser.get(platform.queryUrl() + "/");
-            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test=sign-in-provider]"))).click();
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(username);
-            browser.findElement(By.id("password")).sendKeys(platform.demoPasswords().orElseThrow().of(username));
-            browser.findElement(By.id("kc-login")).click();
-        } else {
-            String[] parts = username.split("\\.");
-            String role = switch (parts[parts.length - 1]) {
-                case "finance" -> "DISTRICT_FINANCE";
-                case "auditor" -> "AUDITOR";
-                case "editor" -> "DEPARTMENT_EDITOR";
-                default -> "DEPARTMENT_VIEWER";
-            };
-            browser.get(platform.queryUrl() + "/#token=" + platform.issuer().orElseThrow().token(username, parts[0],
-                    parts.length > 2 ? parts[1] : null, List.of(role), Duration.ofHours(1)));
-        }
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=user]")));
+        Browsers.forgetSessions(browser, platform);
+        Browsers.signIn(browser, wait, platform, username);
     }
 
     /** The page at both widths: its serious and critical violations, each as "page @width: rule (impact) × n". */

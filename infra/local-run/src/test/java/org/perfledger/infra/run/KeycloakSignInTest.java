@@ -2,7 +2,6 @@ package org.perfledger.infra.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,8 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.perfledger.infra.embedded.FreePorts;
@@ -56,14 +53,7 @@ class KeycloakSignInTest {
         client.send("POST", "/api/v1/districts/donghu/departments", "{\"departmentId\":\"scjgj\",\"name\":\"市场监管局\"}");
         client.send("POST", "/api/v1/districts/donghu/departments/scjgj/years/2020/department/budget",
                 "{\"sources\":{\"一般公共预算财政拨款\":\"6352.76\"}}");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("perfledger.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,1000",
-                "--user-data-dir=" + Files.createTempDirectory("perfledger-chromium"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(
-                System.getProperty("perfledger.chromedriver", "/usr/bin/chromedriver"))).build(), options);
+        browser = Browsers.start(null);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 

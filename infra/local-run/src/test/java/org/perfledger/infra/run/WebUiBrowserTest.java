@@ -3,14 +3,12 @@ package org.perfledger.infra.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -25,8 +23,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -48,25 +44,8 @@ class WebUiBrowserTest {
     @BeforeAll
     static void startBrowser() throws IOException {
         platform = LaunchedPlatform.get();
-        String chromium = System.getProperty("perfledger.chromium", "/usr/bin/chromium");
-        String driver = System.getProperty("perfledger.chromedriver", "/usr/bin/chromedriver");
-        assertThat(new File(chromium).canExecute()).as("Chromium is needed for the browser tests: apt-get install chromium "
-                + "chromium-driver (see README)").isTrue();
-        assertThat(new File(driver).canExecute()).as("ChromeDriver is needed: apt-get install chromium-driver").isTrue();
         downloads = Files.createTempDirectory("perfledger-downloads");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
-        // the flags this machine's closed network needs (see the env notes), and a fresh profile
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,1000",
-                "--user-data-dir=" + Files.createTempDirectory("perfledger-chromium"));
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(driver)).build(),
-                options);
-        browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath",
-                downloads.toString()));
+        browser = Browsers.start(downloads);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 
@@ -91,36 +70,16 @@ class WebUiBrowserTest {
         forgetSessions();
     }
 
-    /**
-     * Signs in as a demo user: through Keycloak's login page with the user's password where the platform runs
-     * Keycloak, else with a local token in the sign-in link.
-     */
+    /** Signs in as a demo user (see {@link Browsers#signIn}), then opens {@code page} if given. */
     private static void signInAs(String subject, String district, String department, String role, String page) {
-        if (platform.keycloak().isPresent()) {
-            browser.get(platform.queryUrl() + "/");
-            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test=sign-in-provider]"))).click();
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(subject);
-            browser.findElement(By.id("password")).sendKeys(platform.demoPasswords().orElseThrow().of(subject));
-            browser.findElement(By.id("kc-login")).click();
-        } else {
-            String token = platform.issuer().orElseThrow().token(subject, district, department, List.of(role),
-                    Duration.ofHours(1));
-            browser.get(platform.queryUrl() + "/#token=" + token);
-        }
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=user]")));
+        Browsers.signIn(browser, wait, platform, subject);
         if (page != null) {
             browser.get(platform.queryUrl() + "/" + page);
         }
     }
 
-    /** No session left behind: the page's storage, and the provider's session cookie. */
     private static void forgetSessions() {
-        browser.get(platform.queryUrl() + "/ui/style.css");
-        browser.executeScript("sessionStorage.clear(); localStorage.clear();");
-        platform.keycloak().ifPresent(keycloak -> {
-            browser.get(keycloak.issuer() + "/.well-known/openid-configuration");
-            browser.manage().deleteAllCookies();
-        });
+        Browsers.forgetSessions(browser, platform);
     }
 
     /**
