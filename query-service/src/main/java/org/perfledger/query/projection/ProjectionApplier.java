@@ -70,11 +70,7 @@ public class ProjectionApplier {
         }
         position(envelope);
         count(envelope, "passed-over", true);
-        DecodedEvent next = unpark(envelope.aggregateId(), envelope.sequence() + 1);
-        while (next != null) {
-            project(next, true);
-            next = unpark(next.envelope().aggregateId(), next.envelope().sequence() + 1);
-        }
+        projectParkedAfter(envelope, true);
     }
 
     /**
@@ -103,7 +99,13 @@ public class ProjectionApplier {
             count(envelope, "parked", live);
             return;
         }
-        DecodedEvent next = decoded;
+        project(decoded, live);
+        projectParkedAfter(envelope, live);
+    }
+
+    /** The events parked behind {@code applied}, now next in their stream, in order. */
+    private void projectParkedAfter(EventEnvelope applied, boolean live) {
+        DecodedEvent next = unpark(applied.aggregateId(), applied.sequence() + 1);
         while (next != null) {
             project(next, live);
             next = unpark(next.envelope().aggregateId(), next.envelope().sequence() + 1);

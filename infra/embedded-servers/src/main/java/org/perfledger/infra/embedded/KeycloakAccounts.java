@@ -72,7 +72,9 @@ public final class KeycloakAccounts implements TokenSource {
     }
 
     private String create(String username, String district, String department, Collection<String> roles) {
-        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(RANDOM.generateSeed(18));
+        byte[] secret = new byte[18];
+        RANDOM.nextBytes(secret);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         String admin = adminToken();
         ObjectNode user = JSON.createObjectNode();
         user.put("username", username);

@@ -4,8 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
 import org.perfledger.infra.embedded.KeycloakRealm;
 import org.perfledger.infra.embedded.KeycloakServer;
 import org.perfledger.infra.embedded.LocalIssuer;
@@ -60,7 +66,7 @@ final class DemoUsers {
     }
 
     private static List<Person> people() {
-        List<Person> people = new java.util.ArrayList<>();
+        List<Person> people = new ArrayList<>();
         for (String district : DISTRICTS) {
             people.add(new Person(district + ".finance", district + " 财政局", district, null, "DISTRICT_FINANCE"));
             people.add(new Person(district + ".auditor", district + " 审计", district, null, "AUDITOR"));
@@ -77,10 +83,10 @@ final class DemoUsers {
      * The demo users' passwords and Keycloak's administrator's, made once (random) and kept in the Keycloak home, so
      * that a restarted local run keeps them and they are never in the repository.
      */
-    record Passwords(java.util.Properties values) {
+    record Passwords(Properties values) {
 
         static Passwords in(Path home) {
-            java.util.Properties values = new java.util.Properties();
+            Properties values = new Properties();
             Path file = home.resolve("passwords.properties");
             try {
                 Files.createDirectories(home);
@@ -89,13 +95,14 @@ final class DemoUsers {
                         values.load(in);
                     }
                 }
-                java.security.SecureRandom random = new java.security.SecureRandom();
+                SecureRandom random = new SecureRandom();
                 boolean added = false;
-                for (String name : java.util.stream.Stream.concat(java.util.stream.Stream.of("keycloak.admin"),
-                        people().stream().map(Person::username)).toList()) {
+                for (String name : Stream.concat(Stream.of("keycloak.admin"), people().stream().map(Person::username))
+                        .toList()) {
                     if (!values.containsKey(name)) {
-                        values.setProperty(name, java.util.Base64.getUrlEncoder().withoutPadding()
-                                .encodeToString(random.generateSeed(12)));
+                        byte[] secret = new byte[12];
+                        random.nextBytes(secret);
+                        values.setProperty(name, Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
                         added = true;
                     }
                 }
@@ -103,12 +110,7 @@ final class DemoUsers {
                     try (var out = Files.newBufferedWriter(file)) {
                         values.store(out, "PerfLedger local run: passwords of Keycloak's admin and the demo users");
                     }
-                    try {
-                        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions
-                                .fromString("rw-------"));
-                    } catch (UnsupportedOperationException notPosix) {
-                        // the file system has no owner-only permissions
-                    }
+                    ownerOnly(file);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -144,13 +146,18 @@ final class DemoUsers {
         }
         try {
             Files.writeString(file, text);
-            try {
-                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // the file system has no owner-only permissions
-            }
+            ownerOnly(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Passwords are for their owner's eyes only (where the file system has owners). */
+    private static void ownerOnly(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // the file system has no owner-only permissions
         }
     }
 

@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.perfledger.infra.embedded.KafkaBroker;
-import org.perfledger.infra.embedded.KeycloakAccounts;
-import org.perfledger.infra.embedded.KeycloakRealm;
 import org.perfledger.infra.embedded.KeycloakServer;
 import org.perfledger.infra.embedded.LocalIssuer;
 import org.perfledger.infra.embedded.TokenSource;
@@ -47,9 +45,6 @@ public final class LocalPlatform implements AutoCloseable {
     public static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC",
             "-XX:+ExitOnOutOfMemoryError");
     static final String DATABASE = "perfledger";
-    /** Where the build unpacks Keycloak's distribution (infra/local-run's pom names its version). */
-    public static final String KEYCLOAK_DISTRIBUTION = "infra/local-run/target/keycloak/keycloak";
-    static final String REALM = "perfledger";
 
     /** Where things live and which external servers to use; {@code 0} ports mean any free port. */
     public record Settings(Path home, Path servicesDirectory, Optional<String> externalDatabaseUrl, String dbUser,
@@ -96,25 +91,7 @@ public final class LocalPlatform implements AutoCloseable {
                     Integer.parseInt(env.getOrDefault("PERFLEDGER_COMMAND_PORT", "8081")),
                     Integer.parseInt(env.getOrDefault("PERFLEDGER_QUERY_PORT", "8082")),
                     true, env.getOrDefault("PERFLEDGER_TOPIC", DEFAULT_TOPIC),
-                    keycloak(env));
-        }
-
-        /**
-         * Keycloak unless {@code PERFLEDGER_IDENTITY=local}, or an external provider is configured, or no JDK of at
-         * least 21 is on the machine (then the local issuer, with a word why).
-         */
-        static Optional<Path> keycloak(Map<String, String> env) {
-            Path distribution = Path.of(env.getOrDefault("PERFLEDGER_KEYCLOAK", KEYCLOAK_DISTRIBUTION)).toAbsolutePath();
-            if ("local".equals(env.get("PERFLEDGER_IDENTITY"))
-                    || env.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI") != null) {
-                return Optional.empty();
-            }
-            if (!Files.isDirectory(distribution) || KeycloakServer.javaAtLeast(21).isEmpty()) {
-                log.warn("Keycloak is not started ({}): people sign in with the local issuer's tokens",
-                        Files.isDirectory(distribution) ? "it needs a JDK of at least 21" : distribution + " is missing");
-                return Optional.empty();
-            }
-            return Optional.of(distribution);
+                    LocalIdentity.keycloakDistribution(env));
         }
     }
 
@@ -127,10 +104,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final Map<String, Launch> launches = new LinkedHashMap<>();
     private String databaseUrl;
     private String kafkaBootstrap;
-    private LocalIssuer issuer;
-    private KeycloakServer keycloak;
-    private TokenSource tokens;
-    private DemoUsers.Passwords demoPasswords;
+    private LocalIdentity identity;
     private Map<String, String> securityEnvironment = Map.of();
 
     private LocalPlatform(Settings settings) {
@@ -167,23 +141,8 @@ public final class LocalPlatform implements AutoCloseable {
             kafka = KafkaBroker.start(settings.home().resolve("kafka"), settings.kafkaPort());
             kafkaBootstrap = kafka.bootstrapServers();
         }
-        // Tokens: an external OIDC issuer when SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI is set (the services
-        // inherit it); Keycloak when the settings name its distribution (people sign in there); otherwise the local
-        // issuer, whose key stays in the home folder.
-        Map<String, String> security = Map.of();
-        if (settings.keycloak().isPresent()) {
-            startKeycloak(settings.keycloak().get());
-            // who acted is the person's username, as auditors read it (Keycloak's sub is a UUID)
-            security = Map.of("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", keycloak.issuer(),
-                    "PERFLEDGER_WEB_OIDC_ISSUER", keycloak.issuer(),
-                    "PERFLEDGER_SECURITY_CLAIMS_SUBJECT", "preferred_username");
-        } else if (System.getenv("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI") == null) {
-            issuer = LocalIssuer.in(settings.home().resolve("issuer"));
-            tokens = issuer;
-            security = Map.of("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", issuer.publicKeyLocation(),
-                    "PERFLEDGER_TOKEN_ISSUERS", LocalIssuer.ISSUER);
-        }
-        securityEnvironment = security;
+        identity = LocalIdentity.start(settings, postgres, queryUrl());
+        securityEnvironment = identity.environment();
         launch("command-service", "command-service", with(securityEnvironment,
                 "PERFLEDGER_COMMAND_DB_URL", databaseUrl,
                 "PERFLEDGER_COMMAND_PORT", Integer.toString(settings.commandPort()),
@@ -193,40 +152,14 @@ public final class LocalPlatform implements AutoCloseable {
         awaitHealthy(queryUrl(), "query-service");
     }
 
-    /**
-     * Keycloak on a database of its own in the same PostgreSQL, with the realm of the demo users (their passwords made
-     * once and kept in the home folder) and the web UI's origins as its client's redirect targets.
-     */
-    private void startKeycloak(Path distribution) {
-        if (postgres == null) {
-            throw new IllegalStateException("Keycloak runs on the embedded PostgreSQL; unset PERFLEDGER_DB_URL");
-        }
-        postgres.createDatabaseIfMissing("keycloak");
-        Path home = settings.home().resolve("keycloak");
-        demoPasswords = DemoUsers.Passwords.in(home);
-        KeycloakRealm realm = new KeycloakRealm(REALM, List.of(queryUrl(), queryUrl().replace("localhost", "127.0.0.1")),
-                DemoUsers.accounts(demoPasswords), Integer.getInteger("perfledger.keycloak.access-token-seconds",
-                KeycloakRealm.ACCESS_TOKEN_SECONDS));
-        int port = Integer.parseInt(System.getenv().getOrDefault("PERFLEDGER_KEYCLOAK_PORT", "0"));
-        keycloak = KeycloakServer.start(new KeycloakServer.Settings(distribution, home, port,
-                postgres.jdbcUrl("keycloak"), PostgresServer.USER, "", realm, demoPasswords.admin()));
-        tokens = new KeycloakAccounts(keycloak, REALM, KeycloakServer.ADMIN, demoPasswords.admin());
-        try {
-            // for the operator's commands (./perfledger rebuild), which sign in as the platform admin
-            Files.writeString(home.resolve("issuer.txt"), keycloak.issuer());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Keycloak, where people sign in; empty unless the settings name it. */
     public Optional<KeycloakServer> keycloak() {
-        return Optional.ofNullable(keycloak);
+        return identity.keycloak();
     }
 
     /** The demo users' passwords (Keycloak mode). */
     public Optional<DemoUsers.Passwords> demoPasswords() {
-        return Optional.ofNullable(demoPasswords);
+        return identity.demoPasswords();
     }
 
     private Map<String, String> queryEnvironment(String instance, int port) {
@@ -319,15 +252,12 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Where tokens come from: the local issuer or Keycloak; none when an external provider signs them. */
     public TokenSource tokens() {
-        if (tokens == null) {
-            throw new IllegalStateException("an external issuer signs the tokens");
-        }
-        return tokens;
+        return identity.tokens();
     }
 
     /** The local token issuer, unless an external one is configured. */
     public Optional<LocalIssuer> issuer() {
-        return Optional.ofNullable(issuer);
+        return identity.issuer();
     }
 
     /** A token acting as district finance and editor of the department {@code path} names. */
@@ -431,9 +361,9 @@ public final class LocalPlatform implements AutoCloseable {
             }
         }
         services.clear();
-        if (keycloak != null) {
-            keycloak.close();
-            keycloak = null;
+        if (identity != null) {
+            identity.close();
+            identity = null;
         }
         if (kafka != null) {
             kafka.close();
@@ -458,7 +388,7 @@ public final class LocalPlatform implements AutoCloseable {
         LocalPlatform platform = start(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "perfledger-stop"));
         if (!"false".equalsIgnoreCase(System.getenv("PERFLEDGER_DEMO"))) {
-            if (platform.issuer().isPresent() || platform.keycloak().isPresent()) {
+            if (platform.identity.signsDemoUsers()) {
                 new DemoDistrict(platform).load();
             } else {
                 log.info("An external issuer signs the tokens: the demo districts are not loaded");
@@ -475,20 +405,7 @@ public final class LocalPlatform implements AutoCloseable {
         System.out.println("  PostgreSQL       " + platform.databaseUrl() + " (schemas eventstore, readmodel)");
         System.out.println("  Kafka            " + platform.kafkaBootstrap);
         System.out.println("  data and logs    " + settings.home());
-        platform.keycloak().ifPresent(keycloak -> {
-            Path users = settings.home().resolve("users.txt");
-            DemoUsers.writeAccounts(platform.demoPasswords().orElseThrow(), users, keycloak);
-            System.out.println("  sign-in          " + keycloak.issuer() + " (Keycloak; users and passwords in "
-                    + users + ")");
-        });
-        platform.issuer().ifPresent(issuer -> {
-            Path tokens = settings.home().resolve("tokens.txt");
-            String finance = DemoUsers.write(issuer, tokens, platform.queryUrl());
-            System.out.println("  demo users       tokens for every role of every demo district in " + tokens);
-            System.out.println("Try: curl -H 'Authorization: Bearer " + finance + "' \\");
-            System.out.println("       " + platform.queryUrl()
-                    + "/api/v1/districts/donghu/departments/scjgj/years/2018/projects/ZLJS/scorecard");
-        });
+        platform.identity.writeDemoSignIns(settings.home(), platform.queryUrl());
         System.out.println("Press Ctrl-C to stop.");
         Thread.currentThread().join();
     }
