@@ -31,6 +31,7 @@ export class Problem extends Error {
   constructor(status, body) {
     super(body?.detail || body?.title || 'HTTP ' + status);
     this.status = status;
+    this.type = body?.type ?? null;
     this.errors = Array.isArray(body?.errors) ? body.errors : [];
   }
 }
@@ -196,6 +197,19 @@ export async function caughtUp(planPath, version, timeoutMs = 15000) {
       if (!(e instanceof Problem) || e.status !== 404) {
         throw e;
       }
+    }
+    await new Promise(resolve => setTimeout(resolve, 150));
+  }
+  return false;
+}
+
+/** Wait until a read answers what a command wrote (a calendar, a new department): read() until accepted(answer). */
+export async function until(readIt, accepted, timeoutMs = 15000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const answer = await readIt().catch(() => null);
+    if (answer && accepted(answer)) {
+      return true;
     }
     await new Promise(resolve => setTimeout(resolve, 150));
   }

@@ -1,6 +1,5 @@
 package org.perfledger.query.dashboard;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -15,16 +14,11 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.perfledger.kernel.event.EventEnvelopeCodec;
 import org.perfledger.kernel.evaluation.Grade;
@@ -42,6 +36,7 @@ import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.kernel.plan.PlanPhase;
 import org.perfledger.kernel.security.Caller;
 import org.perfledger.kernel.validation.Labelled;
+import org.perfledger.query.excel.SummaryWorkbook;
 import org.perfledger.query.platform.NotFoundException;
 import org.perfledger.query.platform.ReadAccess;
 import org.perfledger.query.platform.InvalidParameterException;
@@ -187,8 +182,8 @@ class DashboardQueryController {
     }
 
     record PlanDashboard(String plan, String kind, String name, String phase, WanYuan initialBudget,
-                         WanYuan adjustedBudget, WanYuan received, WanYuan executed, TimeProgress timeProgress,
-                         List<IndicatorLine> indicators, BigDecimal score, String grade, String status,
+                         WanYuan adjustedBudget, WanYuan received, WanYuan executed, BigDecimal executionRate,
+                         boolean overBudget, TimeProgress timeProgress, List<IndicatorLine> indicators, BigDecimal score, String grade, String status,
                          List<OpenItem> openItems) {
     }
 
@@ -455,58 +450,27 @@ class DashboardQueryController {
      * as finance passes it on. Editors and viewers get their department's rows only.
      */
     @GetMapping("/api/v1/districts/{district}/years/{year}/summary.xlsx")
-    ResponseEntity<byte[]> summary(@PathVariable("district") String district, @PathVariable("year") String year) {
+    ResponseEntity<byte[]> summary(@PathVariable("district") String district, @PathVariable("year") String year,
+                                   @RequestParam(value = "lang", required = false) String lang) {
         Caller reader = access.requireDistrict(district);
         FiscalYear fiscalYear = FiscalYear.parse(year);
         List<OverviewRow> rows = overviewRows(district, fiscalYear, reader, null, day(fiscalYear, null, null));
-        try (Workbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet("汇总");
-            CellStyle money = workbook.createCellStyle();
-            money.setDataFormat(workbook.createDataFormat().getFormat("0.00"));
-            Row title = sheet.createRow(0);
-            title.createCell(0).setCellValue(district + " " + fiscalYear + " 年度预算绩效自评汇总表");
-            String[] columns = {"部门", "项目", "名称", "阶段", "调整后预算", "执行数", "执行率(%)", "得分", "等级", "提示"};
-            Row header = sheet.createRow(1);
-            for (int c = 0; c < columns.length; c++) {
-                header.createCell(c).setCellValue(columns[c]);
-            }
-            int r = 2;
-            for (OverviewRow row : rows) {
-                Row line = sheet.createRow(r++);
-                line.createCell(0).setCellValue(row.department());
-                line.createCell(1).setCellValue("PROJECT".equals(row.kind()) ? row.plan() : "部门整体");
-                line.createCell(2).setCellValue(row.name() == null ? "" : row.name());
-                line.createCell(3).setCellValue(PlanPhase.valueOf(row.phase()).label());
-                decimal(line, 4, row.adjustedBudget().amount(), money);
-                decimal(line, 5, row.executed().amount(), money);
-                decimal(line, 6, row.executionRate(), money);
-                decimal(line, 7, row.score(), money);
-                line.createCell(8).setCellValue(row.grade() == null ? "" : row.grade());
-                line.createCell(9).setCellValue(String.join(", ", row.alerts()));
-            }
-            for (int c = 0; c < columns.length; c++) {
-                sheet.setColumnWidth(c, (c == 2 || c == 9 ? 30 : 12) * 256);
-            }
-            workbook.write(out);
-            return ResponseEntity.ok()
-                    .contentType(MediaType.parseMediaType(
-                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                            .filename(fiscalYear + "-" + district + "-汇总.xlsx", StandardCharsets.UTF_8).build()
-                            .toString())
-                    .body(out.toByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Excel keeps numbers as binary doubles; two-decimal figures survive the trip, shown with "0.00". */
-    private static void decimal(Row row, int column, BigDecimal value, CellStyle style) {
-        if (value != null) {
-            Cell cell = row.createCell(column);
-            cell.setCellValue(value.doubleValue());
-            cell.setCellStyle(style);
-        }
+        Map<String, String> names = new HashMap<>();
+        reads.inDistrict(district, null, null, () -> jdbc.query("SELECT department_id, name FROM department WHERE "
+                + "district = ?", (row, n) -> names.put(row.getString(1), row.getString(2)), district));
+        List<SummaryWorkbook.Line> lines = rows.stream().map(row -> new SummaryWorkbook.Line(row.department(),
+                names.get(row.department()), row.plan(), "PROJECT".equals(row.kind()) ? row.name() : null,
+                PlanPhase.valueOf(row.phase()), row.adjustedBudget(), row.executed(), row.executionRate(),
+                row.score(), row.grade(), row.alerts())).toList();
+        boolean english = "en".equals(lang);
+        byte[] workbook = SummaryWorkbook.write(district, fiscalYear.value(), lines, english);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(fiscalYear + "-" + district + (english ? "-summary.xlsx" : "-汇总.xlsx"),
+                                StandardCharsets.UTF_8).build().toString())
+                .body(workbook);
     }
 
     private static String status(boolean done, LocalDate due, LocalDate day) {
@@ -584,7 +548,9 @@ class DashboardQueryController {
         }
         return new PlanDashboard((String) plan.get("plan_key"), (String) plan.get("kind"), (String) plan.get("name"),
                 (String) plan.get("phase"), money(plan.get("initial_budget")), money(plan.get("adjusted_budget")),
-                money(plan.get("received")), money(plan.get("executed")), progress, lines,
+                money(plan.get("received")), money(plan.get("executed")),
+                rate(money(plan.get("executed")), money(plan.get("adjusted_budget"))),
+                Boolean.TRUE.equals(plan.get("over_budget")), progress, lines,
                 card == null ? null : card.scorecard().total(), card == null ? null : card.scorecard().grade().label(),
                 card == null ? null : card.status(), open);
     }

@@ -117,7 +117,8 @@ class SelfEvaluationWorkbookController {
             String name = (String) row.get("name");
             String title = plan.year() + " 年度" + (project ? name + (name.endsWith("项目") ? "" : "项目") + "自评表"
                     : departmentName + "部门整体绩效自评表");
-            merged(sheet, r++, title, styles.title);
+            merged(sheet, r, title, styles.title);
+            sheet.getRow(r++).setHeightInPoints(24);
             if (project) {
                 r = pair(sheet, r, "项目名称", (String) row.get("name"), styles);
                 r = pair(sheet, r, "主管部门", departmentName, styles);
@@ -135,7 +136,11 @@ class SelfEvaluationWorkbookController {
             text(header, 0, executionHeader, styles.header);
             text(header, 1, "预算数(A)", styles.header);
             text(header, 2, "执行数(B)", styles.header);
-            text(header, 3, "执行率(B/A)", styles.header);
+            // 执行率 is B/A where the scheme divides by the budget shown; otherwise the row says what it divides by, so
+            // the figures printed side by side agree with each other
+            boolean onShown = execution == null || execution.budget() == null
+                    || execution.budget().compareTo((BigDecimal) row.get("adjusted_budget")) == 0;
+            text(header, 3, onShown ? "执行率(B/A)" : "执行率（按" + execution.base() + "）", styles.header);
             text(header, 4, "得分", styles.header);
             Row budget = sheet.createRow(r++);
             text(budget, 0, project ? "年度财政资金总额" : "部门整体支出总额", styles.cell);
@@ -149,9 +154,18 @@ class SelfEvaluationWorkbookController {
             if (execution != null) {
                 number(budget, 4, execution.score(), styles.money);
             }
-            for (Map<String, Object> goal : goals) {
-                merged(sheet, r++, "年度目标" + goal.get("number") + "：" + goal.get("text"), styles.wrap);
+            if (!onShown) {
+                merged(sheet, r++, "注：执行率按" + execution.base() + " " + execution.budget().setScale(2)
+                        .toPlainString() + " 万元计算：" + execution.executed().setScale(2).toPlainString() + " ÷ "
+                        + execution.budget().setScale(2).toPlainString() + " = " + execution.rateShown()
+                        .toPlainString() + "%", styles.wrap);
             }
+            for (Map<String, Object> goal : goals) {
+                String text = "年度目标" + goal.get("number") + "：" + goal.get("text");
+                merged(sheet, r, text, styles.wrap);
+                fitHeight(sheet.getRow(r++), text, WIDTH_ALL);
+            }
+            int headerRow = r;
             Row indicatorHeader = sheet.createRow(r++);
             String[] columns = {"一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "分值", "得分", "偏差原因"};
             for (int c = 0; c < columns.length; c++) {
@@ -173,6 +187,8 @@ class SelfEvaluationWorkbookController {
                             .ifPresent(scored -> number(line, 6, scored.score(), styles.money));
                 }
                 text(line, 7, reasons.getOrDefault(code, ""), styles.wrap);
+                fitHeight(line, (String) indicator.get("name"), WIDTHS[2]);
+                fitHeight(line, reasons.getOrDefault(code, ""), WIDTHS[7]);
             }
             Row total = sheet.createRow(r++);
             text(total, 0, "总分", styles.header);
@@ -190,13 +206,10 @@ class SelfEvaluationWorkbookController {
             r = pair(sheet, r, "改进措施", (String) evaluation.get("improvement_measures"), styles);
             r = pair(sheet, r, "结果应用方案", (String) evaluation.get("results_use"), styles);
             pair(sheet, r, "公开计划", (String) evaluation.get("publication_plan"), styles);
-            sheet.setColumnWidth(0, 22 * 256);
-            sheet.setColumnWidth(1, 16 * 256);
-            sheet.setColumnWidth(2, 30 * 256);
-            for (int c = 3; c < COLUMNS; c++) {
-                sheet.setColumnWidth(c, 16 * 256);
+            for (int c = 0; c < COLUMNS; c++) {
+                sheet.setColumnWidth(c, WIDTHS[c] * 256);
             }
-            sheet.setColumnWidth(7, 36 * 256);
+            printSetup(workbook, sheet, headerRow);
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -246,13 +259,64 @@ class SelfEvaluationWorkbookController {
         Row row = sheet.createRow(r);
         text(row, 0, label, styles.header);
         text(row, 1, value == null ? "" : value, styles.wrap);
+        for (int c = 2; c < COLUMNS; c++) {
+            text(row, c, "", styles.wrap); // the merged cell's border runs its whole width
+        }
         sheet.addMergedRegion(new CellRangeAddress(r, r, 1, COLUMNS - 1));
+        fitHeight(row, value, WIDTH_ALL - WIDTHS[0]);
+        fitHeight(row, label, WIDTHS[0]);
         return r + 1;
+    }
+
+    /** Column widths in characters: the eight columns of the seeds' tables, 153 in all (A4 landscape at ~75%). */
+    private static final int[] WIDTHS = {20, 14, 30, 16, 16, 10, 10, 37};
+    private static final int WIDTH_ALL = java.util.Arrays.stream(WIDTHS).sum();
+
+    /**
+     * A row tall enough for its wrapped text: neither Excel nor LibreOffice grows a row for text in merged cells, so
+     * the height is set from the text's length (a Chinese character is two columns wide) and any line breaks in it.
+     */
+    private static void fitHeight(Row row, String text, int width) {
+        if (text == null || text.isEmpty()) {
+            return;
+        }
+        int lines = 0;
+        for (String part : text.split("\n", -1)) {
+            int columns = part.codePoints().map(c -> c < 0x2E80 ? 1 : 2).sum();
+            lines += Math.max(1, (columns + width - 3) / Math.max(1, width - 2));
+        }
+        float height = Math.max(row.getHeightInPoints(), lines * 15f + 3f);
+        row.setHeightInPoints(height);
+    }
+
+    /**
+     * Ready to print and stamp: A4 landscape, one page wide (as many tall as it takes), narrow margins, centred, the
+     * indicator table's header repeated on every page, gridlines off (the table has its own borders).
+     */
+    private static void printSetup(Workbook workbook, Sheet sheet, int headerRow) {
+        org.apache.poi.ss.usermodel.PrintSetup print = sheet.getPrintSetup();
+        print.setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        print.setLandscape(true);
+        print.setFitWidth((short) 1);
+        print.setFitHeight((short) 0);
+        sheet.setFitToPage(true);
+        sheet.setAutobreaks(true);
+        sheet.setHorizontallyCenter(true);
+        sheet.setPrintGridlines(false);
+        sheet.setMargin(Sheet.LeftMargin, 0.4);
+        sheet.setMargin(Sheet.RightMargin, 0.4);
+        sheet.setMargin(Sheet.TopMargin, 0.5);
+        sheet.setMargin(Sheet.BottomMargin, 0.5);
+        sheet.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, 0, COLUMNS - 1));
+        workbook.setPrintArea(workbook.getSheetIndex(sheet), 0, COLUMNS - 1, 0, sheet.getLastRowNum());
     }
 
     private static void merged(Sheet sheet, int r, String value, CellStyle style) {
         Row row = sheet.createRow(r);
         text(row, 0, value, style);
+        for (int c = 1; c < COLUMNS; c++) {
+            text(row, c, "", style);
+        }
         sheet.addMergedRegion(new CellRangeAddress(r, r, 0, COLUMNS - 1));
     }
 

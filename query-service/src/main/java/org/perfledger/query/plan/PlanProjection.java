@@ -176,8 +176,10 @@ class PlanProjection implements Projection {
             phase(plan, PlanPhase.TARGETS_SUBMITTED);
         } else if (planEvent instanceof TargetsApproved approved) {
             phase(plan, PlanPhase.IN_EXECUTION);
+            review(plan, "approved", approved.comment(), envelope.actor());
         } else if (planEvent instanceof TargetsReturned returned) {
             phase(plan, PlanPhase.DRAFTING);
+            review(plan, "returned", returned.reason(), envelope.actor());
         } else if (planEvent instanceof CompletionRecorded completion) {
             jdbc.update("""
                     INSERT INTO completion (district, department_id, fiscal_year, plan_key, sequence_number, code,
@@ -311,6 +313,11 @@ class PlanProjection implements Projection {
 
     private void phase(PlanId plan, PlanPhase phase) {
         jdbc.update("UPDATE plan SET phase = ? WHERE " + KEY, prepend(plan, phase.name()));
+    }
+
+    private void review(PlanId plan, String decision, String note, String actor) {
+        jdbc.update("UPDATE plan SET targets_review = ?, targets_note = ?, targets_reviewed_by = ? WHERE " + KEY,
+                concat(new Object[] {decision, note, actor}, PlanKeys.of(plan)));
     }
 
     private void decide(PlanId plan, int number, String status, String note, String actor) {

@@ -109,8 +109,12 @@ class PlanQueryController {
     record Profile(List<String> implementingUnits, Coded category, Coded attribute, Coded type, String financeDesk) {
     }
 
+    /** District finance's last decision on the targets: {@code returned} with its reason, or {@code approved}. */
+    record TargetsReview(String decision, String note, String by) {
+    }
+
     record PlanView(String district, String department, int year, String project, String kind, String name,
-                    Coded phase, Profile profile, Budget budget, List<GoalView> goals,
+                    Coded phase, TargetsReview targetsReview, Profile profile, Budget budget, List<GoalView> goals,
                     List<Map<String, Object>> targetAdjustments, List<Map<String, Object>> monitoringReports,
                     List<Map<String, Object>> selfEvaluations, long version) {
     }
@@ -215,7 +219,10 @@ class PlanQueryController {
                     coded(ProjectType.valueOf(row.getString("project_type"))), row.getString("finance_desk")) : null;
             return new PlanView(plan.district().value(), plan.department().code().value(), plan.year().value(),
                     plan.project(), row.getString("kind"), row.getString("name"),
-                    coded(PlanPhase.valueOf(row.getString("phase"))), profile, budget, goals(key),
+                    coded(PlanPhase.valueOf(row.getString("phase"))),
+                    row.getString("targets_review") == null ? null : new TargetsReview(row.getString("targets_review"),
+                            row.getString("targets_note"), row.getString("targets_reviewed_by")),
+                    profile, budget, goals(key),
                     jdbc.queryForList("SELECT number, code, target_text, weight, reason, status, decision_note, "
                             + "requested_by, decided_by FROM target_adjustment WHERE " + KEY + " ORDER BY number", key),
                     jsonRows("SELECT period, as_of, budget, executed, indicators, deviations, corrective_measures, "

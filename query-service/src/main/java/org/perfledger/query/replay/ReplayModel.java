@@ -105,6 +105,9 @@ final class ReplayModel implements AutoCloseable {
         String projectType;
         String financeDesk;
         PlanPhase phase = PlanPhase.DRAFTING;
+        String targetsReview;
+        String targetsNote;
+        String targetsReviewedBy;
         boolean budgetOpened;
         BigDecimal initial = BigDecimal.ZERO;
         BigDecimal adjusted = BigDecimal.ZERO;
@@ -295,10 +298,16 @@ final class ReplayModel implements AutoCloseable {
             indicator(plan, set.indicator());
         } else if (planEvent instanceof TargetsSubmitted) {
             plan.phase = PlanPhase.TARGETS_SUBMITTED;
-        } else if (planEvent instanceof TargetsApproved) {
+        } else if (planEvent instanceof TargetsApproved approved) {
             plan.phase = PlanPhase.IN_EXECUTION;
-        } else if (planEvent instanceof TargetsReturned) {
+            plan.targetsReview = "approved";
+            plan.targetsNote = approved.comment();
+            plan.targetsReviewedBy = envelope.actor();
+        } else if (planEvent instanceof TargetsReturned returned) {
             plan.phase = PlanPhase.DRAFTING;
+            plan.targetsReview = "returned";
+            plan.targetsNote = returned.reason();
+            plan.targetsReviewedBy = envelope.actor();
         } else if (planEvent instanceof CompletionRecorded completion) {
             String achievement = completion.achievement() == null ? null : completion.achievement().name();
             Json value = Json.of(completion.actual().value());
@@ -420,10 +429,12 @@ final class ReplayModel implements AutoCloseable {
     void writeTo(Connection connection, String schema) throws SQLException, IOException {
         copy(connection, schema, "plan", PLAN_KEY_COLUMNS + "kind, name, implementing_units, category, attribute, "
                 + "project_type, finance_desk, phase, budget_opened, initial_budget, adjusted_budget, received, "
-                + "executed, over_budget, version, updated_at", rows -> plans.values().forEach(plan -> rows.row(
+                + "executed, over_budget, version, updated_at, targets_review, targets_note, targets_reviewed_by",
+                rows -> plans.values().forEach(plan -> rows.row(
                         plan.key, plan.kind, plan.name, plan.implementingUnits, plan.category, plan.attribute,
                         plan.projectType, plan.financeDesk, plan.phase.name(), plan.budgetOpened, plan.initial,
-                        plan.adjusted, plan.received, plan.executed, plan.overBudget, plan.version, plan.updatedAt)));
+                        plan.adjusted, plan.received, plan.executed, plan.overBudget, plan.version, plan.updatedAt,
+                        plan.targetsReview, plan.targetsNote, plan.targetsReviewedBy)));
         copy(connection, schema, "plan_budget_part", PLAN_KEY_COLUMNS + "dimension, part, initial_amount, "
                 + "adjusted_amount, received, executed", rows -> plans.values().forEach(plan -> plan.parts.forEach(
                         (part, figures) -> rows.row(plan.key, part.substring(0, part.indexOf('/')),

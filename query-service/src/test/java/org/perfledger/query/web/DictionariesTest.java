@@ -1,5 +1,18 @@
 package org.perfledger.query.web;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.perfledger.kernel.budget.AdjustmentKind;
+import org.perfledger.kernel.budget.ExpenditureClass;
+import org.perfledger.kernel.budget.FundingSource;
+import org.perfledger.kernel.evaluation.Grade;
+import org.perfledger.kernel.performance.Achievement;
+import org.perfledger.kernel.performance.IndicatorLevel1;
+import org.perfledger.kernel.performance.IndicatorLevel2;
+import org.perfledger.kernel.plan.PlanPhase;
+import org.perfledger.kernel.plan.ProjectAttribute;
+import org.perfledger.kernel.plan.ProjectCategory;
+import org.perfledger.kernel.plan.ProjectType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -64,5 +77,28 @@ class DictionariesTest {
             }
         }
         assertThat(chinese).as("English messages written mostly in Chinese").isEmpty();
+    }
+
+    @Test
+    void everyTermOfTheVocabularyHasItsEnglishName() throws IOException {
+        String terms = block(dictionaries(), "export const englishTerms = {", "\n};");
+        Map<String, Class<? extends Enum<?>>> kinds = new LinkedHashMap<>();
+        kinds.put("fundingSource", FundingSource.class);
+        kinds.put("expenditureClass", ExpenditureClass.class);
+        kinds.put("adjustmentKind", AdjustmentKind.class);
+        kinds.put("projectCategory", ProjectCategory.class);
+        kinds.put("projectAttribute", ProjectAttribute.class);
+        kinds.put("projectType", ProjectType.class);
+        kinds.put("level1", IndicatorLevel1.class);
+        kinds.put("level2", IndicatorLevel2.class);
+        kinds.put("achievement", Achievement.class);
+        kinds.put("grade", Grade.class);
+        kinds.put("phase", PlanPhase.class);
+        kinds.forEach((kind, type) -> {
+            String entries = block(terms, kind + ": {", "}");
+            for (Enum<?> value : type.getEnumConstants()) {
+                assertThat(entries).as(kind).containsPattern("\\b" + value.name() + ": '[A-Za-z]");
+            }
+        });
     }
 }

@@ -2,12 +2,7 @@ package org.perfledger.infra.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -53,30 +47,12 @@ class AccessibilityTest {
         Browsers.signIn(browser, wait, platform, username);
     }
 
-    /** The page at both widths: its serious and critical violations, each as "page @width: rule (impact) × n". */
+    /** The page at both widths, once it shows {@code ready}. */
     private static List<String> check(String name, String page, String ready) throws IOException {
-        List<String> found = new ArrayList<>();
-        for (int width : new int[] {1440, 390}) {
-            browser.manage().window().setSize(new Dimension(width, 900));
-            browser.get(platform.queryUrl() + "/" + page);
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(ready)));
-            Path folder = Files.createDirectories(Path.of("target", "screenshots", "a11y"));
-            Files.write(folder.resolve(name + "-" + width + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-            Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
-                    .analyze(browser);
-            for (Rule rule : results.getViolations()) {
-                if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
-                    found.add(name + " @" + width + ": " + rule.getId() + " (" + rule.getImpact() + ") × "
-                            + rule.getNodes().size() + " e.g. " + rule.getNodes().get(0).getTarget());
-                }
-            }
-            long overflow = (Long) browser.executeScript(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            if (width == 390 && overflow > 0) {
-                found.add(name + " @390: the page is " + overflow + " px wider than the screen");
-            }
-        }
-        return found;
+        browser.manage().window().setSize(new Dimension(1440, 900));
+        browser.get(platform.queryUrl() + "/" + page);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(ready)));
+        return Accessibility.violations(browser, name, "a11y");
     }
 
     @Test
@@ -97,11 +73,17 @@ class AccessibilityTest {
         violations.addAll(check("department", "#/dept/scjgj/2020", "[data-test=plan-ZLJS]"));
         violations.addAll(check("year-over-year", "#/dept/scjgj/years", "main table"));
         violations.addAll(check("trail", "#/dept/scjgj/2020/trail", "main table, main p"));
+        violations.addAll(check("work-queue", "#/work/2020", "main table, [data-test=work-empty]"));
+        violations.addAll(check("calendar", "#/calendar/2020", "[data-test=calendar]"));
+        violations.addAll(check("departments", "#/departments", "[data-test=departments]"));
+        violations.addAll(check("plan", "#/plan/scjgj/2020/ZLJS", "[data-test=targets-section]"));
         signIn("donghu.auditor");
         violations.addAll(check("event-log", "#/audit/log", "main table"));
         violations.addAll(check("chain", "#/audit/chain", "main button"));
         signIn("donghu.scjgj.editor");
         violations.addAll(check("editor-department", "#/dept/scjgj/2020", "[data-test=plan-ZLJS]"));
+        violations.addAll(check("editor-plan", "#/plan/scjgj/2020/ZLJS", "[data-test=targets-section]"));
+        violations.addAll(check("editor-work-queue", "#/work/2020", "main table, [data-test=work-empty]"));
         assertThat(violations).isEmpty();
     }
 }

@@ -44,6 +44,8 @@ final class Browsers {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // the page's console, for a failing test to show
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         if (downloads != null) {
             options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                     "download.prompt_for_download", false));

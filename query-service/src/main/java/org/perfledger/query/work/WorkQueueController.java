@@ -1,0 +1,129 @@
+package org.perfledger.query.work;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.perfledger.kernel.organisation.DistrictId;
+import org.perfledger.kernel.organisation.FiscalYear;
+import org.perfledger.kernel.plan.PlanPhase;
+import org.perfledger.kernel.security.Caller;
+import org.perfledger.kernel.security.Role;
+import org.perfledger.kernel.validation.InvalidValueException;
+import org.perfledger.query.platform.NotFoundException;
+import org.perfledger.query.platform.ReadAccess;
+import org.perfledger.query.platform.TenantReads;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What waits on whom in a year (待办): for district finance, targets, target adjustments and self-evaluations to review
+ * and accepted self-evaluations to publish; for a department, targets to draft (or rework, with finance's reason) and
+ * self-evaluations to write (or rework). Each task names the role that acts on it, so a page offers only its reader's.
+ */
+@RestController
+class WorkQueueController {
+
+    /** One thing to do on one plan. */
+    record Task(String department, String departmentName, String plan, String name, String phase, String task,
+                Role role, Integer number, String indicator, String detail, String note, String by,
+                Instant since) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TenantReads reads;
+    private final ReadAccess access;
+
+    WorkQueueController(JdbcTemplate jdbc, TenantReads reads, ReadAccess access) {
+        this.jdbc = jdbc;
+        this.reads = reads;
+        this.access = access;
+    }
+
+    @GetMapping("/api/v1/districts/{district}/years/{year}/work")
+    List<Task> work(@PathVariable("district") String district, @PathVariable("year") String year) {
+        Caller reader = access.requireDistrict(district);
+        int fiscalYear;
+        try {
+            DistrictId.of(district);
+            fiscalYear = FiscalYear.parse(year).value();
+        } catch (InvalidValueException e) {
+            throw new NotFoundException("year", "year.not-found", "no such year: " + e.getMessage());
+        }
+        // a department-bound reader sees its own department's work only
+        String scope = reader.readsWholeDistrict() ? null : reader.department();
+        return reads.inDistrict(district, () -> {
+            List<Task> tasks = new ArrayList<>();
+            tasks.addAll(jdbc.query("""
+                    SELECT p.department_id, d.name AS department_name, p.plan_key, p.name, p.phase, p.targets_review,
+                           p.targets_note, p.targets_reviewed_by, p.updated_at,
+                           (SELECT e.review_note FROM self_evaluation e
+                             WHERE e.district = p.district AND e.department_id = p.department_id
+                               AND e.fiscal_year = p.fiscal_year AND e.plan_key = p.plan_key
+                             ORDER BY e.round DESC LIMIT 1) AS evaluation_note
+                      FROM plan p LEFT JOIN department d
+                        ON d.district = p.district AND d.department_id = p.department_id
+                     WHERE p.district = ? AND p.fiscal_year = ? AND (CAST(? AS TEXT) IS NULL OR p.department_id = ?)
+                     ORDER BY p.department_id, p.plan_key""", (row, n) -> {
+                PlanPhase phase = PlanPhase.valueOf(row.getString("phase"));
+                String task;
+                Role role;
+                String note = null;
+                switch (phase) {
+                    case DRAFTING -> {
+                        task = "returned".equals(row.getString("targets_review")) ? "rework-targets" : "draft-targets";
+                        role = Role.DEPARTMENT_EDITOR;
+                        note = "returned".equals(row.getString("targets_review")) ? row.getString("targets_note") : null;
+                    }
+                    case TARGETS_SUBMITTED -> {
+                        task = "review-targets";
+                        role = Role.DISTRICT_FINANCE;
+                    }
+                    case CLOSED -> {
+                        task = "write-self-evaluation";
+                        role = Role.DEPARTMENT_EDITOR;
+                    }
+                    case SELF_EVALUATION_RETURNED -> {
+                        task = "rework-self-evaluation";
+                        role = Role.DEPARTMENT_EDITOR;
+                        note = row.getString("evaluation_note");
+                    }
+                    case SELF_EVALUATION_SUBMITTED -> {
+                        task = "review-self-evaluation";
+                        role = Role.DISTRICT_FINANCE;
+                    }
+                    case SELF_EVALUATION_ACCEPTED -> {
+                        task = "publish-self-evaluation";
+                        role = Role.DISTRICT_FINANCE;
+                    }
+                    default -> {
+                        return null;
+                    }
+                }
+                return new Task(row.getString("department_id"), row.getString("department_name"),
+                        row.getString("plan_key"), row.getString("name"), phase.name(), task, role, null, null, null,
+                        note, null, row.getTimestamp("updated_at").toInstant());
+            }, district, fiscalYear, scope, scope));
+            tasks.addAll(jdbc.query("""
+                    SELECT a.department_id, d.name AS department_name, a.plan_key, p.name, p.phase, a.number, a.code,
+                           a.target_text, a.reason, a.requested_by, p.updated_at
+                      FROM target_adjustment a
+                      JOIN plan p ON p.district = a.district AND p.department_id = a.department_id
+                                 AND p.fiscal_year = a.fiscal_year AND p.plan_key = a.plan_key
+                      LEFT JOIN department d ON d.district = a.district AND d.department_id = a.department_id
+                     WHERE a.district = ? AND a.fiscal_year = ? AND a.status = 'requested'
+                       AND (CAST(? AS TEXT) IS NULL OR a.department_id = ?)
+                     ORDER BY a.department_id, a.plan_key, a.number""",
+                    (row, n) -> new Task(row.getString("department_id"), row.getString("department_name"),
+                            row.getString("plan_key"), row.getString("name"), row.getString("phase"),
+                            "decide-target-adjustment", Role.DISTRICT_FINANCE, row.getInt("number"),
+                            row.getString("code"), row.getString("target_text"), row.getString("reason"),
+                            row.getString("requested_by"), row.getTimestamp("updated_at").toInstant()),
+                    district, fiscalYear, scope, scope));
+            tasks.removeIf(java.util.Objects::isNull);
+            return tasks;
+        });
+    }
+
+}

@@ -1,0 +1,133 @@
+// A plan's goals and indicators (绩效目标 and 一级/二级/三级指标 with 分值 and 年初目标值): drafted by the department,
+// with a live reading of each target as typed and indicators picked by stable code from earlier years; during the
+// year, completions (实际完成值) and requests to adjust a target.
+import { h } from 'preact';
+import { useState } from 'preact/hooks';
+import { t } from '../../i18n.js';
+import * as api from '../../api.js';
+import { useLoad } from '../../lib/load.js';
+import { departmentPath, termLabel, termOptions, useVocabulary } from '../../lib/session.js';
+import { pct, score, text } from '../../lib/format.js';
+import { Notice, useSaved } from '../../components/controls.js';
+import { Form } from '../../components/form.js';
+import { completionForm, orNull } from '../../components/plan-forms.js';
+import { ReadingPreview } from '../../components/reading.js';
+
+const e = h;
+const COMPLETING = ['IN_EXECUTION', 'CLOSED', 'SELF_EVALUATION_RETURNED'];
+const POINTS = /^\d{1,3}(\.\d{1,2})?$/;
+
+export function TargetsSection({ plan, path, dep, year, editor, reload, card }) {
+  const words = useVocabulary();
+  const [form, setForm] = useState(null);
+  const [notice, saved] = useSaved();
+  const phase = plan.phase.code;
+  const drafting = editor && phase === 'DRAFTING';
+  const done = async receipt => {
+    setForm(null);
+    await saved(path, receipt, reload);
+  };
+  if (!words) return null;
+  const scored = code => card?.indicators?.find(line => line.code === code);
+  const indicators = plan.goals.flatMap(goal => goal.indicators);
+  const weights = indicators.reduce((sum, indicator) => sum + Math.round(Number(indicator.weight) * 100), 0) / 100;
+  const forms = {
+    goal: () => ({ test: 'goal-form', title: t('action.addGoal'),
+      fields: [{ name: 'text', label: t('goal.text'), long: true, required: true, max: 2000 }],
+      submit: values => api.send('POST', path + '/goals', { text: values.text }) }),
+    indicator: () => indicatorForm(path, plan, words, form.indicator, form.known),
+    completion: () => completionForm(path, year, { code: form.indicator.code, name: form.indicator.name, target: form.indicator.target.text }),
+    adjustment: () => adjustmentRequestForm(path, form.indicator),
+  };
+  return e('section', { class: 'card', 'data-test': 'targets-section' },
+    e('h3', null, t('section.targets')),
+    plan.goals.length === 0 && e('p', { class: 'muted', 'data-test': 'no-goals' }, t('goal.none')),
+    plan.goals.map(goal => e('div', { class: 'goal', 'data-test': 'goal-' + goal.number },
+      e('p', null, e('b', null, t('goal.number', { number: goal.number }) + ' '), goal.text),
+      goal.indicators.length === 0 ? e('p', { class: 'muted' }, t('goal.noIndicators')) : e('table', { tabindex: 0, 'data-test': 'plan-indicators' },
+        e('thead', null, e('tr', null, ['ind.code', 'ind.level1', 'ind.level2', 'ind.name', 'ind.weight', 'ind.target',
+          'ind.actual', 'ind.deviation', 'ind.score'].map(key => e('th', { scope: 'col' }, t(key))),
+        editor && (drafting || COMPLETING.includes(phase)) && e('th', { scope: 'col' }, t('col.actions')))),
+        e('tbody', null, goal.indicators.map(indicator => e('tr', { 'data-test': 'indicator-' + indicator.code },
+          e('td', null, indicator.code), e('td', null, termLabel('level1', indicator.level1)),
+          e('td', null, termLabel('level2', indicator.level2)), e('td', null, indicator.name),
+          e('td', { class: 'num' }, text(indicator.weight)), e('td', null, indicator.target.text),
+          e('td', { 'data-test': 'actual' }, indicator.latest ? indicator.latest.actual.text : '—',
+            indicator.latest && e('span', { class: 'muted' }, ' (' + t('ind.asOf') + ' ' + indicator.latest.asOf + ')')),
+          e('td', { class: 'num' }, pct(scored(indicator.code)?.deviationRate ?? indicator.deviationRate)),
+          e('td', { class: 'num' }, score(scored(indicator.code)?.score)),
+          editor && (drafting || COMPLETING.includes(phase)) && e('td', null,
+            drafting && e('button', { type: 'button', 'data-test': 'edit-indicator',
+              onClick: () => setForm({ kind: 'indicator', indicator }) }, t('action.edit')),
+            COMPLETING.includes(phase) && e('button', { type: 'button', 'data-test': 'record-completion',
+              onClick: () => setForm({ kind: 'completion', indicator }) }, t('action.completion')),
+            phase === 'IN_EXECUTION' && !plan.targetAdjustments.some(a => a.code === indicator.code && a.status === 'requested')
+              && e('button', { type: 'button', 'data-test': 'request-adjustment',
+              onClick: () => setForm({ kind: 'adjustment', indicator }) }, t('action.requestAdjustment'))))))))),
+    indicators.length > 0 && e('p', { class: 'muted', 'data-test': 'weights' }, t('ind.weightsTotal', { total: weights })),
+    drafting && e('div', { class: 'toolbar' },
+      e('button', { type: 'button', 'data-test': 'add-goal', onClick: () => setForm({ kind: 'goal' }) }, t('action.addGoal')),
+      plan.goals.length > 0 && e('button', { type: 'button', 'data-test': 'add-indicator', onClick: () => setForm({ kind: 'indicator' }) },
+        t('action.addIndicator'))),
+    e(Notice, { notice }),
+    form?.kind === 'indicator' && !form.indicator && e(KnownPicker, { dep, year, pick: known => setForm({ kind: 'indicator', known, key: Date.now() }) }),
+    form && e(Form, { key: form.key ?? form.kind, ...forms[form.kind](), onDone: done, onCancel: () => setForm(null) }));
+}
+
+/** The department's indicators of earlier years, by stable code: picking one fills in the form. */
+function KnownPicker({ dep, year, pick }) {
+  const [known] = useLoad(() => api.read(departmentPath(dep) + '/indicators'), dep);
+  const earlier = (known.data ?? []).filter(indicator => indicator.lastYear < Number(year));
+  if (!earlier.length) return null;
+  return e('label', { class: 'picker' }, t('ind.pickKnown') + ' ',
+    e('select', { 'data-test': 'pick-known', onChange: ev => pick(earlier.find(indicator => indicator.code === ev.target.value) ?? null) },
+      e('option', { value: '' }, t('ind.pickNew')),
+      earlier.map(indicator => e('option', { value: indicator.code },
+        indicator.code + ' ' + indicator.name + '（' + indicator.lastYear + '：' + indicator.target + '）'))));
+}
+
+/** An indicator: new (code optional: the service numbers it), picked from an earlier year (its code kept) or edited. */
+function indicatorForm(path, plan, words, indicator, known) {
+  const from = indicator ? { code: indicator.code, goal: indicator.goal, level1: indicator.level1?.code, level2: indicator.level2?.code,
+    name: indicator.name, weight: String(indicator.weight), target: indicator.target.text } : known ?? {};
+  const goalOf = indicator ? plan.goals.find(goal => goal.indicators.some(i => i.code === indicator.code))?.number : null;
+  return {
+    test: 'indicator-form', title: indicator ? t('action.editIndicator', { code: indicator.code }) : t('action.addIndicator'),
+    fields: [
+      { name: 'goal', label: t('ind.goal'), required: true, initial: String(goalOf ?? plan.goals[plan.goals.length - 1]?.number ?? ''),
+        options: plan.goals.map(goal => [String(goal.number), t('goal.number', { number: goal.number }) + ' ' + goal.text.slice(0, 30)]) },
+      ...(indicator ? [] : [{ name: 'code', label: t('ind.code'), initial: from.code ?? '', max: 63, help: t('ind.codeHelp') }]),
+      { name: 'level1', label: t('ind.level1'), required: true, initial: from.level1 ?? '', options: termOptions(words, 'level1') },
+      { name: 'level2', label: t('ind.level2'), required: true, initial: from.level2 ?? '',
+        options: values => termOptions(words, 'level2', term => !values.level1 || term.under.includes(values.level1)) },
+      { name: 'name', label: t('ind.name'), required: true, initial: from.name ?? '', max: 200, wide: true },
+      { name: 'weight', label: t('ind.weight'), required: true, initial: from.weight ?? '', hint: '10',
+        check: value => (POINTS.test(value.trim()) ? null : t('rule.points.format')) },
+      { name: 'target', label: t('ind.target'), required: true, initial: from.target ?? '', max: 200, hint: '≥400家',
+        preview: ReadingPreview },
+    ],
+    submit: values => {
+      const body = { goal: Number(values.goal), level1: values.level1, level2: values.level2, name: values.name,
+        weight: values.weight.trim(), target: values.target.trim() };
+      return indicator
+        ? api.send('PUT', path + '/indicators/' + encodeURIComponent(indicator.code), { ...body, code: indicator.code })
+        : api.send('POST', path + '/indicators', { ...body, code: orNull(values.code.trim()) });
+    },
+  };
+}
+
+/** 目标调整申请: a new target (and 分值) for one indicator, with the reason; district finance decides. */
+function adjustmentRequestForm(path, indicator) {
+  return {
+    test: 'adjustment-request-form', title: t('action.requestAdjustment') + ' · ' + indicator.name,
+    fields: [
+      { name: 'target', label: t('adjustment.newTarget') + '（' + t('adjustment.now') + ' ' + indicator.target.text + '）',
+        required: true, max: 200, preview: ReadingPreview },
+      { name: 'weight', label: t('adjustment.newWeight') + '（' + t('adjustment.now') + ' ' + indicator.weight + '）',
+        check: value => (POINTS.test(value.trim()) ? null : t('rule.points.format')) },
+      { name: 'reason', label: t('adjustment.reason'), long: true, required: true, max: 500 },
+    ],
+    submit: values => api.send('POST', path + '/target-adjustments', { indicator: indicator.code, target: values.target.trim(),
+      weight: orNull(values.weight.trim()), reason: values.reason }),
+  };
+}
