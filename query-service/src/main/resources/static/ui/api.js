@@ -95,6 +95,15 @@ export async function read(path) {
   return answer(await fetch(path, { headers: { Authorization: 'Bearer ' + token() } }));
 }
 
+/** POST a read that takes a body to the query service (a scoring scheme's preview); nothing is written. */
+export async function post(path, body) {
+  return answer(await fetch(path, {
+    method: 'POST',
+    headers: { Authorization: 'Bearer ' + token(), 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  }));
+}
+
 /** GET from the command service: the event log and the hash chain, which it keeps. */
 export async function readRecord(path) {
   return answer(await fetch(commandApi + path, { headers: { Authorization: 'Bearer ' + token() } }));

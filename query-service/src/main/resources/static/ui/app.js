@@ -15,6 +15,7 @@ import { PlanWorkspace } from './pages/plan/workspace.js';
 import { Work } from './pages/work.js';
 import { CalendarPage } from './pages/calendar.js';
 import { DepartmentsPage } from './pages/departments.js';
+import { SchemesPage } from './pages/schemes.js';
 import { YearOverYear } from './pages/years.js';
 import { Trail } from './pages/trail.js';
 import { Due } from './pages/due.js';
@@ -77,6 +78,7 @@ function Page({ route }) {
   if (first === 'work' && second) return e(Work, { year: second });
   if (first === 'calendar' && second) return e(CalendarPage, { year: second });
   if (first === 'departments') return e(DepartmentsPage);
+  if (first === 'schemes' && second) return e(SchemesPage, { year: second, query });
   if (first === 'due' && second) return e(Due, { year: second, query });
   if (first === 'audit' && second === 'log') return e(EventLogPage, { query });
   if (first === 'audit' && second === 'chain') return e(ChainPage);
@@ -91,7 +93,7 @@ function Page({ route }) {
 /** The year the address names, for the navigation's links. */
 function yearOf(parts) {
   const [first, second, third] = parts;
-  if (['overview', 'due', 'work', 'calendar'].includes(first) && /^\d{4}$/.test(second ?? '')) return second;
+  if (['overview', 'due', 'work', 'calendar', 'schemes'].includes(first) && /^\d{4}$/.test(second ?? '')) return second;
   if ((first === 'dept' || first === 'plan') && /^\d{4}$/.test(third ?? '')) return third;
   return null;
 }
@@ -121,6 +123,7 @@ function App() {
         me?.department && e('a', { href: '#/dept/' + encodeURIComponent(me.department) + '/' + year, 'data-test': 'nav-department' }, t('nav.department')),
         e('a', { href: '#/due/' + year, 'data-test': 'nav-due' }, t('nav.due')),
         api.can('DISTRICT_FINANCE') && e('a', { href: '#/calendar/' + year, 'data-test': 'nav-calendar' }, t('nav.calendar')),
+        api.can('DISTRICT_FINANCE') && e('a', { href: '#/schemes/' + year, 'data-test': 'nav-schemes' }, t('nav.schemes')),
         api.can('DISTRICT_FINANCE') && e('a', { href: '#/departments', 'data-test': 'nav-departments' }, t('nav.departments')),
         e('a', { href: '#/audit/log', 'data-test': 'nav-log' }, t('nav.log')),
         (api.can('AUDITOR') || api.can('DISTRICT_FINANCE'))

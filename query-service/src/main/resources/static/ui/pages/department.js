@@ -145,7 +145,7 @@ export function withAnalysis(form, required) {
 }
 
 /** An open item in the reader's language; the API's own words where the kind is new to this page. */
-function openItem(item, plan) {
+export function openItem(item, plan) {
   const name = plan.indicators.find(indicator => indicator.code === item.indicator)?.name ?? '';
   switch (item.kind) {
     case 'missing-completion': return t('open.missingCompletion', { code: item.indicator, name });

@@ -2,10 +2,9 @@
 import { h } from 'preact';
 import { t, label } from '../i18n.js';
 import * as api from '../api.js';
-import { go, href, withParam } from '../lib/route.js';
+import { go, href } from '../lib/route.js';
 import { Loading, useLoad } from '../lib/load.js';
-import { base, departmentPath, useDepartmentNames } from '../lib/session.js';
-import { businessTime, money, pct, score, text } from '../lib/format.js';
+import { base, useDepartmentNames } from '../lib/session.js';
 import { YearPicker } from '../components/controls.js';
 
 const e = h;

@@ -1,11 +1,10 @@
 // A department's budget adjustments of a year (预算调整轨迹): each step with its reason, 文号 and who made it.
 import { h } from 'preact';
-import { t, label } from '../i18n.js';
+import { t } from '../i18n.js';
 import * as api from '../api.js';
-import { go, href, withParam } from '../lib/route.js';
 import { Loading, useLoad } from '../lib/load.js';
 import { base, termLabel, useDepartmentNames } from '../lib/session.js';
-import { businessTime, money, pct, score, text } from '../lib/format.js';
+import { money } from '../lib/format.js';
 
 const e = h;
 

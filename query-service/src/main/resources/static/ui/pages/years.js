@@ -2,9 +2,9 @@
 import { h } from 'preact';
 import { t, label } from '../i18n.js';
 import * as api from '../api.js';
-import { go, href, withParam } from '../lib/route.js';
+import { href } from '../lib/route.js';
 import { Loading, useLoad } from '../lib/load.js';
-import { base, departmentPath, useDepartmentNames } from '../lib/session.js';
+import { base, useDepartmentNames } from '../lib/session.js';
 import { fixed, gradeLabel, money, pct, score } from '../lib/format.js';
 import { Chart } from '../chart.js';
 

@@ -2,7 +2,12 @@ package org.perfledger.command.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Set;
+import org.perfledger.kernel.event.EventCatalog;
 import org.perfledger.command.audit.EventChain.DailyHead;
 import org.perfledger.command.audit.EventChain.Verification;
 import org.perfledger.command.platform.DomainRejection;
@@ -13,6 +18,7 @@ import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.security.Caller;
 import org.perfledger.kernel.security.Role;
 import org.perfledger.kernel.validation.InvalidValueException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -39,8 +45,12 @@ class AuditController {
     private final EventLog log;
     private final EventLogTransfer transfer;
     private final TokenClaims claims;
+    private final ZoneId businessZone;
 
-    AuditController(EventChain chain, EventLog log, EventLogTransfer transfer, TokenClaims claims) {
+    AuditController(EventChain chain, EventLog log, EventLogTransfer transfer, TokenClaims claims,
+                    @Value("${perfledger.audit.chain-day-zone:Asia/Shanghai}")
+                    String businessZone) {
+        this.businessZone = ZoneId.of(businessZone);
         this.chain = chain;
         this.log = log;
         this.transfer = transfer;
@@ -111,6 +121,10 @@ class AuditController {
                            @RequestParam(value = "plan", required = false) String plan,
                            @RequestParam(value = "after", defaultValue = "0") long after,
                            @RequestParam(value = "size", defaultValue = "100") int size,
+                           @RequestParam(value = "order", defaultValue = "chain") String order,
+                           @RequestParam(value = "from", required = false) String from,
+                           @RequestParam(value = "to", required = false) String to,
+                           @RequestParam(value = "type", required = false) List<String> types,
                            @AuthenticationPrincipal Jwt jwt) {
         Caller caller = claims.caller(jwt);
         String scope = department;
@@ -132,7 +146,50 @@ class AuditController {
             throw new DomainRejection(Kind.RULE, "event-log.plan-scope", "plan", "a plan is named within a "
                     + "department and a year: give department and year too");
         }
-        return log.read(new EventLog.Scope(district, scope, year, plan), after, size);
+        return log.read(new EventLog.Scope(district, scope, year, plan), filter(order, from, to, types), after, size);
+    }
+
+    /**
+     * The log's filter: {@code order} chain (oldest first) or newest; {@code from} and {@code to} are days
+     * (YYYY-MM-DD, both included) in the business zone; {@code type} names event types of the catalog.
+     */
+    private EventLog.Filter filter(String order, String from, String to, List<String> types) {
+        if (!order.equals("chain") && !order.equals("newest")) {
+            throw new DomainRejection(Kind.RULE, "event-log.order", "order", "order is chain or newest, got '"
+                    + (order.length() > 20 ? order.substring(0, 20) + "…" : order) + "'");
+        }
+        LocalDate first = day("from", from);
+        LocalDate last = day("to", to);
+        if (first != null && last != null && last.isBefore(first)) {
+            throw new DomainRejection(Kind.RULE, "event-log.date-range", "to", "to (" + last + ") is before from ("
+                    + first + ")");
+        }
+        List<String> named = types == null ? List.of() : types;
+        if (named.size() > EventCatalog.types().size()) {
+            throw new DomainRejection(Kind.RULE, "list.length", "type", "at most " + EventCatalog.types().size()
+                    + " event types");
+        }
+        for (String type : named) {
+            if (EventCatalog.classOf(type).isEmpty()) {
+                throw new DomainRejection(Kind.RULE, "event-log.type", "type", "no event type is named '"
+                        + (type.length() > 40 ? type.substring(0, 40) + "…" : type) + "'");
+            }
+        }
+        return new EventLog.Filter(order.equals("newest"), first == null ? null : first.atStartOfDay(businessZone)
+                .toInstant(), last == null ? null : last.plusDays(1).atStartOfDay(businessZone).toInstant(),
+                Set.copyOf(named));
+    }
+
+    private static LocalDate day(String field, String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new DomainRejection(Kind.RULE, "date.format", field, "a day is written YYYY-MM-DD, got '"
+                    + (text.length() > 20 ? text.substring(0, 20) + "…" : text) + "'");
+        }
     }
 
     @GetMapping("/api/v1/districts/{district}/event-chain/verification")

@@ -3,9 +3,13 @@ package org.perfledger.command.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import org.perfledger.kernel.event.EventEnvelopeCodec;
 import org.perfledger.kernel.event.EventMetadata;
 import org.perfledger.kernel.event.EventWords;
@@ -42,9 +46,51 @@ public class EventLog {
     public record Page(List<Entry> items, Long next) {
     }
 
+    /**
+     * Which entries and in which order: newest first or in chain order, recorded from {@code from} (inclusive) to
+     * {@code to} (exclusive) when given, of the given types only when any are named.
+     */
+    public record Filter(boolean newestFirst, Instant from, Instant to, Set<String> types) {
+
+        public static final Filter ALL = new Filter(false, null, null, Set.of());
+
+        public Filter {
+            types = Set.copyOf(types);
+        }
+    }
+
     public Page read(Scope scope, long after, int size) {
-        List<Object> arguments = new ArrayList<>(List.of(scope.district(), after));
+        return read(scope, Filter.ALL, after, size);
+    }
+
+    /**
+     * A page of entries: in chain order after position {@code cursor}, or newest first before it (0: from the newest).
+     */
+    public Page read(Scope scope, Filter filter, long cursor, int size) {
+        List<Object> arguments = new ArrayList<>(List.of(scope.district()));
         StringBuilder where = new StringBuilder();
+        if (filter.newestFirst()) {
+            if (cursor > 0) {
+                where.append(" AND c.position < ?");
+                arguments.add(cursor);
+            }
+        } else {
+            where.append(" AND c.position > ?");
+            arguments.add(cursor);
+        }
+        if (filter.from() != null) {
+            where.append(" AND CAST(e.time_stamp AS TIMESTAMPTZ) >= ?");
+            arguments.add(Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            where.append(" AND CAST(e.time_stamp AS TIMESTAMPTZ) < ?");
+            arguments.add(Timestamp.from(filter.to()));
+        }
+        if (!filter.types().isEmpty()) {
+            where.append(" AND e.payload_type IN (").append(String.join(", ",
+                    Collections.nCopies(filter.types().size(), "?"))).append(")");
+            arguments.addAll(filter.types().stream().sorted().toList());
+        }
         String d = like(scope.district());
         if (scope.department() != null) {
             String dep = d + "/" + like(scope.department());
@@ -74,7 +120,8 @@ public class EventLog {
                        e.time_stamp, convert_from(e.payload, 'UTF8') AS payload,
                        convert_from(e.meta_data, 'UTF8') AS meta_data, c.hash
                 FROM event_chain c JOIN domain_event_entry e ON e.global_index = c.global_index
-                WHERE c.district = ? AND c.position > ?""" + where + " ORDER BY c.position LIMIT ?",
+                WHERE c.district = ?""" + where + " ORDER BY c.position" + (filter.newestFirst() ? " DESC" : "")
+                + " LIMIT ?",
                 (row, n) -> entry(row.getLong("position"), row.getLong("global_index"), row.getString("payload_type"),
                         row.getString("payload_revision"), row.getString("aggregate_identifier"), row.getLong("sequence_number"),
                         row.getString("time_stamp"), row.getString("payload"), row.getString("meta_data"),

@@ -86,4 +86,46 @@ class EventLogTest extends CommandServiceTestBase {
                 + "&year=2020 200", "logd.auditor /api/v1/districts/logd/event-log?size=0 422")
                 .noneMatch(row -> row.startsWith("e "));
     }
+
+    @Test
+    void anAuditorReadsTheNewestFirstByDayAndByKindOfEvent() throws Exception {
+        String department = newDepartment("logd");
+        String plan = "/api/v1/districts/logd/departments/" + department + "/years/2020/department";
+        assertThat(post(plan + "/budget", "{\"sources\":{\"一般公共预算财政拨款\":\"100.00\"}}").statusCode())
+                .isEqualTo(201);
+        assertThat(post(plan + "/goals", "{\"text\":\"依法履职\"}").statusCode()).isEqualTo(201);
+        assertThat(post(plan + "/goals", "{\"text\":\"优化服务\"}").statusCode()).isEqualTo(201);
+        String auditor = token("logf.auditor", "logd", null, "AUDITOR");
+        String scope = "?department=" + department + "&year=2020";
+
+        JsonNode chain = read(scope, auditor);
+        JsonNode newest = read(scope + "&order=newest&size=2", auditor);
+        int last = chain.get("items").size() - 1;
+        assertThat(newest.get("items").get(0).get("position").asLong())
+                .isEqualTo(chain.get("items").get(last).get("position").asLong());
+        assertThat(newest.get("items").get(1).get("position").asLong())
+                .isEqualTo(chain.get("items").get(last - 1).get("position").asLong());
+        JsonNode older = read(scope + "&order=newest&size=2&after=" + newest.get("next").asLong(), auditor);
+        assertThat(older.get("items").get(0).get("position").asLong())
+                .isEqualTo(chain.get("items").get(last - 2).get("position").asLong());
+
+        JsonNode goals = read(scope + "&type=GoalAdded", auditor);
+        assertThat(goals.get("items")).hasSize(2);
+        goals.get("items").forEach(item -> assertThat(item.get("title").asText()).isEqualTo("年度目标"));
+        assertThat(read(scope + "&type=GoalAdded&type=BudgetOpened", auditor).get("items")).hasSize(3);
+
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+        assertThat(read(scope + "&from=" + today + "&to=" + today, auditor).get("items"))
+                .hasSize(chain.get("items").size());
+        assertThat(read(scope + "&from=" + tomorrow, auditor).get("items")).isEmpty();
+
+        for (String bad : List.of("order=sideways", "type=NoSuchEvent", "from=2020-13-01",
+                "from=2020-02-02&to=2020-02-01")) {
+            HttpResponse<String> refused = send("GET", "/api/v1/districts/logd/event-log?" + bad, null,
+                    "Authorization", auditor);
+            assertThat(refused.statusCode()).as(bad + ": " + refused.body()).isEqualTo(422);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+    }
 }

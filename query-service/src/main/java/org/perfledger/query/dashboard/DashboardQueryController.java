@@ -456,14 +456,18 @@ class DashboardQueryController {
         FiscalYear fiscalYear = FiscalYear.parse(year);
         List<OverviewRow> rows = overviewRows(district, fiscalYear, reader, null, day(fiscalYear, null, null));
         Map<String, String> names = new HashMap<>();
-        reads.inDistrict(district, null, null, () -> jdbc.query("SELECT department_id, name FROM department WHERE "
-                + "district = ?", (row, n) -> names.put(row.getString(1), row.getString(2)), district));
+        String districtName = reads.inDistrict(district, null, null, () -> {
+            jdbc.query("SELECT department_id, name FROM department WHERE district = ?",
+                    (row, n) -> names.put(row.getString(1), row.getString(2)), district);
+            return jdbc.queryForList("SELECT name FROM district WHERE district = ?", String.class, district).stream()
+                    .findFirst().orElse(district);
+        });
         List<SummaryWorkbook.Line> lines = rows.stream().map(row -> new SummaryWorkbook.Line(row.department(),
                 names.get(row.department()), row.plan(), "PROJECT".equals(row.kind()) ? row.name() : null,
                 PlanPhase.valueOf(row.phase()), row.adjustedBudget(), row.executed(), row.executionRate(),
                 row.score(), row.grade(), row.alerts())).toList();
         boolean english = "en".equals(lang);
-        byte[] workbook = SummaryWorkbook.write(district, fiscalYear.value(), lines, english);
+        byte[] workbook = SummaryWorkbook.write(districtName, fiscalYear.value(), lines, english);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
@@ -622,7 +626,21 @@ class DashboardQueryController {
         long days = first.lengthOfYear();
         BigDecimal elapsed = BigDecimal.valueOf(ChronoUnit.DAYS.between(first, day) + 1).multiply(HUNDRED)
                 .divide(BigDecimal.valueOf(days), MathContext.DECIMAL64);
-        BigDecimal rate = rate(money(plan.get("executed")), money(plan.get("adjusted_budget")));
+        // 序时进度 on a day counts the spending and the budget changes dated up to that day, not those after it
+        WanYuan executedThen = money(plan.get("executed"));
+        WanYuan budgetThen = money(plan.get("adjusted_budget"));
+        if (day.isBefore(FiscalYear.of((Integer) plan.get("fiscal_year")).lastDay())) {
+            Map<String, Object> then = jdbc.queryForMap("""
+                    SELECT coalesce(sum(CASE movement WHEN 'spent' THEN amount WHEN 'corrected' THEN -amount END)
+                                    FILTER (WHERE movement_date <= ?), 0) AS executed,
+                           coalesce(sum(to_amount - from_amount)
+                                    FILTER (WHERE movement = 'adjusted' AND movement_date > ?), 0) AS adjusted_later
+                      FROM budget_movement WHERE\s""" + KEY_OF_PLAN, day, day, plan.get("district"),
+                    plan.get("department_id"), plan.get("fiscal_year"), plan.get("plan_key"));
+            executedThen = money(then.get("executed"));
+            budgetThen = new WanYuan(budgetThen.amount().subtract((BigDecimal) then.get("adjusted_later")));
+        }
+        BigDecimal rate = rate(executedThen, budgetThen);
         BigDecimal executed = rate == null ? BigDecimal.ZERO : rate;
         BigDecimal lag = elapsed.subtract(executed);
         return new TimeProgress(day, elapsed.setScale(2, RoundingMode.HALF_UP), rate,
@@ -630,6 +648,8 @@ class DashboardQueryController {
     }
 
     /** The day the dashboard stands on: asOf, or the day of the instant it is read at, or today; within the year. */
+    private static final String KEY_OF_PLAN = "district = ? AND department_id = ? AND fiscal_year = ? AND plan_key = ?";
+
     private LocalDate day(FiscalYear year, String asOf, Instant at) {
         LocalDate day = asOf != null ? date(asOf) : at != null ? reads.day(at) : LocalDate.now(clock);
         if (day.isBefore(year.firstDay())) {

@@ -4,11 +4,12 @@ import java.sql.Timestamp;
 import org.perfledger.kernel.event.EventEnvelope;
 import org.perfledger.kernel.event.PerfLedgerEvent;
 import org.perfledger.kernel.organisation.DepartmentRegistered;
+import org.perfledger.kernel.organisation.DistrictRegistered;
 import org.perfledger.query.projection.Projection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The departments of each district. */
+/** The districts, and the departments of each. */
 @Component
 class DepartmentProjection implements Projection {
 
@@ -20,6 +21,11 @@ class DepartmentProjection implements Projection {
 
     @Override
     public void apply(PerfLedgerEvent event, EventEnvelope envelope) {
+        if (event instanceof DistrictRegistered registered) {
+            jdbc.update("INSERT INTO district (district, name, registered_at, registered_by) VALUES (?, ?, ?, ?)",
+                    registered.district().value(), registered.name(), Timestamp.from(envelope.timestamp()),
+                    envelope.actor());
+        }
         if (event instanceof DepartmentRegistered registered) {
             jdbc.update("""
                     INSERT INTO department (district, department_id, name, registered_at, registered_by)

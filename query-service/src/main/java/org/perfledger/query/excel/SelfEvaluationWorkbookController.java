@@ -134,6 +134,7 @@ class SelfEvaluationWorkbookController {
                     : "（" + execution.weight().stripTrailingZeros().toPlainString() + "分）");
             Row header = sheet.createRow(r++);
             text(header, 0, executionHeader, styles.header);
+            fitHeight(header, executionHeader, WIDTHS[0]);
             text(header, 1, "预算数(A)", styles.header);
             text(header, 2, "执行数(B)", styles.header);
             // 执行率 is B/A where the scheme divides by the budget shown; otherwise the row says what it divides by, so

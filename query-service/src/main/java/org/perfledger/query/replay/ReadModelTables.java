@@ -30,6 +30,7 @@ public class ReadModelTables {
 
     /** The stream each table's row belongs to, as SQL over the row (see {@code Streams}). */
     private static final Map<String, String> STREAM_OF_ROW = Map.of(
+            "district", "'district:' || district",
             "department", "district || '/' || department_id",
             "reporting_calendar", "'calendar:' || district || ':' || fiscal_year",
             "scoring_scheme", "'scheme:' || district || ':' || fiscal_year || ':' || kind",

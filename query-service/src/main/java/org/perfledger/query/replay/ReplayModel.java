@@ -39,6 +39,7 @@ import org.perfledger.kernel.event.EventEnvelope;
 import org.perfledger.kernel.event.PerfLedgerEvent;
 import org.perfledger.kernel.money.WanYuan;
 import org.perfledger.kernel.organisation.DepartmentRegistered;
+import org.perfledger.kernel.organisation.DistrictRegistered;
 import org.perfledger.kernel.performance.Indicator;
 import org.perfledger.kernel.performance.PerformanceEvents.CompletionRecorded;
 import org.perfledger.kernel.performance.PerformanceEvents.GoalAdded;
@@ -78,6 +79,7 @@ final class ReplayModel implements AutoCloseable {
     private final Map<PlanId, PlanState> plans = new LinkedHashMap<>();
     private final Map<String, Object[]> calendars = new LinkedHashMap<>();
     private final List<Object[]> schemes = new ArrayList<>();
+    private final List<Object[]> districts = new ArrayList<>();
     private final List<Object[]> departments = new ArrayList<>();
     private final Map<String, Object[]> positions = new HashMap<>();
     private final Spool movements = new Spool("budget_movement", PLAN_KEY_COLUMNS + "sequence_number, movement, "
@@ -199,6 +201,10 @@ final class ReplayModel implements AutoCloseable {
 
     private void project(PerfLedgerEvent event, EventEnvelope envelope) {
         Instant at = envelope.timestamp();
+        if (event instanceof DistrictRegistered registered) {
+            districts.add(new Object[] {registered.district().value(), registered.name(), at, envelope.actor()});
+            return;
+        }
         if (event instanceof DepartmentRegistered registered) {
             departments.add(new Object[] {registered.district().value(), registered.department().code().value(),
                     registered.name(), at, envelope.actor()});
@@ -463,6 +469,8 @@ final class ReplayModel implements AutoCloseable {
                 + "deviation_margin", rows -> calendars.values().forEach(rows::row));
         copy(connection, schema, "scoring_scheme", "district, fiscal_year, kind, version, scheme, set_at, set_by",
                 rows -> schemes.forEach(rows::row));
+        copy(connection, schema, "district", "district, name, registered_at, registered_by",
+                rows -> districts.forEach(rows::row));
         copy(connection, schema, "department", "district, department_id, name, registered_at, registered_by",
                 rows -> departments.forEach(rows::row));
         copy(connection, schema, "projection_position", "aggregate_id, district, last_sequence, last_event_id, "

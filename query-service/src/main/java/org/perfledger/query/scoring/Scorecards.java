@@ -98,24 +98,46 @@ public class Scorecards {
                     + " of the scoring scheme; the latest is " + latest);
         }
 
-        List<IndicatorFacts> indicators = jdbc.query("SELECT code, name, weight, target_value::text, "
-                        + "latest_actual_value::text, latest_achievement FROM indicator WHERE " + KEY + " ORDER BY position",
-                (row, n) -> new IndicatorFacts(row.getString(1), row.getString(2), row.getBigDecimal(3),
-                        read(row.getString(4), TargetValue.class),
-                        row.getString(5) == null ? null : read(row.getString(5), TargetValue.class),
-                        row.getString(6) == null ? null : Achievement.valueOf(row.getString(6))), key);
-        Map<String, Object> figures = plans.get(0);
-        PlanFacts facts = new PlanFacts(money(figures.get("initial_budget")), money(figures.get("adjusted_budget")),
-                money(figures.get("executed")), indicators);
-        Scorecard card = ScoringEngine.score(facts, scheme);
-        if (plan.departmentWide()) {
-            card = withProjectsCheck(card, plan);
-        }
+        List<IndicatorFacts> indicators = indicatorFacts(key);
+        Scorecard card = score(plan, plans.get(0), indicators, scheme);
         List<ReportedFigure> reported = evaluation == null ? List.of() : reported(evaluation, card, indicators);
         return new ScorecardView(plan.aggregateId(), kind.name(), version, latest,
                 evaluation == null ? "provisional" : "final", card, reported,
                 reported.stream().noneMatch(figure -> figure.verdict().equals(Verdict.Kind.DIFFERENT.name())
                         || figure.verdict().equals(Verdict.Kind.UNSCORABLE.name())));
+    }
+
+    /**
+     * The plan's scorecard under a scheme that is not (yet) set: how its score would come out, for finance's preview of
+     * a new version. Call inside {@link TenantReads#inDistrict}.
+     *
+     * @throws NotFoundException when the plan does not exist
+     */
+    public Scorecard preview(PlanId plan, ScoringScheme scheme) {
+        Object[] key = PlanKeys.of(plan);
+        List<Map<String, Object>> plans = jdbc.queryForList(
+                "SELECT initial_budget, adjusted_budget, executed FROM plan WHERE " + KEY, key);
+        if (plans.isEmpty()) {
+            throw new NotFoundException("plan", "plan.not-found", "no " + plan.year() + " plan " + plan + " is known");
+        }
+        return score(plan, plans.get(0), indicatorFacts(key), scheme);
+    }
+
+    private List<IndicatorFacts> indicatorFacts(Object[] key) {
+        return jdbc.query("SELECT code, name, weight, target_value::text, "
+                        + "latest_actual_value::text, latest_achievement FROM indicator WHERE " + KEY + " ORDER BY position",
+                (row, n) -> new IndicatorFacts(row.getString(1), row.getString(2), row.getBigDecimal(3),
+                        read(row.getString(4), TargetValue.class),
+                        row.getString(5) == null ? null : read(row.getString(5), TargetValue.class),
+                        row.getString(6) == null ? null : Achievement.valueOf(row.getString(6))), key);
+    }
+
+    private Scorecard score(PlanId plan, Map<String, Object> figures, List<IndicatorFacts> indicators,
+                            ScoringScheme scheme) {
+        PlanFacts facts = new PlanFacts(money(figures.get("initial_budget")), money(figures.get("adjusted_budget")),
+                money(figures.get("executed")), indicators);
+        Scorecard card = ScoringEngine.score(facts, scheme);
+        return plan.departmentWide() ? withProjectsCheck(card, plan) : card;
     }
 
     /**

@@ -54,7 +54,7 @@ final class DemoUsers {
         line(text, webUrl, "admin (PLATFORM_ADMIN)",
                 issuer.token("admin", null, null, List.of("PLATFORM_ADMIN"), LIFETIME));
         try {
-            Files.writeString(file, text);
+            writeOwnerOnly(file, text.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -145,11 +145,17 @@ final class DemoUsers {
                     .append(person.department() == null ? "" : "/" + person.department()).append('\n');
         }
         try {
-            Files.writeString(file, text);
-            ownerOnly(file);
+            writeOwnerOnly(file, text.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Secrets (tokens, passwords) go into a file only its owner can read, made so before anything is written. */
+    private static void writeOwnerOnly(Path file, String text) throws IOException {
+        Files.writeString(file, "");
+        ownerOnly(file);
+        Files.writeString(file, text);
     }
 
     /** Passwords are for their owner's eyes only (where the file system has owners). */

@@ -169,10 +169,16 @@ class DashboardTest {
         send("POST", plan + "/budget/expenditures", "{\"amount\":\"20.00\",\"date\":\"2020-06-30\","
                 + "\"expenditureClass\":\"公用经费\",\"description\":\"上半年\"}");
         send("POST", plan + "/indicators/DASH.CJ/completions", "{\"value\":\"60批次\",\"asOf\":\"2020-06-30\"}");
+        // spending and a budget change dated after the day the dashboard stands on: not counted on that day
+        send("POST", plan + "/budget/expenditures", "{\"amount\":\"30.00\",\"date\":\"2020-09-30\","
+                + "\"expenditureClass\":\"公用经费\",\"description\":\"三季度\"}");
+        send("POST", plan + "/budget/adjustments", "{\"kind\":\"追加\",\"amount\":\"100.00\",\"reason\":\"追加\","
+                + "\"documentNumber\":\"天财〔2020〕9号\",\"date\":\"2020-10-15\"}");
 
         String path = "/api/v1/districts/tianxin/departments/dash/years/2020/dashboard?asOf=2020-07-01";
         JsonNode dashboard = await().atMost(Duration.ofSeconds(10)).until(() -> read(path),
-                d -> d.get("plans").get(0).get("indicators").get(0).get("latestActual").isTextual());
+                d -> d.get("plans").get(0).get("indicators").get(0).get("latestActual").isTextual()
+                        && d.get("plans").get(0).get("adjustedBudget").asText().equals("200.00"));
         JsonNode wide = dashboard.get("plans").get(0);
         // 2020-07-01 is day 183 of 366: half the year gone, a fifth of the money spent
         assertThat(wide.get("timeProgress").get("yearElapsed").decimalValue()).isEqualByComparingTo("50.00");

@@ -133,6 +133,17 @@ class YearJourneyBrowserTest {
         wait.until(driver -> driver.findElement(By.cssSelector("[data-test=calendar-rounds]")).getText().contains("H1"));
         check("finance-calendar");
 
+        // and the year's scoring scheme: a preview of every project's score under it first, then set
+        open("#/schemes/" + YEAR);
+        find("scheme-form");
+        submit("scheme-form");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//tr[@data-test='preview-row'][contains(., '浏览器全年测试项目')]")));
+        check("finance-scheme-preview");
+        click("set-scheme");
+        wait.until(driver -> driver.findElement(By.cssSelector("[data-test=scheme-current]")).getText()
+                .contains("现行第 1 版"));
+
         // 3. the editor records the year: funds, payments, a reversal, completions, monitoring, a target change
         as("donghu.scjgj.editor", plan);
         click("record-receipt");
@@ -237,6 +248,30 @@ class YearJourneyBrowserTest {
                 "目标调整申请", "目标调整批准", "年度结束", "自评报送", "自评退回", "请补充偏差分析", "自评审核通过",
                 "自评公开", "东湖高新区门户网站");
         check("auditor-log");
+        // narrowed to one kind of event, newest first; then the chain against a head saved earlier
+        new Select(find("log-type")).selectByValue("TargetsReturned");
+        wait.until(driver -> driver.findElements(By.cssSelector("[data-test=log-row]")).size() == 1);
+        assertThat(find("event-log").getText()).contains("目标退回", "分值合计应为 100").doesNotContain("年初预算");
+        new Select(find("log-type")).selectByValue("");
+        new Select(find("log-order")).selectByValue("newest");
+        wait.until(driver -> driver.findElements(By.cssSelector("[data-test=log-row]")).size() >= 20
+                && driver.findElements(By.cssSelector("[data-test=log-row]")).get(0).getText().contains("自评公开"));
+        open("#/audit/chain");
+        WebElement head = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+                "[data-test=chain-heads] tbody tr")));
+        String day = head.findElements(By.tagName("td")).get(0).getText();
+        String hash = head.findElements(By.tagName("td")).get(2).getText();
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("const input = arguments[0];"
+                + "Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, arguments[1]);"
+                + "input.dispatchEvent(new Event('input', { bubbles: true }));", find("saved-day"), day);
+        find("saved-hash").sendKeys(hash);
+        find("compare").click();
+        assertThat(text("compare-result")).contains("一致").doesNotContain("不一致");
+        find("saved-hash").clear();
+        find("saved-hash").sendKeys("0".repeat(64));
+        find("compare").click();
+        wait.until(driver -> driver.findElement(By.cssSelector("[data-test=compare-result]")).getText().contains("不一致"));
+        check("auditor-chain");
 
         // key steps again in English: the queue, a refusal at its field, the plan's words
         as("donghu.scjgj.editor", "#/dept/scjgj/" + YEAR);
