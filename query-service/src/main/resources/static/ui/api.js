@@ -100,7 +100,7 @@ export async function post(path, body) {
   return answer(await fetch(path, {
     method: 'POST',
     headers: { Authorization: 'Bearer ' + token(), 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
+    body: body == null ? undefined : JSON.stringify(body),
   }));
 }
 
@@ -123,12 +123,13 @@ export async function send(method, path, body) {
 }
 
 /** Upload a workbook to the command service, reporting progress (0–100) as it goes. */
-export function upload(path, file, onProgress) {
+export function upload(path, file, onProgress,
+  type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
-    request.open('POST', commandApi + path + '?file=' + encodeURIComponent(file.name));
+    request.open('POST', commandApi + path + (type.includes('spreadsheet') ? '?file=' + encodeURIComponent(file.name) : ''));
     request.setRequestHeader('Authorization', 'Bearer ' + token());
-    request.setRequestHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    request.setRequestHeader('Content-Type', type);
     request.setRequestHeader('Idempotency-Key', crypto.randomUUID());
     request.upload.onprogress = event => {
       if (event.lengthComputable) {

@@ -16,6 +16,7 @@ import { Work } from './pages/work.js';
 import { CalendarPage } from './pages/calendar.js';
 import { DepartmentsPage } from './pages/departments.js';
 import { SchemesPage } from './pages/schemes.js';
+import { AdminPage } from './pages/admin.js';
 import { YearOverYear } from './pages/years.js';
 import { Trail } from './pages/trail.js';
 import { Due } from './pages/due.js';
@@ -54,6 +55,16 @@ function SignIn({ onSignedIn }) {
 
 /** Where a role starts: a department's staff at their dashboard, finance at its work queue, auditors at the overview. */
 function Home() {
+  // the platform's operators belong to no district: their page is the platform's
+  return !district() && api.can('PLATFORM_ADMIN') ? e(OperatorHome) : e(DistrictHome);
+}
+
+function OperatorHome() {
+  useEffect(() => go('/admin'), []);
+  return null;
+}
+
+function DistrictHome() {
   const [years] = useLoad(() => api.read(base() + '/years'), district());
   useEffect(() => {
     // the reader may have gone elsewhere while the years loaded: then they stay there
@@ -77,6 +88,7 @@ function Page({ route }) {
   if (first === 'overview' && second) return e(Overview, { year: second, query });
   if (first === 'work' && second) return e(Work, { year: second });
   if (first === 'calendar' && second) return e(CalendarPage, { year: second });
+  if (first === 'admin' && api.can('PLATFORM_ADMIN')) return e(AdminPage);
   if (first === 'departments') return e(DepartmentsPage);
   if (first === 'schemes' && second) return e(SchemesPage, { year: second, query });
   if (first === 'due' && second) return e(Due, { year: second, query });
@@ -117,7 +129,8 @@ function App() {
   return e('div', { key: lang() },
     e('header', null,
       e('h1', null, t('app.title')),
-      e('nav', { 'aria-label': t('nav.label') }, signedIn && [
+      e('nav', { 'aria-label': t('nav.label') }, signedIn && !district() && api.can('PLATFORM_ADMIN')
+        && e('a', { href: '#/admin', 'data-test': 'nav-admin' }, t('nav.admin')), signedIn && district() && [
         workQueue && e('a', { href: '#/work/' + year, 'data-test': 'nav-work' }, t('nav.work')),
         e('a', { href: '#/overview/' + year, 'data-test': 'nav-overview' }, t('nav.overview')),
         me?.department && e('a', { href: '#/dept/' + encodeURIComponent(me.department) + '/' + year, 'data-test': 'nav-department' }, t('nav.department')),

@@ -513,14 +513,18 @@ class DashboardQueryController {
                     String code = row.getString(1);
                     var scored = card == null ? null : card.scorecard().indicators().stream()
                             .filter(s -> s.code().equals(code)).findFirst().orElse(null);
+                    Deviation deviation = Deviation.of(value(row.getString(7)), value(row.getString(8)),
+                            row.getString(9) == null ? null : Achievement.valueOf(row.getString(9)));
+                    // 偏差率 shown once, rounded from the unrounded rate, the same in the column and the open item
+                    BigDecimal deviationRate = deviation.rate() != null ? deviation.rate().rounded(2)
+                            : scored == null ? null : scored.deviationRate();
                     lines.add(new IndicatorLine(code, row.getString(2), row.getBigDecimal(3), row.getString(4),
                             row.getString(5), row.getDate(6) == null ? null : row.getDate(6).toLocalDate(),
                             scored == null || scored.ratio() == null ? null
                                     : scored.ratio().setScale(2, RoundingMode.HALF_UP),
-                            scored == null ? null : scored.deviationRate(), scored == null ? null : scored.score(),
+                            deviationRate, scored == null ? null : scored.score(),
                             scored == null ? null : scored.unscorable()));
-                    deviations.add(Deviation.of(value(row.getString(7)), value(row.getString(8)),
-                            row.getString(9) == null ? null : Achievement.valueOf(row.getString(9))));
+                    deviations.add(deviation);
                 }, key);
         PlanPhase phase = PlanPhase.valueOf((String) plan.get("phase"));
         Set<String> explained = phase == PlanPhase.SELF_EVALUATION_RETURNED ? Set.of() : reasonsGiven(key);

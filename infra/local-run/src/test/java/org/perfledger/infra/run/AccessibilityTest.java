@@ -84,6 +84,18 @@ class AccessibilityTest {
         violations.addAll(check("editor-department", "#/dept/scjgj/2020", "[data-test=plan-ZLJS]"));
         violations.addAll(check("editor-plan", "#/plan/scjgj/2020/ZLJS", "[data-test=targets-section]"));
         violations.addAll(check("editor-work-queue", "#/work/2020", "main table, [data-test=work-empty]"));
+        // the platform's operators: onboarding a district through its form, then the page checked with it open
+        signIn("platform.admin");
+        violations.addAll(check("admin", "", "[data-test=admin-rebuilds]"));
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            driver.findElement(By.cssSelector("[data-test=onboard-district]")).click();
+            return true;
+        });
+        browser.findElement(By.cssSelector("[data-test=field-district]")).sendKeys("a11yd");
+        browser.findElement(By.cssSelector("[data-test=field-name]")).sendKeys("无障碍测试区");
+        violations.addAll(Accessibility.violations(browser, "admin-onboard-form", "a11y"));
+        browser.findElement(By.cssSelector("[data-test=district-form] [data-test=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=notice]"), "已保存"));
         assertThat(violations).isEmpty();
     }
 }

@@ -134,8 +134,10 @@ class DashboardTest {
     void theDemoDepartmentWithSampleYearsChangesAcrossYears() throws Exception {
         // 东湖 市场监督管理局: the 2018 seed, then the sample years 2019 and 2020 (质量技术监督项目 still in execution)
         JsonNode years = await().atMost(Duration.ofSeconds(10)).until(
-                () -> read("/api/v1/districts/donghu/departments/scjgj/years"), rows -> rows.size() == 12);
+                () -> read("/api/v1/districts/donghu/departments/scjgj/years"), rows -> rows.findValues("year").stream()
+                        .filter(year -> year.asInt() <= 2020).count() == 12);
         List<String> quality = new ArrayList<>();
+        // the browser tests may add 2021 projects to the demo department in the shared platform
         years.forEach(row -> {
             if (row.get("plan").asText().equals("ZLJS")) {
                 quality.add(row.get("year").asInt() + " " + row.get("adjustedBudget").asText() + " "
@@ -155,6 +157,33 @@ class DashboardTest {
     }
 
     @Test
+    void timeProgressOnADayCountsOnlyWhatIsDatedUpToIt() throws Exception {
+        send("POST", "/api/v1/districts/tianxin/departments", "{\"departmentId\":\"dashcut\",\"name\":\"天心区另一局\"}");
+        String plan = "/api/v1/districts/tianxin/departments/dashcut/years/2020/department";
+        send("POST", plan + "/budget", "{\"sources\":{\"一般公共预算财政拨款\":\"100.00\"}}");
+        send("POST", plan + "/goals", "{\"text\":\"开展抽检\"}");
+        send("PUT", plan + "/indicators/CUT.CJ", "{\"goal\":1,\"level1\":\"产出指标\",\"level2\":\"数量指标\","
+                + "\"name\":\"抽检批次\",\"weight\":\"10\",\"target\":\"100批次\"}");
+        send("POST", plan + "/targets/submission", null);
+        send("POST", plan + "/targets/approval", null);
+        send("POST", plan + "/budget/expenditures", "{\"amount\":\"20.00\",\"date\":\"2020-06-30\","
+                + "\"expenditureClass\":\"公用经费\",\"description\":\"上半年\"}");
+        // a payment and a budget change dated after the day the dashboard stands on
+        send("POST", plan + "/budget/expenditures", "{\"amount\":\"30.00\",\"date\":\"2020-09-30\","
+                + "\"expenditureClass\":\"公用经费\",\"description\":\"三季度\"}");
+        send("POST", plan + "/budget/adjustments", "{\"kind\":\"追加\",\"amount\":\"100.00\",\"reason\":\"追加\","
+                + "\"documentNumber\":\"天财〔2020〕9号\",\"date\":\"2020-10-15\"}");
+        String path = "/api/v1/districts/tianxin/departments/dashcut/years/2020/dashboard";
+        await().atMost(Duration.ofSeconds(10)).until(() -> read(path),
+                d -> d.get("plans").get(0).get("adjustedBudget").asText().equals("200.00"));
+        // on 1 July: 20 of the 100 then budgeted; on 31 December: 50 of 200
+        assertThat(read(path + "?asOf=2020-07-01").get("plans").get(0).get("timeProgress").get("executionRate")
+                .decimalValue()).isEqualByComparingTo("20.00");
+        assertThat(read(path + "?asOf=2020-12-31").get("plans").get(0).get("timeProgress").get("executionRate")
+                .decimalValue()).isEqualByComparingTo("25.00");
+    }
+
+    @Test
     void aDepartmentDashboardShowsTimeProgressAndOpenItems() throws Exception {
         send("POST", "/api/v1/districts/tianxin/departments", "{\"departmentId\":\"dash\",\"name\":\"天心区某局\"}");
         String plan = "/api/v1/districts/tianxin/departments/dash/years/2020/department";
@@ -169,16 +198,10 @@ class DashboardTest {
         send("POST", plan + "/budget/expenditures", "{\"amount\":\"20.00\",\"date\":\"2020-06-30\","
                 + "\"expenditureClass\":\"公用经费\",\"description\":\"上半年\"}");
         send("POST", plan + "/indicators/DASH.CJ/completions", "{\"value\":\"60批次\",\"asOf\":\"2020-06-30\"}");
-        // spending and a budget change dated after the day the dashboard stands on: not counted on that day
-        send("POST", plan + "/budget/expenditures", "{\"amount\":\"30.00\",\"date\":\"2020-09-30\","
-                + "\"expenditureClass\":\"公用经费\",\"description\":\"三季度\"}");
-        send("POST", plan + "/budget/adjustments", "{\"kind\":\"追加\",\"amount\":\"100.00\",\"reason\":\"追加\","
-                + "\"documentNumber\":\"天财〔2020〕9号\",\"date\":\"2020-10-15\"}");
 
         String path = "/api/v1/districts/tianxin/departments/dash/years/2020/dashboard?asOf=2020-07-01";
         JsonNode dashboard = await().atMost(Duration.ofSeconds(10)).until(() -> read(path),
-                d -> d.get("plans").get(0).get("indicators").get(0).get("latestActual").isTextual()
-                        && d.get("plans").get(0).get("adjustedBudget").asText().equals("200.00"));
+                d -> d.get("plans").get(0).get("indicators").get(0).get("latestActual").isTextual());
         JsonNode wide = dashboard.get("plans").get(0);
         // 2020-07-01 is day 183 of 366: half the year gone, a fifth of the money spent
         assertThat(wide.get("timeProgress").get("yearElapsed").decimalValue()).isEqualByComparingTo("50.00");

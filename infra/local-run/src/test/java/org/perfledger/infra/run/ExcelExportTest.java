@@ -7,6 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
@@ -99,13 +102,38 @@ class ExcelExportTest {
             Sheet sheet = workbook.getSheet("汇总");
             assertThat(sheet.getRow(1).getCell(7).getStringCellValue()).isEqualTo("得分");
             Map<String, Row> byProject = new HashMap<>();
+            List<Row> plans = new ArrayList<>();
+            List<Row> subtotals = new ArrayList<>();
+            Row total = null;
             for (int r = 2; r <= sheet.getLastRowNum(); r++) {
-                byProject.put(sheet.getRow(r).getCell(1).getStringCellValue(), sheet.getRow(r));
+                Row row = sheet.getRow(r);
+                String first = row.getCell(0).getStringCellValue();
+                if (first.endsWith("小计")) {
+                    subtotals.add(row);
+                } else if (first.equals("合计")) {
+                    total = row;
+                } else {
+                    plans.add(row);
+                    byProject.put(row.getCell(1).getStringCellValue(), row);
+                }
             }
-            assertThat(byProject).hasSize(15);
+            assertThat(plans).hasSize(15);
             assertThat(byProject.get("SCJG").getCell(7).getNumericCellValue()).isEqualTo(85.54);
             assertThat(byProject.get("SCJG").getCell(6).getNumericCellValue()).isEqualTo(27.70);
-            assertThat(byProject.get("BCHKZ").getCell(9).getStringCellValue()).contains("zero-budget-with-spending");
+            assertThat(byProject.get("BCHKZ").getCell(9).getStringCellValue()).as("alerts in words")
+                    .contains("零预算有支出").doesNotContain("zero-budget-with-spending");
+            // by department, named, each with its subtotal, and a total of all
+            assertThat(plans.get(0).getCell(0).getStringCellValue()).doesNotMatch("[a-z]+");
+            assertThat(subtotals).isNotEmpty();
+            assertThat(total).isNotNull();
+            BigDecimal budgets = BigDecimal.ZERO;
+            for (Row plan : plans) {
+                budgets = budgets.add(BigDecimal.valueOf(plan.getCell(4).getNumericCellValue()));
+            }
+            assertThat(BigDecimal.valueOf(total.getCell(4).getNumericCellValue()))
+                    .isEqualByComparingTo(budgets.setScale(2, java.math.RoundingMode.HALF_UP));
+            assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+            assertThat(sheet.getRepeatingRows()).isNotNull();
         }
     }
 

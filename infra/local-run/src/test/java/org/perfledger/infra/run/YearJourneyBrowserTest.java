@@ -254,8 +254,10 @@ class YearJourneyBrowserTest {
         assertThat(find("event-log").getText()).contains("目标退回", "分值合计应为 100").doesNotContain("年初预算");
         new Select(find("log-type")).selectByValue("");
         new Select(find("log-order")).selectByValue("newest");
-        wait.until(driver -> driver.findElements(By.cssSelector("[data-test=log-row]")).size() >= 20
-                && driver.findElements(By.cssSelector("[data-test=log-row]")).get(0).getText().contains("自评公开"));
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            List<WebElement> rows = driver.findElements(By.cssSelector("[data-test=log-row]"));
+            return rows.size() >= 20 && rows.get(0).getText().contains("自评公开");
+        });
         open("#/audit/chain");
         WebElement head = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
                 "[data-test=chain-heads] tbody tr")));
@@ -291,6 +293,12 @@ class YearJourneyBrowserTest {
         assertThat(text("plan-phase")).isEqualTo("Published");
         assertThat(find("plan-profile").getText()).contains("Department budget project", "New", "One-off");
         assertThat(find("budget-section").getText()).contains("Initial budget", "Reversal");
+        // the page's own words (headings, column heads, buttons, navigation, badges) are all English; Chinese stays
+        // only where the record holds it (names, reasons, texts)
+        String chrome = (String) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return [...document"
+                + ".querySelectorAll('h3, th, button:not([data-test=lang-switch]), nav a, summary, label, .badge, caption')].map(e => e.innerText)"
+                + ".join(' | ')");
+        assertThat(chrome).doesNotContainPattern("\\p{IsHan}");
         check("editor-english");
         click("lang-switch");
 
