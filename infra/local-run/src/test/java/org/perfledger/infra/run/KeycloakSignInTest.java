@@ -81,10 +81,11 @@ class KeycloakSignInTest {
         browser.findElement(By.id("username")).sendKeys("donghu.finance");
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("kc-login")).click();
-        // back at PerfLedger, signed in with the provider's token, reading the district's overview
+        // back at PerfLedger, signed in with the provider's token, at finance's work queue for the district
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=user]"), "donghu"));
         assertThat(browser.getCurrentUrl()).startsWith(platform.queryUrl()).doesNotContain("code=");
-        wait.until(driver -> !driver.findElements(By.cssSelector("[data-test=overview-row]")).isEmpty());
+        wait.until(driver -> !driver.findElements(By.cssSelector("[data-test=work], [data-test=work-empty]"))
+                .isEmpty());
         String token = (String) browser.executeScript("return sessionStorage.getItem('perfledger.token')");
         HttpResponse<String> read = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                         platform.queryUrl() + "/api/v1/districts/donghu/years/2020/overview"))
