@@ -60,7 +60,7 @@ public class EventChain {
                 var statement = connection.prepareStatement("""
                         SELECT c.position, c.global_index AS link_index, c.event_identifier AS linked_identifier,
                                c.previous_hash, c.hash, """ + EventRow.columns("e") + """
-                         FROM event_chain c LEFT JOIN domain_event_entry e ON e.global_index = c.global_index
+                         FROM event_chain c LEFT JOIN stored_events_v1 e ON e.global_index = c.global_index
                         WHERE c.district = ? ORDER BY c.position""");
                 statement.setFetchSize(1_000);
                 statement.setString(1, district);
@@ -68,7 +68,7 @@ public class EventChain {
             }, (ResultSet row) -> walk.next(row));
             if (walk.broken == null) {
                 List<Long> unchained = jdbc.queryForList("""
-                        SELECT e.global_index FROM domain_event_entry e
+                        SELECT e.global_index FROM stored_events_v1 e
                         WHERE coalesce(convert_from(e.meta_data, 'UTF8')::jsonb ->> 'district', '') = ?
                           AND NOT EXISTS (SELECT 1 FROM event_chain c WHERE c.global_index = e.global_index)
                         ORDER BY e.global_index LIMIT 1""", Long.class, district);

@@ -119,7 +119,7 @@ public class EventLog {
                        e.sequence_number,
                        e.time_stamp, convert_from(e.payload, 'UTF8') AS payload,
                        convert_from(e.meta_data, 'UTF8') AS meta_data, c.hash
-                FROM event_chain c JOIN domain_event_entry e ON e.global_index = c.global_index
+                FROM event_chain c JOIN stored_events_v1 e ON e.global_index = c.global_index
                 WHERE c.district = ?""" + where + " ORDER BY c.position" + (filter.newestFirst() ? " DESC" : "")
                 + " LIMIT ?",
                 (row, n) -> entry(row.getLong("position"), row.getLong("global_index"), row.getString("payload_type"),

@@ -108,7 +108,7 @@ public class EventLogTransfer {
             String[] last = {null};
             jdbc.query(connection -> {
                 PreparedStatement select = connection.prepareStatement("SELECT c.position, c.previous_hash, c.hash, "
-                        + "c.chained_at, " + EventRow.columns("e") + " FROM event_chain c JOIN domain_event_entry e "
+                        + "c.chained_at, " + EventRow.columns("e") + " FROM event_chain c JOIN stored_events_v1 e "
                         + "ON e.global_index = c.global_index WHERE c.district = ? ORDER BY c.position");
                 select.setFetchSize(1_000);
                 select.setString(1, district.value());

@@ -29,6 +29,7 @@ import org.perfledger.command.plan.PlanCommands.CloseYear;
 import org.perfledger.command.plan.PlanCommands.RegisterProject;
 import org.perfledger.kernel.budget.BudgetLine;
 import org.perfledger.kernel.budget.FundingSource;
+import org.perfledger.kernel.budget.BudgetEvents.BudgetOpened;
 import org.perfledger.kernel.money.WanYuan;
 import org.perfledger.kernel.performance.IndicatorCode;
 import org.perfledger.kernel.performance.PerformanceEvents.CompletionRecorded;
@@ -84,7 +85,9 @@ class AnnualPlanGuardsTest {
                         ProjectCategory.SPECIAL_FUND, ProjectAttribute.CONTINUING, ProjectType.MULTI_YEAR, null),
                 new TargetsSubmitted(pests, 0, 0, BigDecimal.ZERO), new TargetsApproved(pests, null))
                 .when(new OpenBudget(pests, Map.of(FundingSource.OTHER, WanYuan.of("0.00")), Map.of(), null))
-                .expectSuccessfulHandlerExecution();
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new BudgetOpened(pests, Map.of(FundingSource.OTHER, WanYuan.of("0.00")),
+                        Map.of(), WanYuan.of("0.00")));
     }
 
     @Test

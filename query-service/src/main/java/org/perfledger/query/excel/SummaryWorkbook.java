@@ -7,15 +7,11 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.BorderStyle;
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -65,6 +61,9 @@ public final class SummaryWorkbook {
                     "scoring-flags", "Scoring questioned", "reported-differs", "Reported score differs"),
             ENGLISH_PHASES, Map.of("优秀", "Excellent", "良好", "Good", "中", "Fair", "差", "Poor"));
 
+    /** The workbooks' media type (.xlsx). */
+    public static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     private static final int[] WIDTHS = {26, 14, 34, 16, 16, 16, 12, 10, 10, 30};
 
     private SummaryWorkbook() {
@@ -80,13 +79,13 @@ public final class SummaryWorkbook {
             Row title = sheet.createRow(0);
             title.setHeightInPoints(24);
             for (int c = 0; c < columns; c++) {
-                cell(title, c, c == 0 ? words.title().replace("{district}", district)
+                Printing.text(title, c, c == 0 ? words.title().replace("{district}", district)
                         .replace("{year}", String.valueOf(year)) : "", styles.title);
             }
             sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, columns - 1));
             Row header = sheet.createRow(1);
             for (int c = 0; c < columns; c++) {
-                cell(header, c, words.columns()[c], styles.header);
+                Printing.text(header, c, words.columns()[c], styles.header);
             }
             Map<String, List<Line>> byDepartment = new LinkedHashMap<>();
             lines.forEach(line -> byDepartment.computeIfAbsent(line.department(), d -> new java.util.ArrayList<>())
@@ -97,17 +96,17 @@ public final class SummaryWorkbook {
                 BigDecimal[] sum = {BigDecimal.ZERO, BigDecimal.ZERO};
                 for (Line line : department) {
                     Row row = sheet.createRow(r++);
-                    cell(row, 0, line.departmentName() == null ? line.department() : line.departmentName(), styles.text);
-                    cell(row, 1, line.name() == null ? "" : line.plan(), styles.text);
-                    cell(row, 2, line.name() == null ? words.departmentWide() : line.name(), styles.text);
-                    cell(row, 3, english ? words.phases().get(line.phase()) : line.phase().label(), styles.text);
-                    number(row, 4, line.adjustedBudget().amount(), styles.money);
-                    number(row, 5, line.executed().amount(), styles.money);
-                    number(row, 6, line.executionRate(), styles.money);
-                    number(row, 7, line.score(), styles.money);
-                    cell(row, 8, line.grade() == null ? "" : words.grades().getOrDefault(line.grade(), line.grade()),
+                    Printing.text(row, 0, line.departmentName() == null ? line.department() : line.departmentName(), styles.text);
+                    Printing.text(row, 1, line.name() == null ? "" : line.plan(), styles.text);
+                    Printing.text(row, 2, line.name() == null ? words.departmentWide() : line.name(), styles.text);
+                    Printing.text(row, 3, english ? words.phases().get(line.phase()) : line.phase().label(), styles.text);
+                    Printing.number(row, 4, line.adjustedBudget().amount(), styles.money);
+                    Printing.number(row, 5, line.executed().amount(), styles.money);
+                    Printing.number(row, 6, line.executionRate(), styles.money);
+                    Printing.number(row, 7, line.score(), styles.money);
+                    Printing.text(row, 8, line.grade() == null ? "" : words.grades().getOrDefault(line.grade(), line.grade()),
                             styles.text);
-                    cell(row, 9, String.join(english ? "; " : "、", line.alerts().stream()
+                    Printing.text(row, 9, String.join(english ? "; " : "、", line.alerts().stream()
                             .map(alert -> words.alerts().getOrDefault(alert, alert)).toList()), styles.text);
                     sum[0] = sum[0].add(line.adjustedBudget().amount());
                     sum[1] = sum[1].add(line.executed().amount());
@@ -122,17 +121,7 @@ public final class SummaryWorkbook {
             for (int c = 0; c < columns; c++) {
                 sheet.setColumnWidth(c, WIDTHS[c] * 256);
             }
-            PrintSetup print = sheet.getPrintSetup();
-            print.setPaperSize(PrintSetup.A4_PAPERSIZE);
-            print.setLandscape(true);
-            print.setFitWidth((short) 1);
-            print.setFitHeight((short) 0);
-            sheet.setFitToPage(true);
-            sheet.setAutobreaks(true);
-            sheet.setHorizontallyCenter(true);
-            sheet.setMargin(Sheet.LeftMargin, 0.4);
-            sheet.setMargin(Sheet.RightMargin, 0.4);
-            sheet.setRepeatingRows(new CellRangeAddress(1, 1, 0, columns - 1));
+            Printing.a4Landscape(workbook, sheet, 1, columns);
             sheet.createFreezePane(0, 2);
             workbook.write(out);
             return out.toByteArray();
@@ -145,29 +134,14 @@ public final class SummaryWorkbook {
     private static int sumRow(Sheet sheet, int r, String label, BigDecimal[] sum, Styles styles, int columns) {
         Row row = sheet.createRow(r);
         for (int c = 0; c < columns; c++) {
-            cell(row, c, c == 0 ? label : "", styles.sumText);
+            Printing.text(row, c, c == 0 ? label : "", styles.sumText);
         }
-        number(row, 4, sum[0], styles.sumMoney);
-        number(row, 5, sum[1], styles.sumMoney);
+        Printing.number(row, 4, sum[0], styles.sumMoney);
+        Printing.number(row, 5, sum[1], styles.sumMoney);
         if (sum[0].signum() > 0) {
-            number(row, 6, Percentage.ofRatio(sum[1], sum[0]).rounded(2), styles.sumMoney);
+            Printing.number(row, 6, Percentage.ofRatio(sum[1], sum[0]).rounded(2), styles.sumMoney);
         }
         return r + 1;
-    }
-
-    private static void cell(Row row, int column, String value, CellStyle style) {
-        Cell cell = row.createCell(column);
-        cell.setCellValue(value);
-        cell.setCellStyle(style);
-    }
-
-    /** Excel keeps numbers as binary doubles; two-decimal figures survive the trip, shown with "0.00". */
-    private static void number(Row row, int column, BigDecimal value, CellStyle style) {
-        Cell cell = row.getCell(column) == null ? row.createCell(column) : row.getCell(column);
-        cell.setCellStyle(style);
-        if (value != null) {
-            cell.setCellValue(value.doubleValue());
-        }
     }
 
     private static final class Styles {
@@ -179,38 +153,18 @@ public final class SummaryWorkbook {
         final CellStyle sumMoney;
 
         Styles(Workbook workbook) {
+            title = Printing.title(workbook);
+            header = Printing.header(workbook);
+            header.setAlignment(HorizontalAlignment.CENTER);
+            text = Printing.bordered(workbook);
+            text.setWrapText(true);
+            money = Printing.money(workbook, "#,##0.00");
             Font bold = workbook.createFont();
             bold.setBold(true);
-            Font big = workbook.createFont();
-            big.setBold(true);
-            big.setFontHeightInPoints((short) 14);
-            title = workbook.createCellStyle();
-            title.setFont(big);
-            title.setAlignment(HorizontalAlignment.CENTER);
-            title.setVerticalAlignment(VerticalAlignment.CENTER);
-            header = bordered(workbook);
-            header.setFont(bold);
-            header.setWrapText(true);
-            header.setAlignment(HorizontalAlignment.CENTER);
-            text = bordered(workbook);
-            text.setWrapText(true);
-            money = bordered(workbook);
-            money.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
-            sumText = bordered(workbook);
+            sumText = Printing.bordered(workbook);
             sumText.setFont(bold);
-            sumMoney = bordered(workbook);
+            sumMoney = Printing.money(workbook, "#,##0.00");
             sumMoney.setFont(bold);
-            sumMoney.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
-        }
-
-        private static CellStyle bordered(Workbook workbook) {
-            CellStyle style = workbook.createCellStyle();
-            style.setBorderTop(BorderStyle.THIN);
-            style.setBorderBottom(BorderStyle.THIN);
-            style.setBorderLeft(BorderStyle.THIN);
-            style.setBorderRight(BorderStyle.THIN);
-            style.setVerticalAlignment(VerticalAlignment.CENTER);
-            return style;
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.perfledger.query.plan;
 
+import org.perfledger.query.readmodel.PlanKeys;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;

@@ -128,6 +128,24 @@ public class AsOfReads {
         }
     }
 
+    /** Two instants to compare a view between: {@code from} required, {@code to} after it or null (now). */
+    public record Span(Instant from, Instant to) {
+    }
+
+    /** The span of a "what changed" request, both ends read as {@link #instant}. */
+    public Span span(String from, String to) {
+        Instant start = instant("from", from);
+        if (start == null) {
+            throw new InvalidParameterException("from", "required", "from is the instant to compare from");
+        }
+        Instant end = instant("to", to);
+        if (end != null && !end.isAfter(start)) {
+            throw new InvalidParameterException("to", "instant.order", "to (" + end + ") comes after from (" + start
+                    + ")");
+        }
+        return new Span(start, end);
+    }
+
     /** The business day an instant falls on. */
     public LocalDate day(Instant at) {
         return at.atZone(businessZone).toLocalDate();

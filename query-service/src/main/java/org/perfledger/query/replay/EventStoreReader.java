@@ -97,7 +97,7 @@ public class EventStoreReader implements DisposableBean {
             where.append(" AND time_stamp::timestamptz <= ?");
             arguments.add(Timestamp.from(until));
         }
-        readOnly.executeWithoutResult(status -> jdbc.query("SELECT " + COLUMNS + " FROM domain_event_entry WHERE "
+        readOnly.executeWithoutResult(status -> jdbc.query("SELECT " + COLUMNS + " FROM " + EventRow.CONTRACT + " WHERE "
                 + where + " ORDER BY global_index", (ResultSet row) -> {
                     EventRow event = EventRow.read(row);
                     if (scope.contains(event.aggregateIdentifier())) {
@@ -140,7 +140,7 @@ public class EventStoreReader implements DisposableBean {
 
     /** How many events the store holds: what a full replay has ahead of it. */
     public long count() {
-        Long count = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+        Long count = jdbc.queryForObject("SELECT count(*) FROM " + EventRow.CONTRACT, Long.class);
         return count == null ? 0 : count;
     }
 

@@ -58,7 +58,7 @@ import org.perfledger.kernel.plan.PlanEvents.YearClosed;
 import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.kernel.plan.PlanPhase;
 import org.perfledger.kernel.scoring.ScoringSchemeSet;
-import org.perfledger.query.plan.PlanKeys;
+import org.perfledger.query.readmodel.PlanKeys;
 import org.perfledger.query.replay.CopyText.Json;
 import org.postgresql.PGConnection;
 

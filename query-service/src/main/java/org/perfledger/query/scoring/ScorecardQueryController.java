@@ -2,7 +2,7 @@ package org.perfledger.query.scoring;
 
 import org.perfledger.kernel.event.Streams;
 import org.perfledger.kernel.plan.PlanId;
-import org.perfledger.query.plan.PlanKeys;
+import org.perfledger.query.readmodel.PlanKeys;
 import org.perfledger.query.platform.ReadAccess;
 import org.perfledger.query.replay.AsOfReads;
 import org.perfledger.query.scoring.Scorecards.ScorecardView;

@@ -26,7 +26,7 @@ import org.perfledger.kernel.scoring.Scorecard;
 import org.perfledger.kernel.scoring.ScoringEngine;
 import org.perfledger.kernel.scoring.ScoringScheme;
 import org.perfledger.kernel.scoring.Verdict;
-import org.perfledger.query.plan.PlanKeys;
+import org.perfledger.query.readmodel.PlanKeys;
 import org.perfledger.query.platform.NotFoundException;
 import org.perfledger.query.platform.TenantReads;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An event exactly as the event store's row holds it (Axon's JDBC layout; payload and metadata are UTF-8 JSON
- * bytes). Every reader of stored events starts here: the relay and replays turn it into an {@link EventEnvelope}, the
+ * An event exactly as the event store holds it (payload and metadata are UTF-8 JSON bytes), read through the store's
+ * read contract {@value #CONTRACT} (a view the command service migrates; Axon's own table stays its private detail).
+ * Every reader of stored events starts here: the relay and replays turn it into an {@link EventEnvelope}, the
  * hash chain and the event-log export hash its fields as {@code event_chain_content} lays them out in the database.
  *
  * @param payloadRevision the event's version as stored, null for types outside the catalog
@@ -26,6 +27,9 @@ import java.util.Objects;
 public record EventRow(long globalIndex, String eventIdentifier, String aggregateIdentifier, long sequenceNumber,
                        String aggregateType, String timeStamp, String payloadType, String payloadRevision,
                        byte[] payload, byte[] metaData) {
+
+    /** The event store's read contract: the view every reader of stored events selects from. */
+    public static final String CONTRACT = "stored_events_v1";
 
     /** The hash before a chain's first link. */
     public static final byte[] GENESIS = new byte[32];
@@ -56,10 +60,10 @@ public record EventRow(long globalIndex, String eventIdentifier, String aggregat
      * skips nothing, even when a transaction commits late. {@code tx_text} is the row's transaction id as text.
      */
     public static final String SETTLED_AFTER = "SELECT tx_id::text AS tx_text, " + columns("") + """
-             FROM domain_event_entry
+             FROM stored_events_v1
             WHERE (tx_id, global_index) > (?::xid8, ?)
               AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
-            ORDER BY domain_event_entry.tx_id, domain_event_entry.global_index
+            ORDER BY tx_id, global_index
             LIMIT ?""";
 
     /** The row at the result set's cursor, selected with {@link #columns}. */

@@ -93,6 +93,13 @@ class WebUiBrowserTest {
         });
     }
 
+    /** A figure of the ECharts chart in the element: {@code option…} read from the chart's current option. */
+    private static Object chart(String test, String expression) {
+        return wait.until(driver -> ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "const chart = window.echarts.getInstanceByDom(document.querySelector(\"[data-test='" + test + "']\"));"
+                        + "if (!chart) return null; const option = chart.getOption(); return " + expression + ";"));
+    }
+
     private static WebElement find(String test) {
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test='" + test + "']")));
     }
@@ -114,7 +121,10 @@ class WebUiBrowserTest {
         find("nav-overview").click();
         wait.until(driver -> all("[data-test=overview-row]").size() == 4);
         assertThat(browser.getCurrentUrl()).endsWith("#/overview/2020");
-        assertThat(all("[data-test=overview-chart] canvas")).isNotEmpty();
+        // the chart shows what the table shows: a bar per plan, each plan's score, the legend naming both series
+        assertThat(chart("overview-chart", "option.series[0].data.length")).isEqualTo(4L);
+        assertThat(chart("overview-chart", "option.legend[0].data.join('|')")).isEqualTo("得分|执行率");
+        assertThat((Long) chart("overview-chart", "option.yAxis[0].max")).as("no score clipped").isGreaterThanOrEqualTo(100L);
         assertThat(find("overview").getText()).contains("质量技术监督项目", "执行中", "执行进度滞后");
 
         find("sort-score").click();
@@ -129,7 +139,8 @@ class WebUiBrowserTest {
         assertThat(find("due").getText()).contains("绩效运行监控（H1）", "年度绩效自评", "已逾期", "已完成");
         find("late-only").click();
         wait.until(driver -> all("[data-test=due-row]").size() < 8);
-        all("[data-test=due-row]").forEach(row -> assertThat(row.getText()).contains("已逾期"));
+        assertThat(all("[data-test=due-row]")).as("late rows only, and some").isNotEmpty()
+                .allSatisfy(row -> assertThat(row.getText()).contains("已逾期"));
         browser.navigate().back();
         browser.navigate().back();
         wait.until(driver -> all("[data-test=overview-row]").size() == 1);
@@ -139,12 +150,14 @@ class WebUiBrowserTest {
                 "东湖高新区市场监督管理局 · 2020 年度"));
         WebElement quality = find("plan-ZLJS");
         assertThat(in(quality, "time-progress").getText()).contains("序时进度", "执行滞后");
-        assertThat(all("[data-test=department-chart] canvas")).isNotEmpty();
+        assertThat(chart("department-chart", "option.series[0].data.length")).isEqualTo(4L);
+        assertThat(chart("department-chart", "option.series[0].markLine.data[0].name")).isEqualTo("序时进度");
         assertThat(all("[data-test=record-completion]")).as("finance does not record completions").isEmpty();
 
         find("yoy-link").click();
-        wait.until(driver -> all("[data-test=yoy-row]").size() == 12);
-        assertThat(all("[data-test=yoy-score] canvas")).isNotEmpty();
+        wait.until(driver -> all("[data-test=yoy-row]").size() >= 12);
+        assertThat((String) chart("yoy-score", "option.xAxis[0].data.join('|')")).startsWith("2018|2019|2020");
+        assertThat((Long) chart("yoy-score", "option.series.length")).as("a line per plan").isGreaterThanOrEqualTo(4L);
         assertThat(find("yoy").getText()).contains("2018", "2019", "2020", "下降");
 
         find("lang-switch").click();

@@ -1,4 +1,4 @@
-package org.perfledger.query.plan;
+package org.perfledger.query.readmodel;
 
 import org.perfledger.kernel.organisation.DepartmentId;
 import org.perfledger.kernel.organisation.FiscalYear;

@@ -1,0 +1,175 @@
+package org.perfledger.query.figures;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.perfledger.kernel.money.Percentage;
+import org.perfledger.kernel.money.WanYuan;
+import org.perfledger.kernel.organisation.DepartmentId;
+import org.perfledger.kernel.organisation.FiscalYear;
+import org.perfledger.kernel.plan.PlanId;
+import org.perfledger.kernel.plan.PlanPhase;
+import org.perfledger.query.platform.InvalidParameterException;
+import org.perfledger.query.platform.NotFoundException;
+import org.perfledger.query.replay.AsOfReads;
+import org.perfledger.query.scoring.Scorecards;
+import org.perfledger.query.scoring.Scorecards.ScorecardView;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the overview, the dashboards, year over year and what is due read alike from a plan's row: its plans of a year,
+ * 执行率, 序时进度 on a day, its alerts, and the day a view stands on. Call inside a district's read.
+ */
+@Component
+public class PlanFigures {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final String KEY_OF_PLAN = "district = ? AND department_id = ? AND fiscal_year = ? AND plan_key = ?";
+
+    /**
+     * 序时进度: the share of the year elapsed by {@code asOf} against 执行率; {@code lagging} when execution trails
+     * the year by more than the margin (percentage points).
+     */
+    public record TimeProgress(LocalDate asOf, BigDecimal yearElapsed, BigDecimal executionRate, BigDecimal lag,
+                               boolean lagging) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final AsOfReads reads;
+    private final Scorecards scorecards;
+    private final Clock clock;
+    private final BigDecimal lagMargin;
+
+    PlanFigures(JdbcTemplate jdbc, AsOfReads reads, Scorecards scorecards, Clock clock,
+                @Value("${perfledger.dashboard.time-progress-margin:10}") BigDecimal lagMargin) {
+        this.jdbc = jdbc;
+        this.reads = reads;
+        this.scorecards = scorecards;
+        this.clock = clock;
+        this.lagMargin = lagMargin;
+    }
+
+    /** The plan rows of a year: the district's (department null) or one department's, in department and plan order. */
+    public List<Map<String, Object>> plans(String district, FiscalYear year, String department) {
+        return department == null
+                ? jdbc.queryForList("SELECT * FROM plan WHERE district = ? AND fiscal_year = ? "
+                + "ORDER BY department_id, kind, plan_key", district, year.value())
+                : jdbc.queryForList("SELECT * FROM plan WHERE district = ? AND fiscal_year = ? AND department_id = ? "
+                + "ORDER BY kind, plan_key", district, year.value(), department);
+    }
+
+    /** The plan's scorecard under the scheme in force, or null when finance has set none for its kind and year. */
+    public ScorecardView scorecard(PlanId id) {
+        try {
+            return scorecards.compute(id, null);
+        } catch (NotFoundException e) {
+            return null; // no scheme for this kind and year: shown without a score
+        }
+    }
+
+    /**
+     * What a plan is flagged for: {@code over-budget}, {@code zero-budget-with-spending}, {@code spending-lags},
+     * {@code no-scheme}, {@code scoring-flags}, {@code reported-differs}.
+     */
+    public List<String> alerts(Map<String, Object> plan, ScorecardView card, TimeProgress progress) {
+        List<String> alerts = new ArrayList<>();
+        if (Boolean.TRUE.equals(plan.get("over_budget"))) {
+            alerts.add("over-budget");
+        }
+        if (money(plan.get("adjusted_budget")).isZero() && !money(plan.get("executed")).isZero()) {
+            alerts.add("zero-budget-with-spending");
+        }
+        if (progress != null && progress.lagging()) {
+            alerts.add("spending-lags");
+        }
+        if (card == null) {
+            alerts.add("no-scheme");
+        } else {
+            if (!card.scorecard().flags().isEmpty()) {
+                alerts.add("scoring-flags");
+            }
+            if (!card.consistent()) {
+                alerts.add("reported-differs");
+            }
+        }
+        return alerts;
+    }
+
+    /** 序时进度 while the plan is in execution; null before approval and after the close. */
+    public TimeProgress progress(Map<String, Object> plan, LocalDate day) {
+        if (!PlanPhase.IN_EXECUTION.name().equals(plan.get("phase"))) {
+            return null;
+        }
+        LocalDate first = day.withDayOfYear(1);
+        long days = first.lengthOfYear();
+        BigDecimal elapsed = BigDecimal.valueOf(ChronoUnit.DAYS.between(first, day) + 1).multiply(HUNDRED)
+                .divide(BigDecimal.valueOf(days), MathContext.DECIMAL64);
+        // 序时进度 on a day counts the spending and the budget changes dated up to that day, not those after it
+        WanYuan executedThen = money(plan.get("executed"));
+        WanYuan budgetThen = money(plan.get("adjusted_budget"));
+        if (day.isBefore(FiscalYear.of((Integer) plan.get("fiscal_year")).lastDay())) {
+            Map<String, Object> then = jdbc.queryForMap("""
+                    SELECT coalesce(sum(CASE movement WHEN 'spent' THEN amount WHEN 'corrected' THEN -amount END)
+                                    FILTER (WHERE movement_date <= ?), 0) AS executed,
+                           coalesce(sum(to_amount - from_amount)
+                                    FILTER (WHERE movement = 'adjusted' AND movement_date > ?), 0) AS adjusted_later
+                      FROM budget_movement WHERE\s""" + KEY_OF_PLAN, day, day, plan.get("district"),
+                    plan.get("department_id"), plan.get("fiscal_year"), plan.get("plan_key"));
+            executedThen = money(then.get("executed"));
+            budgetThen = new WanYuan(budgetThen.amount().subtract((BigDecimal) then.get("adjusted_later")));
+        }
+        BigDecimal rate = rate(executedThen, budgetThen);
+        BigDecimal executed = rate == null ? BigDecimal.ZERO : rate;
+        BigDecimal lag = elapsed.subtract(executed);
+        return new TimeProgress(day, elapsed.setScale(2, RoundingMode.HALF_UP), rate,
+                lag.setScale(2, RoundingMode.HALF_UP), lag.compareTo(lagMargin) > 0);
+    }
+
+    /** The day a view stands on: asOf, or the day of the instant it is read at, or today; within the year. */
+    public LocalDate day(FiscalYear year, String asOf, Instant at) {
+        LocalDate day = asOf != null ? date(asOf) : at != null ? reads.day(at) : today();
+        if (day.isBefore(year.firstDay())) {
+            return year.firstDay();
+        }
+        return day.isAfter(year.lastDay()) ? year.lastDay() : day;
+    }
+
+    /** Today on the services' clock. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameterException("asOf", "date.format", "asOf is written YYYY-MM-DD; got '"
+                    + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'");
+        }
+    }
+
+    public static PlanId planId(String district, FiscalYear year, Map<String, Object> plan) {
+        String key = (String) plan.get("plan_key");
+        return new PlanId(DepartmentId.of(district, (String) plan.get("department_id")), year,
+                "PROJECT".equals(plan.get("kind")) ? key : null);
+    }
+
+    public static WanYuan money(Object value) {
+        return new WanYuan((BigDecimal) value);
+    }
+
+    /** part / whole in percent, HALF_UP to two decimals from the unrounded ratio; null over a zero whole. */
+    public static BigDecimal rate(WanYuan part, WanYuan whole) {
+        return whole.isZero() ? null : Percentage.ofRatio(part, whole).rounded(2);
+    }
+}

@@ -1,0 +1,62 @@
+package org.perfledger.query.overview;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.perfledger.kernel.event.Streams.Scope;
+import org.perfledger.kernel.money.WanYuan;
+import org.perfledger.kernel.organisation.DistrictId;
+import org.perfledger.kernel.organisation.FiscalYear;
+import org.perfledger.kernel.security.Caller;
+import org.perfledger.query.figures.PlanFigures;
+import org.perfledger.query.replay.AsOfReads;
+import org.perfledger.query.scoring.Scorecards;
+import org.perfledger.query.scoring.Scorecards.ScorecardView;
+import org.springframework.stereotype.Component;
+
+/** Every plan of a year the reader may see, as the overview and the district summary show it. */
+@Component
+public class OverviewRows {
+
+    public record OverviewRow(String department, String plan, String kind, String name, String phase,
+                              WanYuan adjustedBudget, WanYuan executed, BigDecimal executionRate, BigDecimal score,
+                              String grade, String status, List<String> alerts) {
+    }
+
+    private final AsOfReads reads;
+    private final Scorecards scorecards;
+    private final PlanFigures figures;
+
+    OverviewRows(AsOfReads reads, Scorecards scorecards, PlanFigures figures) {
+        this.reads = reads;
+        this.scorecards = scorecards;
+        this.figures = figures;
+    }
+
+    /** In department and plan order, at {@code instant} (null: now), with 序时进度 on {@code day}. */
+    public List<OverviewRow> rows(String district, FiscalYear year, Caller reader, Instant instant, LocalDate day) {
+        return reads.inDistrict(district, instant, Scope.year(DistrictId.of(district), year), () -> {
+            List<OverviewRow> rows = new ArrayList<>();
+            List<Map<String, Object>> plans = figures.plans(district, year, reader.readsWholeDistrict() ? null
+                    : reader.department());
+            Scorecards.Foundations foundations = scorecards.foundations(district, plans);
+            for (Map<String, Object> plan : plans) {
+                rows.add(row(plan, day, scorecards.current(PlanFigures.planId(district, year, plan), foundations)));
+            }
+            return rows;
+        });
+    }
+
+    private OverviewRow row(Map<String, Object> plan, LocalDate day, ScorecardView card) {
+        WanYuan adjusted = PlanFigures.money(plan.get("adjusted_budget"));
+        WanYuan executed = PlanFigures.money(plan.get("executed"));
+        List<String> alerts = figures.alerts(plan, card, figures.progress(plan, day));
+        return new OverviewRow((String) plan.get("department_id"), (String) plan.get("plan_key"),
+                (String) plan.get("kind"), (String) plan.get("name"), (String) plan.get("phase"), adjusted, executed,
+                PlanFigures.rate(executed, adjusted), card == null ? null : card.scorecard().total(),
+                card == null ? null : card.scorecard().grade().label(), card == null ? null : card.status(), alerts);
+    }
+}

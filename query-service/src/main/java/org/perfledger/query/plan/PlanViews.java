@@ -1,0 +1,298 @@
+package org.perfledger.query.plan;
+
+import org.perfledger.query.readmodel.PlanKeys;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.perfledger.kernel.budget.AdjustmentKind;
+import org.perfledger.kernel.budget.ExpenditureClass;
+import org.perfledger.kernel.budget.FundingSource;
+import org.perfledger.kernel.event.EventEnvelopeCodec;
+import org.perfledger.kernel.money.Percentage;
+import org.perfledger.kernel.money.WanYuan;
+import org.perfledger.kernel.performance.Achievement;
+import org.perfledger.kernel.performance.Deviation;
+import org.perfledger.kernel.performance.IndicatorLevel1;
+import org.perfledger.kernel.performance.IndicatorLevel2;
+import org.perfledger.kernel.performance.TargetValue;
+import org.perfledger.kernel.plan.PlanId;
+import org.perfledger.kernel.plan.PlanPhase;
+import org.perfledger.kernel.plan.ProjectAttribute;
+import org.perfledger.kernel.plan.ProjectCategory;
+import org.perfledger.kernel.plan.ProjectType;
+import org.perfledger.kernel.validation.Labelled;
+import org.perfledger.query.platform.NotFoundException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The read of a plan as one document (see {@link PlanQueryController}) and of an indicator's completions: the SQL in
+ * one place, codes with their Chinese labels, rates computed once from the unrounded amounts. Call inside a district's
+ * read.
+ */
+@Component
+class PlanViews {
+
+    private static final String KEY = PlanKeys.WHERE;
+    private static final ObjectMapper JSON = EventEnvelopeCodec.mapper();
+
+    private final JdbcTemplate jdbc;
+
+    PlanViews(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Coded(String code, String label) {
+    }
+
+    record Part(Coded part, WanYuan initial, WanYuan adjusted, WanYuan received, WanYuan executed) {
+    }
+
+    record Movement(long sequence, String movement, Integer adjustmentNumber, Coded kind, Coded source,
+                    Coded expenditureClass, String line, WanYuan amount, WanYuan from, WanYuan to, String reason,
+                    String documentNumber, String voucher, LocalDate date, boolean overBudget, Instant recordedAt,
+                    String actor, String correlationId) {
+    }
+
+    record Line(String name, WanYuan amount, WanYuan executed, String executionRate) {
+    }
+
+    /**
+     * @param executionRate        执行数 / 调整后预算, the templates' definition; null when the budget is 0
+     * @param executionRateInitial 执行数 / 年初预算, which some tables print instead
+     * @param flags                what needs attention, e.g. over-budget or zero-budget
+     */
+    record Budget(boolean opened, WanYuan initial, WanYuan adjusted, WanYuan received, WanYuan executed,
+                  String executionRate, String executionRateInitial, String receiptRate, boolean overBudget,
+                  List<String> flags, List<Part> sources, List<Part> classes, List<Movement> movements,
+                  List<Line> lines) {
+    }
+
+    record Value(String text, JsonNode value) {
+    }
+
+    record Latest(Value actual, LocalDate asOf, String narrative, String evidence, Coded achievement) {
+    }
+
+    record IndicatorView(String code, Coded level1, Coded level2, String name, BigDecimal weight, Value target,
+                         Latest latest, int completions, String outcome, String deviationRate, String note) {
+    }
+
+    record GoalView(int number, String text, List<IndicatorView> indicators) {
+    }
+
+    record Profile(List<String> implementingUnits, Coded category, Coded attribute, Coded type, String financeDesk) {
+    }
+
+    /** District finance's last decision on the targets: {@code returned} with its reason, or {@code approved}. */
+    record TargetsReview(String decision, String note, String by) {
+    }
+
+    record PlanView(String district, String department, int year, String project, String kind, String name,
+                    Coded phase, TargetsReview targetsReview, Profile profile, Budget budget, List<GoalView> goals,
+                    List<Map<String, Object>> targetAdjustments, List<Map<String, Object>> monitoringReports,
+                    List<Map<String, Object>> selfEvaluations, long version) {
+    }
+
+    record CompletionView(long sequence, Value actual, LocalDate asOf, String narrative, String evidence,
+                          Coded achievement, Instant recordedAt, String actor) {
+    }
+
+    List<CompletionView> completions(PlanId plan, String code) {
+        Object[] key = PlanKeys.of(plan);
+        if (jdbc.queryForObject("SELECT count(*) FROM indicator WHERE " + KEY + " AND code = ?", Integer.class,
+                append(key, code)) == 0) {
+            throw new NotFoundException("code", "indicator.not-found", "the plan has no indicator " + code);
+        }
+        return jdbc.query("SELECT * FROM completion WHERE " + KEY + " AND code = ? ORDER BY sequence_number",
+                (row, n) -> new CompletionView(row.getLong("sequence_number"),
+                        new Value(row.getString("actual_text"), tree(row.getString("actual_value"))),
+                        row.getDate("as_of").toLocalDate(), row.getString("narrative"), row.getString("evidence"),
+                        row.getString("achievement") == null ? null
+                                : coded(Achievement.valueOf(row.getString("achievement"))),
+                        row.getTimestamp("recorded_at").toInstant(), row.getString("actor")),
+                append(key, code));
+    }
+
+    ResponseEntity<PlanView> view(PlanId plan) {
+        Object[] key = PlanKeys.of(plan);
+        List<PlanView> found = jdbc.query("SELECT * FROM plan WHERE " + KEY, (row, n) -> {
+            WanYuan initial = money(row, "initial_budget");
+            WanYuan adjusted = money(row, "adjusted_budget");
+            WanYuan received = money(row, "received");
+            WanYuan executed = money(row, "executed");
+            boolean over = row.getBoolean("over_budget");
+            List<String> flags = new ArrayList<>();
+            if (over) {
+                flags.add("over-budget");
+            }
+            if (row.getBoolean("budget_opened") && adjusted.isZero() && !executed.isZero()) {
+                flags.add("zero-budget-with-spending");
+            }
+            Budget budget = new Budget(row.getBoolean("budget_opened"), initial, adjusted, received, executed,
+                    rate(executed, adjusted), rate(executed, initial), rate(received, adjusted), over, flags,
+                    parts(key, "source"), parts(key, "class"), movements(key), lines(key));
+            Profile profile = "PROJECT".equals(row.getString("kind")) ? new Profile(
+                    units(row.getString("implementing_units")),
+                    coded(ProjectCategory.valueOf(row.getString("category"))),
+                    coded(ProjectAttribute.valueOf(row.getString("attribute"))),
+                    coded(ProjectType.valueOf(row.getString("project_type"))), row.getString("finance_desk")) : null;
+            return new PlanView(plan.district().value(), plan.department().code().value(), plan.year().value(),
+                    plan.project(), row.getString("kind"), row.getString("name"),
+                    coded(PlanPhase.valueOf(row.getString("phase"))),
+                    row.getString("targets_review") == null ? null : new TargetsReview(row.getString("targets_review"),
+                            row.getString("targets_note"), row.getString("targets_reviewed_by")),
+                    profile, budget, goals(key),
+                    jdbc.queryForList("SELECT number, code, target_text, weight, reason, status, decision_note, "
+                            + "requested_by, decided_by FROM target_adjustment WHERE " + KEY + " ORDER BY number", key),
+                    jsonRows("SELECT period, as_of, budget, executed, indicators, deviations, corrective_measures, "
+                            + "submitted_at, submitted_by FROM monitoring_report WHERE " + KEY + " ORDER BY as_of", key),
+                    jsonRows("SELECT round, status, score, grade, indicators, deviation_analysis, improvement_measures,"
+                            + " results_use, publication_plan, review_note, submitted_by, reviewed_by, "
+                            + "published_channels FROM self_evaluation WHERE " + KEY + " ORDER BY round", key),
+                    row.getLong("version"));
+        }, key);
+        if (found.isEmpty()) {
+            throw new NotFoundException("plan", "plan.not-found", "no " + plan.year() + " plan "
+                    + (plan.departmentWide() ? "(部门整体)" : "of project " + plan.project()) + " of department "
+                    + plan.department() + " is known");
+        }
+        PlanView view = found.get(0);
+        return ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(view);
+    }
+
+    private List<Part> parts(Object[] key, String dimension) {
+        return jdbc.query("SELECT part, initial_amount, adjusted_amount, received, executed FROM plan_budget_part WHERE "
+                        + KEY + " AND dimension = ? ORDER BY part",
+                (row, n) -> new Part(dimension.equals("source")
+                        ? coded(FundingSource.valueOf(row.getString(1)))
+                        : coded(ExpenditureClass.valueOf(row.getString(1))),
+                        money(row, 2), money(row, 3), money(row, 4), money(row, 5)),
+                append(key, dimension));
+    }
+
+    private List<Movement> movements(Object[] key) {
+        return jdbc.query("SELECT * FROM budget_movement WHERE " + KEY + " ORDER BY sequence_number",
+                (row, n) -> new Movement(row.getLong("sequence_number"), row.getString("movement"),
+                        (Integer) row.getObject("adjustment_no"),
+                        row.getString("kind") == null ? null : coded(AdjustmentKind.valueOf(row.getString("kind"))),
+                        row.getString("source") == null ? null : coded(FundingSource.valueOf(row.getString("source"))),
+                        row.getString("expenditure_class") == null ? null
+                                : coded(ExpenditureClass.valueOf(row.getString("expenditure_class"))),
+                        row.getString("line"), money(row, "amount"), nullableMoney(row, "from_amount"),
+                        nullableMoney(row, "to_amount"), row.getString("reason"), row.getString("document_number"),
+                        row.getString("voucher"),
+                        row.getDate("movement_date") == null ? null : row.getDate("movement_date").toLocalDate(),
+                        row.getBoolean("over_budget"), row.getTimestamp("recorded_at").toInstant(),
+                        row.getString("actor"), row.getString("correlation_id")), key);
+    }
+
+    private List<Line> lines(Object[] key) {
+        return jdbc.query("SELECT name, amount, executed FROM budget_line WHERE " + KEY + " ORDER BY position",
+                (row, n) -> new Line(row.getString(1), money(row, 2), money(row, 3), rate(money(row, 3), money(row, 2))),
+                key);
+    }
+
+    private List<GoalView> goals(Object[] key) {
+        Map<Integer, GoalView> goals = new LinkedHashMap<>();
+        jdbc.query("SELECT number, text FROM goal WHERE " + KEY + " ORDER BY number",
+                (ResultSet row) -> {
+                    goals.put(row.getInt(1), new GoalView(row.getInt(1), row.getString(2), new ArrayList<>()));
+                }, key);
+        jdbc.query("SELECT * FROM indicator WHERE " + KEY + " ORDER BY position", (ResultSet row) -> {
+            GoalView goal = goals.get(row.getInt("goal"));
+            if (goal != null) {
+                goal.indicators().add(indicator(row));
+            }
+        }, key);
+        return new ArrayList<>(goals.values());
+    }
+
+    private static IndicatorView indicator(ResultSet row) throws SQLException {
+        TargetValue target = read(row.getString("target_value"), TargetValue.class);
+        TargetValue actual = row.getString("latest_actual_value") == null ? null
+                : read(row.getString("latest_actual_value"), TargetValue.class);
+        Achievement achievement = row.getString("latest_achievement") == null ? null
+                : Achievement.valueOf(row.getString("latest_achievement"));
+        Latest latest = actual == null ? null : new Latest(
+                new Value(row.getString("latest_actual_text"), tree(row.getString("latest_actual_value"))),
+                row.getDate("latest_as_of").toLocalDate(), row.getString("latest_narrative"),
+                row.getString("latest_evidence"), achievement == null ? null : coded(achievement));
+        Deviation deviation = Deviation.of(target, actual, achievement);
+        return new IndicatorView(row.getString("code"), coded(IndicatorLevel1.valueOf(row.getString("level1"))),
+                coded(IndicatorLevel2.valueOf(row.getString("level2"))), row.getString("name"),
+                row.getBigDecimal("weight"), new Value(row.getString("target_text"), tree(row.getString("target_value"))),
+                latest, row.getInt("completions"), deviation.outcome().name(),
+                deviation.rate() == null ? null : deviation.rate().rounded(2).toPlainString(), deviation.reason());
+    }
+
+    private List<Map<String, Object>> jsonRows(String sql, Object[] key) {
+        List<Map<String, Object>> rows = jdbc.queryForList(sql, key);
+        for (Map<String, Object> row : rows) {
+            Object indicators = row.get("indicators");
+            if (indicators != null) {
+                row.put("indicators", tree(indicators.toString()));
+            }
+        }
+        return rows;
+    }
+
+    /** A rate as the tables print it, HALF_UP to two decimals from the unrounded ratio; null over a zero budget. */
+    static String rate(WanYuan part, WanYuan whole) {
+        return whole.isZero() ? null : Percentage.ofRatio(part, whole).rounded(2).toPlainString();
+    }
+
+    static <E extends Enum<E> & Labelled> Coded coded(E value) {
+        return new Coded(value.name(), value.label());
+    }
+
+    static WanYuan money(ResultSet row, int column) throws SQLException {
+        return new WanYuan(row.getBigDecimal(column));
+    }
+
+    private static WanYuan money(ResultSet row, String column) throws SQLException {
+        return new WanYuan(row.getBigDecimal(column));
+    }
+
+    private static WanYuan nullableMoney(ResultSet row, String column) throws SQLException {
+        BigDecimal value = row.getBigDecimal(column);
+        return value == null ? null : new WanYuan(value);
+    }
+
+    private static List<String> units(String json) {
+        return json == null ? List.of() : List.of(read(json, String[].class));
+    }
+
+    private static Object[] append(Object[] key, Object value) {
+        Object[] all = Arrays.copyOf(key, key.length + 1);
+        all[key.length] = value;
+        return all;
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a read model row holds unreadable JSON", e);
+        }
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a read model row holds unreadable JSON", e);
+        }
+    }
+}
