@@ -1,11 +1,9 @@
 package org.perfledger.query.plan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import org.perfledger.query.readmodel.RowJson;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.List;
-import org.perfledger.kernel.event.EventEnvelopeCodec;
 import org.perfledger.kernel.organisation.DistrictId;
 import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.validation.InvalidValueException;
@@ -21,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CalendarQueryController {
 
-    private static final ObjectMapper JSON = EventEnvelopeCodec.mapper();
 
     private final JdbcTemplate jdbc;
     private final TenantReads reads;
@@ -50,7 +47,7 @@ class CalendarQueryController {
         List<Calendar> found = reads.inDistrict(district, () -> jdbc.query("""
                 SELECT monitoring, self_evaluation_due, deviation_margin FROM reporting_calendar
                  WHERE district = ? AND fiscal_year = ?""",
-                (row, n) -> new Calendar(district, fiscalYear.value(), tree(row.getString(1)),
+                (row, n) -> new Calendar(district, fiscalYear.value(), RowJson.tree(row.getString(1)),
                         row.getDate(2).toLocalDate(), row.getBigDecimal(3).toPlainString()),
                 district, fiscalYear.value()));
         if (found.isEmpty()) {
@@ -60,11 +57,4 @@ class CalendarQueryController {
         return found.get(0);
     }
 
-    private static JsonNode tree(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a read model row holds unreadable JSON", e);
-        }
-    }
 }

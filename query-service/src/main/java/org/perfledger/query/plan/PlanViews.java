@@ -1,9 +1,8 @@
 package org.perfledger.query.plan;
 
+import org.perfledger.query.readmodel.RowJson;
 import org.perfledger.query.readmodel.PlanKeys;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +16,6 @@ import java.util.Map;
 import org.perfledger.kernel.budget.AdjustmentKind;
 import org.perfledger.kernel.budget.ExpenditureClass;
 import org.perfledger.kernel.budget.FundingSource;
-import org.perfledger.kernel.event.EventEnvelopeCodec;
 import org.perfledger.kernel.money.Percentage;
 import org.perfledger.kernel.money.WanYuan;
 import org.perfledger.kernel.performance.Achievement;
@@ -45,7 +43,6 @@ import org.springframework.stereotype.Component;
 class PlanViews {
 
     private static final String KEY = PlanKeys.WHERE;
-    private static final ObjectMapper JSON = EventEnvelopeCodec.mapper();
 
     private final JdbcTemplate jdbc;
 
@@ -117,7 +114,7 @@ class PlanViews {
         }
         return jdbc.query("SELECT * FROM completion WHERE " + KEY + " AND code = ? ORDER BY sequence_number",
                 (row, n) -> new CompletionView(row.getLong("sequence_number"),
-                        new Value(row.getString("actual_text"), tree(row.getString("actual_value"))),
+                        new Value(row.getString("actual_text"), RowJson.tree(row.getString("actual_value"))),
                         row.getDate("as_of").toLocalDate(), row.getString("narrative"), row.getString("evidence"),
                         row.getString("achievement") == null ? null
                                 : coded(Achievement.valueOf(row.getString("achievement"))),
@@ -220,19 +217,19 @@ class PlanViews {
     }
 
     private static IndicatorView indicator(ResultSet row) throws SQLException {
-        TargetValue target = read(row.getString("target_value"), TargetValue.class);
+        TargetValue target = RowJson.read(row.getString("target_value"), TargetValue.class);
         TargetValue actual = row.getString("latest_actual_value") == null ? null
-                : read(row.getString("latest_actual_value"), TargetValue.class);
+                : RowJson.read(row.getString("latest_actual_value"), TargetValue.class);
         Achievement achievement = row.getString("latest_achievement") == null ? null
                 : Achievement.valueOf(row.getString("latest_achievement"));
         Latest latest = actual == null ? null : new Latest(
-                new Value(row.getString("latest_actual_text"), tree(row.getString("latest_actual_value"))),
+                new Value(row.getString("latest_actual_text"), RowJson.tree(row.getString("latest_actual_value"))),
                 row.getDate("latest_as_of").toLocalDate(), row.getString("latest_narrative"),
                 row.getString("latest_evidence"), achievement == null ? null : coded(achievement));
         Deviation deviation = Deviation.of(target, actual, achievement);
         return new IndicatorView(row.getString("code"), coded(IndicatorLevel1.valueOf(row.getString("level1"))),
                 coded(IndicatorLevel2.valueOf(row.getString("level2"))), row.getString("name"),
-                row.getBigDecimal("weight"), new Value(row.getString("target_text"), tree(row.getString("target_value"))),
+                row.getBigDecimal("weight"), new Value(row.getString("target_text"), RowJson.tree(row.getString("target_value"))),
                 latest, row.getInt("completions"), deviation.outcome().name(),
                 deviation.rate() == null ? null : deviation.rate().rounded(2).toPlainString(), deviation.reason());
     }
@@ -242,7 +239,7 @@ class PlanViews {
         for (Map<String, Object> row : rows) {
             Object indicators = row.get("indicators");
             if (indicators != null) {
-                row.put("indicators", tree(indicators.toString()));
+                row.put("indicators", RowJson.tree(indicators.toString()));
             }
         }
         return rows;
@@ -271,7 +268,7 @@ class PlanViews {
     }
 
     private static List<String> units(String json) {
-        return json == null ? List.of() : List.of(read(json, String[].class));
+        return json == null ? List.of() : List.of(RowJson.read(json, String[].class));
     }
 
     private static Object[] append(Object[] key, Object value) {
@@ -280,19 +277,4 @@ class PlanViews {
         return all;
     }
 
-    private static <T> T read(String json, Class<T> type) {
-        try {
-            return JSON.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a read model row holds unreadable JSON", e);
-        }
-    }
-
-    private static JsonNode tree(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a read model row holds unreadable JSON", e);
-        }
-    }
 }

@@ -1,8 +1,7 @@
 package org.perfledger.query.scoring;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import org.perfledger.query.readmodel.RowJson;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.math.BigDecimal;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.perfledger.kernel.evaluation.Grade;
-import org.perfledger.kernel.event.EventEnvelopeCodec;
 import org.perfledger.kernel.money.WanYuan;
 import org.perfledger.kernel.performance.Achievement;
 import org.perfledger.kernel.performance.Deviation;
@@ -42,7 +40,6 @@ import org.springframework.stereotype.Component;
 public class Scorecards {
 
     private static final String KEY = PlanKeys.WHERE;
-    private static final ObjectMapper JSON = EventEnvelopeCodec.mapper();
 
     private final JdbcTemplate jdbc;
     private final Map<String, ScoringScheme> schemes = new ConcurrentHashMap<>();
@@ -127,8 +124,8 @@ public class Scorecards {
         return jdbc.query("SELECT code, name, weight, target_value::text, "
                         + "latest_actual_value::text, latest_achievement FROM indicator WHERE " + KEY + " ORDER BY position",
                 (row, n) -> new IndicatorFacts(row.getString(1), row.getString(2), row.getBigDecimal(3),
-                        read(row.getString(4), TargetValue.class),
-                        row.getString(5) == null ? null : read(row.getString(5), TargetValue.class),
+                        RowJson.read(row.getString(4), TargetValue.class),
+                        row.getString(5) == null ? null : RowJson.read(row.getString(5), TargetValue.class),
                         row.getString(6) == null ? null : Achievement.valueOf(row.getString(6))), key);
     }
 
@@ -219,7 +216,7 @@ public class Scorecards {
         if (found.isEmpty()) {
             return null;
         }
-        ScoringScheme scheme = read(found.get(0), ScoringScheme.class);
+        ScoringScheme scheme = RowJson.read(found.get(0), ScoringScheme.class);
         schemes.put(cacheKey, scheme);
         return scheme;
     }
@@ -264,7 +261,7 @@ public class Scorecards {
             figures.add(figure("执行率得分", strip(executionScore), card.execution().exact(),
                     card.execution().unscorable() != null ? card.execution().unscorable() : card.execution().formula()));
         }
-        JsonNode given = tree(evaluation.get("indicators").toString());
+        JsonNode given = RowJson.tree(evaluation.get("indicators").toString());
         for (JsonNode indicator : given) {
             String code = indicator.get("indicator").asText();
             IndicatorScore score = card.indicators().stream().filter(s -> s.code().equals(code)).findFirst().orElse(null);
@@ -327,19 +324,4 @@ public class Scorecards {
         return new WanYuan((BigDecimal) value);
     }
 
-    private static <T> T read(String json, Class<T> type) {
-        try {
-            return JSON.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a read model row holds unreadable JSON", e);
-        }
-    }
-
-    private static JsonNode tree(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a read model row holds unreadable JSON", e);
-        }
-    }
 }

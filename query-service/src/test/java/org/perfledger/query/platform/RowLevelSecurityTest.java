@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.perfledger.infra.embedded.LocalIssuer;
 import org.perfledger.infra.embedded.TestInfrastructure;
+import org.perfledger.query.TestServers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,14 +35,7 @@ class RowLevelSecurityTest {
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("spring.datasource.username", () -> TestInfrastructure.postgres().username());
-        registry.add("spring.datasource.password", () -> TestInfrastructure.postgres().password());
-        registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
-        registry.add("perfledger.topic", () -> "perfledger.events.rls-" + UUID.randomUUID());
-        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
-                () -> TestInfrastructure.issuer().publicKeyLocation());
-        registry.add("perfledger.security.issuers", () -> LocalIssuer.ISSUER);
+        TestServers.register(registry, DATABASE, "perfledger.events.rls-" + UUID.randomUUID());
     }
 
     @BeforeEach

@@ -21,8 +21,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.perfledger.infra.embedded.LocalIssuer;
 import org.perfledger.infra.embedded.TestInfrastructure;
+import org.perfledger.query.TestServers;
 import java.time.LocalDate;
 import org.perfledger.kernel.budget.AdjustmentKind;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetAdjusted;
@@ -69,14 +69,7 @@ class ProjectionPipelineTest {
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("spring.datasource.username", () -> TestInfrastructure.postgres().username());
-        registry.add("spring.datasource.password", () -> TestInfrastructure.postgres().password());
-        registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
-        registry.add("perfledger.topic", () -> TOPIC);
-        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
-                () -> TestInfrastructure.issuer().publicKeyLocation());
-        registry.add("perfledger.security.issuers", () -> LocalIssuer.ISSUER);
+        TestServers.register(registry, DATABASE, TOPIC);
     }
 
     private static EventEnvelope envelope(String aggregateId, long sequence, Object event) throws Exception {

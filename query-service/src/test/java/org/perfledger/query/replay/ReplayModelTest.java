@@ -15,8 +15,8 @@ import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.perfledger.infra.embedded.LocalIssuer;
 import org.perfledger.infra.embedded.TestInfrastructure;
+import org.perfledger.query.TestServers;
 import org.perfledger.kernel.budget.AdjustmentKind;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetAdjusted;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetLinesSet;
@@ -114,14 +114,7 @@ class ReplayModelTest {
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("spring.datasource.username", () -> TestInfrastructure.postgres().username());
-        registry.add("spring.datasource.password", () -> TestInfrastructure.postgres().password());
-        registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
-        registry.add("perfledger.topic", () -> "perfledger.events.replay-test-" + UUID.randomUUID());
-        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
-                () -> TestInfrastructure.issuer().publicKeyLocation());
-        registry.add("perfledger.security.issuers", () -> LocalIssuer.ISSUER);
+        TestServers.register(registry, DATABASE, "perfledger.events.replay-test-" + UUID.randomUUID());
     }
 
     private final List<EventEnvelope> events = new ArrayList<>();
