@@ -19,6 +19,11 @@ public class TokenClaims {
         this.names = new ClaimNames(subjectClaim, districtClaim, departmentClaim, rolesClaim);
     }
 
+    /** Where the tokens hold the subject, district, department and roles. */
+    public ClaimNames names() {
+        return names;
+    }
+
     public Caller caller(Jwt jwt) {
         return names.caller(jwt.getClaims());
     }

@@ -2,11 +2,13 @@ package org.perfledger.command.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import org.perfledger.infra.web.AuditedReads;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -16,11 +18,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class WebConfiguration implements WebMvcConfigurer {
 
     private final TokenClaims claims;
-    private final AccessAudit audit;
+    private final AuditedReads audit;
 
-    WebConfiguration(TokenClaims claims, AccessAudit audit) {
+    WebConfiguration(TokenClaims claims, JdbcTemplate jdbc) {
         this.claims = claims;
-        this.audit = audit;
+        // the auditors' reads of the record this service keeps (the event log, its export, the chain)
+        this.audit = new AuditedReads(jdbc, claims.names());
     }
 
     @Override

@@ -24,6 +24,11 @@ public class ReadAccess {
         this.names = new ClaimNames(subjectClaim, districtClaim, departmentClaim, rolesClaim);
     }
 
+    /** Where the tokens hold the subject, district, department and roles. */
+    public ClaimNames names() {
+        return names;
+    }
+
     /** The caller as their token says. */
     public Caller reader() {
         if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {

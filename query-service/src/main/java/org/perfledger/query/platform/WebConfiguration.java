@@ -1,6 +1,8 @@
 package org.perfledger.query.platform;
 
 import java.time.Clock;
+import org.perfledger.infra.web.AuditedReads;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -9,10 +11,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-    private final AccessAudit audit;
+    private final AuditedReads audit;
 
-    WebConfiguration(AccessAudit audit) {
-        this.audit = audit;
+    WebConfiguration(JdbcTemplate jdbc, ReadAccess access) {
+        // the auditors' reads of the views; the access audit lists them with the command side's
+        this.audit = new AuditedReads(jdbc, access.names());
     }
 
     /** The clock dashboards read "today" from (序时进度, what is due). */

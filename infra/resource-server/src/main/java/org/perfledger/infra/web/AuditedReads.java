@@ -3,28 +3,44 @@ package org.perfledger.infra.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.perfledger.kernel.security.Caller;
+import org.perfledger.kernel.security.ClaimNames;
+import org.perfledger.kernel.security.Role;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Records every read an auditor makes (who, which path, when, with what answer) in the service's own
- * {@code access_audit} table. A read is recorded before it is answered, so a read that cannot be recorded is not
- * answered (the failure to record it is the answer); its status is filled in once it was answered, 0 until then.
- * Each service says which requests are an auditor's reads.
+ * {@code access_audit} table: one interceptor for both services. An auditor's read is a GET under {@code /api/} with a
+ * token of the AUDITOR role in a district. A read is recorded before it is answered, so a read that cannot be recorded
+ * is not answered (the failure to record it is the answer); its status is filled in once it was answered, 0 until then.
  */
-public abstract class AuditedReads implements HandlerInterceptor {
+public class AuditedReads implements HandlerInterceptor {
 
     /** The row of the read being answered, as a request attribute. */
     private static final String ROW = AuditedReads.class.getName() + ".row";
 
     private final JdbcTemplate jdbc;
+    private final ClaimNames names;
 
-    protected AuditedReads(JdbcTemplate jdbc) {
+    /** @param names where the service's tokens hold the subject, district, department and roles */
+    public AuditedReads(JdbcTemplate jdbc, ClaimNames names) {
         this.jdbc = jdbc;
+        this.names = names;
     }
 
     /** The auditor reading, or null when the request is not an auditor's read. */
-    protected abstract Caller auditedReader(HttpServletRequest request);
+    private Caller auditedReader(HttpServletRequest request) {
+        Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+        if (!"GET".equals(request.getMethod()) || !request.getRequestURI().startsWith("/api/") || signedIn == null
+                || !(signedIn.getPrincipal() instanceof Jwt token)) {
+            return null;
+        }
+        Caller reader = names.caller(token.getClaims());
+        return reader.has(Role.AUDITOR) && reader.district() != null ? reader : null;
+    }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
