@@ -5,6 +5,7 @@ import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,5 +29,14 @@ class PlanConfiguration {
     @Bean
     SnapshotTriggerDefinition annualPlanSnapshotTrigger(Snapshotter snapshotter) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, SNAPSHOT_EVERY);
+    }
+
+    /**
+     * A plan's snapshot is read only in the layout the code holds ({@link AnnualPlan#SNAPSHOT_LAYOUT}); one of an
+     * earlier layout is passed over and the plan is loaded from its events, and the next snapshot is of the new one.
+     */
+    @Bean
+    SnapshotFilter annualPlanSnapshotFilter() {
+        return snapshot -> AnnualPlan.SNAPSHOT_LAYOUT.equals(snapshot.getPayload().getType().getRevision());
     }
 }

@@ -13,7 +13,7 @@ import org.perfledger.command.evaluation.EvaluationCommands.SubmitSelfEvaluation
 import org.perfledger.command.evaluation.SelfEvaluationTable;
 import org.perfledger.command.evaluation.SelfEvaluationTable.Cell;
 import org.perfledger.command.evaluation.SelfEvaluationTable.IndicatorRow;
-import org.perfledger.command.plan.AnnualPlan.IndicatorState;
+import org.perfledger.command.plan.PlanTargets.IndicatorState;
 import org.perfledger.command.platform.FieldError;
 import org.perfledger.kernel.evaluation.EvaluationEvents.IndicatorEvaluation;
 import org.perfledger.kernel.money.Percentage;
@@ -115,7 +115,7 @@ final class SelfEvaluationImport {
                 if (reason == null) {
                     reject(row.reason().address(), "self-evaluation.deviation-reason-required", "a deviation reason "
                             + "(偏差原因) is required for " + code + " '" + state.indicator().name() + "': "
-                            + AnnualPlan.describe(deviation, margin));
+                            + PlanEvaluation.describe(deviation, margin));
                 }
             }
             evaluations.put(code, new IndicatorEvaluation(state.indicator().code(), row.score().value(), null,

@@ -60,4 +60,38 @@ class LongHistoryTest extends CommandServiceTestBase {
         assertThat(body.get("executedTotal").asText()).isEqualTo("2502.60");
         assertThat(body.get("version").asLong()).isEqualTo(256);
     }
+
+    /**
+     * A snapshot in the layout before the plan's parts became aggregate members (no revision; budget, targets and
+     * rounds at the root) is passed over: the plan loads from its events, and nothing of the old snapshot leaks in.
+     */
+    @Test
+    void aSnapshotOfAnEarlierLayoutIsPassedOverAndThePlanLoadsFromItsEvents() throws Exception {
+        String department = newDepartment("caidian");
+        String plan = "/api/v1/districts/caidian/departments/" + department + "/years/2020/department";
+        assertThat(post(plan + "/budget", "{\"sources\":{\"一般公共预算财政拨款\":\"100.00\"}}").statusCode())
+                .isEqualTo(201);
+        post(plan + "/goals", "{\"text\":\"加强食品安全监管\"}");
+        post(plan + "/indicators", """
+                {"code":"CD.CJ","goal":1,"level1":"产出指标","level2":"数量指标","name":"食品抽检","weight":"10","target":"1426批次"}""");
+        post(plan + "/targets/submission", null);
+        post(plan + "/targets/approval", null);
+        String aggregate = "caidian/" + department + "/2020/department";
+        // as the earlier layout wrote it at sequence 4, with figures the events never said
+        jdbc.update("""
+                INSERT INTO snapshot_event_entry (aggregate_identifier, sequence_number, type, event_identifier, payload,
+                                                  payload_revision, payload_type, time_stamp)
+                VALUES (?, 4, 'AnnualPlan', ?, convert_to(?, 'UTF8'), NULL, ?, '2020-01-01T00:00:00Z')""",
+                aggregate, java.util.UUID.randomUUID().toString(), "{\"id\":\"" + aggregate + "\",\"phase\":\"IN_EXECUTION\","
+                        + "\"version\":4,\"budgetOpened\":true,\"initialBudget\":\"999.00\",\"adjustedBudget\":\"999.00\","
+                        + "\"executed\":\"0.00\"}", AnnualPlan.class.getName());
+        cache.removeAll();
+
+        HttpResponse<String> spent = post(plan + "/budget/expenditures", "{\"amount\":\"150.00\",\"date\":"
+                + "\"2020-06-30\",\"expenditureClass\":\"公用经费\",\"description\":\"超出预算\"}");
+
+        // the budget is the events' 100.00, not the old snapshot's 999.00: this payment needs a confirmation
+        assertThat(spent.statusCode()).as(spent.body()).isEqualTo(422);
+        assertThat(spent.body()).contains("expenditure.over-budget", "100.00");
+    }
 }

@@ -1,0 +1,293 @@
+package org.perfledger.command.plan;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.perfledger.command.plan.PlanRules.nonNegative;
+import static org.perfledger.command.plan.PlanRules.optionalText;
+import static org.perfledger.command.plan.PlanRules.positive;
+import static org.perfledger.command.plan.PlanRules.rate;
+import static org.perfledger.command.plan.PlanRules.requireInYear;
+import static org.perfledger.command.plan.PlanRules.sum;
+import static org.perfledger.command.plan.PlanRules.text;
+import static org.perfledger.command.plan.PlanRules.total;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.perfledger.command.budget.BudgetCommands.AdjustBudget;
+import org.perfledger.command.budget.BudgetCommands.CorrectExpenditure;
+import org.perfledger.command.budget.BudgetCommands.OpenBudget;
+import org.perfledger.command.budget.BudgetCommands.RecordExpenditure;
+import org.perfledger.command.budget.BudgetCommands.RecordFundsReceived;
+import org.perfledger.command.budget.BudgetCommands.SetBudgetLines;
+import org.perfledger.command.platform.DomainRejection;
+import org.perfledger.command.platform.DomainRejection.Kind;
+import org.perfledger.kernel.budget.BudgetEvents.BudgetAdjusted;
+import org.perfledger.kernel.budget.BudgetEvents.BudgetLinesSet;
+import org.perfledger.kernel.budget.BudgetEvents.BudgetOpened;
+import org.perfledger.kernel.budget.BudgetEvents.ExpenditureCorrected;
+import org.perfledger.kernel.budget.BudgetEvents.ExpenditureRecorded;
+import org.perfledger.kernel.budget.BudgetEvents.FundsReceived;
+import org.perfledger.kernel.budget.BudgetLine;
+import org.perfledger.kernel.budget.ExpenditureClass;
+import org.perfledger.kernel.budget.FundingSource;
+import org.perfledger.kernel.money.WanYuan;
+import org.perfledger.kernel.plan.PlanId;
+
+/**
+ * A plan's budget (an aggregate member of {@link AnnualPlan}): opened by funding source and class, adjusted under a
+ * 文号, received, spent and corrected (红字冲销), with its 项目支出明细. It holds running totals only, so it stays small
+ * however many payments the year brings. The plan checks the phase; this part checks the money.
+ */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+class PlanBudget {
+
+    private boolean opened;
+    private WanYuan initial = WanYuan.ZERO;
+    private WanYuan adjusted = WanYuan.ZERO;
+    private WanYuan received = WanYuan.ZERO;
+    private WanYuan executed = WanYuan.ZERO;
+    private int adjustments;
+    private List<BudgetLine> lines = new ArrayList<>();
+    /** Spending so far by expenditure class and by 项目支出明细 line: what a correction may take back. */
+    private Map<ExpenditureClass, WanYuan> executedByClass = new TreeMap<>();
+    private Map<String, WanYuan> executedByLine = new TreeMap<>();
+
+    boolean opened() {
+        return opened;
+    }
+
+    WanYuan initial() {
+        return initial;
+    }
+
+    WanYuan adjusted() {
+        return adjusted;
+    }
+
+    WanYuan received() {
+        return received;
+    }
+
+    WanYuan executed() {
+        return executed;
+    }
+
+    Object[] open(PlanId plan, OpenBudget command) {
+        if (opened) {
+            throw new DomainRejection(Kind.CONFLICT, "budget.already-opened", "sources", "the " + plan.year()
+                    + " budget of " + plan + " is already open at " + initial + "; change it by adjustments");
+        }
+        if (command.sources().isEmpty()) {
+            throw new DomainRejection(Kind.RULE, "budget.sources-required", "sources",
+                    "the initial budget needs at least one funding source with its amount");
+        }
+        command.sources().forEach((source, amount) -> nonNegative("sources." + source.name(), amount));
+        WanYuan total = sum("sources", command.sources().values());
+        if (!command.classes().isEmpty()) {
+            if (!plan.departmentWide()) {
+                throw new DomainRejection(Kind.RULE, "budget.classes-project", "classes",
+                        "a project's budget is all 项目支出; only a department-wide budget is split into classes");
+            }
+            command.classes().forEach((type, amount) -> nonNegative("classes." + type.name(), amount));
+            WanYuan classTotal = sum("classes", command.classes().values());
+            if (!classTotal.equals(total)) {
+                throw new DomainRejection(Kind.RULE, "budget.classes-sum", "classes", "the classes sum to "
+                        + classTotal + " but the funding sources to " + total + "; they must agree");
+            }
+        }
+        apply(new BudgetOpened(plan, command.sources(), command.classes(), total));
+        return new Object[] {"initialBudget", total};
+    }
+
+    Object[] adjust(PlanId plan, AdjustBudget command) {
+        requireOpened("adjust the budget");
+        positive("amount", command.amount());
+        String reason = text("reason", command.reason(), AnnualPlan.MAX_REASON);
+        requireInYear(plan, "date", command.date());
+        ExpenditureClass type = classFor(plan, command.expenditureClass(), false);
+        WanYuan from = adjusted;
+        WanYuan to = command.kind().direction() > 0 ? total("amount", from, command.amount())
+                : from.minus(command.amount());
+        if (to.isNegative()) {
+            throw new DomainRejection(Kind.RULE, "budget.negative", "amount", "调减 " + command.amount()
+                    + " would take the budget of " + from + " below zero");
+        }
+        FundingSource source = command.source() != null ? command.source() : command.kind().defaultSource();
+        apply(new BudgetAdjusted(plan, adjustments + 1, command.kind(), source, type, command.amount(), from, to,
+                reason, command.documentNumber(), command.date()));
+        return new Object[] {"number", adjustments, "kind", command.kind(), "from", from, "to", to};
+    }
+
+    Object[] receive(PlanId plan, RecordFundsReceived command) {
+        requireOpened("record funds received");
+        positive("amount", command.amount());
+        requireInYear(plan, "date", command.date());
+        String note = optionalText("note", command.note(), AnnualPlan.MAX_REASON);
+        FundingSource source = command.source() != null ? command.source() : FundingSource.GENERAL_PUBLIC_BUDGET;
+        WanYuan total = total("amount", received, command.amount());
+        apply(new FundsReceived(plan, command.amount(), source, command.date(), note, total));
+        return new Object[] {"receivedTotal", total, "receiptRate", rate(total, adjusted)};
+    }
+
+    Object[] spend(PlanId plan, RecordExpenditure command) {
+        requireOpened("record an expenditure");
+        positive("amount", command.amount());
+        requireInYear(plan, "date", command.date());
+        ExpenditureClass type = classFor(plan, command.expenditureClass(), true);
+        if (command.line() != null && lines.stream().noneMatch(line -> line.name().equals(command.line()))) {
+            throw new DomainRejection(Kind.RULE, "expenditure.unknown-line", "line", "'" + command.line()
+                    + "' is not a line of the 项目支出明细; the lines are "
+                    + lines.stream().map(BudgetLine::name).toList());
+        }
+        String description = text("description", command.description(), AnnualPlan.MAX_REASON);
+        String voucher = optionalText("voucher", command.voucher(), AnnualPlan.MAX_SHORT_TEXT);
+        WanYuan total = total("amount", executed, command.amount());
+        boolean over = total.compareTo(adjusted) > 0;
+        if (over && !command.overBudgetConfirmed()) {
+            // a slip of a digit is caught here; spending past the budget is recorded only when someone says so
+            throw new DomainRejection(Kind.RULE, "expenditure.over-budget", "overBudgetConfirmed", "this expenditure "
+                    + "takes spending to " + total + " 万元, past the budget of " + adjusted + " 万元"
+                    + (adjusted.isZero() ? "" : " (执行率 " + rate(total, adjusted) + "%)")
+                    + ": confirm it to record it");
+        }
+        apply(new ExpenditureRecorded(plan, command.amount(), command.date(), type, command.line(), description,
+                voucher, total, adjusted, over));
+        return new Object[] {"executedTotal", total, "budget", adjusted, "executionRate", rate(total, adjusted),
+                "overBudget", over};
+    }
+
+    Object[] correct(PlanId plan, CorrectExpenditure command) {
+        requireOpened("correct an expenditure");
+        positive("amount", command.amount());
+        requireInYear(plan, "date", command.date());
+        ExpenditureClass type = classFor(plan, command.expenditureClass(), true);
+        String reason = text("reason", command.reason(), AnnualPlan.MAX_REASON);
+        String voucher = text("originalVoucher", command.originalVoucher(), AnnualPlan.MAX_SHORT_TEXT);
+        WanYuan spentInClass = executedByClass.getOrDefault(type, WanYuan.ZERO);
+        if (command.amount().compareTo(spentInClass) > 0) {
+            throw new DomainRejection(Kind.RULE, "correction.more-than-spent", "amount", "only " + spentInClass
+                    + " was spent as " + type.label() + "; a correction cannot take back " + command.amount());
+        }
+        if (command.line() != null) {
+            WanYuan spentOnLine = executedByLine.get(command.line());
+            if (spentOnLine == null || command.amount().compareTo(spentOnLine) > 0) {
+                throw new DomainRejection(Kind.RULE, "correction.more-than-spent", "line", "only "
+                        + (spentOnLine == null ? WanYuan.ZERO : spentOnLine) + " was charged to '" + command.line()
+                        + "'; a correction cannot take back " + command.amount());
+            }
+        }
+        WanYuan total = executed.minus(command.amount());
+        boolean over = total.compareTo(adjusted) > 0;
+        apply(new ExpenditureCorrected(plan, command.amount(), command.date(), type, command.line(), reason, voucher,
+                total, adjusted, over));
+        return new Object[] {"executedTotal", total, "budget", adjusted, "executionRate", rate(total, adjusted),
+                "overBudget", over};
+    }
+
+    Object[] setLines(PlanId plan, SetBudgetLines command) {
+        requireOpened("set the budget lines");
+        if (command.lines().isEmpty() || command.lines().size() > AnnualPlan.MAX_LIST) {
+            throw new DomainRejection(Kind.RULE, "budget.lines-count", "lines",
+                    "the 项目支出明细 has 1 to " + AnnualPlan.MAX_LIST + " lines");
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < command.lines().size(); i++) {
+            BudgetLine line = command.lines().get(i);
+            nonNegative("lines[" + i + "].amount", line.amount());
+            if (!names.add(line.name())) {
+                throw new DomainRejection(Kind.RULE, "budget.lines-duplicate", "lines[" + i + "].name",
+                        "the line '" + line.name() + "' is listed twice");
+            }
+        }
+        WanYuan total = sum("lines", command.lines().stream().map(BudgetLine::amount).toList());
+        if (!total.equals(adjusted)) {
+            throw new DomainRejection(Kind.RULE, "budget.lines-sum", "lines", "the lines sum to " + total
+                    + " but the budget is " + adjusted + "; the 项目支出明细 must add up to the budget");
+        }
+        apply(new BudgetLinesSet(plan, command.lines(), total));
+        return new Object[] {"total", total};
+    }
+
+    /** What closing the year needs of the budget: opened, and the 明细 (if any) still adding up to it. */
+    void requireClosable() {
+        if (!opened) {
+            throw new DomainRejection(Kind.RULE, "year.no-budget", null,
+                    "the plan has no budget; open it before closing the year");
+        }
+        if (!lines.isEmpty() && !sum("lines", lines.stream().map(BudgetLine::amount).toList()).equals(adjusted)) {
+            throw new DomainRejection(Kind.RULE, "year.lines-unbalanced", "lines", "the 项目支出明细 sums to "
+                    + sum("lines", lines.stream().map(BudgetLine::amount).toList()) + " but the budget is now "
+                    + adjusted + "; set the lines again before closing");
+        }
+    }
+
+    void requireOpened(String action) {
+        if (!opened) {
+            throw new DomainRejection(Kind.RULE, "budget.not-opened", null,
+                    "cannot " + action + ": the plan's budget has not been opened");
+        }
+    }
+
+    /** A project's money is all 项目支出; a department-wide plan names the class where it must. */
+    private static ExpenditureClass classFor(PlanId plan, ExpenditureClass given, boolean required) {
+        if (!plan.departmentWide()) {
+            if (given != null && given != ExpenditureClass.PROJECT) {
+                throw new DomainRejection(Kind.RULE, "expenditure.class-project", "expenditureClass",
+                        "a project's money is all 项目支出 (PROJECT); got " + given.label());
+            }
+            return ExpenditureClass.PROJECT;
+        }
+        if (given == null && required) {
+            throw new DomainRejection(Kind.RULE, "expenditure.class-required", "expenditureClass", "a department-wide"
+                    + " expenditure names its class: 人员经费 (PERSONNEL), 公用经费 (PUBLIC_FUNDS) or 项目支出 (PROJECT)");
+        }
+        return given;
+    }
+
+    @EventSourcingHandler
+    void on(BudgetOpened event) {
+        opened = true;
+        initial = event.total();
+        adjusted = event.total();
+    }
+
+    @EventSourcingHandler
+    void on(BudgetAdjusted event) {
+        adjustments = event.number();
+        adjusted = event.to();
+    }
+
+    @EventSourcingHandler
+    void on(FundsReceived event) {
+        received = event.receivedTotal();
+    }
+
+    @EventSourcingHandler
+    void on(ExpenditureRecorded event) {
+        tally(event.executedTotal(), event.expenditureClass(), event.line(), event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(ExpenditureCorrected event) {
+        tally(event.executedTotal(), event.expenditureClass(), event.line(), WanYuan.ZERO.minus(event.amount()));
+    }
+
+    private void tally(WanYuan total, ExpenditureClass type, String line, WanYuan change) {
+        executed = total;
+        executedByClass.merge(type, change, WanYuan::plus);
+        if (line != null) {
+            executedByLine.merge(line, change, WanYuan::plus);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(BudgetLinesSet event) {
+        lines = new ArrayList<>(event.lines());
+    }
+}

@@ -1,0 +1,294 @@
+package org.perfledger.command.plan;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.perfledger.command.plan.PlanRules.optionalText;
+import static org.perfledger.command.plan.PlanRules.rate;
+import static org.perfledger.command.plan.PlanRules.requireInYear;
+import static org.perfledger.command.plan.PlanRules.text;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.perfledger.command.evaluation.ReportingCalendars;
+import org.perfledger.command.performance.PerformanceCommands.AddGoal;
+import org.perfledger.command.performance.PerformanceCommands.ApproveTargetAdjustment;
+import org.perfledger.command.performance.PerformanceCommands.RecordCompletion;
+import org.perfledger.command.performance.PerformanceCommands.RejectTargetAdjustment;
+import org.perfledger.command.performance.PerformanceCommands.RequestTargetAdjustment;
+import org.perfledger.command.performance.PerformanceCommands.SetAnnualTarget;
+import org.perfledger.command.performance.PerformanceCommands.SubmitMonitoringReport;
+import org.perfledger.command.platform.DomainRejection;
+import org.perfledger.command.platform.DomainRejection.Kind;
+import org.perfledger.kernel.performance.Achievement;
+import org.perfledger.kernel.performance.Deviation;
+import org.perfledger.kernel.performance.Indicator;
+import org.perfledger.kernel.performance.IndicatorCode;
+import org.perfledger.kernel.performance.PerformanceEvents.CompletionRecorded;
+import org.perfledger.kernel.performance.PerformanceEvents.GoalAdded;
+import org.perfledger.kernel.performance.PerformanceEvents.IndicatorProgress;
+import org.perfledger.kernel.performance.PerformanceEvents.IndicatorTargetSet;
+import org.perfledger.kernel.performance.PerformanceEvents.MonitoringReportSubmitted;
+import org.perfledger.kernel.performance.PerformanceEvents.TargetAdjustmentApproved;
+import org.perfledger.kernel.performance.PerformanceEvents.TargetAdjustmentRejected;
+import org.perfledger.kernel.performance.PerformanceEvents.TargetAdjustmentRequested;
+import org.perfledger.kernel.performance.Points;
+import org.perfledger.kernel.performance.Target;
+import org.perfledger.kernel.performance.TargetValue;
+import org.perfledger.kernel.plan.PlanId;
+import org.perfledger.kernel.validation.InvalidValueException;
+
+/**
+ * A plan's goals and indicators (an aggregate member of {@link AnnualPlan}): the annual targets as drafted and
+ * adjusted, the latest completion of each, the monitoring rounds reported and the target adjustments waiting for
+ * finance. The plan checks the phase; this part checks the targets.
+ */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+class PlanTargets {
+
+    /** An indicator with its latest completion. */
+    record IndicatorState(Indicator indicator, Target latestActual, LocalDate latestAsOf, Achievement latestAchievement) {
+    }
+
+    /** A target adjustment waiting for finance's decision. */
+    record PendingAdjustment(int number, IndicatorCode indicator, Target target, Points weight) {
+    }
+
+    private int goals;
+    private Map<String, IndicatorState> indicators = new LinkedHashMap<>();
+    private Set<String> reportedPeriods = new HashSet<>();
+    private int adjustmentRequests;
+    private Map<Integer, PendingAdjustment> pendingAdjustments = new TreeMap<>();
+
+    Collection<IndicatorState> indicators() {
+        return indicators.values();
+    }
+
+    Object[] addGoal(PlanId plan, AddGoal command) {
+        String text = text("text", command.text(), AnnualPlan.MAX_TEXT);
+        apply(new GoalAdded(plan, goals + 1, text));
+        return new Object[] {"goal", goals};
+    }
+
+    Object[] setTarget(PlanId plan, SetAnnualTarget command) {
+        if (command.goal() < 1 || command.goal() > goals) {
+            throw new DomainRejection(Kind.RULE, "indicator.unknown-goal", "goal", goals == 0
+                    ? "add an annual goal (年度目标) before its indicators"
+                    : "goal must be one of the plan's goals, 1 to " + goals + "; got " + command.goal());
+        }
+        IndicatorCode code = command.code() != null ? command.code() : nextCode(command.goal());
+        Indicator indicator;
+        try {
+            indicator = new Indicator(code, command.goal(), command.level1(), command.level2(), command.name(),
+                    command.weight(), command.target());
+        } catch (InvalidValueException e) {
+            throw DomainRejection.brokenRule(e.rule().startsWith("indicator.level") ? "level2" : "name", e);
+        }
+        IndicatorState existing = indicators.get(code.value());
+        if (existing != null && existing.indicator().equals(indicator)) {
+            return new Object[] {"indicator", code, "changed", false};
+        }
+        apply(new IndicatorTargetSet(plan, indicator));
+        return new Object[] {"indicator", code, "changed", true};
+    }
+
+    /** What the targets' submission says of them: goals, indicators and the points they add up to. */
+    record Submission(int goals, int indicators, BigDecimal weight) {
+    }
+
+    Submission submission() {
+        if (indicators.isEmpty()) {
+            throw new DomainRejection(Kind.RULE, "targets.no-indicators", "indicators",
+                    "there are no indicators to submit; set the annual targets first");
+        }
+        Set<Integer> measured = indicators.values().stream().map(state -> state.indicator().goal())
+                .collect(Collectors.toSet());
+        for (int goal = 1; goal <= goals; goal++) {
+            if (!measured.contains(goal)) {
+                throw new DomainRejection(Kind.RULE, "targets.goal-without-indicator", "goals",
+                        "annual goal " + goal + " has no indicator; every goal needs at least one");
+            }
+        }
+        BigDecimal weight = indicators.values().stream().map(state -> state.indicator().weight().value())
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new Submission(goals, indicators.size(), weight);
+    }
+
+    Object[] recordCompletion(PlanId plan, RecordCompletion command) {
+        IndicatorState state = indicator("indicator", command.indicator());
+        requireInYear(plan, "asOf", command.asOf());
+        if (state.latestAsOf() != null && command.asOf().isBefore(state.latestAsOf())) {
+            throw new DomainRejection(Kind.RULE, "completion.before-latest", "asOf", "a completion of "
+                    + command.indicator() + " as of " + state.latestAsOf() + " is already recorded; completions are "
+                    + "cumulative, so a new one cannot be dated earlier");
+        }
+        if (!command.asPrinted()) {
+            TargetValue.kindMismatch(state.indicator().target().value(), command.actual().value()).ifPresent(reason -> {
+                throw new DomainRejection(Kind.RULE, "completion.kind-mismatch", "value", "'" + command.actual().text()
+                        + "' is no 实际完成值 of '" + state.indicator().target().text() + "': " + reason
+                        + " (words go in the narrative)");
+            });
+        }
+        if (command.achievement() != null && !(state.indicator().target().value() instanceof TargetValue.Qualitative)) {
+            throw new DomainRejection(Kind.RULE, "completion.achievement-quantitative", "achievement",
+                    "indicator " + command.indicator() + " has a numeric target; it is judged from its value");
+        }
+        String narrative = optionalText("narrative", command.narrative(), AnnualPlan.MAX_TEXT);
+        String evidence = optionalText("evidence", command.evidence(), AnnualPlan.MAX_REASON);
+        apply(new CompletionRecorded(plan, command.indicator(), command.actual(), narrative, command.asOf(), evidence,
+                command.achievement()));
+        Deviation deviation = Deviation.of(state.indicator().target().value(), command.actual().value(),
+                command.achievement());
+        return new Object[] {"indicator", command.indicator(), "outcome", deviation.outcome(),
+                "deviationRate", deviation.rate() == null ? null : deviation.rate().rounded(2).toPlainString()};
+    }
+
+    Object[] reportMonitoring(PlanId plan, SubmitMonitoringReport command, ReportingCalendars calendars,
+                              PlanBudget budget) {
+        String period = text("period", command.period(), AnnualPlan.MAX_SHORT_TEXT);
+        if (calendars.monitoringPeriod(plan.district(), plan.year(), period).isEmpty()) {
+            throw new DomainRejection(Kind.RULE, "monitoring.unscheduled", "period", "district finance has not "
+                    + "scheduled a monitoring round '" + period + "' for " + plan.year());
+        }
+        if (reportedPeriods.contains(period)) {
+            throw new DomainRejection(Kind.CONFLICT, "monitoring.already-submitted", "period",
+                    "the monitoring report for '" + period + "' was already submitted");
+        }
+        requireInYear(plan, "asOf", command.asOf());
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < command.indicators().size(); i++) {
+            IndicatorProgress progress = command.indicators().get(i);
+            String field = "indicators[" + i + "]";
+            indicator(field + ".indicator", progress.indicator());
+            if (!seen.add(progress.indicator().value())) {
+                throw new DomainRejection(Kind.RULE, "monitoring.duplicate-indicator", field + ".indicator",
+                        "indicator " + progress.indicator() + " is listed twice");
+            }
+            optionalText(field + ".latestActual", progress.latestActual(), AnnualPlan.MAX_TEXT);
+            optionalText(field + ".deviation", progress.deviation(), AnnualPlan.MAX_TEXT);
+            optionalText(field + ".correctiveMeasure", progress.correctiveMeasure(), AnnualPlan.MAX_TEXT);
+        }
+        apply(new MonitoringReportSubmitted(plan, period, command.asOf(), budget.adjusted(), budget.executed(),
+                command.indicators(), optionalText("deviations", command.deviations(), AnnualPlan.MAX_LONG_TEXT),
+                optionalText("correctiveMeasures", command.correctiveMeasures(), AnnualPlan.MAX_LONG_TEXT)));
+        return new Object[] {"period", period, "executionRate", rate(budget.executed(), budget.adjusted())};
+    }
+
+    Object[] requestAdjustment(PlanId plan, RequestTargetAdjustment command) {
+        IndicatorState state = indicator("indicator", command.indicator());
+        if (pendingAdjustments.values().stream().anyMatch(p -> p.indicator().equals(command.indicator()))) {
+            throw new DomainRejection(Kind.CONFLICT, "target-adjustment.pending", "indicator", "a target adjustment "
+                    + "of " + command.indicator() + " is already waiting for district finance");
+        }
+        Points weight = command.weight() != null ? command.weight() : state.indicator().weight();
+        if (command.target().equals(state.indicator().target()) && weight.equals(state.indicator().weight())) {
+            throw new DomainRejection(Kind.RULE, "target-adjustment.unchanged", "target",
+                    "the requested target and weight are the ones already approved");
+        }
+        String reason = text("reason", command.reason(), AnnualPlan.MAX_REASON);
+        apply(new TargetAdjustmentRequested(plan, adjustmentRequests + 1, command.indicator(), command.target(),
+                weight, reason));
+        return new Object[] {"number", adjustmentRequests, "indicator", command.indicator()};
+    }
+
+    Object[] approveAdjustment(PlanId plan, ApproveTargetAdjustment command) {
+        PendingAdjustment pending = pending(command.number());
+        Indicator current = indicators.get(pending.indicator().value()).indicator();
+        apply(new TargetAdjustmentApproved(plan, pending.number(), pending.indicator(), current.target(),
+                pending.target(), current.weight(), pending.weight(),
+                optionalText("comment", command.comment(), AnnualPlan.MAX_REASON)));
+        return new Object[] {"number", pending.number(), "indicator", pending.indicator(), "target", pending.target()};
+    }
+
+    Object[] rejectAdjustment(PlanId plan, RejectTargetAdjustment command) {
+        PendingAdjustment pending = pending(command.number());
+        apply(new TargetAdjustmentRejected(plan, pending.number(), pending.indicator(),
+                text("reason", command.reason(), AnnualPlan.MAX_REASON)));
+        return new Object[] {"number", pending.number(), "indicator", pending.indicator()};
+    }
+
+    /** No target adjustment may wait for a decision when the year closes. */
+    void requireNothingPending() {
+        if (!pendingAdjustments.isEmpty()) {
+            throw new DomainRejection(Kind.RULE, "year.pending-adjustments", null, "target adjustment(s) "
+                    + pendingAdjustments.keySet() + " still wait for a decision; approve or reject them first");
+        }
+    }
+
+    IndicatorState indicator(String field, IndicatorCode code) {
+        IndicatorState state = code == null ? null : indicators.get(code.value());
+        if (state == null) {
+            throw new DomainRejection(Kind.NOT_FOUND, "indicator.unknown", field, "the plan has no indicator "
+                    + code + "; its indicators are " + indicators.keySet());
+        }
+        return state;
+    }
+
+    private PendingAdjustment pending(int number) {
+        PendingAdjustment pending = pendingAdjustments.get(number);
+        if (pending == null) {
+            throw new DomainRejection(Kind.NOT_FOUND, "target-adjustment.unknown", "number", "no target adjustment "
+                    + number + " is waiting for a decision; waiting: " + pendingAdjustments.keySet());
+        }
+        return pending;
+    }
+
+    private IndicatorCode nextCode(int goal) {
+        int n = 1;
+        while (indicators.containsKey("G" + goal + "." + n)) {
+            n++;
+        }
+        return new IndicatorCode("G" + goal + "." + n);
+    }
+
+    @EventSourcingHandler
+    void on(GoalAdded event) {
+        goals = event.number();
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorTargetSet event) {
+        indicators.put(event.indicator().code().value(), new IndicatorState(event.indicator(), null, null, null));
+    }
+
+    @EventSourcingHandler
+    void on(CompletionRecorded event) {
+        IndicatorState state = indicators.get(event.indicator().value());
+        indicators.put(event.indicator().value(),
+                new IndicatorState(state.indicator(), event.actual(), event.asOf(), event.achievement()));
+    }
+
+    @EventSourcingHandler
+    void on(MonitoringReportSubmitted event) {
+        reportedPeriods.add(event.period());
+    }
+
+    @EventSourcingHandler
+    void on(TargetAdjustmentRequested event) {
+        adjustmentRequests = event.number();
+        pendingAdjustments.put(event.number(),
+                new PendingAdjustment(event.number(), event.indicator(), event.target(), event.weight()));
+    }
+
+    @EventSourcingHandler
+    void on(TargetAdjustmentApproved event) {
+        pendingAdjustments.remove(event.number());
+        IndicatorState state = indicators.get(event.indicator().value());
+        indicators.put(event.indicator().value(), new IndicatorState(
+                state.indicator().withTarget(event.toTarget(), event.toWeight()), state.latestActual(),
+                state.latestAsOf(), state.latestAchievement()));
+    }
+
+    @EventSourcingHandler
+    void on(TargetAdjustmentRejected event) {
+        pendingAdjustments.remove(event.number());
+    }
+}
