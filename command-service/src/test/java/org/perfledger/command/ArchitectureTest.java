@@ -1,6 +1,7 @@
 package org.perfledger.command;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -15,7 +16,8 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     private static final String[] CAPABILITIES = {"..command.district..", "..command.department..", "..command.plan..",
-            "..command.budget..", "..command.performance..", "..command.evaluation..", "..command.scoring.."};
+            "..command.budget..", "..command.performance..", "..command.evaluation..", "..command.scoring..",
+            "..command.planning.."};
 
     @ArchTest
     static final ArchRule platformKnowsNoCapability = noClasses().that().resideInAPackage("..command.platform..")
@@ -25,6 +27,17 @@ class ArchitectureTest {
     static final ArchRule eventStoreAndRelayKnowNoCapability = noClasses()
             .that().resideInAnyPackage("..command.eventstore..", "..command.relay..")
             .should().dependOnClassesThat().resideInAnyPackage(CAPABILITIES);
+
+    /** The plan's shared plumbing (planning) sits below the capabilities, and the plan above them: no cycles. */
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("org.perfledger.command.(*)..").should()
+            .beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule capabilitiesDoNotReachIntoThePlan = noClasses()
+            .that().resideInAnyPackage("..command.budget..", "..command.performance..", "..command.evaluation..",
+                    "..command.planning..")
+            .should().dependOnClassesThat().resideInAPackage("..command.plan..");
 
     @ArchTest
     static final ArchRule capabilitiesDoNotReachIntoTheRelay = noClasses().that().resideInAnyPackage(CAPABILITIES)

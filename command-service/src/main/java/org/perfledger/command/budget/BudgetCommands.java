@@ -3,7 +3,7 @@ package org.perfledger.command.budget;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.perfledger.command.plan.PlanCommand;
+import org.perfledger.command.planning.PlanCommand;
 import org.perfledger.command.platform.SentBy;
 import org.perfledger.kernel.budget.AdjustmentKind;
 import org.perfledger.kernel.budget.BudgetLine;

@@ -1,8 +1,9 @@
 package org.perfledger.command.budget;
 
-import static org.perfledger.command.plan.PlanPaths.DEPARTMENT;
-import static org.perfledger.command.plan.PlanPaths.PROJECT;
+import static org.perfledger.command.planning.PlanPaths.DEPARTMENT;
+import static org.perfledger.command.planning.PlanPaths.PROJECT;
 
+import org.perfledger.command.planning.PlanLimits;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,11 +15,10 @@ import org.perfledger.command.budget.BudgetCommands.OpenBudget;
 import org.perfledger.command.budget.BudgetCommands.RecordExpenditure;
 import org.perfledger.command.budget.BudgetCommands.RecordFundsReceived;
 import org.perfledger.command.budget.BudgetCommands.SetBudgetLines;
-import org.perfledger.command.plan.AnnualPlan;
-import org.perfledger.command.plan.PlanPaths;
-import org.perfledger.command.plan.PlanResponses;
-import org.perfledger.command.plan.PlanTarget;
-import org.perfledger.command.plan.Receipt;
+import org.perfledger.command.planning.PlanPaths;
+import org.perfledger.command.planning.PlanResponses;
+import org.perfledger.command.planning.PlanTarget;
+import org.perfledger.command.planning.Receipt;
 import org.perfledger.command.platform.CommandSender;
 import org.perfledger.command.platform.RequestFields;
 import org.perfledger.command.platform.RequestMetadata;
@@ -108,7 +108,7 @@ class BudgetController {
         FundingSource source = fields.optionalLabel("source", body.source(), FundingSource.class);
         ExpenditureClass type = fields.optionalLabel("expenditureClass", body.expenditureClass(),
                 ExpenditureClass.class);
-        String reason = fields.text("reason", body.reason(), AnnualPlan.MAX_REASON);
+        String reason = fields.text("reason", body.reason(), PlanLimits.MAX_REASON);
         DocumentNumber document = fields.parse("documentNumber", body.documentNumber(), DocumentNumber::new);
         LocalDate date = fields.date("date", body.date());
         fields.throwIfInvalid();
@@ -125,7 +125,7 @@ class BudgetController {
         WanYuan amount = fields.parse("amount", body.amount(), WanYuan::parseNonNegative);
         FundingSource source = fields.optionalLabel("source", body.source(), FundingSource.class);
         LocalDate date = fields.date("date", body.date());
-        String note = fields.optionalText("note", body.note(), AnnualPlan.MAX_REASON);
+        String note = fields.optionalText("note", body.note(), PlanLimits.MAX_REASON);
         fields.throwIfInvalid();
         Receipt receipt = commands.send(new RecordFundsReceived(target.plan(), amount, source, date, note,
                 target.expectedVersion()), request);
@@ -137,8 +137,8 @@ class BudgetController {
                                               @RequestBody ExpenditureRequest body) {
         RequestFields fields = new RequestFields();
         Charge charge = Charge.parse(fields, body.amount(), body.date(), body.expenditureClass(), body.line());
-        String description = fields.text("description", body.description(), AnnualPlan.MAX_REASON);
-        String voucher = fields.optionalText("voucher", body.voucher(), AnnualPlan.MAX_SHORT_TEXT);
+        String description = fields.text("description", body.description(), PlanLimits.MAX_REASON);
+        String voucher = fields.optionalText("voucher", body.voucher(), PlanLimits.MAX_SHORT_TEXT);
         fields.throwIfInvalid();
         Receipt receipt = commands.send(new RecordExpenditure(target.plan(), charge.amount(), charge.date(),
                 charge.type(), charge.line(), description, voucher, Boolean.TRUE.equals(body.overBudgetConfirmed()),
@@ -151,8 +151,8 @@ class BudgetController {
                                                 @RequestBody CorrectionRequest body) {
         RequestFields fields = new RequestFields();
         Charge charge = Charge.parse(fields, body.amount(), body.date(), body.expenditureClass(), body.line());
-        String reason = fields.text("reason", body.reason(), AnnualPlan.MAX_REASON);
-        String voucher = fields.text("originalVoucher", body.originalVoucher(), AnnualPlan.MAX_SHORT_TEXT);
+        String reason = fields.text("reason", body.reason(), PlanLimits.MAX_REASON);
+        String voucher = fields.text("originalVoucher", body.originalVoucher(), PlanLimits.MAX_SHORT_TEXT);
         fields.throwIfInvalid();
         Receipt receipt = commands.send(new CorrectExpenditure(target.plan(), charge.amount(), charge.date(),
                 charge.type(), charge.line(), reason, voucher, target.expectedVersion()), request);

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.perfledger.command.plan.PlanCommand;
+import org.perfledger.command.planning.PlanCommand;
 import org.perfledger.command.platform.DistrictCommand;
 import org.perfledger.command.platform.SentBy;
 import org.perfledger.kernel.evaluation.EvaluationEvents.IndicatorEvaluation;

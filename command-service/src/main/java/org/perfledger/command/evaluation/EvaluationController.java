@@ -1,8 +1,9 @@
 package org.perfledger.command.evaluation;
 
-import static org.perfledger.command.plan.PlanPaths.DEPARTMENT;
-import static org.perfledger.command.plan.PlanPaths.PROJECT;
+import static org.perfledger.command.planning.PlanPaths.DEPARTMENT;
+import static org.perfledger.command.planning.PlanPaths.PROJECT;
 
+import org.perfledger.command.planning.PlanLimits;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,11 +17,10 @@ import org.perfledger.command.evaluation.EvaluationCommands.PublishSelfEvaluatio
 import org.perfledger.command.evaluation.EvaluationCommands.ReturnSelfEvaluation;
 import org.perfledger.command.evaluation.EvaluationCommands.SetReportingCalendar;
 import org.perfledger.command.evaluation.EvaluationCommands.SubmitSelfEvaluation;
-import org.perfledger.command.plan.AnnualPlan;
-import org.perfledger.command.plan.PlanPaths;
-import org.perfledger.command.plan.PlanResponses;
-import org.perfledger.command.plan.PlanTarget;
-import org.perfledger.command.plan.Receipt;
+import org.perfledger.command.planning.PlanPaths;
+import org.perfledger.command.planning.PlanResponses;
+import org.perfledger.command.planning.PlanTarget;
+import org.perfledger.command.planning.Receipt;
 import org.perfledger.command.platform.CommandSender;
 import org.perfledger.command.platform.RequestFields;
 import org.perfledger.command.platform.RequestMetadata;
@@ -88,7 +88,7 @@ class EvaluationController {
             String field = "monitoring[" + i + "]";
             String period = fields.parse(field + ".period", given.get(i).period(), text -> Checks.requireCode(text,
                     "period", PERIOD, "1 to 30 letters, digits, '.', '_' or '-', e.g. H1 or 2020-Q3"));
-            String label = fields.optionalText(field + ".label", given.get(i).label(), AnnualPlan.MAX_SHORT_TEXT);
+            String label = fields.optionalText(field + ".label", given.get(i).label(), PlanLimits.MAX_SHORT_TEXT);
             LocalDate due = fields.date(field + ".due", given.get(i).due());
             if (period != null && due != null) {
                 periods.add(new MonitoringPeriod(period, label, due));
@@ -123,7 +123,7 @@ class EvaluationController {
             BigDecimal rate = fields.optional(field + ".deviationRate", given.get(i).deviationRate(),
                     EvaluationController::reportedRate);
             String reason = fields.optionalText(field + ".deviationReason", given.get(i).deviationReason(),
-                    AnnualPlan.MAX_TEXT);
+                    PlanLimits.MAX_TEXT);
             if (code != null) {
                 indicators.add(new IndicatorEvaluation(code, score, rate, reason));
             }
@@ -133,10 +133,10 @@ class EvaluationController {
         BigDecimal executionRate = fields.optional("executionRate", body.executionRate(),
                 EvaluationController::reportedRate);
         Points executionScore = fields.optional("executionScore", body.executionScore(), Points::parse);
-        String analysis = fields.optionalText("deviationAnalysis", body.deviationAnalysis(), AnnualPlan.MAX_LONG_TEXT);
-        String measures = fields.text("improvementMeasures", body.improvementMeasures(), AnnualPlan.MAX_LONG_TEXT);
-        String use = fields.text("resultsUse", body.resultsUse(), AnnualPlan.MAX_LONG_TEXT);
-        String publication = fields.text("publicationPlan", body.publicationPlan(), AnnualPlan.MAX_LONG_TEXT);
+        String analysis = fields.optionalText("deviationAnalysis", body.deviationAnalysis(), PlanLimits.MAX_LONG_TEXT);
+        String measures = fields.text("improvementMeasures", body.improvementMeasures(), PlanLimits.MAX_LONG_TEXT);
+        String use = fields.text("resultsUse", body.resultsUse(), PlanLimits.MAX_LONG_TEXT);
+        String publication = fields.text("publicationPlan", body.publicationPlan(), PlanLimits.MAX_LONG_TEXT);
         fields.throwIfInvalid();
         SubmitSelfEvaluation command = new SubmitSelfEvaluation(target.plan(), indicators, score, grade, executionRate,
                 executionScore, analysis, measures, use, publication, target.expectedVersion());
@@ -178,7 +178,7 @@ class EvaluationController {
         }
         RequestFields fields = new RequestFields();
         LocalDate date = asOf == null ? target.plan().year().lastDay() : fields.date("asOf", asOf);
-        String name = fields.optionalText("file", file, AnnualPlan.MAX_SHORT_TEXT);
+        String name = fields.optionalText("file", file, PlanLimits.MAX_SHORT_TEXT);
         fields.throwIfInvalid();
         SelfEvaluationTable table = SelfEvaluationWorkbook.read(body);
         Receipt receipt = commands.send(new ImportSelfEvaluationTable(target.plan(), table, name, date,
@@ -190,7 +190,7 @@ class EvaluationController {
     ResponseEntity<Map<String, Object>> giveBack(RequestMetadata request, PlanTarget target,
                                                  @RequestBody ReviewRequest body) {
         RequestFields fields = new RequestFields();
-        String reason = fields.text("reason", body.reason(), AnnualPlan.MAX_REASON);
+        String reason = fields.text("reason", body.reason(), PlanLimits.MAX_REASON);
         fields.throwIfInvalid();
         return PlanResponses.ok(commands.send(new ReturnSelfEvaluation(target.plan(), reason,
                 target.expectedVersion()), request), request);
@@ -200,7 +200,7 @@ class EvaluationController {
     ResponseEntity<Map<String, Object>> accept(RequestMetadata request, PlanTarget target,
                                                @RequestBody(required = false) ReviewRequest body) {
         RequestFields fields = new RequestFields();
-        String comment = fields.optionalText("comment", body == null ? null : body.comment(), AnnualPlan.MAX_REASON);
+        String comment = fields.optionalText("comment", body == null ? null : body.comment(), PlanLimits.MAX_REASON);
         fields.throwIfInvalid();
         return PlanResponses.ok(commands.send(new AcceptSelfEvaluation(target.plan(), comment,
                 target.expectedVersion()), request), request);
@@ -210,7 +210,7 @@ class EvaluationController {
     ResponseEntity<Map<String, Object>> publish(RequestMetadata request, PlanTarget target,
                                                 @RequestBody ReviewRequest body) {
         RequestFields fields = new RequestFields();
-        String channels = fields.text("channels", body.channels(), AnnualPlan.MAX_REASON);
+        String channels = fields.text("channels", body.channels(), PlanLimits.MAX_REASON);
         fields.throwIfInvalid();
         return PlanResponses.ok(commands.send(new PublishSelfEvaluation(target.plan(), channels,
                 target.expectedVersion()), request), request);

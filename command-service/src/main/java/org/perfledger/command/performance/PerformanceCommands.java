@@ -2,7 +2,7 @@ package org.perfledger.command.performance;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.perfledger.command.plan.PlanCommand;
+import org.perfledger.command.planning.PlanCommand;
 import org.perfledger.command.platform.SentBy;
 import org.perfledger.kernel.performance.Achievement;
 import org.perfledger.kernel.performance.IndicatorCode;

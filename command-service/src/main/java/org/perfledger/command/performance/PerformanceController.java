@@ -1,8 +1,9 @@
 package org.perfledger.command.performance;
 
-import static org.perfledger.command.plan.PlanPaths.DEPARTMENT;
-import static org.perfledger.command.plan.PlanPaths.PROJECT;
+import static org.perfledger.command.planning.PlanPaths.DEPARTMENT;
+import static org.perfledger.command.planning.PlanPaths.PROJECT;
 
+import org.perfledger.command.planning.PlanLimits;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +15,10 @@ import org.perfledger.command.performance.PerformanceCommands.RejectTargetAdjust
 import org.perfledger.command.performance.PerformanceCommands.RequestTargetAdjustment;
 import org.perfledger.command.performance.PerformanceCommands.SetAnnualTarget;
 import org.perfledger.command.performance.PerformanceCommands.SubmitMonitoringReport;
-import org.perfledger.command.plan.AnnualPlan;
-import org.perfledger.command.plan.PlanPaths;
-import org.perfledger.command.plan.PlanResponses;
-import org.perfledger.command.plan.PlanTarget;
-import org.perfledger.command.plan.Receipt;
+import org.perfledger.command.planning.PlanPaths;
+import org.perfledger.command.planning.PlanResponses;
+import org.perfledger.command.planning.PlanTarget;
+import org.perfledger.command.planning.Receipt;
 import org.perfledger.command.platform.CommandSender;
 import org.perfledger.command.platform.RequestFields;
 import org.perfledger.command.platform.RequestMetadata;
@@ -83,7 +83,7 @@ class PerformanceController {
     ResponseEntity<Map<String, Object>> addGoal(RequestMetadata request, PlanTarget target,
                                                 @RequestBody GoalRequest body) {
         RequestFields fields = new RequestFields();
-        String text = fields.text("text", body.text(), AnnualPlan.MAX_TEXT);
+        String text = fields.text("text", body.text(), PlanLimits.MAX_TEXT);
         fields.throwIfInvalid();
         Receipt receipt = commands.send(new AddGoal(target.plan(), text, target.expectedVersion()), request);
         return PlanResponses.created(receipt, request, PlanPaths.of(target) + "/goals/" + receipt.facts().get("goal"));
@@ -116,7 +116,7 @@ class PerformanceController {
         Integer goal = fields.required("goal", body.goal());
         IndicatorLevel1 level1 = fields.label("level1", body.level1(), IndicatorLevel1.class);
         IndicatorLevel2 level2 = fields.label("level2", body.level2(), IndicatorLevel2.class);
-        String name = fields.text("name", body.name(), AnnualPlan.MAX_NAME);
+        String name = fields.text("name", body.name(), PlanLimits.MAX_NAME);
         Points weight = fields.parse("weight", body.weight(), Points::parse);
         Target value = fields.parse("target", body.target(), Target::parse);
         if (level1 != null && level2 != null && !level2.belongsTo(level1)) {
@@ -134,9 +134,9 @@ class PerformanceController {
         RequestFields fields = new RequestFields();
         IndicatorCode indicator = fields.parse("code", code, IndicatorCode::new);
         Target actual = fields.parse("value", body.value(), Target::parse);
-        String narrative = fields.optionalText("narrative", body.narrative(), AnnualPlan.MAX_TEXT);
+        String narrative = fields.optionalText("narrative", body.narrative(), PlanLimits.MAX_TEXT);
         LocalDate asOf = fields.date("asOf", body.asOf());
-        String evidence = fields.optionalText("evidence", body.evidence(), AnnualPlan.MAX_REASON);
+        String evidence = fields.optionalText("evidence", body.evidence(), PlanLimits.MAX_REASON);
         Achievement achievement = fields.optionalLabel("achievement", body.achievement(), Achievement.class);
         fields.throwIfInvalid();
         Receipt receipt = commands.send(new RecordCompletion(target.plan(), indicator, actual, narrative, asOf,
@@ -148,24 +148,24 @@ class PerformanceController {
     ResponseEntity<Map<String, Object>> submitMonitoringReport(RequestMetadata request, PlanTarget target,
                                                                @RequestBody MonitoringRequest body) {
         RequestFields fields = new RequestFields();
-        String period = fields.text("period", body.period(), AnnualPlan.MAX_SHORT_TEXT);
+        String period = fields.text("period", body.period(), PlanLimits.MAX_SHORT_TEXT);
         LocalDate asOf = fields.date("asOf", body.asOf());
         List<IndicatorProgress> progress = new ArrayList<>();
         List<ProgressRequest> given = body.indicators() == null ? List.of() : body.indicators();
         for (int i = 0; i < given.size(); i++) {
             String field = "indicators[" + i + "]";
             IndicatorCode indicator = fields.parse(field + ".indicator", given.get(i).indicator(), IndicatorCode::new);
-            String latest = fields.optionalText(field + ".latestActual", given.get(i).latestActual(), AnnualPlan.MAX_TEXT);
-            String deviation = fields.optionalText(field + ".deviation", given.get(i).deviation(), AnnualPlan.MAX_TEXT);
+            String latest = fields.optionalText(field + ".latestActual", given.get(i).latestActual(), PlanLimits.MAX_TEXT);
+            String deviation = fields.optionalText(field + ".deviation", given.get(i).deviation(), PlanLimits.MAX_TEXT);
             String measure = fields.optionalText(field + ".correctiveMeasure", given.get(i).correctiveMeasure(),
-                    AnnualPlan.MAX_TEXT);
+                    PlanLimits.MAX_TEXT);
             if (indicator != null) {
                 progress.add(new IndicatorProgress(indicator, latest, deviation, measure));
             }
         }
-        String deviations = fields.optionalText("deviations", body.deviations(), AnnualPlan.MAX_LONG_TEXT);
+        String deviations = fields.optionalText("deviations", body.deviations(), PlanLimits.MAX_LONG_TEXT);
         String measures = fields.optionalText("correctiveMeasures", body.correctiveMeasures(),
-                AnnualPlan.MAX_LONG_TEXT);
+                PlanLimits.MAX_LONG_TEXT);
         fields.throwIfInvalid();
         Receipt receipt = commands.send(new SubmitMonitoringReport(target.plan(), period, asOf, progress, deviations,
                 measures, target.expectedVersion()), request);
@@ -179,7 +179,7 @@ class PerformanceController {
         IndicatorCode indicator = fields.parse("indicator", body.indicator(), IndicatorCode::new);
         Target value = fields.parse("target", body.target(), Target::parse);
         Points weight = fields.optional("weight", body.weight(), Points::parse);
-        String reason = fields.text("reason", body.reason(), AnnualPlan.MAX_REASON);
+        String reason = fields.text("reason", body.reason(), PlanLimits.MAX_REASON);
         fields.throwIfInvalid();
         Receipt receipt = commands.send(new RequestTargetAdjustment(target.plan(), indicator, value, weight, reason,
                 target.expectedVersion()), request);
@@ -194,7 +194,7 @@ class PerformanceController {
                                                           @RequestBody(required = false) DecisionRequest body) {
         RequestFields fields = new RequestFields();
         Integer n = fields.parse("number", number, PerformanceController::number);
-        String comment = fields.optionalText("comment", body == null ? null : body.comment(), AnnualPlan.MAX_REASON);
+        String comment = fields.optionalText("comment", body == null ? null : body.comment(), PlanLimits.MAX_REASON);
         fields.throwIfInvalid();
         return PlanResponses.ok(commands.send(new ApproveTargetAdjustment(target.plan(), n, comment,
                 target.expectedVersion()), request), request);
@@ -207,7 +207,7 @@ class PerformanceController {
                                                          @RequestBody DecisionRequest body) {
         RequestFields fields = new RequestFields();
         Integer n = fields.parse("number", number, PerformanceController::number);
-        String reason = fields.text("reason", body.reason(), AnnualPlan.MAX_REASON);
+        String reason = fields.text("reason", body.reason(), PlanLimits.MAX_REASON);
         fields.throwIfInvalid();
         return PlanResponses.ok(commands.send(new RejectTargetAdjustment(target.plan(), n, reason,
                 target.expectedVersion()), request), request);

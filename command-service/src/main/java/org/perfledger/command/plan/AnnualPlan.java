@@ -5,6 +5,9 @@ import static org.perfledger.command.plan.PlanRules.optionalText;
 import static org.perfledger.command.plan.PlanRules.rate;
 import static org.perfledger.command.plan.PlanRules.text;
 
+import org.perfledger.command.planning.PlanLimits;
+import org.perfledger.command.planning.Receipt;
+import org.perfledger.command.planning.PlanCommand;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.util.Arrays;
 import java.util.stream.Stream;
@@ -82,13 +85,6 @@ public class AnnualPlan {
     /** The layout of the plan's snapshot: 2 since the budget, targets and evaluation became members. */
     public static final String SNAPSHOT_LAYOUT = "2";
 
-    public static final int MAX_NAME = 200;
-    public static final int MAX_SHORT_TEXT = 100;
-    public static final int MAX_REASON = 500;
-    public static final int MAX_TEXT = 2000;
-    public static final int MAX_LONG_TEXT = 5000;
-    public static final int MAX_LIST = 100;
-
     @AggregateIdentifier
     private String id;
     private PlanId plan;
@@ -120,15 +116,15 @@ public class AnnualPlan {
             throw new DomainRejection(Kind.RULE, "project.code-required", "code", "a project needs a code");
         }
         departments.requireRegistered(command.plan().department());
-        String name = text("name", command.name(), MAX_NAME);
+        String name = text("name", command.name(), PlanLimits.MAX_NAME);
         if (command.implementingUnits().size() > 20) {
             throw new DomainRejection(Kind.RULE, "list.length", "implementingUnits",
                     "a project has at most 20 implementing units");
         }
         for (int i = 0; i < command.implementingUnits().size(); i++) {
-            text("implementingUnits[" + i + "]", command.implementingUnits().get(i), MAX_SHORT_TEXT);
+            text("implementingUnits[" + i + "]", command.implementingUnits().get(i), PlanLimits.MAX_SHORT_TEXT);
         }
-        String desk = optionalText("financeDesk", command.financeDesk(), MAX_SHORT_TEXT);
+        String desk = optionalText("financeDesk", command.financeDesk(), PlanLimits.MAX_SHORT_TEXT);
         apply(new ProjectRegistered(command.plan(), name, command.implementingUnits(), command.category(),
                 command.attribute(), command.type(), desk));
         return receipt("name", name, "phase", phase);
@@ -167,14 +163,14 @@ public class AnnualPlan {
     @CommandHandler
     public Receipt handle(ApproveTargets command) {
         requirePhase("approve the targets", PlanPhase.TARGETS_SUBMITTED);
-        apply(new TargetsApproved(plan, optionalText("comment", command.comment(), MAX_REASON)));
+        apply(new TargetsApproved(plan, optionalText("comment", command.comment(), PlanLimits.MAX_REASON)));
         return receipt("phase", phase);
     }
 
     @CommandHandler
     public Receipt handle(ReturnTargets command) {
         requirePhase("return the targets", PlanPhase.TARGETS_SUBMITTED);
-        apply(new TargetsReturned(plan, text("reason", command.reason(), MAX_REASON)));
+        apply(new TargetsReturned(plan, text("reason", command.reason(), PlanLimits.MAX_REASON)));
         return receipt("phase", phase);
     }
 

@@ -1,9 +1,14 @@
 package org.perfledger.command.plan;
 
-import static org.perfledger.command.plan.PlanPaths.DEPARTMENT;
-import static org.perfledger.command.plan.PlanPaths.PROJECT;
-import static org.perfledger.command.plan.PlanPaths.YEAR;
+import static org.perfledger.command.planning.PlanPaths.DEPARTMENT;
+import static org.perfledger.command.planning.PlanPaths.PROJECT;
+import static org.perfledger.command.planning.PlanPaths.YEAR;
 
+import org.perfledger.command.planning.PlanLimits;
+import org.perfledger.command.planning.PlanTarget;
+import org.perfledger.command.planning.PlanPaths;
+import org.perfledger.command.planning.PlanResponses;
+import org.perfledger.command.planning.Receipt;
 import java.util.List;
 import java.util.Map;
 import org.perfledger.command.plan.PlanCommands.ApproveTargets;
@@ -56,15 +61,15 @@ class LifecycleController {
                 code -> DepartmentId.of(request.district().value(), code));
         FiscalYear fiscalYear = fields.parse("year", year, FiscalYear::parse);
         String code = fields.parse("code", body.code(), text -> text);
-        String name = fields.text("name", body.name(), AnnualPlan.MAX_NAME);
+        String name = fields.text("name", body.name(), PlanLimits.MAX_NAME);
         ProjectCategory category = fields.label("category", body.category(), ProjectCategory.class);
         ProjectAttribute attribute = fields.label("attribute", body.attribute(), ProjectAttribute.class);
         ProjectType type = fields.label("type", body.type(), ProjectType.class);
         List<String> units = body.implementingUnits() == null ? List.of() : body.implementingUnits();
         for (int i = 0; i < units.size(); i++) {
-            fields.text("implementingUnits[" + i + "]", units.get(i), AnnualPlan.MAX_SHORT_TEXT);
+            fields.text("implementingUnits[" + i + "]", units.get(i), PlanLimits.MAX_SHORT_TEXT);
         }
-        String desk = fields.optionalText("financeDesk", body.financeDesk(), AnnualPlan.MAX_SHORT_TEXT);
+        String desk = fields.optionalText("financeDesk", body.financeDesk(), PlanLimits.MAX_SHORT_TEXT);
         PlanId plan = id == null || fiscalYear == null || code == null ? null
                 : fields.parse("code", code, text -> PlanId.project(id, fiscalYear, text));
         fields.throwIfInvalid();
@@ -84,7 +89,7 @@ class LifecycleController {
     ResponseEntity<Map<String, Object>> approveTargets(RequestMetadata request, PlanTarget target,
                                                        @RequestBody(required = false) CommentRequest body) {
         RequestFields fields = new RequestFields();
-        String comment = fields.optionalText("comment", body == null ? null : body.comment(), AnnualPlan.MAX_REASON);
+        String comment = fields.optionalText("comment", body == null ? null : body.comment(), PlanLimits.MAX_REASON);
         fields.throwIfInvalid();
         return PlanResponses.ok(commands.send(
                 new ApproveTargets(target.plan(), comment, target.expectedVersion()), request), request);
@@ -94,7 +99,7 @@ class LifecycleController {
     ResponseEntity<Map<String, Object>> returnTargets(RequestMetadata request, PlanTarget target,
                                                       @RequestBody ReasonRequest body) {
         RequestFields fields = new RequestFields();
-        String reason = fields.text("reason", body.reason(), AnnualPlan.MAX_REASON);
+        String reason = fields.text("reason", body.reason(), PlanLimits.MAX_REASON);
         fields.throwIfInvalid();
         return PlanResponses.ok(commands.send(
                 new ReturnTargets(target.plan(), reason, target.expectedVersion()), request), request);

@@ -10,6 +10,7 @@ import static org.perfledger.command.plan.PlanRules.sum;
 import static org.perfledger.command.plan.PlanRules.text;
 import static org.perfledger.command.plan.PlanRules.total;
 
+import org.perfledger.command.planning.PlanLimits;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -108,7 +109,7 @@ class PlanBudget {
     Object[] adjust(PlanId plan, AdjustBudget command) {
         requireOpened("adjust the budget");
         positive("amount", command.amount());
-        String reason = text("reason", command.reason(), AnnualPlan.MAX_REASON);
+        String reason = text("reason", command.reason(), PlanLimits.MAX_REASON);
         requireInYear(plan, "date", command.date());
         ExpenditureClass type = classFor(plan, command.expenditureClass(), false);
         WanYuan from = adjusted;
@@ -128,7 +129,7 @@ class PlanBudget {
         requireOpened("record funds received");
         positive("amount", command.amount());
         requireInYear(plan, "date", command.date());
-        String note = optionalText("note", command.note(), AnnualPlan.MAX_REASON);
+        String note = optionalText("note", command.note(), PlanLimits.MAX_REASON);
         FundingSource source = command.source() != null ? command.source() : FundingSource.GENERAL_PUBLIC_BUDGET;
         WanYuan total = total("amount", received, command.amount());
         apply(new FundsReceived(plan, command.amount(), source, command.date(), note, total));
@@ -145,8 +146,8 @@ class PlanBudget {
                     + "' is not a line of the 项目支出明细; the lines are "
                     + lines.stream().map(BudgetLine::name).toList());
         }
-        String description = text("description", command.description(), AnnualPlan.MAX_REASON);
-        String voucher = optionalText("voucher", command.voucher(), AnnualPlan.MAX_SHORT_TEXT);
+        String description = text("description", command.description(), PlanLimits.MAX_REASON);
+        String voucher = optionalText("voucher", command.voucher(), PlanLimits.MAX_SHORT_TEXT);
         WanYuan total = total("amount", executed, command.amount());
         boolean over = total.compareTo(adjusted) > 0;
         if (over && !command.overBudgetConfirmed()) {
@@ -167,8 +168,8 @@ class PlanBudget {
         positive("amount", command.amount());
         requireInYear(plan, "date", command.date());
         ExpenditureClass type = classFor(plan, command.expenditureClass(), true);
-        String reason = text("reason", command.reason(), AnnualPlan.MAX_REASON);
-        String voucher = text("originalVoucher", command.originalVoucher(), AnnualPlan.MAX_SHORT_TEXT);
+        String reason = text("reason", command.reason(), PlanLimits.MAX_REASON);
+        String voucher = text("originalVoucher", command.originalVoucher(), PlanLimits.MAX_SHORT_TEXT);
         WanYuan spentInClass = executedByClass.getOrDefault(type, WanYuan.ZERO);
         if (command.amount().compareTo(spentInClass) > 0) {
             throw new DomainRejection(Kind.RULE, "correction.more-than-spent", "amount", "only " + spentInClass
@@ -192,9 +193,9 @@ class PlanBudget {
 
     Object[] setLines(PlanId plan, SetBudgetLines command) {
         requireOpened("set the budget lines");
-        if (command.lines().isEmpty() || command.lines().size() > AnnualPlan.MAX_LIST) {
+        if (command.lines().isEmpty() || command.lines().size() > PlanLimits.MAX_LIST) {
             throw new DomainRejection(Kind.RULE, "budget.lines-count", "lines",
-                    "the 项目支出明细 has 1 to " + AnnualPlan.MAX_LIST + " lines");
+                    "the 项目支出明细 has 1 to " + PlanLimits.MAX_LIST + " lines");
         }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < command.lines().size(); i++) {

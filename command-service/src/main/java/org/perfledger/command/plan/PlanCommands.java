@@ -1,5 +1,6 @@
 package org.perfledger.command.plan;
 
+import org.perfledger.command.planning.PlanCommand;
 import java.util.List;
 import java.util.Objects;
 import org.perfledger.command.platform.SentBy;

@@ -5,6 +5,7 @@ import static org.perfledger.command.plan.PlanRules.optionalText;
 import static org.perfledger.command.plan.PlanRules.requireInYear;
 import static org.perfledger.command.plan.PlanRules.text;
 
+import org.perfledger.command.planning.PlanLimits;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,7 +55,7 @@ class PlanEvaluation {
     Object[] importTable(PlanId plan, ImportSelfEvaluationTable command, PlanTargets targets, PlanBudget budget,
                          ReportingCalendars calendars, ScoringSchemes schemes) {
         requireInYear(plan, "asOf", command.asOf());
-        String file = optionalText("file", command.file(), AnnualPlan.MAX_SHORT_TEXT);
+        String file = optionalText("file", command.file(), PlanLimits.MAX_SHORT_TEXT);
         SelfEvaluationImport.Outcome outcome = SelfEvaluationImport.check(plan, command.table(), targets.indicators(),
                 budget.adjusted(), budget.executed(), calendars.deviationMargin(plan.district(), plan.year()),
                 command.asOf());
@@ -84,7 +85,7 @@ class PlanEvaluation {
                 throw new DomainRejection(Kind.RULE, "self-evaluation.duplicate-indicator", field + ".indicator",
                         "indicator " + evaluation.indicator() + " is listed twice");
             }
-            optionalText(field + ".deviationReason", evaluation.deviationReason(), AnnualPlan.MAX_TEXT);
+            optionalText(field + ".deviationReason", evaluation.deviationReason(), PlanLimits.MAX_TEXT);
         }
         Percentage margin = calendars.deviationMargin(plan.district(), plan.year());
         List<String> missing = new ArrayList<>();
@@ -106,30 +107,30 @@ class PlanEvaluation {
         }
         // 偏差大或目标未完成原因分析: required as soon as one indicator needed a reason.
         String analysis = anyDeviation
-                ? text("deviationAnalysis", command.deviationAnalysis(), AnnualPlan.MAX_LONG_TEXT)
-                : optionalText("deviationAnalysis", command.deviationAnalysis(), AnnualPlan.MAX_LONG_TEXT);
+                ? text("deviationAnalysis", command.deviationAnalysis(), PlanLimits.MAX_LONG_TEXT)
+                : optionalText("deviationAnalysis", command.deviationAnalysis(), PlanLimits.MAX_LONG_TEXT);
         Integer schemeVersion = schemes.currentVersion(plan.district(), plan.year(), EvaluationKind.of(plan));
         apply(new SelfEvaluationSubmitted(plan, round + 1, command.indicators(), command.score(),
                 command.grade(), command.executionRate(), command.executionScore(), schemeVersion, analysis,
-                text("improvementMeasures", command.improvementMeasures(), AnnualPlan.MAX_LONG_TEXT),
-                text("resultsUse", command.resultsUse(), AnnualPlan.MAX_LONG_TEXT),
-                text("publicationPlan", command.publicationPlan(), AnnualPlan.MAX_LONG_TEXT)));
+                text("improvementMeasures", command.improvementMeasures(), PlanLimits.MAX_LONG_TEXT),
+                text("resultsUse", command.resultsUse(), PlanLimits.MAX_LONG_TEXT),
+                text("publicationPlan", command.publicationPlan(), PlanLimits.MAX_LONG_TEXT)));
         return new Object[] {"round", round, "schemeVersion", schemeVersion};
     }
 
     Object[] giveBack(PlanId plan, ReturnSelfEvaluation command) {
-        apply(new SelfEvaluationReturned(plan, round, text("reason", command.reason(), AnnualPlan.MAX_REASON)));
+        apply(new SelfEvaluationReturned(plan, round, text("reason", command.reason(), PlanLimits.MAX_REASON)));
         return new Object[] {"round", round};
     }
 
     Object[] accept(PlanId plan, AcceptSelfEvaluation command) {
         apply(new SelfEvaluationAccepted(plan, round,
-                optionalText("comment", command.comment(), AnnualPlan.MAX_REASON)));
+                optionalText("comment", command.comment(), PlanLimits.MAX_REASON)));
         return new Object[] {"round", round};
     }
 
     Object[] publish(PlanId plan, PublishSelfEvaluation command) {
-        apply(new SelfEvaluationPublished(plan, text("channels", command.channels(), AnnualPlan.MAX_REASON)));
+        apply(new SelfEvaluationPublished(plan, text("channels", command.channels(), PlanLimits.MAX_REASON)));
         return new Object[] {};
     }
 

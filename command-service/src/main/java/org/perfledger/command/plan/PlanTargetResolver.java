@@ -1,5 +1,6 @@
 package org.perfledger.command.plan;
 
+import org.perfledger.command.planning.PlanCommand;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;

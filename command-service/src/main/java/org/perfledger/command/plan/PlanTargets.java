@@ -6,6 +6,7 @@ import static org.perfledger.command.plan.PlanRules.rate;
 import static org.perfledger.command.plan.PlanRules.requireInYear;
 import static org.perfledger.command.plan.PlanRules.text;
 
+import org.perfledger.command.planning.PlanLimits;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -73,7 +74,7 @@ class PlanTargets {
     }
 
     Object[] addGoal(PlanId plan, AddGoal command) {
-        String text = text("text", command.text(), AnnualPlan.MAX_TEXT);
+        String text = text("text", command.text(), PlanLimits.MAX_TEXT);
         apply(new GoalAdded(plan, goals + 1, text));
         return new Object[] {"goal", goals};
     }
@@ -141,8 +142,8 @@ class PlanTargets {
             throw new DomainRejection(Kind.RULE, "completion.achievement-quantitative", "achievement",
                     "indicator " + command.indicator() + " has a numeric target; it is judged from its value");
         }
-        String narrative = optionalText("narrative", command.narrative(), AnnualPlan.MAX_TEXT);
-        String evidence = optionalText("evidence", command.evidence(), AnnualPlan.MAX_REASON);
+        String narrative = optionalText("narrative", command.narrative(), PlanLimits.MAX_TEXT);
+        String evidence = optionalText("evidence", command.evidence(), PlanLimits.MAX_REASON);
         apply(new CompletionRecorded(plan, command.indicator(), command.actual(), narrative, command.asOf(), evidence,
                 command.achievement()));
         Deviation deviation = Deviation.of(state.indicator().target().value(), command.actual().value(),
@@ -153,7 +154,7 @@ class PlanTargets {
 
     Object[] reportMonitoring(PlanId plan, SubmitMonitoringReport command, ReportingCalendars calendars,
                               PlanBudget budget) {
-        String period = text("period", command.period(), AnnualPlan.MAX_SHORT_TEXT);
+        String period = text("period", command.period(), PlanLimits.MAX_SHORT_TEXT);
         if (calendars.monitoringPeriod(plan.district(), plan.year(), period).isEmpty()) {
             throw new DomainRejection(Kind.RULE, "monitoring.unscheduled", "period", "district finance has not "
                     + "scheduled a monitoring round '" + period + "' for " + plan.year());
@@ -172,13 +173,13 @@ class PlanTargets {
                 throw new DomainRejection(Kind.RULE, "monitoring.duplicate-indicator", field + ".indicator",
                         "indicator " + progress.indicator() + " is listed twice");
             }
-            optionalText(field + ".latestActual", progress.latestActual(), AnnualPlan.MAX_TEXT);
-            optionalText(field + ".deviation", progress.deviation(), AnnualPlan.MAX_TEXT);
-            optionalText(field + ".correctiveMeasure", progress.correctiveMeasure(), AnnualPlan.MAX_TEXT);
+            optionalText(field + ".latestActual", progress.latestActual(), PlanLimits.MAX_TEXT);
+            optionalText(field + ".deviation", progress.deviation(), PlanLimits.MAX_TEXT);
+            optionalText(field + ".correctiveMeasure", progress.correctiveMeasure(), PlanLimits.MAX_TEXT);
         }
         apply(new MonitoringReportSubmitted(plan, period, command.asOf(), budget.adjusted(), budget.executed(),
-                command.indicators(), optionalText("deviations", command.deviations(), AnnualPlan.MAX_LONG_TEXT),
-                optionalText("correctiveMeasures", command.correctiveMeasures(), AnnualPlan.MAX_LONG_TEXT)));
+                command.indicators(), optionalText("deviations", command.deviations(), PlanLimits.MAX_LONG_TEXT),
+                optionalText("correctiveMeasures", command.correctiveMeasures(), PlanLimits.MAX_LONG_TEXT)));
         return new Object[] {"period", period, "executionRate", rate(budget.executed(), budget.adjusted())};
     }
 
@@ -193,7 +194,7 @@ class PlanTargets {
             throw new DomainRejection(Kind.RULE, "target-adjustment.unchanged", "target",
                     "the requested target and weight are the ones already approved");
         }
-        String reason = text("reason", command.reason(), AnnualPlan.MAX_REASON);
+        String reason = text("reason", command.reason(), PlanLimits.MAX_REASON);
         apply(new TargetAdjustmentRequested(plan, adjustmentRequests + 1, command.indicator(), command.target(),
                 weight, reason));
         return new Object[] {"number", adjustmentRequests, "indicator", command.indicator()};
@@ -204,14 +205,14 @@ class PlanTargets {
         Indicator current = indicators.get(pending.indicator().value()).indicator();
         apply(new TargetAdjustmentApproved(plan, pending.number(), pending.indicator(), current.target(),
                 pending.target(), current.weight(), pending.weight(),
-                optionalText("comment", command.comment(), AnnualPlan.MAX_REASON)));
+                optionalText("comment", command.comment(), PlanLimits.MAX_REASON)));
         return new Object[] {"number", pending.number(), "indicator", pending.indicator(), "target", pending.target()};
     }
 
     Object[] rejectAdjustment(PlanId plan, RejectTargetAdjustment command) {
         PendingAdjustment pending = pending(command.number());
         apply(new TargetAdjustmentRejected(plan, pending.number(), pending.indicator(),
-                text("reason", command.reason(), AnnualPlan.MAX_REASON)));
+                text("reason", command.reason(), PlanLimits.MAX_REASON)));
         return new Object[] {"number", pending.number(), "indicator", pending.indicator()};
     }
 

@@ -1,5 +1,6 @@
 package org.perfledger.command.plan;
 
+import org.perfledger.command.planning.PlanTarget;
 import java.util.List;
 import java.util.Map;
 import org.perfledger.command.platform.RequestFields;

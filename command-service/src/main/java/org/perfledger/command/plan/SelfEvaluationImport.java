@@ -1,5 +1,6 @@
 package org.perfledger.command.plan;
 
+import org.perfledger.command.planning.PlanLimits;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -107,7 +108,7 @@ final class SelfEvaluationImport {
                             row.actual().address()));
                 }
             }
-            String reason = text(row.reason(), "偏差原因", AnnualPlan.MAX_TEXT, false);
+            String reason = text(row.reason(), "偏差原因", PlanLimits.MAX_TEXT, false);
             Deviation deviation = Deviation.of(state.indicator().target().value(),
                     actual == null ? null : actual.value(), achievement);
             if (deviation.needsReason(margin)) {
@@ -127,11 +128,11 @@ final class SelfEvaluationImport {
                         + state.indicator().code() + " '" + state.indicator().name() + "'");
             }
         }
-        String analysis = text(table.deviationAnalysis(), "偏差大或目标未完成原因分析", AnnualPlan.MAX_LONG_TEXT,
+        String analysis = text(table.deviationAnalysis(), "偏差大或目标未完成原因分析", PlanLimits.MAX_LONG_TEXT,
                 anyDeviation);
-        String measures = text(table.improvementMeasures(), "改进措施", AnnualPlan.MAX_LONG_TEXT, true);
-        String use = text(table.resultsUse(), "结果应用方案", AnnualPlan.MAX_LONG_TEXT, true);
-        String publication = text(table.publicationPlan(), "公开计划", AnnualPlan.MAX_LONG_TEXT, true);
+        String measures = text(table.improvementMeasures(), "改进措施", PlanLimits.MAX_LONG_TEXT, true);
+        String use = text(table.resultsUse(), "结果应用方案", PlanLimits.MAX_LONG_TEXT, true);
+        String publication = text(table.publicationPlan(), "公开计划", PlanLimits.MAX_LONG_TEXT, true);
 
         errors.sort(Comparator.comparing(SelfEvaluationImport::rowOf).thenComparing(e -> e.field() == null ? ""
                 : e.field()));

@@ -37,7 +37,7 @@ import org.perfledger.command.evaluation.ReportingCalendars;
 import org.perfledger.command.performance.PerformanceCommands.AddGoal;
 import org.perfledger.command.performance.PerformanceCommands.SetAnnualTarget;
 import org.perfledger.command.plan.AnnualPlan;
-import org.perfledger.command.plan.PlanCommand;
+import org.perfledger.command.planning.PlanCommand;
 import org.perfledger.command.plan.PlanCommands.ApproveTargets;
 import org.perfledger.command.plan.PlanCommands.SubmitTargets;
 import org.perfledger.command.scoring.ScoringSchemes;

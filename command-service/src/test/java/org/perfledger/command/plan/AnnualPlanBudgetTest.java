@@ -13,6 +13,7 @@ import static org.perfledger.command.plan.SeedPlans.plus;
 import static org.perfledger.command.plan.SeedPlans.registered;
 import static org.perfledger.command.plan.SeedPlans.rejection;
 
+import org.perfledger.command.planning.Receipt;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.perfledger.command.plan;
+package org.perfledger.command.planning;
 
 import java.net.URI;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.perfledger.command.plan;
+package org.perfledger.command.planning;
 
 import org.perfledger.command.platform.DistrictCommand;
 import org.perfledger.kernel.organisation.DistrictId;

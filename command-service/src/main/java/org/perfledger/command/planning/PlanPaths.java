@@ -1,4 +1,4 @@
-package org.perfledger.command.plan;
+package org.perfledger.command.planning;
 
 /** Where plans live in the API: a department's department-wide plan, and its projects, per fiscal year. */
 public final class PlanPaths {
