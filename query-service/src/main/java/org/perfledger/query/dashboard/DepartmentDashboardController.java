@@ -24,6 +24,7 @@ import org.perfledger.kernel.performance.TargetValue;
 import org.perfledger.kernel.plan.PlanPhase;
 import org.perfledger.query.figures.PlanFigures;
 import org.perfledger.query.readmodel.PlanKeys;
+import org.perfledger.query.readmodel.RowJson;
 import org.perfledger.query.platform.NotFoundException;
 import org.perfledger.query.platform.ReadAccess;
 import org.perfledger.query.replay.AsOfReads;
@@ -105,8 +106,9 @@ class DepartmentDashboardController {
                     .map(Percentage::new).orElse(Deviation.DEFAULT_MARGIN);
             List<PlanDashboard> dashboards = new ArrayList<>();
             Scorecards.Foundations foundations = scorecards.foundations(district, plans);
+            Map<String, BigDecimal[]> dated = figures.datedMovements(district, fiscalYear, department, day);
             for (Map<String, Object> plan : plans) {
-                dashboards.add(planDashboard(district, fiscalYear, plan, day, margin,
+                dashboards.add(planDashboard(district, fiscalYear, plan, day, dated, margin,
                         scorecards.current(PlanFigures.planId(district, fiscalYear, plan), foundations)));
             }
             return new DepartmentDashboard(district, department, fiscalYear.value(), day, dashboards);
@@ -131,8 +133,8 @@ class DepartmentDashboardController {
     }
 
     private PlanDashboard planDashboard(String district, FiscalYear year, Map<String, Object> plan, LocalDate day,
-                                        Percentage margin, ScorecardView card) {
-        PlanFigures.TimeProgress progress = figures.progress(plan, day);
+                                        Map<String, BigDecimal[]> dated, Percentage margin, ScorecardView card) {
+        PlanFigures.TimeProgress progress = figures.progress(plan, day, dated);
         Object[] key = {district, plan.get("department_id"), year.value(), plan.get("plan_key")};
         List<IndicatorLine> lines = new ArrayList<>();
         List<Deviation> deviations = new ArrayList<>();
@@ -212,10 +214,6 @@ class DepartmentDashboardController {
     }
 
     private static TargetValue value(String json) {
-        try {
-            return json == null ? null : EventEnvelopeCodec.mapper().readValue(json, TargetValue.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return json == null ? null : RowJson.read(json, TargetValue.class);
     }
 }

@@ -7,8 +7,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.sql.ResultSet;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.perfledger.kernel.money.Percentage;
@@ -34,7 +36,6 @@ import org.springframework.stereotype.Component;
 public class PlanFigures {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    private static final String KEY_OF_PLAN = "district = ? AND department_id = ? AND fiscal_year = ? AND plan_key = ?";
 
     /**
      * 序时进度: the share of the year elapsed by {@code asOf} against 执行率; {@code lagging} when execution trails
@@ -105,8 +106,36 @@ public class PlanFigures {
         return alerts;
     }
 
-    /** 序时进度 while the plan is in execution; null before approval and after the close. */
-    public TimeProgress progress(Map<String, Object> plan, LocalDate day) {
+    /**
+     * What each plan of a year had spent by {@code day}, and by how much its budget changed after it: for 序时进度 on
+     * that day, which counts only what is dated up to it. One query for all the plans (of a department, or of the
+     * district when {@code department} is null); null on the year's last day, when the plans' totals are the answer.
+     */
+    public Map<String, BigDecimal[]> datedMovements(String district, FiscalYear year, String department,
+                                                    LocalDate day) {
+        if (!day.isBefore(year.lastDay())) {
+            return null;
+        }
+        Map<String, BigDecimal[]> dated = new HashMap<>();
+        jdbc.query("""
+                SELECT department_id || '/' || plan_key,
+                       coalesce(sum(CASE movement WHEN 'spent' THEN amount WHEN 'corrected' THEN -amount END)
+                                FILTER (WHERE movement_date <= ?), 0),
+                       coalesce(sum(to_amount - from_amount) FILTER (WHERE movement = 'adjusted' AND movement_date > ?), 0)
+                  FROM budget_movement
+                 WHERE district = ? AND fiscal_year = ? AND (CAST(? AS TEXT) IS NULL OR department_id = ?)
+                 GROUP BY department_id, plan_key""",
+                (ResultSet row) -> {
+                    dated.put(row.getString(1), new BigDecimal[] {row.getBigDecimal(2), row.getBigDecimal(3)});
+                }, day, day, district, year.value(), department, department);
+        return dated;
+    }
+
+    /**
+     * 序时进度 while the plan is in execution; null before approval and after the close. {@code dated}: the plans'
+     * {@link #datedMovements} on {@code day} (null: the plan's totals stand).
+     */
+    public TimeProgress progress(Map<String, Object> plan, LocalDate day, Map<String, BigDecimal[]> dated) {
         if (!PlanPhase.IN_EXECUTION.name().equals(plan.get("phase"))) {
             return null;
         }
@@ -114,19 +143,13 @@ public class PlanFigures {
         long days = first.lengthOfYear();
         BigDecimal elapsed = BigDecimal.valueOf(ChronoUnit.DAYS.between(first, day) + 1).multiply(HUNDRED)
                 .divide(BigDecimal.valueOf(days), MathContext.DECIMAL64);
-        // 序时进度 on a day counts the spending and the budget changes dated up to that day, not those after it
         WanYuan executedThen = money(plan.get("executed"));
         WanYuan budgetThen = money(plan.get("adjusted_budget"));
-        if (day.isBefore(FiscalYear.of((Integer) plan.get("fiscal_year")).lastDay())) {
-            Map<String, Object> then = jdbc.queryForMap("""
-                    SELECT coalesce(sum(CASE movement WHEN 'spent' THEN amount WHEN 'corrected' THEN -amount END)
-                                    FILTER (WHERE movement_date <= ?), 0) AS executed,
-                           coalesce(sum(to_amount - from_amount)
-                                    FILTER (WHERE movement = 'adjusted' AND movement_date > ?), 0) AS adjusted_later
-                      FROM budget_movement WHERE\s""" + KEY_OF_PLAN, day, day, plan.get("district"),
-                    plan.get("department_id"), plan.get("fiscal_year"), plan.get("plan_key"));
-            executedThen = money(then.get("executed"));
-            budgetThen = new WanYuan(budgetThen.amount().subtract((BigDecimal) then.get("adjusted_later")));
+        if (dated != null) {
+            BigDecimal[] then = dated.getOrDefault(plan.get("department_id") + "/" + plan.get("plan_key"),
+                    new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            executedThen = new WanYuan(then[0]);
+            budgetThen = new WanYuan(budgetThen.amount().subtract(then[1]));
         }
         BigDecimal rate = rate(executedThen, budgetThen);
         BigDecimal executed = rate == null ? BigDecimal.ZERO : rate;

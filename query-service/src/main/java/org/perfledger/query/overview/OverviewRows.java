@@ -40,20 +40,23 @@ public class OverviewRows {
     public List<OverviewRow> rows(String district, FiscalYear year, Caller reader, Instant instant, LocalDate day) {
         return reads.inDistrict(district, instant, Scope.year(DistrictId.of(district), year), () -> {
             List<OverviewRow> rows = new ArrayList<>();
-            List<Map<String, Object>> plans = figures.plans(district, year, reader.readsWholeDistrict() ? null
-                    : reader.department());
+            String department = reader.readsWholeDistrict() ? null : reader.department();
+            List<Map<String, Object>> plans = figures.plans(district, year, department);
             Scorecards.Foundations foundations = scorecards.foundations(district, plans);
+            Map<String, BigDecimal[]> dated = figures.datedMovements(district, year, department, day);
             for (Map<String, Object> plan : plans) {
-                rows.add(row(plan, day, scorecards.current(PlanFigures.planId(district, year, plan), foundations)));
+                rows.add(row(plan, day, dated,
+                        scorecards.current(PlanFigures.planId(district, year, plan), foundations)));
             }
             return rows;
         });
     }
 
-    private OverviewRow row(Map<String, Object> plan, LocalDate day, ScorecardView card) {
+    private OverviewRow row(Map<String, Object> plan, LocalDate day, Map<String, BigDecimal[]> dated,
+                            ScorecardView card) {
         WanYuan adjusted = PlanFigures.money(plan.get("adjusted_budget"));
         WanYuan executed = PlanFigures.money(plan.get("executed"));
-        List<String> alerts = figures.alerts(plan, card, figures.progress(plan, day));
+        List<String> alerts = figures.alerts(plan, card, figures.progress(plan, day, dated));
         return new OverviewRow((String) plan.get("department_id"), (String) plan.get("plan_key"),
                 (String) plan.get("kind"), (String) plan.get("name"), (String) plan.get("phase"), adjusted, executed,
                 PlanFigures.rate(executed, adjusted), card == null ? null : card.scorecard().total(),

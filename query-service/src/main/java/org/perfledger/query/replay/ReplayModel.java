@@ -1,18 +1,7 @@
 package org.perfledger.query.replay;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Reader;
-import java.io.StringReader;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -60,7 +49,6 @@ import org.perfledger.kernel.plan.PlanPhase;
 import org.perfledger.kernel.scoring.ScoringSchemeSet;
 import org.perfledger.query.readmodel.PlanKeys;
 import org.perfledger.query.replay.CopyText.Json;
-import org.postgresql.PGConnection;
 
 /**
  * The read models built in memory from a replay of the whole event store, then written to empty tables with COPY: what
@@ -82,12 +70,12 @@ final class ReplayModel implements AutoCloseable {
     private final List<Object[]> districts = new ArrayList<>();
     private final List<Object[]> departments = new ArrayList<>();
     private final Map<String, Object[]> positions = new HashMap<>();
-    private final Spool movements = new Spool("budget_movement", PLAN_KEY_COLUMNS + "sequence_number, movement, "
+    private final CopyIn.Spool movements = new CopyIn.Spool("budget_movement", PLAN_KEY_COLUMNS + "sequence_number, movement, "
             + "adjustment_no, kind, source, expenditure_class, line, amount, from_amount, to_amount, reason, "
             + "document_number, voucher, movement_date, over_budget, recorded_at, actor, correlation_id, event_id");
-    private final Spool completions = new Spool("completion", PLAN_KEY_COLUMNS + "sequence_number, code, actual_text, "
+    private final CopyIn.Spool completions = new CopyIn.Spool("completion", PLAN_KEY_COLUMNS + "sequence_number, code, actual_text, "
             + "actual_value, narrative, as_of, evidence, achievement, recorded_at, actor");
-    private final Spool reports = new Spool("monitoring_report", PLAN_KEY_COLUMNS + "period, as_of, budget, executed, "
+    private final CopyIn.Spool reports = new CopyIn.Spool("monitoring_report", PLAN_KEY_COLUMNS + "period, as_of, budget, executed, "
             + "indicators, deviations, corrective_measures, submitted_at, submitted_by");
     private long applied;
     /** Events that came before an earlier event of their stream, by stream and sequence. */
@@ -433,7 +421,7 @@ final class ReplayModel implements AutoCloseable {
 
     /** Writes every table of the model into the schema's empty tables. */
     void writeTo(Connection connection, String schema) throws SQLException, IOException {
-        copy(connection, schema, "plan", PLAN_KEY_COLUMNS + "kind, name, implementing_units, category, attribute, "
+        CopyIn.table(connection, schema, "plan", PLAN_KEY_COLUMNS + "kind, name, implementing_units, category, attribute, "
                 + "project_type, finance_desk, phase, budget_opened, initial_budget, adjusted_budget, received, "
                 + "executed, over_budget, version, updated_at, targets_review, targets_note, targets_reviewed_by",
                 rows -> plans.values().forEach(plan -> rows.row(
@@ -441,109 +429,48 @@ final class ReplayModel implements AutoCloseable {
                         plan.projectType, plan.financeDesk, plan.phase.name(), plan.budgetOpened, plan.initial,
                         plan.adjusted, plan.received, plan.executed, plan.overBudget, plan.version, plan.updatedAt,
                         plan.targetsReview, plan.targetsNote, plan.targetsReviewedBy)));
-        copy(connection, schema, "plan_budget_part", PLAN_KEY_COLUMNS + "dimension, part, initial_amount, "
+        CopyIn.table(connection, schema, "plan_budget_part", PLAN_KEY_COLUMNS + "dimension, part, initial_amount, "
                 + "adjusted_amount, received, executed", rows -> plans.values().forEach(plan -> plan.parts.forEach(
                         (part, figures) -> rows.row(plan.key, part.substring(0, part.indexOf('/')),
                                 part.substring(part.indexOf('/') + 1), figures[0], figures[1], figures[2],
                                 figures[3]))));
-        copy(connection, schema, "budget_line", PLAN_KEY_COLUMNS + "position, name, amount, executed",
+        CopyIn.table(connection, schema, "budget_line", PLAN_KEY_COLUMNS + "position, name, amount, executed",
                 rows -> plans.values().forEach(plan -> plan.lines.forEach(line -> rows.row(plan.key, line))));
-        copy(connection, schema, "goal", PLAN_KEY_COLUMNS + "number, text", rows -> plans.values().forEach(
+        CopyIn.table(connection, schema, "goal", PLAN_KEY_COLUMNS + "number, text", rows -> plans.values().forEach(
                 plan -> plan.goals.forEach((number, text) -> rows.row(plan.key, number, text))));
-        copy(connection, schema, "indicator", PLAN_KEY_COLUMNS + "code, position, goal, level1, level2, name, weight, "
+        CopyIn.table(connection, schema, "indicator", PLAN_KEY_COLUMNS + "code, position, goal, level1, level2, name, weight, "
                 + "target_text, target_value, latest_actual_text, latest_actual_value, latest_as_of, "
                 + "latest_narrative, latest_evidence, latest_achievement, completions", rows -> plans.values()
                 .forEach(plan -> plan.indicators.forEach((code, row) -> rows.row(plan.key, code, row.position,
                         row.goal, row.level1, row.level2, row.name, row.weight, row.targetText, row.targetValue,
                         row.actualText, row.actualValue, row.asOf, row.narrative, row.evidence, row.achievement,
                         row.completions))));
-        copy(connection, schema, "target_adjustment", PLAN_KEY_COLUMNS + "number, code, target_text, weight, reason, "
+        CopyIn.table(connection, schema, "target_adjustment", PLAN_KEY_COLUMNS + "number, code, target_text, weight, reason, "
                 + "status, decision_note, requested_by, decided_by", rows -> plans.values().forEach(
                         plan -> plan.adjustments.values().forEach(row -> rows.row(plan.key, row))));
-        copy(connection, schema, "self_evaluation", PLAN_KEY_COLUMNS + "round, indicators, score, grade, "
+        CopyIn.table(connection, schema, "self_evaluation", PLAN_KEY_COLUMNS + "round, indicators, score, grade, "
                 + "deviation_analysis, improvement_measures, results_use, publication_plan, status, review_note, "
                 + "submitted_at, submitted_by, reviewed_by, published_channels, execution_rate, execution_score, "
                 + "scheme_version", rows -> plans.values().forEach(
                         plan -> plan.evaluations.values().forEach(row -> rows.row(plan.key, row))));
-        copy(connection, schema, "reporting_calendar", "district, fiscal_year, monitoring, self_evaluation_due, "
+        CopyIn.table(connection, schema, "reporting_calendar", "district, fiscal_year, monitoring, self_evaluation_due, "
                 + "deviation_margin", rows -> calendars.values().forEach(rows::row));
-        copy(connection, schema, "scoring_scheme", "district, fiscal_year, kind, version, scheme, set_at, set_by",
+        CopyIn.table(connection, schema, "scoring_scheme", "district, fiscal_year, kind, version, scheme, set_at, set_by",
                 rows -> schemes.forEach(rows::row));
-        copy(connection, schema, "district", "district, name, registered_at, registered_by",
+        CopyIn.table(connection, schema, "district", "district, name, registered_at, registered_by",
                 rows -> districts.forEach(rows::row));
-        copy(connection, schema, "department", "district, department_id, name, registered_at, registered_by",
+        CopyIn.table(connection, schema, "department", "district, department_id, name, registered_at, registered_by",
                 rows -> departments.forEach(rows::row));
-        copy(connection, schema, "projection_position", "aggregate_id, district, last_sequence, last_event_id, "
+        CopyIn.table(connection, schema, "projection_position", "aggregate_id, district, last_sequence, last_event_id, "
                 + "updated_at", rows -> positions.values().forEach(rows::row));
-        for (Spool spool : List.of(movements, completions, reports)) {
+        for (CopyIn.Spool spool : List.of(movements, completions, reports)) {
             spool.copyInto(connection, schema);
-        }
-    }
-
-    /** Rows of one table in the model, as COPY text. */
-    private interface Rows {
-        void writeTo(CopyText rows);
-    }
-
-    private static void copy(Connection connection, String schema, String table, String columns, Rows rows)
-            throws SQLException, IOException {
-        StringWriter buffer = new StringWriter();
-        rows.writeTo(new CopyText(buffer));
-        copyIn(connection, schema, table, columns, new StringReader(buffer.toString()));
-    }
-
-    private static void copyIn(Connection connection, String schema, String table, String columns, Reader rows)
-            throws SQLException, IOException {
-        connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + ReadModelTables.ident(schema) + "."
-                + ReadModelTables.ident(table) + " (" + columns + ") FROM STDIN", rows);
-    }
-
-    /** An append-only table's rows, spooled to a file as they come and copied in at the end. */
-    private static final class Spool {
-        private final String table;
-        private final String columns;
-        private final Path file;
-        private final Writer writer;
-        private final CopyText rows;
-
-        Spool(String table, String columns) {
-            this.table = table;
-            this.columns = columns;
-            try {
-                this.file = Files.createTempFile("perfledger-rebuild-" + table, ".copy");
-                // an OutputStreamWriter replaces what UTF-8 cannot encode instead of failing (UnicodeText's rule)
-                this.writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file),
-                        StandardCharsets.UTF_8), 1 << 16);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            this.rows = new CopyText(writer);
-        }
-
-        void row(Object... values) {
-            rows.row(values);
-        }
-
-        void copyInto(Connection connection, String schema) throws SQLException, IOException {
-            writer.close();
-            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                copyIn(connection, schema, table, columns, in);
-            }
-        }
-
-        void delete() {
-            try {
-                writer.close();
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 
     @Override
     public void close() {
-        for (Spool spool : List.of(movements, completions, reports)) {
+        for (CopyIn.Spool spool : List.of(movements, completions, reports)) {
             spool.delete();
         }
     }

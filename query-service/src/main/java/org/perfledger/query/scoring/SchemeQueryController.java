@@ -26,6 +26,7 @@ import org.perfledger.query.platform.InvalidParameterException;
 import org.perfledger.query.platform.NotFoundException;
 import org.perfledger.query.platform.ReadAccess;
 import org.perfledger.query.platform.TenantReads;
+import org.perfledger.query.readmodel.RowJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -86,12 +87,8 @@ class SchemeQueryController {
         Map<String, Object> latest = rows.get(rows.size() - 1);
         List<Version> versions = rows.stream().map(row -> new Version((Integer) row.get("version"),
                 ((java.sql.Timestamp) row.get("set_at")).toInstant(), (String) row.get("set_by"))).toList();
-        try {
-            return new SchemeView(evaluationKind.name(), (Integer) latest.get("version"),
-                    JSON.readTree((String) latest.get("scheme")), versions);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a read model row holds unreadable JSON", e);
-        }
+        return new SchemeView(evaluationKind.name(), (Integer) latest.get("version"),
+                RowJson.tree((String) latest.get("scheme")), versions);
     }
 
     @PostMapping(SCHEMES + "/preview")

@@ -65,6 +65,7 @@ class WorkQueueController {
                       FROM plan p LEFT JOIN department d
                         ON d.district = p.district AND d.department_id = p.department_id
                      WHERE p.district = ? AND p.fiscal_year = ? AND (CAST(? AS TEXT) IS NULL OR p.department_id = ?)
+                       AND p.phase NOT IN ('IN_EXECUTION', 'PUBLISHED')
                      ORDER BY p.department_id, p.plan_key""", (row, n) -> {
                 PlanPhase phase = PlanPhase.valueOf(row.getString("phase"));
                 String task;
@@ -97,9 +98,7 @@ class WorkQueueController {
                         task = "publish-self-evaluation";
                         role = Role.DISTRICT_FINANCE;
                     }
-                    default -> {
-                        return null;
-                    }
+                    default -> throw new IllegalStateException("no task waits on a plan " + phase);
                 }
                 return new Task(row.getString("department_id"), row.getString("department_name"),
                         row.getString("plan_key"), row.getString("name"), phase.name(), task, role, null, null, null,
@@ -121,7 +120,6 @@ class WorkQueueController {
                             row.getString("code"), row.getString("target_text"), row.getString("reason"),
                             row.getString("requested_by"), row.getTimestamp("updated_at").toInstant()),
                     district, fiscalYear, scope, scope));
-            tasks.removeIf(java.util.Objects::isNull);
             return tasks;
         });
     }

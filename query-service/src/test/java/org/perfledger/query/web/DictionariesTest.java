@@ -29,8 +29,10 @@ class DictionariesTest {
 
     private static final Pattern ENTRY = Pattern.compile("'([A-Za-z0-9_.:-]+)':\\s*'((?:[^'\\\\]|\\\\.)*)'");
 
-    private static String dictionaries() throws IOException {
-        try (InputStream in = DictionariesTest.class.getResourceAsStream("/static/ui/i18n.js")) {
+    /** One of the UI's dictionaries, {@code static/ui/i18n/<file>}. */
+    private static String dictionary(String file) throws IOException {
+        try (InputStream in = DictionariesTest.class.getResourceAsStream("/static/ui/i18n/" + file)) {
+            assertThat(in).as(file).isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
@@ -54,16 +56,15 @@ class DictionariesTest {
 
     @Test
     void bothLanguagesNameTheSameMessages() throws IOException {
-        String text = dictionaries();
-        Set<String> chinese = keys(block(text, "'zh-CN': {", "\n  en: {"));
-        Set<String> english = keys(block(text, "\n  en: {", "\n};"));
+        Set<String> chinese = keys(dictionary("zh-CN.js"));
+        Set<String> english = keys(dictionary("en.js"));
         assertThat(chinese).hasSizeGreaterThan(100);
         assertThat(english).containsExactlyInAnyOrderElementsOf(chinese);
     }
 
     @Test
     void theEnglishMessagesAreEnglish() throws IOException {
-        Matcher entry = ENTRY.matcher(block(dictionaries(), "\n  en: {", "\n};"));
+        Matcher entry = ENTRY.matcher(dictionary("en.js"));
         Set<String> chinese = new LinkedHashSet<>();
         while (entry.find()) {
             if (entry.group(1).equals("lang.switch")) {
@@ -81,7 +82,7 @@ class DictionariesTest {
 
     @Test
     void everyTermOfTheVocabularyHasItsEnglishName() throws IOException {
-        String terms = block(dictionaries(), "export const englishTerms = {", "\n};");
+        String terms = dictionary("terms.js");
         Map<String, Class<? extends Enum<?>>> kinds = new LinkedHashMap<>();
         kinds.put("fundingSource", FundingSource.class);
         kinds.put("expenditureClass", ExpenditureClass.class);
