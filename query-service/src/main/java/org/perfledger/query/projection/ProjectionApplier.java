@@ -4,25 +4,22 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.perfledger.kernel.event.EventEnvelope;
-import org.perfledger.kernel.event.EventEnvelopeCodec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Applies events to every projection exactly once in effect, in each aggregate's order, whatever Kafka delivers:
- * an event at or below the aggregate's position is a duplicate and is dropped; one beyond the next expected is
- * parked until the missing ones arrive; the next expected is applied, followed by any parked successors.
+ * Applies events to the read models exactly once in effect, in each aggregate's order, whatever Kafka delivers
+ * ({@link ReadModel} keeps the order: duplicates dropped, early arrivals parked). A batch is applied as a whole: the
+ * rows it touches are loaded, the events folded in memory, the changed rows written in bulk, in one transaction.
  */
 @Component
 public class ProjectionApplier {
-
-    private static final Logger log = LoggerFactory.getLogger(ProjectionApplier.class);
 
     /**
      * The advisory lock between the live projections (shared, per batch) and a rebuild's swap of the read models
@@ -31,13 +28,13 @@ public class ProjectionApplier {
     public static final long SWAP_LOCK = 0x5045_5246_5357_4150L; // "PERFSWAP"
 
     private final JdbcTemplate jdbc;
-    private final List<Projection> projections;
+    private final LiveReadModels models;
     private final MeterRegistry registry;
     private final Timer lag;
 
-    public ProjectionApplier(JdbcTemplate jdbc, List<Projection> projections, MeterRegistry registry) {
+    public ProjectionApplier(JdbcTemplate jdbc, LiveReadModels models, MeterRegistry registry) {
         this.jdbc = jdbc;
-        this.projections = projections;
+        this.models = models;
         this.registry = registry;
         this.lag = Timer.builder("perfledger.projection.lag")
                 .description("From an event's timestamp to its being applied to the read models")
@@ -51,9 +48,7 @@ public class ProjectionApplier {
     @Transactional
     public void apply(List<DecodedEvent> batch) {
         jdbc.query("SELECT pg_advisory_xact_lock_shared(?)", row -> { }, SWAP_LOCK);
-        for (DecodedEvent event : batch) {
-            applyOne(event, true);
-        }
+        fold(batch, false, true);
     }
 
     /**
@@ -62,100 +57,42 @@ public class ProjectionApplier {
      * models until it is repaired and the read models are rebuilt; the dead-letter topic and its alert say so.
      */
     @Transactional
-    public void passOver(DecodedEvent decoded) {
-        EventEnvelope envelope = decoded.envelope();
+    public void passOver(DecodedEvent event) {
         jdbc.query("SELECT pg_advisory_xact_lock_shared(?)", row -> { }, SWAP_LOCK);
-        if (lastSequence(envelope.aggregateId()) != envelope.sequence() - 1) {
-            return; // a duplicate, or parked behind a missing one
-        }
-        position(envelope);
-        count(envelope, "passed-over", true);
-        projectParkedAfter(envelope, true);
+        fold(List.of(event), true, true);
     }
 
     /**
-     * Replays events into whichever tables the caller's transaction sees (a rebuild's schema, a view's temporary
-     * copies): the same rules and the same projections as {@link #apply}, without the live meters.
+     * Replays events into whichever tables the caller's transaction sees (a rebuild's schema during its catch-up):
+     * the same model and the same writes as {@link #apply}, without the live meters.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void replay(List<DecodedEvent> events) {
-        for (DecodedEvent event : events) {
-            applyOne(event, false);
-        }
+        fold(events, false, false);
     }
 
-    private void applyOne(DecodedEvent decoded, boolean live) {
-        EventEnvelope envelope = decoded.envelope();
-        long last = lastSequence(envelope.aggregateId());
-        if (envelope.sequence() <= last) {
-            count(envelope, "duplicate", live);
-            return;
-        }
-        if (envelope.sequence() > last + 1) {
-            jdbc.update("""
-                    INSERT INTO parked_event (aggregate_id, sequence_number, event_id, envelope) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (aggregate_id, sequence_number) DO NOTHING""",
-                    envelope.aggregateId(), envelope.sequence(), envelope.eventId(), EventEnvelopeCodec.encode(envelope));
-            count(envelope, "parked", live);
-            return;
-        }
-        project(decoded, live);
-        projectParkedAfter(envelope, live);
-    }
-
-    /** The events parked behind {@code applied}, now next in their stream, in order. */
-    private void projectParkedAfter(EventEnvelope applied, boolean live) {
-        DecodedEvent next = unpark(applied.aggregateId(), applied.sequence() + 1);
-        while (next != null) {
-            project(next, live);
-            next = unpark(next.envelope().aggregateId(), next.envelope().sequence() + 1);
-        }
-    }
-
-    private void project(DecodedEvent decoded, boolean live) {
-        EventEnvelope envelope = decoded.envelope();
-        if (decoded.event() != null) {
-            for (Projection projection : projections) {
-                projection.apply(decoded.event(), envelope);
+    private void fold(List<DecodedEvent> events, boolean passOver, boolean live) {
+        LiveReadModels.Loaded loaded = models.load(events);
+        List<Map.Entry<EventEnvelope, ReadModel.Outcome>> outcomes = new ArrayList<>();
+        try (ReadModel model = loaded.model().outcomes((event, outcome) -> outcomes.add(Map.entry(event, outcome)))) {
+            for (DecodedEvent event : events) {
+                if (passOver) {
+                    model.passOver(event);
+                } else {
+                    model.apply(event);
+                }
             }
-            count(envelope, "applied", live);
-        } else {
-            // A type this version does not know (a newer producer): its place in the sequence is kept.
-            log.warn("Event {} of unknown type {} passed over", envelope.eventId(), envelope.type());
-            count(envelope, "unknown-type", live);
+            models.write(loaded);
         }
-        position(envelope);
         if (live) {
-            lag.record(Duration.between(envelope.timestamp(), Instant.now()));
+            Instant written = Instant.now();
+            outcomes.forEach(outcome -> {
+                registry.counter("perfledger.projection.events", "type", outcome.getKey().type(), "outcome",
+                        outcome.getValue().tag()).increment();
+                if (outcome.getValue() == ReadModel.Outcome.APPLIED) {
+                    lag.record(Duration.between(outcome.getKey().timestamp(), written));
+                }
+            });
         }
-    }
-
-    private void position(EventEnvelope envelope) {
-        jdbc.update("""
-                INSERT INTO projection_position (aggregate_id, district, last_sequence, last_event_id, updated_at)
-                VALUES (?, ?, ?, ?, now())
-                ON CONFLICT (aggregate_id) DO UPDATE
-                   SET last_sequence = EXCLUDED.last_sequence, last_event_id = EXCLUDED.last_event_id, updated_at = now()""",
-                envelope.aggregateId(), envelope.district(), envelope.sequence(), envelope.eventId());
-    }
-
-    private long lastSequence(String aggregateId) {
-        List<Long> last = jdbc.queryForList(
-                "SELECT last_sequence FROM projection_position WHERE aggregate_id = ? FOR UPDATE", Long.class, aggregateId);
-        return last.isEmpty() ? -1 : last.get(0);
-    }
-
-    private DecodedEvent unpark(String aggregateId, long sequence) {
-        List<byte[]> parked = jdbc.queryForList(
-                "DELETE FROM parked_event WHERE aggregate_id = ? AND sequence_number = ? RETURNING envelope",
-                byte[].class, aggregateId, sequence);
-        return parked.isEmpty() ? null : DecodedEvent.of(EventEnvelopeCodec.decode(parked.get(0)));
-    }
-
-    private void count(EventEnvelope envelope, String outcome, boolean live) {
-        if (!live) {
-            return;
-        }
-        registry.counter("perfledger.projection.events", "type", envelope.type(), "outcome", outcome).increment();
     }
 }

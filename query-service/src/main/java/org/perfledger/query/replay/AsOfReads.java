@@ -18,6 +18,7 @@ import org.perfledger.kernel.event.Streams;
 import org.perfledger.query.platform.InvalidParameterException;
 import org.perfledger.query.platform.TenantReads;
 import org.perfledger.query.projection.DecodedEvent;
+import org.perfledger.query.projection.ReadModel;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -26,8 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads of the record as it stood at an instant. The streams the view rests on are replayed from the event store up
- * to that instant, into the read models' rows ({@link ReplayModel}, which every rebuild holds to the live
- * projections row by row), written to temporary copies of their tables that exist for one transaction only; the
+ * to that instant, into the read models' rows by the same projection the live consumers use
+ * ({@link ReadModel}), written to temporary copies of their tables that exist for one transaction only; the
  * view's own query then runs on those copies, unchanged, and everything is rolled back. So a view "as of" is a fresh
  * replay by construction, and the live tables are never touched.
  */
@@ -67,12 +68,12 @@ public class AsOfReads {
         return replays.record(() -> scratch.execute(status -> {
             status.setRollbackOnly();
             tables.shadowWithTemporaryCopies();
-            try (ReplayModel model = new ReplayModel()) {
+            try (ReadModel model = ReadModel.empty()) {
                 store.forEach(scope, at, row -> {
                     DecodedEvent event = decode(row);
-                    model.apply(event.event(), event.envelope());
+                    model.apply(event);
                 });
-                model.writeTo(DataSourceUtils.getConnection(dataSource), "pg_temp");
+                model.copyInto(DataSourceUtils.getConnection(dataSource), "pg_temp");
             } catch (SQLException | IOException e) {
                 throw new IllegalStateException("the record as of " + at + " could not be replayed", e);
             }

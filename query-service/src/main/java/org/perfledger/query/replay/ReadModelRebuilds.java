@@ -24,6 +24,7 @@ import org.perfledger.kernel.event.EventEnvelopeCodec.MalformedEnvelopeException
 import org.perfledger.query.platform.ConflictException;
 import org.perfledger.query.platform.NotFoundException;
 import org.perfledger.query.projection.DecodedEvent;
+import org.perfledger.query.projection.ReadModel;
 import org.perfledger.query.projection.ProjectionApplier;
 import org.perfledger.query.replay.EventStoreReader.Position;
 import org.perfledger.query.replay.EventStoreReader.Settled;
@@ -174,10 +175,10 @@ public class ReadModelRebuilds implements DisposableBean {
             rebuild.total = store.count();
             rebuild.phase("replaying");
             Position replayed;
-            try (ReplayModel model = new ReplayModel()) {
+            try (ReadModel model = ReadModel.empty()) {
                 replayed = store.forEachSettled(Position.START, settled -> {
                     DecodedEvent event = decode(settled);
-                    model.apply(event.event(), event.envelope());
+                    model.apply(event);
                     if (model.applied() % PROGRESS_STEP == 0) {
                         rebuild.appliedTo(model.applied());
                         appliedGauge.set(model.applied());
@@ -191,7 +192,7 @@ public class ReadModelRebuilds implements DisposableBean {
                 rebuild.phase("writing");
                 transactions.executeWithoutResult(status -> {
                     try {
-                        model.writeTo(DataSourceUtils.getConnection(dataSource), target);
+                        model.copyInto(DataSourceUtils.getConnection(dataSource), target);
                     } catch (SQLException | IOException e) {
                         throw new IllegalStateException("the rebuilt read models could not be written", e);
                     }

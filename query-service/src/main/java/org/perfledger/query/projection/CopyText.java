@@ -1,13 +1,11 @@
-package org.perfledger.query.replay;
+package org.perfledger.query.projection;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.perfledger.kernel.event.EventEnvelopeCodec;
 import org.perfledger.kernel.money.WanYuan;
 
 /**
@@ -92,16 +90,5 @@ final class CopyText {
             }
         }
         return true;
-    }
-
-    /** A value for a JSON(B) column, written as the projections write it. */
-    record Json(String text) {
-        static Json of(Object value) {
-            try {
-                return new Json(EventEnvelopeCodec.mapper().writeValueAsString(value));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("a stored event's part could not be written as JSON", e);
-            }
-        }
     }
 }

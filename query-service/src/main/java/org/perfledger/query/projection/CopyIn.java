@@ -1,4 +1,4 @@
-package org.perfledger.query.replay;
+package org.perfledger.query.projection;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import org.postgresql.PGConnection;
 
 /**
@@ -25,37 +26,35 @@ final class CopyIn {
     private CopyIn() {
     }
 
-    /** Rows of one table in the model, as COPY text. */
-    interface Rows {
-        void writeTo(CopyText rows);
-    }
-
-    static void table(Connection connection, String schema, String table, String columns, Rows rows)
+    static void table(Connection connection, String schema, ReadModelTable table, List<Object[]> rows)
             throws SQLException, IOException {
         StringWriter buffer = new StringWriter();
-        rows.writeTo(new CopyText(buffer));
-        copyIn(connection, schema, table, columns, new StringReader(buffer.toString()));
+        CopyText text = new CopyText(buffer);
+        rows.forEach(text::row);
+        copyIn(connection, schema, table, new StringReader(buffer.toString()));
     }
 
-    private static void copyIn(Connection connection, String schema, String table, String columns, Reader rows)
+    private static void copyIn(Connection connection, String schema, ReadModelTable table, Reader rows)
             throws SQLException, IOException {
-        connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + ReadModelTables.ident(schema) + "."
-                + ReadModelTables.ident(table) + " (" + columns + ") FROM STDIN", rows);
+        connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + quoted(schema) + "."
+                + quoted(table.table()) + " (" + table.columnList() + ") FROM STDIN", rows);
+    }
+
+    private static String quoted(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
     /** An append-only table's rows, spooled to a file as they come and copied in at the end. */
     static final class Spool {
-        private final String table;
-        private final String columns;
+        private final ReadModelTable table;
         private final Path file;
         private final Writer writer;
         private final CopyText rows;
 
-        Spool(String table, String columns) {
+        Spool(ReadModelTable table) {
             this.table = table;
-            this.columns = columns;
             try {
-                this.file = Files.createTempFile("perfledger-rebuild-" + table, ".copy");
+                this.file = Files.createTempFile("perfledger-rebuild-" + table.table(), ".copy");
                 // an OutputStreamWriter replaces what UTF-8 cannot encode instead of failing (UnicodeText's rule)
                 this.writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file),
                         StandardCharsets.UTF_8), 1 << 16);
@@ -65,14 +64,14 @@ final class CopyIn {
             this.rows = new CopyText(writer);
         }
 
-        void row(Object... values) {
+        void row(Object[] values) {
             rows.row(values);
         }
 
         void copyInto(Connection connection, String schema) throws SQLException, IOException {
             writer.close();
             try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                copyIn(connection, schema, table, columns, in);
+                copyIn(connection, schema, table, in);
             }
         }
 

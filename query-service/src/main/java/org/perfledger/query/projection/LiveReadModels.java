@@ -1,0 +1,207 @@
+package org.perfledger.query.projection;
+
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.perfledger.kernel.event.EventEnvelope;
+import org.perfledger.kernel.event.EventEnvelopeCodec;
+import org.perfledger.kernel.plan.PlanEvent;
+import org.perfledger.kernel.plan.PlanId;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The read models of a batch of events, loaded from and written back to the tables the caller's transaction sees
+ * (the live schema, or a rebuild's during its catch-up): the rows the batch's streams and plans have, their positions
+ * (locked) and their parked early arrivals are loaded with one statement per table; the events are folded in memory;
+ * then each table's changed rows are written with one statement, whatever the batch's size.
+ */
+@Component
+class LiveReadModels {
+
+    private static final String PLAN_KEYS = "k(district text, department_id text, fiscal_year int, plan_key text)";
+
+    private final JdbcTemplate jdbc;
+
+    LiveReadModels(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A model holding what the batch's events will read and change, their streams' positions locked. */
+    Loaded load(Collection<DecodedEvent> batch) {
+        ReadModel model = ReadModel.inMemory();
+        Set<String> streams = batch.stream().map(event -> event.envelope().aggregateId())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        String streamList = JsonRows.array(streams.stream().map(JsonRows::quote).toList());
+        Map<String, String> positionsLoaded = new HashMap<>();
+        for (Object[] position : select(ReadModelTable.POSITION, "SELECT " + ReadModelTable.POSITION.columnList()
+                + " FROM projection_position WHERE aggregate_id IN (SELECT json_array_elements_text(?::json)) "
+                + "ORDER BY aggregate_id FOR UPDATE", streamList)) {
+            model.positions.put((String) position[0], position);
+            positionsLoaded.put((String) position[0], JsonRows.row(ReadModelTable.POSITION, position));
+        }
+        List<DecodedEvent> waiting = new ArrayList<>();
+        jdbc.query("DELETE FROM parked_event WHERE aggregate_id IN (SELECT json_array_elements_text(?::json)) "
+                + "RETURNING envelope", row -> {
+                    waiting.add(DecodedEvent.of(EventEnvelopeCodec.decode(row.getBytes(1))));
+                }, streamList);
+        for (DecodedEvent event : waiting) {
+            Object[] position = model.positions.get(event.envelope().aggregateId());
+            if (position == null || event.envelope().sequence() > (long) position[2]) {
+                model.parked.computeIfAbsent(event.envelope().aggregateId(), id -> new TreeMap<>())
+                        .put(event.envelope().sequence(), event);
+            }
+        }
+
+        Set<PlanId> plans = new LinkedHashSet<>();
+        for (DecodedEvent event : batch) {
+            if (event.event() instanceof PlanEvent planEvent) {
+                plans.add(planEvent.plan());
+            }
+        }
+        waiting.stream().filter(event -> event.event() instanceof PlanEvent)
+                .forEach(event -> plans.add(((PlanEvent) event.event()).plan()));
+        Map<ReadModelTable, Map<String, String>> loaded = new EnumMap<>(ReadModelTable.class);
+        if (!plans.isEmpty()) {
+            Map<List<Object>, PlanId> byKey = new HashMap<>();
+            List<String> keys = new ArrayList<>();
+            for (PlanId plan : plans) {
+                PlanRows rows = new PlanRows(plan);
+                byKey.put(List.of(rows.key), plan);
+                keys.add(JsonRows.row(ReadModelTable.PLAN.keys(), rows.key));
+            }
+            String keyList = JsonRows.array(keys);
+            Map<PlanId, PlanRows> found = new LinkedHashMap<>();
+            for (ReadModelTable table : ReadModelTable.OF_A_PLAN) {
+                String columns = table.columns().stream().map(column -> "t." + column)
+                        .collect(Collectors.joining(", "));
+                for (Object[] row : select(table, "SELECT " + columns + " FROM json_to_recordset(?::json) AS "
+                        + PLAN_KEYS + " JOIN " + table.table() + " t ON t.district = k.district AND t.department_id "
+                        + "= k.department_id AND t.fiscal_year = k.fiscal_year AND t.plan_key = k.plan_key", keyList)) {
+                    PlanId plan = byKey.get(List.of(row[0], row[1], row[2], row[3]));
+                    if (table == ReadModelTable.PLAN) {
+                        found.put(plan, new PlanRows(plan));
+                    }
+                    PlanRows rows = found.get(plan);
+                    if (rows != null) {
+                        rows.load(table, row);
+                    }
+                }
+            }
+            model.plans.putAll(found);
+            for (ReadModelTable table : ReadModelTable.OF_A_PLAN) {
+                Map<String, String> rows = new HashMap<>();
+                for (Object[] row : model.rows(table)) {
+                    rows.put(key(table, row), JsonRows.row(table, row));
+                }
+                loaded.put(table, rows);
+            }
+        }
+        loaded.put(ReadModelTable.POSITION, positionsLoaded);
+        return new Loaded(model, loaded);
+    }
+
+    /** A model and what its tables held when it was loaded (each row as JSON, by its key). */
+    record Loaded(ReadModel model, Map<ReadModelTable, Map<String, String>> rows) {
+    }
+
+    /** Writes what the model changed since it was loaded: one statement per table that changed. */
+    void write(Loaded loaded) {
+        ReadModel model = loaded.model();
+        for (ReadModelTable table : ReadModelTable.values()) {
+            if (table.appendOnly()) {
+                continue;
+            }
+            Map<String, String> before = loaded.rows().getOrDefault(table, Map.of());
+            Map<String, String> changed = new LinkedHashMap<>();
+            Set<String> gone = new LinkedHashSet<>(table == ReadModelTable.REPORTING_CALENDAR ? Set.of()
+                    : before.keySet());
+            for (Object[] row : model.rows(table)) {
+                String key = key(table, row);
+                String json = JsonRows.row(table, row);
+                gone.remove(key);
+                if (!json.equals(before.get(key))) {
+                    changed.put(key, json);
+                }
+            }
+            if (!gone.isEmpty()) {
+                jdbc.update("DELETE FROM " + table.table() + " WHERE (" + String.join(", ", table.keys())
+                        + ") IN (SELECT " + String.join(", ", table.keys()) + " FROM json_populate_recordset(NULL::"
+                        + table.table() + ", ?::json))", JsonRows.array(gone.stream().map(before::get).toList()));
+            }
+            if (!changed.isEmpty()) {
+                jdbc.update(upsert(table), JsonRows.array(changed.values()));
+            }
+        }
+        if (model.appends() instanceof ReadModel.Appended appended) {
+            appended.rows.forEach((table, rows) -> jdbc.update("INSERT INTO " + table.table() + " ("
+                    + table.columnList() + ") SELECT " + table.columnList() + " FROM json_populate_recordset(NULL::"
+                    + table.table() + ", ?::json)", JsonRows.array(rows.stream()
+                            .map(row -> JsonRows.row(table, row)).toList())));
+        }
+        List<Object[]> stillWaiting = new ArrayList<>();
+        model.parked.values().forEach(waiting -> waiting.values().forEach(event -> {
+            EventEnvelope envelope = event.envelope();
+            stillWaiting.add(new Object[] {envelope.aggregateId(), envelope.sequence(), envelope.eventId(),
+                    EventEnvelopeCodec.encode(envelope)});
+        }));
+        if (!stillWaiting.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO parked_event (aggregate_id, sequence_number, event_id, envelope) "
+                    + "VALUES (?, ?, ?, ?) ON CONFLICT (aggregate_id, sequence_number) DO NOTHING", stillWaiting);
+        }
+    }
+
+    private static String upsert(ReadModelTable table) {
+        List<String> values = new ArrayList<>(table.columns());
+        values.removeAll(table.keys());
+        return "INSERT INTO " + table.table() + " (" + table.columnList() + ") SELECT " + table.columnList()
+                + " FROM json_populate_recordset(NULL::" + table.table() + ", ?::json) ON CONFLICT ("
+                + String.join(", ", table.keys()) + ") DO UPDATE SET " + values.stream()
+                .map(column -> column + " = EXCLUDED." + column).collect(Collectors.joining(", "));
+    }
+
+    private static String key(ReadModelTable table, Object[] row) {
+        Object[] key = new Object[table.keys().size()];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = row[table.columns().indexOf(table.keys().get(i))];
+        }
+        return JsonRows.row(table.keys(), key);
+    }
+
+    private List<Object[]> select(ReadModelTable table, String sql, Object... parameters) {
+        return jdbc.query(sql, (rs, n) -> values(rs, table.columns().size()), parameters);
+    }
+
+    /** A row's values as the projection holds them: decimals, whole numbers, text, JSON, dates and instants. */
+    private static Object[] values(ResultSet rs, int count) throws SQLException {
+        ResultSetMetaData meta = rs.getMetaData();
+        Object[] row = new Object[count];
+        for (int i = 1; i <= count; i++) {
+            String type = meta.getColumnTypeName(i);
+            row[i - 1] = switch (type) {
+                case "numeric" -> rs.getBigDecimal(i);
+                case "jsonb", "json" -> rs.getString(i) == null ? null : new Json(rs.getString(i));
+                case "date" -> rs.getObject(i, LocalDate.class);
+                case "timestamptz" -> {
+                    OffsetDateTime at = rs.getObject(i, OffsetDateTime.class);
+                    yield at == null ? null : at.toInstant();
+                }
+                default -> rs.getObject(i); // text, integers, booleans
+            };
+        }
+        return row;
+    }
+}

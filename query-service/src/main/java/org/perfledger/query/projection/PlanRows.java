@@ -1,0 +1,157 @@
+package org.perfledger.query.projection;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.perfledger.kernel.plan.PlanId;
+import org.perfledger.kernel.plan.PlanPhase;
+import org.perfledger.query.readmodel.PlanKeys;
+
+/**
+ * One plan's rows that change over the year: the plan itself, its budget parts, lines, goals, indicators, target
+ * adjustments and self-evaluations. The projection changes them in memory ({@link ReadModelFold}); they are written
+ * whole into empty tables (rebuilds, views as of an instant) or, when loaded from the live tables, only the rows that
+ * differ from what was loaded.
+ */
+final class PlanRows {
+
+    final Object[] key;
+    String kind;
+    String name;
+    /** The implementing units as the JSON text the column holds. */
+    String implementingUnits;
+    String category;
+    String attribute;
+    String projectType;
+    String financeDesk;
+    PlanPhase phase = PlanPhase.DRAFTING;
+    String targetsReview;
+    String targetsNote;
+    String targetsReviewedBy;
+    boolean budgetOpened;
+    BigDecimal initial = BigDecimal.ZERO;
+    BigDecimal adjusted = BigDecimal.ZERO;
+    BigDecimal received = BigDecimal.ZERO;
+    BigDecimal executed = BigDecimal.ZERO;
+    boolean overBudget;
+    long version;
+    Instant updatedAt;
+    /** "dimension/part" → initial, adjusted, received, executed */
+    final Map<String, BigDecimal[]> parts = new LinkedHashMap<>();
+    /** position, name, amount, executed */
+    final List<Object[]> lines = new ArrayList<>();
+    final Map<Integer, String> goals = new LinkedHashMap<>();
+    final Map<String, IndicatorRow> indicators = new LinkedHashMap<>();
+    /** by number: the row's columns after the plan's key, in {@link ReadModelTable#TARGET_ADJUSTMENT} order */
+    final Map<Integer, Object[]> adjustments = new LinkedHashMap<>();
+    /** by round: the row's columns after the plan's key, in {@link ReadModelTable#SELF_EVALUATION} order */
+    final Map<Integer, Object[]> evaluations = new LinkedHashMap<>();
+
+    PlanRows(PlanId plan) {
+        this.key = PlanKeys.of(plan);
+    }
+
+    static final class IndicatorRow {
+        int position;
+        int goal;
+        String level1;
+        String level2;
+        String name;
+        BigDecimal weight;
+        String targetText;
+        Json targetValue;
+        String actualText;
+        Json actualValue;
+        LocalDate asOf;
+        String narrative;
+        String evidence;
+        String achievement;
+        int completions;
+    }
+
+    /** The plan's rows of one table, each in the table's column order, the plan's key first. */
+    List<Object[]> rows(ReadModelTable table) {
+        List<Object[]> rows = new ArrayList<>();
+        switch (table) {
+            case PLAN -> rows.add(row(kind, name, implementingUnits, category, attribute, projectType, financeDesk,
+                    phase.name(), budgetOpened, initial, adjusted, received, executed, overBudget, version, updatedAt,
+                    targetsReview, targetsNote, targetsReviewedBy));
+            case BUDGET_PART -> parts.forEach((part, figures) -> rows.add(row(part.substring(0, part.indexOf('/')),
+                    part.substring(part.indexOf('/') + 1), figures[0], figures[1], figures[2], figures[3])));
+            case BUDGET_LINE -> lines.forEach(line -> rows.add(row(line)));
+            case GOAL -> goals.forEach((number, text) -> rows.add(row(number, text)));
+            case INDICATOR -> indicators.forEach((code, i) -> rows.add(row(code, i.position, i.goal, i.level1,
+                    i.level2, i.name, i.weight, i.targetText, i.targetValue, i.actualText, i.actualValue, i.asOf,
+                    i.narrative, i.evidence, i.achievement, i.completions)));
+            case TARGET_ADJUSTMENT -> adjustments.values().forEach(row -> rows.add(row(row)));
+            case SELF_EVALUATION -> evaluations.values().forEach(row -> rows.add(row(row)));
+            default -> throw new IllegalArgumentException(table + " holds no rows of a plan");
+        }
+        return rows;
+    }
+
+    /** Takes one row loaded from a table (in its column order, the plan's key first) into the plan's state. */
+    void load(ReadModelTable table, Object[] row) {
+        Object[] v = Arrays.copyOfRange(row, key.length, row.length);
+        switch (table) {
+            case PLAN -> {
+                kind = (String) v[0];
+                name = (String) v[1];
+                implementingUnits = (String) v[2];
+                category = (String) v[3];
+                attribute = (String) v[4];
+                projectType = (String) v[5];
+                financeDesk = (String) v[6];
+                phase = PlanPhase.valueOf((String) v[7]);
+                budgetOpened = (Boolean) v[8];
+                initial = (BigDecimal) v[9];
+                adjusted = (BigDecimal) v[10];
+                received = (BigDecimal) v[11];
+                executed = (BigDecimal) v[12];
+                overBudget = (Boolean) v[13];
+                version = (Long) v[14];
+                updatedAt = (Instant) v[15];
+                targetsReview = (String) v[16];
+                targetsNote = (String) v[17];
+                targetsReviewedBy = (String) v[18];
+            }
+            case BUDGET_PART -> parts.put(v[0] + "/" + v[1], new BigDecimal[] {(BigDecimal) v[2], (BigDecimal) v[3],
+                    (BigDecimal) v[4], (BigDecimal) v[5]});
+            case BUDGET_LINE -> lines.add(v);
+            case GOAL -> goals.put((Integer) v[0], (String) v[1]);
+            case INDICATOR -> {
+                IndicatorRow i = new IndicatorRow();
+                i.position = (Integer) v[1];
+                i.goal = (Integer) v[2];
+                i.level1 = (String) v[3];
+                i.level2 = (String) v[4];
+                i.name = (String) v[5];
+                i.weight = (BigDecimal) v[6];
+                i.targetText = (String) v[7];
+                i.targetValue = (Json) v[8];
+                i.actualText = (String) v[9];
+                i.actualValue = (Json) v[10];
+                i.asOf = (LocalDate) v[11];
+                i.narrative = (String) v[12];
+                i.evidence = (String) v[13];
+                i.achievement = (String) v[14];
+                i.completions = (Integer) v[15];
+                indicators.put((String) v[0], i);
+            }
+            case TARGET_ADJUSTMENT -> adjustments.put((Integer) v[0], v);
+            case SELF_EVALUATION -> evaluations.put((Integer) v[0], v);
+            default -> throw new IllegalArgumentException(table + " holds no rows of a plan");
+        }
+    }
+
+    private Object[] row(Object... values) {
+        Object[] row = Arrays.copyOf(key, key.length + values.length);
+        System.arraycopy(values, 0, row, key.length, values.length);
+        return row;
+    }
+}

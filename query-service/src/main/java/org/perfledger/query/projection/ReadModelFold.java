@@ -1,0 +1,293 @@
+package org.perfledger.query.projection;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.perfledger.kernel.budget.BudgetEvents.BudgetAdjusted;
+import org.perfledger.kernel.budget.BudgetEvents.BudgetLinesSet;
+import org.perfledger.kernel.budget.BudgetEvents.BudgetOpened;
+import org.perfledger.kernel.budget.BudgetEvents.ExpenditureCorrected;
+import org.perfledger.kernel.budget.BudgetEvents.ExpenditureRecorded;
+import org.perfledger.kernel.budget.BudgetEvents.FundsReceived;
+import org.perfledger.kernel.budget.BudgetLine;
+import org.perfledger.kernel.evaluation.EvaluationEvents.ReportingCalendarSet;
+import org.perfledger.kernel.evaluation.EvaluationEvents.SelfEvaluationAccepted;
+import org.perfledger.kernel.evaluation.EvaluationEvents.SelfEvaluationPublished;
+import org.perfledger.kernel.evaluation.EvaluationEvents.SelfEvaluationReturned;
+import org.perfledger.kernel.evaluation.EvaluationEvents.SelfEvaluationSubmitted;
+import org.perfledger.kernel.event.EventEnvelope;
+import org.perfledger.kernel.event.PerfLedgerEvent;
+import org.perfledger.kernel.money.WanYuan;
+import org.perfledger.kernel.organisation.DepartmentRegistered;
+import org.perfledger.kernel.organisation.DistrictRegistered;
+import org.perfledger.kernel.performance.Indicator;
+import org.perfledger.kernel.performance.PerformanceEvents.CompletionRecorded;
+import org.perfledger.kernel.performance.PerformanceEvents.GoalAdded;
+import org.perfledger.kernel.performance.PerformanceEvents.IndicatorTargetSet;
+import org.perfledger.kernel.performance.PerformanceEvents.MonitoringReportSubmitted;
+import org.perfledger.kernel.performance.PerformanceEvents.TargetAdjustmentApproved;
+import org.perfledger.kernel.performance.PerformanceEvents.TargetAdjustmentRejected;
+import org.perfledger.kernel.performance.PerformanceEvents.TargetAdjustmentRequested;
+import org.perfledger.kernel.plan.PlanEvent;
+import org.perfledger.kernel.plan.PlanEvents.DepartmentPlanStarted;
+import org.perfledger.kernel.plan.PlanEvents.ProjectRegistered;
+import org.perfledger.kernel.plan.PlanEvents.TargetsApproved;
+import org.perfledger.kernel.plan.PlanEvents.TargetsReturned;
+import org.perfledger.kernel.plan.PlanEvents.TargetsSubmitted;
+import org.perfledger.kernel.plan.PlanEvents.YearClosed;
+import org.perfledger.kernel.plan.PlanId;
+import org.perfledger.kernel.plan.PlanPhase;
+import org.perfledger.kernel.scoring.ScoringSchemeSet;
+import org.perfledger.query.projection.PlanRows.IndicatorRow;
+
+/**
+ * The read models as a function of the events: each event changes rows of the {@link ReadModel} in memory, and
+ * nothing here touches a database. The live consumers, the rebuilds and the views as of an instant all fold events
+ * through this one class, so the read models are written in one place.
+ */
+final class ReadModelFold {
+
+    private ReadModelFold() {
+    }
+
+    static void apply(PerfLedgerEvent event, EventEnvelope envelope, ReadModel model) {
+        Instant at = envelope.timestamp();
+        if (event instanceof DistrictRegistered registered) {
+            model.append(ReadModelTable.DISTRICT, registered.district().value(), registered.name(), at,
+                    envelope.actor());
+        } else if (event instanceof DepartmentRegistered registered) {
+            model.append(ReadModelTable.DEPARTMENT, registered.district().value(),
+                    registered.department().code().value(), registered.name(), at, envelope.actor());
+        } else if (event instanceof ReportingCalendarSet calendar) {
+            model.calendar(new Object[] {calendar.district().value(), calendar.year().value(),
+                    Json.of(calendar.monitoring()), calendar.selfEvaluationDue(), calendar.deviationMargin().value()});
+        } else if (event instanceof ScoringSchemeSet set) {
+            model.append(ReadModelTable.SCORING_SCHEME, set.district().value(), set.year().value(), set.kind().name(),
+                    set.version(), Json.of(set.scheme()), at, envelope.actor());
+        } else if (event instanceof PlanEvent planEvent) {
+            PlanRows plan = plan(planEvent, model);
+            if (plan == null) {
+                return; // an event of a plan never started changes nothing
+            }
+            applyToPlan(planEvent, envelope, plan, model);
+            plan.version = envelope.sequence();
+            plan.updatedAt = at;
+        }
+    }
+
+    private static PlanRows plan(PlanEvent event, ReadModel model) {
+        PlanId id = event.plan();
+        if (event instanceof ProjectRegistered registered) {
+            PlanRows plan = model.startPlan(id);
+            plan.kind = "PROJECT";
+            plan.name = registered.name();
+            plan.implementingUnits = Json.of(registered.implementingUnits()).text();
+            plan.category = registered.category().name();
+            plan.attribute = registered.attribute().name();
+            plan.projectType = registered.type().name();
+            plan.financeDesk = registered.financeDesk();
+            return plan;
+        }
+        if (event instanceof DepartmentPlanStarted) {
+            PlanRows plan = model.startPlan(id);
+            plan.kind = "DEPARTMENT";
+            return plan;
+        }
+        return model.plan(id);
+    }
+
+    private static void applyToPlan(PlanEvent event, EventEnvelope envelope, PlanRows plan, ReadModel model) {
+        if (event instanceof BudgetOpened opened) {
+            plan.budgetOpened = true;
+            plan.initial = opened.total().amount();
+            plan.adjusted = opened.total().amount();
+            opened.sources().forEach((source, amount) -> plan.parts.put("source/" + source.name(),
+                    new BigDecimal[] {amount.amount(), amount.amount(), BigDecimal.ZERO, BigDecimal.ZERO}));
+            opened.classes().forEach((type, amount) -> plan.parts.put("class/" + type.name(),
+                    new BigDecimal[] {amount.amount(), amount.amount(), BigDecimal.ZERO, BigDecimal.ZERO}));
+            movement(model, plan, envelope, "opened", null, null, null, null, null, opened.total(), null,
+                    opened.total(), null, null, null, null, false);
+        } else if (event instanceof BudgetAdjusted adjusted) {
+            plan.adjusted = adjusted.to().amount();
+            plan.overBudget = plan.executed.compareTo(adjusted.to().amount()) > 0;
+            BigDecimal change = adjusted.kind().direction() > 0 ? adjusted.amount().amount()
+                    : adjusted.amount().amount().negate();
+            add(plan, "source/" + adjusted.source().name(), 1, change);
+            if (adjusted.expenditureClass() != null) {
+                add(plan, "class/" + adjusted.expenditureClass().name(), 1, change);
+            }
+            movement(model, plan, envelope, "adjusted", adjusted.number(), adjusted.kind().name(),
+                    adjusted.source().name(), adjusted.expenditureClass() == null ? null
+                            : adjusted.expenditureClass().name(), null, adjusted.amount(), adjusted.from(),
+                    adjusted.to(), adjusted.reason(), adjusted.documentNumber().value(), null, adjusted.date(), false);
+        } else if (event instanceof FundsReceived funds) {
+            plan.received = funds.receivedTotal().amount();
+            add(plan, "source/" + funds.source().name(), 2, funds.amount().amount());
+            movement(model, plan, envelope, "received", null, null, funds.source().name(), null, null,
+                    funds.amount(), null, funds.receivedTotal(), funds.note(), null, null, funds.date(), false);
+        } else if (event instanceof ExpenditureRecorded spent) {
+            plan.executed = spent.executedTotal().amount();
+            plan.overBudget = spent.overBudget();
+            add(plan, "class/" + spent.expenditureClass().name(), 3, spent.amount().amount());
+            charge(plan, spent.line(), spent.amount().amount());
+            movement(model, plan, envelope, "spent", null, null, null, spent.expenditureClass().name(), spent.line(),
+                    spent.amount(), null, spent.executedTotal(), spent.description(), null, spent.voucher(),
+                    spent.date(), spent.overBudget());
+        } else if (event instanceof ExpenditureCorrected corrected) {
+            plan.executed = corrected.executedTotal().amount();
+            plan.overBudget = corrected.overBudget();
+            add(plan, "class/" + corrected.expenditureClass().name(), 3, corrected.amount().amount().negate());
+            charge(plan, corrected.line(), corrected.amount().amount().negate());
+            movement(model, plan, envelope, "corrected", null, null, null, corrected.expenditureClass().name(),
+                    corrected.line(), corrected.amount(), null, corrected.executedTotal(), corrected.reason(), null,
+                    corrected.originalVoucher(), corrected.date(), corrected.overBudget());
+        } else if (event instanceof BudgetLinesSet set) {
+            // spending already charged to a line stays with it when the lines are set again
+            Map<String, BigDecimal> spentByLine = new HashMap<>();
+            plan.lines.forEach(line -> spentByLine.putIfAbsent((String) line[1], (BigDecimal) line[3]));
+            plan.lines.clear();
+            for (int i = 0; i < set.lines().size(); i++) {
+                BudgetLine line = set.lines().get(i);
+                plan.lines.add(new Object[] {i + 1, line.name(), line.amount().amount(),
+                        spentByLine.getOrDefault(line.name(), BigDecimal.ZERO)});
+            }
+        } else if (event instanceof GoalAdded goal) {
+            plan.goals.put(goal.number(), goal.text());
+        } else if (event instanceof IndicatorTargetSet set) {
+            indicator(plan, set.indicator());
+        } else if (event instanceof TargetsSubmitted) {
+            plan.phase = PlanPhase.TARGETS_SUBMITTED;
+        } else if (event instanceof TargetsApproved approved) {
+            plan.phase = PlanPhase.IN_EXECUTION;
+            targetsReviewed(plan, "approved", approved.comment(), envelope);
+        } else if (event instanceof TargetsReturned returned) {
+            plan.phase = PlanPhase.DRAFTING;
+            targetsReviewed(plan, "returned", returned.reason(), envelope);
+        } else if (event instanceof CompletionRecorded completion) {
+            completion(completion, envelope, plan, model);
+        } else if (event instanceof MonitoringReportSubmitted report) {
+            model.append(ReadModelTable.MONITORING_REPORT, plan.key, report.period(), report.asOf(), report.budget(),
+                    report.executed(), Json.of(report.indicators()), report.deviations(), report.correctiveMeasures(),
+                    envelope.timestamp(), envelope.actor());
+        } else if (event instanceof TargetAdjustmentRequested requested) {
+            plan.adjustments.put(requested.number(), new Object[] {requested.number(), requested.indicator().value(),
+                    requested.target().text(), requested.weight().value(), requested.reason(), "requested", null,
+                    envelope.actor(), null});
+        } else if (event instanceof TargetAdjustmentApproved approved) {
+            decide(plan, approved.number(), "approved", approved.comment(), envelope.actor());
+            IndicatorRow indicator = plan.indicators.get(approved.indicator().value());
+            if (indicator != null) {
+                indicator.targetText = approved.toTarget().text();
+                indicator.targetValue = Json.of(approved.toTarget().value());
+                indicator.weight = approved.toWeight().value();
+            }
+        } else if (event instanceof TargetAdjustmentRejected rejected) {
+            decide(plan, rejected.number(), "rejected", rejected.reason(), envelope.actor());
+        } else if (event instanceof YearClosed) {
+            plan.phase = PlanPhase.CLOSED;
+        } else if (event instanceof SelfEvaluationSubmitted submitted) {
+            plan.evaluations.put(submitted.round(), new Object[] {submitted.round(), Json.of(submitted.indicators()),
+                    submitted.score() == null ? null : submitted.score().value(),
+                    submitted.grade() == null ? null : submitted.grade().name(), submitted.deviationAnalysis(),
+                    submitted.improvementMeasures(), submitted.resultsUse(), submitted.publicationPlan(), "submitted",
+                    null, envelope.timestamp(), envelope.actor(), null, null, submitted.executionRate(),
+                    submitted.executionScore() == null ? null : submitted.executionScore().value(),
+                    submitted.schemeVersion()});
+            plan.phase = PlanPhase.SELF_EVALUATION_SUBMITTED;
+        } else if (event instanceof SelfEvaluationReturned returned) {
+            evaluationReviewed(plan, returned.round(), "returned", returned.reason(), envelope.actor());
+            plan.phase = PlanPhase.SELF_EVALUATION_RETURNED;
+        } else if (event instanceof SelfEvaluationAccepted accepted) {
+            evaluationReviewed(plan, accepted.round(), "accepted", accepted.comment(), envelope.actor());
+            plan.phase = PlanPhase.SELF_EVALUATION_ACCEPTED;
+        } else if (event instanceof SelfEvaluationPublished published) {
+            plan.evaluations.values().stream().filter(row -> "accepted".equals(row[8]))
+                    .forEach(row -> row[13] = published.channels());
+            plan.phase = PlanPhase.PUBLISHED;
+        }
+    }
+
+    private static void completion(CompletionRecorded completion, EventEnvelope envelope, PlanRows plan,
+                                   ReadModel model) {
+        String achievement = completion.achievement() == null ? null : completion.achievement().name();
+        Json value = Json.of(completion.actual().value());
+        model.append(ReadModelTable.COMPLETION, plan.key, envelope.sequence(), completion.indicator().value(),
+                completion.actual().text(), value, completion.narrative(), completion.asOf(), completion.evidence(),
+                achievement, envelope.timestamp(), envelope.actor());
+        IndicatorRow indicator = plan.indicators.get(completion.indicator().value());
+        if (indicator != null) {
+            indicator.actualText = completion.actual().text();
+            indicator.actualValue = value;
+            indicator.asOf = completion.asOf();
+            indicator.narrative = completion.narrative();
+            indicator.evidence = completion.evidence();
+            indicator.achievement = achievement;
+            indicator.completions++;
+        }
+    }
+
+    private static void indicator(PlanRows plan, Indicator set) {
+        IndicatorRow row = plan.indicators.get(set.code().value());
+        if (row == null) {
+            row = new IndicatorRow();
+            row.position = plan.indicators.size() + 1;
+            plan.indicators.put(set.code().value(), row);
+        }
+        row.goal = set.goal();
+        row.level1 = set.level1().name();
+        row.level2 = set.level2().name();
+        row.name = set.name();
+        row.weight = set.weight().value();
+        row.targetText = set.target().text();
+        row.targetValue = Json.of(set.target().value());
+    }
+
+    /** Adds to one figure of a budget part (1 adjusted, 2 received, 3 executed), making the part if need be. */
+    private static void add(PlanRows plan, String part, int figure, BigDecimal amount) {
+        BigDecimal[] figures = plan.parts.computeIfAbsent(part, key -> new BigDecimal[] {BigDecimal.ZERO,
+                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+        figures[figure] = figures[figure].add(amount);
+    }
+
+    private static void charge(PlanRows plan, String line, BigDecimal amount) {
+        if (line != null) {
+            plan.lines.stream().filter(row -> line.equals(row[1]))
+                    .forEach(row -> row[3] = ((BigDecimal) row[3]).add(amount));
+        }
+    }
+
+    private static void targetsReviewed(PlanRows plan, String decision, String note, EventEnvelope envelope) {
+        plan.targetsReview = decision;
+        plan.targetsNote = note;
+        plan.targetsReviewedBy = envelope.actor();
+    }
+
+    private static void decide(PlanRows plan, int number, String status, String note, String actor) {
+        Object[] row = plan.adjustments.get(number);
+        if (row != null) {
+            row[5] = status;
+            row[6] = note;
+            row[8] = actor;
+        }
+    }
+
+    private static void evaluationReviewed(PlanRows plan, int round, String status, String note, String actor) {
+        Object[] row = plan.evaluations.get(round);
+        if (row != null) {
+            row[8] = status;
+            row[9] = note;
+            row[12] = actor;
+        }
+    }
+
+    private static void movement(ReadModel model, PlanRows plan, EventEnvelope envelope, String movement,
+                                 Integer number, String kind, String source, String expenditureClass, String line,
+                                 WanYuan amount, WanYuan from, WanYuan to, String reason, String document,
+                                 String voucher, LocalDate date, boolean overBudget) {
+        model.append(ReadModelTable.BUDGET_MOVEMENT, plan.key, envelope.sequence(), movement, number, kind, source,
+                expenditureClass, line, amount, from, to, reason, document, voucher, date, overBudget,
+                envelope.timestamp(), envelope.actor(), envelope.correlationId(), envelope.eventId());
+    }
+}

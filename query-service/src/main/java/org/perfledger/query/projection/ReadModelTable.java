@@ -1,0 +1,84 @@
+package org.perfledger.query.projection;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The tables the projection writes, each with its columns in the order a row of the model holds them and the columns
+ * that key a row. One description serves the live writes (changed rows upserted), the rebuild's COPY and the loads.
+ */
+public enum ReadModelTable {
+
+    PLAN("plan", Keys.PLAN + "kind, name, implementing_units, category, attribute, project_type, finance_desk, phase, "
+            + "budget_opened, initial_budget, adjusted_budget, received, executed, over_budget, version, updated_at, "
+            + "targets_review, targets_note, targets_reviewed_by", Keys.PLAN),
+    BUDGET_PART("plan_budget_part", Keys.PLAN + "dimension, part, initial_amount, adjusted_amount, received, executed",
+            Keys.PLAN + "dimension, part"),
+    BUDGET_LINE("budget_line", Keys.PLAN + "position, name, amount, executed", Keys.PLAN + "name"),
+    GOAL("goal", Keys.PLAN + "number, text", Keys.PLAN + "number"),
+    INDICATOR("indicator", Keys.PLAN + "code, position, goal, level1, level2, name, weight, target_text, target_value, "
+            + "latest_actual_text, latest_actual_value, latest_as_of, latest_narrative, latest_evidence, "
+            + "latest_achievement, completions", Keys.PLAN + "code"),
+    TARGET_ADJUSTMENT("target_adjustment", Keys.PLAN + "number, code, target_text, weight, reason, status, "
+            + "decision_note, requested_by, decided_by", Keys.PLAN + "number"),
+    SELF_EVALUATION("self_evaluation", Keys.PLAN + "round, indicators, score, grade, deviation_analysis, "
+            + "improvement_measures, results_use, publication_plan, status, review_note, submitted_at, submitted_by, "
+            + "reviewed_by, published_channels, execution_rate, execution_score, scheme_version", Keys.PLAN + "round"),
+    BUDGET_MOVEMENT("budget_movement", Keys.PLAN + "sequence_number, movement, adjustment_no, kind, source, "
+            + "expenditure_class, line, amount, from_amount, to_amount, reason, document_number, voucher, "
+            + "movement_date, over_budget, recorded_at, actor, correlation_id, event_id", null),
+    COMPLETION("completion", Keys.PLAN + "sequence_number, code, actual_text, actual_value, narrative, as_of, evidence, "
+            + "achievement, recorded_at, actor", null),
+    MONITORING_REPORT("monitoring_report", Keys.PLAN + "period, as_of, budget, executed, indicators, deviations, "
+            + "corrective_measures, submitted_at, submitted_by", null),
+    REPORTING_CALENDAR("reporting_calendar", "district, fiscal_year, monitoring, self_evaluation_due, deviation_margin",
+            "district, fiscal_year"),
+    SCORING_SCHEME("scoring_scheme", "district, fiscal_year, kind, version, scheme, set_at, set_by", null),
+    DISTRICT("district", "district, name, registered_at, registered_by", null),
+    DEPARTMENT("department", "district, department_id, name, registered_at, registered_by", null),
+    POSITION("projection_position", "aggregate_id, district, last_sequence, last_event_id, updated_at", "aggregate_id");
+
+    /** The tables a plan's rows live in and are loaded from, in the order they are written. */
+    public static final List<ReadModelTable> OF_A_PLAN = List.of(PLAN, BUDGET_PART, BUDGET_LINE, GOAL, INDICATOR,
+            TARGET_ADJUSTMENT, SELF_EVALUATION);
+
+    private final String table;
+    private final List<String> columns;
+    private final List<String> keys;
+
+    ReadModelTable(String table, String columns, String keys) {
+        this.table = table;
+        this.columns = split(columns);
+        this.keys = keys == null ? List.of() : split(keys);
+    }
+
+    private static List<String> split(String columns) {
+        return Arrays.stream(columns.split(",")).map(String::trim).filter(column -> !column.isEmpty()).toList();
+    }
+
+    public String table() {
+        return table;
+    }
+
+    public List<String> columns() {
+        return columns;
+    }
+
+    /** The columns that key a row; empty for tables whose rows are only ever appended. */
+    public List<String> keys() {
+        return keys;
+    }
+
+    public boolean appendOnly() {
+        return keys.isEmpty();
+    }
+
+    /** The columns in SQL, comma separated. */
+    public String columnList() {
+        return String.join(", ", columns);
+    }
+
+    private static final class Keys {
+        static final String PLAN = "district, department_id, fiscal_year, plan_key, ";
+    }
+}
