@@ -14,7 +14,7 @@ import java.util.List;
  *   (S256), short-lived access tokens renewed by refresh tokens, logout at the provider;</li>
  *   <li>{@value #API_CLIENT}: scripts and the demo loader, by the password grant of a user.</li>
  * </ul>
- * infra/keycloak/perfledger-realm.json is the same realm for docker-compose.
+ * infra/deploy/keycloak/perfledger-realm.json is the same realm for docker-compose.
  */
 public record KeycloakRealm(String name, List<String> webOrigins, List<User> users, int accessTokenSeconds) {
 

@@ -27,13 +27,13 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The operations files in {@code infra} (Prometheus alert rules, the Grafana dashboard, docker-compose, Kubernetes
+ * The operations files in {@code infra/deploy} (Prometheus alert rules, the Grafana dashboard, docker-compose, Kubernetes
  * manifests) held to what the services really are: every metric an alert or a panel asks for is published by the
  * running services, and every setting the deployment files pass is one the services read.
  */
 class OperationsFilesTest {
 
-    private static final Path INFRA = Path.of("..").toAbsolutePath().normalize();
+    private static final Path INFRA = Path.of("../deploy").toAbsolutePath().normalize();
     /** PerfLedger's own meters and the library meters the files use. */
     private static final Pattern METRIC = Pattern.compile("\\b((?:perfledger|http_server|kafka_consumer|jvm)_[a-z0-9_]+)");
     private static LocalPlatform platform;
@@ -118,7 +118,7 @@ class OperationsFilesTest {
         String realm = new org.perfledger.infra.embedded.KeycloakRealm("perfledger", List.of("http://localhost:8082"),
                 List.of()).toJson();
         assertThat(PlatformClient.json(Files.readString(INFRA.resolve("keycloak/perfledger-realm.json"))))
-                .as("infra/keycloak/perfledger-realm.json is KeycloakRealm's JSON; write it again from the code")
+                .as("infra/deploy/keycloak/perfledger-realm.json is KeycloakRealm's JSON; write it again from the code")
                 .isEqualTo(PlatformClient.json(realm));
     }
 
@@ -132,7 +132,7 @@ class OperationsFilesTest {
                 "PERFLEDGER_SECURITY_CLAIMS_SUBJECT", "JAVA_TOOL_OPTIONS"));
         for (String service : List.of("command-service", "query-service")) {
             Matcher placeholder = Pattern.compile("\\$\\{(PERFLEDGER_[A-Z_]+)").matcher(Files.readString(
-                    INFRA.resolve("../" + service + "/src/main/resources/" + service + ".yml")));
+                    INFRA.resolve("../../" + service + "/src/main/resources/" + service + ".yml")));
             while (placeholder.find()) {
                 read.add(placeholder.group(1));
             }
