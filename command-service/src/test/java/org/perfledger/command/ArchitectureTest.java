@@ -17,7 +17,7 @@ class ArchitectureTest {
 
     private static final String[] CAPABILITIES = {"..command.district..", "..command.department..", "..command.plan..",
             "..command.budget..", "..command.performance..", "..command.evaluation..", "..command.scoring..",
-            "..command.planning.."};
+            "..command.planning..", "..command.calendar.."};
 
     @ArchTest
     static final ArchRule platformKnowsNoCapability = noClasses().that().resideInAPackage("..command.platform..")
@@ -36,8 +36,33 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule capabilitiesDoNotReachIntoThePlan = noClasses()
             .that().resideInAnyPackage("..command.budget..", "..command.performance..", "..command.evaluation..",
-                    "..command.planning..")
+                    "..command.planning..", "..command.calendar..")
             .should().dependOnClassesThat().resideInAPackage("..command.plan..");
+
+    /**
+     * The plan's parts in layers, each beside its commands and controller: the budget knows no other part; the
+     * targets may read the budget (a monitoring report states it) and the calendar; the self-evaluation may read both
+     * (it scores the indicators and the execution rate); the calendar knows no part. The plan sits on top.
+     */
+    @ArchTest
+    static final ArchRule theBudgetKnowsNoOtherPart = noClasses().that().resideInAPackage("..command.budget..")
+            .should().dependOnClassesThat().resideInAnyPackage("..command.performance..", "..command.evaluation..",
+                    "..command.calendar..", "..command.scoring..");
+
+    @ArchTest
+    static final ArchRule theTargetsDoNotKnowTheEvaluation = noClasses().that()
+            .resideInAPackage("..command.performance..")
+            .should().dependOnClassesThat().resideInAnyPackage("..command.evaluation..", "..command.scoring..");
+
+    @ArchTest
+    static final ArchRule theCalendarKnowsNoPart = noClasses().that().resideInAPackage("..command.calendar..")
+            .should().dependOnClassesThat().resideInAnyPackage("..command.budget..", "..command.performance..",
+                    "..command.evaluation..");
+
+    @ArchTest
+    static final ArchRule planningKnowsNoPart = noClasses().that().resideInAPackage("..command.planning..")
+            .should().dependOnClassesThat().resideInAnyPackage("..command.budget..", "..command.performance..",
+                    "..command.evaluation..", "..command.calendar..", "..command.scoring..");
 
     @ArchTest
     static final ArchRule capabilitiesDoNotReachIntoTheRelay = noClasses().that().resideInAnyPackage(CAPABILITIES)

@@ -1,14 +1,14 @@
-package org.perfledger.command.plan;
+package org.perfledger.command.budget;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.perfledger.command.plan.PlanRules.nonNegative;
-import static org.perfledger.command.plan.PlanRules.optionalText;
-import static org.perfledger.command.plan.PlanRules.positive;
-import static org.perfledger.command.plan.PlanRules.rate;
-import static org.perfledger.command.plan.PlanRules.requireInYear;
-import static org.perfledger.command.plan.PlanRules.sum;
-import static org.perfledger.command.plan.PlanRules.text;
-import static org.perfledger.command.plan.PlanRules.total;
+import static org.perfledger.command.planning.PlanRules.nonNegative;
+import static org.perfledger.command.planning.PlanRules.optionalText;
+import static org.perfledger.command.planning.PlanRules.positive;
+import static org.perfledger.command.planning.PlanRules.rate;
+import static org.perfledger.command.planning.PlanRules.requireInYear;
+import static org.perfledger.command.planning.PlanRules.sum;
+import static org.perfledger.command.planning.PlanRules.text;
+import static org.perfledger.command.planning.PlanRules.total;
 
 import org.perfledger.command.planning.PlanLimits;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -46,7 +46,7 @@ import org.perfledger.kernel.plan.PlanId;
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-class PlanBudget {
+public class PlanBudget {
 
     private boolean opened;
     private WanYuan initial = WanYuan.ZERO;
@@ -59,27 +59,27 @@ class PlanBudget {
     private Map<ExpenditureClass, WanYuan> executedByClass = new TreeMap<>();
     private Map<String, WanYuan> executedByLine = new TreeMap<>();
 
-    boolean opened() {
+    public boolean opened() {
         return opened;
     }
 
-    WanYuan initial() {
+    public WanYuan initial() {
         return initial;
     }
 
-    WanYuan adjusted() {
+    public WanYuan adjusted() {
         return adjusted;
     }
 
-    WanYuan received() {
+    public WanYuan received() {
         return received;
     }
 
-    WanYuan executed() {
+    public WanYuan executed() {
         return executed;
     }
 
-    Object[] open(PlanId plan, OpenBudget command) {
+    public Object[] open(PlanId plan, OpenBudget command) {
         if (opened) {
             throw new DomainRejection(Kind.CONFLICT, "budget.already-opened", "sources", "the " + plan.year()
                     + " budget of " + plan + " is already open at " + initial + "; change it by adjustments");
@@ -106,7 +106,7 @@ class PlanBudget {
         return new Object[] {"initialBudget", total};
     }
 
-    Object[] adjust(PlanId plan, AdjustBudget command) {
+    public Object[] adjust(PlanId plan, AdjustBudget command) {
         requireOpened("adjust the budget");
         positive("amount", command.amount());
         String reason = text("reason", command.reason(), PlanLimits.MAX_REASON);
@@ -125,7 +125,7 @@ class PlanBudget {
         return new Object[] {"number", adjustments, "kind", command.kind(), "from", from, "to", to};
     }
 
-    Object[] receive(PlanId plan, RecordFundsReceived command) {
+    public Object[] receive(PlanId plan, RecordFundsReceived command) {
         requireOpened("record funds received");
         positive("amount", command.amount());
         requireInYear(plan, "date", command.date());
@@ -136,7 +136,7 @@ class PlanBudget {
         return new Object[] {"receivedTotal", total, "receiptRate", rate(total, adjusted)};
     }
 
-    Object[] spend(PlanId plan, RecordExpenditure command) {
+    public Object[] spend(PlanId plan, RecordExpenditure command) {
         requireOpened("record an expenditure");
         positive("amount", command.amount());
         requireInYear(plan, "date", command.date());
@@ -163,7 +163,7 @@ class PlanBudget {
                 "overBudget", over};
     }
 
-    Object[] correct(PlanId plan, CorrectExpenditure command) {
+    public Object[] correct(PlanId plan, CorrectExpenditure command) {
         requireOpened("correct an expenditure");
         positive("amount", command.amount());
         requireInYear(plan, "date", command.date());
@@ -191,7 +191,7 @@ class PlanBudget {
                 "overBudget", over};
     }
 
-    Object[] setLines(PlanId plan, SetBudgetLines command) {
+    public Object[] setLines(PlanId plan, SetBudgetLines command) {
         requireOpened("set the budget lines");
         if (command.lines().isEmpty() || command.lines().size() > PlanLimits.MAX_LIST) {
             throw new DomainRejection(Kind.RULE, "budget.lines-count", "lines",
@@ -216,7 +216,7 @@ class PlanBudget {
     }
 
     /** What closing the year needs of the budget: opened, and the 明细 (if any) still adding up to it. */
-    void requireClosable() {
+    public void requireClosable() {
         if (!opened) {
             throw new DomainRejection(Kind.RULE, "year.no-budget", null,
                     "the plan has no budget; open it before closing the year");
@@ -228,7 +228,7 @@ class PlanBudget {
         }
     }
 
-    void requireOpened(String action) {
+    public void requireOpened(String action) {
         if (!opened) {
             throw new DomainRejection(Kind.RULE, "budget.not-opened", null,
                     "cannot " + action + ": the plan's budget has not been opened");

@@ -1,4 +1,4 @@
-package org.perfledger.command.evaluation;
+package org.perfledger.command.calendar;
 
 import java.util.Optional;
 import org.axonframework.modelling.command.Repository;

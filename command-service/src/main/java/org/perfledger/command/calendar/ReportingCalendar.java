@@ -1,4 +1,4 @@
-package org.perfledger.command.evaluation;
+package org.perfledger.command.calendar;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -14,6 +14,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.perfledger.command.calendar.CalendarCommands.SetReportingCalendar;
 import org.perfledger.command.platform.DomainRejection;
 import org.perfledger.command.platform.DomainRejection.Kind;
 import org.perfledger.kernel.evaluation.EvaluationEvents.MonitoringPeriod;
@@ -53,7 +54,7 @@ public class ReportingCalendar {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(EvaluationCommands.SetReportingCalendar command) {
+    public void handle(SetReportingCalendar command) {
         Set<String> periods = new HashSet<>();
         for (int i = 0; i < command.monitoring().size(); i++) {
             MonitoringPeriod period = command.monitoring().get(i);

@@ -4,43 +4,19 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.perfledger.command.planning.PlanCommand;
-import org.perfledger.command.platform.DistrictCommand;
 import org.perfledger.command.platform.SentBy;
 import org.perfledger.kernel.evaluation.EvaluationEvents.IndicatorEvaluation;
-import org.perfledger.kernel.evaluation.EvaluationEvents.MonitoringPeriod;
 import org.perfledger.kernel.evaluation.Grade;
-import org.perfledger.kernel.money.Percentage;
-import org.perfledger.kernel.organisation.DistrictId;
-import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.performance.Points;
 import org.perfledger.kernel.performance.TotalScore;
 import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.kernel.security.Role;
 
-/** The district's reporting calendar and the year-end self-evaluation with its review. */
+/** The year-end self-evaluation with its review. */
 public final class EvaluationCommands {
 
     private EvaluationCommands() {
-    }
-
-    /** District finance sets (or replaces) the year's reporting calendar. */
-    @SentBy(Role.DISTRICT_FINANCE)
-    public record SetReportingCalendar(DistrictId district, FiscalYear year, List<MonitoringPeriod> monitoring,
-                                       LocalDate selfEvaluationDue, Percentage deviationMargin)
-            implements DistrictCommand {
-
-        public SetReportingCalendar {
-            Objects.requireNonNull(district, "district");
-            Objects.requireNonNull(year, "year");
-            monitoring = List.copyOf(monitoring);
-        }
-
-        @TargetAggregateIdentifier
-        public String aggregateId() {
-            return ReportingCalendar.aggregateId(district, year);
-        }
     }
 
     /** Submit the self-evaluation (自评) with the figures the department reports (得分, 执行率, 偏差率, 总分, 等级). */

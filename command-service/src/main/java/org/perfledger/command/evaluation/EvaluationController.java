@@ -7,15 +7,12 @@ import org.perfledger.command.planning.PlanLimits;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.perfledger.command.evaluation.EvaluationCommands.AcceptSelfEvaluation;
 import org.perfledger.command.evaluation.EvaluationCommands.ImportSelfEvaluationTable;
 import org.perfledger.command.evaluation.EvaluationCommands.PublishSelfEvaluation;
 import org.perfledger.command.evaluation.EvaluationCommands.ReturnSelfEvaluation;
-import org.perfledger.command.evaluation.EvaluationCommands.SetReportingCalendar;
 import org.perfledger.command.evaluation.EvaluationCommands.SubmitSelfEvaluation;
 import org.perfledger.command.planning.PlanPaths;
 import org.perfledger.command.planning.PlanResponses;
@@ -25,14 +22,10 @@ import org.perfledger.command.platform.CommandSender;
 import org.perfledger.command.platform.RequestFields;
 import org.perfledger.command.platform.RequestMetadata;
 import org.perfledger.kernel.evaluation.EvaluationEvents.IndicatorEvaluation;
-import org.perfledger.kernel.evaluation.EvaluationEvents.MonitoringPeriod;
 import org.perfledger.kernel.evaluation.Grade;
-import org.perfledger.kernel.money.Percentage;
-import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.performance.IndicatorCode;
 import org.perfledger.kernel.performance.Points;
 import org.perfledger.kernel.performance.TotalScore;
-import org.perfledger.kernel.validation.Checks;
 import org.perfledger.kernel.validation.InvalidValueException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,28 +35,18 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The district's reporting calendar, and each plan's self-evaluation with district finance's review. */
+/** Each plan's self-evaluation with district finance's review. */
 @RestController
 class EvaluationController {
-
-    private static final Pattern PERIOD = Pattern.compile("[A-Za-z0-9._-]{1,30}");
 
     private final CommandSender commands;
 
     EvaluationController(CommandSender commands) {
         this.commands = commands;
-    }
-
-    record PeriodRequest(String period, String label, String due) {
-    }
-
-    record CalendarRequest(List<PeriodRequest> monitoring, String selfEvaluationDue, String deviationMargin) {
     }
 
     record IndicatorEvaluationRequest(String indicator, String score, String deviationRate, String deviationReason) {
@@ -75,39 +58,6 @@ class EvaluationController {
     }
 
     record ReviewRequest(String reason, String comment, String channels) {
-    }
-
-    @PutMapping("/api/v1/districts/{district}/years/{year}/reporting-calendar")
-    ResponseEntity<Map<String, Object>> setCalendar(RequestMetadata request, @PathVariable("year") String year,
-                                                    @RequestBody CalendarRequest body) {
-        RequestFields fields = new RequestFields();
-        FiscalYear fiscalYear = fields.parse("year", year, FiscalYear::parse);
-        List<MonitoringPeriod> periods = new ArrayList<>();
-        List<PeriodRequest> given = body.monitoring() == null ? List.of() : body.monitoring();
-        for (int i = 0; i < given.size(); i++) {
-            String field = "monitoring[" + i + "]";
-            String period = fields.parse(field + ".period", given.get(i).period(), text -> Checks.requireCode(text,
-                    "period", PERIOD, "1 to 30 letters, digits, '.', '_' or '-', e.g. H1 or 2020-Q3"));
-            String label = fields.optionalText(field + ".label", given.get(i).label(), PlanLimits.MAX_SHORT_TEXT);
-            LocalDate due = fields.date(field + ".due", given.get(i).due());
-            if (period != null && due != null) {
-                periods.add(new MonitoringPeriod(period, label, due));
-            }
-        }
-        LocalDate selfEvaluationDue = fields.date("selfEvaluationDue", body.selfEvaluationDue());
-        Percentage margin = body.deviationMargin() == null ? ReportingCalendar.DEFAULT_MARGIN
-                : fields.parse("deviationMargin", body.deviationMargin(), EvaluationController::margin);
-        fields.throwIfInvalid();
-        commands.send(new SetReportingCalendar(request.district(), fiscalYear, periods, selfEvaluationDue, margin),
-                request);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("district", request.district().value());
-        answer.put("year", fiscalYear.value());
-        answer.put("monitoring", periods);
-        answer.put("selfEvaluationDue", selfEvaluationDue.toString());
-        answer.put("deviationMargin", margin.value().toPlainString());
-        answer.put("correlationId", request.correlationId());
-        return ResponseEntity.ok(answer);
     }
 
     @PostMapping({DEPARTMENT + "/self-evaluation", PROJECT + "/self-evaluation"})
@@ -225,16 +175,4 @@ class EvaluationController {
                 + "without %, e.g. 81.2 or -2.1; got '" + (text.length() > 20 ? text.substring(0, 20) + "…" : text) + "'");
     }
 
-    private static Percentage margin(String text) {
-        try {
-            BigDecimal value = new BigDecimal(text);
-            if (value.signum() >= 0 && value.compareTo(BigDecimal.valueOf(100)) <= 0 && value.scale() <= 2) {
-                return new Percentage(value);
-            }
-        } catch (NumberFormatException e) {
-            // fall through
-        }
-        throw new InvalidValueException("percentage.format",
-                "the deviation margin is a percentage from 0 to 100 with at most 2 decimals, e.g. 10; got '" + text + "'");
-    }
 }

@@ -1,9 +1,9 @@
-package org.perfledger.command.plan;
+package org.perfledger.command.evaluation;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.perfledger.command.plan.PlanRules.optionalText;
-import static org.perfledger.command.plan.PlanRules.requireInYear;
-import static org.perfledger.command.plan.PlanRules.text;
+import static org.perfledger.command.planning.PlanRules.optionalText;
+import static org.perfledger.command.planning.PlanRules.requireInYear;
+import static org.perfledger.command.planning.PlanRules.text;
 
 import org.perfledger.command.planning.PlanLimits;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -17,8 +17,10 @@ import org.perfledger.command.evaluation.EvaluationCommands.ImportSelfEvaluation
 import org.perfledger.command.evaluation.EvaluationCommands.PublishSelfEvaluation;
 import org.perfledger.command.evaluation.EvaluationCommands.ReturnSelfEvaluation;
 import org.perfledger.command.evaluation.EvaluationCommands.SubmitSelfEvaluation;
-import org.perfledger.command.evaluation.ReportingCalendars;
-import org.perfledger.command.plan.PlanTargets.IndicatorState;
+import org.perfledger.command.budget.PlanBudget;
+import org.perfledger.command.calendar.ReportingCalendars;
+import org.perfledger.command.performance.PlanTargets;
+import org.perfledger.command.performance.PlanTargets.IndicatorState;
 import org.perfledger.command.platform.DomainRejection;
 import org.perfledger.command.platform.DomainRejection.Kind;
 import org.perfledger.command.scoring.ScoringSchemes;
@@ -40,11 +42,11 @@ import org.perfledger.kernel.scoring.EvaluationKind;
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-class PlanEvaluation {
+public class PlanEvaluation {
 
     private int round;
 
-    int round() {
+    public int round() {
         return round;
     }
 
@@ -52,7 +54,7 @@ class PlanEvaluation {
      * A filled-in 自评表 at once: every cell that disagrees with the plan or breaks a rule is refused together with its
      * address, and then nothing is recorded; otherwise its new actuals and the self-evaluation are one transaction.
      */
-    Object[] importTable(PlanId plan, ImportSelfEvaluationTable command, PlanTargets targets, PlanBudget budget,
+    public Object[] importTable(PlanId plan, ImportSelfEvaluationTable command, PlanTargets targets, PlanBudget budget,
                          ReportingCalendars calendars, ScoringSchemes schemes) {
         requireInYear(plan, "asOf", command.asOf());
         String file = optionalText("file", command.file(), PlanLimits.MAX_SHORT_TEXT);
@@ -74,7 +76,7 @@ class PlanEvaluation {
                 outcome.submission().indicators().size(), "round", round};
     }
 
-    Object[] submit(PlanId plan, SubmitSelfEvaluation command, PlanTargets targets, ReportingCalendars calendars,
+    public Object[] submit(PlanId plan, SubmitSelfEvaluation command, PlanTargets targets, ReportingCalendars calendars,
                     ScoringSchemes schemes) {
         Map<String, IndicatorEvaluation> given = new LinkedHashMap<>();
         for (int i = 0; i < command.indicators().size(); i++) {
@@ -118,23 +120,23 @@ class PlanEvaluation {
         return new Object[] {"round", round, "schemeVersion", schemeVersion};
     }
 
-    Object[] giveBack(PlanId plan, ReturnSelfEvaluation command) {
+    public Object[] giveBack(PlanId plan, ReturnSelfEvaluation command) {
         apply(new SelfEvaluationReturned(plan, round, text("reason", command.reason(), PlanLimits.MAX_REASON)));
         return new Object[] {"round", round};
     }
 
-    Object[] accept(PlanId plan, AcceptSelfEvaluation command) {
+    public Object[] accept(PlanId plan, AcceptSelfEvaluation command) {
         apply(new SelfEvaluationAccepted(plan, round,
                 optionalText("comment", command.comment(), PlanLimits.MAX_REASON)));
         return new Object[] {"round", round};
     }
 
-    Object[] publish(PlanId plan, PublishSelfEvaluation command) {
+    public Object[] publish(PlanId plan, PublishSelfEvaluation command) {
         apply(new SelfEvaluationPublished(plan, text("channels", command.channels(), PlanLimits.MAX_REASON)));
         return new Object[] {};
     }
 
-    static String describe(Deviation deviation, Percentage margin) {
+    public static String describe(Deviation deviation, Percentage margin) {
         return switch (deviation.outcome()) {
             case UNKNOWN -> deviation.reason();
             case NOT_MET -> "target not met" + (deviation.rate() == null ? ""

@@ -1,4 +1,4 @@
-package org.perfledger.command.plan;
+package org.perfledger.command.evaluation;
 
 import org.perfledger.command.planning.PlanLimits;
 import java.math.BigDecimal;
@@ -14,7 +14,7 @@ import org.perfledger.command.evaluation.EvaluationCommands.SubmitSelfEvaluation
 import org.perfledger.command.evaluation.SelfEvaluationTable;
 import org.perfledger.command.evaluation.SelfEvaluationTable.Cell;
 import org.perfledger.command.evaluation.SelfEvaluationTable.IndicatorRow;
-import org.perfledger.command.plan.PlanTargets.IndicatorState;
+import org.perfledger.command.performance.PlanTargets.IndicatorState;
 import org.perfledger.command.platform.FieldError;
 import org.perfledger.kernel.evaluation.EvaluationEvents.IndicatorEvaluation;
 import org.perfledger.kernel.money.Percentage;
@@ -38,14 +38,14 @@ import org.perfledger.kernel.validation.Labelled;
  *
  * <p>Every disagreement is collected with the address of its cell, so a department fixes the whole file at once.
  */
-final class SelfEvaluationImport {
+public final class SelfEvaluationImport {
 
     /** A completion the table adds. */
-    record Completion(IndicatorCode indicator, Target actual, Achievement achievement, String cell) {
+    public record Completion(IndicatorCode indicator, Target actual, Achievement achievement, String cell) {
     }
 
     /** What the table amounts to, or every reason it cannot be imported. */
-    record Outcome(List<Completion> completions, SubmitSelfEvaluation submission, List<FieldError> errors) {
+    public record Outcome(List<Completion> completions, SubmitSelfEvaluation submission, List<FieldError> errors) {
     }
 
     private final List<FieldError> errors = new ArrayList<>();
@@ -53,7 +53,7 @@ final class SelfEvaluationImport {
     private SelfEvaluationImport() {
     }
 
-    static Outcome check(PlanId plan, SelfEvaluationTable table, Collection<IndicatorState> indicators,
+    public static Outcome check(PlanId plan, SelfEvaluationTable table, Collection<IndicatorState> indicators,
                          WanYuan adjustedBudget, WanYuan executed, Percentage margin, LocalDate asOf) {
         return new SelfEvaluationImport().run(plan, table, indicators, adjustedBudget, executed, margin, asOf);
     }

@@ -1,10 +1,10 @@
-package org.perfledger.command.plan;
+package org.perfledger.command.performance;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.perfledger.command.plan.PlanRules.optionalText;
-import static org.perfledger.command.plan.PlanRules.rate;
-import static org.perfledger.command.plan.PlanRules.requireInYear;
-import static org.perfledger.command.plan.PlanRules.text;
+import static org.perfledger.command.planning.PlanRules.optionalText;
+import static org.perfledger.command.planning.PlanRules.rate;
+import static org.perfledger.command.planning.PlanRules.requireInYear;
+import static org.perfledger.command.planning.PlanRules.text;
 
 import org.perfledger.command.planning.PlanLimits;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -18,7 +18,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.perfledger.command.evaluation.ReportingCalendars;
+import org.perfledger.command.budget.PlanBudget;
+import org.perfledger.command.calendar.ReportingCalendars;
 import org.perfledger.command.performance.PerformanceCommands.AddGoal;
 import org.perfledger.command.performance.PerformanceCommands.ApproveTargetAdjustment;
 import org.perfledger.command.performance.PerformanceCommands.RecordCompletion;
@@ -53,14 +54,14 @@ import org.perfledger.kernel.validation.InvalidValueException;
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-class PlanTargets {
+public class PlanTargets {
 
     /** An indicator with its latest completion. */
-    record IndicatorState(Indicator indicator, Target latestActual, LocalDate latestAsOf, Achievement latestAchievement) {
+    public record IndicatorState(Indicator indicator, Target latestActual, LocalDate latestAsOf, Achievement latestAchievement) {
     }
 
     /** A target adjustment waiting for finance's decision. */
-    record PendingAdjustment(int number, IndicatorCode indicator, Target target, Points weight) {
+    public record PendingAdjustment(int number, IndicatorCode indicator, Target target, Points weight) {
     }
 
     private int goals;
@@ -69,17 +70,17 @@ class PlanTargets {
     private int adjustmentRequests;
     private Map<Integer, PendingAdjustment> pendingAdjustments = new TreeMap<>();
 
-    Collection<IndicatorState> indicators() {
+    public Collection<IndicatorState> indicators() {
         return indicators.values();
     }
 
-    Object[] addGoal(PlanId plan, AddGoal command) {
+    public Object[] addGoal(PlanId plan, AddGoal command) {
         String text = text("text", command.text(), PlanLimits.MAX_TEXT);
         apply(new GoalAdded(plan, goals + 1, text));
         return new Object[] {"goal", goals};
     }
 
-    Object[] setTarget(PlanId plan, SetAnnualTarget command) {
+    public Object[] setTarget(PlanId plan, SetAnnualTarget command) {
         if (command.goal() < 1 || command.goal() > goals) {
             throw new DomainRejection(Kind.RULE, "indicator.unknown-goal", "goal", goals == 0
                     ? "add an annual goal (年度目标) before its indicators"
@@ -102,10 +103,10 @@ class PlanTargets {
     }
 
     /** What the targets' submission says of them: goals, indicators and the points they add up to. */
-    record Submission(int goals, int indicators, BigDecimal weight) {
+    public record Submission(int goals, int indicators, BigDecimal weight) {
     }
 
-    Submission submission() {
+    public Submission submission() {
         if (indicators.isEmpty()) {
             throw new DomainRejection(Kind.RULE, "targets.no-indicators", "indicators",
                     "there are no indicators to submit; set the annual targets first");
@@ -123,7 +124,7 @@ class PlanTargets {
         return new Submission(goals, indicators.size(), weight);
     }
 
-    Object[] recordCompletion(PlanId plan, RecordCompletion command) {
+    public Object[] recordCompletion(PlanId plan, RecordCompletion command) {
         IndicatorState state = indicator("indicator", command.indicator());
         requireInYear(plan, "asOf", command.asOf());
         if (state.latestAsOf() != null && command.asOf().isBefore(state.latestAsOf())) {
@@ -152,7 +153,7 @@ class PlanTargets {
                 "deviationRate", deviation.rate() == null ? null : deviation.rate().rounded(2).toPlainString()};
     }
 
-    Object[] reportMonitoring(PlanId plan, SubmitMonitoringReport command, ReportingCalendars calendars,
+    public Object[] reportMonitoring(PlanId plan, SubmitMonitoringReport command, ReportingCalendars calendars,
                               PlanBudget budget) {
         String period = text("period", command.period(), PlanLimits.MAX_SHORT_TEXT);
         if (calendars.monitoringPeriod(plan.district(), plan.year(), period).isEmpty()) {
@@ -183,7 +184,7 @@ class PlanTargets {
         return new Object[] {"period", period, "executionRate", rate(budget.executed(), budget.adjusted())};
     }
 
-    Object[] requestAdjustment(PlanId plan, RequestTargetAdjustment command) {
+    public Object[] requestAdjustment(PlanId plan, RequestTargetAdjustment command) {
         IndicatorState state = indicator("indicator", command.indicator());
         if (pendingAdjustments.values().stream().anyMatch(p -> p.indicator().equals(command.indicator()))) {
             throw new DomainRejection(Kind.CONFLICT, "target-adjustment.pending", "indicator", "a target adjustment "
@@ -200,7 +201,7 @@ class PlanTargets {
         return new Object[] {"number", adjustmentRequests, "indicator", command.indicator()};
     }
 
-    Object[] approveAdjustment(PlanId plan, ApproveTargetAdjustment command) {
+    public Object[] approveAdjustment(PlanId plan, ApproveTargetAdjustment command) {
         PendingAdjustment pending = pending(command.number());
         Indicator current = indicators.get(pending.indicator().value()).indicator();
         apply(new TargetAdjustmentApproved(plan, pending.number(), pending.indicator(), current.target(),
@@ -209,7 +210,7 @@ class PlanTargets {
         return new Object[] {"number", pending.number(), "indicator", pending.indicator(), "target", pending.target()};
     }
 
-    Object[] rejectAdjustment(PlanId plan, RejectTargetAdjustment command) {
+    public Object[] rejectAdjustment(PlanId plan, RejectTargetAdjustment command) {
         PendingAdjustment pending = pending(command.number());
         apply(new TargetAdjustmentRejected(plan, pending.number(), pending.indicator(),
                 text("reason", command.reason(), PlanLimits.MAX_REASON)));
@@ -217,14 +218,14 @@ class PlanTargets {
     }
 
     /** No target adjustment may wait for a decision when the year closes. */
-    void requireNothingPending() {
+    public void requireNothingPending() {
         if (!pendingAdjustments.isEmpty()) {
             throw new DomainRejection(Kind.RULE, "year.pending-adjustments", null, "target adjustment(s) "
                     + pendingAdjustments.keySet() + " still wait for a decision; approve or reject them first");
         }
     }
 
-    IndicatorState indicator(String field, IndicatorCode code) {
+    public IndicatorState indicator(String field, IndicatorCode code) {
         IndicatorState state = code == null ? null : indicators.get(code.value());
         if (state == null) {
             throw new DomainRejection(Kind.NOT_FOUND, "indicator.unknown", field, "the plan has no indicator "

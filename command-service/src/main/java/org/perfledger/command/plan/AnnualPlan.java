@@ -1,10 +1,13 @@
 package org.perfledger.command.plan;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.perfledger.command.plan.PlanRules.optionalText;
-import static org.perfledger.command.plan.PlanRules.rate;
-import static org.perfledger.command.plan.PlanRules.text;
+import static org.perfledger.command.planning.PlanRules.optionalText;
+import static org.perfledger.command.planning.PlanRules.rate;
+import static org.perfledger.command.planning.PlanRules.text;
 
+import org.perfledger.command.budget.PlanBudget;
+import org.perfledger.command.evaluation.PlanEvaluation;
+import org.perfledger.command.performance.PlanTargets;
 import org.perfledger.command.planning.PlanLimits;
 import org.perfledger.command.planning.Receipt;
 import org.perfledger.command.planning.PlanCommand;
@@ -33,7 +36,7 @@ import org.perfledger.command.evaluation.EvaluationCommands.ImportSelfEvaluation
 import org.perfledger.command.evaluation.EvaluationCommands.PublishSelfEvaluation;
 import org.perfledger.command.evaluation.EvaluationCommands.ReturnSelfEvaluation;
 import org.perfledger.command.evaluation.EvaluationCommands.SubmitSelfEvaluation;
-import org.perfledger.command.evaluation.ReportingCalendars;
+import org.perfledger.command.calendar.ReportingCalendars;
 import org.perfledger.command.performance.PerformanceCommands.AddGoal;
 import org.perfledger.command.performance.PerformanceCommands.ApproveTargetAdjustment;
 import org.perfledger.command.performance.PerformanceCommands.RecordCompletion;
@@ -49,10 +52,6 @@ import org.perfledger.command.plan.PlanCommands.SubmitTargets;
 import org.perfledger.command.platform.DomainRejection;
 import org.perfledger.command.platform.DomainRejection.Kind;
 import org.perfledger.command.scoring.ScoringSchemes;
-import org.perfledger.kernel.evaluation.EvaluationEvents.SelfEvaluationAccepted;
-import org.perfledger.kernel.evaluation.EvaluationEvents.SelfEvaluationPublished;
-import org.perfledger.kernel.evaluation.EvaluationEvents.SelfEvaluationReturned;
-import org.perfledger.kernel.evaluation.EvaluationEvents.SelfEvaluationSubmitted;
 import org.perfledger.kernel.plan.PlanEvent;
 import org.perfledger.kernel.plan.PlanEvents.DepartmentPlanStarted;
 import org.perfledger.kernel.plan.PlanEvents.ProjectRegistered;
@@ -107,27 +106,9 @@ public class AnnualPlan {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Receipt handle(RegisterProject command, DepartmentDirectory departments) {
-        if (plan != null) {
-            throw new DomainRejection(Kind.CONFLICT, "project.already-registered", "code",
-                    "project " + command.plan().project() + " of " + command.plan().department() + " is already "
-                            + "registered for " + command.plan().year());
-        }
-        if (command.plan().departmentWide()) {
-            throw new DomainRejection(Kind.RULE, "project.code-required", "code", "a project needs a code");
-        }
-        departments.requireRegistered(command.plan().department());
-        String name = text("name", command.name(), PlanLimits.MAX_NAME);
-        if (command.implementingUnits().size() > 20) {
-            throw new DomainRejection(Kind.RULE, "list.length", "implementingUnits",
-                    "a project has at most 20 implementing units");
-        }
-        for (int i = 0; i < command.implementingUnits().size(); i++) {
-            text("implementingUnits[" + i + "]", command.implementingUnits().get(i), PlanLimits.MAX_SHORT_TEXT);
-        }
-        String desk = optionalText("financeDesk", command.financeDesk(), PlanLimits.MAX_SHORT_TEXT);
-        apply(new ProjectRegistered(command.plan(), name, command.implementingUnits(), command.category(),
-                command.attribute(), command.type(), desk));
-        return receipt("name", name, "phase", phase);
+        ProjectRegistered registered = ProjectRegistration.registered(command, plan != null, departments);
+        apply(registered);
+        return receipt("name", registered.name(), "phase", phase);
     }
 
     /**
@@ -153,7 +134,7 @@ public class AnnualPlan {
 
     @CommandHandler
     public Receipt handle(SubmitTargets command) {
-        requirePhase("submit the targets", PlanPhase.DRAFTING);
+        requireAllowed(command);
         PlanTargets.Submission submission = targets.submission();
         apply(new TargetsSubmitted(plan, submission.goals(), submission.indicators(), submission.weight()));
         return receipt("phase", phase, "indicators", submission.indicators(), "totalWeight",
@@ -162,21 +143,21 @@ public class AnnualPlan {
 
     @CommandHandler
     public Receipt handle(ApproveTargets command) {
-        requirePhase("approve the targets", PlanPhase.TARGETS_SUBMITTED);
+        requireAllowed(command);
         apply(new TargetsApproved(plan, optionalText("comment", command.comment(), PlanLimits.MAX_REASON)));
         return receipt("phase", phase);
     }
 
     @CommandHandler
     public Receipt handle(ReturnTargets command) {
-        requirePhase("return the targets", PlanPhase.TARGETS_SUBMITTED);
+        requireAllowed(command);
         apply(new TargetsReturned(plan, text("reason", command.reason(), PlanLimits.MAX_REASON)));
         return receipt("phase", phase);
     }
 
     @CommandHandler
     public Receipt handle(CloseYear command) {
-        requirePhase("close the year", PlanPhase.IN_EXECUTION);
+        requireAllowed(command);
         budget.requireClosable();
         targets.requireNothingPending();
         apply(new YearClosed(plan, budget.initial(), budget.adjusted(), budget.received(), budget.executed()));
@@ -190,42 +171,42 @@ public class AnnualPlan {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Receipt handle(OpenBudget command, DepartmentDirectory departments) {
         startIfNeeded(command, departments);
-        requirePhase("open the budget", PlanPhase.DRAFTING, PlanPhase.TARGETS_SUBMITTED, PlanPhase.IN_EXECUTION);
+        requireAllowed(command);
         return receipt(budget.open(plan, command));
     }
 
     @CommandHandler
     public Receipt handle(AdjustBudget command) {
         budget.requireOpened("adjust the budget");
-        requirePhase("adjust the budget", PlanPhase.IN_EXECUTION);
+        requireAllowed(command);
         return receipt(budget.adjust(plan, command));
     }
 
     @CommandHandler
     public Receipt handle(RecordFundsReceived command) {
         budget.requireOpened("record funds received");
-        requirePhase("record funds received", PlanPhase.IN_EXECUTION);
+        requireAllowed(command);
         return receipt(budget.receive(plan, command));
     }
 
     @CommandHandler
     public Receipt handle(RecordExpenditure command) {
         budget.requireOpened("record an expenditure");
-        requirePhase("record an expenditure", PlanPhase.IN_EXECUTION);
+        requireAllowed(command);
         return receipt(budget.spend(plan, command));
     }
 
     @CommandHandler
     public Receipt handle(CorrectExpenditure command) {
         budget.requireOpened("correct an expenditure");
-        requirePhase("correct an expenditure", PlanPhase.IN_EXECUTION);
+        requireAllowed(command);
         return receipt(budget.correct(plan, command));
     }
 
     @CommandHandler
     public Receipt handle(SetBudgetLines command) {
         budget.requireOpened("set the budget lines");
-        requirePhase("set the budget lines", PlanPhase.DRAFTING, PlanPhase.TARGETS_SUBMITTED, PlanPhase.IN_EXECUTION);
+        requireAllowed(command);
         return receipt(budget.setLines(plan, command));
     }
 
@@ -235,7 +216,7 @@ public class AnnualPlan {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Receipt handle(AddGoal command, DepartmentDirectory departments) {
         startIfNeeded(command, departments);
-        requirePhase("add a goal", PlanPhase.DRAFTING);
+        requireAllowed(command);
         return receipt(targets.addGoal(plan, command));
     }
 
@@ -243,38 +224,37 @@ public class AnnualPlan {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Receipt handle(SetAnnualTarget command, DepartmentDirectory departments) {
         startIfNeeded(command, departments);
-        requirePhase("set a target", PlanPhase.DRAFTING);
+        requireAllowed(command);
         return receipt(targets.setTarget(plan, command));
     }
 
     @CommandHandler
     public Receipt handle(RecordCompletion command) {
-        requirePhase("record a completion", PlanPhase.IN_EXECUTION, PlanPhase.CLOSED,
-                PlanPhase.SELF_EVALUATION_RETURNED);
+        requireAllowed(command);
         return receipt(targets.recordCompletion(plan, command));
     }
 
     @CommandHandler
     public Receipt handle(SubmitMonitoringReport command, ReportingCalendars calendars) {
-        requirePhase("submit a monitoring report", PlanPhase.IN_EXECUTION);
+        requireAllowed(command);
         return receipt(targets.reportMonitoring(plan, command, calendars, budget));
     }
 
     @CommandHandler
     public Receipt handle(RequestTargetAdjustment command) {
-        requirePhase("request a target adjustment", PlanPhase.IN_EXECUTION);
+        requireAllowed(command);
         return receipt(targets.requestAdjustment(plan, command));
     }
 
     @CommandHandler
     public Receipt handle(ApproveTargetAdjustment command) {
-        requirePhase("approve a target adjustment", PlanPhase.IN_EXECUTION);
+        requireAllowed(command);
         return receipt(targets.approveAdjustment(plan, command));
     }
 
     @CommandHandler
     public Receipt handle(RejectTargetAdjustment command) {
-        requirePhase("reject a target adjustment", PlanPhase.IN_EXECUTION);
+        requireAllowed(command);
         return receipt(targets.rejectAdjustment(plan, command));
     }
 
@@ -282,32 +262,32 @@ public class AnnualPlan {
 
     @CommandHandler
     public Receipt handle(ImportSelfEvaluationTable command, ReportingCalendars calendars, ScoringSchemes schemes) {
-        requirePhase("import the self-evaluation table", PlanPhase.CLOSED, PlanPhase.SELF_EVALUATION_RETURNED);
+        requireAllowed(command);
         return receipt(with(evaluation.importTable(plan, command, targets, budget, calendars, schemes),
                 "phase", phase));
     }
 
     @CommandHandler
     public Receipt handle(SubmitSelfEvaluation command, ReportingCalendars calendars, ScoringSchemes schemes) {
-        requirePhase("submit the self-evaluation", PlanPhase.CLOSED, PlanPhase.SELF_EVALUATION_RETURNED);
+        requireAllowed(command);
         return receipt(with(evaluation.submit(plan, command, targets, calendars, schemes), "phase", phase));
     }
 
     @CommandHandler
     public Receipt handle(ReturnSelfEvaluation command) {
-        requirePhase("return the self-evaluation", PlanPhase.SELF_EVALUATION_SUBMITTED);
+        requireAllowed(command);
         return receipt(with(evaluation.giveBack(plan, command), "phase", phase));
     }
 
     @CommandHandler
     public Receipt handle(AcceptSelfEvaluation command) {
-        requirePhase("accept the self-evaluation", PlanPhase.SELF_EVALUATION_SUBMITTED);
+        requireAllowed(command);
         return receipt(with(evaluation.accept(plan, command), "phase", phase));
     }
 
     @CommandHandler
     public Receipt handle(PublishSelfEvaluation command) {
-        requirePhase("publish the self-evaluation", PlanPhase.SELF_EVALUATION_ACCEPTED);
+        requireAllowed(command);
         return receipt(with(evaluation.publish(plan, command), "phase", phase));
     }
 
@@ -330,59 +310,15 @@ public class AnnualPlan {
         version = sequence;
     }
 
-    /** Every other event of the plan moves its version; the members keep what it says. */
+    /** Every other event of the plan moves its version, and its phase where the lifecycle says so. */
     @EventSourcingHandler
     void on(PlanEvent event, @SequenceNumber long sequence) {
+        phase = PlanLifecycle.after(event, phase);
         version = sequence;
     }
 
-    @EventSourcingHandler
-    void on(TargetsSubmitted event, @SequenceNumber long sequence) {
-        moveTo(PlanPhase.TARGETS_SUBMITTED, sequence);
-    }
-
-    @EventSourcingHandler
-    void on(TargetsApproved event, @SequenceNumber long sequence) {
-        moveTo(PlanPhase.IN_EXECUTION, sequence);
-    }
-
-    @EventSourcingHandler
-    void on(TargetsReturned event, @SequenceNumber long sequence) {
-        moveTo(PlanPhase.DRAFTING, sequence);
-    }
-
-    @EventSourcingHandler
-    void on(YearClosed event, @SequenceNumber long sequence) {
-        moveTo(PlanPhase.CLOSED, sequence);
-    }
-
-    @EventSourcingHandler
-    void on(SelfEvaluationSubmitted event, @SequenceNumber long sequence) {
-        moveTo(PlanPhase.SELF_EVALUATION_SUBMITTED, sequence);
-    }
-
-    @EventSourcingHandler
-    void on(SelfEvaluationReturned event, @SequenceNumber long sequence) {
-        moveTo(PlanPhase.SELF_EVALUATION_RETURNED, sequence);
-    }
-
-    @EventSourcingHandler
-    void on(SelfEvaluationAccepted event, @SequenceNumber long sequence) {
-        moveTo(PlanPhase.SELF_EVALUATION_ACCEPTED, sequence);
-    }
-
-    @EventSourcingHandler
-    void on(SelfEvaluationPublished event, @SequenceNumber long sequence) {
-        moveTo(PlanPhase.PUBLISHED, sequence);
-    }
-
-    private void moveTo(PlanPhase next, long sequence) {
-        phase = next;
-        version = sequence;
-    }
-
-    private void requirePhase(String action, PlanPhase... allowed) {
-        PlanRules.requirePhase(phase, action, allowed);
+    private void requireAllowed(PlanCommand command) {
+        PlanLifecycle.requireAllowed(command, phase);
     }
 
     private static Object[] with(Object[] facts, Object... more) {

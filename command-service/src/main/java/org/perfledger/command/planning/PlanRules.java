@@ -1,4 +1,4 @@
-package org.perfledger.command.plan;
+package org.perfledger.command.planning;
 
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -18,12 +18,12 @@ import org.perfledger.kernel.validation.InvalidValueException;
  * texts within their bounds, amounts positive or not negative, running totals within what the ledger holds, and rates
  * as the tables print them. Each refusal names its field and a stable code.
  */
-final class PlanRules {
+public final class PlanRules {
 
     private PlanRules() {
     }
 
-    static void requirePhase(PlanPhase phase, String action, PlanPhase... allowed) {
+    public static void requirePhase(PlanPhase phase, String action, PlanPhase... allowed) {
         if (Arrays.asList(allowed).contains(phase)) {
             return;
         }
@@ -32,7 +32,7 @@ final class PlanRules {
                 + Arrays.stream(allowed).map(p -> p.label() + " (" + p + ")").collect(Collectors.joining(" or ")));
     }
 
-    static void requireInYear(PlanId plan, String field, LocalDate date) {
+    public static void requireInYear(PlanId plan, String field, LocalDate date) {
         if (date == null) {
             throw new DomainRejection(Kind.RULE, "date.required", field, field + " is required");
         }
@@ -43,7 +43,7 @@ final class PlanRules {
         }
     }
 
-    static String text(String field, String value, int maxLength) {
+    public static String text(String field, String value, int maxLength) {
         try {
             return Checks.requireText(value, field, maxLength);
         } catch (InvalidValueException e) {
@@ -51,23 +51,23 @@ final class PlanRules {
         }
     }
 
-    static String optionalText(String field, String value, int maxLength) {
+    public static String optionalText(String field, String value, int maxLength) {
         return value == null || value.isEmpty() ? null : text(field, value, maxLength);
     }
 
-    static void positive(String field, WanYuan amount) {
+    public static void positive(String field, WanYuan amount) {
         if (amount == null || amount.isNegative() || amount.isZero()) {
             throw new DomainRejection(Kind.RULE, "money.positive", field, field + " must be more than 0");
         }
     }
 
-    static void nonNegative(String field, WanYuan amount) {
+    public static void nonNegative(String field, WanYuan amount) {
         if (amount == null || amount.isNegative()) {
             throw new DomainRejection(Kind.RULE, "money.non-negative", field, field + " must not be negative");
         }
     }
 
-    static WanYuan sum(String field, Collection<WanYuan> amounts) {
+    public static WanYuan sum(String field, Collection<WanYuan> amounts) {
         WanYuan total = WanYuan.ZERO;
         for (WanYuan amount : amounts) {
             total = total(field, total, amount);
@@ -76,7 +76,7 @@ final class PlanRules {
     }
 
     /** A running total that must stay an amount the ledger can hold (13 integer digits), or the command is refused. */
-    static WanYuan total(String field, WanYuan sofar, WanYuan amount) {
+    public static WanYuan total(String field, WanYuan sofar, WanYuan amount) {
         try {
             return sofar.plus(amount);
         } catch (InvalidValueException e) {
@@ -87,7 +87,7 @@ final class PlanRules {
     }
 
     /** 执行率 / 到位率 as the tables print them, or null when the budget is 0 (flagged, not 100%). */
-    static String rate(WanYuan part, WanYuan whole) {
+    public static String rate(WanYuan part, WanYuan whole) {
         return whole.isZero() ? null : Percentage.ofRatio(part, whole).rounded(2).toPlainString();
     }
 }

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.perfledger.command.budget.BudgetCommands.OpenBudget;
 import org.perfledger.command.budget.BudgetCommands.RecordExpenditure;
 import org.perfledger.command.department.DepartmentDirectory;
-import org.perfledger.command.evaluation.ReportingCalendars;
+import org.perfledger.command.calendar.ReportingCalendars;
 import org.perfledger.command.performance.PerformanceCommands.AddGoal;
 import org.perfledger.command.performance.PerformanceCommands.SetAnnualTarget;
 import org.perfledger.command.plan.AnnualPlan;

@@ -1,4 +1,4 @@
-package org.perfledger.command.plan;
+package org.perfledger.command.budget;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasToString;
@@ -13,6 +13,8 @@ import static org.perfledger.command.plan.SeedPlans.plus;
 import static org.perfledger.command.plan.SeedPlans.registered;
 import static org.perfledger.command.plan.SeedPlans.rejection;
 
+import org.perfledger.command.plan.SeedPlans;
+import org.perfledger.command.plan.AnnualPlan;
 import org.perfledger.command.planning.Receipt;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -52,7 +54,7 @@ import org.perfledger.kernel.plan.ProjectCategory;
 import org.perfledger.kernel.plan.ProjectType;
 
 /** Registering projects and the budget of a plan, with the figures of seeds 000, 001 and 003. */
-class AnnualPlanBudgetTest {
+class PlanBudgetTest {
 
     private static final DocumentNumber DOC = new DocumentNumber("武新管财字[2018]56号");
     private static final LocalDate JUNE = LocalDate.of(2018, 6, 30);

@@ -1,4 +1,4 @@
-package org.perfledger.command.evaluation;
+package org.perfledger.command.calendar;
 
 
 import java.math.BigDecimal;
@@ -8,7 +8,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.perfledger.command.evaluation.EvaluationCommands.SetReportingCalendar;
+import org.perfledger.command.calendar.CalendarCommands.SetReportingCalendar;
 import org.perfledger.command.platform.DomainRejection;
 import org.perfledger.kernel.evaluation.EvaluationEvents.MonitoringPeriod;
 import org.perfledger.kernel.evaluation.EvaluationEvents.ReportingCalendarSet;

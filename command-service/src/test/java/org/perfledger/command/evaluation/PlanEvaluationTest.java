@@ -1,4 +1,4 @@
-package org.perfledger.command.plan;
+package org.perfledger.command.evaluation;
 
 import static org.perfledger.command.plan.SeedPlans.FOOD_SAFETY;
 import static org.perfledger.command.plan.SeedPlans.NO_FOOD_ACCIDENT;
@@ -10,6 +10,8 @@ import static org.perfledger.command.plan.SeedPlans.inExecution;
 import static org.perfledger.command.plan.SeedPlans.plus;
 import static org.perfledger.command.plan.SeedPlans.rejection;
 
+import org.perfledger.command.plan.SeedPlans;
+import org.perfledger.command.plan.AnnualPlan;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -38,7 +40,7 @@ import org.perfledger.kernel.plan.PlanEvents.YearClosed;
  * The self-evaluation, with the actuals of seed 001 (东湖 2018 食品药品安全专项): 宣传品 5000 份, 快速检测 4944 批次
  * (+41.3%, beyond a 10% margin), 抽检合格率 98.4% (below 99.0%: not met), 重大食品安全事故 0 次, 满意度 82.1%.
  */
-class AnnualPlanEvaluationTest {
+class PlanEvaluationTest {
 
     private static final LocalDate DEC_31 = LocalDate.of(2018, 12, 31);
     private AggregateTestFixture<AnnualPlan> fixture;

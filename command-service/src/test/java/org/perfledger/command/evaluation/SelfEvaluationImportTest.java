@@ -1,4 +1,4 @@
-package org.perfledger.command.plan;
+package org.perfledger.command.evaluation;
 
 import static org.perfledger.command.plan.SeedPlans.FOOD_SAFETY;
 import static org.perfledger.command.plan.SeedPlans.NO_FOOD_ACCIDENT;
@@ -10,6 +10,8 @@ import static org.perfledger.command.plan.SeedPlans.inExecution;
 import static org.perfledger.command.plan.SeedPlans.plus;
 import static org.perfledger.command.plan.SeedPlans.rejection;
 
+import org.perfledger.command.plan.SeedPlans;
+import org.perfledger.command.plan.AnnualPlan;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.perfledger.command.plan;
+package org.perfledger.command.performance;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasToString;
@@ -10,6 +10,8 @@ import static org.perfledger.command.plan.SeedPlans.inExecution;
 import static org.perfledger.command.plan.SeedPlans.plus;
 import static org.perfledger.command.plan.SeedPlans.rejection;
 
+import org.perfledger.command.plan.SeedPlans;
+import org.perfledger.command.plan.AnnualPlan;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -43,7 +45,7 @@ import org.perfledger.kernel.performance.Target;
 import org.perfledger.kernel.plan.PlanEvents.YearClosed;
 
 /** The year in execution: completions, monitoring reports, target adjustments and the close. */
-class AnnualPlanExecutionTest {
+class PlanExecutionTest {
 
     private static final LocalDate DEC_29 = LocalDate.of(2018, 12, 29);
     private AggregateTestFixture<AnnualPlan> fixture;

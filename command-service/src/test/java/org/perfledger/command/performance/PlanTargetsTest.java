@@ -1,4 +1,4 @@
-package org.perfledger.command.plan;
+package org.perfledger.command.performance;
 
 import static org.perfledger.command.plan.SeedPlans.DONGHU_WIDE;
 import static org.perfledger.command.plan.SeedPlans.FOOD_SAFETY;
@@ -12,6 +12,8 @@ import static org.perfledger.command.plan.SeedPlans.plus;
 import static org.perfledger.command.plan.SeedPlans.registered;
 import static org.perfledger.command.plan.SeedPlans.rejection;
 
+import org.perfledger.command.plan.SeedPlans;
+import org.perfledger.command.plan.AnnualPlan;
 import java.math.BigDecimal;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -35,7 +37,7 @@ import org.perfledger.kernel.plan.PlanEvents.TargetsReturned;
 import org.perfledger.kernel.plan.PlanEvents.TargetsSubmitted;
 
 /** Goals, indicators and the targets' approval. */
-class AnnualPlanTargetsTest {
+class PlanTargetsTest {
 
     private AggregateTestFixture<AnnualPlan> fixture;
 

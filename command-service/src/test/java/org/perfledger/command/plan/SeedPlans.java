@@ -11,8 +11,8 @@ import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
 import org.perfledger.command.department.DepartmentDirectory;
-import org.perfledger.command.evaluation.ReportingCalendar;
-import org.perfledger.command.evaluation.ReportingCalendars;
+import org.perfledger.command.calendar.ReportingCalendar;
+import org.perfledger.command.calendar.ReportingCalendars;
 import org.perfledger.command.platform.DomainRejection;
 import org.perfledger.command.scoring.ScoringSchemes;
 import org.perfledger.command.platform.DomainRejection.Kind;
@@ -44,45 +44,45 @@ import org.perfledger.kernel.plan.ProjectType;
  * Test data mirroring seed 001 (东湖高新区市场监督管理局, 2018 食品药品安全专项 绩效自评报告): 年初预算 149.6, 上级转移支付
  * 20.91 → 170.51, ten indicators worth 80 points; and the fixture wiring every plan test shares.
  */
-final class SeedPlans {
+public final class SeedPlans {
 
-    static final DepartmentId DONGHU = DepartmentId.of("donghu", "scjgj");
-    static final FiscalYear Y2018 = FiscalYear.of(2018);
-    static final PlanId FOOD_SAFETY = PlanId.project(DONGHU, Y2018, "SPAQ");
-    static final PlanId DONGHU_WIDE = PlanId.departmentWide(DONGHU, Y2018);
-    static final DepartmentId UNREGISTERED = DepartmentId.of("donghu", "nobody");
+    public static final DepartmentId DONGHU = DepartmentId.of("donghu", "scjgj");
+    public static final FiscalYear Y2018 = FiscalYear.of(2018);
+    public static final PlanId FOOD_SAFETY = PlanId.project(DONGHU, Y2018, "SPAQ");
+    public static final PlanId DONGHU_WIDE = PlanId.departmentWide(DONGHU, Y2018);
+    public static final DepartmentId UNREGISTERED = DepartmentId.of("donghu", "nobody");
 
-    static final IndicatorCode PROMOTION = new IndicatorCode("SPAQ.XCP");
-    static final IndicatorCode RAPID_TESTS = new IndicatorCode("SPAQ.KSJC");
-    static final IndicatorCode PASS_RATE = new IndicatorCode("SPAQ.HGL");
-    static final IndicatorCode NO_FOOD_ACCIDENT = new IndicatorCode("SPAQ.SPSG");
-    static final IndicatorCode SATISFACTION = new IndicatorCode("SPAQ.MYD");
+    public static final IndicatorCode PROMOTION = new IndicatorCode("SPAQ.XCP");
+    public static final IndicatorCode RAPID_TESTS = new IndicatorCode("SPAQ.KSJC");
+    public static final IndicatorCode PASS_RATE = new IndicatorCode("SPAQ.HGL");
+    public static final IndicatorCode NO_FOOD_ACCIDENT = new IndicatorCode("SPAQ.SPSG");
+    public static final IndicatorCode SATISFACTION = new IndicatorCode("SPAQ.MYD");
 
     private SeedPlans() {
     }
 
-    static ProjectRegistered registered() {
+    public static ProjectRegistered registered() {
         return new ProjectRegistered(FOOD_SAFETY, "食品药品安全专项", List.of("食品科", "药械科"),
                 ProjectCategory.DEPARTMENT_BUDGET, ProjectAttribute.CONTINUING, ProjectType.RECURRING,
                 "东湖高新区财政局行财科");
     }
 
-    static BudgetOpened budgetOpened() {
+    public static BudgetOpened budgetOpened() {
         return new BudgetOpened(FOOD_SAFETY, Map.of(FundingSource.GENERAL_PUBLIC_BUDGET, WanYuan.of("149.60")),
                 Map.of(), WanYuan.of("149.60"));
     }
 
-    static GoalAdded goal() {
+    public static GoalAdded goal() {
         return new GoalAdded(FOOD_SAFETY, 1, "保障辖区食品药品安全：抽检、快检、风险分级管理和过期药品回收");
     }
 
-    static Indicator indicator(IndicatorCode code, IndicatorLevel1 level1, IndicatorLevel2 level2, String name,
+    public static Indicator indicator(IndicatorCode code, IndicatorLevel1 level1, IndicatorLevel2 level2, String name,
                                String weight, String target) {
         return new Indicator(code, 1, level1, level2, name, Points.parse(weight), Target.parse(target));
     }
 
     /** Five of the project's indicators, enough to exercise each kind of target. */
-    static List<Object> targetsSet() {
+    public static List<Object> targetsSet() {
         return List.of(
                 new IndicatorTargetSet(FOOD_SAFETY, indicator(PROMOTION, IndicatorLevel1.OUTPUT,
                         IndicatorLevel2.QUANTITY, "食品安全宣传品", "5", "5000 份")),
@@ -97,27 +97,27 @@ final class SeedPlans {
     }
 
     /** Registered, budget opened, one goal with five indicators: still being drafted. */
-    static Object[] drafted() {
+    public static Object[] drafted() {
         List<Object> events = new ArrayList<>(List.of(registered(), budgetOpened(), goal()));
         events.addAll(targetsSet());
         return events.toArray();
     }
 
     /** Drafted, submitted and approved: in execution. */
-    static Object[] inExecution() {
+    public static Object[] inExecution() {
         List<Object> events = new ArrayList<>(List.of(drafted()));
         events.add(new TargetsSubmitted(FOOD_SAFETY, 1, 5, new BigDecimal("50.00")));
         events.add(new TargetsApproved(FOOD_SAFETY, null));
         return events.toArray();
     }
 
-    static Object[] plus(Object[] given, Object... more) {
+    public static Object[] plus(Object[] given, Object... more) {
         List<Object> events = new ArrayList<>(List.of(given));
         events.addAll(List.of(more));
         return events.toArray();
     }
 
-    static AggregateTestFixture<AnnualPlan> fixture() {
+    public static AggregateTestFixture<AnnualPlan> fixture() {
         AggregateTestFixture<AnnualPlan> fixture = new AggregateTestFixture<>(AnnualPlan.class);
         fixture.registerCommandTargetResolver(new PlanTargetResolver());
         DepartmentDirectory onlyDonghu = department -> {
@@ -147,7 +147,7 @@ final class SeedPlans {
     }
 
     /** A refusal with this stable code whose message contains the fragment. */
-    static Matcher<Throwable> rejection(String code, String messageFragment) {
+    public static Matcher<Throwable> rejection(String code, String messageFragment) {
         return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(Throwable item) {

@@ -1,0 +1,124 @@
+package org.perfledger.command.plan;
+
+import static java.util.Map.entry;
+import static org.perfledger.kernel.plan.PlanPhase.CLOSED;
+import static org.perfledger.kernel.plan.PlanPhase.DRAFTING;
+import static org.perfledger.kernel.plan.PlanPhase.IN_EXECUTION;
+import static org.perfledger.kernel.plan.PlanPhase.PUBLISHED;
+import static org.perfledger.kernel.plan.PlanPhase.SELF_EVALUATION_ACCEPTED;
+import static org.perfledger.kernel.plan.PlanPhase.SELF_EVALUATION_RETURNED;
+import static org.perfledger.kernel.plan.PlanPhase.SELF_EVALUATION_SUBMITTED;
+import static org.perfledger.kernel.plan.PlanPhase.TARGETS_SUBMITTED;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.perfledger.command.budget.BudgetCommands.AdjustBudget;
+import org.perfledger.command.budget.BudgetCommands.CorrectExpenditure;
+import org.perfledger.command.budget.BudgetCommands.OpenBudget;
+import org.perfledger.command.budget.BudgetCommands.RecordExpenditure;
+import org.perfledger.command.budget.BudgetCommands.RecordFundsReceived;
+import org.perfledger.command.budget.BudgetCommands.SetBudgetLines;
+import org.perfledger.command.evaluation.EvaluationCommands.AcceptSelfEvaluation;
+import org.perfledger.command.evaluation.EvaluationCommands.ImportSelfEvaluationTable;
+import org.perfledger.command.evaluation.EvaluationCommands.PublishSelfEvaluation;
+import org.perfledger.command.evaluation.EvaluationCommands.ReturnSelfEvaluation;
+import org.perfledger.command.evaluation.EvaluationCommands.SubmitSelfEvaluation;
+import org.perfledger.command.performance.PerformanceCommands.AddGoal;
+import org.perfledger.command.performance.PerformanceCommands.ApproveTargetAdjustment;
+import org.perfledger.command.performance.PerformanceCommands.RecordCompletion;
+import org.perfledger.command.performance.PerformanceCommands.RejectTargetAdjustment;
+import org.perfledger.command.performance.PerformanceCommands.RequestTargetAdjustment;
+import org.perfledger.command.performance.PerformanceCommands.SetAnnualTarget;
+import org.perfledger.command.performance.PerformanceCommands.SubmitMonitoringReport;
+import org.perfledger.command.plan.PlanCommands.ApproveTargets;
+import org.perfledger.command.plan.PlanCommands.CloseYear;
+import org.perfledger.command.plan.PlanCommands.ReturnTargets;
+import org.perfledger.command.plan.PlanCommands.SubmitTargets;
+import org.perfledger.command.planning.PlanCommand;
+import org.perfledger.command.planning.PlanRules;
+import org.perfledger.kernel.evaluation.EvaluationEvents.SelfEvaluationAccepted;
+import org.perfledger.kernel.evaluation.EvaluationEvents.SelfEvaluationPublished;
+import org.perfledger.kernel.evaluation.EvaluationEvents.SelfEvaluationReturned;
+import org.perfledger.kernel.evaluation.EvaluationEvents.SelfEvaluationSubmitted;
+import org.perfledger.kernel.plan.PlanEvent;
+import org.perfledger.kernel.plan.PlanEvents.TargetsApproved;
+import org.perfledger.kernel.plan.PlanEvents.TargetsReturned;
+import org.perfledger.kernel.plan.PlanEvents.TargetsSubmitted;
+import org.perfledger.kernel.plan.PlanEvents.YearClosed;
+import org.perfledger.kernel.plan.PlanPhase;
+
+/**
+ * The plan's lifecycle as one policy: in which phases each action may be taken, and to which phase each event moves
+ * the plan (草拟 → 目标已报送 → 执行中 → 年度结束 → 自评已报送 → 退回/通过 → 已公开). Read as a table, not scattered over the
+ * handlers.
+ */
+final class PlanLifecycle {
+
+    private record Step(String action, List<PlanPhase> allowed) {
+    }
+
+    private static final List<PlanPhase> BEFORE_CLOSING = List.of(DRAFTING, TARGETS_SUBMITTED, IN_EXECUTION);
+
+    private static final Map<Class<? extends PlanCommand>, Step> STEPS = Map.ofEntries(
+            entry(SubmitTargets.class, new Step("submit the targets", List.of(DRAFTING))),
+            entry(ApproveTargets.class, new Step("approve the targets", List.of(TARGETS_SUBMITTED))),
+            entry(ReturnTargets.class, new Step("return the targets", List.of(TARGETS_SUBMITTED))),
+            entry(CloseYear.class, new Step("close the year", List.of(IN_EXECUTION))),
+            entry(OpenBudget.class, new Step("open the budget", BEFORE_CLOSING)),
+            entry(SetBudgetLines.class, new Step("set the budget lines", BEFORE_CLOSING)),
+            entry(AdjustBudget.class, new Step("adjust the budget", List.of(IN_EXECUTION))),
+            entry(RecordFundsReceived.class, new Step("record funds received", List.of(IN_EXECUTION))),
+            entry(RecordExpenditure.class, new Step("record an expenditure", List.of(IN_EXECUTION))),
+            entry(CorrectExpenditure.class, new Step("correct an expenditure", List.of(IN_EXECUTION))),
+            entry(AddGoal.class, new Step("add a goal", List.of(DRAFTING))),
+            entry(SetAnnualTarget.class, new Step("set a target", List.of(DRAFTING))),
+            entry(RecordCompletion.class, new Step("record a completion", List.of(IN_EXECUTION, CLOSED,
+                    SELF_EVALUATION_RETURNED))),
+            entry(SubmitMonitoringReport.class, new Step("submit a monitoring report", List.of(IN_EXECUTION))),
+            entry(RequestTargetAdjustment.class, new Step("request a target adjustment", List.of(IN_EXECUTION))),
+            entry(ApproveTargetAdjustment.class, new Step("approve a target adjustment", List.of(IN_EXECUTION))),
+            entry(RejectTargetAdjustment.class, new Step("reject a target adjustment", List.of(IN_EXECUTION))),
+            entry(ImportSelfEvaluationTable.class, new Step("import the self-evaluation table", List.of(CLOSED,
+                    SELF_EVALUATION_RETURNED))),
+            entry(SubmitSelfEvaluation.class, new Step("submit the self-evaluation", List.of(CLOSED,
+                    SELF_EVALUATION_RETURNED))),
+            entry(ReturnSelfEvaluation.class, new Step("return the self-evaluation",
+                    List.of(SELF_EVALUATION_SUBMITTED))),
+            entry(AcceptSelfEvaluation.class, new Step("accept the self-evaluation",
+                    List.of(SELF_EVALUATION_SUBMITTED))),
+            entry(PublishSelfEvaluation.class, new Step("publish the self-evaluation",
+                    List.of(SELF_EVALUATION_ACCEPTED))));
+
+    private static final Map<Class<? extends PlanEvent>, PlanPhase> MOVES = Map.of(
+            TargetsSubmitted.class, TARGETS_SUBMITTED,
+            TargetsApproved.class, IN_EXECUTION,
+            TargetsReturned.class, DRAFTING,
+            YearClosed.class, CLOSED,
+            SelfEvaluationSubmitted.class, SELF_EVALUATION_SUBMITTED,
+            SelfEvaluationReturned.class, SELF_EVALUATION_RETURNED,
+            SelfEvaluationAccepted.class, SELF_EVALUATION_ACCEPTED,
+            SelfEvaluationPublished.class, PUBLISHED);
+
+    private PlanLifecycle() {
+    }
+
+    /** @throws org.perfledger.command.platform.DomainRejection (409) when the plan's phase does not allow it */
+    static void requireAllowed(PlanCommand command, PlanPhase phase) {
+        Step step = STEPS.get(command.getClass());
+        if (step == null) {
+            throw new IllegalStateException(command.getClass().getSimpleName() + " has no place in the lifecycle");
+        }
+        PlanRules.requirePhase(phase, step.action(), step.allowed().toArray(PlanPhase[]::new));
+    }
+
+    /** The phase after the event: where it moves the plan, or where the plan was. */
+    static PlanPhase after(PlanEvent event, PlanPhase phase) {
+        return MOVES.getOrDefault(event.getClass(), phase);
+    }
+
+    /** The commands the lifecycle places, for the test that every plan command has its place. */
+    static Set<Class<? extends PlanCommand>> placed() {
+        return STEPS.keySet();
+    }
+}
