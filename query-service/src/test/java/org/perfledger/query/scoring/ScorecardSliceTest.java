@@ -1,0 +1,36 @@
+package org.perfledger.query.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.perfledger.query.SliceTest;
+
+/** A plan scored under the district's scheme, each figure with its formula, and the flags a reviewer must see. */
+class ScorecardSliceTest extends SliceTest {
+
+    @Test
+    void aProjectIsScoredUnderTheLatestSchemeWithItsFormulas() throws Exception {
+        JsonNode card = read(YEAR_PATH + "/projects/SPAQ/scorecard", finance());
+        assertThat(card.get("schemeVersion").asInt()).isEqualTo(2);
+        JsonNode scorecard = card.get("scorecard");
+        // the scheme divides by 年初: 250.00 / 149.60 = 167.11%, capped at 100%: the full 20 points
+        assertThat(scorecard.get("execution").get("rateShown").decimalValue()).isEqualByComparingTo("167.11");
+        assertThat(scorecard.get("execution").get("score").decimalValue()).isEqualByComparingTo("20");
+        JsonNode satisfaction = scorecard.get("indicators").get(0);
+        assertThat(satisfaction.get("formula").asText()).isEqualTo("10.00 × min(1, 95 / 90)");
+        assertThat(satisfaction.get("score").decimalValue()).isEqualByComparingTo("10");
+        assertThat(scorecard.get("total").decimalValue()).isEqualByComparingTo("30");
+        assertThat(scorecard.get("flags").toString()).contains("the weights add up to 30, not 100");
+    }
+
+    @Test
+    void withoutASchemeTheRefusalNamesTheMissingScheme() throws Exception {
+        JsonNode problem = JSON.readTree(get(YEAR_PATH + "/department/scorecard", finance()).body());
+        assertThat(problem.get("status").asInt()).isEqualTo(404);
+        assertThat(problem.get("errors").get(0).get("rule").asText()).isEqualTo("scheme.not-set");
+        JsonNode scheme = read("/api/v1/districts/caidian/years/2020/scoring-schemes/project", finance());
+        assertThat(scheme.get("versions")).hasSize(2);
+        assertThat(scheme.get("scheme").get("execution").get("base").asText()).isEqualTo("INITIAL");
+    }
+}
