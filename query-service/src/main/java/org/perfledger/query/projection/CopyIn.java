@@ -36,8 +36,9 @@ final class CopyIn {
 
     private static void copyIn(Connection connection, String schema, ReadModelTable table, Reader rows)
             throws SQLException, IOException {
-        connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + quoted(schema) + "."
-                + quoted(table.table()) + " (" + table.columnList() + ") FROM STDIN", rows);
+        // without a schema, the table the connection's search path finds (the live one, or a rebuild's)
+        connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + (schema == null ? ""
+                : quoted(schema) + ".") + quoted(table.table()) + " (" + table.columnList() + ") FROM STDIN", rows);
     }
 
     private static String quoted(String name) {

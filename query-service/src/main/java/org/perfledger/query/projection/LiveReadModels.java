@@ -1,5 +1,7 @@
 package org.perfledger.query.projection;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -20,6 +22,7 @@ import org.perfledger.kernel.event.EventEnvelope;
 import org.perfledger.kernel.event.EventEnvelopeCodec;
 import org.perfledger.kernel.plan.PlanEvent;
 import org.perfledger.kernel.plan.PlanId;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +30,8 @@ import org.springframework.stereotype.Component;
  * The read models of a batch of events, loaded from and written back to the tables the caller's transaction sees
  * (the live schema, or a rebuild's during its catch-up): the rows the batch's streams and plans have, their positions
  * (locked) and their parked early arrivals are loaded with one statement per table; the events are folded in memory;
- * then each table's changed rows are written with one statement, whatever the batch's size.
+ * then each table's changed rows are written with one statement, whatever the batch's size: an upsert from a JSON
+ * array ({@code json_populate_recordset}) for rows that change, COPY for rows only ever added.
  */
 @Component
 class LiveReadModels {
@@ -147,10 +151,17 @@ class LiveReadModels {
             }
         }
         if (model.appends() instanceof ReadModel.Appended appended) {
-            appended.rows.forEach((table, rows) -> jdbc.update("INSERT INTO " + table.table() + " ("
-                    + table.columnList() + ") SELECT " + table.columnList() + " FROM json_populate_recordset(NULL::"
-                    + table.table() + ", ?::json)", JsonRows.array(rows.stream()
-                            .map(row -> JsonRows.row(table, row)).toList())));
+            // rows only ever added go in with COPY, into the table the transaction's search path finds
+            jdbc.execute((ConnectionCallback<Void>) connection -> {
+                try {
+                    for (Map.Entry<ReadModelTable, List<Object[]>> rows : appended.rows.entrySet()) {
+                        CopyIn.table(connection, null, rows.getKey(), rows.getValue());
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return null;
+            });
         }
         List<Object[]> stillWaiting = new ArrayList<>();
         model.parked.values().forEach(waiting -> waiting.values().forEach(event -> {
