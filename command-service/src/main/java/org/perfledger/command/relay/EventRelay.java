@@ -143,16 +143,25 @@ public class EventRelay implements SmartLifecycle {
         return Integer.MAX_VALUE - 100;
     }
 
+    /** Rounds in a row that found events held back by an older transaction. */
+    private int heldRounds;
+
     private void loop() {
         try {
             while (running) {
                 try {
-                    boolean more = relayOnce();
+                    Round round = relayOnce();
                     if (connection != null) {
                         lastSuccess.set(Instant.now().getEpochSecond());
                     }
-                    if (!more) {
-                        nudges.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    heldRounds = round == Round.HELD_BACK ? heldRounds + 1 : 0;
+                    if (round != Round.FULL) {
+                        // held back: look again soon, for the transaction that holds it back may never nudge us;
+                        // doubling the wait while it lasts (a long import), up to the poll interval
+                        Duration wait = round == Round.HELD_BACK ? min(properties.settleInterval()
+                                .multipliedBy(1L << Math.min(heldRounds - 1, 10)), properties.pollInterval())
+                                : properties.pollInterval();
+                        nudges.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
                         nudges.drainPermits();
                     }
                     consecutiveFailures = 0;
@@ -177,14 +186,27 @@ public class EventRelay implements SmartLifecycle {
         }
     }
 
-    /** @return whether a full batch was relayed (so more may be waiting) */
-    private boolean relayOnce() throws Exception {
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** What a round of relaying found. */
+    private enum Round {
+        /** a full batch went out: more may be waiting */
+        FULL,
+        /** everything settled went out, but committed events wait behind an older transaction still running */
+        HELD_BACK,
+        /** everything committed went out */
+        DONE
+    }
+
+    private Round relayOnce() throws Exception {
         if (connection == null && !acquireLeadership()) {
-            return false;
+            return Round.DONE;
         }
         List<StoredEvent> batch = feed.nextBatch(connection, position, properties.batchSize());
         if (batch.isEmpty()) {
-            return false;
+            return feed.heldBack(connection, position) ? Round.HELD_BACK : Round.DONE;
         }
         ensureTopic();
         publish(batch);
@@ -194,7 +216,10 @@ public class EventRelay implements SmartLifecycle {
         position = next;
         positionIndex.set(next.globalIndex());
         relayed.increment(batch.size());
-        return batch.size() == properties.batchSize();
+        if (batch.size() == properties.batchSize()) {
+            return Round.FULL;
+        }
+        return feed.heldBack(connection, position) ? Round.HELD_BACK : Round.DONE;
     }
 
     /** Sends the whole batch and returns only when the broker acknowledged every record of it. */

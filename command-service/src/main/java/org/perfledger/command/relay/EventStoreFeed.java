@@ -80,6 +80,20 @@ final class EventStoreFeed {
         return batch;
     }
 
+    /**
+     * Whether events after the position have committed but are not settled yet: a transaction older than theirs is
+     * still running, so they cannot be relayed before it ends, and it may end without anyone waking the relay.
+     */
+    boolean heldBack(Connection connection, Position after) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(EventRow.COMMITTED_AFTER)) {
+            select.setString(1, after.txId());
+            select.setLong(2, after.globalIndex());
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
+        }
+    }
+
     private StoredEvent toStoredEvent(ResultSet row) throws SQLException {
         EventRow stored = EventRow.read(row);
         EventEnvelope envelope;

@@ -9,6 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param replicas     replication factor when the relay creates it
  * @param batchSize    events read, sent and acknowledged as one step
  * @param pollInterval how long the relay waits for new events when no command nudged it
+ * @param settleInterval how long it waits before looking again when committed events are held back by an older
+ *                       transaction still running (one that may never nudge it: another service's, another
+ *                       database's on the same server)
  * @param sendTimeout  how long a batch may wait for the broker's acknowledgements
  * @param maxBackoff   the longest pause between attempts while the broker or the database fails
  */
@@ -19,6 +22,7 @@ public record RelayProperties(
         short replicas,
         int batchSize,
         Duration pollInterval,
+        Duration settleInterval,
         Duration sendTimeout,
         Duration maxBackoff) {
 
@@ -30,6 +34,7 @@ public record RelayProperties(
         replicas = replicas > 0 ? replicas : 1;
         batchSize = batchSize > 0 ? batchSize : 500;
         pollInterval = pollInterval != null ? pollInterval : Duration.ofMillis(200);
+        settleInterval = settleInterval != null ? settleInterval : Duration.ofMillis(5);
         sendTimeout = sendTimeout != null ? sendTimeout : Duration.ofSeconds(30);
         maxBackoff = maxBackoff != null ? maxBackoff : Duration.ofSeconds(5);
     }

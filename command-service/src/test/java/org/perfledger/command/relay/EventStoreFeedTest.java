@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
@@ -52,6 +53,41 @@ class EventStoreFeedTest {
             assertThat(first).extracting(StoredEvent::txId).containsExactly("9", "10", "99");
             assertThat(rest).extracting(StoredEvent::txId).containsExactly("100", "101");
             assertThat(rest).extracting(event -> event.envelope().aggregateId()).containsExactly("feed/d0", "feed/d2");
+        }
+    }
+
+    /**
+     * A committed event behind a transaction still running (here on another database of the same server, which never
+     * wakes the relay) is not relayed yet, and the feed says it is held back, so the relay looks again soon.
+     */
+    @Test
+    void aCommittedEventBehindAnOlderOpenTransactionIsHeldBackNotLost() throws Exception {
+        String url = TestInfrastructure.postgres().newDatabase("held");
+        String other = TestInfrastructure.postgres().newDatabase("other");
+        String user = TestInfrastructure.postgres().username();
+        String password = TestInfrastructure.postgres().password();
+        Flyway.configure().dataSource(url, user, password).locations("classpath:db/eventstore")
+                .schemas("eventstore").defaultSchema("eventstore").load().migrate();
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+             Connection elsewhere = DriverManager.getConnection(other, user, password)) {
+            connection.setSchema("eventstore");
+            EventStoreFeed feed = new EventStoreFeed();
+            assertThat(feed.heldBack(connection, Position.START)).isFalse();
+            elsewhere.setAutoCommit(false);
+            try (Statement open = elsewhere.createStatement()) {
+                open.execute("SELECT pg_current_xact_id()"); // an older transaction, still running
+            }
+            try (Statement write = connection.createStatement()) {
+                write.executeUpdate("""
+                        INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                                                        time_stamp, payload_type, payload_revision, payload, meta_data)
+                        VALUES ('e-held', 'held/d', 0, 'Department', '2020-01-01T00:00:00Z', 'DepartmentRegistered',
+                                '1', convert_to('{}', 'UTF8'), convert_to('{"district":"held"}', 'UTF8'))""");
+            }
+            assertThat(feed.nextBatch(connection, Position.START, 10)).isEmpty();
+            assertThat(feed.heldBack(connection, Position.START)).isTrue();
+            elsewhere.rollback();
+            assertThat(feed.nextBatch(connection, Position.START, 10)).hasSize(1);
         }
     }
 }

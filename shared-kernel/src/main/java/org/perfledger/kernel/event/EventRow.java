@@ -66,6 +66,10 @@ public record EventRow(long globalIndex, String eventIdentifier, String aggregat
             ORDER BY tx_id, global_index
             LIMIT ?""";
 
+    /** Whether any event after a position has committed, settled or not (parameters: tx id text, global index). */
+    public static final String COMMITTED_AFTER = """
+            SELECT EXISTS (SELECT 1 FROM stored_events_v1 WHERE (tx_id, global_index) > (?::xid8, ?))""";
+
     /** The row at the result set's cursor, selected with {@link #columns}. */
     public static EventRow read(ResultSet row) throws SQLException {
         return new EventRow(row.getLong("global_index"), row.getString("event_identifier"),
