@@ -60,23 +60,10 @@ public class ReadModelRebuilds implements DisposableBean {
     private static final int BATCH = 500;
     /** Events between two updates of the progress. */
     private static final int PROGRESS_STEP = 5_000;
-    private static final int SAMPLES = 3;
-
-    /** The difference between the live and the rebuilt rows of one table. */
-    public record TableComparison(String table, long liveRows, long rebuiltRows, long onlyLive, long onlyRebuilt,
-                                  List<String> samplesOnlyLive, List<String> samplesOnlyRebuilt) {
-        public boolean equal() {
-            return onlyLive == 0 && onlyRebuilt == 0;
-        }
-    }
-
-    /** Every projection table compared; {@code inFlightStreams} were left out, the live side being behind. */
-    public record Comparison(boolean equal, long inFlightStreams, List<TableComparison> tables) {
-    }
 
     public record Status(String id, boolean swap, String requestedBy, String state, String phase, long applied,
                          long total, BigDecimal eventsPerSecond, Long secondsLeft, Instant startedAt,
-                         Instant finishedAt, String error, Comparison comparison) {
+                         Instant finishedAt, String error, ReadModelComparison.Comparison comparison) {
     }
 
     private final DataSource dataSource;
@@ -85,6 +72,7 @@ public class ReadModelRebuilds implements DisposableBean {
     private final EventStoreReader store;
     private final ProjectionApplier applier;
     private final ReadModelTables tables;
+    private final ReadModelComparison comparisons;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "read-model-rebuild");
         thread.setDaemon(true);
@@ -95,13 +83,14 @@ public class ReadModelRebuilds implements DisposableBean {
 
     ReadModelRebuilds(DataSource dataSource, JdbcTemplate jdbc, PlatformTransactionManager transactions,
                       EventStoreReader store, ProjectionApplier applier, ReadModelTables tables,
-                      MeterRegistry registry) {
+                      ReadModelComparison comparisons, MeterRegistry registry) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
         this.store = store;
         this.applier = applier;
         this.tables = tables;
+        this.comparisons = comparisons;
         Gauge.builder("perfledger.rebuild.applied", appliedGauge, AtomicLong::get)
                 .description("Events replayed by the running (or last) read-model rebuild").register(registry);
     }
@@ -209,7 +198,7 @@ public class ReadModelRebuilds implements DisposableBean {
                     rebuild.applied(rest.size());
                 }
                 rebuild.phase("comparing");
-                rebuild.comparison = compare(live, target);
+                rebuild.comparison = comparisons.compare(live, target);
                 if (rebuild.swap) {
                     rebuild.phase("swapping");
                     swap(live, target);
@@ -253,47 +242,6 @@ public class ReadModelRebuilds implements DisposableBean {
         }
         applier.replay(events);
         jdbc.execute("SET LOCAL search_path TO " + ReadModelTables.ident(tables.schema()));
-    }
-
-    /**
-     * Compares every projection table row by row (write times left out), leaving out the streams where the rebuilt
-     * side is ahead of the live one.
-     */
-    Comparison compare(String live, String rebuilt) {
-        String l = ReadModelTables.ident(live);
-        String r = ReadModelTables.ident(rebuilt);
-        String inFlight = "SELECT b.aggregate_id FROM " + r + ".projection_position b LEFT JOIN " + l
-                + ".projection_position a USING (aggregate_id) WHERE a.last_sequence IS NULL "
-                + "OR b.last_sequence > a.last_sequence";
-        Long inFlightStreams = jdbc.queryForObject("SELECT count(*) FROM (" + inFlight + ") f", Long.class);
-        List<TableComparison> compared = new ArrayList<>();
-        for (String table : tables.projections(live)) {
-            if (table.equals(ReadModelTables.PARKED)) {
-                continue; // early arrivals waiting in the live tables are not read models
-            }
-            String columns = String.join(", ", tables.comparedColumns(table).stream().map(ReadModelTables::ident)
-                    .toList());
-            String stream = tables.streamOfRow(table);
-            String settled = stream == null ? "" : " WHERE (" + stream + ") NOT IN (" + inFlight + ")";
-            String t = ReadModelTables.ident(table);
-            String onlyLive = "SELECT " + columns + " FROM " + l + "." + t + settled + " EXCEPT ALL SELECT " + columns
-                    + " FROM " + r + "." + t + settled;
-            String onlyRebuilt = "SELECT " + columns + " FROM " + r + "." + t + settled + " EXCEPT ALL SELECT "
-                    + columns + " FROM " + l + "." + t + settled;
-            compared.add(new TableComparison(table, count("SELECT count(*) FROM " + l + "." + t),
-                    count("SELECT count(*) FROM " + r + "." + t), count("SELECT count(*) FROM (" + onlyLive + ") d"),
-                    count("SELECT count(*) FROM (" + onlyRebuilt + ") d"), samples(onlyLive), samples(onlyRebuilt)));
-        }
-        return new Comparison(compared.stream().allMatch(TableComparison::equal), inFlightStreams, compared);
-    }
-
-    private long count(String sql) {
-        Long count = jdbc.queryForObject(sql, Long.class);
-        return count == null ? 0 : count;
-    }
-
-    private List<String> samples(String rows) {
-        return jdbc.queryForList("SELECT row_to_json(d)::text FROM (" + rows + ") d LIMIT " + SAMPLES, String.class);
     }
 
     /** The rebuilt schema becomes the live one; the tables that are not projections move over as they are. */
@@ -354,7 +302,7 @@ public class ReadModelRebuilds implements DisposableBean {
         volatile long total;
         volatile Instant finishedAt;
         volatile String error;
-        volatile Comparison comparison;
+        volatile ReadModelComparison.Comparison comparison;
 
         Rebuild(String id, boolean swap, String requestedBy) {
             this.id = id;

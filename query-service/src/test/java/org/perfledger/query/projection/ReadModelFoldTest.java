@@ -10,10 +10,12 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.perfledger.kernel.event.EventCatalog;
+import org.perfledger.kernel.event.EventWords;
 
 /**
- * The projection as plain code, without a database: every kind of event changes some row, so an event type the
- * projection forgot fails here; order and repeats are kept per stream whatever the delivery.
+ * The projection as plain code, without a database: every kind of event changes some row and has its words, so an
+ * event type the projection or the audit's words forgot fails here; order and repeats are kept per stream whatever the
+ * delivery.
  */
 class ReadModelFoldTest {
 
@@ -37,6 +39,19 @@ class ReadModelFoldTest {
         Set<String> catalog = new HashSet<>();
         EventCatalog.types().forEach(type -> catalog.add(EventCatalog.nameOf(type)));
         assertThat(changing).containsExactlyInAnyOrderElementsOf(catalog);
+    }
+
+    /** The words an auditor reads follow every kind of event too: none falls back to the record's own text. */
+    @Test
+    void everyKindOfEventHasItsWords() {
+        Set<String> described = new HashSet<>();
+        for (DecodedEvent event : history) {
+            String words = EventWords.describe(event.event());
+            assertThat(words).as(event.envelope().type()).startsWith(EventWords.title(event.event()) + "：")
+                    .doesNotContain(event.event().getClass().getSimpleName() + "[");
+            described.add(event.envelope().type());
+        }
+        assertThat(described).hasSize(EventCatalog.types().size());
     }
 
     @Test

@@ -43,7 +43,7 @@ class OneProjectionTest {
     @Autowired
     ProjectionApplier applier;
     @Autowired
-    ReadModelRebuilds rebuilds;
+    ReadModelComparison comparisons;
     @Autowired
     ReadModelTables tables;
     @Autowired
@@ -122,11 +122,11 @@ class OneProjectionTest {
     }
 
     private void assertSameRows(String live) {
-        ReadModelRebuilds.Comparison comparison = rebuilds.compare(live, "copied");
+        ReadModelComparison.Comparison comparison = comparisons.compare(live, "copied");
         assertThat(comparison.equal()).as(comparison.toString()).isTrue();
         assertThat(comparison.inFlightStreams()).isZero();
         // the tables were not empty: every projection table got rows
-        assertThat(comparison.tables()).extracting(ReadModelRebuilds.TableComparison::table)
+        assertThat(comparison.tables()).extracting(ReadModelComparison.TableComparison::table)
                 .contains("plan", "indicator", "budget_movement", "completion", "district", "projection_position");
         comparison.tables().stream().filter(table -> !table.table().equals("parked_event"))
                 .forEach(table -> assertThat(table.liveRows()).as(table.table()).isPositive());
