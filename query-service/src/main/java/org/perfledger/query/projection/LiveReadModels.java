@@ -22,6 +22,7 @@ import org.perfledger.kernel.event.EventEnvelope;
 import org.perfledger.kernel.event.EventEnvelopeCodec;
 import org.perfledger.kernel.plan.PlanEvent;
 import org.perfledger.kernel.plan.PlanId;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
 /**
  * The read models of a batch of events, loaded from and written back to the tables the caller's transaction sees
  * (the live schema, or a rebuild's during its catch-up): the rows the batch's streams and plans have, their positions
- * (locked) and their parked early arrivals are loaded with one statement per table; the events are folded in memory;
+ * and their parked early arrivals are loaded with one statement per table; the events are folded in memory;
  * then each table's changed rows are written with one statement, whatever the batch's size: an upsert from a JSON
  * array ({@code json_populate_recordset}) for rows that change, COPY for rows only ever added.
  */
@@ -53,7 +54,7 @@ class LiveReadModels {
         Map<String, String> positionsLoaded = new HashMap<>();
         for (Object[] position : select(ReadModelTable.POSITION, "SELECT " + ReadModelTable.POSITION.columnList()
                 + " FROM projection_position WHERE aggregate_id IN (SELECT json_array_elements_text(?::json)) "
-                + "ORDER BY aggregate_id FOR UPDATE", streamList)) {
+                + "ORDER BY aggregate_id", streamList)) {
             model.positions.put((String) position[0], position);
             positionsLoaded.put((String) position[0], JsonRows.row(ReadModelTable.POSITION, position));
         }
@@ -115,16 +116,34 @@ class LiveReadModels {
             }
         }
         loaded.put(ReadModelTable.POSITION, positionsLoaded);
-        return new Loaded(model, loaded);
+        Map<String, Long> sequences = new HashMap<>();
+        model.positions.forEach((stream, position) -> sequences.put(stream, (Long) position[2]));
+        return new Loaded(model, loaded, streamList, sequences);
     }
 
-    /** A model and what its tables held when it was loaded (each row as JSON, by its key). */
-    record Loaded(ReadModel model, Map<ReadModelTable, Map<String, String>> rows) {
+    /**
+     * A model and what its tables held when it was loaded (each row as JSON, by its key), with the streams' positions
+     * then: the write checks them under lock, so the transaction takes its first row lock (and with it a transaction
+     * id, which holds back the relay of every database on the server) only for the short write, not while it loads and
+     * folds.
+     */
+    record Loaded(ReadModel model, Map<ReadModelTable, Map<String, String>> rows, String streams,
+                  Map<String, Long> sequences) {
     }
 
     /** Writes what the model changed since it was loaded: one statement per table that changed. */
     void write(Loaded loaded) {
         ReadModel model = loaded.model();
+        Map<String, Long> now = new HashMap<>();
+        jdbc.query("SELECT aggregate_id, last_sequence FROM projection_position WHERE aggregate_id IN "
+                + "(SELECT json_array_elements_text(?::json)) ORDER BY aggregate_id FOR UPDATE",
+                row -> {
+                    now.put(row.getString(1), row.getLong(2));
+                }, loaded.streams());
+        if (!now.equals(loaded.sequences())) {
+            throw new ConcurrencyFailureException("another consumer moved the streams of this batch since they were "
+                    + "loaded (" + loaded.sequences() + " then, " + now + " now); the batch comes again");
+        }
         for (ReadModelTable table : ReadModelTable.values()) {
             if (table.appendOnly()) {
                 continue;

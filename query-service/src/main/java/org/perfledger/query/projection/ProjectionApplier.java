@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.perfledger.kernel.event.EventEnvelope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -31,6 +32,7 @@ public class ProjectionApplier {
     private final LiveReadModels models;
     private final MeterRegistry registry;
     private final Timer lag;
+    private final Timer batches;
 
     public ProjectionApplier(JdbcTemplate jdbc, LiveReadModels models, MeterRegistry registry) {
         this.jdbc = jdbc;
@@ -39,6 +41,8 @@ public class ProjectionApplier {
         this.lag = Timer.builder("perfledger.projection.lag")
                 .description("From an event's timestamp to its being applied to the read models")
                 .register(registry);
+        this.batches = Timer.builder("perfledger.projection.batch")
+                .description("A batch loaded, folded and written, before its commit").register(registry);
     }
 
     /**
@@ -72,6 +76,7 @@ public class ProjectionApplier {
     }
 
     private void fold(List<DecodedEvent> events, boolean passOver, boolean live) {
+        long started = System.nanoTime();
         LiveReadModels.Loaded loaded = models.load(events);
         List<Map.Entry<EventEnvelope, ReadModel.Outcome>> outcomes = new ArrayList<>();
         try (ReadModel model = loaded.model().outcomes((event, outcome) -> outcomes.add(Map.entry(event, outcome)))) {
@@ -85,6 +90,7 @@ public class ProjectionApplier {
             models.write(loaded);
         }
         if (live) {
+            batches.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             Instant written = Instant.now();
             outcomes.forEach(outcome -> {
                 registry.counter("perfledger.projection.events", "type", outcome.getKey().type(), "outcome",
