@@ -62,6 +62,8 @@ public class EventRelay implements SmartLifecycle {
     private final Counter relayed;
     private final Counter failures;
     private final Timer lag;
+    private final Timer publishing;
+    private final Counter heldBack;
     private final AtomicLong positionIndex = new AtomicLong();
     /** 1 while this instance holds the relay's lock. */
     private final AtomicLong leading = new AtomicLong();
@@ -89,6 +91,11 @@ public class EventRelay implements SmartLifecycle {
                 .description("Relay attempts that failed and will be retried").register(registry);
         this.lag = Timer.builder("perfledger.relay.lag")
                 .description("From an event's timestamp to the broker's acknowledgement").register(registry);
+        this.publishing = Timer.builder("perfledger.relay.publish")
+                .description("A batch from its first send to the broker's last acknowledgement").register(registry);
+        this.heldBack = Counter.builder("perfledger.relay.held-back")
+                .description("Rounds that found committed events behind an older transaction still running")
+                .register(registry);
         Gauge.builder("perfledger.relay.position", positionIndex, AtomicLong::get)
                 .description("Global index of the last event the broker acknowledged").register(registry);
         Gauge.builder("perfledger.relay.leader", leading, AtomicLong::get)
@@ -155,6 +162,9 @@ public class EventRelay implements SmartLifecycle {
                         lastSuccess.set(Instant.now().getEpochSecond());
                     }
                     heldRounds = round == Round.HELD_BACK ? heldRounds + 1 : 0;
+                    if (round == Round.HELD_BACK) {
+                        heldBack.increment();
+                    }
                     if (round != Round.FULL) {
                         // held back: look again soon, for the transaction that holds it back may never nudge us;
                         // doubling the wait while it lasts (a long import), up to the poll interval
@@ -224,12 +234,14 @@ public class EventRelay implements SmartLifecycle {
 
     /** Sends the whole batch and returns only when the broker acknowledged every record of it. */
     private void publish(List<StoredEvent> batch) throws InterruptedException, ExecutionException, TimeoutException {
+        long started = System.nanoTime();
         List<CompletableFuture<?>> acks = new ArrayList<>(batch.size());
         for (StoredEvent event : batch) {
             acks.add(kafka.send(record(event)));
         }
         CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
                 .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        publishing.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         Instant now = Instant.now();
         for (StoredEvent event : batch) {
             lag.record(Duration.between(event.envelope().timestamp(), now));

@@ -34,7 +34,7 @@ public record RelayProperties(
         replicas = replicas > 0 ? replicas : 1;
         batchSize = batchSize > 0 ? batchSize : 500;
         pollInterval = pollInterval != null ? pollInterval : Duration.ofMillis(200);
-        settleInterval = settleInterval != null ? settleInterval : Duration.ofMillis(5);
+        settleInterval = settleInterval != null ? settleInterval : Duration.ofMillis(2);
         sendTimeout = sendTimeout != null ? sendTimeout : Duration.ofSeconds(30);
         maxBackoff = maxBackoff != null ? maxBackoff : Duration.ofSeconds(5);
     }
