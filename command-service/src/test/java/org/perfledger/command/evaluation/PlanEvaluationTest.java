@@ -50,14 +50,8 @@ class PlanEvaluationTest {
         fixture = SeedPlans.fixture();
     }
 
-    private static CompletionRecorded actual(IndicatorCode code, String value) {
-        return new CompletionRecorded(FOOD_SAFETY, code, Target.parse(value), null, DEC_31, null, null);
-    }
-
     private static Object[] closedWithActuals() {
-        return plus(inExecution(), actual(PROMOTION, "5000 份"), actual(RAPID_TESTS, "4944 批次"),
-                actual(PASS_RATE, "98.4%"), actual(NO_FOOD_ACCIDENT, "0 次"), actual(SATISFACTION, "82.1%"),
-                new YearClosed(FOOD_SAFETY, WanYuan.of("149.60"), WanYuan.of("170.51"), WanYuan.of("170.51"),
+        return plus(plus(inExecution(), SeedPlans.actuals()), new YearClosed(FOOD_SAFETY, WanYuan.of("149.60"), WanYuan.of("170.51"), WanYuan.of("170.51"),
                         WanYuan.of("170.51")));
     }
 

@@ -38,7 +38,7 @@ import org.perfledger.kernel.performance.Target;
 import org.perfledger.kernel.plan.PlanEvents.YearClosed;
 
 /**
- * A filled-in 自评表 imported into the closed 东湖 2018 食品药品安全专项 (see {@link AnnualPlanEvaluationTest} for its
+ * A filled-in 自评表 imported into the closed 东湖 2018 食品药品安全专项 (see {@link PlanEvaluationTest} for its
  * actuals): the table's new actuals and its self-evaluation in one go, or every bad cell and nothing recorded.
  */
 class SelfEvaluationImportTest {
@@ -52,14 +52,8 @@ class SelfEvaluationImportTest {
         fixture = SeedPlans.fixture();
     }
 
-    private static CompletionRecorded actual(IndicatorCode code, String value) {
-        return new CompletionRecorded(FOOD_SAFETY, code, Target.parse(value), null, DEC_31, null, null);
-    }
-
     private static Object[] closedWithActuals() {
-        return plus(inExecution(), actual(PROMOTION, "5000 份"), actual(RAPID_TESTS, "4944 批次"),
-                actual(PASS_RATE, "98.4%"), actual(NO_FOOD_ACCIDENT, "0 次"), actual(SATISFACTION, "82.1%"),
-                new YearClosed(FOOD_SAFETY, WanYuan.of("149.60"), WanYuan.of("149.60"), WanYuan.ZERO, WanYuan.ZERO));
+        return plus(plus(inExecution(), SeedPlans.actuals()), new YearClosed(FOOD_SAFETY, WanYuan.of("149.60"), WanYuan.of("149.60"), WanYuan.ZERO, WanYuan.ZERO));
     }
 
     /** The table as the department fills it in: 满意度 now 85.0% (row 11), reasons for 快检 and 合格率. */

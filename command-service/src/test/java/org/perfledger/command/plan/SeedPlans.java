@@ -1,5 +1,6 @@
 package org.perfledger.command.plan;
 
+import org.perfledger.kernel.performance.PerformanceEvents.CompletionRecorded;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -109,6 +110,21 @@ public final class SeedPlans {
         events.add(new TargetsSubmitted(FOOD_SAFETY, 1, 5, new BigDecimal("50.00")));
         events.add(new TargetsApproved(FOOD_SAFETY, null));
         return events.toArray();
+    }
+
+    /**
+     * The actuals seed 001 reports for 食品药品安全专项 at the end of 2018: 宣传品 5000 份, 快速检测 4944 批次, 抽检合格率
+     * 98.4%, 重大食品安全事故 0 次, 满意度 82.1%.
+     */
+    public static Object[] actuals() {
+        LocalDate end = LocalDate.of(2018, 12, 31);
+        return new Object[] {actual(PROMOTION, "5000 份", end), actual(RAPID_TESTS, "4944 批次", end),
+                actual(PASS_RATE, "98.4%", end), actual(NO_FOOD_ACCIDENT, "0 次", end),
+                actual(SATISFACTION, "82.1%", end)};
+    }
+
+    private static CompletionRecorded actual(IndicatorCode code, String value, LocalDate asOf) {
+        return new CompletionRecorded(FOOD_SAFETY, code, Target.parse(value), null, asOf, null, null);
     }
 
     public static Object[] plus(Object[] given, Object... more) {
