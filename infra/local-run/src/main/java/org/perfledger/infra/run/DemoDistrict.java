@@ -50,10 +50,13 @@ public final class DemoDistrict {
                 HttpResponse<String> response = send(http, platform.commandUrl(), step, "demo-" + fingerprint(step),
                         "PLATFORM_ADMIN".equals(step.as()) ? platform.adminToken()
                                 : platform.tokenFor(step.path(), "demo-loader"));
-                // 409: done by an earlier version of the demo whose step read differently.
-                if (response.statusCode() >= 300 && response.statusCode() != 409) {
-                    throw new IllegalStateException("demo step " + step.method() + " " + step.path() + " failed: "
-                            + response.statusCode() + " " + response.body());
+                // Every step is sent with a key of its content, so loading again is answered as before; any
+                // refusal (a 409 too) means a seed step did not load, and the seeds must not load partly.
+                if (response.statusCode() >= 300) {
+                    throw new IllegalStateException("demo step " + step.method() + " " + step.path() + " was refused: "
+                            + response.statusCode() + " " + response.body()
+                            + (response.statusCode() == 409 ? " (if this home holds data loaded by an earlier version "
+                            + "of the demo, start from an empty one)" : ""));
                 }
             } catch (IOException e) {
                 throw new IllegalStateException("demo step " + step.path() + " failed", e);
