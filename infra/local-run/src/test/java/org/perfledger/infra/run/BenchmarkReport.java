@@ -191,7 +191,15 @@ final class BenchmarkReport {
                 + spread(platform.path("lag").path("runs"), "relayedP99Ms", this::fmt1) + " ms; timestamp → applied to "
                 + "the read tables (`perfledger.projection.lag`) p50 "
                 + spread(platform.path("lag").path("runs"), "appliedP50Ms", this::fmt1) + " ms, p99 "
-                + spread(platform.path("lag").path("runs"), "appliedP99Ms", this::fmt1) + " ms.");
+                + spread(platform.path("lag").path("runs"), "appliedP99Ms", this::fmt1) + " ms. Within those: a relay "
+                + "batch from its first send to the broker's last acknowledgement (`perfledger.relay.publish`) p50 "
+                + spread(platform.path("lag").path("runs"), "publishP50Ms", this::fmt1) + " ms, p99 "
+                + spread(platform.path("lag").path("runs"), "publishP99Ms", this::fmt1) + " ms; a projection batch "
+                + "loaded, folded and written (`perfledger.projection.batch`) p50 "
+                + spread(platform.path("lag").path("runs"), "batchP50Ms", this::fmt1) + " ms, p99 "
+                + spread(platform.path("lag").path("runs"), "batchP99Ms", this::fmt1) + " ms; relay rounds that found "
+                + "committed events held back by an older transaction still running (`perfledger.relay.held-back`) "
+                + spread(platform.path("lag").path("runs"), "heldBackPerSecond", this::fmt1) + " a second.");
         line("");
         line("Projections from Kafka into the read tables (the query service stopped while "
                 + fmt(platform.path("projection").path(0).path("events").asDouble()) + " commands on 32 plans pile up, "

@@ -387,6 +387,9 @@ class PlatformBenchmark {
             AtomicInteger polls = new AtomicInteger();
             Map<Double, Long> relayedBefore = buckets(platform.commandUrl(), "perfledger_relay_lag_seconds");
             Map<Double, Long> appliedBefore = buckets(platform.queryUrl(), "perfledger_projection_lag_seconds");
+            Map<Double, Long> publishBefore = buckets(platform.commandUrl(), "perfledger_relay_publish_seconds");
+            Map<Double, Long> batchBefore = buckets(platform.queryUrl(), "perfledger_projection_batch_seconds");
+            double heldBefore = sum(metrics(platform.commandUrl()), "perfledger_relay_held_back_total", "");
             List<Thread> clients = new ArrayList<>();
             long end = System.nanoTime() + RUN.toNanos();
             for (String plan : plans) {
@@ -426,6 +429,14 @@ class PlatformBenchmark {
             run.put("relayedP99Ms", quantileMs(relayedBefore, relayed, 0.99));
             run.put("appliedP50Ms", quantileMs(appliedBefore, applied, 0.50));
             run.put("appliedP99Ms", quantileMs(appliedBefore, applied, 0.99));
+            Map<Double, Long> published = buckets(platform.commandUrl(), "perfledger_relay_publish_seconds");
+            run.put("publishP50Ms", quantileMs(publishBefore, published, 0.50));
+            run.put("publishP99Ms", quantileMs(publishBefore, published, 0.99));
+            Map<Double, Long> folded = buckets(platform.queryUrl(), "perfledger_projection_batch_seconds");
+            run.put("batchP50Ms", quantileMs(batchBefore, folded, 0.50));
+            run.put("batchP99Ms", quantileMs(batchBefore, folded, 0.99));
+            run.put("heldBackPerSecond", (sum(metrics(platform.commandUrl()), "perfledger_relay_held_back_total", "")
+                    - heldBefore) / RUN.toSeconds());
             if (r >= 0) {
                 runs.add(run);
             }
