@@ -3,12 +3,10 @@ package org.perfledger.query.replay;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -78,7 +76,7 @@ public class ReadModelRebuilds implements DisposableBean {
         thread.setDaemon(true);
         return thread;
     });
-    private final Map<String, Rebuild> rebuilds = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, RebuildProgress> rebuilds = Collections.synchronizedMap(new LinkedHashMap<>());
     private final AtomicLong appliedGauge = new AtomicLong();
 
     ReadModelRebuilds(DataSource dataSource, JdbcTemplate jdbc, PlatformTransactionManager transactions,
@@ -120,7 +118,7 @@ public class ReadModelRebuilds implements DisposableBean {
         } catch (SQLException e) {
             throw new IllegalStateException("could not take the rebuild lock", e);
         }
-        Rebuild rebuild = new Rebuild(UUID.randomUUID().toString(), swap, requestedBy);
+        RebuildProgress rebuild = new RebuildProgress(UUID.randomUUID().toString(), swap, requestedBy);
         rebuilds.put(rebuild.id, rebuild);
         worker.submit(() -> {
             try {
@@ -134,7 +132,7 @@ public class ReadModelRebuilds implements DisposableBean {
 
     /** @throws NotFoundException for an id this instance did not run */
     public Status status(String id) {
-        Rebuild rebuild = rebuilds.get(id);
+        RebuildProgress rebuild = rebuilds.get(id);
         if (rebuild == null) {
             throw new NotFoundException("id", "rebuild.not-found", "no rebuild " + id + " was run by this instance");
         }
@@ -150,7 +148,7 @@ public class ReadModelRebuilds implements DisposableBean {
         return all;
     }
 
-    private void run(Rebuild rebuild) {
+    private void run(RebuildProgress rebuild) {
         String live = tables.schema();
         String target = live + "_rebuild";
         try {
@@ -274,68 +272,5 @@ public class ReadModelRebuilds implements DisposableBean {
     @Override
     public void destroy() {
         worker.shutdownNow();
-    }
-
-    /** Events per second so far. */
-    static BigDecimal rate(long applied, Duration elapsed) {
-        long millis = Math.max(1, elapsed.toMillis());
-        return BigDecimal.valueOf(applied).multiply(BigDecimal.valueOf(1000)).divide(BigDecimal.valueOf(millis), 0,
-                RoundingMode.HALF_UP);
-    }
-
-    /** Seconds left at the rate so far, rounded up; null before there is a rate. */
-    static Long secondsLeft(long applied, long total, BigDecimal rate) {
-        if (rate.signum() == 0) {
-            return null;
-        }
-        return BigDecimal.valueOf(Math.max(0, total - applied)).divide(rate, 0, RoundingMode.UP).longValue();
-    }
-
-    /** A rebuild's progress, written by the worker and read by status requests. */
-    private static final class Rebuild {
-        final String id;
-        final boolean swap;
-        final String requestedBy;
-        final Instant startedAt = Instant.now();
-        volatile String phase = "queued";
-        volatile long applied;
-        volatile long total;
-        volatile Instant finishedAt;
-        volatile String error;
-        volatile ReadModelComparison.Comparison comparison;
-
-        Rebuild(String id, boolean swap, String requestedBy) {
-            this.id = id;
-            this.swap = swap;
-            this.requestedBy = requestedBy;
-        }
-
-        void phase(String phase) {
-            this.phase = phase;
-        }
-
-        void applied(int more) {
-            appliedTo(applied + more);
-        }
-
-        void appliedTo(long count) {
-            applied = count;
-            total = Math.max(total, applied);
-        }
-
-        void finish(String failure) {
-            error = failure;
-            phase = failure == null ? "done" : "failed";
-            finishedAt = Instant.now();
-        }
-
-        Status status() {
-            Instant end = finishedAt == null ? Instant.now() : finishedAt;
-            BigDecimal rate = rate(applied, Duration.between(startedAt, end));
-            Long left = finishedAt != null ? null : secondsLeft(applied, total, rate);
-            String state = finishedAt == null ? "running" : error == null ? "done" : "failed";
-            return new Status(id, swap, requestedBy, state, phase, applied, total, rate, left, startedAt, finishedAt,
-                    error, comparison);
-        }
     }
 }

@@ -252,7 +252,8 @@ public class Scorecards {
         List<ReportedFigure> figures = new ArrayList<>();
         BigDecimal rate = (BigDecimal) evaluation.get("execution_rate");
         if (rate != null && card.execution() != null) {
-            figures.add(figure("执行率", strip(rate), card.execution().rate(), card.execution().unscorable() != null
+            // judged at the precision it was given with: the column keeps the event's scale (100.0 stays 100.0)
+            figures.add(figure("执行率", rate, card.execution().rate(), card.execution().unscorable() != null
                     ? card.execution().unscorable()
                     : "执行数 / " + card.execution().base() + " × 100"));
         }
@@ -314,7 +315,10 @@ public class Scorecards {
         return new ReportedFigure(name, reported, verdict.recomputedShown(), verdict.kind().name(), rule);
     }
 
-    /** Points are stored with 2 decimals; the department's "17" is judged as printed, not as 17.00. */
+    /**
+     * Points are stored with 2 decimals, so their printed precision is not known here: the department's "17" is
+     * judged as 17, and a printed "17.0" as 17 too (a tolerance of 0.5 where 0.05 was printed; issue 18).
+     */
     private static BigDecimal strip(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
