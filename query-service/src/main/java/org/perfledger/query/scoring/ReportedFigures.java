@@ -1,0 +1,102 @@
+package org.perfledger.query.scoring;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.perfledger.kernel.evaluation.Grade;
+import org.perfledger.kernel.performance.Deviation;
+import org.perfledger.kernel.scoring.PlanFacts.IndicatorFacts;
+import org.perfledger.kernel.scoring.Scorecard;
+import org.perfledger.kernel.scoring.Scorecard.IndicatorScore;
+import org.perfledger.kernel.scoring.Verdict;
+import org.perfledger.query.readmodel.RowJson;
+import org.perfledger.query.scoring.Scorecards.ReportedFigure;
+
+/**
+ * The figures a self-evaluation reports (执行率, its score, each indicator's 得分 and 偏差率, 总分, 等级), each beside
+ * what the scheme recomputes from the plan's facts, with its verdict at the precision it was given and the rule.
+ */
+final class ReportedFigures {
+
+    private ReportedFigures() {
+    }
+
+    static List<ReportedFigure> of(Map<String, Object> evaluation, Scorecard card,
+                                                 List<IndicatorFacts> facts) {
+        List<ReportedFigure> figures = new ArrayList<>();
+        BigDecimal rate = (BigDecimal) evaluation.get("execution_rate");
+        if (rate != null && card.execution() != null) {
+            // judged at the precision it was given with: the column keeps the event's scale (100.0 stays 100.0)
+            figures.add(figure("执行率", rate, card.execution().rate(), card.execution().unscorable() != null
+                    ? card.execution().unscorable()
+                    : "执行数 / " + card.execution().base() + " × 100"));
+        }
+        BigDecimal executionScore = (BigDecimal) evaluation.get("execution_score");
+        if (executionScore != null && card.execution() != null) {
+            figures.add(figure("执行率得分", strip(executionScore), card.execution().exact(),
+                    card.execution().unscorable() != null ? card.execution().unscorable() : card.execution().formula()));
+        }
+        JsonNode given = RowJson.tree(evaluation.get("indicators").toString());
+        for (JsonNode indicator : given) {
+            String code = indicator.get("indicator").asText();
+            IndicatorScore score = card.indicators().stream().filter(s -> s.code().equals(code)).findFirst().orElse(null);
+            IndicatorFacts fact = facts.stream().filter(f -> f.code().equals(code)).findFirst().orElse(null);
+            if (score == null || fact == null) {
+                continue;
+            }
+            if (indicator.hasNonNull("score")) {
+                figures.add(figure(code + " 得分", strip(new BigDecimal(indicator.get("score").asText())), score.exact(),
+                        score.unscorable() != null ? score.unscorable() : score.formula()));
+            }
+            if (indicator.hasNonNull("deviationRate")) {
+                figures.add(deviationFigure(code, new BigDecimal(indicator.get("deviationRate").asText()), fact));
+            }
+        }
+        BigDecimal total = (BigDecimal) evaluation.get("score");
+        if (total != null) {
+            figures.add(figure("总分", strip(total), card.total(), "the sum of the parts' scores, each rounded"));
+        }
+        String grade = (String) evaluation.get("grade");
+        if (grade != null) {
+            Grade reportedGrade = Grade.valueOf(grade);
+            figures.add(new ReportedFigure("等级", null, null, reportedGrade == card.grade()
+                    ? Verdict.Kind.REPRODUCED.name() : Verdict.Kind.DIFFERENT.name(),
+                    "reported " + reportedGrade.label() + ", recomputed " + card.grade().label() + " for "
+                            + card.total().toPlainString()));
+        }
+        return figures;
+    }
+
+    /**
+     * 偏差率 = 实际完成值 / 年初目标值 − 1. Where it has no ratio — a statement, or a ceiling of 0 — the tables print 0 for
+     * a target met, and so does PerfLedger; for one not met it cannot say.
+     */
+    private static ReportedFigure deviationFigure(String code, BigDecimal reported, IndicatorFacts fact) {
+        Deviation deviation = Deviation.of(fact.target(), fact.actual(), fact.achievement());
+        if (deviation.rate() != null) {
+            return figure(code + " 偏差率", reported, deviation.rate().value(), "实际完成值 / 年初目标值 − 1");
+        }
+        if (deviation.outcome() == Deviation.Outcome.MET) {
+            return figure(code + " 偏差率", reported, BigDecimal.ZERO, "target met without a ratio (a statement or a "
+                    + "ceiling of 0): 偏差率 0");
+        }
+        return figure(code + " 偏差率", reported, null, "no 偏差率: " + (deviation.reason() == null
+                ? "the target is not met and has no ratio" : deviation.reason()));
+    }
+
+    private static ReportedFigure figure(String name, BigDecimal reported, BigDecimal recomputed, String rule) {
+        Verdict verdict = Verdict.of(reported, recomputed, rule);
+        return new ReportedFigure(name, reported, verdict.recomputedShown(), verdict.kind().name(), rule);
+    }
+
+    /**
+     * Points are stored with 2 decimals, so their printed precision is not known here: the department's "17" is
+     * judged as 17, and a printed "17.0" as 17 too (a tolerance of 0.5 where 0.05 was printed; issue 18).
+     */
+    private static BigDecimal strip(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}
