@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,12 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.perfledger.command.relay.EventStoreFeed.Position;
-import org.perfledger.kernel.event.EventEnvelope;
-import org.perfledger.kernel.event.EventEnvelopeCodec;
-import org.perfledger.kernel.event.EventHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -237,7 +231,7 @@ public class EventRelay implements SmartLifecycle {
         long started = System.nanoTime();
         List<CompletableFuture<?>> acks = new ArrayList<>(batch.size());
         for (StoredEvent event : batch) {
-            acks.add(kafka.send(record(event)));
+            acks.add(kafka.send(TopicRecords.of(properties.topic(), event)));
         }
         CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
                 .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -246,26 +240,6 @@ public class EventRelay implements SmartLifecycle {
         for (StoredEvent event : batch) {
             lag.record(Duration.between(event.envelope().timestamp(), now));
         }
-    }
-
-    private ProducerRecord<String, byte[]> record(StoredEvent event) {
-        EventEnvelope envelope = event.envelope();
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(properties.topic(), event.streamKey(),
-                EventEnvelopeCodec.encode(envelope));
-        header(record, EventHeaders.EVENT_ID, envelope.eventId());
-        header(record, EventHeaders.EVENT_TYPE, envelope.type());
-        header(record, EventHeaders.EVENT_VERSION, Integer.toString(envelope.version()));
-        header(record, EventHeaders.AGGREGATE_TYPE, envelope.aggregateType());
-        header(record, EventHeaders.AGGREGATE_ID, envelope.aggregateId());
-        header(record, EventHeaders.SEQUENCE, Long.toString(envelope.sequence()));
-        if (envelope.district() != null) {
-            header(record, EventHeaders.DISTRICT, envelope.district());
-        }
-        return record;
-    }
-
-    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
-        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
     }
 
     private boolean acquireLeadership() throws SQLException {
