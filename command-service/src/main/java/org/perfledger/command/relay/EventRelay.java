@@ -57,6 +57,7 @@ public class EventRelay implements SmartLifecycle {
     private final Counter failures;
     private final Timer lag;
     private final Timer publishing;
+    private final Timer pickup;
     private final Counter heldBack;
     private final AtomicLong positionIndex = new AtomicLong();
     /** 1 while this instance holds the relay's lock. */
@@ -85,6 +86,8 @@ public class EventRelay implements SmartLifecycle {
                 .description("Relay attempts that failed and will be retried").register(registry);
         this.lag = Timer.builder("perfledger.relay.lag")
                 .description("From an event's timestamp to the broker's acknowledgement").register(registry);
+        this.pickup = Timer.builder("perfledger.relay.pickup")
+                .description("From an event's timestamp to the relay's reading it from the store").register(registry);
         this.publishing = Timer.builder("perfledger.relay.publish")
                 .description("A batch from its first send to the broker's last acknowledgement").register(registry);
         this.heldBack = Counter.builder("perfledger.relay.held-back")
@@ -209,6 +212,10 @@ public class EventRelay implements SmartLifecycle {
             return Round.DONE;
         }
         List<StoredEvent> batch = feed.nextBatch(connection, position, properties.batchSize());
+        Instant read = Instant.now();
+        for (StoredEvent event : batch) {
+            pickup.record(Duration.between(event.envelope().timestamp(), read));
+        }
         if (batch.isEmpty()) {
             return feed.heldBack(connection, position) ? Round.HELD_BACK : Round.DONE;
         }

@@ -388,6 +388,7 @@ class PlatformBenchmark {
             Map<Double, Long> relayedBefore = buckets(platform.commandUrl(), "perfledger_relay_lag_seconds");
             Map<Double, Long> appliedBefore = buckets(platform.queryUrl(), "perfledger_projection_lag_seconds");
             Map<Double, Long> publishBefore = buckets(platform.commandUrl(), "perfledger_relay_publish_seconds");
+            Map<Double, Long> pickupBefore = buckets(platform.commandUrl(), "perfledger_relay_pickup_seconds");
             Map<Double, Long> batchBefore = buckets(platform.queryUrl(), "perfledger_projection_batch_seconds");
             double heldBefore = sum(metrics(platform.commandUrl()), "perfledger_relay_held_back_total", "");
             List<Thread> clients = new ArrayList<>();
@@ -432,6 +433,9 @@ class PlatformBenchmark {
             Map<Double, Long> published = buckets(platform.commandUrl(), "perfledger_relay_publish_seconds");
             run.put("publishP50Ms", quantileMs(publishBefore, published, 0.50));
             run.put("publishP99Ms", quantileMs(publishBefore, published, 0.99));
+            Map<Double, Long> picked = buckets(platform.commandUrl(), "perfledger_relay_pickup_seconds");
+            run.put("pickupP50Ms", quantileMs(pickupBefore, picked, 0.50));
+            run.put("pickupP99Ms", quantileMs(pickupBefore, picked, 0.99));
             Map<Double, Long> folded = buckets(platform.queryUrl(), "perfledger_projection_batch_seconds");
             run.put("batchP50Ms", quantileMs(batchBefore, folded, 0.50));
             run.put("batchP99Ms", quantileMs(batchBefore, folded, 0.99));
