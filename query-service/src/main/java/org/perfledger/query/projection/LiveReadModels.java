@@ -22,6 +22,7 @@ import org.perfledger.kernel.event.EventEnvelope;
 import org.perfledger.kernel.event.EventEnvelopeCodec;
 import org.perfledger.kernel.plan.PlanEvent;
 import org.perfledger.kernel.plan.PlanId;
+import org.perfledger.query.readmodel.PlanKeys;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,19 +46,52 @@ class LiveReadModels {
         this.jdbc = jdbc;
     }
 
-    /** A model holding what the batch's events will read and change, their streams' positions locked. */
+    /**
+     * A model holding what the batch's events will read and change: their streams' positions (not locked: the write
+     * checks them), the early arrivals parked behind them, and their plans' rows.
+     */
     Loaded load(Collection<DecodedEvent> batch) {
         ReadModel model = ReadModel.inMemory();
         Set<String> streams = batch.stream().map(event -> event.envelope().aggregateId())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         String streamList = JsonRows.array(streams.stream().map(JsonRows::quote).toList());
-        Map<String, String> positionsLoaded = new HashMap<>();
-        for (Object[] position : select(ReadModelTable.POSITION, "SELECT " + ReadModelTable.POSITION.columnList()
-                + " FROM projection_position WHERE aggregate_id IN (SELECT json_array_elements_text(?::json)) "
-                + "ORDER BY aggregate_id", streamList)) {
-            model.positions.put((String) position[0], position);
-            positionsLoaded.put((String) position[0], JsonRows.row(ReadModelTable.POSITION, position));
+        Map<ReadModelTable, Map<String, String>> loaded = new EnumMap<>(ReadModelTable.class);
+        loaded.put(ReadModelTable.POSITION, loadPositions(model, streamList));
+        Map<String, Long> sequences = new HashMap<>();
+        model.positions.forEach((stream, position) -> sequences.put(stream, (Long) position[2]));
+        List<DecodedEvent> waiting = unpark(model, streamList);
+
+        Set<PlanId> plans = new LinkedHashSet<>();
+        for (DecodedEvent event : batch) {
+            if (event.event() instanceof PlanEvent planEvent) {
+                plans.add(planEvent.plan());
+            }
         }
+        for (DecodedEvent event : waiting) {
+            if (event.event() instanceof PlanEvent planEvent) {
+                plans.add(planEvent.plan());
+            }
+        }
+        if (!plans.isEmpty()) {
+            model.plans.putAll(loadPlans(plans));
+            for (ReadModelTable table : ReadModelTable.OF_A_PLAN) {
+                loaded.put(table, snapshot(table, model.rows(table)));
+            }
+        }
+        return new Loaded(model, loaded, streamList, sequences);
+    }
+
+    /** The streams' positions into the model; answers them as loaded (each row as JSON, by its key). */
+    private Map<String, String> loadPositions(ReadModel model, String streamList) {
+        List<Object[]> positions = select(ReadModelTable.POSITION, "SELECT " + ReadModelTable.POSITION.columnList()
+                + " FROM projection_position WHERE aggregate_id IN (SELECT json_array_elements_text(?::json))",
+                streamList);
+        positions.forEach(position -> model.positions.put((String) position[0], position));
+        return snapshot(ReadModelTable.POSITION, positions);
+    }
+
+    /** The early arrivals parked behind the streams, taken out of the table into the model's waiting room. */
+    private List<DecodedEvent> unpark(ReadModel model, String streamList) {
         List<DecodedEvent> waiting = new ArrayList<>();
         jdbc.query("DELETE FROM parked_event WHERE aggregate_id IN (SELECT json_array_elements_text(?::json)) "
                 + "RETURNING envelope", row -> {
@@ -70,55 +104,43 @@ class LiveReadModels {
                         .put(event.envelope().sequence(), event);
             }
         }
+        return waiting;
+    }
 
-        Set<PlanId> plans = new LinkedHashSet<>();
-        for (DecodedEvent event : batch) {
-            if (event.event() instanceof PlanEvent planEvent) {
-                plans.add(planEvent.plan());
-            }
+    /** The plans' rows, one statement per table; a plan not started yet has none. */
+    private Map<PlanId, PlanRows> loadPlans(Set<PlanId> plans) {
+        Map<List<Object>, PlanId> byKey = new HashMap<>();
+        List<String> keys = new ArrayList<>();
+        for (PlanId plan : plans) {
+            Object[] key = PlanKeys.of(plan);
+            byKey.put(List.of(key), plan);
+            keys.add(JsonRows.row(ReadModelTable.PLAN.keys(), key));
         }
-        waiting.stream().filter(event -> event.event() instanceof PlanEvent)
-                .forEach(event -> plans.add(((PlanEvent) event.event()).plan()));
-        Map<ReadModelTable, Map<String, String>> loaded = new EnumMap<>(ReadModelTable.class);
-        if (!plans.isEmpty()) {
-            Map<List<Object>, PlanId> byKey = new HashMap<>();
-            List<String> keys = new ArrayList<>();
-            for (PlanId plan : plans) {
-                PlanRows rows = new PlanRows(plan);
-                byKey.put(List.of(rows.key), plan);
-                keys.add(JsonRows.row(ReadModelTable.PLAN.keys(), rows.key));
-            }
-            String keyList = JsonRows.array(keys);
-            Map<PlanId, PlanRows> found = new LinkedHashMap<>();
-            for (ReadModelTable table : ReadModelTable.OF_A_PLAN) {
-                String columns = table.columns().stream().map(column -> "t." + column)
-                        .collect(Collectors.joining(", "));
-                for (Object[] row : select(table, "SELECT " + columns + " FROM json_to_recordset(?::json) AS "
-                        + PLAN_KEYS + " JOIN " + table.table() + " t ON t.district = k.district AND t.department_id "
-                        + "= k.department_id AND t.fiscal_year = k.fiscal_year AND t.plan_key = k.plan_key", keyList)) {
-                    PlanId plan = byKey.get(List.of(row[0], row[1], row[2], row[3]));
-                    if (table == ReadModelTable.PLAN) {
-                        found.put(plan, new PlanRows(plan));
-                    }
-                    PlanRows rows = found.get(plan);
-                    if (rows != null) {
-                        rows.load(table, row);
-                    }
+        String keyList = JsonRows.array(keys);
+        Map<PlanId, PlanRows> found = new LinkedHashMap<>();
+        for (ReadModelTable table : ReadModelTable.OF_A_PLAN) {
+            String columns = table.columns().stream().map(column -> "t." + column).collect(Collectors.joining(", "));
+            for (Object[] row : select(table, "SELECT " + columns + " FROM json_to_recordset(?::json) AS "
+                    + PLAN_KEYS + " JOIN " + table.table() + " t ON t.district = k.district AND t.department_id "
+                    + "= k.department_id AND t.fiscal_year = k.fiscal_year AND t.plan_key = k.plan_key", keyList)) {
+                PlanId plan = byKey.get(List.of(row[0], row[1], row[2], row[3]));
+                if (table == ReadModelTable.PLAN) {
+                    found.put(plan, new PlanRows(plan));
+                }
+                PlanRows rows = found.get(plan);
+                if (rows != null) {
+                    rows.load(table, row);
                 }
             }
-            model.plans.putAll(found);
-            for (ReadModelTable table : ReadModelTable.OF_A_PLAN) {
-                Map<String, String> rows = new HashMap<>();
-                for (Object[] row : model.rows(table)) {
-                    rows.put(key(table, row), JsonRows.row(table, row));
-                }
-                loaded.put(table, rows);
-            }
         }
-        loaded.put(ReadModelTable.POSITION, positionsLoaded);
-        Map<String, Long> sequences = new HashMap<>();
-        model.positions.forEach((stream, position) -> sequences.put(stream, (Long) position[2]));
-        return new Loaded(model, loaded, streamList, sequences);
+        return found;
+    }
+
+    /** Rows as JSON by their key: what the write compares the model's rows with. */
+    private static Map<String, String> snapshot(ReadModelTable table, List<Object[]> rows) {
+        Map<String, String> snapshot = new HashMap<>();
+        rows.forEach(row -> snapshot.put(key(table, row), JsonRows.row(table, row)));
+        return snapshot;
     }
 
     /**
@@ -150,8 +172,7 @@ class LiveReadModels {
             }
             Map<String, String> before = loaded.rows().getOrDefault(table, Map.of());
             Map<String, String> changed = new LinkedHashMap<>();
-            Set<String> gone = new LinkedHashSet<>(table == ReadModelTable.REPORTING_CALENDAR ? Set.of()
-                    : before.keySet());
+            Set<String> gone = new LinkedHashSet<>(before.keySet());
             for (Object[] row : model.rows(table)) {
                 String key = key(table, row);
                 String json = JsonRows.row(table, row);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,14 +22,12 @@ final class ReadModelCopy {
                 CopyIn.table(connection, schema, table, model.rows(table));
             }
         }
-        if (model.appends() instanceof Spools spools) {
-            for (CopyIn.Spool spool : spools.spools.values()) {
-                spool.copyInto(connection, schema);
-            }
-        } else if (model.appends() instanceof ReadModel.Appended appended) {
-            for (Map.Entry<ReadModelTable, List<Object[]>> rows : appended.rows.entrySet()) {
-                CopyIn.table(connection, schema, rows.getKey(), rows.getValue());
-            }
+        if (!(model.appends() instanceof Spools spools)) {
+            throw new IllegalStateException("only a model made by ReadModel.empty(), its appended rows spooled, is "
+                    + "copied whole");
+        }
+        for (CopyIn.Spool spool : spools.spools.values()) {
+            spool.copyInto(connection, schema);
         }
     }
 

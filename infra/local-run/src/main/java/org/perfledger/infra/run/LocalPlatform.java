@@ -1,16 +1,10 @@
 package org.perfledger.infra.run;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,10 +92,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final Settings settings;
     private PostgresServer postgres;
     private KafkaBroker kafka;
-    /** The running services by instance name ({@code command-service}, {@code query-service}, extra instances). */
-    private final Map<String, Process> services = new LinkedHashMap<>();
-    /** Each instance's jar and environment, to start it again. */
-    private final Map<String, Launch> launches = new LinkedHashMap<>();
+    private ServiceProcesses services;
     private String databaseUrl;
     private String kafkaBootstrap;
     private LocalIdentity identity;
@@ -141,15 +132,16 @@ public final class LocalPlatform implements AutoCloseable {
             kafka = KafkaBroker.start(settings.home().resolve("kafka"), settings.kafkaPort());
             kafkaBootstrap = kafka.bootstrapServers();
         }
+        services = new ServiceProcesses(settings, kafkaBootstrap);
         identity = LocalIdentity.start(settings, postgres, queryUrl());
         securityEnvironment = identity.environment();
-        launch("command-service", "command-service", with(securityEnvironment,
+        services.launch("command-service", "command-service", with(securityEnvironment,
                 "PERFLEDGER_COMMAND_DB_URL", databaseUrl,
                 "PERFLEDGER_COMMAND_PORT", Integer.toString(settings.commandPort()),
                 "PERFLEDGER_WEB_ORIGINS", queryUrl() + "," + queryUrl().replace("localhost", "127.0.0.1")));
-        launch("query-service", "query-service", queryEnvironment("query-service", settings.queryPort()));
-        awaitHealthy(commandUrl(), "command-service");
-        awaitHealthy(queryUrl(), "query-service");
+        services.launch("query-service", "query-service", queryEnvironment("query-service", settings.queryPort()));
+        services.awaitHealthy(commandUrl(), "command-service");
+        services.awaitHealthy(queryUrl(), "query-service");
     }
 
     /** Keycloak, where people sign in; empty unless the settings name it. */
@@ -171,56 +163,30 @@ public final class LocalPlatform implements AutoCloseable {
                 "PERFLEDGER_COMMAND_API", commandUrl());
     }
 
-    /** A service instance as it was started: which jar, with which environment, answering where. */
-    private record Launch(String service, Map<String, String> environment, String url) {
-    }
-
     /**
      * Starts another query-service instance on the same database and in the same consumer group (they share the
      * topic's partitions); answers its URL.
      */
     public String startQueryService(String instance, int port) {
         String url = "http://localhost:" + port;
-        launch(instance, "query-service", queryEnvironment(instance, port));
-        awaitHealthy(url, instance);
+        services.launch(instance, "query-service", queryEnvironment(instance, port));
+        services.awaitHealthy(url, instance);
         return url;
     }
 
     /** Stops an instance: politely (SIGTERM, it finishes what it does) or killed outright (SIGKILL, mid-batch). */
     public void stopService(String instance, boolean kill) {
-        Process process = services.remove(instance);
-        if (process == null) {
-            throw new IllegalArgumentException("no running instance " + instance);
-        }
-        if (kill) {
-            process.destroyForcibly();
-        } else {
-            process.destroy();
-        }
-        try {
-            process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        services.stop(instance, kill);
     }
 
     /** Starts a stopped instance again, as it was started first. */
     public void restartService(String instance) {
-        Launch launch = launches.get(instance);
-        if (launch == null || services.containsKey(instance)) {
-            throw new IllegalArgumentException("no stopped instance " + instance);
-        }
-        launch(instance, launch.service(), launch.environment());
-        awaitHealthy(launch.url(), instance);
+        services.restart(instance);
     }
 
     /** The operating-system process of a running instance (for its memory, say). */
     public ProcessHandle process(String instance) {
-        Process process = services.get(instance);
-        if (process == null) {
-            throw new IllegalArgumentException("no running instance " + instance);
-        }
-        return process.toHandle();
+        return services.process(instance);
     }
 
     /**
@@ -265,65 +231,6 @@ public final class LocalPlatform implements AutoCloseable {
         return tokens().tokenFor(path, subject, List.of("DISTRICT_FINANCE", "DEPARTMENT_EDITOR"));
     }
 
-    private void launch(String instance, String service, Map<String, String> env) {
-        String port = env.getOrDefault("PERFLEDGER_QUERY_PORT", env.get("PERFLEDGER_COMMAND_PORT"));
-        launches.put(instance, new Launch(service, env, "http://localhost:" + port));
-        services.put(instance, start(instance, service, env));
-    }
-
-    private Process start(String instance, String service, Map<String, String> env) {
-        Path jar = settings.servicesDirectory().resolve(service + ".jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
-        }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(JVM_OPTIONS);
-        command.addAll(List.of("-Daxoniq.update-checker.disabled=true", "-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        // glibc gives each thread that allocates its own arena; two keep the JVM's native memory from spreading.
-        builder.environment().put("MALLOC_ARENA_MAX", "2");
-        builder.environment().putAll(env);
-        builder.environment().put("PERFLEDGER_KAFKA_BOOTSTRAP", kafkaBootstrap);
-        builder.environment().put("PERFLEDGER_TOPIC", settings.topic());
-        builder.environment().put("PERFLEDGER_QUERY_GROUP", settings.consumerGroup());
-        builder.environment().put("PERFLEDGER_DB_USER", settings.dbUser());
-        builder.environment().put("PERFLEDGER_DB_PASSWORD", settings.dbPassword());
-        File logFile = settings.home().resolve("logs").resolve(instance + ".log").toFile();
-        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile));
-        try {
-            Process process = builder.start();
-            log.info("{} started (pid {}), log in {}", instance, process.pid(), logFile);
-            return process;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start " + service, e);
-        }
-    }
-
-    private void awaitHealthy(String baseUrl, String service) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (services.values().stream().anyMatch(p -> !p.isAlive())) {
-                throw new IllegalStateException(service + " exited; see " + settings.home().resolve("logs"));
-            }
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + service, e);
-            }
-            sleep(Duration.ofMillis(300));
-        }
-        throw new IllegalStateException(service + " did not become healthy within 3 minutes");
-    }
-
     public String commandUrl() {
         return "http://localhost:" + settings.commandPort();
     }
@@ -347,20 +254,10 @@ public final class LocalPlatform implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Process service : services.values()) {
-            service.destroy();
+        if (services != null) {
+            services.close();
+            services = null;
         }
-        for (Process service : services.values()) {
-            try {
-                if (!service.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                    service.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                service.destroyForcibly();
-            }
-        }
-        services.clear();
         if (identity != null) {
             identity.close();
             identity = null;

@@ -385,11 +385,15 @@ class PlatformBenchmark {
         for (int r = -1; r < RUNS; r++) {
             List<Long> lags = Collections.synchronizedList(new ArrayList<>());
             AtomicInteger polls = new AtomicInteger();
-            Map<Double, Long> relayedBefore = buckets(platform.commandUrl(), "perfledger_relay_lag_seconds");
-            Map<Double, Long> appliedBefore = buckets(platform.queryUrl(), "perfledger_projection_lag_seconds");
-            Map<Double, Long> publishBefore = buckets(platform.commandUrl(), "perfledger_relay_publish_seconds");
-            Map<Double, Long> pickupBefore = buckets(platform.commandUrl(), "perfledger_relay_pickup_seconds");
-            Map<Double, Long> batchBefore = buckets(platform.queryUrl(), "perfledger_projection_batch_seconds");
+            // the services' own timers, read before and after the run: prefix → where, which histogram
+            Map<String, String[]> timers = new LinkedHashMap<>();
+            timers.put("relayed", new String[] {platform.commandUrl(), "perfledger_relay_lag_seconds"});
+            timers.put("applied", new String[] {platform.queryUrl(), "perfledger_projection_lag_seconds"});
+            timers.put("publish", new String[] {platform.commandUrl(), "perfledger_relay_publish_seconds"});
+            timers.put("pickup", new String[] {platform.commandUrl(), "perfledger_relay_pickup_seconds"});
+            timers.put("batch", new String[] {platform.queryUrl(), "perfledger_projection_batch_seconds"});
+            Map<String, Map<Double, Long>> before = new HashMap<>();
+            timers.forEach((prefix, timer) -> before.put(prefix, buckets(timer[0], timer[1])));
             double heldBefore = sum(metrics(platform.commandUrl()), "perfledger_relay_held_back_total", "");
             List<Thread> clients = new ArrayList<>();
             long end = System.nanoTime() + RUN.toNanos();
@@ -424,21 +428,11 @@ class PlatformBenchmark {
             ObjectNode run = figures(lags, RUN);
             run.remove("perSecond");
             run.put("pollsPerSecond", polls.get() / (double) RUN.toSeconds());
-            Map<Double, Long> relayed = buckets(platform.commandUrl(), "perfledger_relay_lag_seconds");
-            Map<Double, Long> applied = buckets(platform.queryUrl(), "perfledger_projection_lag_seconds");
-            run.put("relayedP50Ms", quantileMs(relayedBefore, relayed, 0.50));
-            run.put("relayedP99Ms", quantileMs(relayedBefore, relayed, 0.99));
-            run.put("appliedP50Ms", quantileMs(appliedBefore, applied, 0.50));
-            run.put("appliedP99Ms", quantileMs(appliedBefore, applied, 0.99));
-            Map<Double, Long> published = buckets(platform.commandUrl(), "perfledger_relay_publish_seconds");
-            run.put("publishP50Ms", quantileMs(publishBefore, published, 0.50));
-            run.put("publishP99Ms", quantileMs(publishBefore, published, 0.99));
-            Map<Double, Long> picked = buckets(platform.commandUrl(), "perfledger_relay_pickup_seconds");
-            run.put("pickupP50Ms", quantileMs(pickupBefore, picked, 0.50));
-            run.put("pickupP99Ms", quantileMs(pickupBefore, picked, 0.99));
-            Map<Double, Long> folded = buckets(platform.queryUrl(), "perfledger_projection_batch_seconds");
-            run.put("batchP50Ms", quantileMs(batchBefore, folded, 0.50));
-            run.put("batchP99Ms", quantileMs(batchBefore, folded, 0.99));
+            timers.forEach((prefix, timer) -> {
+                Map<Double, Long> after = buckets(timer[0], timer[1]);
+                run.put(prefix + "P50Ms", quantileMs(before.get(prefix), after, 0.50));
+                run.put(prefix + "P99Ms", quantileMs(before.get(prefix), after, 0.99));
+            });
             run.put("heldBackPerSecond", (sum(metrics(platform.commandUrl()), "perfledger_relay_held_back_total", "")
                     - heldBefore) / RUN.toSeconds());
             if (r >= 0) {
