@@ -44,16 +44,19 @@ class AuditController {
     private final EventChain chain;
     private final EventLog log;
     private final EventLogTransfer transfer;
+    private final EventLogExport exports;
     private final TokenClaims claims;
     private final ZoneId businessZone;
 
-    AuditController(EventChain chain, EventLog log, EventLogTransfer transfer, TokenClaims claims,
+    AuditController(EventChain chain, EventLog log, EventLogTransfer transfer, EventLogExport exports,
+                    TokenClaims claims,
                     @Value("${perfledger.audit.chain-day-zone:Asia/Shanghai}")
                     String businessZone) {
         this.businessZone = ZoneId.of(businessZone);
         this.chain = chain;
         this.log = log;
         this.transfer = transfer;
+        this.exports = exports;
         this.claims = claims;
     }
 
@@ -79,7 +82,7 @@ class AuditController {
                 .contentType(MediaType.parseMediaType(NDJSON))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build()
                         .toString())
-                .body(out -> transfer.export(id, fiscalYear, caller.subject(), out));
+                .body(out -> exports.export(id, fiscalYear, caller.subject(), out));
     }
 
     /**

@@ -10,15 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.ss.util.NumberToTextConverter;
 import org.perfledger.command.evaluation.SelfEvaluationTable.IndicatorRow;
 import org.perfledger.command.platform.DomainRejection;
 import org.perfledger.command.platform.InvalidRequestException;
@@ -49,7 +45,7 @@ public final class SelfEvaluationWorkbook {
     /** At most this many rows are read; a self-evaluation table has a few dozen. */
     static final int MAX_ROWS = 2_000;
 
-    private final DataFormatter formatter = new DataFormatter();
+    private final WorkbookCells cells = new WorkbookCells();
     private final RequestFields fields = new RequestFields();
     private static final Logger log = LoggerFactory.getLogger(SelfEvaluationWorkbook.class);
 
@@ -109,7 +105,7 @@ public final class SelfEvaluationWorkbook {
             if (row == null) {
                 continue;
             }
-            String label = normalised(text(row, 0));
+            String label = normalised(cells.text(row, 0));
             if (label.equals("一级指标")) {
                 columns = headers(row);
                 tableRow = address(r, 0);
@@ -123,7 +119,7 @@ public final class SelfEvaluationWorkbook {
                             : cell(row, gradeLabel + 1, "等级", text -> Labelled.parse(Grade.class, text,
                             "value.unknown", "等级"));
                     columns = null;
-                } else if (!blank(row)) {
+                } else if (!cells.blank(row)) {
                     indicators.add(indicator(row, columns));
                 }
                 continue;
@@ -186,7 +182,7 @@ public final class SelfEvaluationWorkbook {
     private Map<String, Integer> headers(Row row) {
         Map<String, Integer> columns = new HashMap<>();
         for (int c = 0; c < Math.max(row.getLastCellNum(), 0); c++) {
-            String header = normalised(text(row, c));
+            String header = normalised(cells.text(row, c));
             for (String known : List.of("三级指标", "年初目标值", "年度指标值", "实际完成值", "分值", "得分", "偏差原因",
                     "执行数", "执行率")) {
                 if (header.startsWith(known)) {
@@ -199,7 +195,7 @@ public final class SelfEvaluationWorkbook {
 
     private int find(Row row, String prefix) {
         for (int c = 0; c < Math.max(row.getLastCellNum(), 0); c++) {
-            if (normalised(text(row, c)).startsWith(prefix)) {
+            if (normalised(cells.text(row, c)).startsWith(prefix)) {
                 return c;
             }
         }
@@ -207,7 +203,7 @@ public final class SelfEvaluationWorkbook {
     }
 
     private SelfEvaluationTable.Cell<String> textCell(Row row) {
-        return cell(row, 1, normalised(text(row, 0)), Function.identity());
+        return cell(row, 1, normalised(cells.text(row, 0)), Function.identity());
     }
 
     /** The cell's value parsed, or null when empty; a value that breaks its column's rule is recorded. */
@@ -215,7 +211,7 @@ public final class SelfEvaluationWorkbook {
         String address = address(row.getRowNum(), column);
         String text;
         try {
-            text = value(row.getCell(column));
+            text = cells.value(row.getCell(column));
         } catch (InvalidValueException e) {
             fields.reject(address, e.rule(), address + " (" + what + "): " + e.getMessage());
             return new SelfEvaluationTable.Cell<>(address, null);
@@ -229,77 +225,6 @@ public final class SelfEvaluationWorkbook {
             fields.reject(address, e.rule(), address + " (" + what + "): " + e.getMessage());
             return new SelfEvaluationTable.Cell<>(address, null);
         }
-    }
-
-    /**
-     * A cell as text: numbers exactly as Excel holds them (12.345 stays 12.345, so two-decimal rules can see it, where
-     * the display format would round it), percentages as printed (98.75%), formulas by their result.
-     */
-    private String value(Cell cell) {
-        if (cell == null) {
-            return "";
-        }
-        CellType type = cell.getCellType();
-        if (type == CellType.FORMULA) {
-            // never evaluated (no function or link of a file runs here): the value Excel saved with the formula
-            return switch (cell.getCachedFormulaResultType()) {
-                case NUMERIC -> number(cell.getNumericCellValue(), cell);
-                case STRING -> lines(cell.getStringCellValue());
-                case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
-                case ERROR -> throw new InvalidValueException("cell.error", "the formula's saved result is an "
-                        + "Excel error");
-                default -> throw new InvalidValueException("cell.formula", "the formula has no saved value; enter "
-                        + "its value instead");
-            };
-        }
-        return switch (type) {
-            case NUMERIC -> number(cell.getNumericCellValue(), cell);
-            case STRING -> lines(cell.getStringCellValue());
-            case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
-            case ERROR -> throw new InvalidValueException("cell.error", "the cell holds an Excel error");
-            default -> "";
-        };
-    }
-
-    /**
-     * Text as one line: the platform keeps text free of control characters, so the line breaks people type in a cell
-     * (Alt+Enter) become spaces.
-     */
-    private static String lines(String text) {
-        return text.strip().replaceAll("\\s*\\R\\s*", " ");
-    }
-
-    /** A number as Excel holds it; a percentage as the table prints it (its format decides the decimals shown). */
-    private String number(double value, Cell cell) {
-        String format = cell.getCellStyle() == null ? "" : cell.getCellStyle().getDataFormatString();
-        if (format != null && format.contains("%")) {
-            return formatter.formatRawCellContents(value, cell.getCellStyle().getDataFormat(), format).strip();
-        }
-        return NumberToTextConverter.toText(value);
-    }
-
-    private String text(Row row, int column) {
-        Cell cell = row.getCell(column);
-        if (cell == null) {
-            return "";
-        }
-        if (cell.getCellType() == CellType.FORMULA) {
-            try {
-                return value(cell);
-            } catch (InvalidValueException e) {
-                return "";
-            }
-        }
-        return formatter.formatCellValue(cell).strip();
-    }
-
-    private boolean blank(Row row) {
-        for (int c = 0; c < Math.max(row.getLastCellNum(), 0); c++) {
-            if (!text(row, c).isEmpty()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** 执行率 as printed: "98.75%", "98.75" (percent), or "—" / "-" where the table shows none. */

@@ -1,9 +1,6 @@
 package org.perfledger.command.relay;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.perfledger.command.relay.EventStoreFeed.Position;
 import org.slf4j.Logger;
@@ -53,17 +49,7 @@ public class EventRelay implements SmartLifecycle {
     private final EventStoreFeed feed = new EventStoreFeed();
     private final Semaphore nudges = new Semaphore(0);
 
-    private final Counter relayed;
-    private final Counter failures;
-    private final Timer lag;
-    private final Timer publishing;
-    private final Timer pickup;
-    private final Counter heldBack;
-    private final AtomicLong positionIndex = new AtomicLong();
-    /** 1 while this instance holds the relay's lock. */
-    private final AtomicLong leading = new AtomicLong();
-    /** When the leader last read the store and published what it found (epoch seconds). */
-    private final AtomicLong lastSuccess = new AtomicLong();
+    private final RelayMeters meters;
 
     private volatile boolean running;
     private volatile Thread worker;
@@ -80,26 +66,7 @@ public class EventRelay implements SmartLifecycle {
         this.kafka = kafka;
         this.kafkaAdmin = kafkaAdmin;
         this.properties = properties;
-        this.relayed = Counter.builder("perfledger.relay.events")
-                .description("Events published to Kafka and acknowledged by the broker").register(registry);
-        this.failures = Counter.builder("perfledger.relay.failures")
-                .description("Relay attempts that failed and will be retried").register(registry);
-        this.lag = Timer.builder("perfledger.relay.lag")
-                .description("From an event's timestamp to the broker's acknowledgement").register(registry);
-        this.pickup = Timer.builder("perfledger.relay.pickup")
-                .description("From an event's timestamp to the relay's reading it from the store").register(registry);
-        this.publishing = Timer.builder("perfledger.relay.publish")
-                .description("A batch from its first send to the broker's last acknowledgement").register(registry);
-        this.heldBack = Counter.builder("perfledger.relay.held-back")
-                .description("Rounds that found committed events behind an older transaction still running")
-                .register(registry);
-        Gauge.builder("perfledger.relay.position", positionIndex, AtomicLong::get)
-                .description("Global index of the last event the broker acknowledged").register(registry);
-        Gauge.builder("perfledger.relay.leader", leading, AtomicLong::get)
-                .description("1 while this instance relays (holds the relay's lock), else 0").register(registry);
-        Gauge.builder("perfledger.relay.last.success", lastSuccess, AtomicLong::get).baseUnit("seconds")
-                .description("When the relaying instance last read the store and published what it found, as epoch "
-                        + "seconds; a relay that stalls stops moving it").register(registry);
+        this.meters = new RelayMeters(registry);
     }
 
     /** Called after a command commits, so its events go out without waiting for the next poll. */
@@ -156,11 +123,11 @@ public class EventRelay implements SmartLifecycle {
                 try {
                     Round round = relayOnce();
                     if (connection != null) {
-                        lastSuccess.set(Instant.now().getEpochSecond());
+                        meters.lastSuccess.set(Instant.now().getEpochSecond());
                     }
                     heldRounds = round == Round.HELD_BACK ? heldRounds + 1 : 0;
                     if (round == Round.HELD_BACK) {
-                        heldBack.increment();
+                        meters.heldBack.increment();
                     }
                     if (round != Round.FULL) {
                         // held back: look again soon, for the transaction that holds it back may never nudge us;
@@ -176,7 +143,7 @@ public class EventRelay implements SmartLifecycle {
                     Thread.currentThread().interrupt();
                     return;
                 } catch (Exception e) {
-                    failures.increment();
+                    meters.failures.increment();
                     consecutiveFailures++;
                     if (consecutiveFailures == 1 || consecutiveFailures % 20 == 0) {
                         log.warn("Relay to Kafka failed ({} in a row); its position stays and it will retry: {}",
@@ -214,7 +181,7 @@ public class EventRelay implements SmartLifecycle {
         List<StoredEvent> batch = feed.nextBatch(connection, position, properties.batchSize());
         Instant read = Instant.now();
         for (StoredEvent event : batch) {
-            pickup.record(Duration.between(event.envelope().timestamp(), read));
+            meters.pickup.record(Duration.between(event.envelope().timestamp(), read));
         }
         if (batch.isEmpty()) {
             return feed.heldBack(connection, position) ? Round.HELD_BACK : Round.DONE;
@@ -225,8 +192,8 @@ public class EventRelay implements SmartLifecycle {
         Position next = new Position(last.txId(), last.globalIndex());
         feed.savePosition(connection, RELAY_NAME, next, batch.size());
         position = next;
-        positionIndex.set(next.globalIndex());
-        relayed.increment(batch.size());
+        meters.positionIndex.set(next.globalIndex());
+        meters.relayed.increment(batch.size());
         if (batch.size() == properties.batchSize()) {
             return Round.FULL;
         }
@@ -242,10 +209,10 @@ public class EventRelay implements SmartLifecycle {
         }
         CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
                 .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        publishing.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        meters.publishing.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         Instant now = Instant.now();
         for (StoredEvent event : batch) {
-            lag.record(Duration.between(event.envelope().timestamp(), now));
+            meters.lag.record(Duration.between(event.envelope().timestamp(), now));
         }
     }
 
@@ -273,8 +240,8 @@ public class EventRelay implements SmartLifecycle {
                 closeConnection();
                 throw e;
             }
-            positionIndex.set(position.globalIndex());
-            leading.set(1);
+            meters.positionIndex.set(position.globalIndex());
+            meters.leading.set(1);
             log.info("This instance relays the event store to Kafka topic {}", properties.topic());
         }
         return locked;
@@ -316,7 +283,7 @@ public class EventRelay implements SmartLifecycle {
             }
             connection = null;
             position = null;
-            leading.set(0);
+            meters.leading.set(0);
         }
     }
 }
