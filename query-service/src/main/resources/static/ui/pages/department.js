@@ -114,7 +114,7 @@ function PlanCard({ plan, dep, year, past, reload }) {
         'ind.completion', 'ind.deviation', 'ind.score'].map(key => e('th', { scope: 'col' }, t(key))),
         editor && executing && e('th', { scope: 'col' }, t('col.actions')))),
       e('tbody', null, plan.indicators.map(indicator => e('tr', { 'data-test': 'indicator-' + indicator.code },
-        e('td', null, indicator.code), e('td', null, indicator.name), e('td', { class: 'num' }, text(indicator.weight)),
+        e('td', null, indicator.code), e('td', null, indicator.name), e('td', { class: 'num' }, indicator.weight == null ? t('ind.weightUnset') : text(indicator.weight)),
         e('td', null, indicator.target),
         e('td', { 'data-test': 'actual' }, indicator.latestActual ? indicator.latestActual + ' '
           : '—', indicator.latestAsOf && e('span', { class: 'muted' }, '(' + t('ind.asOf') + ' ' + indicator.latestAsOf + ')')),

@@ -87,11 +87,11 @@ public final class SelfEvaluationImport {
             agree(row.level1(), "一级指标", state.indicator().level1().label());
             agree(row.level2(), "二级指标", state.indicator().level2().label());
             agree(row.target(), "年初目标值", state.indicator().target().text());
-            if (row.weight().value() != null
-                    && row.weight().value().compareTo(state.indicator().weight()) != 0) {
+            if (row.weight().value() != null && (state.indicator().weight() == null
+                    || row.weight().value().compareTo(state.indicator().weight()) != 0)) {
                 reject(row.weight().address(), "import.disagrees-with-plan", "分值 " + row.weight().value()
-                        + " differs from the plan's " + state.indicator().weight() + "; a weight changes only "
-                        + "through a target adjustment");
+                        + " differs from the plan's " + (state.indicator().weight() == null ? "(none set)"
+                        : state.indicator().weight()) + "; a weight changes only through a target adjustment");
             }
             Target actual = state.latestActual();
             Achievement achievement = state.latestAchievement();

@@ -117,7 +117,8 @@ class PerformanceController {
         IndicatorLevel1 level1 = fields.label("level1", body.level1(), IndicatorLevel1.class);
         IndicatorLevel2 level2 = fields.label("level2", body.level2(), IndicatorLevel2.class);
         String name = fields.text("name", body.name(), PlanLimits.MAX_NAME);
-        Points weight = fields.parse("weight", body.weight(), Points::parse);
+        // no 分值 is a weight not set (a table that prints none), not 0
+        Points weight = fields.optional("weight", body.weight(), Points::parse);
         Target value = fields.parse("target", body.target(), Target::parse);
         if (level1 != null && level2 != null && !level2.belongsTo(level1)) {
             fields.reject("level2", "indicator.level2", "二级指标 " + level2.label() + " is not one of " + level1.label());

@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -102,7 +103,7 @@ public class PlanTargets {
         return new Object[] {"indicator", code, "changed", true};
     }
 
-    /** What the targets' submission says of them: goals, indicators and the points they add up to. */
+    /** What the targets' submission says of them: goals, indicators and the points set for them add up to. */
     public record Submission(int goals, int indicators, BigDecimal weight) {
     }
 
@@ -119,8 +120,8 @@ public class PlanTargets {
                         "annual goal " + goal + " has no indicator; every goal needs at least one");
             }
         }
-        BigDecimal weight = indicators.values().stream().map(state -> state.indicator().weight().value())
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal weight = indicators.values().stream().map(state -> state.indicator().weight())
+                .filter(Objects::nonNull).map(Points::value).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new Submission(goals, indicators.size(), weight);
     }
 
@@ -191,7 +192,7 @@ public class PlanTargets {
                     + "of " + command.indicator() + " is already waiting for district finance");
         }
         Points weight = command.weight() != null ? command.weight() : state.indicator().weight();
-        if (command.target().equals(state.indicator().target()) && weight.equals(state.indicator().weight())) {
+        if (command.target().equals(state.indicator().target()) && Objects.equals(weight, state.indicator().weight())) {
             throw new DomainRejection(Kind.RULE, "target-adjustment.unchanged", "target",
                     "the requested target and weight are the ones already approved");
         }

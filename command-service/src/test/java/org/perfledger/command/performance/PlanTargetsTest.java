@@ -29,6 +29,7 @@ import org.perfledger.kernel.performance.IndicatorLevel1;
 import org.perfledger.kernel.performance.IndicatorLevel2;
 import org.perfledger.kernel.performance.PerformanceEvents.GoalAdded;
 import org.perfledger.kernel.performance.PerformanceEvents.IndicatorTargetSet;
+import org.perfledger.kernel.performance.Indicator;
 import org.perfledger.kernel.performance.Points;
 import org.perfledger.kernel.performance.Target;
 import org.perfledger.kernel.plan.PlanEvents.DepartmentPlanStarted;
@@ -138,6 +139,22 @@ class PlanTargetsTest {
                 .when(target(PROMOTION, 1, "食品安全宣传品", "5", "6000 份"))
                 .expectNoEvents()
                 .expectException(rejection("plan.phase", "cannot set a target: the plan is 执行中 (IN_EXECUTION)"));
+    }
+
+    /** 硚口 2020's tables print no 分值: an indicator may have none, which is not 0. */
+    @Test
+    void setsAnIndicatorWithoutAWeightAndSubmitsWithTheWeightsThatAreSet() {
+        IndicatorCode unweighted = new IndicatorCode("SPAQ.WQ");
+        Indicator set = new Indicator(unweighted, 1, IndicatorLevel1.OUTPUT, IndicatorLevel2.QUANTITY, "投诉处置率", null,
+                Target.parse("100%"));
+        fixture.given(drafted())
+                .when(new SetAnnualTarget(FOOD_SAFETY, unweighted, 1, IndicatorLevel1.OUTPUT, IndicatorLevel2.QUANTITY,
+                        "投诉处置率", null, Target.parse("100%"), null))
+                .expectEvents(new IndicatorTargetSet(FOOD_SAFETY, set));
+        fixture.given(plus(drafted(), new IndicatorTargetSet(FOOD_SAFETY, set)))
+                .when(new SubmitTargets(FOOD_SAFETY, null))
+                // six indicators, the five weighted ones adding up to 50
+                .expectEvents(new TargetsSubmitted(FOOD_SAFETY, 1, 6, new BigDecimal("50.00")));
     }
 
     @Test

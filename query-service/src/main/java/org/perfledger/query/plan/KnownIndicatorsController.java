@@ -51,7 +51,8 @@ class KnownIndicatorsController {
                  ORDER BY i.code, i.fiscal_year DESC, i.plan_key""",
                 (row, n) -> new KnownIndicator(row.getString("code"), row.getString("name"), row.getString("level1"),
                         row.getString("level2"), row.getString("target_text"),
-                        row.getBigDecimal("weight").stripTrailingZeros().toPlainString(), row.getInt("fiscal_year"),
+                        row.getBigDecimal("weight") == null ? null
+                                : row.getBigDecimal("weight").stripTrailingZeros().toPlainString(), row.getInt("fiscal_year"),
                         row.getString("plan_key"), row.getString("plan_name"), row.getInt("years")),
                 district, department));
     }

@@ -30,6 +30,7 @@ import org.perfledger.kernel.performance.PerformanceEvents.MonitoringReportSubmi
 import org.perfledger.kernel.performance.PerformanceEvents.TargetAdjustmentApproved;
 import org.perfledger.kernel.performance.PerformanceEvents.TargetAdjustmentRejected;
 import org.perfledger.kernel.performance.PerformanceEvents.TargetAdjustmentRequested;
+import org.perfledger.kernel.performance.Points;
 import org.perfledger.kernel.plan.PlanEvent;
 import org.perfledger.kernel.plan.PlanEvents.DepartmentPlanStarted;
 import org.perfledger.kernel.plan.PlanEvents.ProjectRegistered;
@@ -173,7 +174,7 @@ final class ReadModelFold {
                     envelope.timestamp(), envelope.actor());
         } else if (event instanceof TargetAdjustmentRequested requested) {
             plan.adjustments.put(requested.number(), new Object[] {requested.number(), requested.indicator().value(),
-                    requested.target().text(), requested.weight().value(), requested.reason(), "requested", null,
+                    requested.target().text(), points(requested.weight()), requested.reason(), "requested", null,
                     envelope.actor(), null});
         } else if (event instanceof TargetAdjustmentApproved approved) {
             decide(plan, approved.number(), "approved", approved.comment(), envelope.actor());
@@ -181,7 +182,7 @@ final class ReadModelFold {
             if (indicator != null) {
                 indicator.targetText = approved.toTarget().text();
                 indicator.targetValue = Json.of(approved.toTarget().value());
-                indicator.weight = approved.toWeight().value();
+                indicator.weight = points(approved.toWeight());
             }
         } else if (event instanceof TargetAdjustmentRejected rejected) {
             decide(plan, rejected.number(), "rejected", rejected.reason(), envelope.actor());
@@ -239,12 +240,17 @@ final class ReadModelFold {
         row.level1 = set.level1().name();
         row.level2 = set.level2().name();
         row.name = set.name();
-        row.weight = set.weight().value();
+        row.weight = points(set.weight());
         row.targetText = set.target().text();
         row.targetValue = Json.of(set.target().value());
     }
 
     /** Adds to one figure of a budget part (1 adjusted, 2 received, 3 executed), making the part if need be. */
+    /** A weight's points, or null where none is set. */
+    private static BigDecimal points(Points weight) {
+        return weight == null ? null : weight.value();
+    }
+
     private static void add(PlanRows plan, String part, int figure, BigDecimal amount) {
         BigDecimal[] figures = plan.parts.computeIfAbsent(part, key -> new BigDecimal[] {BigDecimal.ZERO,
                 BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});

@@ -10,6 +10,8 @@ import org.perfledger.kernel.performance.Deviation;
 import org.perfledger.kernel.scoring.PlanFacts.IndicatorFacts;
 import org.perfledger.kernel.scoring.Scorecard;
 import org.perfledger.kernel.scoring.Scorecard.IndicatorScore;
+import org.perfledger.kernel.scoring.ScoringEngine;
+import org.perfledger.kernel.scoring.ScoringScheme;
 import org.perfledger.kernel.scoring.Verdict;
 import org.perfledger.query.readmodel.RowJson;
 import org.perfledger.query.scoring.Scorecards.ReportedFigure;
@@ -23,8 +25,8 @@ final class ReportedFigures {
     private ReportedFigures() {
     }
 
-    static List<ReportedFigure> of(Map<String, Object> evaluation, Scorecard card,
-                                                 List<IndicatorFacts> facts) {
+    static List<ReportedFigure> of(Map<String, Object> evaluation, Scorecard card, List<IndicatorFacts> facts,
+                                   ScoringScheme scheme) {
         List<ReportedFigure> figures = new ArrayList<>();
         BigDecimal rate = (BigDecimal) evaluation.get("execution_rate");
         if (rate != null && card.execution() != null) {
@@ -39,6 +41,9 @@ final class ReportedFigures {
                     card.execution().unscorable() != null ? card.execution().unscorable() : card.execution().formula()));
         }
         JsonNode given = RowJson.tree(evaluation.get("indicators").toString());
+        // the printed parts, to hold the printed 总分 against their sum whatever the weights
+        BigDecimal printedParts = card.execution() == null ? BigDecimal.ZERO : executionScore;
+        int printedIndicators = 0;
         for (JsonNode indicator : given) {
             String code = indicator.get("indicator").asText();
             IndicatorScore score = card.indicators().stream().filter(s -> s.code().equals(code)).findFirst().orElse(null);
@@ -47,6 +52,9 @@ final class ReportedFigures {
                 continue;
             }
             if (indicator.hasNonNull("score")) {
+                printedIndicators++;
+                printedParts = printedParts == null ? null
+                        : printedParts.add(new BigDecimal(indicator.get("score").asText()));
                 figures.add(figure(code + " 得分", strip(new BigDecimal(indicator.get("score").asText())), score.exact(),
                         score.unscorable() != null ? score.unscorable() : score.formula()));
             }
@@ -56,15 +64,30 @@ final class ReportedFigures {
         }
         BigDecimal total = (BigDecimal) evaluation.get("score");
         if (total != null) {
-            figures.add(figure("总分", strip(total), card.total(), "the sum of the parts' scores, each rounded"));
+            figures.add(card.unweighted() > 0
+                    ? figure("总分", strip(total), null, card.unweighted() + " indicators have no 分值 set (not "
+                            + "printed): the 总分 cannot be recomputed from the weights")
+                    : figure("总分", strip(total), card.total(), "the sum of the parts' scores, each rounded"));
+            if (printedParts != null && printedIndicators == card.indicators().size() && printedIndicators > 0) {
+                figures.add(figure("总分 = Σ 得分", strip(total), printedParts, "the sum of the printed 得分"
+                        + (card.execution() == null ? "" : " (执行率得分 and each indicator's)")));
+            }
         }
         String grade = (String) evaluation.get("grade");
         if (grade != null) {
             Grade reportedGrade = Grade.valueOf(grade);
-            figures.add(new ReportedFigure("等级", null, null, reportedGrade == card.grade()
-                    ? Verdict.Kind.REPRODUCED.name() : Verdict.Kind.DIFFERENT.name(),
-                    "reported " + reportedGrade.label() + ", recomputed " + card.grade().label() + " for "
-                            + card.total().toPlainString()));
+            // without every weight there is no recomputed 总分: the grade is held against the printed one's band
+            BigDecimal basis = card.unweighted() > 0 ? total : card.total();
+            if (basis == null) {
+                figures.add(new ReportedFigure("等级", null, null, Verdict.Kind.CANNOT_CHECK.name(), "reported "
+                        + reportedGrade.label() + "; no 总分 to grade: it is neither printed nor recomputable"));
+            } else {
+                Grade expected = ScoringEngine.grade(basis, scheme);
+                figures.add(new ReportedFigure("等级", null, null, reportedGrade == expected
+                        ? Verdict.Kind.REPRODUCED.name() : Verdict.Kind.DIFFERENT.name(), "reported "
+                        + reportedGrade.label() + ", " + (basis == total ? "the scheme's grade for the printed 总分 "
+                        : "recomputed ") + expected.label() + " for " + basis.toPlainString()));
+            }
         }
         return figures;
     }

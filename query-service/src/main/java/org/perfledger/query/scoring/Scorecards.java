@@ -93,11 +93,12 @@ public class Scorecards {
 
         List<IndicatorFacts> indicators = indicatorFacts(key);
         Scorecard card = score(plan, plans.get(0), indicators, scheme);
-        List<ReportedFigure> reported = evaluation == null ? List.of() : ReportedFigures.of(evaluation, card, indicators);
+        List<ReportedFigure> reported = evaluation == null ? List.of() : ReportedFigures.of(evaluation, card, indicators,
+                scheme);
         return new ScorecardView(plan.aggregateId(), kind.name(), version, latest,
                 evaluation == null ? "provisional" : "final", card, reported,
                 reported.stream().noneMatch(figure -> figure.verdict().equals(Verdict.Kind.DIFFERENT.name())
-                        || figure.verdict().equals(Verdict.Kind.UNSCORABLE.name())));
+                        || figure.verdict().equals(Verdict.Kind.CANNOT_CHECK.name())));
     }
 
     /**
@@ -240,7 +241,8 @@ public class Scorecards {
         flags.add("项目支出 " + projectSpending.toPlainString() + " of the department-wide plan differs from the "
                 + byProjects.toPlainString() + " its " + count + " projects spent (by "
                 + projectSpending.subtract(byProjects).toPlainString() + ")");
-        return new Scorecard(card.execution(), card.indicators(), card.total(), card.maxTotal(), card.grade(), flags);
+        return new Scorecard(card.execution(), card.indicators(), card.total(), card.maxTotal(), card.grade(), flags,
+                card.unweighted());
     }
 
     private static WanYuan money(Object value) {

@@ -28,7 +28,7 @@ export function AdjustmentsSection({ plan, path, finance, reload }) {
       deciding && e('th', { scope: 'col' }, t('col.actions')))),
       e('tbody', null, rows.map(row => e('tr', { 'data-test': 'adjustment-' + row.number },
         e('td', { class: 'num' }, row.number), e('td', null, row.code + ' ' + indicatorName(row.code)),
-        e('td', null, row.target_text), e('td', { class: 'num' }, text(row.weight)), e('td', null, row.reason),
+        e('td', null, row.target_text), e('td', { class: 'num' }, row.weight == null ? t('ind.weightUnset') : text(row.weight)), e('td', null, row.reason),
         e('td', null, label('adjustmentStatus', row.status)),
         e('td', null, row.decision_note ?? '', row.decided_by && e('span', { class: 'muted' }, ' — ' + row.decided_by)),
         deciding && e('td', null, row.status === 'requested' && [

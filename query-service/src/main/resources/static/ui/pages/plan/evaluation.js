@@ -8,6 +8,8 @@ import { ImportForm, Notice, useSaved } from '../../components/controls.js';
 import { Form } from '../../components/form.js';
 import { selfEvaluationForm } from '../../components/plan-forms.js';
 import { withAnalysis } from '../department.js';
+import * as api from '../../api.js';
+import { Loading, useLoad } from '../../lib/load.js';
 
 const e = h;
 
@@ -41,6 +43,7 @@ export function EvaluationSection({ plan, path, editor, reload, card }) {
         [['form.analysis', round.deviation_analysis], ['form.measures', round.improvement_measures], ['form.use', round.results_use],
           ['form.publication', round.publication_plan]].filter(([, value]) => value)
           .map(([key, value]) => e('p', null, e('b', null, t(key) + '：'), value))))),
+    rounds.length > 0 && e(ReportedChecks, { path, version: plan.version }),
     writing && e('div', { class: 'toolbar' },
       e('button', { type: 'button', class: 'primary', 'data-test': 'submit-self-evaluation', onClick: () => setForm('write') }, t('action.selfEvaluation')),
       e('button', { type: 'button', 'data-test': 'import-self-evaluation', onClick: () => setForm('import') }, t('action.import'))),
@@ -48,4 +51,26 @@ export function EvaluationSection({ plan, path, editor, reload, card }) {
     form === 'write' && e(Form, { ...withAnalysis(selfEvaluationForm(path, indicators, card ?? {}, needsReason), open.some(item => item.kind === 'missing-deviation-reason')),
       onDone: done, onCancel: () => setForm(null) }),
     form === 'import' && e(ImportForm, { path, onDone: done, onCancel: () => setForm(null) }));
+}
+
+/**
+ * Every figure the self-evaluation reports (执行率, 得分, 偏差率, 总分, 等级), beside what PerfLedger recomputes from the
+ * plan's own figures, with the verdict and the rule: for finance reviewing it and auditors replaying it.
+ */
+function ReportedChecks({ path, version }) {
+  const [state] = useLoad(() => api.read(path + '/scorecard'), path + '/scorecard/' + version);
+  return e('details', { 'data-test': 'reported-checks', open: true },
+    e('summary', null, t('checks.title')),
+    e(Loading, { state }, card => !card.reported.length ? e('p', { class: 'muted' }, t('checks.none'))
+      : e('table', { tabindex: 0 },
+        e('caption', { class: 'muted' }, t('checks.caption')),
+        e('thead', null, e('tr', null, ['checks.figure', 'checks.reported', 'checks.recomputed', 'checks.verdict', 'checks.rule']
+          .map(key => e('th', { scope: 'col' }, t(key))))),
+        e('tbody', null, card.reported.map(figure => e('tr', { 'data-test': 'check-' + figure.figure },
+          e('td', null, figure.figure),
+          e('td', { class: 'num' }, figure.reported ?? '—'),
+          e('td', { class: 'num' }, figure.recomputed ?? '—'),
+          e('td', null, e('span', { class: figure.verdict === 'REPRODUCED' ? 'badge ok' : 'badge', 'data-test': 'verdict' },
+            t('verdict.' + figure.verdict))),
+          e('td', null, figure.rule)))))));
 }

@@ -30,7 +30,9 @@ export function TargetsSection({ plan, path, dep, year, editor, reload, card }) 
   if (!words) return null;
   const scored = code => card?.indicators?.find(line => line.code === code);
   const indicators = plan.goals.flatMap(goal => goal.indicators);
-  const weights = indicators.reduce((sum, indicator) => sum + Math.round(Number(indicator.weight) * 100), 0) / 100;
+  // an unset 分值 is not 0: it is left out of the sum and counted apart
+  const weights = indicators.reduce((sum, indicator) => sum + Math.round(Number(indicator.weight ?? 0) * 100), 0) / 100;
+  const unweighted = indicators.filter(indicator => indicator.weight == null).length;
   const forms = {
     goal: () => ({ test: 'goal-form', title: t('action.addGoal'),
       fields: [{ name: 'text', label: t('goal.text'), long: true, required: true, max: 2000 }],
@@ -51,7 +53,7 @@ export function TargetsSection({ plan, path, dep, year, editor, reload, card }) 
         e('tbody', null, goal.indicators.map(indicator => e('tr', { 'data-test': 'indicator-' + indicator.code },
           e('td', null, indicator.code), e('td', null, termLabel('level1', indicator.level1)),
           e('td', null, termLabel('level2', indicator.level2)), e('td', null, indicator.name),
-          e('td', { class: 'num' }, text(indicator.weight)), e('td', null, indicator.target.text),
+          e('td', { class: 'num' }, weightText(indicator.weight)), e('td', null, indicator.target.text),
           e('td', { 'data-test': 'actual' }, indicator.latest ? indicator.latest.actual.text : '—',
             indicator.latest && e('span', { class: 'muted' }, ' (' + t('ind.asOf') + ' ' + indicator.latest.asOf + ')')),
           e('td', { class: 'num' }, pct(scored(indicator.code)?.deviationRate ?? indicator.deviationRate)),
@@ -64,7 +66,8 @@ export function TargetsSection({ plan, path, dep, year, editor, reload, card }) 
             phase === 'IN_EXECUTION' && !plan.targetAdjustments.some(a => a.code === indicator.code && a.status === 'requested')
               && e('button', { type: 'button', 'data-test': 'request-adjustment',
               onClick: () => setForm({ kind: 'adjustment', indicator }) }, t('action.requestAdjustment'))))))))),
-    indicators.length > 0 && e('p', { class: 'muted', 'data-test': 'weights' }, t('ind.weightsTotal', { total: weights })),
+    indicators.length > 0 && e('p', { class: 'muted', 'data-test': 'weights' }, t('ind.weightsTotal', { total: weights }),
+      unweighted > 0 && ' ' + t('ind.unweighted', { count: unweighted })),
     drafting && e('div', { class: 'toolbar' },
       e('button', { type: 'button', 'data-test': 'add-goal', onClick: () => setForm({ kind: 'goal' }) }, t('action.addGoal')),
       plan.goals.length > 0 && e('button', { type: 'button', 'data-test': 'add-indicator', onClick: () => setForm({ kind: 'indicator' }) },
@@ -89,7 +92,8 @@ function KnownPicker({ dep, year, pick }) {
 /** An indicator: new (code optional: the service numbers it), picked from an earlier year (its code kept) or edited. */
 function indicatorForm(path, plan, words, indicator, known) {
   const from = indicator ? { code: indicator.code, goal: indicator.goal, level1: indicator.level1?.code, level2: indicator.level2?.code,
-    name: indicator.name, weight: String(indicator.weight), target: indicator.target.text } : known ?? {};
+    name: indicator.name, weight: indicator.weight == null ? '' : String(indicator.weight), target: indicator.target.text }
+    : known ?? {};
   const goalOf = indicator ? plan.goals.find(goal => goal.indicators.some(i => i.code === indicator.code))?.number : null;
   return {
     test: 'indicator-form', title: indicator ? t('action.editIndicator', { code: indicator.code }) : t('action.addIndicator'),
@@ -101,14 +105,14 @@ function indicatorForm(path, plan, words, indicator, known) {
       { name: 'level2', label: t('ind.level2'), required: true, initial: from.level2 ?? '',
         options: values => termOptions(words, 'level2', term => !values.level1 || term.under.includes(values.level1)) },
       { name: 'name', label: t('ind.name'), required: true, initial: from.name ?? '', max: 200, wide: true },
-      { name: 'weight', label: t('ind.weight'), required: true, initial: from.weight ?? '', hint: '10',
-        check: value => (POINTS.test(value.trim()) ? null : t('rule.points.format')) },
+      { name: 'weight', label: t('ind.weight'), initial: from.weight ?? '', hint: '10', help: t('ind.weightHelp'),
+        check: value => (!value.trim() || POINTS.test(value.trim()) ? null : t('rule.points.format')) },
       { name: 'target', label: t('ind.target'), required: true, initial: from.target ?? '', max: 200, hint: '≥400家',
         preview: ReadingPreview },
     ],
     submit: values => {
       const body = { goal: Number(values.goal), level1: values.level1, level2: values.level2, name: values.name,
-        weight: values.weight.trim(), target: values.target.trim() };
+        weight: orNull(values.weight.trim()), target: values.target.trim() };
       return indicator
         ? api.send('PUT', path + '/indicators/' + encodeURIComponent(indicator.code), { ...body, code: indicator.code })
         : api.send('POST', path + '/indicators', { ...body, code: orNull(values.code.trim()) });
@@ -123,7 +127,7 @@ function adjustmentRequestForm(path, indicator) {
     fields: [
       { name: 'target', label: t('adjustment.newTarget') + '（' + t('adjustment.now') + ' ' + indicator.target.text + '）',
         required: true, max: 200, preview: ReadingPreview },
-      { name: 'weight', label: t('adjustment.newWeight') + '（' + t('adjustment.now') + ' ' + indicator.weight + '）',
+      { name: 'weight', label: t('adjustment.newWeight') + '（' + t('adjustment.now') + ' ' + weightText(indicator.weight) + '）',
         check: value => (POINTS.test(value.trim()) ? null : t('rule.points.format')) },
       { name: 'reason', label: t('adjustment.reason'), long: true, required: true, max: 500 },
     ],
@@ -131,3 +135,6 @@ function adjustmentRequestForm(path, indicator) {
       weight: orNull(values.weight.trim()), reason: values.reason }),
   };
 }
+
+/** A 分值 as shown: its points, or that none is set (which is not 0). */
+export const weightText = weight => (weight == null ? t('ind.weightUnset') : text(weight));

@@ -146,7 +146,7 @@ public final class EventWords {
         }
         if (event instanceof IndicatorTargetSet e) {
             return e.indicator().code() + " " + e.indicator().name() + "，年初目标值 " + e.indicator().target().text()
-                    + "，分值 " + e.indicator().weight();
+                    + (e.indicator().weight() == null ? "，未设分值" : "，分值 " + e.indicator().weight());
         }
         if (event instanceof TargetsSubmitted e) {
             return e.goals() + " 个目标，" + e.indicators() + " 个指标，分值合计 " + e.totalWeight().toPlainString();

@@ -8,8 +8,12 @@ import org.perfledger.kernel.validation.InvalidValueException;
  * An indicator of a plan: its place under an annual goal in the 一级 / 二级 / 三级 hierarchy, its weight (分值) and
  * its target (年初目标值).
  *
+ * <p>The weight may be unset: some districts' tables (department-wide tables, lists of 得分 without 分值) print none,
+ * and an unset weight is not 0. Such an indicator cannot be scored, and the scorecard says so.
+ *
  * @param goal the number of the annual goal (年度目标 1..N) it measures
- * @param name the 三级指标, the indicator's own name
+ * @param name   the 三级指标, the indicator's own name
+ * @param weight the 分值, or null when none is set (not printed)
  */
 public record Indicator(IndicatorCode code, int goal, IndicatorLevel1 level1, IndicatorLevel2 level2, String name,
                         Points weight, Target target) {
@@ -21,7 +25,6 @@ public record Indicator(IndicatorCode code, int goal, IndicatorLevel1 level1, In
         Objects.requireNonNull(level1, "level1");
         Objects.requireNonNull(level2, "level2");
         Checks.requireText(name, "indicator name", MAX_NAME_LENGTH);
-        Objects.requireNonNull(weight, "weight");
         Objects.requireNonNull(target, "target");
         requireLevels(level1, level2);
     }

@@ -82,7 +82,7 @@ public final class PerformanceEvents {
         }
     }
 
-    /** The department asked to change an approved target (绩效目标调整), saying why. */
+    /** The department asked to change an approved target (绩效目标调整), saying why; a null weight: none set. */
     @EventType(name = "TargetAdjustmentRequested", version = 1)
     public record TargetAdjustmentRequested(PlanId plan, int number, IndicatorCode indicator, Target target,
                                             Points weight, String reason) implements PlanEvent {
@@ -91,12 +91,14 @@ public final class PerformanceEvents {
             Objects.requireNonNull(plan, "plan");
             Objects.requireNonNull(indicator, "indicator");
             Objects.requireNonNull(target, "target");
-            Objects.requireNonNull(weight, "weight");
             Objects.requireNonNull(reason, "reason");
         }
     }
 
-    /** District finance approved a target adjustment; the indicator's target and weight are now {@code to…}. */
+    /**
+     * District finance approved a target adjustment; the indicator's target and weight are now {@code to…} (a null
+     * weight: none set).
+     */
     @EventType(name = "TargetAdjustmentApproved", version = 1)
     public record TargetAdjustmentApproved(PlanId plan, int number, IndicatorCode indicator, Target fromTarget,
                                            Target toTarget, Points fromWeight, Points toWeight, String comment)
@@ -107,8 +109,6 @@ public final class PerformanceEvents {
             Objects.requireNonNull(indicator, "indicator");
             Objects.requireNonNull(fromTarget, "fromTarget");
             Objects.requireNonNull(toTarget, "toTarget");
-            Objects.requireNonNull(fromWeight, "fromWeight");
-            Objects.requireNonNull(toWeight, "toWeight");
         }
     }
 

@@ -18,6 +18,7 @@ public record PlanFacts(WanYuan initialBudget, WanYuan adjustedBudget, WanYuan e
     }
 
     /**
+     * @param weight      the 分值, or null when none is set (not printed)
      * @param actual      the latest completion's value, or null when none was recorded
      * @param achievement the department's judgement of a qualitative target, or null
      */
@@ -26,7 +27,6 @@ public record PlanFacts(WanYuan initialBudget, WanYuan adjustedBudget, WanYuan e
 
         public IndicatorFacts {
             Objects.requireNonNull(code, "code");
-            Objects.requireNonNull(weight, "weight");
             Objects.requireNonNull(target, "target");
         }
     }

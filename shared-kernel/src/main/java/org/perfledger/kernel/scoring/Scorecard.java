@@ -6,13 +6,15 @@ import org.perfledger.kernel.evaluation.Grade;
 
 /**
  * A plan's score with every part explained: what was scored, by which rule, from which inputs. A part that cannot be
- * scored says why and counts 0 — it is never taken for full marks.
+ * scored says why and counts 0 — it is never taken for full marks. An indicator with no 分值 set has no score at all
+ * (its score is null) and is left out of the total and of the weights.
  *
- * @param total    the sum of the parts' rounded scores, as the tables add them
- * @param maxTotal the sum of the weights
+ * @param total      the sum of the parts' rounded scores, as the tables add them
+ * @param maxTotal   the sum of the weights that are set
+ * @param unweighted how many indicators have no 分值 set; while any has none, the total is not the plan's 总分
  */
 public record Scorecard(ExecutionScore execution, List<IndicatorScore> indicators, BigDecimal total,
-                        BigDecimal maxTotal, Grade grade, List<String> flags) {
+                        BigDecimal maxTotal, Grade grade, List<String> flags, int unweighted) {
 
     public Scorecard {
         indicators = List.copyOf(indicators);
@@ -32,7 +34,9 @@ public record Scorecard(ExecutionScore execution, List<IndicatorScore> indicator
     /**
      * @param ratio         actual / target in percent, unrounded, or null
      * @param deviationRate 偏差率 (actual / target − 1) in percent, at the scheme's rate decimals, or null
+     * @param weight        the 分值, or null when none is set
      * @param exact         the score unrounded; null when unscorable
+     * @param score         the score rounded, 0 when unscorable, null when no weight is set
      */
     public record IndicatorScore(String code, String name, BigDecimal weight, String rule, BigDecimal ratio,
                                  BigDecimal deviationRate, BigDecimal exact, BigDecimal score, String formula,

@@ -30,6 +30,8 @@ public final class ScoringEngine {
 
     private static final MathContext RATIO = MathContext.DECIMAL128;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** Why an indicator without a weight has no score. */
+    public static final String NO_WEIGHT = "no 分值 (weight) set: the indicator cannot be scored";
 
     private ScoringEngine() {
     }
@@ -48,9 +50,14 @@ public final class ScoringEngine {
             }
         }
         List<IndicatorScore> indicators = new ArrayList<>();
+        int unweighted = 0;
         for (IndicatorFacts indicator : facts.indicators()) {
             IndicatorScore scored = indicator(indicator, scheme);
             indicators.add(scored);
+            if (indicator.weight() == null) {
+                unweighted++;
+                continue;
+            }
             max = max.add(indicator.weight());
             total = total.add(scored.score());
             if (scored.unscorable() != null) {
@@ -58,11 +65,14 @@ public final class ScoringEngine {
             }
         }
         total = total.setScale(scoreDecimals, RoundingMode.HALF_UP);
-        if (max.compareTo(HUNDRED) != 0) {
+        if (unweighted > 0) {
+            flags.add(unweighted + " of " + indicators.size() + " indicators have no 分值 (weight) set: they are not "
+                    + "scored, and the 总分 covers only the parts that have one");
+        } else if (max.compareTo(HUNDRED) != 0) {
             flags.add("the weights add up to " + max.stripTrailingZeros().toPlainString() + ", not 100");
         }
         return new Scorecard(execution, indicators, total, max.setScale(scoreDecimals, RoundingMode.HALF_UP),
-                grade(total, scheme), flags);
+                grade(total, scheme), flags, unweighted);
     }
 
     static ExecutionScore execution(PlanFacts facts, ScoringScheme scheme) {
@@ -107,6 +117,10 @@ public final class ScoringEngine {
         RuleType type = rule != null ? rule.type() : defaultType(facts.target(), scheme);
         List<Band> bands = rule != null && rule.type() == RuleType.BANDED ? rule.bands() : scheme.shortfallBands();
 
+        if (weight == null) {
+            return new IndicatorScore(facts.code(), facts.name(), null, type.name(), null, null, null, null, null,
+                    NO_WEIGHT);
+        }
         if (facts.actual() == null && !(facts.target() instanceof Qualitative && facts.achievement() != null)) {
             return unscorable(facts, type, "no actual value (实际完成值) recorded", scoreDecimals);
         }
@@ -246,7 +260,8 @@ public final class ScoringEngine {
                 BigDecimal.ZERO.setScale(decimals, RoundingMode.UNNECESSARY), null, reason);
     }
 
-    static Grade grade(BigDecimal total, ScoringScheme scheme) {
+    /** The scheme's grade for a total. */
+    public static Grade grade(BigDecimal total, ScoringScheme scheme) {
         for (GradeBand band : scheme.grades()) {
             if (total.compareTo(band.atLeast()) >= 0) {
                 return band.grade();

@@ -19,8 +19,8 @@ public record Verdict(Kind kind, BigDecimal reported, BigDecimal recomputed, Str
         ROUNDING,
         /** Off by more than rounding explains. */
         DIFFERENT,
-        /** PerfLedger cannot compute it (the reason is in {@code rule}); the reported figure is unsupported. */
-        UNSCORABLE
+        /** PerfLedger cannot check it (the reason is in {@code rule}: not printed, derived from itself, no rule). */
+        CANNOT_CHECK
     }
 
     public Verdict {
@@ -32,7 +32,7 @@ public record Verdict(Kind kind, BigDecimal reported, BigDecimal recomputed, Str
     /** Judges {@code reported} at the decimals it was printed with. */
     public static Verdict of(BigDecimal reported, BigDecimal recomputed, String rule) {
         if (recomputed == null) {
-            return new Verdict(Kind.UNSCORABLE, reported, null, rule);
+            return new Verdict(Kind.CANNOT_CHECK, reported, null, rule);
         }
         int decimals = Math.max(reported.scale(), 0);
         BigDecimal rounded = recomputed.setScale(decimals, RoundingMode.HALF_UP);

@@ -172,7 +172,7 @@ class ScoringEngineTest {
             assertThat(card.execution().unscorable()).contains("of 0 with 1.00 spent");
             assertThat(card.flags()).anyMatch(flag -> flag.startsWith("执行率"));
             assertThat(Verdict.of(new BigDecimal("20"), null, card.execution().unscorable()).kind())
-                    .isEqualTo(Verdict.Kind.UNSCORABLE);
+                    .isEqualTo(Verdict.Kind.CANNOT_CHECK);
         }
 
         @Test
@@ -300,6 +300,42 @@ class ScoringEngineTest {
             // but 16.25 in 东湖 needs the unrounded 81.2331…% (20 × 81.2% = 16.24)
             Scorecard card = ScoringEngine.score(plan("439.53", "439.53", "357.04"), ScoringScheme.hubei(BudgetBase.INITIAL, 1));
             assertThat(card.execution().score()).isEqualByComparingTo("16.25");
+        }
+    }
+
+    /** A table that prints 得分 but no 分值 (硚口 2020): an unset weight is not 0, and nothing is made up for it. */
+    @Nested
+    class WeightsNotPrinted {
+
+        private final ScoringScheme scheme = ScoringScheme.hubei(BudgetBase.INITIAL, 2);
+
+        private IndicatorFacts unweighted(String code) {
+            return new IndicatorFacts(code, code, null, TargetParser.parse("100%"), TargetParser.parse("100%"), null);
+        }
+
+        @Test
+        void anIndicatorWithoutAWeightHasNoScoreAndTheTotalSaysItIsIncomplete() {
+            Scorecard card = ScoringEngine.score(plan("187", "187", "187", unweighted("A"), unweighted("B"),
+                    indicator("C", "30", "100%", "100%")), scheme);
+            assertThat(card.unweighted()).isEqualTo(2);
+            IndicatorScore a = card.indicators().get(0);
+            assertThat(a.weight()).isNull();
+            assertThat(a.score()).isNull();
+            assertThat(a.exact()).isNull();
+            assertThat(a.unscorable()).isEqualTo(ScoringEngine.NO_WEIGHT);
+            // 20 for execution and 30 for C: the parts that have a weight, nothing for A and B
+            assertThat(card.total()).isEqualByComparingTo("50");
+            assertThat(card.maxTotal()).isEqualByComparingTo("50");
+            assertThat(card.flags()).containsExactly("2 of 3 indicators have no 分值 (weight) set: they are not scored, "
+                    + "and the 总分 covers only the parts that have one");
+        }
+
+        @Test
+        void aWeightOfZeroIsAWeightAndCountsAsSet() {
+            Scorecard card = ScoringEngine.score(plan("187", "187", "187", indicator("A", "0", "100%", "100%")), scheme);
+            assertThat(card.unweighted()).isZero();
+            assertThat(card.indicators().get(0).score()).isEqualByComparingTo("0");
+            assertThat(card.flags()).containsExactly("the weights add up to 20, not 100");
         }
     }
 }

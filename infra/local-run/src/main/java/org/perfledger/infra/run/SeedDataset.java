@@ -22,6 +22,11 @@ import org.perfledger.infra.run.SeedYear.Step;
  * the budget (年初 by source, adjustments, spending), goals with indicators (target, actual, weight) and the figures
  * the document reports (得分, 执行率, 偏差率, 总分, 等级). A plan's year is closed and its self-evaluation submitted
  * with those reported figures, so PerfLedger's recomputation can be held against them.
+ *
+ * <p>A file holds only what its document prints. Where a field the model has is not printed, its value says so,
+ * {@code {"notPrinted": "why"}}, and it is sent as absent (an indicator's 分值 that a table does not print is unset,
+ * not 0). A value worked out from printed ones says from what, {@code {"derived": "value", "from": "formula"}}, and
+ * is sent as its value. {@code SeedTranscriptionTest} holds every other value against its document's text.
  */
 public final class SeedDataset {
 
@@ -37,6 +42,10 @@ public final class SeedDataset {
     public static final List<String> SAMPLES = List.of("005-donghu-2019-sample.json", "006-donghu-2020-sample.json");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The marker of a value the document does not print. */
+    static final String NOT_PRINTED = "notPrinted";
+    /** The marker of a value worked out from printed ones, beside {@code from}, the formula. */
+    static final String DERIVED = "derived";
     /**
      * What the data files say where an indicator needs a 偏差原因 and the seed gives none, so the gap stays visible;
      * also the 偏差原因分析 when a plan has none.
@@ -63,7 +72,8 @@ public final class SeedDataset {
         return steps(read(document));
     }
 
-    static List<Step> steps(JsonNode seed) {
+    static List<Step> steps(JsonNode given) {
+        JsonNode seed = resolved(given);
         String district = seed.get("district").asText();
         int year = seed.get("year").asInt();
         JsonNode department = seed.get("department");
@@ -114,9 +124,7 @@ public final class SeedDataset {
             for (JsonNode indicator : given.get("indicators")) {
                 ObjectNode target = JSON.createObjectNode();
                 target.put("goal", goal);
-                for (String field : List.of("level1", "level2", "name", "weight", "target")) {
-                    target.set(field, indicator.get(field));
-                }
+                copy(indicator, target, "level1", "level2", "name", "weight", "target");
                 steps.add(new Step("PUT", path + "/indicators/" + indicator.get("code").asText(), target.toString()));
             }
         }
@@ -194,6 +202,31 @@ public final class SeedDataset {
         evaluation.put("resultsUse", texts.path("resultsUse").asText("（自评表未填写）"));
         evaluation.put("publicationPlan", texts.path("publicationPlan").asText("（自评表未填写）"));
         return evaluation;
+    }
+
+    /** A value marked {@code notPrinted} as absent, one marked {@code derived} as its value; a copy. */
+    static JsonNode resolved(JsonNode node) {
+        if (node.isObject()) {
+            if (node.has(NOT_PRINTED)) {
+                return JSON.nullNode();
+            }
+            if (node.has(DERIVED)) {
+                return node.get(DERIVED);
+            }
+            ObjectNode copy = JSON.createObjectNode();
+            node.fields().forEachRemaining(field -> {
+                if (!field.getValue().has(NOT_PRINTED)) {
+                    copy.set(field.getKey(), resolved(field.getValue()));
+                }
+            });
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = JSON.createArrayNode();
+            node.forEach(element -> copy.add(resolved(element)));
+            return copy;
+        }
+        return node;
     }
 
     private static void copy(JsonNode from, ObjectNode to, String... fields) {

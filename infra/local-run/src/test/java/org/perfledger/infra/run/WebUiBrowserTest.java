@@ -353,6 +353,29 @@ class WebUiBrowserTest {
                 "二季度抽检"));
     }
 
+    /**
+     * 硚口's 政府购岗人员 table prints 得分 but no 分值: finance sees the weights as not set (not 0), every reported figure
+     * beside its recomputation, the 执行率得分 of 17 for 100% flagged, the printed 总分 checked against its printed parts,
+     * and the checks pass axe.
+     */
+    @Test
+    void financeSeesEveryReportedFigureCheckedAndWeightsThatAreNotPrinted() throws IOException {
+        signInAs("qiaokou.finance", "qiaokou", null, "DISTRICT_FINANCE", "#/plan/scjgj/2020/GGRY");
+        WebElement checks = find("reported-checks");
+        WebElement execution = wait.until(driver -> checks.findElements(By.cssSelector("[data-test='check-执行率得分']"))
+                .stream().findFirst().orElse(null));
+        assertThat(in(execution, "verdict").getText()).isEqualTo("不一致");
+        assertThat(execution.getText()).contains("17").contains("20");
+        assertThat(in(checks.findElement(By.cssSelector("[data-test='check-总分 = Σ 得分']")), "verdict").getText())
+                .isEqualTo("一致");
+        assertThat(in(checks.findElement(By.cssSelector("[data-test='check-总分']")), "verdict").getText())
+                .isEqualTo("无法核对");
+        WebElement indicator = find("indicator-GGRY.01");
+        assertThat(indicator.getText()).contains("未设");
+        assertThat(find("weights").getText()).contains("5 个指标未设分值");
+        assertThat(Accessibility.violations(browser, "reported-checks", "screenshots")).isEmpty();
+    }
+
     @Test
     void aViewerSeesTheDashboardWithoutForms() {
         signInAs("donghu.scjgj.viewer", "donghu", "scjgj", "DEPARTMENT_VIEWER", DEPARTMENT);
