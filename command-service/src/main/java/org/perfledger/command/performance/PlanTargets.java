@@ -9,6 +9,7 @@ import static org.perfledger.command.planning.PlanRules.text;
 import org.perfledger.command.planning.PlanLimits;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
@@ -121,7 +122,8 @@ public class PlanTargets {
             }
         }
         BigDecimal weight = indicators.values().stream().map(state -> state.indicator().weight())
-                .filter(Objects::nonNull).map(Points::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+                .filter(Objects::nonNull).map(Points::value).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .setScale(2, RoundingMode.UNNECESSARY);
         return new Submission(goals, indicators.size(), weight);
     }
 

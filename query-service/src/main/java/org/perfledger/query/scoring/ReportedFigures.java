@@ -37,7 +37,7 @@ final class ReportedFigures {
         }
         BigDecimal executionScore = (BigDecimal) evaluation.get("execution_score");
         if (executionScore != null && card.execution() != null) {
-            figures.add(figure("执行率得分", strip(executionScore), card.execution().exact(),
+            figures.add(figure("执行率得分", executionScore, card.execution().exact(),
                     card.execution().unscorable() != null ? card.execution().unscorable() : card.execution().formula()));
         }
         JsonNode given = RowJson.tree(evaluation.get("indicators").toString());
@@ -55,7 +55,7 @@ final class ReportedFigures {
                 printedIndicators++;
                 printedParts = printedParts == null ? null
                         : printedParts.add(new BigDecimal(indicator.get("score").asText()));
-                figures.add(figure(code + " 得分", strip(new BigDecimal(indicator.get("score").asText())), score.exact(),
+                figures.add(figure(code + " 得分", new BigDecimal(indicator.get("score").asText()), score.exact(),
                         score.unscorable() != null ? score.unscorable() : score.formula()));
             }
             if (indicator.hasNonNull("deviationRate")) {
@@ -65,11 +65,11 @@ final class ReportedFigures {
         BigDecimal total = (BigDecimal) evaluation.get("score");
         if (total != null) {
             figures.add(card.unweighted() > 0
-                    ? figure("总分", strip(total), null, card.unweighted() + " indicators have no 分值 set (not "
+                    ? figure("总分", total, null, card.unweighted() + " indicators have no 分值 set (not "
                             + "printed): the 总分 cannot be recomputed from the weights")
-                    : figure("总分", strip(total), card.total(), "the sum of the parts' scores, each rounded"));
+                    : figure("总分", total, card.total(), "the sum of the parts' scores, each rounded"));
             if (printedParts != null && printedIndicators == card.indicators().size() && printedIndicators > 0) {
-                figures.add(figure("总分 = Σ 得分", strip(total), printedParts, "the sum of the printed 得分"
+                figures.add(figure("总分 = Σ 得分", total, printedParts, "the sum of the printed 得分"
                         + (card.execution() == null ? "" : " (执行率得分 and each indicator's)")));
             }
         }
@@ -89,7 +89,19 @@ final class ReportedFigures {
                         : "recomputed ") + expected.label() + " for " + basis.toPlainString()));
             }
         }
-        return figures;
+        if (!scheme.unpublished()) {
+            return figures;
+        }
+        // no rule was published for these scores: they are recomputed under the closest published convention, and
+        // each verdict that rests on it says so
+        List<ReportedFigure> marked = new ArrayList<>(figures.size());
+        for (ReportedFigure figure : figures) {
+            boolean scored = figure.figure().endsWith("得分") && !figure.figure().startsWith("总分 =")
+                    || figure.figure().equals("总分") || figure.figure().equals("等级");
+            marked.add(!scored ? figure : new ReportedFigure(figure.figure(), figure.reported(), figure.recomputed(),
+                    figure.verdict(), "rule not published; under " + scheme.source() + ": " + figure.rule()));
+        }
+        return marked;
     }
 
     /**
@@ -114,12 +126,4 @@ final class ReportedFigures {
         return new ReportedFigure(name, reported, verdict.recomputedShown(), verdict.kind().name(), rule);
     }
 
-    /**
-     * Points are stored with 2 decimals, so their printed precision is not known here: the department's "17" is
-     * judged as 17, and a printed "17.0" as 17 too (a tolerance of 0.5 where 0.05 was printed; issue 18).
-     */
-    private static BigDecimal strip(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-    }
 }

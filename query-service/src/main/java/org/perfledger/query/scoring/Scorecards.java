@@ -130,8 +130,21 @@ public class Scorecards {
                             ScoringScheme scheme) {
         PlanFacts facts = new PlanFacts(money(figures.get("initial_budget")), money(figures.get("adjusted_budget")),
                 money(figures.get("executed")), indicators);
-        Scorecard card = ScoringEngine.score(facts, scheme);
+        // a plan the scheme names is scored on its own layout (another template, another budget base), and says so
+        ScoringScheme own = scheme.forPlan(plan.department().code().value(), PlanKeys.planKey(plan));
+        Scorecard card = ScoringEngine.score(facts, own);
+        if (own != scheme) {
+            card = withFlag(card, "scored on this plan's own layout (执行率 " + own.execution().weight()
+                    .stripTrailingZeros().toPlainString() + " 分 over " + card.execution().base() + "): " + own.source());
+        }
         return plan.departmentWide() ? withProjectsCheck(card, plan) : card;
+    }
+
+    private static Scorecard withFlag(Scorecard card, String flag) {
+        List<String> flags = new ArrayList<>(card.flags());
+        flags.add(flag);
+        return new Scorecard(card.execution(), card.indicators(), card.total(), card.maxTotal(), card.grade(), flags,
+                card.unweighted());
     }
 
     /**
@@ -237,12 +250,9 @@ public class Scorecards {
         if (projectSpending.compareTo(byProjects) == 0) {
             return card;
         }
-        List<String> flags = new ArrayList<>(card.flags());
-        flags.add("项目支出 " + projectSpending.toPlainString() + " of the department-wide plan differs from the "
-                + byProjects.toPlainString() + " its " + count + " projects spent (by "
+        return withFlag(card, "项目支出 " + projectSpending.toPlainString() + " of the department-wide plan differs from "
+                + "the " + byProjects.toPlainString() + " its " + count + " projects spent (by "
                 + projectSpending.subtract(byProjects).toPlainString() + ")");
-        return new Scorecard(card.execution(), card.indicators(), card.total(), card.maxTotal(), card.grade(), flags,
-                card.unweighted());
     }
 
     private static WanYuan money(Object value) {

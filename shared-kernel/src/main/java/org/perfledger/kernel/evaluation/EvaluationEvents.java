@@ -70,7 +70,7 @@ public final class EvaluationEvents {
      * @param executionScore the 执行率 得分 it reports, or null
      * @param schemeVersion  the district's scoring scheme version in force when it was submitted, or null if none
      */
-    @EventType(name = "SelfEvaluationSubmitted", version = 1)
+    @EventType(name = "SelfEvaluationSubmitted", version = 2)
     public record SelfEvaluationSubmitted(PlanId plan, int round, List<IndicatorEvaluation> indicators, TotalScore score,
                                           Grade grade, BigDecimal executionRate, Points executionScore,
                                           Integer schemeVersion, String deviationAnalysis, String improvementMeasures,

@@ -2,6 +2,7 @@ package org.perfledger.kernel.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.perfledger.kernel.money.Percentage;
@@ -19,7 +20,8 @@ public final class EventUpcasting {
 
     /** "name/version" → the step from that version to the next. */
     private static final Map<String, UnaryOperator<ObjectNode>> STEPS = Map.of(
-            "YearClosed/1", EventUpcasting::yearClosedWithExecutionRate);
+            "YearClosed/1", EventUpcasting::yearClosedWithExecutionRate,
+            "SelfEvaluationSubmitted/1", EventUpcasting::scoresAtTheDecimalsTheyKept);
 
     private EventUpcasting() {
     }
@@ -47,6 +49,29 @@ public final class EventUpcasting {
             at++;
         }
         return current;
+    }
+
+    /**
+     * SelfEvaluationSubmitted 1 → 2: version 1 stored every score at two decimals, so how it was printed is lost ("17",
+     * "17.0" and "17.00" all became "17.00"). Version 2 keeps the printed decimals. A version 1 score is read at the
+     * decimals that remain once the trailing zeros go, as it was always judged: the lenient reading, never a stricter
+     * one than the department may have meant.
+     */
+    private static ObjectNode scoresAtTheDecimalsTheyKept(ObjectNode payload) {
+        stripped(payload, "score");
+        stripped(payload, "executionScore");
+        for (JsonNode indicator : payload.path("indicators")) {
+            stripped((ObjectNode) indicator, "score");
+        }
+        return payload;
+    }
+
+    private static void stripped(ObjectNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value != null && !value.isNull()) {
+            BigDecimal stripped = new BigDecimal(value.asText()).stripTrailingZeros();
+            node.put(field, (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString());
+        }
     }
 
     /** YearClosed 1 → 2: the 执行率 over the adjusted budget, from the figures the event already holds. */

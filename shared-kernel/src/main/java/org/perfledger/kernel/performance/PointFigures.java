@@ -17,7 +17,10 @@ final class PointFigures {
     private PointFigures() {
     }
 
-    /** The value at two decimals; {@code what} is how a refusal names it ("points", "a total score"). */
+    /**
+     * The value at the decimals it was given with (a printed "100.0" keeps its one decimal, so it is judged at that
+     * precision), at most two; {@code what} is how a refusal names it ("points", "a total score").
+     */
     static BigDecimal checked(BigDecimal value, BigDecimal max, String rules, String what) {
         Objects.requireNonNull(value, "value");
         if (value.signum() < 0 || value.compareTo(max) > 0) {
@@ -28,7 +31,10 @@ final class PointFigures {
             throw new InvalidValueException(rules + ".scale", what + ": at most 2 decimals, got "
                     + value.toPlainString());
         }
-        return value.setScale(2, RoundingMode.UNNECESSARY);
+        if (value.scale() > 2) {
+            return value.setScale(2, RoundingMode.UNNECESSARY);
+        }
+        return value.scale() < 0 ? value.setScale(0, RoundingMode.UNNECESSARY) : value;
     }
 
     /** Plain decimal text, at most three integer digits and two decimals. */

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigDecimal;
 
-/** A weight (分值) or a score (得分) in points out of 100, with at most two decimals as the tables print them. */
+/**
+ * A weight (分值) or a score (得分) in points out of 100, with at most two decimals, kept as the tables print them
+ * ("17" and "17.0" are the same points printed at another precision: compare them with {@link #compareTo}).
+ */
 public record Points(BigDecimal value) implements Comparable<Points> {
 
     public static final BigDecimal MAX = BigDecimal.valueOf(100);

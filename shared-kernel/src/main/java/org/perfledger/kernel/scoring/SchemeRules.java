@@ -102,6 +102,29 @@ public final class SchemeRules {
             }
             previous = band.atLeast();
         }
+        // a stand-in for a rule nobody published names the convention it stands in with
+        text("source", scheme.source(), scheme.unpublished());
+        if (scheme.plans().size() > MAX_OVERRIDES) {
+            throw new Broken("scheme.plans-count", "plans", "a scheme has at most " + MAX_OVERRIDES
+                    + " plans of their own layout");
+        }
+        for (Map.Entry<String, ScoringScheme.PlanLayout> plan : scheme.plans().entrySet()) {
+            String field = "plans." + plan.getKey();
+            try {
+                Checks.requireText(plan.getKey(), "a plan's key", MAX_CODE_LENGTH);
+            } catch (InvalidValueException e) {
+                throw new Broken(e.rule(), "plans", e.getMessage());
+            }
+            if (scheme.execution() == null) {
+                throw new Broken("scheme.plan-without-execution", field, "a plan's own execution weight or base needs "
+                        + "a scheme that scores execution");
+            }
+            if (plan.getValue().executionWeight() != null) {
+                points(field + ".executionWeight", plan.getValue().executionWeight());
+            }
+            // a plan scored apart from its district says why: the document or convention that states its layout
+            text(field + ".source", plan.getValue().source(), true);
+        }
         int rate = scheme.precision().rateDecimals();
         int score = scheme.precision().scoreDecimals();
         if (rate < 0 || rate > 4 || score < 0 || score > 4) {
@@ -111,6 +134,24 @@ public final class SchemeRules {
         if (total.compareTo(HUNDRED) > 0) {
             throw new Broken("scheme.execution-weight", "execution.weight",
                     "execution cannot be worth more than 100 points");
+        }
+    }
+
+    /** Bound of a scheme's or a plan layout's source, which cites a document or a convention. */
+    public static final int MAX_SOURCE_LENGTH = 500;
+
+    private static void text(String field, String value, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                throw new Broken("scheme.source-required", field, field + " names the document or the published "
+                        + "convention that states the layout");
+            }
+            return;
+        }
+        try {
+            Checks.requireText(value, field, MAX_SOURCE_LENGTH);
+        } catch (InvalidValueException e) {
+            throw new Broken(e.rule(), field, e.getMessage());
         }
     }
 

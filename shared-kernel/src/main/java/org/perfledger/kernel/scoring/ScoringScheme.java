@@ -18,9 +18,19 @@ import org.perfledger.kernel.evaluation.Grade;
  *                           its completion ratio reaches, instead of a proportional score
  * @param overrides          rules for particular indicators by code (e.g. 如皋's 预算执行率 scored in bands)
  * @param grades             grade thresholds, highest first; default ≥90 优秀, ≥80 良好, ≥60 中, else 差
+ * @param source             where the scheme's rules come from (the published convention or the document that
+ *                           states them), or null where it does not say
+ * @param unpublished        true where no rule is published for these plans (a seed that prints scores but no rule):
+ *                           the scheme is then the closest published convention, named in {@code source}, and every
+ *                           figure held against it says "rule not published" 
+ * @param plans              plans scored on another layout or basis than the district's (keyed by department and
+ *                           plan: {@code scjgj/SPAQ}, {@code scjgj/department}), each with its own source: a
+ *                           project table of another template, a report that divides by 调整后 where the district
+ *                           divides by 年初
  */
 public record ScoringScheme(ExecutionRule execution, BigDecimal partialCredit, List<Band> shortfallBands,
-                            Map<String, IndicatorRule> overrides, List<GradeBand> grades, Precision precision) {
+                            Map<String, IndicatorRule> overrides, List<GradeBand> grades, Precision precision,
+                            String source, Boolean unpublished, Map<String, PlanLayout> plans) {
 
     public ScoringScheme {
         Objects.requireNonNull(partialCredit, "partialCredit");
@@ -28,6 +38,36 @@ public record ScoringScheme(ExecutionRule execution, BigDecimal partialCredit, L
         overrides = Map.copyOf(overrides);
         grades = List.copyOf(grades);
         Objects.requireNonNull(precision, "precision");
+        plans = plans == null ? Map.of() : Map.copyOf(plans);
+        unpublished = Boolean.TRUE.equals(unpublished);
+    }
+
+    public ScoringScheme(ExecutionRule execution, BigDecimal partialCredit, List<Band> shortfallBands,
+                         Map<String, IndicatorRule> overrides, List<GradeBand> grades, Precision precision) {
+        this(execution, partialCredit, shortfallBands, overrides, grades, precision, null, false, Map.of());
+    }
+
+    /**
+     * One plan's departure from the district's layout: its execution score worth another weight, or its rate divided by
+     * another budget (null: as the district's), and where that comes from.
+     */
+    public record PlanLayout(BigDecimal executionWeight, BudgetBase base, String source) {
+    }
+
+    /**
+     * The scheme as it applies to one plan: the district's, or its execution rule with the plan's weight and base where
+     * the scheme names the plan.
+     */
+    public ScoringScheme forPlan(String department, String planKey) {
+        PlanLayout layout = plans.get(department + "/" + planKey);
+        if (layout == null || execution == null) {
+            return this;
+        }
+        ExecutionRule rule = new ExecutionRule(layout.executionWeight() != null ? layout.executionWeight()
+                : execution.weight(), layout.base() != null ? layout.base() : execution.base(), execution.capped(),
+                execution.bands());
+        return new ScoringScheme(rule, partialCredit, shortfallBands, overrides, grades, precision,
+                layout.source(), unpublished, Map.of());
     }
 
     /** Which budget the execution rate divides by. */

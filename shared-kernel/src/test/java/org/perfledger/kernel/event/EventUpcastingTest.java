@@ -51,6 +51,24 @@ class EventUpcastingTest {
         assertThat(EventUpcasting.toCurrent("YearClosed", 1, v1).get("executionRate").isNull()).isTrue();
     }
 
+    /** Version 1 kept every score at two decimals; version 2 keeps the printed ones. */
+    @Test
+    void aVersionOneSelfEvaluationIsReadAtTheDecimalsItsScoresKept() throws Exception {
+        JsonNode v1 = EventEnvelopeCodec.mapper().readTree("{\"score\":\"96.20\",\"executionScore\":\"20.00\","
+                + "\"indicators\":[{\"indicator\":\"SPAQ.HGL\",\"score\":\"9.94\"},{\"indicator\":\"SPAQ.XCP\","
+                + "\"score\":null}]}");
+        JsonNode current = EventUpcasting.toCurrent("SelfEvaluationSubmitted", 1, v1);
+        assertThat(current.get("score").asText()).isEqualTo("96.2");
+        assertThat(current.get("executionScore").asText()).isEqualTo("20");
+        assertThat(current.get("indicators").get(0).get("score").asText()).isEqualTo("9.94");
+        assertThat(current.get("indicators").get(1).get("score").isNull()).isTrue();
+        assertThat(EventCatalog.versionOf(org.perfledger.kernel.evaluation.EvaluationEvents.SelfEvaluationSubmitted.class))
+                .isEqualTo(2);
+        // what version 2 stores is what was printed
+        assertThat(org.perfledger.kernel.performance.Points.parse("17.0").toPlainString()).isEqualTo("17.0");
+        assertThat(org.perfledger.kernel.performance.Points.parse("17").toPlainString()).isEqualTo("17");
+    }
+
     @Test
     void currentVersionsAndUnknownTypesPassUnchanged() throws Exception {
         JsonNode v2 = EventEnvelopeCodec.mapper().readTree("{\"executionRate\":\"50\"}");

@@ -38,9 +38,16 @@ final class LaunchedPlatform {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            new DemoDistrict(platform).load();
             LocalPlatform started = platform;
+            // closed when the tests' JVM ends, and also when the demo does not load (its servers must not outlive it)
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+            try {
+                new DemoDistrict(platform).load();
+            } catch (RuntimeException e) {
+                platform = null;
+                started.close();
+                throw e;
+            }
         }
         return platform;
     }

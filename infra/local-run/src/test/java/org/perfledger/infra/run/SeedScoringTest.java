@@ -133,26 +133,39 @@ class SeedScoringTest {
         assertThat(verdicts(brigade)).containsEntry("SPYP.01 得分", "CANNOT_CHECK").containsEntry("SPYP.05 得分", "CANNOT_CHECK")
                 .containsEntry("执行率", "ROUNDING").containsEntry("执行率得分", "ROUNDING");
 
-        // 检验所: another template (执行率 10 分, indicators 100 分), held against the district's 20 + 80
+        // 检验所: the Ministry's template (执行率 10 分 over 全年预算数), which the scheme names for this plan; its four
+        // indicators print 25 分 each, so 10 + 100: 10 + 10.10 (25 × 40 / 99) + 25 + 25 + 25 = 95.10, not the 85 printed
         JsonNode lab = finalScorecard(QIAOKOU + "projects/JCCB");
-        assertThat(verdicts(lab)).containsEntry("执行率得分", "DIFFERENT").containsEntry("总分", "DIFFERENT")
+        assertThat(verdicts(lab)).containsEntry("执行率得分", "REPRODUCED").containsEntry("JCCB.01 得分", "REPRODUCED")
+                .containsEntry("总分", "DIFFERENT")
                 // its own parts, 10 + 10 + 25 + 25 + 25, add up to 95, not the 85 it prints
                 .containsEntry("总分 = Σ 得分", "DIFFERENT");
         assertThat(figure(lab, "总分 = Σ 得分", "recomputed")).isEqualTo("95");
-        assertThat(lab.get("scorecard").get("maxTotal").decimalValue()).isEqualByComparingTo("120");
+        assertThat(lab.get("scorecard").get("maxTotal").decimalValue()).isEqualByComparingTo("110");
+        assertThat(lab.get("scorecard").get("total").decimalValue()).isEqualByComparingTo("95.10");
+        assertThat(lab.get("scorecard").get("flags").toString()).contains("scored on this plan's own layout (执行率 10 分"
+                + " over 调整后预算): 检验所项目支出绩效自评表 is the Ministry of Finance template");
     }
 
     @Test
     void rugao2023IsRecomputedFromItsWeightedTableAndItsOwnSumsAreFlagged() {
         JsonNode card = finalScorecard("/api/v1/districts/rugao/departments/scjgj/years/2023/department");
-        // 预算执行率 93.58% in the 90–95% band: 1 of 2; 定量包装 13 of 20 家 (65%) in the 60–80% band: 1 of 3
-        assertThat(verdicts(card)).containsEntry("RG.YSZX 得分", "REPRODUCED").containsEntry("RG.31 得分", "REPRODUCED")
+        // 如皋 prints no scoring rule, so the national one stands in (in proportion to completion), and says so:
+        // 预算执行率 93.58% of 2 分 is 1.87, printed 1; 定量包装 13 of 20 家 of 3 分 is 1.95, printed 1: within one
+        // printed unit, as truncation would give, but under a rule nobody published
+        assertThat(verdicts(card)).containsEntry("RG.YSZX 得分", "ROUNDING").containsEntry("RG.31 得分", "ROUNDING")
                 // two targets met in full yet scored 2 of 3
                 .containsEntry("RG.37 得分", "DIFFERENT").containsEntry("RG.38 得分", "DIFFERENT")
-                .containsEntry("总分", "DIFFERENT");
-        // the printed weights add up to 103, not the 100 the table says; its printed scores to 98, not 95
+                .containsEntry("总分", "DIFFERENT")
+                // the printed scores add up to 98, not the 95 printed
+                .containsEntry("总分 = Σ 得分", "DIFFERENT");
+        assertThat(figure(card, "RG.YSZX 得分", "recomputed")).isEqualTo("2");
+        assertThat(figure(card, "RG.YSZX 得分", "rule")).startsWith("rule not published; under 如皋 2023 prints no "
+                + "scoring rule");
+        assertThat(figure(card, "总分 = Σ 得分", "recomputed")).isEqualTo("98");
+        // the printed weights add up to 103, not the 100 the table says; 103 − 0.13 − 1.05 = 101.82
         assertThat(card.get("scorecard").get("maxTotal").decimalValue()).isEqualByComparingTo("103");
-        assertThat(card.get("scorecard").get("total").decimalValue()).isEqualByComparingTo("100");
+        assertThat(card.get("scorecard").get("total").decimalValue()).isEqualByComparingTo("101.82");
     }
 
     @Test
@@ -302,9 +315,13 @@ class SeedScoringTest {
         assertThat(verdicts(food)).containsEntry("总分", "REPRODUCED").containsEntry("SPAQ.HGL 得分", "REPRODUCED")
                 // 4944 / 3500 − 1 = 41.26%, printed +41.0%
                 .containsEntry("SPAQ.KSJC 偏差率", "DIFFERENT")
-                // 170.51 spent of a 年初预算 of 149.60 is 114.0%; the report prints 100.0% (over the adjusted budget)
-                .containsEntry("执行率", "DIFFERENT")
+                // 附件3 divides by 调整后 (170.51 / 170.51 = 100.0%) where the other reports divide by 年初: the scheme
+                // names this plan's basis, with the sentence that states it
+                .containsEntry("执行率", "REPRODUCED")
                 .containsEntry("执行率得分", "REPRODUCED");
+        assertThat(food.get("scorecard").get("execution").get("base").asText()).isEqualTo("调整后预算");
+        assertThat(food.get("scorecard").get("flags").toString()).contains("附件3: 调整后预算资金为 170.51 万元");
+        assertThat(general.get("scorecard").get("execution").get("base").asText()).isEqualTo("年初预算");
         assertThat(figure(food, "SPAQ.KSJC 偏差率", "recomputed")).isEqualTo("41.3");
 
         JsonNode quality = finalScorecard(year + "ZLJS");
