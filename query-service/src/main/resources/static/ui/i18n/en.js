@@ -235,6 +235,8 @@ export const en = {
   'field.yearElapsed': 'Year elapsed', 'field.lag': 'Lag', 'field.lagging': 'Lagging', 'field.asOf': 'As of',
   'field.note': 'Note', 'field.kind': 'Kind', 'field.detail': 'Detail', 'field.text': 'Text',
   'field.indicator': 'Indicator',
+  'schemes.source': 'Source', 'schemes.sourceHelp': 'The document or published rule this scheme follows',
+  'schemes.unpublished': 'no rule published: recomputed under the closest published one', 'schemes.plans': 'Plans scored on their own layout', 'schemes.planLayout': 'execution worth {weight} points, over the {base}',
   'nav.schemes': 'Scoring schemes', 'schemes.title': 'Scoring schemes {year}', 'schemes.kind': 'Evaluation',
   'schemes.kind.project': 'Projects', 'schemes.kind.department-wide': 'Department-wide', 'schemes.inForce': 'Version {version} in force',
   'schemes.none': 'No scoring scheme set for this year', 'schemes.version': 'Version {version}', 'schemes.new': 'A new version',

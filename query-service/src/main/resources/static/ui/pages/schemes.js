@@ -45,7 +45,15 @@ export function SchemesPage({ year, query }) {
         e('section', { class: 'card', 'data-test': 'scheme-current' },
           e('h3', null, current ? t('schemes.inForce', { version: current.version }) : t('schemes.none')),
           current && e('ul', null, current.versions.map(v => e('li', null,
-            t('schemes.version', { version: v.version }) + ' · ' + v.setBy + ' · ' + businessTime(v.setAt))))),
+            t('schemes.version', { version: v.version }) + ' · ' + v.setBy + ' · ' + businessTime(v.setAt)))),
+          current && scheme.source && e('p', { 'data-test': 'scheme-source' }, e('b', null, t('schemes.source') + '：'),
+            scheme.source, scheme.unpublished && e('span', { class: 'badge', 'data-test': 'scheme-unpublished' },
+              ' ' + t('schemes.unpublished'))),
+          current && Object.keys(scheme.plans ?? {}).length > 0 && e('div', { 'data-test': 'scheme-plans' },
+            e('p', null, e('b', null, t('schemes.plans'))),
+            e('ul', null, Object.entries(scheme.plans).map(([key, layout]) => e('li', null, key + ' · '
+              + t('schemes.planLayout', { weight: layout.executionWeight ?? scheme.execution?.weight ?? '—',
+                base: t('schemes.base.' + (layout.base ?? scheme.execution?.base ?? 'ADJUSTED')) }) + ' · ' + layout.source))))),
         e(Form, { key: path + (current?.version ?? 0), test: 'scheme-form', title: t('schemes.new'),
           submitText: t('schemes.preview'),
           fields: [
@@ -58,6 +66,8 @@ export function SchemesPage({ year, query }) {
               check: value => (NUMBER.test(value.trim()) ? null : t('rule.percentage.format')) },
             ...GRADES.map(code => ({ name: 'grade:' + code, label: t('schemes.gradeFrom', { grade: gradeLabel(t('grade.' + code)) }),
               required: true, initial: String(grade(code)), check: value => (NUMBER.test(value.trim()) ? null : t('rule.points.format')) })),
+            { name: 'source', label: t('schemes.source'), initial: scheme.source ?? '', long: true, max: 500,
+              help: t('schemes.sourceHelp') },
             { name: 'rateDecimals', label: t('schemes.rateDecimals'), required: true, initial: String(scheme.precision.rateDecimals),
               check: value => (DECIMALS.test(value.trim()) ? null : t('schemes.decimalsRule')) },
             { name: 'scoreDecimals', label: t('schemes.scoreDecimals'), required: true, initial: String(scheme.precision.scoreDecimals),
@@ -71,6 +81,7 @@ export function SchemesPage({ year, query }) {
               grades: [...GRADES.map(code => ({ grade: code, atLeast: Number(values['grade:' + code]) })),
                 { grade: 'POOR', atLeast: 0 }],
               precision: { ...scheme.precision, rateDecimals: Number(values.rateDecimals), scoreDecimals: Number(values.scoreDecimals) },
+              source: values.source.trim() || null,
             };
             const rows = await api.post(path + '/preview', candidate);
             return { candidate, rows };

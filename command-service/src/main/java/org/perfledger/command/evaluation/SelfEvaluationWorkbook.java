@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellReference;
 import org.perfledger.command.evaluation.SelfEvaluationTable.IndicatorRow;
+import org.perfledger.command.evaluation.SelfEvaluationTable.SumRow;
 import org.perfledger.command.platform.DomainRejection;
 import org.perfledger.command.platform.InvalidRequestException;
 import org.perfledger.command.platform.RequestFields;
@@ -93,6 +94,8 @@ public final class SelfEvaluationWorkbook {
         SelfEvaluationTable.Cell<WanYuan> executed = null;
         SelfEvaluationTable.Cell<BigDecimal> rate = null;
         SelfEvaluationTable.Cell<Points> executionScore = null;
+        SelfEvaluationTable.Cell<Points> executionWeight = null;
+        List<SumRow> sums = new ArrayList<>();
         SelfEvaluationTable.Cell<TotalScore> total = null;
         SelfEvaluationTable.Cell<Grade> grade = null;
         Map<String, SelfEvaluationTable.Cell<String>> texts = new HashMap<>();
@@ -119,6 +122,10 @@ public final class SelfEvaluationWorkbook {
                             : cell(row, gradeLabel + 1, "等级", text -> Labelled.parse(Grade.class, text,
                             "value.unknown", "等级"));
                     columns = null;
+                } else if (label.startsWith("小计")) {
+                    sums.add(sum(row, columns, normalised(cells.text(row, 1))));
+                } else if (label.equals("合计")) {
+                    sums.add(sum(row, columns, null));
                 } else if (!cells.blank(row)) {
                     indicators.add(indicator(row, columns));
                 }
@@ -134,6 +141,9 @@ public final class SelfEvaluationWorkbook {
                 rate = cell(values, heads.getOrDefault("执行率", budgetHeader + 2), "执行率",
                         SelfEvaluationWorkbook::rate);
                 executionScore = cell(values, heads.getOrDefault("得分", budgetHeader + 3), "得分", Points::parse);
+                if (heads.containsKey("分值")) {
+                    executionWeight = cell(values, heads.get("分值"), "分值", Points::parse);
+                }
                 r++;
                 continue;
             }
@@ -159,11 +169,21 @@ public final class SelfEvaluationWorkbook {
             fields.reject("A1", "workbook.no-budget-row", "A1: sheet " + sheet.getSheetName() + " has no budget "
                     + "row: no header reads 预算数 / 执行数 / 执行率 / 得分");
         }
+        TableSums.check(indicators, sums, executionWeight, executionScore, fields);
         return new SelfEvaluationTable(sheet.getSheetName(), orAbsent(budget), orAbsent(executed), orAbsent(rate),
-                orAbsent(executionScore), tableRow == null ? "A1" : tableRow, indicators,
+                orAbsent(executionWeight), orAbsent(executionScore), tableRow == null ? "A1" : tableRow, indicators,
+                sums,
                 total == null ? new SelfEvaluationTable.Cell<>(tableRow == null ? "A1" : tableRow, null) : total,
                 orAbsent(grade), orAbsent(texts.get("analysis")), orAbsent(texts.get("measures")),
                 orAbsent(texts.get("use")), orAbsent(texts.get("publication")), fields.errors());
+    }
+
+    /** A 小计 (of the 一级指标 in its second cell) or the 合计: 分值, 得分 and, after them, "得分率 97.50%". */
+    private SumRow sum(Row row, Map<String, Integer> columns, String level1) {
+        int weight = columns.getOrDefault("分值", 5);
+        int score = columns.getOrDefault("得分", weight + 1);
+        return new SumRow(level1, cell(row, weight, "分值", Points::parse), cell(row, score, "得分", Points::parse),
+                cell(row, score + 1, "得分率", text -> rate(text.startsWith("得分率") ? text.substring(3).strip() : text)));
     }
 
     private IndicatorRow indicator(Row row, Map<String, Integer> columns) {

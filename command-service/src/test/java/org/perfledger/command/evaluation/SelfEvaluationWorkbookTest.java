@@ -49,6 +49,67 @@ class SelfEvaluationWorkbookTest {
         assertThat(table.unreadable()).isEmpty();
     }
 
+    /** 东湖 2018 质量技术监督: 20 of execution, then 产出 and 效益 rows with their 小计 and the table's 合计. */
+    private static TableWorkbook withSums() {
+        return new TableWorkbook()
+                .budget(200.0, 200.0, "100.0%", 20, 20)
+                .indicator("产出指标", "数量指标", "日常监管巡查设备台数", "3000 台", "2072 台", 4, 2.76, "指标设置值过高")
+                .indicator("产出指标", "数量指标", "重点单位巡查", "400 家", "188 家", 4, 1.88, "指标设置值过高")
+                .indicator("效益指标", "社会效益指标", "特种设备事故", "0 起", "0 起", 10, 10, null);
+    }
+
+    @Test
+    void readsTheSumsItPrintsAndFindsThemAddingUp() {
+        SelfEvaluationTable table = SelfEvaluationWorkbook.read(withSums()
+                // 4.64 of 8 is 58.00%; 10 of 10 is 100.00%; 20 + 8 + 10 = 38 分值 and 20 + 4.64 + 10 = 34.64 得分
+                .subtotal("产出指标", 8, 4.64, "得分率 58.00%")
+                .subtotal("效益指标", 10, 10, "得分率 100.00%")
+                .sum(38, 34.64)
+                .total(34.64, "差")
+                .bytes());
+        assertThat(table.unreadable()).isEmpty();
+        assertThat(table.executionWeight().value()).isEqualTo(Points.parse("20"));
+        assertThat(table.executionScore()).isEqualTo(new SelfEvaluationTable.Cell<>("F4", Points.parse("20")));
+        assertThat(table.indicators()).hasSize(3);
+        assertThat(table.sums()).hasSize(3);
+        assertThat(table.sums().get(0).level1()).isEqualTo("产出指标");
+        assertThat(table.sums().get(0).rate().value()).isEqualByComparingTo("58.00");
+        assertThat(table.sums().get(2).level1()).isNull();
+    }
+
+    @Test
+    void refusesASumThatDoesNotAddUpAtItsCell() {
+        SelfEvaluationTable table = SelfEvaluationWorkbook.read(withSums()
+                // the rows' 得分 add up to 4.64, not 5; 10 of 10 is not 90%; the 合计 leaves out the execution row
+                .subtotal("产出指标", 8, 5, "得分率 62.50%")
+                .subtotal("效益指标", 10, 10, "得分率 90%")
+                .sum(18, 14.64)
+                .total(34.64, "差")
+                .bytes());
+        assertThat(table.unreadable()).extracting(FieldError::field)
+                .containsExactlyInAnyOrder("G10", "H11", "F12", "G12");
+        assertThat(table.unreadable()).allSatisfy(error -> assertThat(error.rule()).isEqualTo("workbook.sum"));
+        assertThat(table.unreadable()).extracting(FieldError::message)
+                .anySatisfy(message -> assertThat(message).isEqualTo("G10 (产出指标小计 得分): 5 is not the 得分 of its "
+                        + "rows, which add up to 4.64"))
+                .anySatisfy(message -> assertThat(message).isEqualTo("H11 (效益指标小计 得分率): 90% is not 10 ÷ 10 = "
+                        + "100%"));
+    }
+
+    @Test
+    void aSumOverAnEmptyCellCannotBeCheckedAndSaysSo() {
+        SelfEvaluationTable table = SelfEvaluationWorkbook.read(new TableWorkbook()
+                .budget(200.0, 200.0, "100.0%", 20, 20)
+                .indicator("产出指标", "数量指标", "日常监管巡查设备台数", "3000 台", "2072 台", null, 2.76, null)
+                .subtotal("产出指标", 4, 2.76, null)
+                .total(22.76, "差")
+                .bytes());
+        assertThat(table.unreadable()).singleElement().satisfies(error -> {
+            assertThat(error.field()).isEqualTo("F8");
+            assertThat(error.message()).contains("a row leaves it empty or unreadable");
+        });
+    }
+
     @Test
     void collectsEveryUnreadableCell() {
         SelfEvaluationTable table = SelfEvaluationWorkbook.read(new TableWorkbook()

@@ -20,11 +20,32 @@ public final class TableWorkbook {
 
     private Object[] budget = {"年度财政资金总额", 149.60, 0.00, "0.0%", 0.0};
     private final List<Object[]> indicators = new ArrayList<>();
+    private final List<Object[]> sums = new ArrayList<>();
+    private boolean executionWeight;
     private Object[] total = {"总分", 90.0, "等级", "优秀"};
     private final Map<String, String> texts = new LinkedHashMap<>();
 
     public TableWorkbook budget(Object budgetAmount, Object executed, Object rate, Object score) {
         budget = new Object[] {"年度财政资金总额", budgetAmount, executed, rate, score};
+        return this;
+    }
+
+    /** The budget row as the export writes it now: 预算数, 执行数, 执行率, 分值, 得分. */
+    public TableWorkbook budget(Object budgetAmount, Object executed, Object rate, Object weight, Object score) {
+        budget = new Object[] {"年度财政资金总额", budgetAmount, executed, rate, weight, score};
+        executionWeight = true;
+        return this;
+    }
+
+    /** A 一级指标's 小计 (分值, 得分, "得分率 …%"), under the indicators. */
+    public TableWorkbook subtotal(String level1, Object weight, Object score, Object rate) {
+        sums.add(new Object[] {"小计", level1, null, null, null, weight, score, rate});
+        return this;
+    }
+
+    /** The table's 合计 of 分值 and 得分, the execution row's included. */
+    public TableWorkbook sum(Object weight, Object score) {
+        sums.add(new Object[] {"合计", null, null, null, null, weight, score});
         return this;
     }
 
@@ -55,12 +76,19 @@ public final class TableWorkbook {
             int r = 0;
             row(sheet, r++, "2018 年度食品药品安全专项自评表");
             row(sheet, r++, "项目名称", "食品药品安全专项");
-            row(sheet, r++, "预算执行情况（万元）（20分）", "预算数(A)", "执行数(B)", "执行率(B/A)", "得分");
+            if (executionWeight) {
+                row(sheet, r++, "预算执行情况（万元）（20分）", "预算数(A)", "执行数(B)", "执行率(B/A)", "分值", "得分");
+            } else {
+                row(sheet, r++, "预算执行情况（万元）（20分）", "预算数(A)", "执行数(B)", "执行率(B/A)", "得分");
+            }
             row(sheet, r++, budget);
             row(sheet, r++, "年度目标1：保障辖区食品药品安全");
             row(sheet, r++, "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "分值", "得分", "偏差原因");
             for (Object[] indicator : indicators) {
                 row(sheet, r++, indicator);
+            }
+            for (Object[] sum : sums) {
+                row(sheet, r++, sum);
             }
             row(sheet, r++, total);
             for (Map.Entry<String, String> text : texts.entrySet()) {

@@ -191,7 +191,7 @@ class DepartmentDashboardController {
                 PlanFigures.money(plan.get("received")), PlanFigures.money(plan.get("executed")),
                 PlanFigures.rate(PlanFigures.money(plan.get("executed")), PlanFigures.money(plan.get("adjusted_budget"))),
                 Boolean.TRUE.equals(plan.get("over_budget")), progress, lines,
-                card == null ? null : card.scorecard().total(), card == null ? null : card.scorecard().grade().label(),
+                PlanFigures.score(card), PlanFigures.grade(card),
                 card == null ? null : card.status(), open);
     }
 

@@ -104,7 +104,8 @@ class SelfEvaluationTables {
             boolean onShown = execution == null || execution.budget() == null
                     || execution.budget().compareTo((BigDecimal) row.get("adjusted_budget")) == 0;
             Printing.text(header, 3, onShown ? "执行率(B/A)" : "执行率（按" + execution.base() + "）", styles.header);
-            Printing.text(header, 4, "得分", styles.header);
+            Printing.text(header, 4, "分值", styles.header);
+            Printing.text(header, 5, "得分", styles.header);
             Row budget = sheet.createRow(r++);
             Printing.text(budget, 0, project ? "年度财政资金总额" : "部门整体支出总额", styles.cell);
             Printing.number(budget, 1, (BigDecimal) row.get("adjusted_budget"), styles.money);
@@ -115,7 +116,8 @@ class SelfEvaluationTables {
                 Printing.text(budget, 3, execution == null ? "" : "—", styles.cell);
             }
             if (execution != null) {
-                Printing.number(budget, 4, execution.score(), styles.money);
+                Printing.number(budget, 4, execution.weight(), styles.money);
+                Printing.number(budget, 5, execution.score(), styles.money);
             }
             if (!onShown) {
                 Printing.merged(sheet, r++, COLUMNS, "注：执行率按" + execution.base() + " " + execution.budget().setScale(2)
@@ -153,14 +155,18 @@ class SelfEvaluationTables {
                 Printing.fitHeight(line, (String) indicator.get("name"), WIDTHS[2]);
                 Printing.fitHeight(line, reasons.getOrDefault(code, ""), WIDTHS[7]);
             }
+            r = TableSumRows.write(sheet, r, indicators, card, styles.header, styles.cell, styles.money);
             Row total = sheet.createRow(r++);
             Printing.text(total, 0, "总分", styles.header);
             if (card != null) {
-                Printing.number(total, 1, card.scorecard().total(), styles.money);
+                // a 总分 that needs a 分值 no one set is left empty, with the reason beside it
+                Printing.number(total, 1, card.scorecard().recomputedTotal(), styles.money);
                 Printing.text(total, 2, "等级", styles.header);
-                Printing.text(total, 3, card.scorecard().grade().label(), styles.cell);
-                Printing.text(total, 4, "final".equals(card.status()) ? "（自评已报送，按第" + card.schemeVersion()
-                        + "版评分办法复核）" : "（年度执行中，暂算）", styles.cell);
+                Printing.text(total, 3, card.scorecard().recomputedGrade() == null ? "—"
+                        : card.scorecard().recomputedGrade().label(), styles.cell);
+                Printing.text(total, 4, card.scorecard().unweighted() > 0 ? "（" + card.scorecard().unweighted()
+                        + " 个指标未设分值，总分无法复算）" : "final".equals(card.status()) ? "（自评已报送，按第"
+                        + card.schemeVersion() + "版评分办法复核）" : "（年度执行中，暂算）", styles.cell);
             }
             Map<String, Object> evaluation = evaluations.isEmpty() ? Map.of() : evaluations.get(0);
             // The seeds print 改进措施及结果应用方案 as one row; PerfLedger keeps the three texts apart, as the

@@ -79,6 +79,20 @@ public class PlanFigures {
     }
 
     /**
+     * The plan's score as views show it: the recomputed 总分, or null where it cannot be the plan's (no scheme, or an
+     * indicator with no 分值 set; its flags say why).
+     */
+    public static BigDecimal score(ScorecardView card) {
+        return card == null ? null : card.scorecard().recomputedTotal();
+    }
+
+    /** The grade of {@link #score}, as its label, or null. */
+    public static String grade(ScorecardView card) {
+        return card == null || card.scorecard().recomputedGrade() == null ? null
+                : card.scorecard().recomputedGrade().label();
+    }
+
+    /**
      * What a plan is flagged for: {@code over-budget}, {@code zero-budget-with-spending}, {@code spending-lags},
      * {@code no-scheme}, {@code scoring-flags}, {@code reported-differs}.
      */

@@ -59,7 +59,7 @@ public class OverviewRows {
         List<String> alerts = figures.alerts(plan, card, figures.progress(plan, day, dated));
         return new OverviewRow((String) plan.get("department_id"), (String) plan.get("plan_key"),
                 (String) plan.get("kind"), (String) plan.get("name"), (String) plan.get("phase"), adjusted, executed,
-                PlanFigures.rate(executed, adjusted), card == null ? null : card.scorecard().total(),
-                card == null ? null : card.scorecard().grade().label(), card == null ? null : card.status(), alerts);
+                PlanFigures.rate(executed, adjusted), PlanFigures.score(card),
+                PlanFigures.grade(card), card == null ? null : card.status(), alerts);
     }
 }

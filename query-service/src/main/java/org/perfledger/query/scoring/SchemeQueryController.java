@@ -119,11 +119,13 @@ class SchemeQueryController {
                     now = null;
                 }
                 Scorecard then = scorecards.preview(plan, candidate);
-                BigDecimal current = now == null ? null : now.scorecard().total();
+                BigDecimal current = now == null ? null : now.scorecard().recomputedTotal();
                 previews.add(new Preview((String) row.get("department_id"), (String) row.get("department_name"),
                         planKey, (String) row.get("name"), now == null ? null : now.schemeVersion(), current,
-                        now == null ? null : now.scorecard().grade().label(), then.total(), then.grade().label(),
-                        current == null || then.total() == null ? null : then.total().subtract(current),
+                        now == null || current == null ? null : now.scorecard().grade().label(), then.recomputedTotal(),
+                        then.recomputedGrade() == null ? null : then.recomputedGrade().label(),
+                        current == null || then.recomputedTotal() == null ? null
+                                : then.recomputedTotal().subtract(current),
                         then.flags()));
             }
             return previews;

@@ -67,13 +67,13 @@ class YearOverYearController {
                 WanYuan adjusted = PlanFigures.money(plan.get("adjusted_budget"));
                 WanYuan executed = PlanFigures.money(plan.get("executed"));
                 BigDecimal rate = PlanFigures.rate(executed, adjusted);
-                BigDecimal score = card == null ? null : card.scorecard().total();
+                BigDecimal score = PlanFigures.score(card);
                 boolean samePlan = previous != null && previous.plan().equals(plan.get("plan_key"));
                 BigDecimal rateChange = samePlan ? change(rate, previous.executionRate()) : null;
                 BigDecimal scoreChange = samePlan ? change(score, previous.score()) : null;
                 YearRow row = new YearRow(year.value(), (String) plan.get("plan_key"), (String) plan.get("name"),
                         PlanFigures.money(plan.get("initial_budget")), adjusted, executed, rate, score,
-                        card == null ? null : card.scorecard().grade().label(), rateChange, scoreChange,
+                        PlanFigures.grade(card), rateChange, scoreChange,
                         trend(scoreChange != null ? scoreChange : rateChange));
                 rows.add(row);
                 previous = row;

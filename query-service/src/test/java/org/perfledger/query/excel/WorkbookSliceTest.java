@@ -23,6 +23,10 @@ class WorkbookSliceTest extends SliceTest {
         assertThat(cells).contains("食品药品安全专项", "170.51", "250.00", "167.11%", "群众满意度", "90%以上", "95%", "30.00");
         // the scheme divides by 年初, so the table says so beside the rate it prints
         assertThat(cells).contains("注：执行率按年初预算 149.60 万元计算：250.00 ÷ 149.60 = 167.11%");
+        // the sums the seeds print: the execution row's 分值, a 小计 per 一级指标 with its 得分率, the 合计
+        assertThat(cells).containsSubsequence("执行率（按年初预算）", "分值", "得分")
+                .containsSubsequence("小计", "效益指标").contains("合计")
+                .anySatisfy(cell -> assertThat(cell).matches("得分率 \\d+\\.\\d{2}%"));
     }
 
     @Test

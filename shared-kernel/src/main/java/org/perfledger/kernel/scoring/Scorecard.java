@@ -22,6 +22,19 @@ public record Scorecard(ExecutionScore execution, List<IndicatorScore> indicator
     }
 
     /**
+     * The plan's 总分 as recomputed, or null while an indicator has no 分值 set: then {@link #total} covers only the parts
+     * that have one, and is not the plan's. What views show as the plan's score.
+     */
+    public BigDecimal recomputedTotal() {
+        return unweighted > 0 ? null : total;
+    }
+
+    /** The grade of the {@link #recomputedTotal}, or null when there is none. */
+    public Grade recomputedGrade() {
+        return unweighted > 0 ? null : grade;
+    }
+
+    /**
      * @param rate      执行率 in percent, unrounded, or null when it cannot be computed
      * @param rateShown the rate as the tables print it (the scheme's rate decimals, HALF_UP from {@code rate})
      * @param exact     the score unrounded, what a reported score is held against; null when unscorable
