@@ -8,6 +8,7 @@ import org.perfledger.command.planning.PlanCommand;
 import org.perfledger.command.platform.SentBy;
 import org.perfledger.kernel.evaluation.EvaluationEvents.IndicatorEvaluation;
 import org.perfledger.kernel.evaluation.Grade;
+import org.perfledger.kernel.evaluation.PrintedFigure;
 import org.perfledger.kernel.performance.Points;
 import org.perfledger.kernel.performance.TotalScore;
 import org.perfledger.kernel.plan.PlanId;
@@ -23,10 +24,12 @@ public final class EvaluationCommands {
     @SentBy(Role.DEPARTMENT_EDITOR)
     public record SubmitSelfEvaluation(PlanId plan, List<IndicatorEvaluation> indicators, TotalScore score, Grade grade,
                                        BigDecimal executionRate, Points executionScore, String deviationAnalysis, String improvementMeasures, String resultsUse,
-                                       String publicationPlan, Long expectedVersion) implements PlanCommand {
+                                       String publicationPlan, List<PrintedFigure> printed, Long expectedVersion)
+            implements PlanCommand {
 
         public SubmitSelfEvaluation {
             indicators = List.copyOf(indicators);
+            printed = printed == null ? List.of() : List.copyOf(printed);
         }
     }
 

@@ -23,6 +23,7 @@ import org.perfledger.command.platform.RequestFields;
 import org.perfledger.command.platform.RequestMetadata;
 import org.perfledger.kernel.evaluation.EvaluationEvents.IndicatorEvaluation;
 import org.perfledger.kernel.evaluation.Grade;
+import org.perfledger.kernel.evaluation.PrintedFigure;
 import org.perfledger.kernel.performance.IndicatorCode;
 import org.perfledger.kernel.performance.Points;
 import org.perfledger.kernel.performance.TotalScore;
@@ -54,7 +55,11 @@ class EvaluationController {
 
     record SelfEvaluationRequest(List<IndicatorEvaluationRequest> indicators, String score, String grade,
                                  String executionRate, String executionScore, String deviationAnalysis, String improvementMeasures, String resultsUse,
-                                 String publicationPlan) {
+                                 String publicationPlan, List<PrintedFigureRequest> printed) {
+    }
+
+    /** A figure the table or report prints beyond its scores: kind (see PrintedFigure.Kind), value, parts. */
+    record PrintedFigureRequest(String label, String kind, String subject, String value, List<String> parts) {
     }
 
     record ReviewRequest(String reason, String comment, String channels) {
@@ -87,9 +92,10 @@ class EvaluationController {
         String measures = fields.text("improvementMeasures", body.improvementMeasures(), PlanLimits.MAX_LONG_TEXT);
         String use = fields.text("resultsUse", body.resultsUse(), PlanLimits.MAX_LONG_TEXT);
         String publication = fields.text("publicationPlan", body.publicationPlan(), PlanLimits.MAX_LONG_TEXT);
+        List<PrintedFigure> printed = printed(body.printed(), fields);
         fields.throwIfInvalid();
         SubmitSelfEvaluation command = new SubmitSelfEvaluation(target.plan(), indicators, score, grade, executionRate,
-                executionScore, analysis, measures, use, publication, target.expectedVersion());
+                executionScore, analysis, measures, use, publication, printed, target.expectedVersion());
         return PlanResponses.created(commands.send(command, request), request, PlanPaths.of(target) + "/self-evaluation");
     }
 
@@ -167,6 +173,56 @@ class EvaluationController {
     }
 
     /** A rate as the department printed it, in percent, keeping its decimals: "81.2", "-2.1", "121". */
+    private static List<PrintedFigure> printed(List<PrintedFigureRequest> given, RequestFields fields) {
+        List<PrintedFigure> printed = new ArrayList<>();
+        if (given == null) {
+            return printed;
+        }
+        if (given.size() > PrintedFigure.MAX_FIGURES) {
+            fields.reject("printed", "printed.count", "a self-evaluation prints at most " + PrintedFigure.MAX_FIGURES
+                    + " figures of its own");
+            return printed;
+        }
+        for (int i = 0; i < given.size(); i++) {
+            String field = "printed[" + i + "]";
+            PrintedFigureRequest figure = given.get(i);
+            if (figure == null) {
+                fields.reject(field, "value.required", field + " is required");
+                continue;
+            }
+            PrintedFigure.Kind kind = fields.parse(field + ".kind", figure.kind(), EvaluationController::kind);
+            BigDecimal value = fields.parse(field + ".value", figure.value(), EvaluationController::reportedRate);
+            List<String> parts = figure.parts() == null ? List.of() : figure.parts();
+            List<BigDecimal> numbers = new ArrayList<>();
+            if (parts.size() > PrintedFigure.MAX_PARTS) {
+                fields.reject(field + ".parts", "printed.parts", "a printed figure has at most "
+                        + PrintedFigure.MAX_PARTS + " parts");
+                continue;
+            }
+            for (int p = 0; p < parts.size(); p++) {
+                numbers.add(fields.parse(field + ".parts[" + p + "]", parts.get(p), EvaluationController::reportedRate));
+            }
+            if (kind != null && value != null && !numbers.contains(null)) {
+                try {
+                    printed.add(new PrintedFigure(figure.label(), kind, figure.subject(), value, numbers));
+                } catch (InvalidValueException e) {
+                    fields.reject(field, e.rule(), field + ": " + e.getMessage());
+                }
+            }
+        }
+        return printed;
+    }
+
+    private static PrintedFigure.Kind kind(String text) {
+        for (PrintedFigure.Kind kind : PrintedFigure.Kind.values()) {
+            if (kind.name().equals(text)) {
+                return kind;
+            }
+        }
+        throw new InvalidValueException("printed.kind", "a printed figure's kind is one of "
+                + java.util.Arrays.toString(PrintedFigure.Kind.values()));
+    }
+
     private static BigDecimal reportedRate(String text) {
         if (text.matches("[+-]?\\d{1,6}(\\.\\d{1,4})?")) {
             return new BigDecimal(text.startsWith("+") ? text.substring(1) : text);

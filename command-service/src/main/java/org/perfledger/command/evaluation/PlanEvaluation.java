@@ -116,7 +116,7 @@ public class PlanEvaluation {
                 command.grade(), command.executionRate(), command.executionScore(), schemeVersion, analysis,
                 text("improvementMeasures", command.improvementMeasures(), PlanLimits.MAX_LONG_TEXT),
                 text("resultsUse", command.resultsUse(), PlanLimits.MAX_LONG_TEXT),
-                text("publicationPlan", command.publicationPlan(), PlanLimits.MAX_LONG_TEXT)));
+                text("publicationPlan", command.publicationPlan(), PlanLimits.MAX_LONG_TEXT), command.printed()));
         return new Object[] {"round", round, "schemeVersion", schemeVersion};
     }
 

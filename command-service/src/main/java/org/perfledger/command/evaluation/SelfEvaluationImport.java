@@ -17,6 +17,7 @@ import org.perfledger.command.evaluation.SelfEvaluationTable.IndicatorRow;
 import org.perfledger.command.performance.PlanTargets.IndicatorState;
 import org.perfledger.command.platform.FieldError;
 import org.perfledger.kernel.evaluation.EvaluationEvents.IndicatorEvaluation;
+import org.perfledger.kernel.evaluation.PrintedFigure;
 import org.perfledger.kernel.money.Percentage;
 import org.perfledger.kernel.money.WanYuan;
 import org.perfledger.kernel.performance.Achievement;
@@ -139,8 +140,43 @@ public final class SelfEvaluationImport {
         BigDecimal rate = table.executionRate().value();
         SubmitSelfEvaluation submission = new SubmitSelfEvaluation(plan, List.copyOf(evaluations.values()),
                 table.total().value(), table.grade().value(), rate, table.executionScore().value(), analysis,
-                measures, use, publication, null);
+                measures, use, publication, printed(table), null);
         return new Outcome(completions, submission, List.copyOf(errors));
+    }
+
+    /**
+     * The sums the table prints (checked against its rows as it was read), kept with the self-evaluation so that the
+     * scorecard can hold them against the plan: the execution row's 分值, each 小计 and its 得分率, the 合计 of 分值.
+     */
+    static List<PrintedFigure> printed(SelfEvaluationTable table) {
+        List<PrintedFigure> printed = new ArrayList<>();
+        if (table.executionWeight().value() != null) {
+            printed.add(new PrintedFigure("执行率分值", PrintedFigure.Kind.EXECUTION_WEIGHT, null,
+                    table.executionWeight().value().value(), List.of()));
+        }
+        for (SelfEvaluationTable.SumRow sum : table.sums()) {
+            String level1 = sum.level1();
+            if (level1 == null || level1.isBlank()) {
+                if (sum.weight().value() != null) {
+                    printed.add(new PrintedFigure("分值合计", PrintedFigure.Kind.TOTAL_WEIGHT, null,
+                            sum.weight().value().value(), List.of()));
+                }
+                continue;
+            }
+            if (sum.weight().value() != null) {
+                printed.add(new PrintedFigure(level1 + "小计 分值", PrintedFigure.Kind.SUBTOTAL_WEIGHT, level1,
+                        sum.weight().value().value(), List.of()));
+            }
+            if (sum.score().value() != null) {
+                printed.add(new PrintedFigure(level1 + "小计 得分", PrintedFigure.Kind.SUBTOTAL_SCORE, level1,
+                        sum.score().value().value(), List.of()));
+            }
+            if (sum.rate() != null && sum.rate().value() != null) {
+                printed.add(new PrintedFigure(level1 + " 得分率", PrintedFigure.Kind.SUBTOTAL_RATE, level1,
+                        sum.rate().value(), List.of()));
+            }
+        }
+        return printed;
     }
 
     /** The plan's indicator the row names by its 三级指标 (and 二级指标 where two share a name). */

@@ -62,12 +62,13 @@ class PlanEvaluationTest {
     private static SubmitSelfEvaluation submit(List<IndicatorEvaluation> indicators, String analysis) {
         return new SubmitSelfEvaluation(FOOD_SAFETY, indicators, TotalScore.parse("99.94"), Grade.EXCELLENT,
                 new BigDecimal("100.0"), Points.parse("20"), analysis,
-                "创新监管方式，提升监管效能", "作为2020年项目预算编制的重要依据", "随部门预决算公开；官网公示", null);
+                "创新监管方式，提升监管效能", "作为2020年项目预算编制的重要依据", "随部门预决算公开；官网公示", null, null);
     }
 
     private static SelfEvaluationSubmitted submitted(int round) {
         return new SelfEvaluationSubmitted(FOOD_SAFETY, round, EXPLAINED, TotalScore.parse("99.94"), Grade.EXCELLENT,
-                new BigDecimal("100.0"), Points.parse("20"), 3, "快检超计划，合格率略低", "创新监管方式，提升监管效能", "作为2020年项目预算编制的重要依据", "随部门预决算公开；官网公示");
+                new BigDecimal("100.0"), Points.parse("20"), 3, "快检超计划，合格率略低", "创新监管方式，提升监管效能", "作为2020年项目预算编制的重要依据", "随部门预决算公开；官网公示",
+                List.of());
     }
 
     @Test

@@ -88,7 +88,7 @@ class SelfEvaluationImportTest {
                                 new IndicatorEvaluation(SATISFACTION, Points.parse("20"), null, null)),
                                 TotalScore.parse("49.94"), Grade.POOR, new BigDecimal("0.0"), Points.parse("0"), 3,
                                 "快检超计划，合格率略低", "创新监管方式，提升监管效能", "作为预算编制的重要依据",
-                                "随部门预决算公开"));
+                                "随部门预决算公开", List.of()));
     }
 
     @Test

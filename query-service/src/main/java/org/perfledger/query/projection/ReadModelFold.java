@@ -195,7 +195,7 @@ final class ReadModelFold {
                     submitted.improvementMeasures(), submitted.resultsUse(), submitted.publicationPlan(), "submitted",
                     null, envelope.timestamp(), envelope.actor(), null, null, submitted.executionRate(),
                     submitted.executionScore() == null ? null : submitted.executionScore().value(),
-                    submitted.schemeVersion()});
+                    submitted.schemeVersion(), Json.of(submitted.printed())});
             plan.phase = PlanPhase.SELF_EVALUATION_SUBMITTED;
         } else if (event instanceof SelfEvaluationReturned returned) {
             evaluationReviewed(plan, returned.round(), "returned", returned.reason(), envelope.actor());

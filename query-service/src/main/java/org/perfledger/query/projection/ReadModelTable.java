@@ -23,7 +23,8 @@ public enum ReadModelTable {
             + "decision_note, requested_by, decided_by", Keys.PLAN + "number"),
     SELF_EVALUATION("self_evaluation", Keys.PLAN + "round, indicators, score, grade, deviation_analysis, "
             + "improvement_measures, results_use, publication_plan, status, review_note, submitted_at, submitted_by, "
-            + "reviewed_by, published_channels, execution_rate, execution_score, scheme_version", Keys.PLAN + "round"),
+            + "reviewed_by, published_channels, execution_rate, execution_score, scheme_version, printed",
+            Keys.PLAN + "round"),
     BUDGET_MOVEMENT("budget_movement", Keys.PLAN + "sequence_number, movement, adjustment_no, kind, source, "
             + "expenditure_class, line, amount, from_amount, to_amount, reason, document_number, voucher, "
             + "movement_date, over_budget, recorded_at, actor, correlation_id, event_id", null),

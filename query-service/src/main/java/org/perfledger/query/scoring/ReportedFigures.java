@@ -3,6 +3,7 @@ package org.perfledger.query.scoring;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.perfledger.kernel.evaluation.Grade;
@@ -26,7 +27,21 @@ final class ReportedFigures {
     }
 
     static List<ReportedFigure> of(Map<String, Object> evaluation, Scorecard card, List<IndicatorFacts> facts,
-                                   ScoringScheme scheme) {
+                                   ScoringScheme scheme, Map<String, String> levels, Map<String, Object> plan) {
+        List<ReportedFigure> figures = scores(evaluation, card, facts, scheme);
+        Map<String, BigDecimal> reported = new HashMap<>();
+        for (JsonNode indicator : RowJson.tree(evaluation.get("indicators").toString())) {
+            if (indicator.hasNonNull("score")) {
+                reported.put(indicator.get("indicator").asText(), new BigDecimal(indicator.get("score").asText()));
+            }
+        }
+        figures.addAll(PrintedChecks.of(evaluation.get("printed"), card, facts, levels, reported, plan));
+        return figures;
+    }
+
+    /** The reported scores, 执行率 and grade against the recomputed ones. */
+    private static List<ReportedFigure> scores(Map<String, Object> evaluation, Scorecard card,
+                                               List<IndicatorFacts> facts, ScoringScheme scheme) {
         List<ReportedFigure> figures = new ArrayList<>();
         BigDecimal rate = (BigDecimal) evaluation.get("execution_rate");
         if (rate != null && card.execution() != null) {
@@ -121,7 +136,7 @@ final class ReportedFigures {
                 ? "the target is not met and has no ratio" : deviation.reason()));
     }
 
-    private static ReportedFigure figure(String name, BigDecimal reported, BigDecimal recomputed, String rule) {
+    static ReportedFigure figure(String name, BigDecimal reported, BigDecimal recomputed, String rule) {
         Verdict verdict = Verdict.of(reported, recomputed, rule);
         return new ReportedFigure(name, reported, verdict.recomputedShown(), verdict.kind().name(), rule);
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.perfledger.kernel.money.WanYuan;
 import org.perfledger.kernel.performance.Achievement;
+import org.perfledger.kernel.performance.IndicatorLevel1;
 import org.perfledger.kernel.performance.TargetValue;
 import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.kernel.scoring.EvaluationKind;
@@ -69,7 +70,7 @@ public class Scorecards {
     public ScorecardView compute(PlanId plan, Integer schemeVersion) {
         Object[] key = PlanKeys.of(plan);
         List<Map<String, Object>> plans = jdbc.queryForList(
-                "SELECT initial_budget, adjusted_budget, executed FROM plan WHERE " + KEY, key);
+                "SELECT initial_budget, adjusted_budget, received, executed FROM plan WHERE " + KEY, key);
         if (plans.isEmpty()) {
             throw new NotFoundException("plan", "plan.not-found", "no " + plan.year() + " plan " + plan + " is known");
         }
@@ -94,7 +95,7 @@ public class Scorecards {
         List<IndicatorFacts> indicators = indicatorFacts(key);
         Scorecard card = score(plan, plans.get(0), indicators, scheme);
         List<ReportedFigure> reported = evaluation == null ? List.of() : ReportedFigures.of(evaluation, card, indicators,
-                scheme);
+                scheme, levels(key), plans.get(0));
         return new ScorecardView(plan.aggregateId(), kind.name(), version, latest,
                 evaluation == null ? "provisional" : "final", card, reported,
                 reported.stream().noneMatch(figure -> figure.verdict().equals(Verdict.Kind.DIFFERENT.name())
@@ -115,6 +116,15 @@ public class Scorecards {
             throw new NotFoundException("plan", "plan.not-found", "no " + plan.year() + " plan " + plan + " is known");
         }
         return score(plan, plans.get(0), indicatorFacts(key), scheme);
+    }
+
+    /** Each indicator's 一级指标 as the tables print it, by code. */
+    private Map<String, String> levels(Object[] key) {
+        Map<String, String> levels = new HashMap<>();
+        jdbc.query("SELECT code, level1 FROM indicator WHERE " + KEY, (java.sql.ResultSet row) -> {
+            levels.put(row.getString(1), IndicatorLevel1.valueOf(row.getString(2)).label());
+        }, key);
+        return levels;
     }
 
     private List<IndicatorFacts> indicatorFacts(Object[] key) {

@@ -28,6 +28,7 @@ import org.perfledger.kernel.evaluation.EvaluationEvents.SelfEvaluationPublished
 import org.perfledger.kernel.evaluation.EvaluationEvents.SelfEvaluationReturned;
 import org.perfledger.kernel.evaluation.EvaluationEvents.SelfEvaluationSubmitted;
 import org.perfledger.kernel.evaluation.Grade;
+import org.perfledger.kernel.evaluation.PrintedFigure;
 import org.perfledger.kernel.event.EventCatalog;
 import org.perfledger.kernel.event.EventEnvelope;
 import org.perfledger.kernel.event.EventEnvelopeCodec;
@@ -168,10 +169,13 @@ public final class EveryKindOfEvent {
                 WanYuan.of("5184.00")));
         append(w, new SelfEvaluationSubmitted(wide, 1, List.of(new IndicatorEvaluation(new IndicatorCode("CD.CJ"),
                 Points.parse("12"), new BigDecimal("1.8571428571"), null)), TotalScore.parse("96.25"), Grade.EXCELLENT,
-                new BigDecimal("82.6316843"), Points.parse("16.53"), 2, "无", "加强管理", "用于预算安排", "公开"));
+                new BigDecimal("82.6316843"), Points.parse("16.53"), 2, "无", "加强管理", "用于预算安排", "公开",
+                List.of(new PrintedFigure("资金到位率", PrintedFigure.Kind.FUNDING_RATE, null, new BigDecimal("94.4"),
+                        List.of()), new PrintedFigure("CD 占全年任务", PrintedFigure.Kind.QUOTIENT, null,
+                        new BigDecimal("118"), List.of(new BigDecimal("434"), new BigDecimal("367"))))));
         append(w, new SelfEvaluationReturned(wide, 1, "请补充偏差原因"));
         append(w, new SelfEvaluationSubmitted(wide, 2, List.of(), TotalScore.parse("96.25"), Grade.EXCELLENT, null, null,
-                2, "补充", "加强管理", "用于预算安排", "公开"));
+                2, "补充", "加强管理", "用于预算安排", "公开", List.of()));
         append(w, new SelfEvaluationAccepted(wide, 2, "通过"));
         append(w, new SelfEvaluationPublished(wide, "部门网站"));
 

@@ -69,20 +69,33 @@ public final class EvaluationEvents {
      * @param executionRate  the 执行率 it reports, in percent, or null
      * @param executionScore the 执行率 得分 it reports, or null
      * @param schemeVersion  the district's scoring scheme version in force when it was submitted, or null if none
+     * @param printed        the other figures its table or report prints (sums, rates, quotients), to be checked
      */
     @EventType(name = "SelfEvaluationSubmitted", version = 2)
     public record SelfEvaluationSubmitted(PlanId plan, int round, List<IndicatorEvaluation> indicators, TotalScore score,
                                           Grade grade, BigDecimal executionRate, Points executionScore,
                                           Integer schemeVersion, String deviationAnalysis, String improvementMeasures,
-                                          String resultsUse, String publicationPlan) implements PlanEvent {
+                                          String resultsUse, String publicationPlan, List<PrintedFigure> printed)
+            implements PlanEvent {
 
         public SelfEvaluationSubmitted {
             Objects.requireNonNull(plan, "plan");
             indicators = List.copyOf(indicators);
+            printed = printed == null ? List.of() : List.copyOf(printed);
             Objects.requireNonNull(improvementMeasures, "improvementMeasures");
             Objects.requireNonNull(resultsUse, "resultsUse");
             Objects.requireNonNull(publicationPlan, "publicationPlan");
         }
+    }
+
+    /** A self-evaluation that prints no figures of its own beyond its scores. */
+    public static SelfEvaluationSubmitted submitted(PlanId plan, int round, List<IndicatorEvaluation> indicators,
+                                                    TotalScore score, Grade grade, BigDecimal executionRate,
+                                                    Points executionScore, Integer schemeVersion,
+                                                    String deviationAnalysis, String improvementMeasures,
+                                                    String resultsUse, String publicationPlan) {
+        return new SelfEvaluationSubmitted(plan, round, indicators, score, grade, executionRate, executionScore,
+                schemeVersion, deviationAnalysis, improvementMeasures, resultsUse, publicationPlan, List.of());
     }
 
     /** District finance returned the self-evaluation for rework. */

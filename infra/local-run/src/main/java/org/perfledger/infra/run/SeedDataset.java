@@ -195,7 +195,7 @@ public final class SeedDataset {
                 }
             }
         }
-        copy(reported, evaluation, "score", "grade", "executionRate", "executionScore");
+        copy(reported, evaluation, "score", "grade", "executionRate", "executionScore", "printed");
         JsonNode texts = plan.path("selfEvaluation");
         evaluation.put("deviationAnalysis", texts.path("deviationAnalysis").asText(NO_REASON_GIVEN));
         evaluation.put("improvementMeasures", texts.path("improvementMeasures").asText("（自评表未填写）"));

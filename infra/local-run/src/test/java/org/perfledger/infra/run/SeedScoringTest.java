@@ -25,7 +25,10 @@ import org.junit.jupiter.api.Test;
  */
 class SeedScoringTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Numbers as printed: 93.00 stays 93.00 (not the double 93.0), as the service sends it. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static LocalPlatform platform;
 

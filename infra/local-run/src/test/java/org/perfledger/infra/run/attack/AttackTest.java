@@ -431,6 +431,21 @@ class AttackTest {
         refused(attempt("PUT", path, scheme.formatted(bands + "]", "{}"), finance), 422, "scheme.bands-count");
         refused(attempt("PUT", path, scheme.formatted("[{\"atLeast\":1E+999999,\"credit\":1}]", "{}"), finance), 422,
                 null);
+        // a plan scored on its own layout names where that comes from; a stand-in for no published rule names its own
+        refused(attempt("PUT", path, scheme.formatted("[]", "{}").replace("\"precision\"", "\"plans\":{\"sj/X\":"
+                + "{\"base\":\"ADJUSTED\"}},\"precision\""), finance), 422, "scheme.source-required");
+        refused(attempt("PUT", path, scheme.formatted("[]", "{}").replace("\"precision\"", "\"unpublished\":true,"
+                + "\"precision\""), finance), 422, "scheme.source-required");
+        // the figures a self-evaluation prints are bounded and named by their field, before anything is sent
+        String printed = "{\"improvementMeasures\":\"a\",\"resultsUse\":\"b\",\"publicationPlan\":\"c\","
+                + "\"printed\":[%s]}";
+        JsonNode kind = refused(attempt("POST", PLAN + "/self-evaluation", printed.formatted("{\"label\":\"x\","
+                + "\"kind\":\"BOGUS\",\"value\":\"1\"}"), editor), 400, "printed.kind");
+        assertThat(kind.toString()).contains("printed[0].kind");
+        refused(attempt("POST", PLAN + "/self-evaluation", printed.formatted("{\"label\":\"x\",\"kind\":\"QUOTIENT\","
+                + "\"value\":\"1\",\"parts\":[\"1\"]}"), editor), 400, "printed.parts");
+        refused(attempt("POST", PLAN + "/self-evaluation", printed.formatted(("{\"label\":\"x\",\"kind\":\"SUM\","
+                + "\"value\":\"1\",\"parts\":[\"1\",\"0\"]},").repeat(201) + "{}"), editor), 400, "printed.count");
     }
 
     @Test
