@@ -9,6 +9,7 @@ import org.perfledger.command.planning.PlanTarget;
 import org.perfledger.command.planning.PlanPaths;
 import org.perfledger.command.planning.PlanResponses;
 import org.perfledger.command.planning.Receipt;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.perfledger.command.plan.PlanCommands.ApproveTargets;
@@ -41,8 +42,12 @@ class LifecycleController {
         this.commands = commands;
     }
 
+    /**
+     * A project as registered: {@code category} and {@code attribute} may be left out where its documents do not say;
+     * its 项目类型 is {@code type} or, where it is several, {@code types}.
+     */
     record ProjectRequest(String code, String name, List<String> implementingUnits, String category,
-                          String attribute, String type, String financeDesk) {
+                          String attribute, String type, List<String> types, String financeDesk) {
     }
 
     record CommentRequest(String comment) {
@@ -62,9 +67,20 @@ class LifecycleController {
         FiscalYear fiscalYear = fields.parse("year", year, FiscalYear::parse);
         String code = fields.parse("code", body.code(), text -> text);
         String name = fields.text("name", body.name(), PlanLimits.MAX_NAME);
-        ProjectCategory category = fields.label("category", body.category(), ProjectCategory.class);
-        ProjectAttribute attribute = fields.label("attribute", body.attribute(), ProjectAttribute.class);
-        ProjectType type = fields.label("type", body.type(), ProjectType.class);
+        ProjectCategory category = fields.optionalLabel("category", body.category(), ProjectCategory.class);
+        ProjectAttribute attribute = fields.optionalLabel("attribute", body.attribute(), ProjectAttribute.class);
+        List<ProjectType> types = new ArrayList<>();
+        if (body.type() != null && !body.type().isEmpty()) {
+            types.add(fields.label("type", body.type(), ProjectType.class));
+        }
+        List<String> given = body.types() == null ? List.of() : body.types();
+        if (given.size() > ProjectType.values().length) {
+            fields.reject("types", "list.length", "a project has at most " + ProjectType.values().length + " types");
+            given = List.of();
+        }
+        for (int i = 0; i < given.size(); i++) {
+            types.add(fields.label("types[" + i + "]", given.get(i), ProjectType.class));
+        }
         List<String> units = body.implementingUnits() == null ? List.of() : body.implementingUnits();
         for (int i = 0; i < units.size(); i++) {
             fields.text("implementingUnits[" + i + "]", units.get(i), PlanLimits.MAX_SHORT_TEXT);
@@ -74,7 +90,7 @@ class LifecycleController {
                 : fields.parse("code", code, text -> PlanId.project(id, fiscalYear, text));
         fields.throwIfInvalid();
 
-        Receipt receipt = commands.send(new RegisterProject(plan, name, units, category, attribute, type, desk),
+        Receipt receipt = commands.send(new RegisterProject(plan, name, units, category, attribute, types, desk),
                 request);
         return PlanResponses.created(receipt, request, PlanPaths.of(new PlanTarget(plan, null)));
     }

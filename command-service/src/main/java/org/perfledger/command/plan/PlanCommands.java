@@ -19,12 +19,13 @@ public final class PlanCommands {
     /** Register a project (项目) of a department for a fiscal year, with the head of its 项目自评表. */
     @SentBy(Role.DEPARTMENT_EDITOR)
     public record RegisterProject(PlanId plan, String name, List<String> implementingUnits, ProjectCategory category,
-                                  ProjectAttribute attribute, ProjectType type, String financeDesk)
+                                  ProjectAttribute attribute, List<ProjectType> types, String financeDesk)
             implements PlanCommand {
 
         public RegisterProject {
             Objects.requireNonNull(plan, "plan");
             implementingUnits = List.copyOf(implementingUnits);
+            types = types == null ? List.of() : List.copyOf(types);
         }
 
         @Override

@@ -41,6 +41,6 @@ final class ProjectRegistration {
         }
         String desk = optionalText("financeDesk", command.financeDesk(), PlanLimits.MAX_SHORT_TEXT);
         return new ProjectRegistered(command.plan(), name, command.implementingUnits(), command.category(),
-                command.attribute(), command.type(), desk);
+                command.attribute(), command.types().stream().distinct().toList(), desk);
     }
 }

@@ -67,7 +67,7 @@ class PlanBudgetTest {
 
     private static RegisterProject register(PlanId plan, String name) {
         return new RegisterProject(plan, name, List.of("食品科", "药械科"), ProjectCategory.DEPARTMENT_BUDGET,
-                ProjectAttribute.CONTINUING, ProjectType.RECURRING, "东湖高新区财政局行财科");
+                ProjectAttribute.CONTINUING, List.of(ProjectType.RECURRING), "东湖高新区财政局行财科");
     }
 
     private static AdjustBudget adjust(AdjustmentKind kind, String amount, LocalDate date) {
@@ -195,7 +195,7 @@ class PlanBudgetTest {
                 WanYuan.of("439.53"), WanYuan.of("466.62"), "新增打击传销购买服务经费", DOC, JUNE);
         fixture.given(new ProjectRegistered(general, "市场局综合事务管理专项",
                         List.of(), ProjectCategory.DEPARTMENT_BUDGET, ProjectAttribute.CONTINUING,
-                        ProjectType.RECURRING, null),
+                        List.of(ProjectType.RECURRING), null),
                 new BudgetOpened(general, Map.of(FundingSource.GENERAL_PUBLIC_BUDGET, WanYuan.of("439.53")), Map.of(),
                         WanYuan.of("439.53")),
                 new TargetsSubmitted(general, 0, 0, BigDecimal.ZERO), new TargetsApproved(general, null),

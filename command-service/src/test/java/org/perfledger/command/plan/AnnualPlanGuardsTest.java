@@ -60,11 +60,21 @@ class AnnualPlanGuardsTest {
         return new YearClosed(FOOD_SAFETY, WanYuan.of("149.60"), WanYuan.of("149.60"), WanYuan.ZERO, WanYuan.ZERO);
     }
 
+    /** 东湖 2018's reports print "常年性项目、延续性项目" and no 项目类别 or 项目属性: both types, nothing made up. */
+    @Test
+    void registersAProjectOfSeveralTypesWhoseCategoryAndAttributeAreNotStated() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterProject(FOOD_SAFETY, "食品药品安全专项", List.of("东湖高新区市场监督管理局"), null, null,
+                        List.of(ProjectType.RECURRING, ProjectType.MULTI_YEAR, ProjectType.RECURRING), null))
+                .expectEvents(new ProjectRegistered(FOOD_SAFETY, "食品药品安全专项", List.of("东湖高新区市场监督管理局"),
+                        null, null, List.of(ProjectType.RECURRING, ProjectType.MULTI_YEAR), null));
+    }
+
     @Test
     void rejectsAProjectWithMoreThanTwentyImplementingUnits() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterProject(FOOD_SAFETY, "食品药品安全专项", Collections.nCopies(21, "食品科"),
-                        ProjectCategory.DEPARTMENT_BUDGET, ProjectAttribute.CONTINUING, ProjectType.RECURRING, null))
+                        ProjectCategory.DEPARTMENT_BUDGET, ProjectAttribute.CONTINUING, List.of(ProjectType.RECURRING), null))
                 .expectNoEvents()
                 .expectException(rejection("list.length", "at most 20 implementing units"));
     }
@@ -82,7 +92,7 @@ class AnnualPlanGuardsTest {
         // seed 003, 硚口 病虫害控制: a special fund whose budget arrives during the year
         PlanId pests = PlanId.project(DONGHU, Y2018, "BCHKZ");
         fixture.given(new ProjectRegistered(pests, "病虫害控制", List.of(),
-                        ProjectCategory.SPECIAL_FUND, ProjectAttribute.CONTINUING, ProjectType.MULTI_YEAR, null),
+                        ProjectCategory.SPECIAL_FUND, ProjectAttribute.CONTINUING, List.of(ProjectType.MULTI_YEAR), null),
                 new TargetsSubmitted(pests, 0, 0, BigDecimal.ZERO), new TargetsApproved(pests, null))
                 .when(new OpenBudget(pests, Map.of(FundingSource.OTHER, WanYuan.of("0.00")), Map.of(), null))
                 .expectSuccessfulHandlerExecution()

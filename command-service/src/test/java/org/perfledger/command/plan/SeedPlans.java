@@ -64,7 +64,7 @@ public final class SeedPlans {
 
     public static ProjectRegistered registered() {
         return new ProjectRegistered(FOOD_SAFETY, "食品药品安全专项", List.of("食品科", "药械科"),
-                ProjectCategory.DEPARTMENT_BUDGET, ProjectAttribute.CONTINUING, ProjectType.RECURRING,
+                ProjectCategory.DEPARTMENT_BUDGET, ProjectAttribute.CONTINUING, List.of(ProjectType.RECURRING),
                 "东湖高新区财政局行财科");
     }
 

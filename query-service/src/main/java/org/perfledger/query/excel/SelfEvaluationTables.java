@@ -219,7 +219,8 @@ class SelfEvaluationTables {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < options.length; i++) {
             text.append(i + 1).append(". ").append(options[i].label()).append(' ')
-                    .append(options[i].name().equals(chosen) ? "☑" : "☐").append(i < options.length - 1 ? "  " : "");
+                    .append(chosen != null && java.util.Arrays.asList(chosen.split(",")).contains(options[i].name())
+                            ? "☑" : "☐").append(i < options.length - 1 ? "  " : "");
         }
         return text.toString();
     }

@@ -89,7 +89,12 @@ class PlanViews {
     record GoalView(int number, String text, List<IndicatorView> indicators) {
     }
 
-    record Profile(List<String> implementingUnits, Coded category, Coded attribute, Coded type, String financeDesk) {
+    /**
+     * A project's head: category and attribute null where its documents do not say; {@code types} all its 项目类型,
+     * {@code type} the first of them (or null).
+     */
+    record Profile(List<String> implementingUnits, Coded category, Coded attribute, Coded type, List<Coded> types,
+                   String financeDesk) {
     }
 
     /** District finance's last decision on the targets: {@code returned} with its reason, or {@code approved}. */
@@ -142,9 +147,11 @@ class PlanViews {
                     parts(key, "source"), parts(key, "class"), movements(key), lines(key));
             Profile profile = "PROJECT".equals(row.getString("kind")) ? new Profile(
                     units(row.getString("implementing_units")),
-                    coded(ProjectCategory.valueOf(row.getString("category"))),
-                    coded(ProjectAttribute.valueOf(row.getString("attribute"))),
-                    coded(ProjectType.valueOf(row.getString("project_type"))), row.getString("finance_desk")) : null;
+                    row.getString("category") == null ? null : coded(ProjectCategory.valueOf(row.getString("category"))),
+                    row.getString("attribute") == null ? null
+                            : coded(ProjectAttribute.valueOf(row.getString("attribute"))),
+                    types(row.getString("project_type")).stream().findFirst().orElse(null),
+                    types(row.getString("project_type")), row.getString("finance_desk")) : null;
             return new PlanView(plan.district().value(), plan.department().code().value(), plan.year().value(),
                     plan.project(), row.getString("kind"), row.getString("name"),
                     coded(PlanPhase.valueOf(row.getString("phase"))),
@@ -277,4 +284,9 @@ class PlanViews {
         return all;
     }
 
+
+    private static List<Coded> types(String names) {
+        return names == null || names.isEmpty() ? List.of()
+                : java.util.Arrays.stream(names.split(",")).map(name -> coded(ProjectType.valueOf(name))).toList();
+    }
 }

@@ -85,9 +85,11 @@ final class ReadModelFold {
             plan.kind = "PROJECT";
             plan.name = registered.name();
             plan.implementingUnits = Json.of(registered.implementingUnits()).text();
-            plan.category = registered.category().name();
-            plan.attribute = registered.attribute().name();
-            plan.projectType = registered.type().name();
+            // null where the project's documents do not say; several types as their names, comma-separated
+            plan.category = registered.category() == null ? null : registered.category().name();
+            plan.attribute = registered.attribute() == null ? null : registered.attribute().name();
+            plan.projectType = registered.types().isEmpty() ? null
+                    : String.join(",", registered.types().stream().map(Enum::name).toList());
             plan.financeDesk = registered.financeDesk();
             return plan;
         }

@@ -44,8 +44,11 @@ export function PlanWorkspace({ dep, year, planKey }) {
       e('p', { class: 'muted' }, e('a', { href: href('dept', dep, year) }, (names[dep] ?? dep) + ' · ' + year)),
       e('h2', { 'data-test': 'plan-title' }, (plan.name ?? t('dept.departmentWide')) + ' ',
         e('span', { class: 'badge ok', 'data-test': 'plan-phase' }, label('phase', phase))),
-      plan.profile && e('p', { class: 'muted', 'data-test': 'plan-profile' }, [termLabel('projectCategory', plan.profile.category),
-        termLabel('projectAttribute', plan.profile.attribute), termLabel('projectType', plan.profile.type)].join(' · ')
+      plan.profile && e('p', { class: 'muted', 'data-test': 'plan-profile' }, [
+        plan.profile.category ? termLabel('projectCategory', plan.profile.category) : t('project.categoryNotStated'),
+        plan.profile.attribute ? termLabel('projectAttribute', plan.profile.attribute) : t('project.attributeNotStated'),
+        plan.profile.types?.length ? plan.profile.types.map(type => termLabel('projectType', type)).join('、')
+          : t('project.typeNotStated')].join(' · ')
         + (plan.profile.implementingUnits?.length ? ' · ' + t('project.units') + '：' + plan.profile.implementingUnits.join('、') : '')),
       plan.targetsReview?.decision === 'returned' && phase === 'DRAFTING' && e('div', { class: 'notice warn', role: 'note',
         'data-test': 'returned-note' }, t('review.targetsReturned', { note: plan.targetsReview.note ?? '—' })),

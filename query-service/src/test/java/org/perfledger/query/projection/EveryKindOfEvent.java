@@ -181,7 +181,7 @@ public final class EveryKindOfEvent {
 
         String p = project.aggregateId();
         append(p, new ProjectRegistered(project, "食品药品安全专项", List.of("东湖高新区市场监督管理局", "检验所"),
-                ProjectCategory.DEPARTMENT_BUDGET, ProjectAttribute.CONTINUING, ProjectType.RECURRING, "行政政法科"));
+                ProjectCategory.DEPARTMENT_BUDGET, ProjectAttribute.CONTINUING, List.of(ProjectType.RECURRING), "行政政法科"));
         append(p, new BudgetOpened(project, Map.of(FundingSource.GENERAL_PUBLIC_BUDGET, WanYuan.of("149.60")), Map.of(),
                 WanYuan.of("149.60")));
         append(p, new BudgetLinesSet(project, List.of(new BudgetLine("抽检", WanYuan.of("100.00")),

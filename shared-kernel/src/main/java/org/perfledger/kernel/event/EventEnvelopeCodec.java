@@ -28,6 +28,9 @@ public final class EventEnvelopeCodec {
             .nodeFactory(UnicodeText.repairingNodeFactory())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // a stored number is read as the decimal it was written as, never through a binary double, so a figure
+            // read through a tree (upcasting, the topic) keeps its printed decimals exactly as one read directly
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
     private EventEnvelopeCodec() {

@@ -21,7 +21,8 @@ public final class EventUpcasting {
     /** "name/version" → the step from that version to the next. */
     private static final Map<String, UnaryOperator<ObjectNode>> STEPS = Map.of(
             "YearClosed/1", EventUpcasting::yearClosedWithExecutionRate,
-            "SelfEvaluationSubmitted/1", EventUpcasting::scoresAtTheDecimalsTheyKept);
+            "SelfEvaluationSubmitted/1", EventUpcasting::scoresAtTheDecimalsTheyKept,
+            "ProjectRegistered/1", EventUpcasting::projectTypesAsAList);
 
     private EventUpcasting() {
     }
@@ -72,6 +73,16 @@ public final class EventUpcasting {
             BigDecimal stripped = new BigDecimal(value.asText()).stripTrailingZeros();
             node.put(field, (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString());
         }
+    }
+
+    /** ProjectRegistered 1 → 2: its one 项目类型 as the list of its types. */
+    private static ObjectNode projectTypesAsAList(ObjectNode payload) {
+        JsonNode type = payload.remove("type");
+        com.fasterxml.jackson.databind.node.ArrayNode types = payload.putArray("types");
+        if (type != null && !type.isNull()) {
+            types.add(type);
+        }
+        return payload;
     }
 
     /** YearClosed 1 → 2: the 执行率 over the adjusted budget, from the figures the event already holds. */

@@ -111,8 +111,10 @@ public final class EventWords {
             return e.name() + "（" + e.department().code().value() + "）";
         }
         if (event instanceof ProjectRegistered e) {
-            return e.name() + "（" + e.plan().project() + "），" + e.category().label() + "，" + e.attribute().label()
-                    + "，" + e.type().label();
+            return e.name() + "（" + e.plan().project() + "），" + (e.category() == null ? "项目类别未说明"
+                    : e.category().label()) + "，" + (e.attribute() == null ? "项目属性未说明" : e.attribute().label())
+                    + "，" + (e.types().isEmpty() ? "项目类型未说明"
+                    : String.join("、", e.types().stream().map(type -> type.label()).toList()));
         }
         if (event instanceof DepartmentPlanStarted e) {
             return e.plan().year() + " 年度部门整体";

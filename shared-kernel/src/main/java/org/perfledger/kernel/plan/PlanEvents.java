@@ -14,18 +14,20 @@ public final class PlanEvents {
     }
 
     /** A project (项目) was registered for a fiscal year, with what the 项目自评表 heads it with. */
-    @EventType(name = "ProjectRegistered", version = 1)
+    /**
+     * A department registered a project for a year. The 项目类别 and 项目属性 are null where the project's documents do
+     * not say; a project may be of several 项目类型 (东湖's are "常年性项目、延续性项目"), or of none stated.
+     */
+    @EventType(name = "ProjectRegistered", version = 2)
     public record ProjectRegistered(PlanId plan, String name, List<String> implementingUnits, ProjectCategory category,
-                                    ProjectAttribute attribute, ProjectType type, String financeDesk)
+                                    ProjectAttribute attribute, List<ProjectType> types, String financeDesk)
             implements PlanEvent {
 
         public ProjectRegistered {
             Objects.requireNonNull(plan, "plan");
             Objects.requireNonNull(name, "name");
             implementingUnits = List.copyOf(implementingUnits);
-            Objects.requireNonNull(category, "category");
-            Objects.requireNonNull(attribute, "attribute");
-            Objects.requireNonNull(type, "type");
+            types = types == null ? List.of() : List.copyOf(types);
         }
     }
 

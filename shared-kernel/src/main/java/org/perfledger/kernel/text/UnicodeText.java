@@ -89,7 +89,8 @@ public final class UnicodeText {
 
     /** A node factory for read paths: every text node of a tree read is {@link #repaired}. */
     public static JsonNodeFactory repairingNodeFactory() {
-        return new JsonNodeFactory() {
+        // exact decimals: a number keeps the decimals it was written with (27.70 stays 27.70), as the typed path does
+        return new JsonNodeFactory(true) {
             @Override
             public TextNode textNode(String text) {
                 return super.textNode(repaired(text));

@@ -70,6 +70,35 @@ class EventUpcastingTest {
     }
 
     @Test
+    void aVersionOneProjectRegistrationHasItsTypeAsAList() throws Exception {
+        JsonNode v1 = EventEnvelopeCodec.mapper().readTree("{\"plan\":{\"department\":{\"district\":\"donghu\","
+                + "\"code\":\"scjgj\"},\"year\":2018,\"project\":\"SPAQ\"},\"name\":\"食品药品安全专项\","
+                + "\"implementingUnits\":[],\"category\":\"DEPARTMENT_BUDGET\",\"attribute\":\"CONTINUING\","
+                + "\"type\":\"RECURRING\",\"financeDesk\":null}");
+        org.perfledger.kernel.plan.PlanEvents.ProjectRegistered registered = EventEnvelopeCodec.mapper().treeToValue(
+                EventUpcasting.toCurrent("ProjectRegistered", 1, v1),
+                org.perfledger.kernel.plan.PlanEvents.ProjectRegistered.class);
+        assertThat(registered.types()).containsExactly(org.perfledger.kernel.plan.ProjectType.RECURRING);
+        assertThat(EventCatalog.versionOf(org.perfledger.kernel.plan.PlanEvents.ProjectRegistered.class)).isEqualTo(2);
+    }
+
+    /** A figure read from the topic keeps its printed decimals, as one read directly does (硚口 SCJG: 27.70%). */
+    @Test
+    void aNumberReadThroughATreeKeepsItsDecimals() throws Exception {
+        String payload = "{\"plan\":{\"department\":{\"district\":\"qiaokou\",\"code\":\"scjgj\"},\"year\":2020,"
+                + "\"project\":\"SCJG\"},\"round\":1,\"indicators\":[],\"score\":\"85.54\",\"grade\":null,"
+                + "\"executionRate\":27.70,\"executionScore\":\"5.54\",\"schemeVersion\":1,\"deviationAnalysis\":null,"
+                + "\"improvementMeasures\":\"a\",\"resultsUse\":\"b\",\"publicationPlan\":\"c\",\"printed\":[]}";
+        EventEnvelope envelope = new EventEnvelope("e-2", "SelfEvaluationSubmitted", 2, "AnnualPlan",
+                "qiaokou/scjgj/2020/projects/SCJG", 30, 41, Instant.parse("2021-03-01T02:00:00Z"),
+                Map.of("district", "qiaokou", "actor", "qiaokou.scjgj.editor", "correlationId", "c-2"), payload);
+        PerfLedgerEvent decoded = EventEnvelopeCodec.payload(EventEnvelopeCodec.decode(EventEnvelopeCodec.encode(envelope)));
+        assertThat(decoded).isInstanceOfSatisfying(
+                org.perfledger.kernel.evaluation.EvaluationEvents.SelfEvaluationSubmitted.class,
+                submitted -> assertThat(submitted.executionRate().toPlainString()).isEqualTo("27.70"));
+    }
+
+    @Test
     void currentVersionsAndUnknownTypesPassUnchanged() throws Exception {
         JsonNode v2 = EventEnvelopeCodec.mapper().readTree("{\"executionRate\":\"50\"}");
         assertThat(EventUpcasting.toCurrent("YearClosed", 2, v2)).isSameAs(v2);

@@ -56,8 +56,8 @@ public final class SeedYear {
         String plan = year + "/projects/SPAQ";
         List<Step> steps = new ArrayList<>();
         steps.add(new Step("POST", year + "/projects", """
-                {"code":"SPAQ","name":"食品药品安全专项","implementingUnits":["食品科","药械科"],
-                 "category":"部门预算项目","attribute":"持续性项目","type":"常年性项目",
+                {"code":"SPAQ","name":"食品药品安全专项","implementingUnits":["东湖高新区市场监督管理局"],
+                 "types":["常年性项目","延续性项目"],
                  "financeDesk":"东湖高新区财政局行财科"}"""));
         steps.add(new Step("POST", plan + "/budget", "{\"sources\":{\"一般公共预算财政拨款\":\"149.60\"}}"));
         steps.add(new Step("POST", plan + "/goals", "{\"text\":\"开展食品安全宣传、快速检测和监督抽检，实施风险分级管理，"

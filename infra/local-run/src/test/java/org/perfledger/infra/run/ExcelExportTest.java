@@ -66,12 +66,17 @@ class ExcelExportTest {
             Map<String, Row> rows = rows(sheet);
             assertThat(rows.get("项目名称").getCell(1).getStringCellValue()).isEqualTo("质量技术监督项目");
             assertThat(rows.get("主管部门").getCell(1).getStringCellValue()).isEqualTo("东湖高新区市场监督管理局");
-            assertThat(rows.get("项目类别").getCell(1).getStringCellValue()).contains("部门预算项目 ☑")
+            // the reports print no 项目类别, and "常年性项目、延续性项目" for its type: nothing ticked that was not printed
+            assertThat(rows.get("项目类别").getCell(1).getStringCellValue()).contains("部门预算项目 ☐")
                     .contains("财政专项资金 ☐");
+            assertThat(rows.get("项目类型").getCell(1).getStringCellValue()).contains("常年性项目 ☑")
+                    .contains("延续性项目 ☑").contains("一次性项目 ☐");
             Row budget = rows.get("年度财政资金总额");
             assertThat(budget.getCell(1).getNumericCellValue()).isEqualTo(200.00);
             assertThat(budget.getCell(3).getStringCellValue()).isEqualTo("100.0%");
+            // the execution row's 分值, then its 得分
             assertThat(budget.getCell(4).getNumericCellValue()).isEqualTo(20.00);
+            assertThat(budget.getCell(5).getNumericCellValue()).isEqualTo(20.00);
             assertThat(rows.get("总分").getCell(1).getNumericCellValue()).isEqualTo(97.11);
             assertThat(rows.get("总分").getCell(3).getStringCellValue()).isEqualTo("优秀");
 

@@ -133,7 +133,9 @@ class PlatformEndToEndTest {
         JsonNode view = await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
                 .until(() -> read(path), v -> v != null && v.get("phase").get("code").asText().equals("PUBLISHED"));
         assertThat(view.get("name").asText()).isEqualTo("食品药品安全专项");
-        assertThat(view.get("profile").get("category").get("label").asText()).isEqualTo("部门预算项目");
+        // 东湖's reports print no 项目类别; its type is "常年性项目、延续性项目"
+        assertThat(view.get("profile").get("category").isNull()).isTrue();
+        assertThat(view.get("profile").get("types").findValuesAsText("label")).containsExactly("常年性项目", "延续性项目");
         JsonNode budget = view.get("budget");
         assertThat(budget.get("initial").asText()).isEqualTo("149.60");
         assertThat(budget.get("adjusted").asText()).isEqualTo("170.51");

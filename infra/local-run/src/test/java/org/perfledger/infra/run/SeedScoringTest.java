@@ -179,7 +179,14 @@ class SeedScoringTest {
                 .isEqualByComparingTo("98.75");
         JsonNode tianxin = finalScorecard("/api/v1/districts/tianxin/departments/scjgj/years/2020/department");
         assertThat(tianxin.get("scorecard").get("execution").get("score").decimalValue()).isEqualByComparingTo("20");
-        assertThat(tianxin.get("reported")).isEmpty();
+        // the narrative's own arithmetic: 168 = 108 + 7 + 53 in staff; 企业占比 48591 / 111655 is 43.52%, printed 43.46%
+        assertThat(verdicts(tianxin)).containsEntry("在职人员 = 行政编制 + 事业参公编制 + 非参公事业人员", "REPRODUCED")
+                .containsEntry("企业占比 = 企业 / 市场主体总量", "DIFFERENT")
+                .containsEntry("人员经费 占基本支出", "REPRODUCED");
+        assertThat(figure(tianxin, "企业占比 = 企业 / 市场主体总量", "recomputed")).isEqualTo("43.52");
+        // 蔡甸: 医疗器械不良事件 118 of 101 is 116.83%, printed 116%: truncated
+        assertThat(verdicts(caidian)).containsEntry("医疗器械不良事件 118 例，占全年任务 (101)", "ROUNDING")
+                .containsEntry("执行数 = 基本支出总额 + 项目支出总额", "REPRODUCED");
     }
 
     @Test

@@ -146,7 +146,7 @@ final class SyntheticDistrict {
         long sequence = 0;
         append(stream, sequence++, "AnnualPlan", plan.departmentWide() ? new DepartmentPlanStarted(plan)
                 : new ProjectRegistered(plan, "示例项目 " + plan.project(), List.of("示例单位"),
-                ProjectCategory.DEPARTMENT_BUDGET, ProjectAttribute.CONTINUING, ProjectType.RECURRING, "行政政法科"));
+                ProjectCategory.DEPARTMENT_BUDGET, ProjectAttribute.CONTINUING, List.of(ProjectType.RECURRING), "行政政法科"));
         WanYuan budget = WanYuan.of("1000.00");
         append(stream, sequence++, "AnnualPlan", new BudgetOpened(plan, Map.of(FundingSource.GENERAL_PUBLIC_BUDGET,
                 budget), Map.of(), budget));

@@ -77,7 +77,7 @@ class YearJourneyBrowserTest {
         fill("register-project-form", "name", "浏览器全年测试项目");
         choose("register-project-form", "category", "DEPARTMENT_BUDGET");
         choose("register-project-form", "attribute", "NEW");
-        choose("register-project-form", "type", "ONE_OFF");
+        field("register-project-form", "type:ONE_OFF").click();
         submit("register-project-form");
         find("plan-page");
         assertThat(text("plan-title")).contains("浏览器全年测试项目", "目标编制中");
@@ -285,7 +285,7 @@ class YearJourneyBrowserTest {
         fill("register-project-form", "name", "Duplicate");
         choose("register-project-form", "category", "DEPARTMENT_BUDGET");
         choose("register-project-form", "attribute", "NEW");
-        choose("register-project-form", "type", "ONE_OFF");
+        field("register-project-form", "type:ONE_OFF").click();
         submit("register-project-form");
         assertThat(text("error-code")).as("a refusal from the server, at its field, in the reader's language")
                 .isEqualTo("This project code is already registered this year");
