@@ -21,7 +21,7 @@ export function Trail({ dep, year }) {
         e('tbody', null, steps.map(step => e('tr', { 'data-test': 'trail-row', title: step.correlationId },
           e('td', null, step.name ?? t('dept.departmentWide')), e('td', null, termLabel('adjustmentKind', step.kind)),
           e('td', { class: 'num' }, money(step.amount)), e('td', { class: 'num' }, money(step.from)), e('td', { class: 'num' }, money(step.to)),
-          e('td', null, step.reason), e('td', null, step.documentNumber), e('td', null, step.date),
+          e('td', null, step.reason), e('td', null, step.documentNumber), e('td', null, step.date ?? t('trail.dateNotStated')),
           e('td', null, step.actor)))))));
 }
 

@@ -110,7 +110,8 @@ class BudgetController {
                 ExpenditureClass.class);
         String reason = fields.text("reason", body.reason(), PlanLimits.MAX_REASON);
         DocumentNumber document = fields.parse("documentNumber", body.documentNumber(), DocumentNumber::new);
-        LocalDate date = fields.date("date", body.date());
+        // the day of the adjustment's 批复, or none where the documents do not say
+        LocalDate date = fields.optionalDate("date", body.date());
         fields.throwIfInvalid();
         Receipt receipt = commands.send(new AdjustBudget(target.plan(), kind, amount, source, type, reason, document,
                 date, target.expectedVersion()), request);

@@ -110,7 +110,10 @@ public class PlanBudget {
         requireOpened("adjust the budget");
         positive("amount", command.amount());
         String reason = text("reason", command.reason(), PlanLimits.MAX_REASON);
-        requireInYear(plan, "date", command.date());
+        if (command.date() != null) {
+            // an adjustment whose documents date it nowhere keeps no date rather than a made-up one
+            requireInYear(plan, "date", command.date());
+        }
         ExpenditureClass type = classFor(plan, command.expenditureClass(), false);
         WanYuan from = adjusted;
         WanYuan to = command.kind().direction() > 0 ? total("amount", from, command.amount())

@@ -186,6 +186,16 @@ class PlanBudgetTest {
                 .expectResultMessagePayloadMatching(hasToString(containsString("from=149.60, to=170.51")));
     }
 
+    /** 东湖 2018's reports date no adjustment: the adjustment is recorded without a date, not with a made-up one. */
+    @Test
+    void adjustsWithoutADateWhereTheDocumentsGiveNone() {
+        fixture.given(inExecution())
+                .when(adjust(AdjustmentKind.UPPER_LEVEL_TRANSFER, "20.91", null))
+                .expectEvents(new BudgetAdjusted(FOOD_SAFETY, 1, AdjustmentKind.UPPER_LEVEL_TRANSFER,
+                        FundingSource.UPPER_LEVEL_TRANSFER, ExpenditureClass.PROJECT, WanYuan.of("20.91"),
+                        WanYuan.of("149.60"), WanYuan.of("170.51"), "上级转移支付资金", DOC, null));
+    }
+
     @Test
     void aReductionTakesMoneyAway() {
         // seed 001, 综合事务管理: 439.53 + 27.09 (新增) − 109.58 (减少九峰所、豹澥所维修费) = 357.04

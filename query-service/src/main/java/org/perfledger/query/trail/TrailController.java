@@ -29,6 +29,7 @@ class TrailController {
         this.access = access;
     }
 
+    /** One adjustment of the trail; {@code date} is null where the documents date it nowhere. */
     record TrailStep(String plan, String name, int number, String kind, String source, WanYuan amount, WanYuan from,
                      WanYuan to, String reason, String documentNumber, LocalDate date, String actor,
                      String correlationId, Instant recordedAt) {
@@ -51,7 +52,9 @@ class TrailController {
                 (row, n) -> new TrailStep(row.getString(1), row.getString(2), row.getInt(3), row.getString(4),
                         row.getString(5), new WanYuan(row.getBigDecimal(6)), new WanYuan(row.getBigDecimal(7)),
                         new WanYuan(row.getBigDecimal(8)), row.getString(9), row.getString(10),
-                        row.getDate(11).toLocalDate(), row.getString(12), row.getString(13),
+                        // an adjustment the documents date nowhere has no date
+                        row.getDate(11) == null ? null : row.getDate(11).toLocalDate(), row.getString(12),
+                        row.getString(13),
                         row.getTimestamp(14).toInstant()),
                 district, department, fiscalYear.value()));
     }

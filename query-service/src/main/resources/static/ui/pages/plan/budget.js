@@ -90,7 +90,8 @@ function Movements({ movements, correct }) {
       movement.overBudget && e('span', { class: 'badge' }, t('movement.overBudget'))),
       e('td', { class: 'num' }, money(movement.amount)),
       e('td', null, movement.from != null ? money(movement.from) + ' → ' + money(movement.to) + ' ' + t('budget.unit') : ''),
-      e('td', null, movement.date ?? ''), e('td', null, movement.reason ?? ''),
+      e('td', null, movement.date ?? (movement.movement === 'adjusted' ? t('trail.dateNotStated') : '')),
+      e('td', null, movement.reason ?? ''),
       e('td', null, movement.documentNumber ?? movement.voucher ?? ''),
       e('td', null, movement.actor, e('br'), e('span', { class: 'muted' }, businessTime(movement.recordedAt))),
       correct && e('td', null, movement.movement === 'spent' && !reversed(movements, movement) && e('button', { type: 'button', 'data-test': 'correct-movement',
@@ -167,11 +168,12 @@ function adjustmentForm(path, year, departmentWide, words) {
       { name: 'source', label: t('budget.by.fundingSource'), options: termOptions(words, 'fundingSource'), help: t('form.sourceHelp') },
       ...(departmentWide ? [{ name: 'expenditureClass', label: t('form.class'), options: termOptions(words, 'expenditureClass') }] : []),
       { name: 'documentNumber', label: t('trail.document'), required: true, max: 100, hint: '区财预〔2020〕12号' },
-      { ...date('date', t('trail.date'), year) },
+      // the day of its 批复; left empty where the documents do not say (then none is recorded, not a made-up one)
+      { ...date('date', t('trail.date'), year), required: false, help: t('form.dateNotStatedHelp') },
       { name: 'reason', label: t('trail.reason'), long: true, required: true, max: 500 },
     ],
     submit: values => api.send('POST', path + '/budget/adjustments', { kind: values.kind, amount: values.amount.trim(),
       source: orNull(values.source), expenditureClass: orNull(values.expenditureClass), reason: values.reason,
-      documentNumber: values.documentNumber, date: values.date }),
+      documentNumber: values.documentNumber, date: orNull(values.date) }),
   };
 }

@@ -59,7 +59,7 @@ public final class BudgetEvents {
             Objects.requireNonNull(to, "to");
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(documentNumber, "documentNumber");
-            Objects.requireNonNull(date, "date");
+            // date: null where the documents date the adjustment nowhere (东湖 2018's reports, 如皋 2023's table)
         }
     }
 

@@ -125,7 +125,8 @@ public final class EventWords {
         }
         if (event instanceof BudgetAdjusted e) {
             return "第 " + e.number() + " 次，" + e.kind().label() + " " + e.amount() + " 万元，" + e.from() + " → " + e.to()
-                    + " 万元，原因：" + e.reason() + "，文号：" + e.documentNumber() + "，日期：" + e.date();
+                    + " 万元，原因：" + e.reason() + "，文号：" + e.documentNumber() + "，日期：" + (e.date() == null ? "未载明"
+                    : e.date());
         }
         if (event instanceof FundsReceived e) {
             return e.amount() + " 万元，" + e.date() + "，累计到位 " + e.receivedTotal() + " 万元"

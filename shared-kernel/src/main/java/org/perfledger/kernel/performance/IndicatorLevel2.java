@@ -14,7 +14,9 @@ public enum IndicatorLevel2 implements Labelled {
     SOCIAL("社会效益指标", Set.of(IndicatorLevel1.EFFECT, IndicatorLevel1.DUTIES), "社会效益"),
     ECOLOGICAL("生态效益指标", Set.of(IndicatorLevel1.EFFECT), "生态效益", "环境效益指标", "环境效益"),
     SUSTAINABLE("可持续影响指标", Set.of(IndicatorLevel1.EFFECT), "可持续影响", "可持续发展影响指标"),
-    SERVICE_SATISFACTION("服务对象满意度指标", Set.of(IndicatorLevel1.SATISFACTION, IndicatorLevel1.DUTIES),
+    // under 效益指标 in the 2018 framework (东湖 2018: 社会公众或服务对象满意度指标 is the third 效益指标)
+    SERVICE_SATISFACTION("服务对象满意度指标", Set.of(IndicatorLevel1.SATISFACTION, IndicatorLevel1.DUTIES,
+            IndicatorLevel1.EFFECT),
             "服务对象满意度", "社会公众或服务对象满意度指标", "满意度指标"),
     FINANCIAL_MANAGEMENT("财务管理", Set.of(IndicatorLevel1.MANAGEMENT)),
     PERSONNEL_MANAGEMENT("人员管理", Set.of(IndicatorLevel1.MANAGEMENT)),

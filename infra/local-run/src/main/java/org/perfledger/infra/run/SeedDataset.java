@@ -44,6 +44,17 @@ public final class SeedDataset {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The marker of a value the document does not print. */
     static final String NOT_PRINTED = "notPrinted";
+    /**
+     * Texts the commands require that a document may leave empty, and the words sent in their place when the data file
+     * marks them not printed: a statement that the document says nothing, never made-up content.
+     */
+    static final Map<String, String> LEFT_EMPTY = Map.of(
+            "deviationReason", "（自评表未填写偏差原因）",
+            "deviationAnalysis", "（自评表未填写偏差原因）",
+            "improvementMeasures", "（自评表未填写）",
+            "resultsUse", "（自评表未填写）",
+            "publicationPlan", "（自评表未填写）",
+            "documentNumber", "（自评报告未载明文号）");
     /** The marker of a value worked out from printed ones, beside {@code from}, the formula. */
     static final String DERIVED = "derived";
     /**
@@ -217,6 +228,9 @@ public final class SeedDataset {
             node.fields().forEachRemaining(field -> {
                 if (!field.getValue().has(NOT_PRINTED)) {
                     copy.set(field.getKey(), resolved(field.getValue()));
+                } else if (LEFT_EMPTY.containsKey(field.getKey())) {
+                    // a text the commands require, which the document leaves empty: sent as words that say so
+                    copy.put(field.getKey(), LEFT_EMPTY.get(field.getKey()));
                 }
             });
             return copy;

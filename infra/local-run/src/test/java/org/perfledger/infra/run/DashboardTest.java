@@ -99,6 +99,8 @@ class DashboardTest {
         // the demo loader's account (named after it; at Keycloak, with its district and roles)
         assertThat(trail.get(0).get("actor").asText()).startsWith("demo-loader");
         assertThat(trail.get(0).get("documentNumber").asText()).isEqualTo("（自评报告未载明文号）");
+        // the reports date no adjustment, and none is made up
+        trail.forEach(step -> assertThat(step.get("date").isNull()).as(step.toString()).isTrue());
     }
 
     @Test
