@@ -144,7 +144,7 @@ export const en = {
   'review.channels': 'Where it is published (e.g. the district portal)', 'review.targetsReturned': 'District finance returned the targets: {note}',
   'goal.text': 'Goal', 'goal.none': 'No goals yet', 'goal.number': 'Goal {number}:', 'goal.noIndicators': 'No indicators under this goal yet',
   'ind.weightsTotal': 'Points add up to {total}', 'ind.unweighted': '({count} indicators have no points set and are not scored)',
-  'ind.weightUnset': 'not set', 'trail.dateNotStated': 'not stated', 'form.dateNotStatedHelp': 'Leave empty where the documents give no date',
+  'ind.weightUnset': 'not set', 'budget.unstatedBox': 'The documents state no budget (record spending only)', 'budget.unstated': 'Budget not stated: the documents give none, so no execution rate is computed', 'trail.dateNotStated': 'not stated', 'form.dateNotStatedHelp': 'Leave empty where the documents give no date',
   'project.notStatedHelp': 'Leave empty where the project\'s documents do not say', 'project.categoryNotStated': 'category not stated', 'project.attributeNotStated': 'attribute not stated', 'project.typeNotStated': 'type not stated',
   'checks.title': 'Reported figures checked', 'checks.none': 'The self-evaluation reports no figure to check', 'checks.caption': 'Each figure the self-evaluation reports, beside the one recomputed under the district\'s scheme',
   'checks.figure': 'Figure', 'checks.reported': 'Reported', 'checks.recomputed': 'Recomputed', 'checks.verdict': 'Verdict', 'checks.rule': 'Rule',

@@ -132,7 +132,7 @@ export const zh = {
   'review.channels': '公开渠道（如：区政府门户网站）', 'review.targetsReturned': '区财政退回了绩效目标，意见：{note}',
   'goal.text': '绩效目标', 'goal.none': '尚未添加绩效目标', 'goal.number': '目标 {number}：', 'goal.noIndicators': '该目标下尚无指标',
   'ind.weightsTotal': '各指标分值合计 {total}', 'ind.unweighted': '（{count} 个指标未设分值，不计分）',
-  'ind.weightUnset': '未设', 'trail.dateNotStated': '未载明', 'form.dateNotStatedHelp': '文件未载明日期的，留空',
+  'ind.weightUnset': '未设', 'budget.unstatedBox': '文件未列预算数（仅记录支出）', 'budget.unstated': '预算未载明：文件未列预算数，不计算执行率', 'trail.dateNotStated': '未载明', 'form.dateNotStatedHelp': '文件未载明日期的，留空',
   'project.notStatedHelp': '项目资料未说明的，留空', 'project.categoryNotStated': '项目类别未说明', 'project.attributeNotStated': '项目属性未说明', 'project.typeNotStated': '项目类型未说明',
   'checks.title': '自评数据核对', 'checks.none': '自评未报送可核对的数字', 'checks.caption': '自评报送的每个数字与按本区计分规则复算的结果',
   'checks.figure': '项目', 'checks.reported': '自评数', 'checks.recomputed': '复算数', 'checks.verdict': '结论', 'checks.rule': '依据',

@@ -26,11 +26,16 @@ public final class BudgetCommands {
      */
     @SentBy({Role.DEPARTMENT_EDITOR, Role.DISTRICT_FINANCE})
     public record OpenBudget(PlanId plan, Map<FundingSource, WanYuan> sources, Map<ExpenditureClass, WanYuan> classes,
-                             Long expectedVersion) implements PlanCommand {
+                             boolean unstated, Long expectedVersion) implements PlanCommand {
 
         public OpenBudget {
             sources = Map.copyOf(sources);
             classes = Map.copyOf(classes);
+        }
+
+        public OpenBudget(PlanId plan, Map<FundingSource, WanYuan> sources, Map<ExpenditureClass, WanYuan> classes,
+                          Long expectedVersion) {
+            this(plan, sources, classes, false, expectedVersion);
         }
     }
 

@@ -48,7 +48,8 @@ class BudgetController {
         this.commands = commands;
     }
 
-    record OpenRequest(Map<String, String> sources, Map<String, String> classes) {
+    /** {@code unstated}: the plan's documents state no budget at all; then no sources or classes are given. */
+    record OpenRequest(Map<String, String> sources, Map<String, String> classes, Boolean unstated) {
     }
 
     record AdjustRequest(String kind, String amount, String source, String expenditureClass, String reason,
@@ -89,13 +90,14 @@ class BudgetController {
         RequestFields fields = new RequestFields();
         Map<FundingSource, WanYuan> sources = amounts(fields, "sources", body.sources(), FundingSource.class);
         Map<ExpenditureClass, WanYuan> classes = amounts(fields, "classes", body.classes(), ExpenditureClass.class);
-        if (body.sources() == null || body.sources().isEmpty()) {
+        boolean unstated = Boolean.TRUE.equals(body.unstated());
+        if (!unstated && (body.sources() == null || body.sources().isEmpty())) {
             fields.reject("sources", "required", "sources is required: the initial budget by funding source, e.g. "
                     + "{\"一般公共预算财政拨款\": \"149.60\"}");
         }
         fields.throwIfInvalid();
-        Receipt receipt = commands.send(new OpenBudget(target.plan(), sources, classes, target.expectedVersion()),
-                request);
+        Receipt receipt = commands.send(new OpenBudget(target.plan(), sources, classes, unstated,
+                target.expectedVersion()), request);
         return PlanResponses.created(receipt, request, PlanPaths.of(target) + "/budget");
     }
 

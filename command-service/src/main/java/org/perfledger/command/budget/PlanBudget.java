@@ -49,6 +49,8 @@ import org.perfledger.kernel.plan.PlanId;
 public class PlanBudget {
 
     private boolean opened;
+    /** The documents state no budget: spending is recorded against none (false in snapshots from before it). */
+    private boolean unstated;
     private WanYuan initial = WanYuan.ZERO;
     private WanYuan adjusted = WanYuan.ZERO;
     private WanYuan received = WanYuan.ZERO;
@@ -84,6 +86,15 @@ public class PlanBudget {
             throw new DomainRejection(Kind.CONFLICT, "budget.already-opened", "sources", "the " + plan.year()
                     + " budget of " + plan + " is already open at " + initial + "; change it by adjustments");
         }
+        if (command.unstated()) {
+            // the documents state no budget (a narrative report of spending): nothing is made up for it
+            if (!command.sources().isEmpty() || !command.classes().isEmpty()) {
+                throw new DomainRejection(Kind.RULE, "budget.unstated-with-amounts", "unstated", "a budget the "
+                        + "documents do not state has no sources or classes");
+            }
+            apply(new BudgetOpened(plan, Map.of(), Map.of(), WanYuan.ZERO, true));
+            return new Object[] {"unstated", true};
+        }
         if (command.sources().isEmpty()) {
             throw new DomainRejection(Kind.RULE, "budget.sources-required", "sources",
                     "the initial budget needs at least one funding source with its amount");
@@ -108,6 +119,7 @@ public class PlanBudget {
 
     public Object[] adjust(PlanId plan, AdjustBudget command) {
         requireOpened("adjust the budget");
+        requireStated("adjust the budget");
         positive("amount", command.amount());
         String reason = text("reason", command.reason(), PlanLimits.MAX_REASON);
         if (command.date() != null) {
@@ -130,6 +142,7 @@ public class PlanBudget {
 
     public Object[] receive(PlanId plan, RecordFundsReceived command) {
         requireOpened("record funds received");
+        requireStated("record funds received");
         positive("amount", command.amount());
         requireInYear(plan, "date", command.date());
         String note = optionalText("note", command.note(), PlanLimits.MAX_REASON);
@@ -152,7 +165,8 @@ public class PlanBudget {
         String description = text("description", command.description(), PlanLimits.MAX_REASON);
         String voucher = optionalText("voucher", command.voucher(), PlanLimits.MAX_SHORT_TEXT);
         WanYuan total = total("amount", executed, command.amount());
-        boolean over = total.compareTo(adjusted) > 0;
+        // with no budget stated there is none to pass
+        boolean over = !unstated && total.compareTo(adjusted) > 0;
         if (over && !command.overBudgetConfirmed()) {
             // a slip of a digit is caught here; spending past the budget is recorded only when someone says so
             throw new DomainRejection(Kind.RULE, "expenditure.over-budget", "overBudgetConfirmed", "this expenditure "
@@ -187,7 +201,7 @@ public class PlanBudget {
             }
         }
         WanYuan total = executed.minus(command.amount());
-        boolean over = total.compareTo(adjusted) > 0;
+        boolean over = !unstated && total.compareTo(adjusted) > 0;
         apply(new ExpenditureCorrected(plan, command.amount(), command.date(), type, command.line(), reason, voucher,
                 total, adjusted, over));
         return new Object[] {"executedTotal", total, "budget", adjusted, "executionRate", rate(total, adjusted),
@@ -196,6 +210,7 @@ public class PlanBudget {
 
     public Object[] setLines(PlanId plan, SetBudgetLines command) {
         requireOpened("set the budget lines");
+        requireStated("set the budget lines");
         if (command.lines().isEmpty() || command.lines().size() > PlanLimits.MAX_LIST) {
             throw new DomainRejection(Kind.RULE, "budget.lines-count", "lines",
                     "the 项目支出明细 has 1 to " + PlanLimits.MAX_LIST + " lines");
@@ -231,6 +246,13 @@ public class PlanBudget {
         }
     }
 
+    private void requireStated(String action) {
+        if (unstated) {
+            throw new DomainRejection(Kind.RULE, "budget.unstated", null, "cannot " + action + ": the plan's "
+                    + "documents state no budget");
+        }
+    }
+
     public void requireOpened(String action) {
         if (!opened) {
             throw new DomainRejection(Kind.RULE, "budget.not-opened", null,
@@ -257,6 +279,7 @@ public class PlanBudget {
     @EventSourcingHandler
     void on(BudgetOpened event) {
         opened = true;
+        unstated = event.unstated();
         initial = event.total();
         adjusted = event.total();
     }

@@ -150,6 +150,43 @@ class PlanBudgetTest {
                 .expectException(rejection("budget.already-opened", "already open at 149.60"));
     }
 
+    /**
+     * 天心 2020's report prints its spending and no budget: the budget is opened as not stated, spending is recorded
+     * against none (never over it), and what only a stated budget allows is refused.
+     */
+    @Test
+    void aBudgetTheDocumentsDoNotStateTakesSpendingButNoAdjustment() {
+        fixture.given(registered())
+                .when(new OpenBudget(FOOD_SAFETY, Map.of(), Map.of(), true, null))
+                .expectEvents(new BudgetOpened(FOOD_SAFETY, Map.of(), Map.of(), WanYuan.ZERO, true));
+        Object[] unstated = replaced(inExecution(), budgetOpened(),
+                new BudgetOpened(FOOD_SAFETY, Map.of(), Map.of(), WanYuan.ZERO, true));
+        fixture.given(unstated)
+                .when(new RecordExpenditure(FOOD_SAFETY, WanYuan.of("1527.20"), JUNE, null, null, "业务工作经费", null,
+                        false, null))
+                .expectEvents(new ExpenditureRecorded(FOOD_SAFETY, WanYuan.of("1527.20"), JUNE,
+                        ExpenditureClass.PROJECT, null, "业务工作经费", null, WanYuan.of("1527.20"), WanYuan.ZERO, false));
+        fixture.given(unstated)
+                .when(adjust(AdjustmentKind.SUPPLEMENT, "1.00", JUNE))
+                .expectNoEvents()
+                .expectException(rejection("budget.unstated", "state no budget"));
+        fixture.given(registered())
+                .when(new OpenBudget(FOOD_SAFETY, Map.of(FundingSource.OTHER, WanYuan.of("1.00")), Map.of(), true, null))
+                .expectNoEvents()
+                .expectException(rejection("budget.unstated-with-amounts", "no sources or classes"));
+    }
+
+    /** The events with one of them swapped for another. */
+    private static Object[] replaced(Object[] events, Object old, Object replacement) {
+        Object[] copy = events.clone();
+        for (int i = 0; i < copy.length; i++) {
+            if (copy[i].equals(old)) {
+                copy[i] = replacement;
+            }
+        }
+        return copy;
+    }
+
     @Test
     void rejectsABudgetWithoutFundingSources() {
         fixture.given(registered())

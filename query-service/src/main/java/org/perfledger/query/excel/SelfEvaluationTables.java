@@ -108,7 +108,11 @@ class SelfEvaluationTables {
             Printing.text(header, 5, "得分", styles.header);
             Row budget = sheet.createRow(r++);
             Printing.text(budget, 0, project ? "年度财政资金总额" : "部门整体支出总额", styles.cell);
-            Printing.number(budget, 1, (BigDecimal) row.get("adjusted_budget"), styles.money);
+            if (Boolean.TRUE.equals(row.get("budget_unstated"))) {
+                Printing.text(budget, 1, "未载明", styles.cell); // the documents state no budget: not a budget of 0
+            } else {
+                Printing.number(budget, 1, (BigDecimal) row.get("adjusted_budget"), styles.money);
+            }
             Printing.number(budget, 2, (BigDecimal) row.get("executed"), styles.money);
             if (execution != null && execution.rateShown() != null) {
                 Printing.text(budget, 3, execution.rateShown().toPlainString() + "%", styles.cell);

@@ -101,7 +101,9 @@ public class PlanFigures {
         if (Boolean.TRUE.equals(plan.get("over_budget"))) {
             alerts.add("over-budget");
         }
-        if (money(plan.get("adjusted_budget")).isZero() && !money(plan.get("executed")).isZero()) {
+        // a budget the documents do not state is not a budget of 0
+        if (money(plan.get("adjusted_budget")).isZero() && !money(plan.get("executed")).isZero()
+                && !Boolean.TRUE.equals(plan.get("budget_unstated"))) {
             alerts.add("zero-budget-with-spending");
         }
         if (progress != null && progress.lagging()) {

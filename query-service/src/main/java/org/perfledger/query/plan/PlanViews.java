@@ -70,7 +70,8 @@ class PlanViews {
      * @param executionRateInitial 执行数 / 年初预算, which some tables print instead
      * @param flags                what needs attention, e.g. over-budget or zero-budget
      */
-    record Budget(boolean opened, WanYuan initial, WanYuan adjusted, WanYuan received, WanYuan executed,
+    /** {@code unstated}: the documents state no budget; its figures are 0 and no rate is computed from them. */
+    record Budget(boolean opened, boolean unstated, WanYuan initial, WanYuan adjusted, WanYuan received, WanYuan executed,
                   String executionRate, String executionRateInitial, String receiptRate, boolean overBudget,
                   List<String> flags, List<Part> sources, List<Part> classes, List<Movement> movements,
                   List<Line> lines) {
@@ -139,10 +140,12 @@ class PlanViews {
             if (over) {
                 flags.add("over-budget");
             }
-            if (row.getBoolean("budget_opened") && adjusted.isZero() && !executed.isZero()) {
+            if (row.getBoolean("budget_opened") && !row.getBoolean("budget_unstated") && adjusted.isZero()
+                    && !executed.isZero()) {
                 flags.add("zero-budget-with-spending");
             }
-            Budget budget = new Budget(row.getBoolean("budget_opened"), initial, adjusted, received, executed,
+            Budget budget = new Budget(row.getBoolean("budget_opened"), row.getBoolean("budget_unstated"), initial,
+                    adjusted, received, executed,
                     rate(executed, adjusted), rate(executed, initial), rate(received, adjusted), over, flags,
                     parts(key, "source"), parts(key, "class"), movements(key), lines(key));
             Profile profile = "PROJECT".equals(row.getString("kind")) ? new Profile(

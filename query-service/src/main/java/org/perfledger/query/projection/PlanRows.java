@@ -34,6 +34,8 @@ final class PlanRows {
     String targetsNote;
     String targetsReviewedBy;
     boolean budgetOpened;
+    /** The documents state no budget: its figures are 0 and no 执行率 is computed from them. */
+    boolean budgetUnstated;
     BigDecimal initial = BigDecimal.ZERO;
     BigDecimal adjusted = BigDecimal.ZERO;
     BigDecimal received = BigDecimal.ZERO;
@@ -80,7 +82,7 @@ final class PlanRows {
         switch (table) {
             case PLAN -> rows.add(row(kind, name, implementingUnits, category, attribute, projectType, financeDesk,
                     phase.name(), budgetOpened, initial, adjusted, received, executed, overBudget, version, updatedAt,
-                    targetsReview, targetsNote, targetsReviewedBy));
+                    targetsReview, targetsNote, targetsReviewedBy, budgetUnstated));
             case BUDGET_PART -> parts.forEach((part, figures) -> rows.add(row(part.substring(0, part.indexOf('/')),
                     part.substring(part.indexOf('/') + 1), figures[0], figures[1], figures[2], figures[3])));
             case BUDGET_LINE -> lines.forEach(line -> rows.add(row(line)));
@@ -119,6 +121,7 @@ final class PlanRows {
                 targetsReview = (String) v[16];
                 targetsNote = (String) v[17];
                 targetsReviewedBy = (String) v[18];
+                budgetUnstated = (Boolean) v[19];
             }
             case BUDGET_PART -> parts.put(v[0] + "/" + v[1], new BigDecimal[] {(BigDecimal) v[2], (BigDecimal) v[3],
                     (BigDecimal) v[4], (BigDecimal) v[5]});

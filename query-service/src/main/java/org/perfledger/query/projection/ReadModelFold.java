@@ -104,6 +104,7 @@ final class ReadModelFold {
     private static void applyToPlan(PlanEvent event, EventEnvelope envelope, PlanRows plan, ReadModel model) {
         if (event instanceof BudgetOpened opened) {
             plan.budgetOpened = true;
+            plan.budgetUnstated = opened.unstated();
             plan.initial = opened.total().amount();
             plan.adjusted = opened.total().amount();
             opened.sources().forEach((source, amount) -> plan.parts.put("source/" + source.name(),

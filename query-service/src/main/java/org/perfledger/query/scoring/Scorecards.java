@@ -70,7 +70,7 @@ public class Scorecards {
     public ScorecardView compute(PlanId plan, Integer schemeVersion) {
         Object[] key = PlanKeys.of(plan);
         List<Map<String, Object>> plans = jdbc.queryForList(
-                "SELECT initial_budget, adjusted_budget, received, executed FROM plan WHERE " + KEY, key);
+                "SELECT initial_budget, adjusted_budget, received, executed, budget_unstated FROM plan WHERE " + KEY, key);
         if (plans.isEmpty()) {
             throw new NotFoundException("plan", "plan.not-found", "no " + plan.year() + " plan " + plan + " is known");
         }
@@ -111,7 +111,7 @@ public class Scorecards {
     public Scorecard preview(PlanId plan, ScoringScheme scheme) {
         Object[] key = PlanKeys.of(plan);
         List<Map<String, Object>> plans = jdbc.queryForList(
-                "SELECT initial_budget, adjusted_budget, executed FROM plan WHERE " + KEY, key);
+                "SELECT initial_budget, adjusted_budget, received, executed, budget_unstated FROM plan WHERE " + KEY, key);
         if (plans.isEmpty()) {
             throw new NotFoundException("plan", "plan.not-found", "no " + plan.year() + " plan " + plan + " is known");
         }
@@ -139,7 +139,7 @@ public class Scorecards {
     private Scorecard score(PlanId plan, Map<String, Object> figures, List<IndicatorFacts> indicators,
                             ScoringScheme scheme) {
         PlanFacts facts = new PlanFacts(money(figures.get("initial_budget")), money(figures.get("adjusted_budget")),
-                money(figures.get("executed")), indicators);
+                money(figures.get("executed")), indicators, Boolean.TRUE.equals(figures.get("budget_unstated")));
         // a plan the scheme names is scored on its own layout (another template, another budget base), and says so
         ScoringScheme own = scheme.forPlan(plan.department().code().value(), PlanKeys.planKey(plan));
         Scorecard card = ScoringEngine.score(facts, own);

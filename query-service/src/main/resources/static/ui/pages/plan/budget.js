@@ -43,6 +43,7 @@ export function BudgetSection({ plan, path, year, editor, finance, reload }) {
           ['budget.received', money(budget.received)], ['budget.executed', money(budget.executed)],
           ['budget.rate', pct(budget.executionRate)]].map(([key, value]) => e('div', null, t(key), e('b', { 'data-test': 'figure-' + key }, value)))),
       budget.overBudget && e('p', { class: 'badge', 'data-test': 'over-budget' }, t('alert.over-budget')),
+      budget.unstated && e('p', { class: 'notice', role: 'note', 'data-test': 'budget-unstated' }, t('budget.unstated')),
       e(PartsTable, { budget })),
     budget.lines.length > 0 && e('table', { tabindex: 0, 'data-test': 'budget-lines' },
       e('caption', null, t('budget.lines')),
@@ -52,11 +53,11 @@ export function BudgetSection({ plan, path, year, editor, finance, reload }) {
         e('td', { class: 'num' }, money(line.executed)), e('td', { class: 'num' }, pct(line.executionRate)))))),
     e('div', { class: 'toolbar' },
       !budget.opened && OPENABLE.includes(phase) && (editor || finance) && action('open-budget', t('action.openBudget')),
-      budget.opened && editor && OPENABLE.includes(phase) && action('set-lines', t('action.setLines')),
-      executing && editor && action('record-receipt', t('action.receipt')),
+      budget.opened && !budget.unstated && editor && OPENABLE.includes(phase) && action('set-lines', t('action.setLines')),
+      executing && !budget.unstated && editor && action('record-receipt', t('action.receipt')),
       executing && editor && action('record-expenditure', t('action.expenditure')),
       executing && editor && action('record-correction', t('action.correction')),
-      executing && finance && action('adjust-budget', t('action.adjustBudget'))),
+      executing && !budget.unstated && finance && action('adjust-budget', t('action.adjustBudget'))),
     e(Notice, { notice }),
     form && e(Form, { ...forms[{ 'open-budget': 'open', 'set-lines': 'lines', 'record-receipt': 'receipt',
       'record-expenditure': 'expenditure', 'record-correction': 'correction', 'correct-movement': 'correction',
@@ -115,9 +116,13 @@ function openForm(path, departmentWide, words) {
     .map(([key, value]) => [key.slice(prefix.length), String(value).trim()]));
   return {
     test: 'open-budget-form', title: t('action.openBudget'),
-    fields: [...sources, ...classes],
+    // a plan whose documents state no budget at all (a report of spending only) is opened as such, without amounts
+    fields: [...sources, ...classes, { name: 'unstated', type: 'checkbox', label: t('budget.unstatedBox') }],
     submit: values => {
       const given = pick(values, 'source:');
+      if (values.unstated === true) {
+        return api.send('POST', path + '/budget', { sources: given, classes: pick(values, 'class:'), unstated: true });
+      }
       if (!Object.keys(given).length) {
         return Promise.reject(new api.Problem(422, { detail: t('rule.budget.sources-required'),
           errors: [{ field: 'source:GENERAL_PUBLIC_BUDGET', rule: 'budget.sources-required', message: '' }] }));

@@ -25,16 +25,24 @@ public final class BudgetEvents {
      *
      * @param sources by funding source; they sum to {@code total}
      * @param classes for a department-wide plan, the split 人员经费 / 公用经费 / 项目支出 (summing to {@code total}), or empty
+     * @param unstated true where the plan's documents state no budget at all (天心 2020's report prints its spending
+     *                 only): no sources, a total of 0 that is not a budget of 0, and no 执行率 to compute. Absent in
+     *                 events stored before it existed, where it is false.
      */
     @EventType(name = "BudgetOpened", version = 1)
     public record BudgetOpened(PlanId plan, Map<FundingSource, WanYuan> sources, Map<ExpenditureClass, WanYuan> classes,
-                               WanYuan total) implements PlanEvent {
+                               WanYuan total, boolean unstated) implements PlanEvent {
 
         public BudgetOpened {
             Objects.requireNonNull(plan, "plan");
             sources = Collections.unmodifiableMap(new TreeMap<>(sources));
             classes = Collections.unmodifiableMap(new TreeMap<>(classes));
             Objects.requireNonNull(total, "total");
+        }
+
+        public BudgetOpened(PlanId plan, Map<FundingSource, WanYuan> sources, Map<ExpenditureClass, WanYuan> classes,
+                            WanYuan total) {
+            this(plan, sources, classes, total, false);
         }
     }
 

@@ -120,6 +120,9 @@ public final class EventWords {
             return e.plan().year() + " 年度部门整体";
         }
         if (event instanceof BudgetOpened e) {
+            if (e.unstated()) {
+                return "预算未载明（文件未列预算数）";
+            }
             return e.total() + " 万元（" + e.sources().entrySet().stream()
                     .map(s -> s.getKey().label() + " " + s.getValue()).collect(Collectors.joining("，")) + "）";
         }

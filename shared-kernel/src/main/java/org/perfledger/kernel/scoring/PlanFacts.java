@@ -7,14 +7,23 @@ import org.perfledger.kernel.money.WanYuan;
 import org.perfledger.kernel.performance.Achievement;
 import org.perfledger.kernel.performance.TargetValue;
 
-/** What scoring needs of a plan: its budget figures and its indicators with their latest actuals. */
-public record PlanFacts(WanYuan initialBudget, WanYuan adjustedBudget, WanYuan executed, List<IndicatorFacts> indicators) {
+/**
+ * What scoring needs of a plan: its budget figures and its indicators with their latest actuals.
+ *
+ * @param budgetUnstated the documents state no budget: the figures are 0, not a budget of 0, and there is no 执行率
+ */
+public record PlanFacts(WanYuan initialBudget, WanYuan adjustedBudget, WanYuan executed, List<IndicatorFacts> indicators,
+                        boolean budgetUnstated) {
 
     public PlanFacts {
         Objects.requireNonNull(initialBudget, "initialBudget");
         Objects.requireNonNull(adjustedBudget, "adjustedBudget");
         Objects.requireNonNull(executed, "executed");
         indicators = List.copyOf(indicators);
+    }
+
+    public PlanFacts(WanYuan initialBudget, WanYuan adjustedBudget, WanYuan executed, List<IndicatorFacts> indicators) {
+        this(initialBudget, adjustedBudget, executed, indicators, false);
     }
 
     /**

@@ -82,6 +82,10 @@ public final class ScoringEngine {
         BigDecimal executed = facts.executed().amount();
         String base = rule.base() == BudgetBase.INITIAL ? "年初预算" : "调整后预算";
         BigDecimal zero = BigDecimal.ZERO.setScale(scoreDecimals, RoundingMode.UNNECESSARY);
+        if (facts.budgetUnstated()) {
+            return new ExecutionScore(rule.weight(), base, null, executed, null, null, null, zero, null,
+                    "the documents state no budget: there is no 执行率 to compute, and none is made up");
+        }
         if (budget.signum() == 0) {
             String reason = executed.signum() == 0
                     ? "no " + base + " and nothing spent: 执行率 is undefined"

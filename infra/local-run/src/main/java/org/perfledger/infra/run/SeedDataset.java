@@ -122,7 +122,12 @@ public final class SeedDataset {
         }
         JsonNode budget = plan.get("budget");
         ObjectNode open = JSON.createObjectNode();
-        open.set("sources", budget.get("sources"));
+        if (budget.path("unstated").asBoolean(false)) {
+            // the document states no budget (天心 2020 reports its spending only): none is made up
+            open.put("unstated", true);
+        } else {
+            open.set("sources", budget.get("sources"));
+        }
         if (budget.has("classes")) {
             open.set("classes", budget.get("classes"));
         }

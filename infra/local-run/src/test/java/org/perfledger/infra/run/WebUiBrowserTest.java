@@ -376,6 +376,19 @@ class WebUiBrowserTest {
         assertThat(Accessibility.violations(browser, "reported-checks", "screenshots")).isEmpty();
     }
 
+    /** 天心 2020 states no budget: the plan page says so, offers no adjustment, and its checks show the printed sums. */
+    @Test
+    void aBudgetTheDocumentsDoNotStateIsShownAsSuchNotAsZero() throws IOException {
+        signInAs("tianxin.finance", "tianxin", null, "DISTRICT_FINANCE", "#/plan/scjgj/2020/department");
+        assertThat(find("budget-unstated").getText()).contains("预算未载明");
+        assertThat(all("[data-test=adjust-budget]")).isEmpty();
+        WebElement checks = find("reported-checks");
+        WebElement share = wait.until(driver -> checks.findElements(By.cssSelector(
+                "[data-test='check-企业占比 = 企业 / 市场主体总量']")).stream().findFirst().orElse(null));
+        assertThat(in(share, "verdict").getText()).isEqualTo("不一致");
+        assertThat(Accessibility.violations(browser, "budget-unstated", "screenshots")).isEmpty();
+    }
+
     @Test
     void aViewerSeesTheDashboardWithoutForms() {
         signInAs("donghu.scjgj.viewer", "donghu", "scjgj", "DEPARTMENT_VIEWER", DEPARTMENT);
