@@ -83,6 +83,9 @@ export const selfEvaluationForm = (path, indicators, reported, needsReason = () 
     { name: 'improvementMeasures', label: t('form.measures'), long: true, required: true, max: 4000 },
     { name: 'resultsUse', label: t('form.use'), long: true, required: true, max: 4000 },
     { name: 'publicationPlan', label: t('form.publication'), long: true, required: true, max: 4000 },
+    // the other figures the table or report prints, one a line, to be checked beside the scores
+    { name: 'printed', label: t('form.printed'), long: true, max: 20000, help: t('form.printedHelp'), apiPrefix: 'printed',
+      check: value => printedFigures(value).error ?? null },
   ],
   submit: values => api.send('POST', path + '/self-evaluation', {
     indicators: indicators.map(indicator => ({
@@ -93,7 +96,31 @@ export const selfEvaluationForm = (path, indicators, reported, needsReason = () 
     score: orNull(String(values.score ?? '')), grade: orNull(values.grade),
     deviationAnalysis: orNull(values.deviationAnalysis), improvementMeasures: values.improvementMeasures,
     resultsUse: values.resultsUse, publicationPlan: values.publicationPlan,
+    printed: printedFigures(values.printed).figures,
   }),
 });
+
+/** The words a line may use for a printed figure's kind, as the tables say them, and the kinds they stand for. */
+const PRINTED_KINDS = { 合计: 'SUM', 比率: 'QUOTIENT', 资金到位率: 'FUNDING_RATE', 执行率偏差率: 'EXECUTION_DEVIATION',
+  小计分值: 'SUBTOTAL_WEIGHT', 小计得分: 'SUBTOTAL_SCORE', 得分率: 'SUBTOTAL_RATE', 分值合计: 'TOTAL_WEIGHT',
+  执行率分值: 'EXECUTION_WEIGHT', 执行数: 'EXECUTED', 调整后预算: 'ADJUSTED_BUDGET' };
+
+/**
+ * Lines of "名称 | 类型 | 数值 | 组成" into printed figures: 组成 is the parts of a 合计, the numerator and denominator of a
+ * 比率 (comma-separated), or the 一级指标 of a 小计; the first line that does not read so is the error.
+ */
+export function printedFigures(text) {
+  const figures = [];
+  const lines = String(text ?? '').split('\n').map(line => line.trim()).filter(Boolean);
+  for (let i = 0; i < lines.length; i++) {
+    const [label, word, value, rest] = lines[i].split(/[|｜]/).map(cell => cell?.trim());
+    const kind = PRINTED_KINDS[word] ?? (Object.values(PRINTED_KINDS).includes(word) ? word : null);
+    if (!label || !kind || !value) return { figures, error: t('form.printedLine', { line: i + 1 }) };
+    const subtotal = kind.startsWith('SUBTOTAL');
+    const parts = !subtotal && rest ? rest.split(/[,，]/).map(part => part.trim()).filter(Boolean) : [];
+    figures.push({ label, kind, value: value.replace(/%$/, ''), subject: subtotal ? rest ?? null : null, parts });
+  }
+  return { figures };
+}
 
 export { money, date, orNull, moneyCheck, ReadingPreview };

@@ -29,6 +29,7 @@ import org.perfledger.query.replay.EventStoreReader.Settled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -205,8 +206,7 @@ public class ReadModelRebuilds implements DisposableBean {
                 }
             });
             if (rebuild.swap) {
-                // the old tables go once the readers still on them are done; new reads already see the rebuilt ones
-                jdbc.execute("DROP SCHEMA IF EXISTS " + ReadModelTables.ident(retired(live)) + " CASCADE");
+                dropRetired(retired(live));
             }
             rebuild.finish(null);
             log.info("Read-model rebuild {} done: {} events, {}", rebuild.id, rebuild.applied,
@@ -221,6 +221,30 @@ public class ReadModelRebuilds implements DisposableBean {
                 log.warn("Could not drop {} after a failed rebuild", target, cleanup);
             }
         }
+    }
+
+    /**
+     * The old tables go once the readers still on them are done; new reads already see the rebuilt ones. A reader in
+     * the way (PostgreSQL may end the drop as a deadlock with one) only delays the drop: it is tried again, and what is
+     * still there is dropped by the next rebuild. The swap is done either way, so the rebuild does not fail on it.
+     */
+    private void dropRetired(String schema) {
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            try {
+                jdbc.execute("DROP SCHEMA IF EXISTS " + ReadModelTables.ident(schema) + " CASCADE");
+                return;
+            } catch (DataAccessException e) {
+                log.info("Retired read models {} still in use (try {} of 5): {}", schema, attempt,
+                        e.getMostSpecificCause().getMessage());
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        log.warn("Retired read models {} are left for the next rebuild to drop", schema);
     }
 
     private static DecodedEvent decode(Settled settled) {

@@ -230,7 +230,14 @@ class YearJourneyBrowserTest {
         fill("self-evaluation-form", "improvementMeasures", "加强过程监控");
         fill("self-evaluation-form", "resultsUse", "作为下年预算安排依据");
         fill("self-evaluation-form", "publicationPlan", "随部门决算公开");
+        // the other figures the table prints, one a line, checked beside the scores; a line that does not read so is
+        // refused at the field before anything is sent
+        fill("self-evaluation-form", "printed", "乱写");
+        submit("self-evaluation-form");
+        assertThat(text("error-printed")).isEqualTo("第 1 行不是“名称 | 类型 | 数值 | 组成”");
+        fill("self-evaluation-form", "printed", "明细合计 | 合计 | 3.00 | 1.00,2.00\n上报率 | 比率 | 66.7 | 2,3");
         submitAndWait("self-evaluation-form");
+        assertThat(find("reported-checks").getText()).contains("明细合计", "上报率");
         as("donghu.finance", plan);
         click("accept-self-evaluation");
         submitAndWait("accept-self-evaluation-form");
