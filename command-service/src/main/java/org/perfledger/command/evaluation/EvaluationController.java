@@ -7,6 +7,7 @@ import org.perfledger.command.planning.PlanLimits;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.perfledger.command.evaluation.EvaluationCommands.AcceptSelfEvaluation;
@@ -172,7 +173,10 @@ class EvaluationController {
                 target.expectedVersion()), request), request);
     }
 
-    /** A rate as the department printed it, in percent, keeping its decimals: "81.2", "-2.1", "121". */
+    /**
+     * The figures a self-evaluation prints beyond its scores, each field checked and named ({@code printed[0].kind});
+     * at most {@value PrintedFigure#MAX_FIGURES}, each of at most {@value PrintedFigure#MAX_PARTS} parts.
+     */
     private static List<PrintedFigure> printed(List<PrintedFigureRequest> given, RequestFields fields) {
         List<PrintedFigure> printed = new ArrayList<>();
         if (given == null) {
@@ -220,9 +224,10 @@ class EvaluationController {
             }
         }
         throw new InvalidValueException("printed.kind", "a printed figure's kind is one of "
-                + java.util.Arrays.toString(PrintedFigure.Kind.values()));
+                + Arrays.toString(PrintedFigure.Kind.values()));
     }
 
+    /** A rate as the department printed it, in percent, keeping its decimals: "81.2", "-2.1", "121". */
     private static BigDecimal reportedRate(String text) {
         if (text.matches("[+-]?\\d{1,6}(\\.\\d{1,4})?")) {
             return new BigDecimal(text.startsWith("+") ? text.substring(1) : text);

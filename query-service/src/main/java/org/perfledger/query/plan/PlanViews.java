@@ -148,13 +148,13 @@ class PlanViews {
                     adjusted, received, executed,
                     rate(executed, adjusted), rate(executed, initial), rate(received, adjusted), over, flags,
                     parts(key, "source"), parts(key, "class"), movements(key), lines(key));
+            List<Coded> types = types(row.getString("project_type"));
             Profile profile = "PROJECT".equals(row.getString("kind")) ? new Profile(
                     units(row.getString("implementing_units")),
                     row.getString("category") == null ? null : coded(ProjectCategory.valueOf(row.getString("category"))),
                     row.getString("attribute") == null ? null
                             : coded(ProjectAttribute.valueOf(row.getString("attribute"))),
-                    types(row.getString("project_type")).stream().findFirst().orElse(null),
-                    types(row.getString("project_type")), row.getString("finance_desk")) : null;
+                    types.isEmpty() ? null : types.get(0), types, row.getString("finance_desk")) : null;
             return new PlanView(plan.district().value(), plan.department().code().value(), plan.year().value(),
                     plan.project(), row.getString("kind"), row.getString("name"),
                     coded(PlanPhase.valueOf(row.getString("phase"))),

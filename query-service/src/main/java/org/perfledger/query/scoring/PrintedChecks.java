@@ -1,19 +1,16 @@
 package org.perfledger.query.scoring;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.perfledger.kernel.evaluation.PrintedFigure.Kind;
 import org.perfledger.kernel.scoring.PlanFacts.IndicatorFacts;
 import org.perfledger.kernel.scoring.Scorecard;
+import org.perfledger.query.readmodel.RowJson;
 import org.perfledger.query.scoring.Scorecards.ReportedFigure;
 
 /**
@@ -25,10 +22,6 @@ import org.perfledger.query.scoring.Scorecards.ReportedFigure;
 final class PrintedChecks {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    /** Keeps a printed number's decimals as printed: 20.00 stays 20.00, not the double 20.0. */
-    private static final ObjectMapper EXACT = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     private PrintedChecks() {
     }
@@ -46,13 +39,8 @@ final class PrintedChecks {
         if (printed == null) {
             return figures;
         }
-        JsonNode all;
-        try {
-            all = EXACT.readTree(printed.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        for (JsonNode figure : all) {
+        // the figures' numbers are stored as decimal strings (PrintedFigure), so they keep their printed decimals
+        for (JsonNode figure : RowJson.tree(printed.toString())) {
             Kind kind = Kind.valueOf(figure.get("kind").asText());
             String label = figure.get("label").asText();
             String subject = figure.path("subject").isNull() ? null : figure.path("subject").asText(null);
@@ -121,17 +109,14 @@ final class PrintedChecks {
         return denominator.signum() == 0 ? null : numerator.multiply(HUNDRED).divide(denominator, MathContext.DECIMAL128);
     }
 
-    private interface Points {
-        BigDecimal of(IndicatorFacts fact);
-    }
-
     /** The sum over the indicators under the 一级指标, or null when there are none or one lacks the figure. */
-    private static BigDecimal sum(List<IndicatorFacts> facts, Map<String, String> levels, String subject, Points points) {
+    private static BigDecimal sum(List<IndicatorFacts> facts, Map<String, String> levels, String subject,
+                                  Function<IndicatorFacts, BigDecimal> points) {
         BigDecimal sum = BigDecimal.ZERO;
         boolean any = false;
         for (IndicatorFacts fact : facts) {
             if (subject != null && subject.equals(levels.get(fact.code()))) {
-                BigDecimal value = points.of(fact);
+                BigDecimal value = points.apply(fact);
                 if (value == null) {
                     return null;
                 }

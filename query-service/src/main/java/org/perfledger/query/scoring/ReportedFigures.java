@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.perfledger.kernel.evaluation.Grade;
 import org.perfledger.kernel.performance.Deviation;
 import org.perfledger.kernel.scoring.PlanFacts.IndicatorFacts;
@@ -28,20 +29,23 @@ final class ReportedFigures {
 
     static List<ReportedFigure> of(Map<String, Object> evaluation, Scorecard card, List<IndicatorFacts> facts,
                                    ScoringScheme scheme, Map<String, String> levels, Map<String, Object> plan) {
-        List<ReportedFigure> figures = scores(evaluation, card, facts, scheme);
         Map<String, BigDecimal> reported = new HashMap<>();
-        for (JsonNode indicator : RowJson.tree(evaluation.get("indicators").toString())) {
-            if (indicator.hasNonNull("score")) {
-                reported.put(indicator.get("indicator").asText(), new BigDecimal(indicator.get("score").asText()));
-            }
-        }
+        List<ReportedFigure> figures = scores(evaluation, card, facts, scheme, reported);
         figures.addAll(PrintedChecks.of(evaluation.get("printed"), card, facts, levels, reported, plan));
         return figures;
     }
 
-    /** The reported scores, 执行率 and grade against the recomputed ones. */
+    /**
+     * The reported scores, 执行率 and grade against the recomputed ones; each indicator's reported 得分 goes into
+     * {@code reported} on the way.
+     */
     private static List<ReportedFigure> scores(Map<String, Object> evaluation, Scorecard card,
-                                               List<IndicatorFacts> facts, ScoringScheme scheme) {
+                                               List<IndicatorFacts> facts, ScoringScheme scheme,
+                                               Map<String, BigDecimal> reported) {
+        // no rule was published for these scores: they are recomputed under the closest published convention, and
+        // each verdict that rests on it says so
+        UnaryOperator<String> ruled = rule -> scheme.unpublished()
+                ? "rule not published; under " + scheme.source() + ": " + rule : rule;
         List<ReportedFigure> figures = new ArrayList<>();
         BigDecimal rate = (BigDecimal) evaluation.get("execution_rate");
         if (rate != null && card.execution() != null) {
@@ -52,8 +56,8 @@ final class ReportedFigures {
         }
         BigDecimal executionScore = (BigDecimal) evaluation.get("execution_score");
         if (executionScore != null && card.execution() != null) {
-            figures.add(figure("执行率得分", executionScore, card.execution().exact(),
-                    card.execution().unscorable() != null ? card.execution().unscorable() : card.execution().formula()));
+            figures.add(figure("执行率得分", executionScore, card.execution().exact(), ruled.apply(
+                    card.execution().unscorable() != null ? card.execution().unscorable() : card.execution().formula())));
         }
         JsonNode given = RowJson.tree(evaluation.get("indicators").toString());
         // the printed parts, to hold the printed 总分 against their sum whatever the weights
@@ -67,11 +71,12 @@ final class ReportedFigures {
                 continue;
             }
             if (indicator.hasNonNull("score")) {
+                BigDecimal printed = new BigDecimal(indicator.get("score").asText());
+                reported.put(code, printed);
                 printedIndicators++;
-                printedParts = printedParts == null ? null
-                        : printedParts.add(new BigDecimal(indicator.get("score").asText()));
-                figures.add(figure(code + " 得分", new BigDecimal(indicator.get("score").asText()), score.exact(),
-                        score.unscorable() != null ? score.unscorable() : score.formula()));
+                printedParts = printedParts == null ? null : printedParts.add(printed);
+                figures.add(figure(code + " 得分", printed, score.exact(),
+                        ruled.apply(score.unscorable() != null ? score.unscorable() : score.formula())));
             }
             if (indicator.hasNonNull("deviationRate")) {
                 figures.add(deviationFigure(code, new BigDecimal(indicator.get("deviationRate").asText()), fact));
@@ -80,9 +85,9 @@ final class ReportedFigures {
         BigDecimal total = (BigDecimal) evaluation.get("score");
         if (total != null) {
             figures.add(card.unweighted() > 0
-                    ? figure("总分", total, null, card.unweighted() + " indicators have no 分值 set (not "
-                            + "printed): the 总分 cannot be recomputed from the weights")
-                    : figure("总分", total, card.total(), "the sum of the parts' scores, each rounded"));
+                    ? figure("总分", total, null, ruled.apply(card.unweighted() + " indicators have no 分值 set (not "
+                            + "printed): the 总分 cannot be recomputed from the weights"))
+                    : figure("总分", total, card.total(), ruled.apply("the sum of the parts' scores, each rounded")));
             if (printedParts != null && printedIndicators == card.indicators().size() && printedIndicators > 0) {
                 figures.add(figure("总分 = Σ 得分", total, printedParts, "the sum of the printed 得分"
                         + (card.execution() == null ? "" : " (执行率得分 and each indicator's)")));
@@ -94,29 +99,18 @@ final class ReportedFigures {
             // without every weight there is no recomputed 总分: the grade is held against the printed one's band
             BigDecimal basis = card.unweighted() > 0 ? total : card.total();
             if (basis == null) {
-                figures.add(new ReportedFigure("等级", null, null, Verdict.Kind.CANNOT_CHECK.name(), "reported "
-                        + reportedGrade.label() + "; no 总分 to grade: it is neither printed nor recomputable"));
+                figures.add(new ReportedFigure("等级", null, null, Verdict.Kind.CANNOT_CHECK.name(), ruled.apply(
+                        "reported " + reportedGrade.label() + "; no 总分 to grade: it is neither printed nor "
+                        + "recomputable")));
             } else {
                 Grade expected = ScoringEngine.grade(basis, scheme);
                 figures.add(new ReportedFigure("等级", null, null, reportedGrade == expected
-                        ? Verdict.Kind.REPRODUCED.name() : Verdict.Kind.DIFFERENT.name(), "reported "
+                        ? Verdict.Kind.REPRODUCED.name() : Verdict.Kind.DIFFERENT.name(), ruled.apply("reported "
                         + reportedGrade.label() + ", " + (basis == total ? "the scheme's grade for the printed 总分 "
-                        : "recomputed ") + expected.label() + " for " + basis.toPlainString()));
+                        : "recomputed ") + expected.label() + " for " + basis.toPlainString())));
             }
         }
-        if (!scheme.unpublished()) {
-            return figures;
-        }
-        // no rule was published for these scores: they are recomputed under the closest published convention, and
-        // each verdict that rests on it says so
-        List<ReportedFigure> marked = new ArrayList<>(figures.size());
-        for (ReportedFigure figure : figures) {
-            boolean scored = figure.figure().endsWith("得分") && !figure.figure().startsWith("总分 =")
-                    || figure.figure().equals("总分") || figure.figure().equals("等级");
-            marked.add(!scored ? figure : new ReportedFigure(figure.figure(), figure.reported(), figure.recomputed(),
-                    figure.verdict(), "rule not published; under " + scheme.source() + ": " + figure.rule()));
-        }
-        return marked;
+        return figures;
     }
 
     /**

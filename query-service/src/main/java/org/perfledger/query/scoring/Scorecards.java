@@ -92,10 +92,11 @@ public class Scorecards {
                     + " of the scoring scheme; the latest is " + latest);
         }
 
-        List<IndicatorFacts> indicators = indicatorFacts(key);
+        Map<String, String> levels = new HashMap<>();
+        List<IndicatorFacts> indicators = indicatorFacts(key, levels);
         Scorecard card = score(plan, plans.get(0), indicators, scheme);
         List<ReportedFigure> reported = evaluation == null ? List.of() : ReportedFigures.of(evaluation, card, indicators,
-                scheme, levels(key), plans.get(0));
+                scheme, levels, plans.get(0));
         return new ScorecardView(plan.aggregateId(), kind.name(), version, latest,
                 evaluation == null ? "provisional" : "final", card, reported,
                 reported.stream().noneMatch(figure -> figure.verdict().equals(Verdict.Kind.DIFFERENT.name())
@@ -115,25 +116,20 @@ public class Scorecards {
         if (plans.isEmpty()) {
             throw new NotFoundException("plan", "plan.not-found", "no " + plan.year() + " plan " + plan + " is known");
         }
-        return score(plan, plans.get(0), indicatorFacts(key), scheme);
+        return score(plan, plans.get(0), indicatorFacts(key, new HashMap<>()), scheme);
     }
 
-    /** Each indicator's 一级指标 as the tables print it, by code. */
-    private Map<String, String> levels(Object[] key) {
-        Map<String, String> levels = new HashMap<>();
-        jdbc.query("SELECT code, level1 FROM indicator WHERE " + KEY, (java.sql.ResultSet row) -> {
-            levels.put(row.getString(1), IndicatorLevel1.valueOf(row.getString(2)).label());
-        }, key);
-        return levels;
-    }
-
-    private List<IndicatorFacts> indicatorFacts(Object[] key) {
-        return jdbc.query("SELECT code, name, weight, target_value::text, "
-                        + "latest_actual_value::text, latest_achievement FROM indicator WHERE " + KEY + " ORDER BY position",
-                (row, n) -> new IndicatorFacts(row.getString(1), row.getString(2), row.getBigDecimal(3),
-                        RowJson.read(row.getString(4), TargetValue.class),
-                        row.getString(5) == null ? null : RowJson.read(row.getString(5), TargetValue.class),
-                        row.getString(6) == null ? null : Achievement.valueOf(row.getString(6))), key);
+    /** The plan's indicators as scoring needs them; each one's 一级指标, as the tables print it, goes into {@code levels}. */
+    private List<IndicatorFacts> indicatorFacts(Object[] key, Map<String, String> levels) {
+        return jdbc.query("SELECT code, name, weight, target_value::text, latest_actual_value::text, "
+                        + "latest_achievement, level1 FROM indicator WHERE " + KEY + " ORDER BY position",
+                (row, n) -> {
+                    levels.put(row.getString(1), IndicatorLevel1.valueOf(row.getString(7)).label());
+                    return new IndicatorFacts(row.getString(1), row.getString(2), row.getBigDecimal(3),
+                            RowJson.read(row.getString(4), TargetValue.class),
+                            row.getString(5) == null ? null : RowJson.read(row.getString(5), TargetValue.class),
+                            row.getString(6) == null ? null : Achievement.valueOf(row.getString(6)));
+                }, key);
     }
 
     private Scorecard score(PlanId plan, Map<String, Object> figures, List<IndicatorFacts> indicators,

@@ -1,6 +1,7 @@
 package org.perfledger.kernel.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -78,7 +79,7 @@ public final class EventUpcasting {
     /** ProjectRegistered 1 → 2: its one 项目类型 as the list of its types. */
     private static ObjectNode projectTypesAsAList(ObjectNode payload) {
         JsonNode type = payload.remove("type");
-        com.fasterxml.jackson.databind.node.ArrayNode types = payload.putArray("types");
+        ArrayNode types = payload.putArray("types");
         if (type != null && !type.isNull()) {
             types.add(type);
         }

@@ -44,17 +44,6 @@ public final class SeedDataset {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The marker of a value the document does not print. */
     static final String NOT_PRINTED = "notPrinted";
-    /**
-     * Texts the commands require that a document may leave empty, and the words sent in their place when the data file
-     * marks them not printed: a statement that the document says nothing, never made-up content.
-     */
-    static final Map<String, String> LEFT_EMPTY = Map.of(
-            "deviationReason", "（自评表未填写偏差原因）",
-            "deviationAnalysis", "（自评表未填写偏差原因）",
-            "improvementMeasures", "（自评表未填写）",
-            "resultsUse", "（自评表未填写）",
-            "publicationPlan", "（自评表未填写）",
-            "documentNumber", "（自评报告未载明文号）");
     /** The marker of a value worked out from printed ones, beside {@code from}, the formula. */
     static final String DERIVED = "derived";
     /**
@@ -62,6 +51,18 @@ public final class SeedDataset {
      * also the 偏差原因分析 when a plan has none.
      */
     static final String NO_REASON_GIVEN = "（自评表未填写偏差原因）";
+    private static final String LEFT_BLANK = "（自评表未填写）";
+    /**
+     * Texts the commands require that a document may leave empty, and the words sent in their place when the data file
+     * marks them not printed (or leaves them out): a statement that the document says nothing, never made-up content.
+     */
+    static final Map<String, String> LEFT_EMPTY = Map.of(
+            "deviationReason", NO_REASON_GIVEN,
+            "deviationAnalysis", NO_REASON_GIVEN,
+            "improvementMeasures", LEFT_BLANK,
+            "resultsUse", LEFT_BLANK,
+            "publicationPlan", LEFT_BLANK,
+            "documentNumber", "（自评报告未载明文号）");
 
     private SeedDataset() {
     }
@@ -213,10 +214,9 @@ public final class SeedDataset {
         }
         copy(reported, evaluation, "score", "grade", "executionRate", "executionScore", "printed");
         JsonNode texts = plan.path("selfEvaluation");
-        evaluation.put("deviationAnalysis", texts.path("deviationAnalysis").asText(NO_REASON_GIVEN));
-        evaluation.put("improvementMeasures", texts.path("improvementMeasures").asText("（自评表未填写）"));
-        evaluation.put("resultsUse", texts.path("resultsUse").asText("（自评表未填写）"));
-        evaluation.put("publicationPlan", texts.path("publicationPlan").asText("（自评表未填写）"));
+        for (String text : List.of("deviationAnalysis", "improvementMeasures", "resultsUse", "publicationPlan")) {
+            evaluation.put(text, texts.path(text).asText(LEFT_EMPTY.get(text)));
+        }
         return evaluation;
     }
 

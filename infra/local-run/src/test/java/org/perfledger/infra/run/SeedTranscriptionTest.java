@@ -3,6 +3,7 @@ package org.perfledger.infra.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -77,13 +78,13 @@ class SeedTranscriptionTest {
     }
 
     @Test
-    void theMarkersAreRecognisedAndAValueThatIsNotPrintedIsNotSent() {
+    void theMarkersAreRecognisedAndAValueThatIsNotPrintedIsNotSent() throws IOException {
         JsonNode seed = SeedDataset.read("003-qiaokou-2020.json");
         JsonNode weight = seed.get("plans").get(0).get("goals").get(0).get("indicators").get(0).get("weight");
         assertThat(weight.has(SeedDataset.NOT_PRINTED)).isTrue();
         assertThat(SeedDataset.steps("003-qiaokou-2020.json")).filteredOn(step -> step.path().endsWith("/GGRY.01"))
                 .singleElement().satisfies(step -> assertThat(step.body()).doesNotContain("weight"));
-        JsonNode derived = SeedDataset.resolved(Json.parse("{\"a\":{\"derived\":\"12.50\",\"from\":\"25 / 2\"}}"));
+        JsonNode derived = SeedDataset.resolved(new ObjectMapper().readTree("{\"a\":{\"derived\":\"12.50\",\"from\":\"25 / 2\"}}"));
         assertThat(derived.get("a").asText()).isEqualTo("12.50");
     }
 
@@ -135,16 +136,6 @@ class SeedTranscriptionTest {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static final class Json {
-        static JsonNode parse(String text) {
-            try {
-                return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 }
