@@ -193,13 +193,14 @@ export async function download(path, onProgress, record = false) {
 
 /**
  * Wait until the query side has caught up with a command's receipt: the read model of the plan reaches the version
- * the command service answered with (events travel through Kafka, usually in well under a second).
+ * the command service answered with (events travel through Kafka, usually in well under a second). The query service
+ * holds the request until then (?minVersion=, up to ten seconds a request), so nothing is read over and over.
  */
 export async function caughtUp(planPath, version, timeoutMs = 15000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
-      const plan = await read(planPath);
+      const plan = await read(planPath + '?minVersion=' + encodeURIComponent(version));
       if (plan.version >= version) {
         return true;
       }
@@ -207,8 +208,9 @@ export async function caughtUp(planPath, version, timeoutMs = 15000) {
       if (!(e instanceof Problem) || e.status !== 404) {
         throw e;
       }
+      // not there yet at all (a plan just registered): the next ask waits for it
+      await new Promise(resolve => setTimeout(resolve, 150));
     }
-    await new Promise(resolve => setTimeout(resolve, 150));
   }
   return false;
 }

@@ -114,8 +114,8 @@ public class EventRelay implements SmartLifecycle {
         return Integer.MAX_VALUE - 100;
     }
 
-    /** Rounds in a row that found events held back by an older transaction. */
-    private int heldRounds;
+    /** When the rounds that keep finding events held back by an older transaction began (System.nanoTime), or 0. */
+    private long heldSince;
 
     private void loop() {
         try {
@@ -125,17 +125,15 @@ public class EventRelay implements SmartLifecycle {
                     if (connection != null) {
                         meters.lastSuccess.set(Instant.now().getEpochSecond());
                     }
-                    heldRounds = round == Round.HELD_BACK ? heldRounds + 1 : 0;
                     if (round == Round.HELD_BACK) {
                         meters.heldBack.increment();
+                        heldSince = heldSince == 0 ? System.nanoTime() : heldSince;
+                    } else {
+                        heldSince = 0;
                     }
                     if (round != Round.FULL) {
-                        // held back: look again soon, for the transaction that holds it back may never nudge us;
-                        // doubling the wait while it lasts (a long import), up to the poll interval
-                        Duration wait = round == Round.HELD_BACK ? min(properties.settleInterval()
-                                .multipliedBy(1L << Math.min(heldRounds - 1, 10)), properties.pollInterval())
-                                : properties.pollInterval();
-                        nudges.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+                        nudges.tryAcquire(round == Round.HELD_BACK ? settleWait() : properties.pollInterval().toMillis(),
+                                TimeUnit.MILLISECONDS);
                         nudges.drainPermits();
                     }
                     consecutiveFailures = 0;
@@ -160,8 +158,20 @@ public class EventRelay implements SmartLifecycle {
         }
     }
 
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
+    /**
+     * How long to wait before looking again at events held back by an older transaction, which may never nudge the
+     * relay (another service's, on the same server). A holder usually ends within milliseconds (a read-model batch),
+     * so the relay looks every settle interval for the settle patience; after that it waits half as long as the hold
+     * has lasted, up to the poll interval (a long import). Doubling from the first round, as it once did, overshot a
+     * 30 ms holder by 30 ms: a lag stall.
+     */
+    private long settleWait() {
+        long held = Duration.ofNanos(System.nanoTime() - heldSince).toMillis();
+        long settle = properties.settleInterval().toMillis();
+        if (held < properties.settlePatience().toMillis()) {
+            return settle;
+        }
+        return Math.max(settle, Math.min(held / 2, properties.pollInterval().toMillis()));
     }
 
     /** What a round of relaying found. */
@@ -207,6 +217,8 @@ public class EventRelay implements SmartLifecycle {
         for (StoredEvent event : batch) {
             acks.add(kafka.send(TopicRecords.of(properties.topic(), event)));
         }
+        // the batch is whole: send what lingers now rather than after linger.ms
+        kafka.flush();
         CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
                 .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
         meters.publishing.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);

@@ -51,10 +51,17 @@ final class EventStoreFeed {
         }
     }
 
+    /**
+     * Moves the position past a batch Kafka acknowledged. Its commit does not wait for the disk (synchronous_commit
+     * off, for this statement's transaction only): a position lost with a crash of the database server only sends the
+     * last batches again, and the consumers drop what they already have; the relay's next round need not wait for a
+     * flush.
+     */
     void savePosition(Connection connection, String relayName, Position position, int relayed) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE relay_position SET tx_id = ?::xid8, global_index = ?, relayed_count = relayed_count + ?, "
-                        + "updated_at = now() WHERE relay_name = ?")) {
+                        + "updated_at = now() FROM (SELECT set_config('synchronous_commit', 'off', true)) AS lazy "
+                        + "WHERE relay_name = ?")) {
             update.setString(1, position.txId());
             update.setLong(2, position.globalIndex());
             update.setInt(3, relayed);

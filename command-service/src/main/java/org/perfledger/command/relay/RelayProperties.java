@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param settleInterval how long it waits before looking again when committed events are held back by an older
  *                       transaction still running (one that may never nudge it: another service's, another
  *                       database's on the same server)
+ * @param settlePatience how long it keeps looking again every settle interval while events stay held back; after
+ *                       that it waits twice as long each time, up to the poll interval (a long import)
  * @param sendTimeout  how long a batch may wait for the broker's acknowledgements
  * @param maxBackoff   the longest pause between attempts while the broker or the database fails
  */
@@ -23,6 +25,7 @@ public record RelayProperties(
         int batchSize,
         Duration pollInterval,
         Duration settleInterval,
+        Duration settlePatience,
         Duration sendTimeout,
         Duration maxBackoff) {
 
@@ -35,6 +38,7 @@ public record RelayProperties(
         batchSize = batchSize > 0 ? batchSize : 500;
         pollInterval = pollInterval != null ? pollInterval : Duration.ofMillis(200);
         settleInterval = settleInterval != null ? settleInterval : Duration.ofMillis(2);
+        settlePatience = settlePatience != null ? settlePatience : Duration.ofMillis(100);
         sendTimeout = sendTimeout != null ? sendTimeout : Duration.ofSeconds(30);
         maxBackoff = maxBackoff != null ? maxBackoff : Duration.ofSeconds(5);
     }

@@ -2,9 +2,11 @@ package org.perfledger.query.plan;
 
 import org.perfledger.query.readmodel.PlanKeys;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.perfledger.kernel.money.WanYuan;
 import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.kernel.plan.PlanPhase;
+import org.perfledger.query.platform.InvalidParameterException;
 import org.perfledger.query.platform.ReadAccess;
 import org.perfledger.query.platform.TenantReads;
 import org.perfledger.query.replay.AsOfReads;
@@ -32,8 +34,11 @@ class PlanQueryController {
     private final AsOfReads history;
     private final ReadAccess access;
     private final PlanViews views;
+    private final PlanVersionWaits waits;
 
-    PlanQueryController(JdbcTemplate jdbc, TenantReads reads, AsOfReads history, ReadAccess access, PlanViews views) {
+    PlanQueryController(JdbcTemplate jdbc, TenantReads reads, AsOfReads history, ReadAccess access, PlanViews views,
+                        PlanVersionWaits waits) {
+        this.waits = waits;
         this.history = history;
         this.views = views;
         this.jdbc = jdbc;
@@ -46,23 +51,53 @@ class PlanQueryController {
     }
 
     @GetMapping(YEAR + "/department")
-    ResponseEntity<PlanViews.PlanView> departmentPlan(@PathVariable("district") String district,
-                                            @PathVariable("department") String department,
-                                            @PathVariable("year") String year,
-                                            @RequestParam(value = "at", required = false) String at) {
-        PlanId plan = plan(district, department, year, null);
-        return history.inDistrict(plan.district().value(), history.instant("at", at), Streams.Scope.plan(plan),
-                () -> views.view(plan));
+    CompletableFuture<ResponseEntity<PlanViews.PlanView>> departmentPlan(
+            @PathVariable("district") String district, @PathVariable("department") String department,
+            @PathVariable("year") String year, @RequestParam(value = "at", required = false) String at,
+            @RequestParam(value = "minVersion", required = false) String minVersion) {
+        return view(plan(district, department, year, null), at, minVersion);
     }
 
     @GetMapping(YEAR + "/projects/{project}")
-    ResponseEntity<PlanViews.PlanView> projectPlan(@PathVariable("district") String district,
-                                         @PathVariable("department") String department,
-                                         @PathVariable("year") String year, @PathVariable("project") String project,
-                                         @RequestParam(value = "at", required = false) String at) {
-        PlanId plan = plan(district, department, year, project);
-        return history.inDistrict(plan.district().value(), history.instant("at", at), Streams.Scope.plan(plan),
-                () -> views.view(plan));
+    CompletableFuture<ResponseEntity<PlanViews.PlanView>> projectPlan(
+            @PathVariable("district") String district, @PathVariable("department") String department,
+            @PathVariable("year") String year, @PathVariable("project") String project,
+            @RequestParam(value = "at", required = false) String at,
+            @RequestParam(value = "minVersion", required = false) String minVersion) {
+        return view(plan(district, department, year, project), at, minVersion);
+    }
+
+    /**
+     * The plan now, as of an instant, or (read-your-writes) once its read model has reached {@code minVersion}, the
+     * version a command's answer carried: the request is held until then, {@link PlanVersionWaits#LONGEST} at most,
+     * and answers what there is if it has not come (the document's version says which).
+     */
+    private CompletableFuture<ResponseEntity<PlanViews.PlanView>> view(PlanId plan, String at, String minVersion) {
+        if (minVersion == null) {
+            return CompletableFuture.completedFuture(history.inDistrict(plan.district().value(),
+                    history.instant("at", at), Streams.Scope.plan(plan), () -> views.view(plan)));
+        }
+        if (at != null) {
+            throw new InvalidParameterException("minVersion", "parameters.exclusive",
+                    "minVersion waits for the plan as it will be; it cannot be combined with at (the plan as it was)");
+        }
+        long version = version(minVersion);
+        return waits.reached(plan, version, PlanVersionWaits.LONGEST)
+                .thenApply(arrived -> reads.inDistrict(plan.district().value(), () -> views.view(plan)));
+    }
+
+    private static long version(String text) {
+        try {
+            long version = Long.parseLong(text);
+            if (version >= 0) {
+                return version;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new InvalidParameterException("minVersion", "version.format",
+                "minVersion must be a whole number from 0 (the version a command's answer carries in its ETag), not "
+                        + (text.length() > 40 ? text.substring(0, 40) + "…" : text));
     }
 
     @GetMapping(YEAR + "/projects")

@@ -27,6 +27,8 @@ public class ProjectionApplier {
      * (exclusive): no batch spans a swap.
      */
     public static final long SWAP_LOCK = 0x5045_5246_5357_4150L; // "PERFSWAP"
+    /** Notified (PostgreSQL NOTIFY) as each batch commits, for those waiting to read what it wrote. */
+    public static final String APPLIED_CHANNEL = "perfledger_applied";
 
     private final JdbcTemplate jdbc;
     private final LiveReadModels models;
@@ -53,6 +55,7 @@ public class ProjectionApplier {
     public void apply(List<DecodedEvent> batch) {
         jdbc.query("SELECT pg_advisory_xact_lock_shared(?)", row -> { }, SWAP_LOCK);
         fold(batch, false, true);
+        jdbc.execute("NOTIFY " + APPLIED_CHANNEL);
     }
 
     /**
@@ -64,6 +67,7 @@ public class ProjectionApplier {
     public void passOver(DecodedEvent event) {
         jdbc.query("SELECT pg_advisory_xact_lock_shared(?)", row -> { }, SWAP_LOCK);
         fold(List.of(event), true, true);
+        jdbc.execute("NOTIFY " + APPLIED_CHANNEL);
     }
 
     /**

@@ -3,8 +3,33 @@ package org.perfledger.query.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.perfledger.kernel.event.EventCatalog;
+import org.perfledger.kernel.event.EventEnvelope;
+import org.perfledger.kernel.event.EventEnvelopeCodec;
+import org.perfledger.kernel.event.PerfLedgerEvent;
+import org.perfledger.kernel.organisation.DepartmentId;
+import org.perfledger.kernel.organisation.DepartmentRegistered;
+import org.perfledger.kernel.organisation.FiscalYear;
+import org.perfledger.kernel.performance.PerformanceEvents.GoalAdded;
+import org.perfledger.kernel.plan.PlanEvents.DepartmentPlanStarted;
+import org.perfledger.kernel.plan.PlanId;
+import org.perfledger.kernel.event.Streams;
 import org.perfledger.query.SliceTest;
+import org.perfledger.query.projection.DecodedEvent;
+import org.perfledger.query.projection.ProjectionApplier;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** A plan as its page reads it: budget figures with the rates beside them, parts, movements, completions, calendar. */
 class PlanSliceTest extends SliceTest {
@@ -41,5 +66,60 @@ class PlanSliceTest extends SliceTest {
         assertThat(status(YEAR_PATH + "/projects/NOPE", finance())).isEqualTo(404);
         JsonNode calendar = read("/api/v1/districts/caidian/years/2020/reporting-calendar", finance());
         assertThat(calendar.get("deviationMargin").asText()).isEqualTo("15.00");
+    }
+
+    @Autowired
+    ProjectionApplier projections;
+
+    /**
+     * Read-your-writes: asked for a version the read model has not reached, the plan is answered once a projection
+     * batch brings it (the batch's commit notifies), not before; a version already there answers at once.
+     */
+    @Test
+    void aPlanAskedForAtAVersionIsAnsweredWhenItsReadModelGetsThere() throws Exception {
+        PlanId plan = PlanId.departmentWide(DepartmentId.of(DISTRICT, "waits"), FiscalYear.of(2020));
+        String path = "/api/v1/districts/caidian/departments/waits/years/2020/department";
+        String editor = editor("waits");
+        project(Streams.department(plan.department()), 0, new DepartmentRegistered(plan.department(), "等待局"));
+        project(plan.aggregateId(), 0, new DepartmentPlanStarted(plan));
+        assertThat(read(path + "?minVersion=0", editor).get("version").asLong()).isZero();
+
+        CompletableFuture<HttpResponse<String>> waiting = HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + path + "?minVersion=1"))
+                .header("Authorization", "Bearer " + editor).build(), HttpResponse.BodyHandlers.ofString());
+        Thread.sleep(600);
+        assertThat(waiting).as("held while the read model is at version 0").isNotDone();
+        long applied = System.nanoTime();
+        project(plan.aggregateId(), 1, new GoalAdded(plan, 1, "保障运转"));
+        HttpResponse<String> answer = waiting.get(5, TimeUnit.SECONDS);
+        assertThat(Duration.ofNanos(System.nanoTime() - applied)).as("answered on the commit's notice, not at the "
+                + "ten-second deadline").isLessThan(Duration.ofSeconds(5));
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(answer.body()).get("version").asLong()).isEqualTo(1);
+        assertThat(JSON.readTree(answer.body()).get("goals").get(0).get("text").asText()).isEqualTo("保障运转");
+    }
+
+    @Test
+    void aVersionToWaitForIsAWholeNumberAndNotAskedOfThePast() throws Exception {
+        String path = YEAR_PATH + "/department";
+        HttpResponse<byte[]> word = get(path + "?minVersion=abc", finance());
+        assertThat(word.statusCode()).isEqualTo(400);
+        assertThat(new String(word.body())).contains("minVersion").contains("version.format");
+        assertThat(status(path + "?minVersion=-1", finance())).isEqualTo(400);
+        HttpResponse<byte[]> both = get(path + "?minVersion=1&at=2020-06-30T00:00:00Z", finance());
+        assertThat(both.statusCode()).isEqualTo(400);
+        assertThat(new String(both.body())).contains("parameters.exclusive");
+        // another department's editor is refused (its plans are not known to it) before anything waits
+        long asked = System.nanoTime();
+        assertThat(status(path + "?minVersion=999999", editor("other"))).isEqualTo(404);
+        assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    private void project(String stream, long sequence, PerfLedgerEvent event) throws Exception {
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), EventCatalog.nameOf(event.getClass()),
+                EventCatalog.versionOf(event.getClass()), "Aggregate", stream, sequence, 0, Instant.now(),
+                Map.of("district", DISTRICT, "actor", "test", "correlationId", "c-waits"),
+                EventEnvelopeCodec.mapper().writeValueAsString(event));
+        projections.apply(List.of(DecodedEvent.of(envelope)));
     }
 }

@@ -1,0 +1,227 @@
+package org.perfledger.query.plan;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.perfledger.kernel.plan.PlanId;
+import org.perfledger.query.projection.ProjectionApplier;
+import org.perfledger.query.readmodel.PlanKeys;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Read-your-writes for a plan: a client that sent a command holds the version the command service answered with, and
+ * waits here until the plan's read model has reached it, instead of reading the whole plan again and again.
+ *
+ * <p>One thread listens on the read model database for the projections' commits ({@link
+ * ProjectionApplier#APPLIED_CHANNEL}, sent by whichever query-service instance applied the batch), then reads the
+ * versions of the plans waited for in one query and lets go of those that have arrived. Without a notification it
+ * still looks every {@link #RECHECK}, so a notification lost with a dropped connection delays a waiter, never strands
+ * it. Each wait ends at its deadline whether or not the version came; the caller then answers what there is.
+ */
+@Component
+public class PlanVersionWaits implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(PlanVersionWaits.class);
+    /** The longest a request may wait for its version. */
+    public static final Duration LONGEST = Duration.ofSeconds(10);
+    /** Waits held at once; beyond it a request is answered at once with what there is. */
+    static final int MOST_WAITING = 2_000;
+    static final Duration RECHECK = Duration.ofMillis(250);
+
+    private record Waiter(PlanId plan, long version, long deadline, CompletableFuture<Boolean> arrived) {
+    }
+
+    private final DataSource dataSource;
+    /** Where the waiters go on: never the listening thread, whose next look must not wait for their reads. */
+    private final Executor executor;
+    private final ConcurrentLinkedQueue<Waiter> waiting = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger count = new AtomicInteger();
+    private final Object signal = new Object();
+    private volatile boolean running;
+    private Thread listener;
+
+    public PlanVersionWaits(DataSource dataSource, @Qualifier("applicationTaskExecutor") Executor executor) {
+        this.dataSource = dataSource;
+        this.executor = executor;
+    }
+
+    /**
+     * Completes with true once the plan's read model is at {@code version} or beyond, with false when {@code wait}
+     * passed first (or too many requests wait already, or the service stops).
+     */
+    public CompletableFuture<Boolean> reached(PlanId plan, long version, Duration wait) {
+        CompletableFuture<Boolean> arrived = new CompletableFuture<>();
+        if (!running || count.incrementAndGet() > MOST_WAITING) {
+            if (running) {
+                count.decrementAndGet();
+            }
+            arrived.complete(false);
+            return arrived;
+        }
+        Duration bounded = wait.compareTo(LONGEST) > 0 ? LONGEST : wait;
+        waiting.add(new Waiter(plan, version, System.nanoTime() + bounded.toNanos(), arrived));
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+        return arrived;
+    }
+
+    private void listen() {
+        Connection connection = null;
+        while (running) {
+            try {
+                if (connection == null) {
+                    connection = dataSource.getConnection();
+                    connection.setAutoCommit(true);
+                    try (Statement listen = connection.createStatement()) {
+                        listen.execute("LISTEN " + ProjectionApplier.APPLIED_CHANNEL);
+                    }
+                }
+                if (waiting.isEmpty()) {
+                    synchronized (signal) {
+                        if (waiting.isEmpty() && running) {
+                            signal.wait(RECHECK.toMillis());
+                        }
+                    }
+                    // drop what was notified while nobody waited
+                    connection.unwrap(PGConnection.class).getNotifications(1);
+                    continue;
+                }
+                check(connection);
+                connection.unwrap(PGConnection.class).getNotifications((int) RECHECK.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (SQLException | RuntimeException e) {
+                log.warn("Waiting for read-model versions failed; trying again: {}", e.toString());
+                close(connection);
+                connection = null;
+                try {
+                    Thread.sleep(RECHECK.toMillis());
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        close(connection);
+        Waiter left;
+        while ((left = waiting.poll()) != null) {
+            release(left, false);
+        }
+    }
+
+    /** Reads the versions of every plan waited for, in one query, and lets go of the arrived and the expired. */
+    private void check(Connection connection) throws SQLException {
+        List<Waiter> now = new ArrayList<>(waiting);
+        Map<List<Object>, Long> versions = new HashMap<>();
+        List<PlanId> plans = now.stream().map(Waiter::plan).distinct().toList();
+        String[] districts = new String[plans.size()];
+        String[] departments = new String[plans.size()];
+        Integer[] years = new Integer[plans.size()];
+        String[] keys = new String[plans.size()];
+        for (int i = 0; i < plans.size(); i++) {
+            Object[] key = PlanKeys.of(plans.get(i));
+            districts[i] = (String) key[0];
+            departments[i] = (String) key[1];
+            years[i] = (Integer) key[2];
+            keys[i] = (String) key[3];
+        }
+        try (PreparedStatement read = connection.prepareStatement("""
+                SELECT p.district, p.department_id, p.fiscal_year, p.plan_key, p.version
+                  FROM unnest(?::text[], ?::text[], ?::int[], ?::text[]) AS w(district, department_id, fiscal_year,
+                                                                          plan_key)
+                  JOIN plan p USING (district, department_id, fiscal_year, plan_key)""")) {
+            Array[] arrays = {connection.createArrayOf("text", districts), connection.createArrayOf("text", departments),
+                    connection.createArrayOf("int4", years), connection.createArrayOf("text", keys)};
+            for (int i = 0; i < arrays.length; i++) {
+                read.setArray(i + 1, arrays[i]);
+            }
+            try (ResultSet rows = read.executeQuery()) {
+                while (rows.next()) {
+                    versions.put(List.of(rows.getString(1), rows.getString(2), rows.getInt(3), rows.getString(4)),
+                            rows.getLong(5));
+                }
+            }
+        }
+        long clock = System.nanoTime();
+        for (Waiter waiter : now) {
+            Long version = versions.get(List.of(PlanKeys.of(waiter.plan())));
+            boolean arrived = version != null && version >= waiter.version();
+            if ((arrived || clock - waiter.deadline() >= 0) && waiting.remove(waiter)) {
+                count.decrementAndGet();
+                release(waiter, arrived);
+            }
+        }
+    }
+
+    private void release(Waiter waiter, boolean arrived) {
+        try {
+            executor.execute(() -> waiter.arrived().complete(arrived));
+        } catch (RejectedExecutionException e) {
+            waiter.arrived().complete(arrived); // the pool is stopping: at once
+        }
+    }
+
+    private static void close(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                log.debug("closing the listening connection failed", e);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        if (!running) {
+            running = true;
+            listener = new Thread(this::listen, "plan-version-waits");
+            listener.setDaemon(true);
+            listener.start();
+        }
+    }
+
+    @Override
+    public void stop() {
+        Thread current;
+        synchronized (this) {
+            running = false;
+            current = listener;
+            listener = null;
+        }
+        if (current != null) {
+            current.interrupt();
+            try {
+                current.join(Duration.ofSeconds(5).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
