@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.perfledger.infra.embedded.TestInfrastructure;
 import org.perfledger.kernel.event.EventCatalog;
 import org.perfledger.kernel.event.EventEnvelope;
 import org.perfledger.kernel.event.EventEnvelopeCodec;
@@ -77,9 +78,10 @@ class PlanSliceTest extends SliceTest {
      */
     @Test
     void aPlanAskedForAtAVersionIsAnsweredWhenItsReadModelGetsThere() throws Exception {
-        PlanId plan = PlanId.departmentWide(DepartmentId.of(DISTRICT, "waits"), FiscalYear.of(2020));
-        String path = "/api/v1/districts/caidian/departments/waits/years/2020/department";
-        String editor = editor("waits");
+        // a district of its own: the slices' tests share the read models, and this one adds to them
+        PlanId plan = PlanId.departmentWide(DepartmentId.of("waits", "bureau"), FiscalYear.of(2020));
+        String path = "/api/v1/districts/waits/departments/bureau/years/2020/department";
+        String editor = TestInfrastructure.issuer().token("editor", "waits", "bureau", List.of("DEPARTMENT_EDITOR"));
         project(Streams.department(plan.department()), 0, new DepartmentRegistered(plan.department(), "等待局"));
         project(plan.aggregateId(), 0, new DepartmentPlanStarted(plan));
         assertThat(read(path + "?minVersion=0", editor).get("version").asLong()).isZero();
@@ -118,7 +120,7 @@ class PlanSliceTest extends SliceTest {
     private void project(String stream, long sequence, PerfLedgerEvent event) throws Exception {
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), EventCatalog.nameOf(event.getClass()),
                 EventCatalog.versionOf(event.getClass()), "Aggregate", stream, sequence, 0, Instant.now(),
-                Map.of("district", DISTRICT, "actor", "test", "correlationId", "c-waits"),
+                Map.of("district", "waits", "actor", "test", "correlationId", "c-waits"),
                 EventEnvelopeCodec.mapper().writeValueAsString(event));
         projections.apply(List.of(DecodedEvent.of(envelope)));
     }

@@ -215,11 +215,13 @@ final class BenchmarkReport {
                     + spread(polling, "appliedP99Ms", this::fmt1) + " ms.");
             line("");
         }
-        line("Projections from Kafka into the read tables (the query service stopped while "
-                + fmt(platform.path("projection").path(0).path("events").asDouble()) + " commands on 32 plans pile up, "
-                + "then started; events applied per second while it drains, each Kafka batch folded in memory and its "
-                + "changed rows written in bulk): " + spread(platform.path("projection"),
-                "perSecond", this::fmt) + " events/s.");
+        line("Projections from Kafka into the read tables, events applied per second while they drain a backlog of "
+                + fmt(platform.path("projection").path(0).path("events").asDouble()) + " commands on 32 plans, each "
+                + "Kafka batch folded in memory and its changed rows written in bulk. The running query service, its "
+                + "consumers held on the read models' swap lock (as a rebuild's swap holds them) while the backlog "
+                + "piles up: " + spread(platform.path("projection"), "perSecond", this::fmt) + " events/s. A query "
+                + "service stopped while it piles up and then started, a fresh JVM draining it: "
+                + spread(platform.path("projectionRestarted"), "perSecond", this::fmt) + " events/s.");
         line("");
     }
 
