@@ -128,6 +128,14 @@ class CommandApiTest extends CommandServiceTestBase {
                 new Case(completion, "{\"value\":\"≥\",\"asOf\":\"2018-12-29\"}", "value", "target.number-missing"),
                 new Case(completion, "{\"value\":\"100 or 200\",\"asOf\":\"2018-12-29\"}", "value", "target.single-number"),
                 new Case(completion, "{\"value\":\"4944 批次\",\"asOf\":\"29/12/2018\"}", "asOf", "date.format"),
+                // a date is required unless the sender says the source states none; both at once contradict
+                new Case(completion, "{\"value\":\"4944 批次\"}", "asOf", "required"),
+                new Case(completion, "{\"value\":\"4944 批次\",\"asOf\":\"2018-12-29\",\"undated\":true}", "asOf",
+                        "date.undated"),
+                new Case(plan + "/budget/expenditures", "{\"amount\":\"1.00\",\"description\":\"d\"}", "date",
+                        "required"),
+                new Case(plan + "/budget/receipts", "{\"amount\":\"1.00\",\"date\":\"2018-06-30\",\"undated\":true}",
+                        "date", "date.undated"),
                 new Case(plan + "/indicators", "{\"goal\":1,\"level1\":\"满意度指标\",\"level2\":\"数量指标\",\"name\":\"n\","
                         + "\"weight\":\"5\",\"target\":\"1次\"}", "level2", "indicator.level2"),
                 new Case(plan + "/indicators", "{\"goal\":1,\"level1\":\"产出指标\",\"level2\":\"数量指标\",\"name\":\"n\","

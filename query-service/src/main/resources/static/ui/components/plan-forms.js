@@ -12,6 +12,10 @@ const money = (name, label, extra = {}) => ({ name, label, money: true, check: m
 const date = (name, label, year) => ({ name, label, type: 'date', required: true, initial: dayInYear(year),
   min: year + '-01-01', maxValue: year + '-12-31', apiNames: [name] });
 const orNull = value => (value === '' || value === undefined ? null : value);
+// a date the source may not state (a year's total printed in a self-evaluation table): left empty, it is sent as
+// undated, and the views say 未载明 rather than show a made-up day
+const undatable = (name, label, year) => ({ ...date(name, label, year), required: false, help: t('form.undatedHelp') });
+const dated = (name, value) => (value ? { [name]: value } : { undated: true });
 
 /** 实际完成值 of one indicator; the value must be of the target's kind, said at the field before sending. */
 export const completionForm = (path, year, indicator) => ({
@@ -19,12 +23,13 @@ export const completionForm = (path, year, indicator) => ({
   fields: [
     { name: 'value', label: t('form.value') + '（' + t('ind.target') + ' ' + indicator.target + '）', required: true,
       max: 200, check: value => kindCheck(value, indicator.target), help: t('form.valueHelp') },
-    date('asOf', t('form.asOf'), year),
+    undatable('asOf', t('form.asOf'), year),
     { name: 'evidence', label: t('form.evidence'), max: 500 },
     { name: 'narrative', label: t('form.narrative'), long: true, max: 2000 },
   ],
   submit: values => api.send('POST', path + '/indicators/' + encodeURIComponent(indicator.code) + '/completions', {
-    value: values.value, asOf: values.asOf, evidence: orNull(values.evidence), narrative: orNull(values.narrative),
+    value: values.value, ...dated('asOf', values.asOf), evidence: orNull(values.evidence),
+    narrative: orNull(values.narrative),
   }),
 });
 
@@ -33,7 +38,7 @@ export const expenditureForm = (path, year, departmentWide, words, lines = []) =
   test: 'expenditure-form', title: t('action.expenditure'),
   fields: [
     money('amount', t('form.amount'), { required: true }),
-    date('date', t('form.date'), year),
+    undatable('date', t('form.date'), year),
     ...(departmentWide ? [{ name: 'expenditureClass', label: t('form.class'), required: true, initial: 'PUBLIC_FUNDS',
       options: termOptions(words, 'expenditureClass') }] : []),
     ...(lines.length ? [{ name: 'line', label: t('form.line'), options: lines.map(line => [line.name, line.name]) }] : []),
@@ -42,8 +47,8 @@ export const expenditureForm = (path, year, departmentWide, words, lines = []) =
     { name: 'overBudgetConfirmed', label: t('form.overBudgetConfirmed'), type: 'checkbox', askedBy: 'expenditure.over-budget' },
   ],
   submit: values => api.send('POST', path + '/budget/expenditures', {
-    amount: values.amount.trim(), date: values.date, description: values.description, voucher: orNull(values.voucher),
-    expenditureClass: orNull(values.expenditureClass), line: orNull(values.line),
+    amount: values.amount.trim(), ...dated('date', values.date), description: values.description,
+    voucher: orNull(values.voucher), expenditureClass: orNull(values.expenditureClass), line: orNull(values.line),
     overBudgetConfirmed: values.overBudgetConfirmed === true,
   }),
 });
@@ -123,4 +128,4 @@ export function printedFigures(text) {
   return { figures };
 }
 
-export { money, date, orNull, moneyCheck, ReadingPreview };
+export { money, date, undatable, dated, orNull, moneyCheck, ReadingPreview };

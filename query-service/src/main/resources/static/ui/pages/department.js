@@ -117,7 +117,8 @@ function PlanCard({ plan, dep, year, past, reload }) {
         e('td', null, indicator.code), e('td', null, indicator.name), e('td', { class: 'num' }, indicator.weight == null ? t('ind.weightUnset') : text(indicator.weight)),
         e('td', null, indicator.target),
         e('td', { 'data-test': 'actual' }, indicator.latestActual ? indicator.latestActual + ' '
-          : '—', indicator.latestAsOf && e('span', { class: 'muted' }, '(' + t('ind.asOf') + ' ' + indicator.latestAsOf + ')')),
+          : '—', indicator.latestActual && e('span', { class: 'muted' }, '(' + (indicator.latestAsOf
+            ? t('ind.asOf') + ' ' + indicator.latestAsOf : t('ind.undated')) + ')')),
         e('td', { class: 'num' }, pct(indicator.completion)), e('td', { class: 'num' }, pct(indicator.deviationRate)),
         e('td', { class: 'num' }, score(indicator.score)),
         editor && executing && e('td', null, e('button', { type: 'button', 'data-test': 'record-completion',

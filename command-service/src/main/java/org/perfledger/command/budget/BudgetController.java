@@ -56,12 +56,16 @@ class BudgetController {
                          String documentNumber, String date) {
     }
 
-    record FundsRequest(String amount, String source, String date, String note) {
+    /** {@code undated}: the source states no date (a year's total); then no {@code date} is sent. */
+    record FundsRequest(String amount, String source, String date, Boolean undated, String note) {
     }
 
-    /** {@code overBudgetConfirmed}: the sender confirms spending that takes the plan past its budget. */
-    record ExpenditureRequest(String amount, String date, String expenditureClass, String line, String description,
-                              String voucher, Boolean overBudgetConfirmed) {
+    /**
+     * {@code overBudgetConfirmed}: the sender confirms spending that takes the plan past its budget; {@code undated}:
+     * the source states no date (a year's total), and no {@code date} is sent.
+     */
+    record ExpenditureRequest(String amount, String date, Boolean undated, String expenditureClass, String line,
+                              String description, String voucher, Boolean overBudgetConfirmed) {
     }
 
     record CorrectionRequest(String amount, String date, String expenditureClass, String line, String reason,
@@ -71,8 +75,10 @@ class BudgetController {
     /** What a spending entry and its correction share: how much, when, which class and which line. */
     private record Charge(WanYuan amount, LocalDate date, ExpenditureClass type, String line) {
 
-        static Charge parse(RequestFields fields, String amount, String date, String type, String line) {
-            return new Charge(fields.parse("amount", amount, WanYuan::parseNonNegative), fields.date("date", date),
+        static Charge parse(RequestFields fields, String amount, String date, Boolean undated, String type,
+                            String line) {
+            return new Charge(fields.parse("amount", amount, WanYuan::parseNonNegative),
+                    fields.dateUnlessUndated("date", date, undated),
                     fields.optionalLabel("expenditureClass", type, ExpenditureClass.class),
                     fields.optionalText("line", line, BudgetLine.MAX_NAME_LENGTH));
         }
@@ -127,7 +133,7 @@ class BudgetController {
         RequestFields fields = new RequestFields();
         WanYuan amount = fields.parse("amount", body.amount(), WanYuan::parseNonNegative);
         FundingSource source = fields.optionalLabel("source", body.source(), FundingSource.class);
-        LocalDate date = fields.date("date", body.date());
+        LocalDate date = fields.dateUnlessUndated("date", body.date(), body.undated());
         String note = fields.optionalText("note", body.note(), PlanLimits.MAX_REASON);
         fields.throwIfInvalid();
         Receipt receipt = commands.send(new RecordFundsReceived(target.plan(), amount, source, date, note,
@@ -139,7 +145,8 @@ class BudgetController {
     ResponseEntity<Map<String, Object>> spend(RequestMetadata request, PlanTarget target,
                                               @RequestBody ExpenditureRequest body) {
         RequestFields fields = new RequestFields();
-        Charge charge = Charge.parse(fields, body.amount(), body.date(), body.expenditureClass(), body.line());
+        Charge charge = Charge.parse(fields, body.amount(), body.date(), body.undated(), body.expenditureClass(),
+                body.line());
         String description = fields.text("description", body.description(), PlanLimits.MAX_REASON);
         String voucher = fields.optionalText("voucher", body.voucher(), PlanLimits.MAX_SHORT_TEXT);
         fields.throwIfInvalid();
@@ -153,7 +160,7 @@ class BudgetController {
     ResponseEntity<Map<String, Object>> correct(RequestMetadata request, PlanTarget target,
                                                 @RequestBody CorrectionRequest body) {
         RequestFields fields = new RequestFields();
-        Charge charge = Charge.parse(fields, body.amount(), body.date(), body.expenditureClass(), body.line());
+        Charge charge = Charge.parse(fields, body.amount(), body.date(), false, body.expenditureClass(), body.line());
         String reason = fields.text("reason", body.reason(), PlanLimits.MAX_REASON);
         String voucher = fields.text("originalVoucher", body.originalVoucher(), PlanLimits.MAX_SHORT_TEXT);
         fields.throwIfInvalid();

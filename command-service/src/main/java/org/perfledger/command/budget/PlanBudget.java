@@ -144,7 +144,9 @@ public class PlanBudget {
         requireOpened("record funds received");
         requireStated("record funds received");
         positive("amount", command.amount());
-        requireInYear(plan, "date", command.date());
+        if (command.date() != null) { // null: the source states no date
+            requireInYear(plan, "date", command.date());
+        }
         String note = optionalText("note", command.note(), PlanLimits.MAX_REASON);
         FundingSource source = command.source() != null ? command.source() : FundingSource.GENERAL_PUBLIC_BUDGET;
         WanYuan total = total("amount", received, command.amount());
@@ -155,7 +157,9 @@ public class PlanBudget {
     public Object[] spend(PlanId plan, RecordExpenditure command) {
         requireOpened("record an expenditure");
         positive("amount", command.amount());
-        requireInYear(plan, "date", command.date());
+        if (command.date() != null) { // null: the source states no date
+            requireInYear(plan, "date", command.date());
+        }
         ExpenditureClass type = classFor(plan, command.expenditureClass(), true);
         if (command.line() != null && lines.stream().noneMatch(line -> line.name().equals(command.line()))) {
             throw new DomainRejection(Kind.RULE, "expenditure.unknown-line", "line", "'" + command.line()

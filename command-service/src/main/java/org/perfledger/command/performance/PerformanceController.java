@@ -62,8 +62,9 @@ class PerformanceController {
      * {@code asPrinted}: the value is as a document prints it (a seed, an archived table), recorded even where its
      * kind differs from the target's, for the scorecard to flag.
      */
-    record CompletionRequest(String value, String narrative, String asOf, String evidence, String achievement,
-                             Boolean asPrinted) {
+    /** {@code undated}: a year's figure whose source states no date; then no {@code asOf} is sent. */
+    record CompletionRequest(String value, String narrative, String asOf, Boolean undated, String evidence,
+                             String achievement, Boolean asPrinted) {
     }
 
     record ProgressRequest(String indicator, String latestActual, String deviation, String correctiveMeasure) {
@@ -136,7 +137,7 @@ class PerformanceController {
         IndicatorCode indicator = fields.parse("code", code, IndicatorCode::new);
         Target actual = fields.parse("value", body.value(), Target::parse);
         String narrative = fields.optionalText("narrative", body.narrative(), PlanLimits.MAX_TEXT);
-        LocalDate asOf = fields.date("asOf", body.asOf());
+        LocalDate asOf = fields.dateUnlessUndated("asOf", body.asOf(), body.undated());
         String evidence = fields.optionalText("evidence", body.evidence(), PlanLimits.MAX_REASON);
         Achievement achievement = fields.optionalLabel("achievement", body.achievement(), Achievement.class);
         fields.throwIfInvalid();

@@ -129,8 +129,10 @@ public class PlanTargets {
 
     public Object[] recordCompletion(PlanId plan, RecordCompletion command) {
         IndicatorState state = indicator("indicator", command.indicator());
-        requireInYear(plan, "asOf", command.asOf());
-        if (state.latestAsOf() != null && command.asOf().isBefore(state.latestAsOf())) {
+        if (command.asOf() != null) { // null: a year's figure whose source states no date
+            requireInYear(plan, "asOf", command.asOf());
+        }
+        if (state.latestAsOf() != null && command.asOf() != null && command.asOf().isBefore(state.latestAsOf())) {
             throw new DomainRejection(Kind.RULE, "completion.before-latest", "asOf", "a completion of "
                     + command.indicator() + " as of " + state.latestAsOf() + " is already recorded; completions are "
                     + "cumulative, so a new one cannot be dated earlier");
@@ -268,7 +270,9 @@ public class PlanTargets {
     void on(CompletionRecorded event) {
         IndicatorState state = indicators.get(event.indicator().value());
         indicators.put(event.indicator().value(),
-                new IndicatorState(state.indicator(), event.actual(), event.asOf(), event.achievement()));
+                new IndicatorState(state.indicator(), event.actual(),
+                        // an undated year's figure leaves the latest date as it was: a later one may not go before it
+                        event.asOf() != null ? event.asOf() : state.latestAsOf(), event.achievement()));
     }
 
     @EventSourcingHandler

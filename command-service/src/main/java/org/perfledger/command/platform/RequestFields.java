@@ -62,6 +62,21 @@ public final class RequestFields {
         return optional(field, text, RequestFields::isoDate);
     }
 
+    /**
+     * A date that is required unless the sender says the source states none ({@code undated}: a year's total printed
+     * in a self-evaluation table); then there is none, and sending one as well is refused. Null when undated.
+     */
+    public LocalDate dateUnlessUndated(String field, String text, Boolean undated) {
+        if (!Boolean.TRUE.equals(undated)) {
+            return date(field, text);
+        }
+        if (text != null) {
+            errors.add(new FieldError(field, "date.undated", field + " and undated exclude each other: undated says "
+                    + "the source states no date"));
+        }
+        return null;
+    }
+
     public <T> T required(String field, T value) {
         if (value == null) {
             errors.add(new FieldError(field, "required", field + " is required"));

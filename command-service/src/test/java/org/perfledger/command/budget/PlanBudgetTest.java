@@ -314,6 +314,21 @@ class PlanBudgetTest {
                         JUNE, "全额到位", WanYuan.of("170.51")));
     }
 
+    /** A year's totals as a self-evaluation table prints them: no day is stated, and none is made up. */
+    @Test
+    void recordsFundsAndSpendingWhoseSourceStatesNoDate() {
+        fixture.given(plus(inExecution(), transferred()))
+                .when(new RecordFundsReceived(FOOD_SAFETY, WanYuan.of("170.51"), null, null, null, null))
+                .expectEvents(new FundsReceived(FOOD_SAFETY, WanYuan.of("170.51"), FundingSource.GENERAL_PUBLIC_BUDGET,
+                        null, null, WanYuan.of("170.51")));
+        fixture.given(plus(inExecution(), transferred()))
+                .when(new RecordExpenditure(FOOD_SAFETY, WanYuan.of("170.51"), null, null, null, "全年执行", null,
+                        false, null))
+                .expectEvents(new ExpenditureRecorded(FOOD_SAFETY, WanYuan.of("170.51"), null,
+                        ExpenditureClass.PROJECT, null, "全年执行", null, WanYuan.of("170.51"), WanYuan.of("170.51"),
+                        false));
+    }
+
     @Test
     void rejectsFundsBeforeExecution() {
         fixture.given(drafted())

@@ -84,6 +84,22 @@ class PlanExecutionTest {
                         "实际开展4944批次，超出计划41.0%", DEC_29, "快检台账", null));
     }
 
+    /** A year's figure as a self-evaluation table prints it: no day is stated, and none is made up. */
+    @Test
+    void recordsACompletionWhoseSourceStatesNoDate() {
+        fixture.given(inExecution())
+                .when(completion(RAPID_TESTS, "4944 批次", null))
+                .expectEvents(new CompletionRecorded(FOOD_SAFETY, RAPID_TESTS, Target.parse("4944 批次"),
+                        "实际开展4944批次，超出计划41.0%", null, "快检台账", null));
+        // an undated one after a dated one keeps the date to go by: a later one may still not be dated before it
+        fixture.given(plus(inExecution(), new CompletionRecorded(FOOD_SAFETY, RAPID_TESTS, Target.parse("4000 批次"),
+                        null, DEC_29, null, null), new CompletionRecorded(FOOD_SAFETY, RAPID_TESTS,
+                        Target.parse("4944 批次"), null, null, null, null)))
+                .when(completion(RAPID_TESTS, "2100 批次", LocalDate.of(2018, 6, 30)))
+                .expectNoEvents()
+                .expectException(rejection("completion.before-latest", "as of 2018-12-29 is already recorded"));
+    }
+
     @Test
     void rejectsACompletionDatedBeforeTheLatest() {
         fixture.given(plus(inExecution(), new CompletionRecorded(FOOD_SAFETY, RAPID_TESTS, Target.parse("4944 批次"),

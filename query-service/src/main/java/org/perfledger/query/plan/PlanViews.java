@@ -121,7 +121,7 @@ class PlanViews {
         return jdbc.query("SELECT * FROM completion WHERE " + KEY + " AND code = ? ORDER BY sequence_number",
                 (row, n) -> new CompletionView(row.getLong("sequence_number"),
                         new Value(row.getString("actual_text"), RowJson.tree(row.getString("actual_value"))),
-                        row.getDate("as_of").toLocalDate(), row.getString("narrative"), row.getString("evidence"),
+                        localDate(row, "as_of"), row.getString("narrative"), row.getString("evidence"),
                         row.getString("achievement") == null ? null
                                 : coded(Achievement.valueOf(row.getString("achievement"))),
                         row.getTimestamp("recorded_at").toInstant(), row.getString("actor")),
@@ -200,7 +200,7 @@ class PlanViews {
                         row.getString("line"), money(row, "amount"), nullableMoney(row, "from_amount"),
                         nullableMoney(row, "to_amount"), row.getString("reason"), row.getString("document_number"),
                         row.getString("voucher"),
-                        row.getDate("movement_date") == null ? null : row.getDate("movement_date").toLocalDate(),
+                        localDate(row, "movement_date"),
                         row.getBoolean("over_budget"), row.getTimestamp("recorded_at").toInstant(),
                         row.getString("actor"), row.getString("correlation_id")), key);
     }
@@ -234,7 +234,7 @@ class PlanViews {
                 : Achievement.valueOf(row.getString("latest_achievement"));
         Latest latest = actual == null ? null : new Latest(
                 new Value(row.getString("latest_actual_text"), RowJson.tree(row.getString("latest_actual_value"))),
-                row.getDate("latest_as_of").toLocalDate(), row.getString("latest_narrative"),
+                localDate(row, "latest_as_of"), row.getString("latest_narrative"),
                 row.getString("latest_evidence"), achievement == null ? null : coded(achievement));
         Deviation deviation = Deviation.of(target, actual, achievement);
         return new IndicatorView(row.getString("code"), coded(IndicatorLevel1.valueOf(row.getString("level1"))),
@@ -291,5 +291,11 @@ class PlanViews {
     private static List<Coded> types(String names) {
         return names == null || names.isEmpty() ? List.of()
                 : java.util.Arrays.stream(names.split(",")).map(name -> coded(ProjectType.valueOf(name))).toList();
+    }
+
+    /** A date column; null where the source stated no date (the view says 未载明). */
+    static LocalDate localDate(ResultSet row, String column) throws SQLException {
+        java.sql.Date date = row.getDate(column);
+        return date == null ? null : date.toLocalDate();
     }
 }

@@ -8,7 +8,11 @@ import { termLabel, termOptions, useVocabulary } from '../../lib/session.js';
 import { businessTime, money, pct } from '../../lib/format.js';
 import { Notice, useSaved } from '../../components/controls.js';
 import { Form } from '../../components/form.js';
-import { correctionForm, date, expenditureForm, money as moneyField, moneyCheck, orNull } from '../../components/plan-forms.js';
+import { correctionForm, date, dated, expenditureForm, money as moneyField, moneyCheck, orNull, undatable }
+  from '../../components/plan-forms.js';
+
+// the movements that carry a date of their own; one the source does not date says 未载明
+const DATED = ['adjusted', 'received', 'spent', 'corrected'];
 
 const e = h;
 const OPENABLE = ['DRAFTING', 'TARGETS_SUBMITTED', 'IN_EXECUTION'];
@@ -91,7 +95,7 @@ function Movements({ movements, correct }) {
       movement.overBudget && e('span', { class: 'badge' }, t('movement.overBudget'))),
       e('td', { class: 'num' }, money(movement.amount)),
       e('td', null, movement.from != null ? money(movement.from) + ' → ' + money(movement.to) + ' ' + t('budget.unit') : ''),
-      e('td', null, movement.date ?? (movement.movement === 'adjusted' ? t('trail.dateNotStated') : '')),
+      e('td', null, movement.date ?? (DATED.includes(movement.movement) ? t('trail.dateNotStated') : '')),
       e('td', null, movement.reason ?? ''),
       e('td', null, movement.documentNumber ?? movement.voucher ?? ''),
       e('td', null, movement.actor, e('br'), e('span', { class: 'muted' }, businessTime(movement.recordedAt))),
@@ -154,12 +158,12 @@ function receiptForm(path, year, words) {
     test: 'receipt-form', title: t('action.receipt'),
     fields: [
       moneyField('amount', t('form.amount'), { required: true }),
-      { ...date('date', t('form.receiptDate'), year) },
+      undatable('date', t('form.receiptDate'), year),
       { name: 'source', label: t('budget.by.fundingSource'), options: termOptions(words, 'fundingSource') },
       { name: 'note', label: t('form.note'), long: true, max: 500 },
     ],
-    submit: values => api.send('POST', path + '/budget/receipts', { amount: values.amount.trim(), date: values.date,
-      source: orNull(values.source), note: orNull(values.note) }),
+    submit: values => api.send('POST', path + '/budget/receipts', { amount: values.amount.trim(),
+      ...dated('date', values.date), source: orNull(values.source), note: orNull(values.note) }),
   };
 }
 

@@ -55,7 +55,8 @@ export function TargetsSection({ plan, path, dep, year, editor, reload, card }) 
           e('td', null, termLabel('level2', indicator.level2)), e('td', null, indicator.name),
           e('td', { class: 'num' }, weightText(indicator.weight)), e('td', null, indicator.target.text),
           e('td', { 'data-test': 'actual' }, indicator.latest ? indicator.latest.actual.text : '—',
-            indicator.latest && e('span', { class: 'muted' }, ' (' + t('ind.asOf') + ' ' + indicator.latest.asOf + ')')),
+            indicator.latest && e('span', { class: 'muted' }, ' (' + (indicator.latest.asOf
+              ? t('ind.asOf') + ' ' + indicator.latest.asOf : t('ind.undated')) + ')')),
           e('td', { class: 'num' }, pct(scored(indicator.code)?.deviationRate ?? indicator.deviationRate)),
           e('td', { class: 'num' }, score(scored(indicator.code)?.score)),
           editor && (drafting || COMPLETING.includes(phase)) && e('td', null,

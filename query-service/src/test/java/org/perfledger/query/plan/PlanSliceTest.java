@@ -23,7 +23,21 @@ import org.perfledger.kernel.event.PerfLedgerEvent;
 import org.perfledger.kernel.organisation.DepartmentId;
 import org.perfledger.kernel.organisation.DepartmentRegistered;
 import org.perfledger.kernel.organisation.FiscalYear;
+import org.perfledger.kernel.budget.BudgetEvents.BudgetOpened;
+import org.perfledger.kernel.budget.BudgetEvents.ExpenditureRecorded;
+import org.perfledger.kernel.budget.BudgetEvents.FundsReceived;
+import org.perfledger.kernel.budget.ExpenditureClass;
+import org.perfledger.kernel.budget.FundingSource;
+import org.perfledger.kernel.money.WanYuan;
+import org.perfledger.kernel.performance.Indicator;
+import org.perfledger.kernel.performance.IndicatorCode;
+import org.perfledger.kernel.performance.IndicatorLevel1;
+import org.perfledger.kernel.performance.IndicatorLevel2;
+import org.perfledger.kernel.performance.PerformanceEvents.CompletionRecorded;
 import org.perfledger.kernel.performance.PerformanceEvents.GoalAdded;
+import org.perfledger.kernel.performance.PerformanceEvents.IndicatorTargetSet;
+import org.perfledger.kernel.performance.Points;
+import org.perfledger.kernel.performance.Target;
 import org.perfledger.kernel.plan.PlanEvents.DepartmentPlanStarted;
 import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.kernel.event.Streams;
@@ -101,6 +115,43 @@ class PlanSliceTest extends SliceTest {
         assertThat(JSON.readTree(answer.body()).get("goals").get(0).get("text").asText()).isEqualTo("保障运转");
     }
 
+    /**
+     * A year's totals as a self-evaluation table prints them, with no day: the plan shows them undated (null), in the
+     * movements, the completions and the indicator's latest, rather than on some day nobody stated.
+     */
+    @Test
+    void figuresWhoseSourceStatesNoDateAreShownUndated() throws Exception {
+        PlanId plan = PlanId.departmentWide(DepartmentId.of("undated", "bureau"), FiscalYear.of(2020));
+        String path = "/api/v1/districts/undated/departments/bureau/years/2020/department";
+        String editor = TestInfrastructure.issuer().token("editor", "undated", "bureau", List.of("DEPARTMENT_EDITOR"));
+        IndicatorCode code = new IndicatorCode("CJ");
+        List<PerfLedgerEvent> history = List.of(new DepartmentPlanStarted(plan),
+                new BudgetOpened(plan, Map.of(FundingSource.GENERAL_PUBLIC_BUDGET, WanYuan.of("100.00")),
+                        Map.of(ExpenditureClass.PERSONNEL, WanYuan.of("100.00")), WanYuan.of("100.00")),
+                new GoalAdded(plan, 1, "保障运转"),
+                new IndicatorTargetSet(plan, new Indicator(code, 1, IndicatorLevel1.OUTPUT, IndicatorLevel2.QUANTITY,
+                        "抽检", Points.parse("10"), Target.parse("100批次"))),
+                new FundsReceived(plan, WanYuan.of("100.00"), FundingSource.GENERAL_PUBLIC_BUDGET, null, null,
+                        WanYuan.of("100.00")),
+                new ExpenditureRecorded(plan, WanYuan.of("90.00"), null, ExpenditureClass.PERSONNEL, null, "全年执行",
+                        null, WanYuan.of("90.00"), WanYuan.of("100.00"), false),
+                new CompletionRecorded(plan, code, Target.parse("98批次"), null, null, null, null));
+        for (int i = 0; i < history.size(); i++) {
+            project(plan.aggregateId(), i, history.get(i), "undated");
+        }
+        JsonNode view = read(path + "?minVersion=" + (history.size() - 1), editor);
+        JsonNode movements = view.get("budget").get("movements");
+        assertThat(movements.findValuesAsText("movement")).containsExactly("opened", "received", "spent");
+        movements.forEach(movement -> assertThat(movement.get("date").isNull()).as(movement.toString()).isTrue());
+        assertThat(view.get("budget").get("executed").asText()).isEqualTo("90.00");
+        JsonNode indicator = view.get("goals").get(0).get("indicators").get(0);
+        assertThat(indicator.get("latest").get("actual").get("text").asText()).isEqualTo("98批次");
+        assertThat(indicator.get("latest").get("asOf").isNull()).isTrue();
+        JsonNode completions = read(path + "/indicators/CJ/completions", editor);
+        assertThat(completions).hasSize(1);
+        assertThat(completions.get(0).get("asOf").isNull()).isTrue();
+    }
+
     @Test
     void aVersionToWaitForIsAWholeNumberAndNotAskedOfThePast() throws Exception {
         String path = YEAR_PATH + "/department";
@@ -118,9 +169,13 @@ class PlanSliceTest extends SliceTest {
     }
 
     private void project(String stream, long sequence, PerfLedgerEvent event) throws Exception {
+        project(stream, sequence, event, "waits");
+    }
+
+    private void project(String stream, long sequence, PerfLedgerEvent event, String district) throws Exception {
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), EventCatalog.nameOf(event.getClass()),
                 EventCatalog.versionOf(event.getClass()), "Aggregate", stream, sequence, 0, Instant.now(),
-                Map.of("district", "waits", "actor", "test", "correlationId", "c-waits"),
+                Map.of("district", district, "actor", "test", "correlationId", "c-" + district),
                 EventEnvelopeCodec.mapper().writeValueAsString(event));
         projections.apply(List.of(DecodedEvent.of(envelope)));
     }

@@ -71,7 +71,10 @@ public final class BudgetEvents {
         }
     }
 
-    /** Money arrived (资金到位). {@code receivedTotal} is the year's total after it. */
+    /**
+     * Money arrived (资金到位). {@code receivedTotal} is the year's total after it. {@code date}: null where the source
+     * states none (a year's total from a self-evaluation table).
+     */
     @EventType(name = "FundsReceived", version = 1)
     public record FundsReceived(PlanId plan, WanYuan amount, FundingSource source, LocalDate date, String note,
                                 WanYuan receivedTotal) implements PlanEvent {
@@ -80,7 +83,6 @@ public final class BudgetEvents {
             Objects.requireNonNull(plan, "plan");
             Objects.requireNonNull(amount, "amount");
             Objects.requireNonNull(source, "source");
-            Objects.requireNonNull(date, "date");
             Objects.requireNonNull(receivedTotal, "receivedTotal");
         }
     }
@@ -90,6 +92,7 @@ public final class BudgetEvents {
      * exceeds the adjusted budget, which is allowed (the seeds show 121%) but flagged.
      *
      * @param line the 项目支出明细 line it is charged to, or null
+     * @param date when, or null where the source states no date (a year's total from a self-evaluation table)
      */
     @EventType(name = "ExpenditureRecorded", version = 1)
     public record ExpenditureRecorded(PlanId plan, WanYuan amount, LocalDate date, ExpenditureClass expenditureClass,
@@ -99,7 +102,6 @@ public final class BudgetEvents {
         public ExpenditureRecorded {
             Objects.requireNonNull(plan, "plan");
             Objects.requireNonNull(amount, "amount");
-            Objects.requireNonNull(date, "date");
             Objects.requireNonNull(expenditureClass, "expenditureClass");
             Objects.requireNonNull(description, "description");
             Objects.requireNonNull(executedTotal, "executedTotal");

@@ -2,6 +2,7 @@ package org.perfledger.kernel.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetAdjusted;
@@ -132,11 +133,11 @@ public final class EventWords {
                     : e.date());
         }
         if (event instanceof FundsReceived e) {
-            return e.amount() + " 万元，" + e.date() + "，累计到位 " + e.receivedTotal() + " 万元"
+            return e.amount() + " 万元，" + dated(e.date()) + "，累计到位 " + e.receivedTotal() + " 万元"
                     + (e.note() == null ? "" : "，" + e.note());
         }
         if (event instanceof ExpenditureRecorded e) {
-            return e.amount() + " 万元，" + e.date() + "，" + e.expenditureClass().label() + "，" + e.description()
+            return e.amount() + " 万元，" + dated(e.date()) + "，" + e.expenditureClass().label() + "，" + e.description()
                     + (e.voucher() == null ? "" : "，凭证 " + e.voucher()) + "，累计执行 " + e.executedTotal() + " / "
                     + e.budget() + " 万元" + (e.overBudget() ? "（超预算）" : "");
         }
@@ -164,7 +165,7 @@ public final class EventWords {
             return "原因：" + e.reason();
         }
         if (event instanceof CompletionRecorded e) {
-            return e.indicator() + " 实际完成值 " + e.actual().text() + "，截至 " + e.asOf()
+            return e.indicator() + " 实际完成值 " + e.actual().text() + (e.asOf() == null ? "，全年（日期未载明）" : "，截至 " + e.asOf())
                     + (e.achievement() == null ? "" : "，" + e.achievement().label())
                     + (e.evidence() == null ? "" : "，佐证：" + e.evidence());
         }
@@ -207,5 +208,10 @@ public final class EventWords {
             return "公开渠道：" + e.channels();
         }
         return event.toString();
+    }
+
+    /** A date, or 日期未载明 where the source states none. */
+    private static String dated(LocalDate date) {
+        return date == null ? "日期未载明" : date.toString();
     }
 }

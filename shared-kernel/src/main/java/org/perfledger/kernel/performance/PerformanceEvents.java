@@ -41,6 +41,8 @@ public final class PerformanceEvents {
      * @param narrative   the department's own words, often with several figures (截止12月29日，药品不良反应434例…), or null
      * @param evidence    where the proof is (佐证材料), or null
      * @param achievement for a qualitative target, the department's judgement, or null
+     * @param asOf        the date it was reached by, or null where the source states none (a year's figure printed in
+     *                    a self-evaluation table)
      */
     @EventType(name = "CompletionRecorded", version = 1)
     public record CompletionRecorded(PlanId plan, IndicatorCode indicator, Target actual, String narrative,
@@ -50,7 +52,6 @@ public final class PerformanceEvents {
             Objects.requireNonNull(plan, "plan");
             Objects.requireNonNull(indicator, "indicator");
             Objects.requireNonNull(actual, "actual");
-            Objects.requireNonNull(asOf, "asOf");
         }
     }
 

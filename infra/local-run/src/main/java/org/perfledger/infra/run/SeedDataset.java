@@ -106,12 +106,12 @@ public final class SeedDataset {
             steps.add(new Step("PUT", base + "/years/" + year + "/reporting-calendar", seed.get("calendar").toString()));
         }
         for (JsonNode plan : seed.get("plans")) {
-            steps.addAll(plan(yearPath, year, plan));
+            steps.addAll(plan(yearPath, plan));
         }
         return steps;
     }
 
-    private static List<Step> plan(String yearPath, int year, JsonNode plan) {
+    private static List<Step> plan(String yearPath, JsonNode plan) {
         List<Step> steps = new ArrayList<>();
         JsonNode project = plan.get("project");
         String path;
@@ -148,18 +148,20 @@ public final class SeedDataset {
         steps.add(new Step("POST", path + "/targets/submission", null));
         steps.add(new Step("POST", path + "/targets/approval", null));
 
-        String lastDay = year + "-12-31";
+        // the tables print the year's totals and no day for them: they are recorded undated (the views say 未载明),
+        // never on a made-up 31 December
         for (JsonNode adjustment : budget.path("adjustments")) {
             steps.add(new Step("POST", path + "/budget/adjustments", adjustment.toString()));
         }
         if (budget.has("received")) {
             steps.add(new Step("POST", path + "/budget/receipts", json(Map.of("amount", budget.get("received").asText(),
-                    "date", lastDay, "note", "全年到位"))));
+                    "undated", true))));
         }
         for (JsonNode spent : budget.path("expenditures")) {
             ObjectNode expenditure = ((ObjectNode) spent.deepCopy());
-            if (!expenditure.has("date")) {
-                expenditure.put("date", lastDay);
+            if (!expenditure.hasNonNull("date")) {
+                expenditure.remove("date");
+                expenditure.put("undated", true);
             }
             // the document prints this spending: where it passes the budget (硚口 2020's department-wide plan spent
             // 121%), the printed table is the confirmation the rule asks for
@@ -171,7 +173,7 @@ public final class SeedDataset {
                 if (indicator.hasNonNull("actual")) {
                     ObjectNode completion = JSON.createObjectNode();
                     completion.set("value", indicator.get("actual"));
-                    completion.put("asOf", lastDay);
+                    completion.put("undated", true);
                     copy(indicator, completion, "narrative", "achievement");
                     // as the document prints it, even where its kind differs from the target's (the scorecard flags it)
                     completion.put("asPrinted", true);

@@ -14,7 +14,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -189,6 +191,35 @@ class SeedScoringTest {
         // 蔡甸: 医疗器械不良事件 118 of 101 is 116.83%, printed 116%: truncated
         assertThat(verdicts(caidian)).containsEntry("医疗器械不良事件 118 例，占全年任务 (101)", "ROUNDING")
                 .containsEntry("执行数 = 基本支出总额 + 项目支出总额", "REPRODUCED");
+    }
+
+    /**
+     * The tables print a year's totals with no day: 蔡甸 2020's receipts, spending and completions are recorded undated
+     * (the page says 未载明), not on a made-up 31 December; its event words say 日期未载明.
+     */
+    @Test
+    void aSeedsYearTotalsAreRecordedWithoutAMadeUpDate() throws Exception {
+        String plan = "/api/v1/districts/caidian/departments/scjgj/years/2020/department";
+        finalScorecard(plan);
+        HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(URI.create(platform.queryUrl() + plan))
+                .header("Authorization", "Bearer " + platform.tokenFor(plan, "auditor")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode view = JSON.readTree(read.body());
+        List<JsonNode> spentOrReceived = new ArrayList<>();
+        view.get("budget").get("movements").forEach(movement -> {
+            if (List.of("spent", "received").contains(movement.get("movement").asText())) {
+                spentOrReceived.add(movement);
+            }
+        });
+        assertThat(spentOrReceived).isNotEmpty().allSatisfy(movement -> assertThat(movement.get("date").isNull())
+                .as(movement.toString()).isTrue());
+        List<JsonNode> latest = new ArrayList<>();
+        view.get("goals").forEach(goal -> goal.get("indicators").forEach(indicator -> {
+            if (indicator.hasNonNull("latest")) {
+                latest.add(indicator.get("latest"));
+            }
+        }));
+        assertThat(latest).isNotEmpty().allSatisfy(completion -> assertThat(completion.get("asOf").isNull()).isTrue());
     }
 
     @Test
