@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.perfledger.command.relay.EventStoreFeed.Position;
 import org.slf4j.Logger;
@@ -48,6 +49,8 @@ public class EventRelay implements SmartLifecycle {
     private final RelayProperties properties;
     private final EventStoreFeed feed = new EventStoreFeed();
     private final Semaphore nudges = new Semaphore(0);
+    /** Commands of this instance whose transactions are running: each wakes the relay as it ends. */
+    private final AtomicInteger writing = new AtomicInteger();
 
     private final RelayMeters meters;
 
@@ -69,8 +72,17 @@ public class EventRelay implements SmartLifecycle {
         this.meters = new RelayMeters(registry);
     }
 
-    /** Called after a command commits, so its events go out without waiting for the next poll. */
-    public void wakeUp() {
+    /** A command of this instance begins its transaction: it will wake the relay when it ends ({@link #written}). */
+    public void writing() {
+        writing.incrementAndGet();
+    }
+
+    /**
+     * A command of this instance ended its transaction, committed or not: the relay is woken, so its events go out
+     * without waiting for the next poll.
+     */
+    public void written() {
+        writing.decrementAndGet();
         nudges.release();
     }
 
@@ -113,6 +125,9 @@ public class EventRelay implements SmartLifecycle {
     public int getPhase() {
         return Integer.MAX_VALUE - 100;
     }
+
+    /** The longest wait for held-back events while this instance's own commands are running. */
+    private static final Duration LOCAL_WAIT = Duration.ofMillis(10);
 
     /** When the rounds that keep finding events held back by an older transaction began (System.nanoTime), or 0. */
     private long heldSince;
@@ -168,6 +183,11 @@ public class EventRelay implements SmartLifecycle {
     private long settleWait() {
         long held = Duration.ofNanos(System.nanoTime() - heldSince).toMillis();
         long settle = properties.settleInterval().toMillis();
+        if (writing.get() > 0) {
+            // this instance's own commands are running, the likely holders: each wakes the relay as it ends, so
+            // looking every settle interval would only add rounds under load
+            return Math.max(settle, Math.min(LOCAL_WAIT.toMillis(), properties.pollInterval().toMillis()));
+        }
         if (held < properties.settlePatience().toMillis()) {
             return settle;
         }
