@@ -5,7 +5,8 @@
 export const englishTerms = {
   fundingSource: { GENERAL_PUBLIC_BUDGET: 'General public budget', GOVERNMENT_FUND: 'Government fund budget',
     UPPER_LEVEL_TRANSFER: 'Upper-level transfer', PRIOR_YEAR_CARRYOVER: 'Carried over from last year', OTHER: 'Other funds' },
-  expenditureClass: { PERSONNEL: 'Personnel', PUBLIC_FUNDS: 'Running costs', PROJECT: 'Project spending' },
+  expenditureClass: { PERSONNEL: 'Personnel', PUBLIC_FUNDS: 'Running costs', BASIC: 'Basic spending (not divided)',
+    PROJECT: 'Project spending' },
   adjustmentKind: { SUPPLEMENT: 'Supplement', REDUCTION: 'Reduction', UPPER_LEVEL_TRANSFER: 'Upper-level transfer',
     CARRYOVER: 'Carry-over' },
   projectCategory: { DEPARTMENT_BUDGET: 'Department budget project', SPECIAL_FUND: 'Special fiscal fund' },
@@ -19,6 +20,7 @@ export const englishTerms = {
     PERSONNEL_MANAGEMENT: 'Personnel management', ASSET_MANAGEMENT: 'Asset management', OTHER_MANAGEMENT: 'Other management',
     DUTY_PERFORMANCE: 'Performance of duties' },
   achievement: { ACHIEVED: 'Achieved', PARTIALLY_ACHIEVED: 'Partly achieved', NOT_ACHIEVED: 'Not achieved' },
+  direction: { HIGHER_IS_BETTER: 'Higher is better', LOWER_IS_BETTER: 'Lower is better' },
   grade: { EXCELLENT: 'Excellent', GOOD: 'Good', FAIR: 'Fair', POOR: 'Poor' },
   phase: { DRAFTING: 'Drafting targets', TARGETS_SUBMITTED: 'Targets submitted', IN_EXECUTION: 'In execution',
     CLOSED: 'Year closed', SELF_EVALUATION_SUBMITTED: 'Self-evaluation submitted',

@@ -59,6 +59,9 @@ public class PlanBudget {
     private List<BudgetLine> lines = new ArrayList<>();
     /** Spending so far by expenditure class and by 项目支出明细 line: what a correction may take back. */
     private Map<ExpenditureClass, WanYuan> executedByClass = new TreeMap<>();
+    /** Whether the budget as opened divides 基本支出 into 人员经费 and 公用经费, or keeps it whole (BASIC); neither: no split. */
+    private boolean basicDivided;
+    private boolean basicWhole;
     private Map<String, WanYuan> executedByLine = new TreeMap<>();
 
     public boolean opened() {
@@ -107,6 +110,11 @@ public class PlanBudget {
                         "a project's budget is all 项目支出; only a department-wide budget is split into classes");
             }
             command.classes().forEach((type, amount) -> nonNegative("classes." + type.name(), amount));
+            if (command.classes().containsKey(ExpenditureClass.BASIC)
+                    && command.classes().keySet().stream().anyMatch(ExpenditureClass::dividesBasic)) {
+                throw new DomainRejection(Kind.RULE, "budget.basic-divided-and-whole", "classes", "基本支出 is either "
+                        + "divided into 人员经费 and 公用经费 or kept whole as 基本支出, not both");
+            }
             WanYuan classTotal = sum("classes", command.classes().values());
             if (!classTotal.equals(total)) {
                 throw new DomainRejection(Kind.RULE, "budget.classes-sum", "classes", "the classes sum to "
@@ -264,8 +272,11 @@ public class PlanBudget {
         }
     }
 
-    /** A project's money is all 项目支出; a department-wide plan names the class where it must. */
-    private static ExpenditureClass classFor(PlanId plan, ExpenditureClass given, boolean required) {
+    /**
+     * A project's money is all 项目支出; a department-wide plan names the class where it must, and the class must be
+     * of the budget's split: 基本支出 whole where the budget keeps it whole, 人员经费 or 公用经费 where it divides it.
+     */
+    private ExpenditureClass classFor(PlanId plan, ExpenditureClass given, boolean required) {
         if (!plan.departmentWide()) {
             if (given != null && given != ExpenditureClass.PROJECT) {
                 throw new DomainRejection(Kind.RULE, "expenditure.class-project", "expenditureClass",
@@ -275,7 +286,16 @@ public class PlanBudget {
         }
         if (given == null && required) {
             throw new DomainRejection(Kind.RULE, "expenditure.class-required", "expenditureClass", "a department-wide"
-                    + " expenditure names its class: 人员经费 (PERSONNEL), 公用经费 (PUBLIC_FUNDS) or 项目支出 (PROJECT)");
+                    + " expenditure names its class: 人员经费 (PERSONNEL), 公用经费 (PUBLIC_FUNDS), 基本支出 (BASIC, where"
+                    + " the budget does not divide it) or 项目支出 (PROJECT)");
+        }
+        if (given == ExpenditureClass.BASIC && basicDivided) {
+            throw new DomainRejection(Kind.RULE, "expenditure.basic-divided", "expenditureClass", "this budget divides "
+                    + "基本支出 into 人员经费 and 公用经费: name which of them");
+        }
+        if (given != null && given.dividesBasic() && basicWhole) {
+            throw new DomainRejection(Kind.RULE, "expenditure.basic-whole", "expenditureClass", "this budget keeps "
+                    + "基本支出 whole (its source does not divide it): charge 基本支出 (BASIC), not " + given.label());
         }
         return given;
     }
@@ -283,6 +303,8 @@ public class PlanBudget {
     @EventSourcingHandler
     void on(BudgetOpened event) {
         opened = true;
+        basicWhole = event.classes().containsKey(ExpenditureClass.BASIC);
+        basicDivided = event.classes().keySet().stream().anyMatch(ExpenditureClass::dividesBasic);
         unstated = event.unstated();
         initial = event.total();
         adjusted = event.total();

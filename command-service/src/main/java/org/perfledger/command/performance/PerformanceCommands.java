@@ -5,6 +5,7 @@ import java.util.List;
 import org.perfledger.command.planning.PlanCommand;
 import org.perfledger.command.platform.SentBy;
 import org.perfledger.kernel.performance.Achievement;
+import org.perfledger.kernel.performance.Direction;
 import org.perfledger.kernel.performance.IndicatorCode;
 import org.perfledger.kernel.performance.IndicatorLevel1;
 import org.perfledger.kernel.performance.IndicatorLevel2;
@@ -28,12 +29,19 @@ public final class PerformanceCommands {
     /**
      * Add an indicator, or change one, while the targets are being drafted.
      *
-     * @param code the indicator's stable code, or null to have one given (G{goal}.{n})
+     * @param code      the indicator's stable code, or null to have one given (G{goal}.{n})
+     * @param direction which way it is better, where stated; null: its target's sign says
      */
     @SentBy(Role.DEPARTMENT_EDITOR)
     public record SetAnnualTarget(PlanId plan, IndicatorCode code, int goal, IndicatorLevel1 level1,
                                   IndicatorLevel2 level2, String name, Points weight, Target target,
-                                  Long expectedVersion) implements PlanCommand {
+                                  Direction direction, Long expectedVersion) implements PlanCommand {
+
+        public SetAnnualTarget(PlanId plan, IndicatorCode code, int goal, IndicatorLevel1 level1,
+                               IndicatorLevel2 level2, String name, Points weight, Target target,
+                               Long expectedVersion) {
+            this(plan, code, goal, level1, level2, name, weight, target, null, expectedVersion);
+        }
     }
 
     /** Record what an indicator has reached by a date. */

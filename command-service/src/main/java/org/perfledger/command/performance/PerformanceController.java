@@ -23,6 +23,7 @@ import org.perfledger.command.platform.CommandSender;
 import org.perfledger.command.platform.RequestFields;
 import org.perfledger.command.platform.RequestMetadata;
 import org.perfledger.kernel.performance.Achievement;
+import org.perfledger.kernel.performance.Direction;
 import org.perfledger.kernel.performance.IndicatorCode;
 import org.perfledger.kernel.performance.IndicatorLevel1;
 import org.perfledger.kernel.performance.IndicatorLevel2;
@@ -54,8 +55,9 @@ class PerformanceController {
     record GoalRequest(String text) {
     }
 
+    /** {@code direction}: 越高越好 / 越低越好 where the table says which way is better and the target's sign does not. */
     record IndicatorRequest(String code, Integer goal, String level1, String level2, String name, String weight,
-                            String target) {
+                            String target, String direction) {
     }
 
     /**
@@ -121,12 +123,13 @@ class PerformanceController {
         // no 分值 is a weight not set (a table that prints none), not 0
         Points weight = fields.optional("weight", body.weight(), Points::parse);
         Target value = fields.parse("target", body.target(), Target::parse);
+        Direction direction = fields.optionalLabel("direction", body.direction(), Direction.class);
         if (level1 != null && level2 != null && !level2.belongsTo(level1)) {
             fields.reject("level2", "indicator.level2", "二级指标 " + level2.label() + " is not one of " + level1.label());
         }
         fields.throwIfInvalid();
         return commands.send(new SetAnnualTarget(target.plan(), code, goal, level1, level2, name, weight, value,
-                target.expectedVersion()), request);
+                direction, target.expectedVersion()), request);
     }
 
     @PostMapping({DEPARTMENT + "/indicators/{code}/completions", PROJECT + "/indicators/{code}/completions"})

@@ -92,7 +92,7 @@ public class PlanTargets {
         Indicator indicator;
         try {
             indicator = new Indicator(code, command.goal(), command.level1(), command.level2(), command.name(),
-                    command.weight(), command.target());
+                    command.weight(), command.target(), command.direction());
         } catch (InvalidValueException e) {
             throw DomainRejection.brokenRule(e.rule().startsWith("indicator.level") ? "level2" : "name", e);
         }
@@ -196,13 +196,15 @@ public class PlanTargets {
                     + "of " + command.indicator() + " is already waiting for district finance");
         }
         Points weight = command.weight() != null ? command.weight() : state.indicator().weight();
-        if (command.target().equals(state.indicator().target()) && Objects.equals(weight, state.indicator().weight())) {
+        // read the way the indicator is stated to be better, as its approved target is
+        Target wanted = command.target().directed(state.indicator().direction());
+        if (wanted.equals(state.indicator().target()) && Objects.equals(weight, state.indicator().weight())) {
             throw new DomainRejection(Kind.RULE, "target-adjustment.unchanged", "target",
                     "the requested target and weight are the ones already approved");
         }
         String reason = text("reason", command.reason(), PlanLimits.MAX_REASON);
-        apply(new TargetAdjustmentRequested(plan, adjustmentRequests + 1, command.indicator(), command.target(),
-                weight, reason));
+        apply(new TargetAdjustmentRequested(plan, adjustmentRequests + 1, command.indicator(), wanted, weight,
+                reason));
         return new Object[] {"number", adjustmentRequests, "indicator", command.indicator()};
     }
 

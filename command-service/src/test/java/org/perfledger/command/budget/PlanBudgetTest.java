@@ -126,12 +126,45 @@ class PlanBudgetTest {
         // seed 002 (如皋 2023): 年初预算 15326.63 = 14446.63 + 880; 基本支出 12256.45 + 项目支出 3070.18
         Map<FundingSource, WanYuan> sources = Map.of(FundingSource.GENERAL_PUBLIC_BUDGET, WanYuan.of("14446.63"),
                 FundingSource.GOVERNMENT_FUND, WanYuan.of("880.00"));
-        Map<ExpenditureClass, WanYuan> classes = Map.of(ExpenditureClass.PERSONNEL, WanYuan.of("11000.00"),
-                ExpenditureClass.PUBLIC_FUNDS, WanYuan.of("1256.45"), ExpenditureClass.PROJECT, WanYuan.of("3070.18"));
+        // its 基本支出 is not divided into 人员经费 and 公用经费: kept whole
+        Map<ExpenditureClass, WanYuan> classes = Map.of(ExpenditureClass.BASIC, WanYuan.of("12256.45"),
+                ExpenditureClass.PROJECT, WanYuan.of("3070.18"));
         fixture.givenNoPriorActivity()
                 .when(new OpenBudget(DONGHU_WIDE, sources, classes, null))
                 .expectEvents(new DepartmentPlanStarted(DONGHU_WIDE),
                         new BudgetOpened(DONGHU_WIDE, sources, classes, WanYuan.of("15326.63")));
+    }
+
+    @Test
+    void basicSpendingIsDividedOrKeptWholeNeverBoth() {
+        Map<FundingSource, WanYuan> sources = Map.of(FundingSource.GENERAL_PUBLIC_BUDGET, WanYuan.of("100.00"));
+        fixture.givenNoPriorActivity()
+                .when(new OpenBudget(DONGHU_WIDE, sources, Map.of(ExpenditureClass.BASIC, WanYuan.of("60.00"),
+                        ExpenditureClass.PERSONNEL, WanYuan.of("40.00")), null))
+                .expectNoEvents()
+                .expectException(rejection("budget.basic-divided-and-whole", "not both"));
+        Object[] whole = {new DepartmentPlanStarted(DONGHU_WIDE), new BudgetOpened(DONGHU_WIDE, sources,
+                Map.of(ExpenditureClass.BASIC, WanYuan.of("60.00"), ExpenditureClass.PROJECT, WanYuan.of("40.00")),
+                WanYuan.of("100.00")), new TargetsSubmitted(DONGHU_WIDE, 0, 0, BigDecimal.ZERO),
+                new TargetsApproved(DONGHU_WIDE, null)};
+        fixture.given(whole)
+                .when(new RecordExpenditure(DONGHU_WIDE, WanYuan.of("1.00"), JUNE, ExpenditureClass.PERSONNEL, null,
+                        "工资", null, false, null))
+                .expectNoEvents()
+                .expectException(rejection("expenditure.basic-whole", "charge 基本支出 (BASIC)"));
+        fixture.given(whole)
+                .when(new RecordExpenditure(DONGHU_WIDE, WanYuan.of("59.00"), null, ExpenditureClass.BASIC, null,
+                        "基本支出总额", null, false, null))
+                .expectEvents(new ExpenditureRecorded(DONGHU_WIDE, WanYuan.of("59.00"), null, ExpenditureClass.BASIC,
+                        null, "基本支出总额", null, WanYuan.of("59.00"), WanYuan.of("100.00"), false));
+        fixture.given(new DepartmentPlanStarted(DONGHU_WIDE), new BudgetOpened(DONGHU_WIDE, sources,
+                        Map.of(ExpenditureClass.PERSONNEL, WanYuan.of("60.00"), ExpenditureClass.PROJECT,
+                                WanYuan.of("40.00")), WanYuan.of("100.00")),
+                        new TargetsSubmitted(DONGHU_WIDE, 0, 0, BigDecimal.ZERO), new TargetsApproved(DONGHU_WIDE, null))
+                .when(new RecordExpenditure(DONGHU_WIDE, WanYuan.of("1.00"), JUNE, ExpenditureClass.BASIC, null,
+                        "基本支出", null, false, null))
+                .expectNoEvents()
+                .expectException(rejection("expenditure.basic-divided", "name which of them"));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package org.perfledger.command.performance;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasToString;
 import static org.perfledger.command.plan.SeedPlans.DONGHU_WIDE;
 import static org.perfledger.command.plan.SeedPlans.FOOD_SAFETY;
 import static org.perfledger.command.plan.SeedPlans.PROMOTION;
@@ -20,10 +23,13 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.perfledger.command.performance.PerformanceCommands.AddGoal;
+import org.perfledger.command.performance.PerformanceCommands.RecordCompletion;
 import org.perfledger.command.performance.PerformanceCommands.SetAnnualTarget;
 import org.perfledger.command.plan.PlanCommands.ApproveTargets;
 import org.perfledger.command.plan.PlanCommands.ReturnTargets;
 import org.perfledger.command.plan.PlanCommands.SubmitTargets;
+import org.perfledger.kernel.performance.Comparator;
+import org.perfledger.kernel.performance.Direction;
 import org.perfledger.kernel.performance.IndicatorCode;
 import org.perfledger.kernel.performance.IndicatorLevel1;
 import org.perfledger.kernel.performance.IndicatorLevel2;
@@ -32,6 +38,7 @@ import org.perfledger.kernel.performance.PerformanceEvents.IndicatorTargetSet;
 import org.perfledger.kernel.performance.Indicator;
 import org.perfledger.kernel.performance.Points;
 import org.perfledger.kernel.performance.Target;
+import org.perfledger.kernel.performance.TargetValue;
 import org.perfledger.kernel.plan.PlanEvents.DepartmentPlanStarted;
 import org.perfledger.kernel.plan.PlanEvents.TargetsApproved;
 import org.perfledger.kernel.plan.PlanEvents.TargetsReturned;
@@ -90,6 +97,24 @@ class PlanTargetsTest {
                 .when(target(new IndicatorCode("SPAQ.CJ"), 1, "食品监督抽检", "5", "1800 批次"))
                 .expectEvents(new IndicatorTargetSet(FOOD_SAFETY, indicator(new IndicatorCode("SPAQ.CJ"),
                         IndicatorLevel1.OUTPUT, IndicatorLevel2.QUANTITY, "食品监督抽检", "5", "1800 批次")));
+    }
+
+    /** Seed 003 (硚口 2020): 农贸市场中心城区排名 "≥4" is a rank, better lower; so stated, it reads 第4名 or better. */
+    @Test
+    void setsAnIndicatorWithTheDirectionItsTableStates() {
+        IndicatorCode rank = new IndicatorCode("QK.07");
+        Indicator expected = new Indicator(rank, 1, IndicatorLevel1.OUTPUT, IndicatorLevel2.QUALITY, "农贸市场中心城区排名",
+                null, Target.parse("≥4"), Direction.LOWER_IS_BETTER);
+        fixture.given(registered(), budgetOpened(), goal())
+                .when(new SetAnnualTarget(FOOD_SAFETY, rank, 1, IndicatorLevel1.OUTPUT, IndicatorLevel2.QUALITY,
+                        "农贸市场中心城区排名", null, Target.parse("≥4"), Direction.LOWER_IS_BETTER, null))
+                .expectEvents(new IndicatorTargetSet(FOOD_SAFETY, expected));
+        assertThat(((TargetValue.Quantity) expected.target().value()).comparator()).isEqualTo(Comparator.AT_MOST);
+        // third place is better than fourth: met, 25% under the rank aimed at
+        fixture.given(plus(inExecution(), new IndicatorTargetSet(FOOD_SAFETY, expected)))
+                .when(new RecordCompletion(FOOD_SAFETY, rank, Target.parse("3"), null, null, null, null, false, null))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayloadMatching(hasToString(containsString("outcome=MET")));
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.perfledger.kernel.money.Percentage;
 import org.perfledger.kernel.money.WanYuan;
 import org.perfledger.kernel.performance.Achievement;
 import org.perfledger.kernel.performance.Deviation;
+import org.perfledger.kernel.performance.Direction;
 import org.perfledger.kernel.performance.IndicatorLevel1;
 import org.perfledger.kernel.performance.IndicatorLevel2;
 import org.perfledger.kernel.performance.TargetValue;
@@ -83,8 +84,10 @@ class PlanViews {
     record Latest(Value actual, LocalDate asOf, String narrative, String evidence, Coded achievement) {
     }
 
+    /** {@code direction}: which way it is better where stated (越高越好 / 越低越好), or null: its target's sign says. */
     record IndicatorView(String code, Coded level1, Coded level2, String name, BigDecimal weight, Value target,
-                         Latest latest, int completions, String outcome, String deviationRate, String note) {
+                         Coded direction, Latest latest, int completions, String outcome, String deviationRate,
+                         String note) {
     }
 
     record GoalView(int number, String text, List<IndicatorView> indicators) {
@@ -240,6 +243,7 @@ class PlanViews {
         return new IndicatorView(row.getString("code"), coded(IndicatorLevel1.valueOf(row.getString("level1"))),
                 coded(IndicatorLevel2.valueOf(row.getString("level2"))), row.getString("name"),
                 row.getBigDecimal("weight"), new Value(row.getString("target_text"), RowJson.tree(row.getString("target_value"))),
+                row.getString("direction") == null ? null : coded(Direction.valueOf(row.getString("direction"))),
                 latest, row.getInt("completions"), deviation.outcome().name(),
                 deviation.rate() == null ? null : deviation.rate().rounded(2).toPlainString(), deviation.reason());
     }

@@ -74,6 +74,8 @@ final class PlanRows {
         String evidence;
         String achievement;
         int completions;
+        /** which way it is better where stated (Direction's name), or null */
+        String direction;
     }
 
     /** The plan's rows of one table, each in the table's column order, the plan's key first. */
@@ -89,7 +91,7 @@ final class PlanRows {
             case GOAL -> goals.forEach((number, text) -> rows.add(row(number, text)));
             case INDICATOR -> indicators.forEach((code, i) -> rows.add(row(code, i.position, i.goal, i.level1,
                     i.level2, i.name, i.weight, i.targetText, i.targetValue, i.actualText, i.actualValue, i.asOf,
-                    i.narrative, i.evidence, i.achievement, i.completions)));
+                    i.narrative, i.evidence, i.achievement, i.completions, i.direction)));
             case TARGET_ADJUSTMENT -> adjustments.values().forEach(row -> rows.add(row(row)));
             case SELF_EVALUATION -> evaluations.values().forEach(row -> rows.add(row(row)));
             default -> throw new IllegalArgumentException(table + " holds no rows of a plan");
@@ -144,6 +146,7 @@ final class PlanRows {
                 i.evidence = (String) v[13];
                 i.achievement = (String) v[14];
                 i.completions = (Integer) v[15];
+                i.direction = (String) v[16];
                 indicators.put((String) v[0], i);
             }
             case TARGET_ADJUSTMENT -> adjustments.put((Integer) v[0], v);

@@ -246,6 +246,7 @@ final class ReadModelFold {
         row.weight = points(set.weight());
         row.targetText = set.target().text();
         row.targetValue = Json.of(set.target().value());
+        row.direction = set.direction() == null ? null : set.direction().name();
     }
 
     /** Adds to one figure of a budget part (1 adjusted, 2 received, 3 executed), making the part if need be. */

@@ -18,7 +18,7 @@ public enum ReadModelTable {
     GOAL("goal", Keys.PLAN + "number, text", Keys.PLAN + "number"),
     INDICATOR("indicator", Keys.PLAN + "code, position, goal, level1, level2, name, weight, target_text, target_value, "
             + "latest_actual_text, latest_actual_value, latest_as_of, latest_narrative, latest_evidence, "
-            + "latest_achievement, completions", Keys.PLAN + "code"),
+            + "latest_achievement, completions, direction", Keys.PLAN + "code"),
     TARGET_ADJUSTMENT("target_adjustment", Keys.PLAN + "number, code, target_text, weight, reason, status, "
             + "decision_note, requested_by, decided_by", Keys.PLAN + "number"),
     SELF_EVALUATION("self_evaluation", Keys.PLAN + "round, indicators, score, grade, deviation_analysis, "

@@ -53,7 +53,8 @@ export function TargetsSection({ plan, path, dep, year, editor, reload, card }) 
         e('tbody', null, goal.indicators.map(indicator => e('tr', { 'data-test': 'indicator-' + indicator.code },
           e('td', null, indicator.code), e('td', null, termLabel('level1', indicator.level1)),
           e('td', null, termLabel('level2', indicator.level2)), e('td', null, indicator.name),
-          e('td', { class: 'num' }, weightText(indicator.weight)), e('td', null, indicator.target.text),
+          e('td', { class: 'num' }, weightText(indicator.weight)), e('td', null, indicator.target.text,
+            indicator.direction && e('span', { class: 'muted', 'data-test': 'direction' }, ' (' + indicator.direction.label + ')')),
           e('td', { 'data-test': 'actual' }, indicator.latest ? indicator.latest.actual.text : '—',
             indicator.latest && e('span', { class: 'muted' }, ' (' + (indicator.latest.asOf
               ? t('ind.asOf') + ' ' + indicator.latest.asOf : t('ind.undated')) + ')')),
@@ -93,7 +94,8 @@ function KnownPicker({ dep, year, pick }) {
 /** An indicator: new (code optional: the service numbers it), picked from an earlier year (its code kept) or edited. */
 function indicatorForm(path, plan, words, indicator, known) {
   const from = indicator ? { code: indicator.code, goal: indicator.goal, level1: indicator.level1?.code, level2: indicator.level2?.code,
-    name: indicator.name, weight: indicator.weight == null ? '' : String(indicator.weight), target: indicator.target.text }
+    name: indicator.name, weight: indicator.weight == null ? '' : String(indicator.weight), target: indicator.target.text,
+    direction: indicator.direction?.code ?? '' }
     : known ?? {};
   const goalOf = indicator ? plan.goals.find(goal => goal.indicators.some(i => i.code === indicator.code))?.number : null;
   return {
@@ -110,10 +112,13 @@ function indicatorForm(path, plan, words, indicator, known) {
         check: value => (!value.trim() || POINTS.test(value.trim()) ? null : t('rule.points.format')) },
       { name: 'target', label: t('ind.target'), required: true, initial: from.target ?? '', max: 200, hint: '≥400家',
         preview: ReadingPreview },
+      // where the table says which way is better and the target's sign does not (a 排名's ≥4 is 第4名 or better)
+      { name: 'direction', label: t('ind.direction'), initial: from.direction ?? '', help: t('ind.directionHelp'),
+        options: termOptions(words, 'direction') },
     ],
     submit: values => {
       const body = { goal: Number(values.goal), level1: values.level1, level2: values.level2, name: values.name,
-        weight: orNull(values.weight.trim()), target: values.target.trim() };
+        weight: orNull(values.weight.trim()), target: values.target.trim(), direction: orNull(values.direction) };
       return indicator
         ? api.send('PUT', path + '/indicators/' + encodeURIComponent(indicator.code), { ...body, code: indicator.code })
         : api.send('POST', path + '/indicators', { ...body, code: orNull(values.code.trim()) });

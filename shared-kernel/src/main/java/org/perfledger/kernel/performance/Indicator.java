@@ -14,9 +14,11 @@ import org.perfledger.kernel.validation.InvalidValueException;
  * @param goal the number of the annual goal (年度目标 1..N) it measures
  * @param name   the 三级指标, the indicator's own name
  * @param weight the 分值, or null when none is set (not printed)
+ * @param direction which way it is better where stated, or null (the target's sign says it); the target is read
+ *                  accordingly ({@link Target#directed})
  */
 public record Indicator(IndicatorCode code, int goal, IndicatorLevel1 level1, IndicatorLevel2 level2, String name,
-                        Points weight, Target target) {
+                        Points weight, Target target, Direction direction) {
 
     public static final int MAX_NAME_LENGTH = 200;
 
@@ -27,6 +29,13 @@ public record Indicator(IndicatorCode code, int goal, IndicatorLevel1 level1, In
         Checks.requireText(name, "indicator name", MAX_NAME_LENGTH);
         Objects.requireNonNull(target, "target");
         requireLevels(level1, level2);
+        target = target.directed(direction);
+    }
+
+    /** An indicator whose direction its target's sign says. */
+    public Indicator(IndicatorCode code, int goal, IndicatorLevel1 level1, IndicatorLevel2 level2, String name,
+                     Points weight, Target target) {
+        this(code, goal, level1, level2, name, weight, target, null);
     }
 
     public static void requireLevels(IndicatorLevel1 level1, IndicatorLevel2 level2) {
@@ -36,7 +45,8 @@ public record Indicator(IndicatorCode code, int goal, IndicatorLevel1 level1, In
         }
     }
 
+    /** The indicator with a new target and weight (a target adjustment); its direction stays. */
     public Indicator withTarget(Target newTarget, Points newWeight) {
-        return new Indicator(code, goal, level1, level2, name, newWeight, newTarget);
+        return new Indicator(code, goal, level1, level2, name, newWeight, newTarget, direction);
     }
 }

@@ -141,7 +141,7 @@ public final class SeedDataset {
             for (JsonNode indicator : given.get("indicators")) {
                 ObjectNode target = JSON.createObjectNode();
                 target.put("goal", goal);
-                copy(indicator, target, "level1", "level2", "name", "weight", "target");
+                copy(indicator, target, "level1", "level2", "name", "weight", "target", "direction");
                 steps.add(new Step("PUT", path + "/indicators/" + indicator.get("code").asText(), target.toString()));
             }
         }

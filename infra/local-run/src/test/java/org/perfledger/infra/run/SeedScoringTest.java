@@ -222,6 +222,31 @@ class SeedScoringTest {
         assertThat(latest).isNotEmpty().allSatisfy(completion -> assertThat(completion.get("asOf").isNull()).isTrue());
     }
 
+    /**
+     * 硚口 2020 prints "≥4" for 农贸市场中心城区排名, a rank: the seed states it better lower (derived from the word 排名),
+     * so the plan shows the direction and reads the target as 第4名 or better; the printed 4 meets it.
+     */
+    @Test
+    void qiaokou2020sRankingIsReadBetterLower() throws Exception {
+        String plan = QIAOKOU + "department";
+        finalScorecard(plan);
+        HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(URI.create(platform.queryUrl() + plan))
+                .header("Authorization", "Bearer " + platform.tokenFor(plan, "auditor")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        List<JsonNode> ranks = new ArrayList<>();
+        JSON.readTree(read.body()).get("goals").forEach(goal -> goal.get("indicators").forEach(indicator -> {
+            if (indicator.get("code").asText().equals("QK.07")) {
+                ranks.add(indicator);
+            }
+        }));
+        assertThat(ranks).hasSize(1);
+        JsonNode rank = ranks.get(0);
+        assertThat(rank.get("direction").get("code").asText()).isEqualTo("LOWER_IS_BETTER");
+        assertThat(rank.get("target").get("text").asText()).isEqualTo("≥4");
+        assertThat(rank.get("target").get("value").get("comparator").asText()).isEqualTo("AT_MOST");
+        assertThat(rank.get("outcome").asText()).isEqualTo("MET");
+    }
+
     @Test
     void theDocsTableOfSeedFiguresIsCurrent() throws Exception {
         StringBuilder table = new StringBuilder("# Seed figures: reported and recomputed\n\n"
