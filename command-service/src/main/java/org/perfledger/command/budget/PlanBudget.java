@@ -59,9 +59,8 @@ public class PlanBudget {
     private List<BudgetLine> lines = new ArrayList<>();
     /** Spending so far by expenditure class and by 项目支出明细 line: what a correction may take back. */
     private Map<ExpenditureClass, WanYuan> executedByClass = new TreeMap<>();
-    /** Whether the budget as opened divides 基本支出 into 人员经费 and 公用经费, or keeps it whole (BASIC); neither: no split. */
-    private boolean basicDivided;
-    private boolean basicWhole;
+    /** The budget's split by expenditure class, which charges must follow. */
+    private ClassSplit split = ClassSplit.NONE;
     private Map<String, WanYuan> executedByLine = new TreeMap<>();
 
     public boolean opened() {
@@ -110,11 +109,7 @@ public class PlanBudget {
                         "a project's budget is all 项目支出; only a department-wide budget is split into classes");
             }
             command.classes().forEach((type, amount) -> nonNegative("classes." + type.name(), amount));
-            if (command.classes().containsKey(ExpenditureClass.BASIC)
-                    && command.classes().keySet().stream().anyMatch(ExpenditureClass::dividesBasic)) {
-                throw new DomainRejection(Kind.RULE, "budget.basic-divided-and-whole", "classes", "基本支出 is either "
-                        + "divided into 人员经费 and 公用经费 or kept whole as 基本支出, not both");
-            }
+            ClassSplit.of(command.classes());
             WanYuan classTotal = sum("classes", command.classes().values());
             if (!classTotal.equals(total)) {
                 throw new DomainRejection(Kind.RULE, "budget.classes-sum", "classes", "the classes sum to "
@@ -134,7 +129,7 @@ public class PlanBudget {
             // an adjustment whose documents date it nowhere keeps no date rather than a made-up one
             requireInYear(plan, "date", command.date());
         }
-        ExpenditureClass type = classFor(plan, command.expenditureClass(), false);
+        ExpenditureClass type = split.classFor(plan, command.expenditureClass(), false);
         WanYuan from = adjusted;
         WanYuan to = command.kind().direction() > 0 ? total("amount", from, command.amount())
                 : from.minus(command.amount());
@@ -168,7 +163,7 @@ public class PlanBudget {
         if (command.date() != null) { // null: the source states no date
             requireInYear(plan, "date", command.date());
         }
-        ExpenditureClass type = classFor(plan, command.expenditureClass(), true);
+        ExpenditureClass type = split.classFor(plan, command.expenditureClass(), true);
         if (command.line() != null && lines.stream().noneMatch(line -> line.name().equals(command.line()))) {
             throw new DomainRejection(Kind.RULE, "expenditure.unknown-line", "line", "'" + command.line()
                     + "' is not a line of the 项目支出明细; the lines are "
@@ -196,7 +191,7 @@ public class PlanBudget {
         requireOpened("correct an expenditure");
         positive("amount", command.amount());
         requireInYear(plan, "date", command.date());
-        ExpenditureClass type = classFor(plan, command.expenditureClass(), true);
+        ExpenditureClass type = split.classFor(plan, command.expenditureClass(), true);
         String reason = text("reason", command.reason(), PlanLimits.MAX_REASON);
         String voucher = text("originalVoucher", command.originalVoucher(), PlanLimits.MAX_SHORT_TEXT);
         WanYuan spentInClass = executedByClass.getOrDefault(type, WanYuan.ZERO);
@@ -272,39 +267,10 @@ public class PlanBudget {
         }
     }
 
-    /**
-     * A project's money is all 项目支出; a department-wide plan names the class where it must, and the class must be
-     * of the budget's split: 基本支出 whole where the budget keeps it whole, 人员经费 or 公用经费 where it divides it.
-     */
-    private ExpenditureClass classFor(PlanId plan, ExpenditureClass given, boolean required) {
-        if (!plan.departmentWide()) {
-            if (given != null && given != ExpenditureClass.PROJECT) {
-                throw new DomainRejection(Kind.RULE, "expenditure.class-project", "expenditureClass",
-                        "a project's money is all 项目支出 (PROJECT); got " + given.label());
-            }
-            return ExpenditureClass.PROJECT;
-        }
-        if (given == null && required) {
-            throw new DomainRejection(Kind.RULE, "expenditure.class-required", "expenditureClass", "a department-wide"
-                    + " expenditure names its class: 人员经费 (PERSONNEL), 公用经费 (PUBLIC_FUNDS), 基本支出 (BASIC, where"
-                    + " the budget does not divide it) or 项目支出 (PROJECT)");
-        }
-        if (given == ExpenditureClass.BASIC && basicDivided) {
-            throw new DomainRejection(Kind.RULE, "expenditure.basic-divided", "expenditureClass", "this budget divides "
-                    + "基本支出 into 人员经费 and 公用经费: name which of them");
-        }
-        if (given != null && given.dividesBasic() && basicWhole) {
-            throw new DomainRejection(Kind.RULE, "expenditure.basic-whole", "expenditureClass", "this budget keeps "
-                    + "基本支出 whole (its source does not divide it): charge 基本支出 (BASIC), not " + given.label());
-        }
-        return given;
-    }
-
     @EventSourcingHandler
     void on(BudgetOpened event) {
         opened = true;
-        basicWhole = event.classes().containsKey(ExpenditureClass.BASIC);
-        basicDivided = event.classes().keySet().stream().anyMatch(ExpenditureClass::dividesBasic);
+        split = ClassSplit.of(event.classes());
         unstated = event.unstated();
         initial = event.total();
         adjusted = event.total();

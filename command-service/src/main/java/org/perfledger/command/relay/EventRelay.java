@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.perfledger.command.relay.EventStoreFeed.Position;
 import org.slf4j.Logger;
@@ -49,8 +48,7 @@ public class EventRelay implements SmartLifecycle {
     private final RelayProperties properties;
     private final EventStoreFeed feed = new EventStoreFeed();
     private final Semaphore nudges = new Semaphore(0);
-    /** Commands of this instance whose transactions are running: each wakes the relay as it ends. */
-    private final AtomicInteger writing = new AtomicInteger();
+    private final RelayWaits waits;
 
     private final RelayMeters meters;
 
@@ -70,11 +68,12 @@ public class EventRelay implements SmartLifecycle {
         this.kafkaAdmin = kafkaAdmin;
         this.properties = properties;
         this.meters = new RelayMeters(registry);
+        this.waits = new RelayWaits(properties);
     }
 
     /** A command of this instance begins its transaction: it will wake the relay when it ends ({@link #written}). */
     public void writing() {
-        writing.incrementAndGet();
+        waits.writing();
     }
 
     /**
@@ -82,7 +81,7 @@ public class EventRelay implements SmartLifecycle {
      * without waiting for the next poll.
      */
     public void written() {
-        writing.decrementAndGet();
+        waits.written();
         nudges.release();
     }
 
@@ -126,12 +125,6 @@ public class EventRelay implements SmartLifecycle {
         return Integer.MAX_VALUE - 100;
     }
 
-    /** The longest wait for held-back events while this instance's own commands are running. */
-    private static final Duration LOCAL_WAIT = Duration.ofMillis(10);
-
-    /** When the rounds that keep finding events held back by an older transaction began (System.nanoTime), or 0. */
-    private long heldSince;
-
     private void loop() {
         try {
             while (running) {
@@ -142,13 +135,11 @@ public class EventRelay implements SmartLifecycle {
                     }
                     if (round == Round.HELD_BACK) {
                         meters.heldBack.increment();
-                        heldSince = heldSince == 0 ? System.nanoTime() : heldSince;
-                    } else {
-                        heldSince = 0;
                     }
-                    if (round != Round.FULL) {
-                        nudges.tryAcquire(round == Round.HELD_BACK ? settleWait() : properties.pollInterval().toMillis(),
-                                TimeUnit.MILLISECONDS);
+                    if (round == Round.FULL) {
+                        waits.flowing();
+                    } else {
+                        nudges.tryAcquire(waits.after(round == Round.HELD_BACK), TimeUnit.MILLISECONDS);
                         nudges.drainPermits();
                     }
                     consecutiveFailures = 0;
@@ -171,27 +162,6 @@ public class EventRelay implements SmartLifecycle {
         } finally {
             closeConnection();
         }
-    }
-
-    /**
-     * How long to wait before looking again at events held back by an older transaction, which may never nudge the
-     * relay (another service's, on the same server). A holder usually ends within milliseconds (a read-model batch),
-     * so the relay looks every settle interval for the settle patience; after that it waits half as long as the hold
-     * has lasted, up to the poll interval (a long import). Doubling from the first round, as it once did, overshot a
-     * 30 ms holder by 30 ms: a lag stall.
-     */
-    private long settleWait() {
-        long held = Duration.ofNanos(System.nanoTime() - heldSince).toMillis();
-        long settle = properties.settleInterval().toMillis();
-        if (writing.get() > 0) {
-            // this instance's own commands are running, the likely holders: each wakes the relay as it ends, so
-            // looking every settle interval would only add rounds under load
-            return Math.max(settle, Math.min(LOCAL_WAIT.toMillis(), properties.pollInterval().toMillis()));
-        }
-        if (held < properties.settlePatience().toMillis()) {
-            return settle;
-        }
-        return Math.max(settle, Math.min(held / 2, properties.pollInterval().toMillis()));
     }
 
     /** What a round of relaying found. */
