@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.perfledger.command.relay.EventStoreFeed.Position;
+import org.perfledger.infra.lifecycle.DaemonLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -35,7 +35,7 @@ import org.springframework.kafka.core.KafkaTemplate;
  * <p>Only one relay works at a time across command-service instances: the one holding a PostgreSQL advisory lock
  * on its connection. If that instance dies, its connection and lock go, and another takes over from the position.
  */
-public class EventRelay implements SmartLifecycle {
+public class EventRelay extends DaemonLoop {
 
     private static final Logger log = LoggerFactory.getLogger(EventRelay.class);
     static final String RELAY_NAME = "kafka";
@@ -52,8 +52,6 @@ public class EventRelay implements SmartLifecycle {
 
     private final RelayMeters meters;
 
-    private volatile boolean running;
-    private volatile Thread worker;
     /** The leader's connection, holding the advisory lock; null while this instance is not the leader. */
     private Connection connection;
     /** Read once on becoming leader: while it holds the lock, this instance is the only one moving it. */
@@ -63,6 +61,7 @@ public class EventRelay implements SmartLifecycle {
 
     public EventRelay(DataSource dataSource, KafkaTemplate<String, byte[]> kafka, KafkaAdmin kafkaAdmin,
                       RelayProperties properties, MeterRegistry registry) {
+        super("event-relay", Duration.ofSeconds(10));
         this.dataSource = dataSource;
         this.kafka = kafka;
         this.kafkaAdmin = kafkaAdmin;
@@ -85,49 +84,16 @@ public class EventRelay implements SmartLifecycle {
         nudges.release();
     }
 
-    @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        worker = new Thread(this::loop, "event-relay");
-        worker.setDaemon(true);
-        worker.start();
-    }
-
-    @Override
-    public void stop() {
-        Thread current;
-        synchronized (this) {
-            running = false;
-            current = worker;
-            worker = null;
-        }
-        if (current != null) {
-            current.interrupt();
-            try {
-                current.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
     /** After Flyway and the web server; stops before the data source closes. */
     @Override
     public int getPhase() {
         return Integer.MAX_VALUE - 100;
     }
 
-    private void loop() {
+    @Override
+    protected void loop() {
         try {
-            while (running) {
+            while (running()) {
                 try {
                     Round round = relayOnce();
                     if (connection != null) {

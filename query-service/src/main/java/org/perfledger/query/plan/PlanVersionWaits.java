@@ -17,6 +17,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.perfledger.infra.lifecycle.DaemonLoop;
 import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.query.projection.ProjectionApplier;
 import org.perfledger.query.readmodel.PlanKeys;
@@ -24,7 +25,6 @@ import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
  * it. Each wait ends at its deadline whether or not the version came; the caller then answers what there is.
  */
 @Component
-public class PlanVersionWaits implements SmartLifecycle {
+public class PlanVersionWaits extends DaemonLoop {
 
     private static final Logger log = LoggerFactory.getLogger(PlanVersionWaits.class);
     /** The longest a request may wait for its version. */
@@ -56,10 +56,9 @@ public class PlanVersionWaits implements SmartLifecycle {
     private final ConcurrentLinkedQueue<Waiter> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicInteger count = new AtomicInteger();
     private final Object signal = new Object();
-    private volatile boolean running;
-    private Thread listener;
 
     public PlanVersionWaits(DataSource dataSource, @Qualifier("applicationTaskExecutor") Executor executor) {
+        super("plan-version-waits", Duration.ofSeconds(5));
         this.dataSource = dataSource;
         this.executor = executor;
     }
@@ -70,8 +69,8 @@ public class PlanVersionWaits implements SmartLifecycle {
      */
     public CompletableFuture<Boolean> reached(PlanId plan, long version, Duration wait) {
         CompletableFuture<Boolean> arrived = new CompletableFuture<>();
-        if (!running || count.incrementAndGet() > MOST_WAITING) {
-            if (running) {
+        if (!running() || count.incrementAndGet() > MOST_WAITING) {
+            if (running()) {
                 count.decrementAndGet();
             }
             arrived.complete(false);
@@ -85,9 +84,10 @@ public class PlanVersionWaits implements SmartLifecycle {
         return arrived;
     }
 
-    private void listen() {
+    @Override
+    protected void loop() {
         Connection connection = null;
-        while (running) {
+        while (running()) {
             try {
                 if (connection == null) {
                     connection = dataSource.getConnection();
@@ -98,7 +98,7 @@ public class PlanVersionWaits implements SmartLifecycle {
                 }
                 if (waiting.isEmpty()) {
                     synchronized (signal) {
-                        if (waiting.isEmpty() && running) {
+                        if (waiting.isEmpty() && running()) {
                             signal.wait(RECHECK.toMillis());
                         }
                     }
@@ -190,38 +190,5 @@ public class PlanVersionWaits implements SmartLifecycle {
                 log.debug("closing the listening connection failed", e);
             }
         }
-    }
-
-    @Override
-    public synchronized void start() {
-        if (!running) {
-            running = true;
-            listener = new Thread(this::listen, "plan-version-waits");
-            listener.setDaemon(true);
-            listener.start();
-        }
-    }
-
-    @Override
-    public void stop() {
-        Thread current;
-        synchronized (this) {
-            running = false;
-            current = listener;
-            listener = null;
-        }
-        if (current != null) {
-            current.interrupt();
-            try {
-                current.join(Duration.ofSeconds(5).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }
