@@ -6,6 +6,7 @@ import static org.perfledger.command.planning.PlanRules.optionalText;
 import static org.perfledger.command.planning.PlanRules.positive;
 import static org.perfledger.command.planning.PlanRules.rate;
 import static org.perfledger.command.planning.PlanRules.requireInYear;
+import static org.perfledger.command.planning.PlanRules.requireInYearWhereDated;
 import static org.perfledger.command.planning.PlanRules.sum;
 import static org.perfledger.command.planning.PlanRules.text;
 import static org.perfledger.command.planning.PlanRules.total;
@@ -125,10 +126,8 @@ public class PlanBudget {
         requireStated("adjust the budget");
         positive("amount", command.amount());
         String reason = text("reason", command.reason(), PlanLimits.MAX_REASON);
-        if (command.date() != null) {
-            // an adjustment whose documents date it nowhere keeps no date rather than a made-up one
-            requireInYear(plan, "date", command.date());
-        }
+        // an adjustment whose documents date it nowhere keeps no date rather than a made-up one
+        requireInYearWhereDated(plan, "date", command.date());
         ExpenditureClass type = split.classFor(plan, command.expenditureClass(), false);
         WanYuan from = adjusted;
         WanYuan to = command.kind().direction() > 0 ? total("amount", from, command.amount())
@@ -147,9 +146,7 @@ public class PlanBudget {
         requireOpened("record funds received");
         requireStated("record funds received");
         positive("amount", command.amount());
-        if (command.date() != null) { // null: the source states no date
-            requireInYear(plan, "date", command.date());
-        }
+        requireInYearWhereDated(plan, "date", command.date()); // null: the source states no date
         String note = optionalText("note", command.note(), PlanLimits.MAX_REASON);
         FundingSource source = command.source() != null ? command.source() : FundingSource.GENERAL_PUBLIC_BUDGET;
         WanYuan total = total("amount", received, command.amount());
@@ -160,9 +157,7 @@ public class PlanBudget {
     public Object[] spend(PlanId plan, RecordExpenditure command) {
         requireOpened("record an expenditure");
         positive("amount", command.amount());
-        if (command.date() != null) { // null: the source states no date
-            requireInYear(plan, "date", command.date());
-        }
+        requireInYearWhereDated(plan, "date", command.date()); // null: the source states no date
         ExpenditureClass type = split.classFor(plan, command.expenditureClass(), true);
         if (command.line() != null && lines.stream().noneMatch(line -> line.name().equals(command.line()))) {
             throw new DomainRejection(Kind.RULE, "expenditure.unknown-line", "line", "'" + command.line()

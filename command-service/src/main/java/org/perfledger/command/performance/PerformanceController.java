@@ -62,9 +62,9 @@ class PerformanceController {
 
     /**
      * {@code asPrinted}: the value is as a document prints it (a seed, an archived table), recorded even where its
-     * kind differs from the target's, for the scorecard to flag.
+     * kind differs from the target's, for the scorecard to flag; {@code undated}: a year's figure whose source states
+     * no date, and then no {@code asOf} is sent.
      */
-    /** {@code undated}: a year's figure whose source states no date; then no {@code asOf} is sent. */
     record CompletionRequest(String value, String narrative, String asOf, Boolean undated, String evidence,
                              String achievement, Boolean asPrinted) {
     }

@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.perfledger.command.planning.PlanRules.optionalText;
 import static org.perfledger.command.planning.PlanRules.rate;
 import static org.perfledger.command.planning.PlanRules.requireInYear;
+import static org.perfledger.command.planning.PlanRules.requireInYearWhereDated;
 import static org.perfledger.command.planning.PlanRules.text;
 
 import org.perfledger.command.planning.PlanLimits;
@@ -129,9 +130,7 @@ public class PlanTargets {
 
     public Object[] recordCompletion(PlanId plan, RecordCompletion command) {
         IndicatorState state = indicator("indicator", command.indicator());
-        if (command.asOf() != null) { // null: a year's figure whose source states no date
-            requireInYear(plan, "asOf", command.asOf());
-        }
+        requireInYearWhereDated(plan, "asOf", command.asOf()); // null: a year's figure whose source states no date
         if (state.latestAsOf() != null && command.asOf() != null && command.asOf().isBefore(state.latestAsOf())) {
             throw new DomainRejection(Kind.RULE, "completion.before-latest", "asOf", "a completion of "
                     + command.indicator() + " as of " + state.latestAsOf() + " is already recorded; completions are "

@@ -43,6 +43,13 @@ public final class PlanRules {
         }
     }
 
+    /** A date the source may leave unstated (null): where there is one, it falls within the fiscal year. */
+    public static void requireInYearWhereDated(PlanId plan, String field, LocalDate date) {
+        if (date != null) {
+            requireInYear(plan, field, date);
+        }
+    }
+
     public static String text(String field, String value, int maxLength) {
         try {
             return Checks.requireText(value, field, maxLength);

@@ -68,10 +68,13 @@ class CommandInterceptors {
                 throws Exception {
             String type = unitOfWork.getMessage().getPayloadType().getSimpleName();
             Timer.Sample sample = Timer.start(registry);
-            relay.ifAvailable(EventRelay::writing);
             unitOfWork.afterCommit(u -> sample.stop(timer(type, "accepted")));
             // committed or rolled back, the relay is told (it waits for this instance's running commands, not polls)
-            unitOfWork.onCleanup(u -> relay.ifAvailable(EventRelay::written));
+            EventRelay running = relay.getIfAvailable();
+            if (running != null) {
+                running.writing();
+                unitOfWork.onCleanup(u -> running.written());
+            }
             unitOfWork.onRollback(u -> sample.stop(timer(type,
                     outcome(u.getExecutionResult() == null ? null : u.getExecutionResult().getExceptionResult()))));
             return chain.proceed();

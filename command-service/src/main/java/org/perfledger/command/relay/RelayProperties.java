@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                       transaction still running (one that may never nudge it: another service's, another
  *                       database's on the same server)
  * @param settlePatience how long it keeps looking again every settle interval while events stay held back; after
- *                       that it waits twice as long each time, up to the poll interval (a long import)
+ *                       that it waits half as long as the hold has lasted, up to the poll interval (a long import)
  * @param sendTimeout  how long a batch may wait for the broker's acknowledgements
  * @param maxBackoff   the longest pause between attempts while the broker or the database fails
  */

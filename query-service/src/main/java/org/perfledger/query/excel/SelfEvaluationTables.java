@@ -218,13 +218,16 @@ class SelfEvaluationTables {
         }
     }
 
-    /** "1. 部门预算项目 ☑ 2. 财政专项资金 ☐", as the tables tick their options. */
+    /**
+     * "1. 部门预算项目 ☑ 2. 财政专项资金 ☐", as the tables tick their options; {@code chosen}: the ticked ones' names,
+     * comma-separated (a project may be of several 项目类型), or null.
+     */
     private static <E extends Enum<E> & Labelled> String ticks(E[] options, String chosen) {
+        List<String> ticked = chosen == null ? List.of() : Arrays.asList(chosen.split(","));
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < options.length; i++) {
             text.append(i + 1).append(". ").append(options[i].label()).append(' ')
-                    .append(chosen != null && java.util.Arrays.asList(chosen.split(",")).contains(options[i].name())
-                            ? "☑" : "☐").append(i < options.length - 1 ? "  " : "");
+                    .append(ticked.contains(options[i].name()) ? "☑" : "☐").append(i < options.length - 1 ? "  " : "");
         }
         return text.toString();
     }

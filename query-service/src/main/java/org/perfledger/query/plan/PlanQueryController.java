@@ -82,7 +82,7 @@ class PlanQueryController {
                     "minVersion waits for the plan as it will be; it cannot be combined with at (the plan as it was)");
         }
         long version = version(minVersion);
-        return waits.reached(plan, version, PlanVersionWaits.LONGEST)
+        return waits.reached(plan, version)
                 .thenApply(arrived -> reads.inDistrict(plan.district().value(), () -> views.view(plan)));
     }
 

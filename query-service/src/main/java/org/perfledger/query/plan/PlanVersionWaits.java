@@ -1,14 +1,13 @@
 package org.perfledger.query.plan;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -64,20 +63,21 @@ public class PlanVersionWaits extends DaemonLoop {
     }
 
     /**
-     * Completes with true once the plan's read model is at {@code version} or beyond, with false when {@code wait}
+     * Completes with true once the plan's read model is at {@code version} or beyond, with false when {@link #LONGEST}
      * passed first (or too many requests wait already, or the service stops).
      */
-    public CompletableFuture<Boolean> reached(PlanId plan, long version, Duration wait) {
+    public CompletableFuture<Boolean> reached(PlanId plan, long version) {
         CompletableFuture<Boolean> arrived = new CompletableFuture<>();
-        if (!running() || count.incrementAndGet() > MOST_WAITING) {
-            if (running()) {
-                count.decrementAndGet();
-            }
+        if (!running()) {
             arrived.complete(false);
             return arrived;
         }
-        Duration bounded = wait.compareTo(LONGEST) > 0 ? LONGEST : wait;
-        waiting.add(new Waiter(plan, version, System.nanoTime() + bounded.toNanos(), arrived));
+        if (count.incrementAndGet() > MOST_WAITING) {
+            count.decrementAndGet();
+            arrived.complete(false);
+            return arrived;
+        }
+        waiting.add(new Waiter(plan, version, System.nanoTime() + LONGEST.toNanos(), arrived));
         synchronized (signal) {
             signal.notifyAll();
         }
@@ -132,30 +132,11 @@ public class PlanVersionWaits extends DaemonLoop {
 
     /** Reads the versions of every plan waited for, in one query, and lets go of the arrived and the expired. */
     private void check(Connection connection) throws SQLException {
-        List<Waiter> now = new ArrayList<>(waiting);
         Map<List<Object>, Long> versions = new HashMap<>();
-        List<PlanId> plans = now.stream().map(Waiter::plan).distinct().toList();
-        String[] districts = new String[plans.size()];
-        String[] departments = new String[plans.size()];
-        Integer[] years = new Integer[plans.size()];
-        String[] keys = new String[plans.size()];
-        for (int i = 0; i < plans.size(); i++) {
-            Object[] key = PlanKeys.of(plans.get(i));
-            districts[i] = (String) key[0];
-            departments[i] = (String) key[1];
-            years[i] = (Integer) key[2];
-            keys[i] = (String) key[3];
-        }
-        try (PreparedStatement read = connection.prepareStatement("""
-                SELECT p.district, p.department_id, p.fiscal_year, p.plan_key, p.version
-                  FROM unnest(?::text[], ?::text[], ?::int[], ?::text[]) AS w(district, department_id, fiscal_year,
-                                                                          plan_key)
-                  JOIN plan p USING (district, department_id, fiscal_year, plan_key)""")) {
-            Array[] arrays = {connection.createArrayOf("text", districts), connection.createArrayOf("text", departments),
-                    connection.createArrayOf("int4", years), connection.createArrayOf("text", keys)};
-            for (int i = 0; i < arrays.length; i++) {
-                read.setArray(i + 1, arrays[i]);
-            }
+        try (PreparedStatement read = connection.prepareStatement("SELECT p.district, p.department_id, p.fiscal_year, "
+                + "p.plan_key, p.version FROM " + PlanKeys.MANY + " JOIN plan p USING (district, department_id, "
+                + "fiscal_year, plan_key)")) {
+            read.setString(1, PlanKeys.json(waiting.stream().map(Waiter::plan).distinct().toList()));
             try (ResultSet rows = read.executeQuery()) {
                 while (rows.next()) {
                     versions.put(List.of(rows.getString(1), rows.getString(2), rows.getInt(3), rows.getString(4)),
@@ -164,10 +145,13 @@ public class PlanVersionWaits extends DaemonLoop {
             }
         }
         long clock = System.nanoTime();
-        for (Waiter waiter : now) {
+        // only this thread takes waiters out, so each goes once
+        for (Iterator<Waiter> each = waiting.iterator(); each.hasNext(); ) {
+            Waiter waiter = each.next();
             Long version = versions.get(List.of(PlanKeys.of(waiter.plan())));
             boolean arrived = version != null && version >= waiter.version();
-            if ((arrived || clock - waiter.deadline() >= 0) && waiting.remove(waiter)) {
+            if (arrived || clock - waiter.deadline() >= 0) {
+                each.remove();
                 count.decrementAndGet();
                 release(waiter, arrived);
             }

@@ -70,8 +70,8 @@ class PlanViews {
      * @param executionRate        执行数 / 调整后预算, the templates' definition; null when the budget is 0
      * @param executionRateInitial 执行数 / 年初预算, which some tables print instead
      * @param flags                what needs attention, e.g. over-budget or zero-budget
+     * @param unstated             the documents state no budget: its figures are 0 and no rate is computed from them
      */
-    /** {@code unstated}: the documents state no budget; its figures are 0 and no rate is computed from them. */
     record Budget(boolean opened, boolean unstated, WanYuan initial, WanYuan adjusted, WanYuan received, WanYuan executed,
                   String executionRate, String executionRateInitial, String receiptRate, boolean overBudget,
                   List<String> flags, List<Part> sources, List<Part> classes, List<Movement> movements,
@@ -124,7 +124,7 @@ class PlanViews {
         return jdbc.query("SELECT * FROM completion WHERE " + KEY + " AND code = ? ORDER BY sequence_number",
                 (row, n) -> new CompletionView(row.getLong("sequence_number"),
                         new Value(row.getString("actual_text"), RowJson.tree(row.getString("actual_value"))),
-                        localDate(row, "as_of"), row.getString("narrative"), row.getString("evidence"),
+                        row.getObject("as_of", LocalDate.class), row.getString("narrative"), row.getString("evidence"),
                         row.getString("achievement") == null ? null
                                 : coded(Achievement.valueOf(row.getString("achievement"))),
                         row.getTimestamp("recorded_at").toInstant(), row.getString("actor")),
@@ -203,7 +203,7 @@ class PlanViews {
                         row.getString("line"), money(row, "amount"), nullableMoney(row, "from_amount"),
                         nullableMoney(row, "to_amount"), row.getString("reason"), row.getString("document_number"),
                         row.getString("voucher"),
-                        localDate(row, "movement_date"),
+                        row.getObject("movement_date", LocalDate.class),
                         row.getBoolean("over_budget"), row.getTimestamp("recorded_at").toInstant(),
                         row.getString("actor"), row.getString("correlation_id")), key);
     }
@@ -237,7 +237,7 @@ class PlanViews {
                 : Achievement.valueOf(row.getString("latest_achievement"));
         Latest latest = actual == null ? null : new Latest(
                 new Value(row.getString("latest_actual_text"), RowJson.tree(row.getString("latest_actual_value"))),
-                localDate(row, "latest_as_of"), row.getString("latest_narrative"),
+                row.getObject("latest_as_of", LocalDate.class), row.getString("latest_narrative"),
                 row.getString("latest_evidence"), achievement == null ? null : coded(achievement));
         Deviation deviation = Deviation.of(target, actual, achievement);
         return new IndicatorView(row.getString("code"), coded(IndicatorLevel1.valueOf(row.getString("level1"))),
@@ -291,15 +291,9 @@ class PlanViews {
         return all;
     }
 
-
+    /** A project's 项目类型 as the read model keeps them, their names comma-separated. */
     private static List<Coded> types(String names) {
         return names == null || names.isEmpty() ? List.of()
-                : java.util.Arrays.stream(names.split(",")).map(name -> coded(ProjectType.valueOf(name))).toList();
-    }
-
-    /** A date column; null where the source stated no date (the view says 未载明). */
-    static LocalDate localDate(ResultSet row, String column) throws SQLException {
-        java.sql.Date date = row.getDate(column);
-        return date == null ? null : date.toLocalDate();
+                : Arrays.stream(names.split(",")).map(name -> coded(ProjectType.valueOf(name))).toList();
     }
 }

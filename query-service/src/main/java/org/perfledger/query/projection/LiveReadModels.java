@@ -38,8 +38,6 @@ import org.springframework.stereotype.Component;
 @Component
 class LiveReadModels {
 
-    private static final String PLAN_KEYS = "k(district text, department_id text, fiscal_year int, plan_key text)";
-
     private final JdbcTemplate jdbc;
 
     LiveReadModels(JdbcTemplate jdbc) {
@@ -110,18 +108,14 @@ class LiveReadModels {
     /** The plans' rows, one statement per table; a plan not started yet has none. */
     private Map<PlanId, PlanRows> loadPlans(Set<PlanId> plans) {
         Map<List<Object>, PlanId> byKey = new HashMap<>();
-        List<String> keys = new ArrayList<>();
         for (PlanId plan : plans) {
-            Object[] key = PlanKeys.of(plan);
-            byKey.put(List.of(key), plan);
-            keys.add(JsonRows.row(ReadModelTable.PLAN.keys(), key));
+            byKey.put(List.of(PlanKeys.of(plan)), plan);
         }
-        String keyList = JsonRows.array(keys);
+        String keyList = PlanKeys.json(plans);
         Map<PlanId, PlanRows> found = new LinkedHashMap<>();
         for (ReadModelTable table : ReadModelTable.OF_A_PLAN) {
             String columns = table.columns().stream().map(column -> "t." + column).collect(Collectors.joining(", "));
-            for (Object[] row : select(table, "SELECT " + columns + " FROM json_to_recordset(?::json) AS "
-                    + PLAN_KEYS + " JOIN " + table.table() + " t ON t.district = k.district AND t.department_id "
+            for (Object[] row : select(table, "SELECT " + columns + " FROM " + PlanKeys.MANY + " JOIN " + table.table() + " t ON t.district = k.district AND t.department_id "
                     + "= k.department_id AND t.fiscal_year = k.fiscal_year AND t.plan_key = k.plan_key", keyList)) {
                 PlanId plan = byKey.get(List.of(row[0], row[1], row[2], row[3]));
                 if (table == ReadModelTable.PLAN) {

@@ -1,5 +1,8 @@
 package org.perfledger.query.readmodel;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.Collection;
 import org.perfledger.kernel.organisation.DepartmentId;
 import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.plan.PlanId;
@@ -11,6 +14,13 @@ public final class PlanKeys {
 
     /** The WHERE clause matching one plan's rows, with four parameters from {@link #of}. */
     public static final String WHERE = "district = ? AND department_id = ? AND fiscal_year = ? AND plan_key = ?";
+
+    /**
+     * Many plans' keys as one SQL parameter, the JSON of {@link #json}: a relation {@code k} of the four key columns, to
+     * join a table's rows on.
+     */
+    public static final String MANY = "json_to_recordset(?::json) AS k(district text, department_id text, "
+            + "fiscal_year int, plan_key text)";
 
     private PlanKeys() {
     }
@@ -31,5 +41,16 @@ public final class PlanKeys {
     public static Object[] of(PlanId plan) {
         return new Object[] {plan.district().value(), plan.department().code().value(), plan.year().value(),
                 planKey(plan)};
+    }
+
+    /** The plans' keys as the one parameter {@link #MANY} reads. */
+    public static String json(Collection<PlanId> plans) {
+        ArrayNode keys = JsonNodeFactory.instance.arrayNode();
+        for (PlanId plan : plans) {
+            keys.addObject().put("district", plan.district().value()).put("department_id",
+                    plan.department().code().value()).put("fiscal_year", plan.year().value())
+                    .put("plan_key", planKey(plan));
+        }
+        return keys.toString();
     }
 }

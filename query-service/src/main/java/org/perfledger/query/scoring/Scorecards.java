@@ -69,11 +69,7 @@ public class Scorecards {
      */
     public ScorecardView compute(PlanId plan, Integer schemeVersion) {
         Object[] key = PlanKeys.of(plan);
-        List<Map<String, Object>> plans = jdbc.queryForList(
-                "SELECT initial_budget, adjusted_budget, received, executed, budget_unstated FROM plan WHERE " + KEY, key);
-        if (plans.isEmpty()) {
-            throw new NotFoundException("plan", "plan.not-found", "no " + plan.year() + " plan " + plan + " is known");
-        }
+        Map<String, Object> figures = figures(plan, key);
         EvaluationKind kind = EvaluationKind.of(plan);
         List<Map<String, Object>> evaluations = jdbc.queryForList("SELECT * FROM self_evaluation WHERE " + KEY
                 + " ORDER BY round DESC LIMIT 1", key);
@@ -94,9 +90,9 @@ public class Scorecards {
 
         Map<String, String> levels = new HashMap<>();
         List<IndicatorFacts> indicators = indicatorFacts(key, levels);
-        Scorecard card = score(plan, plans.get(0), indicators, scheme);
+        Scorecard card = score(plan, figures, indicators, scheme);
         List<ReportedFigure> reported = evaluation == null ? List.of() : ReportedFigures.of(evaluation, card, indicators,
-                scheme, levels, plans.get(0));
+                scheme, levels, figures);
         return new ScorecardView(plan.aggregateId(), kind.name(), version, latest,
                 evaluation == null ? "provisional" : "final", card, reported,
                 reported.stream().noneMatch(figure -> figure.verdict().equals(Verdict.Kind.DIFFERENT.name())
@@ -111,12 +107,17 @@ public class Scorecards {
      */
     public Scorecard preview(PlanId plan, ScoringScheme scheme) {
         Object[] key = PlanKeys.of(plan);
+        return score(plan, figures(plan, key), indicatorFacts(key, new HashMap<>()), scheme);
+    }
+
+    /** The plan's budget figures as scoring and the printed checks read them. */
+    private Map<String, Object> figures(PlanId plan, Object[] key) {
         List<Map<String, Object>> plans = jdbc.queryForList(
                 "SELECT initial_budget, adjusted_budget, received, executed, budget_unstated FROM plan WHERE " + KEY, key);
         if (plans.isEmpty()) {
             throw new NotFoundException("plan", "plan.not-found", "no " + plan.year() + " plan " + plan + " is known");
         }
-        return score(plan, plans.get(0), indicatorFacts(key, new HashMap<>()), scheme);
+        return plans.get(0);
     }
 
     /** The plan's indicators as scoring needs them; each one's 一级指标, as the tables print it, goes into {@code levels}. */

@@ -8,7 +8,7 @@ import { termLabel, termOptions, useVocabulary } from '../../lib/session.js';
 import { businessTime, money, pct } from '../../lib/format.js';
 import { Notice, useSaved } from '../../components/controls.js';
 import { Form } from '../../components/form.js';
-import { correctionForm, date, dated, expenditureForm, money as moneyField, moneyCheck, orNull, undatable }
+import { correctionForm, dated, expenditureForm, money as moneyField, moneyCheck, orNull, undatable }
   from '../../components/plan-forms.js';
 
 // the movements that carry a date of their own; one the source does not date says 未载明
@@ -178,7 +178,7 @@ function adjustmentForm(path, year, departmentWide, words) {
       ...(departmentWide ? [{ name: 'expenditureClass', label: t('form.class'), options: termOptions(words, 'expenditureClass') }] : []),
       { name: 'documentNumber', label: t('trail.document'), required: true, max: 100, hint: '区财预〔2020〕12号' },
       // the day of its 批复; left empty where the documents do not say (then none is recorded, not a made-up one)
-      { ...date('date', t('trail.date'), year), required: false, help: t('form.dateNotStatedHelp') },
+      { ...undatable('date', t('trail.date'), year), help: t('form.dateNotStatedHelp') },
       { name: 'reason', label: t('trail.reason'), long: true, required: true, max: 500 },
     ],
     submit: values => api.send('POST', path + '/budget/adjustments', { kind: values.kind, amount: values.amount.trim(),

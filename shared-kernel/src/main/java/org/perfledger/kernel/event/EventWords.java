@@ -31,6 +31,7 @@ import org.perfledger.kernel.plan.PlanEvents.TargetsApproved;
 import org.perfledger.kernel.plan.PlanEvents.TargetsReturned;
 import org.perfledger.kernel.plan.PlanEvents.TargetsSubmitted;
 import org.perfledger.kernel.plan.PlanEvents.YearClosed;
+import org.perfledger.kernel.plan.ProjectType;
 import org.perfledger.kernel.scoring.ScoringSchemeSet;
 
 /**
@@ -115,7 +116,7 @@ public final class EventWords {
             return e.name() + "（" + e.plan().project() + "），" + (e.category() == null ? "项目类别未说明"
                     : e.category().label()) + "，" + (e.attribute() == null ? "项目属性未说明" : e.attribute().label())
                     + "，" + (e.types().isEmpty() ? "项目类型未说明"
-                    : String.join("、", e.types().stream().map(type -> type.label()).toList()));
+                    : String.join("、", e.types().stream().map(ProjectType::label).toList()));
         }
         if (event instanceof DepartmentPlanStarted e) {
             return e.plan().year() + " 年度部门整体";

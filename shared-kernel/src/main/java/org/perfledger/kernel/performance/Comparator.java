@@ -29,4 +29,15 @@ public enum Comparator {
     public boolean isCeiling() {
         return this == AT_MOST || this == LESS_THAN;
     }
+
+    /** The sign pointing the other way (≥ and ≤, > and <); = and ≈ point no way and stay as they are. */
+    public Comparator opposite() {
+        return switch (this) {
+            case AT_LEAST -> AT_MOST;
+            case AT_MOST -> AT_LEAST;
+            case MORE_THAN -> LESS_THAN;
+            case LESS_THAN -> MORE_THAN;
+            case EQUAL, ABOUT -> this;
+        };
+    }
 }

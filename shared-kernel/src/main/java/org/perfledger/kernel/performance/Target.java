@@ -27,15 +27,12 @@ public record Target(String text, TargetValue value) {
         if (direction == null || !(value instanceof TargetValue.Quantity quantity)) {
             return this;
         }
-        Comparator turned = switch (quantity.comparator()) {
-            case AT_LEAST -> direction == Direction.LOWER_IS_BETTER ? Comparator.AT_MOST : Comparator.AT_LEAST;
-            case MORE_THAN -> direction == Direction.LOWER_IS_BETTER ? Comparator.LESS_THAN : Comparator.MORE_THAN;
-            case AT_MOST -> direction == Direction.HIGHER_IS_BETTER ? Comparator.AT_LEAST : Comparator.AT_MOST;
-            case LESS_THAN -> direction == Direction.HIGHER_IS_BETTER ? Comparator.MORE_THAN : Comparator.LESS_THAN;
-            case EQUAL, ABOUT -> quantity.comparator();
-        };
-        return turned == quantity.comparator() ? this : new Target(text, new TargetValue.Quantity(turned,
-                quantity.value(), quantity.percent(), quantity.unit(), quantity.subject()));
+        Comparator sign = quantity.comparator();
+        if (sign.opposite() == sign || sign.isCeiling() == (direction == Direction.LOWER_IS_BETTER)) {
+            return this;
+        }
+        return new Target(text, new TargetValue.Quantity(sign.opposite(), quantity.value(), quantity.percent(),
+                quantity.unit(), quantity.subject()));
     }
 
     @Override

@@ -13,10 +13,10 @@ public final class PlanEvents {
     private PlanEvents() {
     }
 
-    /** A project (项目) was registered for a fiscal year, with what the 项目自评表 heads it with. */
     /**
-     * A department registered a project for a year. The 项目类别 and 项目属性 are null where the project's documents do
-     * not say; a project may be of several 项目类型 (东湖's are "常年性项目、延续性项目"), or of none stated.
+     * A project (项目) was registered for a fiscal year, with what the 项目自评表 heads it with. The 项目类别 and
+     * 项目属性 are null where the project's documents do not say; a project may be of several 项目类型 (东湖's are
+     * "常年性项目、延续性项目"), or of none stated.
      */
     @EventType(name = "ProjectRegistered", version = 2)
     public record ProjectRegistered(PlanId plan, String name, List<String> implementingUnits, ProjectCategory category,
