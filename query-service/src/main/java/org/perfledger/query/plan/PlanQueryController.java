@@ -1,6 +1,7 @@
 package org.perfledger.query.plan;
 
 import org.perfledger.query.readmodel.PlanKeys;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.perfledger.kernel.money.WanYuan;
@@ -74,8 +75,9 @@ class PlanQueryController {
      */
     private CompletableFuture<ResponseEntity<PlanViews.PlanView>> view(PlanId plan, String at, String minVersion) {
         if (minVersion == null) {
-            return CompletableFuture.completedFuture(history.inDistrict(plan.district().value(),
-                    history.instant("at", at), Streams.Scope.plan(plan), () -> views.view(plan)));
+            Instant instant = history.instant("at", at);
+            return CompletableFuture.completedFuture(history.inDistrict(plan.district().value(), instant,
+                    Streams.Scope.plan(plan), () -> instant == null ? views.current(plan) : views.view(plan)));
         }
         if (at != null) {
             throw new InvalidParameterException("minVersion", "parameters.exclusive",
@@ -83,7 +85,7 @@ class PlanQueryController {
         }
         long version = version(minVersion);
         return waits.reached(plan, version)
-                .thenApply(arrived -> reads.inDistrict(plan.district().value(), () -> views.view(plan)));
+                .thenApply(arrived -> reads.inDistrict(plan.district().value(), () -> views.current(plan)));
     }
 
     private static long version(String text) {

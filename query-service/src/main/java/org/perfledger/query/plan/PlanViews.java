@@ -3,6 +3,8 @@ package org.perfledger.query.plan;
 import org.perfledger.query.readmodel.RowJson;
 import org.perfledger.query.readmodel.PlanKeys;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,6 +46,15 @@ import org.springframework.stereotype.Component;
 class PlanViews {
 
     private static final String KEY = PlanKeys.WHERE;
+
+    /**
+     * Plan documents by the state they show. A plan's rows change only with the plan's own events, and each of those
+     * moves its version, so a plan and a version name one document: a client reading a plan again and again (the web
+     * UI after each command, a poller, several people on one plan) costs one query until the plan changes. Bounded by
+     * what the documents hold, in units of about one movement's size: some tens of MiB at most.
+     */
+    private final Cache<String, PlanView> documents = Caffeine.newBuilder().maximumWeight(40_000)
+            .weigher((String key, PlanView view) -> size(view)).build();
 
     private final JdbcTemplate jdbc;
 
@@ -131,6 +142,28 @@ class PlanViews {
                 append(key, code));
     }
 
+    /**
+     * The plan as it stands, from {@link #documents} when its version was read before. Call inside a district's read
+     * that starts its transaction ({@code TenantReads}): its one snapshot makes the version and the document agree.
+     */
+    ResponseEntity<PlanView> current(PlanId plan) {
+        List<Long> version = jdbc.queryForList("SELECT version FROM plan WHERE " + KEY, Long.class, PlanKeys.of(plan));
+        if (version.isEmpty()) {
+            throw notFound(plan);
+        }
+        String state = plan.aggregateId() + "@" + version.get(0);
+        PlanView remembered = documents.getIfPresent(state);
+        if (remembered != null) {
+            return answer(remembered);
+        }
+        ResponseEntity<PlanView> read = view(plan);
+        if (read.getBody().version() == version.get(0)) {
+            documents.put(state, read.getBody());
+        }
+        return read;
+    }
+
+    /** The plan read afresh from its rows: for the record as of an instant, on its replayed copies. */
     ResponseEntity<PlanView> view(PlanId plan) {
         Object[] key = PlanKeys.of(plan);
         List<PlanView> found = jdbc.query("SELECT * FROM plan WHERE " + KEY, (row, n) -> {
@@ -174,12 +207,31 @@ class PlanViews {
                     row.getLong("version"));
         }, key);
         if (found.isEmpty()) {
-            throw new NotFoundException("plan", "plan.not-found", "no " + plan.year() + " plan "
-                    + (plan.departmentWide() ? "(部门整体)" : "of project " + plan.project()) + " of department "
-                    + plan.department() + " is known");
+            throw notFound(plan);
         }
-        PlanView view = found.get(0);
+        return answer(found.get(0));
+    }
+
+    /** The document with its version as its ETag: a GET sending it back in If-None-Match is answered 304. */
+    private static ResponseEntity<PlanView> answer(PlanView view) {
         return ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(view);
+    }
+
+    private static NotFoundException notFound(PlanId plan) {
+        return new NotFoundException("plan", "plan.not-found", "no " + plan.year() + " plan "
+                + (plan.departmentWide() ? "(部门整体)" : "of project " + plan.project()) + " of department "
+                + plan.department() + " is known");
+    }
+
+    /** A document's size for {@link #documents}: its rows, an indicator counted as four movements. */
+    private static int size(PlanView view) {
+        int size = 20 + view.budget().movements().size() + view.budget().lines().size()
+                + 10 * (view.targetAdjustments().size() + view.monitoringReports().size()
+                + view.selfEvaluations().size());
+        for (GoalView goal : view.goals()) {
+            size += 2 + 4 * goal.indicators().size();
+        }
+        return size;
     }
 
     private List<Part> parts(Object[] key, String dimension) {

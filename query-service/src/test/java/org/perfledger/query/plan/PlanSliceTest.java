@@ -152,6 +152,37 @@ class PlanSliceTest extends SliceTest {
         assertThat(completions.get(0).get("asOf").isNull()).isTrue();
     }
 
+    /**
+     * A plan read again at the same version is the same document (remembered, not read again), a new event makes a
+     * new one, and a client sending back the version it holds (If-None-Match) is told 304 with no body.
+     */
+    @Test
+    void aPlanReadAgainIsTheSameUntilItChangesAndAnUnchangedOneIsNotSentAgain() throws Exception {
+        PlanId plan = PlanId.departmentWide(DepartmentId.of("again", "bureau"), FiscalYear.of(2020));
+        String path = "/api/v1/districts/again/departments/bureau/years/2020/department";
+        String editor = TestInfrastructure.issuer().token("editor", "again", "bureau", List.of("DEPARTMENT_EDITOR"));
+        project(plan.aggregateId(), 0, new DepartmentPlanStarted(plan), "again");
+        project(plan.aggregateId(), 1, new GoalAdded(plan, 1, "保障运转"), "again");
+        HttpResponse<byte[]> first = get(path, editor);
+        assertThat(first.headers().firstValue("ETag")).contains("\"1\"");
+        assertThat(new String(get(path, editor).body())).isEqualTo(new String(first.body()));
+
+        HttpResponse<byte[]> unchanged = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + editor).header("If-None-Match", "\"1\"").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(unchanged.statusCode()).isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
+
+        project(plan.aggregateId(), 2, new GoalAdded(plan, 2, "提升服务"), "again");
+        JsonNode changed = read(path, editor);
+        assertThat(changed.get("version").asLong()).isEqualTo(2);
+        assertThat(changed.get("goals").findValuesAsText("text")).containsExactly("保障运转", "提升服务");
+        HttpResponse<byte[]> stale = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + editor).header("If-None-Match", "\"1\"").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(stale.statusCode()).as("the version held is no longer the plan's").isEqualTo(200);
+    }
+
     @Test
     void aVersionToWaitForIsAWholeNumberAndNotAskedOfThePast() throws Exception {
         String path = YEAR_PATH + "/department";
@@ -167,6 +198,8 @@ class PlanSliceTest extends SliceTest {
         assertThat(status(path + "?minVersion=999999", editor("other"))).isEqualTo(404);
         assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(5));
     }
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private void project(String stream, long sequence, PerfLedgerEvent event) throws Exception {
         project(stream, sequence, event, "waits");
