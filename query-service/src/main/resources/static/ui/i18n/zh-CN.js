@@ -134,7 +134,7 @@ export const zh = {
   'ind.weightsTotal': '各指标分值合计 {total}', 'ind.unweighted': '（{count} 个指标未设分值，不计分）',
   'ind.weightUnset': '未设', 'form.printed': '表中其他数字（供核对）',
   'form.printedHelp': '每行一项：名称 | 类型 | 数值 | 组成。类型：合计、比率、资金到位率、执行率偏差率、小计分值、小计得分、得分率、分值合计、执行率分值、执行数、调整后预算。合计写各组成数，比率写分子,分母，小计写一级指标。例：项目支出明细 | 合计 | 93.00 | 68.00,25.00',
-  'form.printedLine': '第 {line} 行不是“名称 | 类型 | 数值 | 组成”', 'budget.unstatedBox': '文件未列预算数（仅记录支出）', 'budget.unstated': '预算未载明：文件未列预算数，不计算执行率', 'form.undatedHelp': '来源未载明日期的（全年数），留空，记为日期未载明', 'ind.undated': '日期未载明', 'ind.direction': '指标方向', 'ind.directionHelp': '仅在表格载明而目标值符号未表明时选择：排名目标“≥4”指第4名及以前（越低越好）', 'trail.dateNotStated': '未载明', 'form.dateNotStatedHelp': '文件未载明日期的，留空',
+  'form.printedLine': '第 {line} 行不是“名称 | 类型 | 数值 | 组成”', 'budget.unstatedBox': '文件未列预算数（仅记录支出）', 'budget.unstated': '预算未载明：文件未列预算数，不计算执行率', 'form.undatedHelp': '来源未载明日期的（全年数），留空，记为日期未载明', 'ind.undated': '日期未载明', 'ind.addedLate': '自评时补充', 'action.addLateIndicator': '自评时补充指标', 'ind.lateReason': '补充原因', 'ind.lateReasonHelp': '说明为何在自评时增加此指标（如“上述调整完善措施已在本次自评时予以体现”）；该指标不在审核通过的年初目标之内', 'budget.partsInput': '调整组成（可选）', 'budget.partsHelp': '文件逐项列明时填写，每行“名称 金额”，各项之和须等于调整金额', 'ind.direction': '指标方向', 'ind.directionHelp': '仅在表格载明而目标值符号未表明时选择：排名目标“≥4”指第4名及以前（越低越好）', 'trail.dateNotStated': '未载明', 'form.dateNotStatedHelp': '文件未载明日期的，留空',
   'project.notStatedHelp': '项目资料未说明的，留空', 'project.categoryNotStated': '项目类别未说明', 'project.attributeNotStated': '项目属性未说明', 'project.typeNotStated': '项目类型未说明',
   'checks.title': '自评数据核对', 'checks.none': '自评未报送可核对的数字', 'checks.caption': '自评报送的每个数字与按本区计分规则复算的结果',
   'checks.figure': '项目', 'checks.reported': '自评数', 'checks.recomputed': '复算数', 'checks.verdict': '结论', 'checks.rule': '依据',

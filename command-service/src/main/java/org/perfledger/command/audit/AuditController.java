@@ -17,7 +17,6 @@ import org.perfledger.kernel.organisation.DistrictId;
 import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.security.Caller;
 import org.perfledger.kernel.security.Role;
-import org.perfledger.kernel.validation.InvalidValueException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -71,12 +70,7 @@ class AuditController {
                                                  @AuthenticationPrincipal Jwt jwt) {
         Caller caller = requireAuditor(district, jwt);
         DistrictId id = DistrictId.of(district);
-        FiscalYear fiscalYear;
-        try {
-            fiscalYear = year == null ? null : FiscalYear.parse(year);
-        } catch (InvalidValueException e) {
-            throw DomainRejection.brokenRule("year", e);
-        }
+        FiscalYear fiscalYear = DomainRejection.checked("year", () -> year == null ? null : FiscalYear.parse(year));
         String file = "perfledger-" + district + "-" + (year == null ? "all-years" : year) + "-event-log.jsonl";
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(NDJSON))
@@ -100,12 +94,7 @@ class AuditController {
             throw new DomainRejection(Kind.FORBIDDEN, "role.forbidden", "Authorization", "an event log is imported "
                     + "by the platform's operators (PLATFORM_ADMIN); the token's roles are " + caller.roles());
         }
-        DistrictId id;
-        try {
-            id = DistrictId.of(district);
-        } catch (InvalidValueException e) {
-            throw DomainRejection.brokenRule("district", e);
-        }
+        DistrictId id = DomainRejection.checked("district", () -> DistrictId.of(district));
         return ResponseEntity.status(HttpStatus.CREATED).body(transfer.importLog(id, request.getInputStream(),
                 caller.subject()));
     }

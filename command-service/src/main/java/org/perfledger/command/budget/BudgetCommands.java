@@ -6,6 +6,7 @@ import java.util.Map;
 import org.perfledger.command.planning.PlanCommand;
 import org.perfledger.command.platform.SentBy;
 import org.perfledger.kernel.budget.AdjustmentKind;
+import org.perfledger.kernel.budget.AdjustmentPart;
 import org.perfledger.kernel.budget.BudgetLine;
 import org.perfledger.kernel.budget.DocumentNumber;
 import org.perfledger.kernel.budget.ExpenditureClass;
@@ -48,7 +49,20 @@ public final class BudgetCommands {
     @SentBy(Role.DISTRICT_FINANCE)
     public record AdjustBudget(PlanId plan, AdjustmentKind kind, WanYuan amount, FundingSource source,
                                ExpenditureClass expenditureClass, String reason, DocumentNumber documentNumber,
-                               LocalDate date, Long expectedVersion) implements PlanCommand {
+                               LocalDate date, List<AdjustmentPart> parts, Long expectedVersion)
+            implements PlanCommand {
+
+        public AdjustBudget {
+            parts = parts == null ? List.of() : List.copyOf(parts);
+        }
+
+        /** An adjustment not itemised. */
+        public AdjustBudget(PlanId plan, AdjustmentKind kind, WanYuan amount, FundingSource source,
+                            ExpenditureClass expenditureClass, String reason, DocumentNumber documentNumber,
+                            LocalDate date, Long expectedVersion) {
+            this(plan, kind, amount, source, expenditureClass, reason, documentNumber, date, List.of(),
+                    expectedVersion);
+        }
     }
 
     /** Record money that arrived (资金到位). */

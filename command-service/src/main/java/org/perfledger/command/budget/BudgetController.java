@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.perfledger.command.budget.BudgetCommands.AdjustBudget;
 import org.perfledger.command.budget.BudgetCommands.CorrectExpenditure;
 import org.perfledger.command.budget.BudgetCommands.OpenBudget;
@@ -23,6 +24,7 @@ import org.perfledger.command.platform.CommandSender;
 import org.perfledger.command.platform.RequestFields;
 import org.perfledger.command.platform.RequestMetadata;
 import org.perfledger.kernel.budget.AdjustmentKind;
+import org.perfledger.kernel.budget.AdjustmentPart;
 import org.perfledger.kernel.budget.BudgetLine;
 import org.perfledger.kernel.budget.DocumentNumber;
 import org.perfledger.kernel.budget.ExpenditureClass;
@@ -52,8 +54,9 @@ class BudgetController {
     record OpenRequest(Map<String, String> sources, Map<String, String> classes, Boolean unstated) {
     }
 
+    /** {@code parts}: the items it is made of, where its documents itemise it; they add up to {@code amount}. */
     record AdjustRequest(String kind, String amount, String source, String expenditureClass, String reason,
-                         String documentNumber, String date) {
+                         String documentNumber, String date, List<ItemRequest> parts) {
     }
 
     /** {@code undated}: the source states no date (a year's total); then no {@code date} is sent. */
@@ -84,10 +87,11 @@ class BudgetController {
         }
     }
 
-    record LineRequest(String name, String amount) {
+    /** A budget line, or a part of an adjustment: what it is and how much. */
+    record ItemRequest(String name, String amount) {
     }
 
-    record LinesRequest(List<LineRequest> lines) {
+    record LinesRequest(List<ItemRequest> lines) {
     }
 
     @PostMapping({DEPARTMENT + "/budget", PROJECT + "/budget"})
@@ -120,9 +124,11 @@ class BudgetController {
         DocumentNumber document = fields.parse("documentNumber", body.documentNumber(), DocumentNumber::new);
         // the day of the adjustment's 批复, or none where the documents do not say
         LocalDate date = fields.optionalDate("date", body.date());
+        List<AdjustmentPart> parts = body.parts() == null ? List.of()
+                : items(fields, "parts", body.parts(), AdjustmentPart::new);
         fields.throwIfInvalid();
         Receipt receipt = commands.send(new AdjustBudget(target.plan(), kind, amount, source, type, reason, document,
-                date, target.expectedVersion()), request);
+                date, parts, target.expectedVersion()), request);
         return PlanResponses.created(receipt, request,
                 PlanPaths.of(target) + "/budget/adjustments/" + receipt.facts().get("number"));
     }
@@ -173,21 +179,26 @@ class BudgetController {
     ResponseEntity<Map<String, Object>> lines(RequestMetadata request, PlanTarget target,
                                               @RequestBody LinesRequest body) {
         RequestFields fields = new RequestFields();
-        List<BudgetLine> lines = new ArrayList<>();
-        List<LineRequest> given = fields.required("lines", body.lines());
-        if (given != null) {
-            for (int i = 0; i < given.size(); i++) {
-                String field = "lines[" + i + "]";
-                String name = fields.text(field + ".name", given.get(i).name(), BudgetLine.MAX_NAME_LENGTH);
-                WanYuan amount = fields.parse(field + ".amount", given.get(i).amount(), WanYuan::parseNonNegative);
-                if (name != null && amount != null) {
-                    lines.add(new BudgetLine(name, amount));
-                }
-            }
-        }
+        List<ItemRequest> given = fields.required("lines", body.lines());
+        List<BudgetLine> lines = given == null ? List.of() : items(fields, "lines", given, BudgetLine::new);
         fields.throwIfInvalid();
         return PlanResponses.ok(commands.send(new SetBudgetLines(target.plan(), lines, target.expectedVersion()),
                 request), request);
+    }
+
+    /** Named amounts (budget lines, an adjustment's parts), each checked where it stands: {@code field[i].name}. */
+    private static <T> List<T> items(RequestFields fields, String field, List<ItemRequest> given,
+                                     BiFunction<String, WanYuan, T> item) {
+        List<T> items = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            String at = field + "[" + i + "]";
+            String name = fields.text(at + ".name", given.get(i).name(), BudgetLine.MAX_NAME_LENGTH);
+            WanYuan amount = fields.parse(at + ".amount", given.get(i).amount(), WanYuan::parseNonNegative);
+            if (name != null && amount != null) {
+                items.add(item.apply(name, amount));
+            }
+        }
+        return items;
     }
 
     private static <E extends Enum<E> & Labelled> Map<E, WanYuan> amounts(

@@ -28,6 +28,7 @@ import org.perfledger.command.budget.BudgetCommands.RecordFundsReceived;
 import org.perfledger.command.budget.BudgetCommands.SetBudgetLines;
 import org.perfledger.command.platform.DomainRejection;
 import org.perfledger.command.platform.DomainRejection.Kind;
+import org.perfledger.kernel.budget.AdjustmentPart;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetAdjusted;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetLinesSet;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetOpened;
@@ -137,8 +138,10 @@ public class PlanBudget {
                     + " would take the budget of " + from + " below zero");
         }
         FundingSource source = command.source() != null ? command.source() : command.kind().defaultSource();
+        List<AdjustmentPart> parts = DomainRejection.checked("parts",
+                () -> AdjustmentPart.check(command.parts(), command.amount()));
         apply(new BudgetAdjusted(plan, adjustments + 1, command.kind(), source, type, command.amount(), from, to,
-                reason, command.documentNumber(), command.date()));
+                reason, command.documentNumber(), command.date(), parts));
         return new Object[] {"number", adjustments, "kind", command.kind(), "from", from, "to", to};
     }
 

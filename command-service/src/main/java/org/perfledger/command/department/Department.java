@@ -15,7 +15,6 @@ import org.perfledger.command.platform.DomainRejection.Kind;
 import org.perfledger.kernel.organisation.DepartmentId;
 import org.perfledger.kernel.organisation.DepartmentRegistered;
 import org.perfledger.kernel.validation.Checks;
-import org.perfledger.kernel.validation.InvalidValueException;
 
 /** A department of a district: registered once, then the owner of its budgets, plans and projects. */
 @Aggregate
@@ -43,11 +42,7 @@ public class Department {
                     "department " + command.department() + " is already registered");
         }
         districts.requireRegistered(command.department().district());
-        try {
-            Checks.requireText(command.name(), "department name", MAX_NAME_LENGTH);
-        } catch (InvalidValueException e) {
-            throw DomainRejection.brokenRule("name", e);
-        }
+        DomainRejection.checked("name", () -> Checks.requireText(command.name(), "department name", MAX_NAME_LENGTH));
         apply(new DepartmentRegistered(command.department(), command.name()));
     }
 

@@ -15,7 +15,6 @@ import org.perfledger.command.platform.DomainRejection.Kind;
 import org.perfledger.kernel.organisation.DistrictId;
 import org.perfledger.kernel.organisation.DistrictRegistered;
 import org.perfledger.kernel.validation.Checks;
-import org.perfledger.kernel.validation.InvalidValueException;
 
 /** A district on PerfLedger: onboarded once by the platform admin, before any of its departments. */
 @Aggregate
@@ -43,11 +42,7 @@ public class District {
             throw new DomainRejection(Kind.CONFLICT, "district.already-registered", "district",
                     "district " + command.district() + " is already on PerfLedger");
         }
-        try {
-            Checks.requireText(command.name(), "district name", MAX_NAME_LENGTH);
-        } catch (InvalidValueException e) {
-            throw DomainRejection.brokenRule("name", e);
-        }
+        DomainRejection.checked("name", () -> Checks.requireText(command.name(), "district name", MAX_NAME_LENGTH));
         apply(new DistrictRegistered(command.district(), command.name()));
     }
 

@@ -44,6 +44,17 @@ public final class PerformanceCommands {
         }
     }
 
+    /**
+     * Add an indicator the approved targets did not hold, as the self-evaluation is drawn up (自评时补充), saying why:
+     * it is measured and scored with the others, and shown as added then, never as approved.
+     */
+    @SentBy(Role.DEPARTMENT_EDITOR)
+    public record AddIndicatorAtSelfEvaluation(PlanId plan, IndicatorCode code, int goal, IndicatorLevel1 level1,
+                                               IndicatorLevel2 level2, String name, Points weight, Target target,
+                                               Direction direction, String reason, Long expectedVersion)
+            implements PlanCommand {
+    }
+
     /** Record what an indicator has reached by a date. */
     @SentBy(Role.DEPARTMENT_EDITOR)
     public record RecordCompletion(PlanId plan, IndicatorCode indicator, Target actual, String narrative,

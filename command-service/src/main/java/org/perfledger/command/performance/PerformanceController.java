@@ -5,16 +5,14 @@ import static org.perfledger.command.planning.PlanPaths.PROJECT;
 
 import org.perfledger.command.planning.PlanLimits;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.perfledger.command.performance.PerformanceCommands.AddGoal;
+import org.perfledger.command.performance.PerformanceCommands.AddIndicatorAtSelfEvaluation;
 import org.perfledger.command.performance.PerformanceCommands.ApproveTargetAdjustment;
 import org.perfledger.command.performance.PerformanceCommands.RecordCompletion;
 import org.perfledger.command.performance.PerformanceCommands.RejectTargetAdjustment;
 import org.perfledger.command.performance.PerformanceCommands.RequestTargetAdjustment;
 import org.perfledger.command.performance.PerformanceCommands.SetAnnualTarget;
-import org.perfledger.command.performance.PerformanceCommands.SubmitMonitoringReport;
 import org.perfledger.command.planning.PlanPaths;
 import org.perfledger.command.planning.PlanResponses;
 import org.perfledger.command.planning.PlanTarget;
@@ -27,7 +25,6 @@ import org.perfledger.kernel.performance.Direction;
 import org.perfledger.kernel.performance.IndicatorCode;
 import org.perfledger.kernel.performance.IndicatorLevel1;
 import org.perfledger.kernel.performance.IndicatorLevel2;
-import org.perfledger.kernel.performance.PerformanceEvents.IndicatorProgress;
 import org.perfledger.kernel.performance.Points;
 import org.perfledger.kernel.performance.Target;
 import org.perfledger.kernel.validation.InvalidValueException;
@@ -39,7 +36,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Goals, indicators and targets; completions; monitoring reports; target adjustments. Targets and actual values are
+ * Goals, indicators and targets; completions; target adjustments (monitoring reports: {@link MonitoringController}). Targets and actual values are
  * written as the tables write them ("≥100", "不少于2次", "90%以上", "合格"); the service reads their typed value and
  * keeps the text.
  */
@@ -55,9 +52,12 @@ class PerformanceController {
     record GoalRequest(String text) {
     }
 
-    /** {@code direction}: 越高越好 / 越低越好 where the table says which way is better and the target's sign does not. */
+    /**
+     * {@code direction}: 越高越好 / 越低越好 where the table says which way is better and the target's sign does not;
+     * {@code reason}: why an indicator is added at the self-evaluation (that request only).
+     */
     record IndicatorRequest(String code, Integer goal, String level1, String level2, String name, String weight,
-                            String target, String direction) {
+                            String target, String direction, String reason) {
     }
 
     /**
@@ -67,13 +67,6 @@ class PerformanceController {
      */
     record CompletionRequest(String value, String narrative, String asOf, Boolean undated, String evidence,
                              String achievement, Boolean asPrinted) {
-    }
-
-    record ProgressRequest(String indicator, String latestActual, String deviation, String correctiveMeasure) {
-    }
-
-    record MonitoringRequest(String period, String asOf, List<ProgressRequest> indicators, String deviations,
-                             String correctiveMeasures) {
     }
 
     record AdjustmentRequest(String indicator, String target, String weight, String reason) {
@@ -116,6 +109,34 @@ class PerformanceController {
 
     private Receipt setTarget(RequestMetadata request, PlanTarget target, IndicatorCode code, IndicatorRequest body,
                               RequestFields fields) {
+        Drafted drafted = drafted(body, fields);
+        fields.throwIfInvalid();
+        return commands.send(new SetAnnualTarget(target.plan(), code, drafted.goal(), drafted.level1(),
+                drafted.level2(), drafted.name(), drafted.weight(), drafted.target(), drafted.direction(),
+                target.expectedVersion()), request);
+    }
+
+    /** An indicator the approved targets did not hold, added as the self-evaluation is drawn up, with the reason. */
+    @PutMapping({DEPARTMENT + "/self-evaluation/indicators/{code}", PROJECT + "/self-evaluation/indicators/{code}"})
+    ResponseEntity<Map<String, Object>> addAtSelfEvaluation(RequestMetadata request, PlanTarget target,
+                                                            @PathVariable("code") String code,
+                                                            @RequestBody IndicatorRequest body) {
+        RequestFields fields = new RequestFields();
+        IndicatorCode indicator = fields.parse("code", code, IndicatorCode::new);
+        Drafted drafted = drafted(body, fields);
+        String reason = fields.text("reason", body.reason(), PlanLimits.MAX_REASON);
+        fields.throwIfInvalid();
+        return PlanResponses.created(commands.send(new AddIndicatorAtSelfEvaluation(target.plan(), indicator,
+                drafted.goal(), drafted.level1(), drafted.level2(), drafted.name(), drafted.weight(), drafted.target(),
+                drafted.direction(), reason, target.expectedVersion()), request), request,
+                PlanPaths.of(target) + "/indicators/" + code);
+    }
+
+    private record Drafted(Integer goal, IndicatorLevel1 level1, IndicatorLevel2 level2, String name, Points weight,
+                           Target target, Direction direction) {
+    }
+
+    private static Drafted drafted(IndicatorRequest body, RequestFields fields) {
         Integer goal = fields.required("goal", body.goal());
         IndicatorLevel1 level1 = fields.label("level1", body.level1(), IndicatorLevel1.class);
         IndicatorLevel2 level2 = fields.label("level2", body.level2(), IndicatorLevel2.class);
@@ -127,9 +148,7 @@ class PerformanceController {
         if (level1 != null && level2 != null && !level2.belongsTo(level1)) {
             fields.reject("level2", "indicator.level2", "二级指标 " + level2.label() + " is not one of " + level1.label());
         }
-        fields.throwIfInvalid();
-        return commands.send(new SetAnnualTarget(target.plan(), code, goal, level1, level2, name, weight, value,
-                direction, target.expectedVersion()), request);
+        return new Drafted(goal, level1, level2, name, weight, value, direction);
     }
 
     @PostMapping({DEPARTMENT + "/indicators/{code}/completions", PROJECT + "/indicators/{code}/completions"})
@@ -147,34 +166,6 @@ class PerformanceController {
         Receipt receipt = commands.send(new RecordCompletion(target.plan(), indicator, actual, narrative, asOf,
                 evidence, achievement, Boolean.TRUE.equals(body.asPrinted()), target.expectedVersion()), request);
         return PlanResponses.created(receipt, request, PlanPaths.of(target) + "/indicators/" + code);
-    }
-
-    @PostMapping({DEPARTMENT + "/monitoring-reports", PROJECT + "/monitoring-reports"})
-    ResponseEntity<Map<String, Object>> submitMonitoringReport(RequestMetadata request, PlanTarget target,
-                                                               @RequestBody MonitoringRequest body) {
-        RequestFields fields = new RequestFields();
-        String period = fields.text("period", body.period(), PlanLimits.MAX_SHORT_TEXT);
-        LocalDate asOf = fields.date("asOf", body.asOf());
-        List<IndicatorProgress> progress = new ArrayList<>();
-        List<ProgressRequest> given = body.indicators() == null ? List.of() : body.indicators();
-        for (int i = 0; i < given.size(); i++) {
-            String field = "indicators[" + i + "]";
-            IndicatorCode indicator = fields.parse(field + ".indicator", given.get(i).indicator(), IndicatorCode::new);
-            String latest = fields.optionalText(field + ".latestActual", given.get(i).latestActual(), PlanLimits.MAX_TEXT);
-            String deviation = fields.optionalText(field + ".deviation", given.get(i).deviation(), PlanLimits.MAX_TEXT);
-            String measure = fields.optionalText(field + ".correctiveMeasure", given.get(i).correctiveMeasure(),
-                    PlanLimits.MAX_TEXT);
-            if (indicator != null) {
-                progress.add(new IndicatorProgress(indicator, latest, deviation, measure));
-            }
-        }
-        String deviations = fields.optionalText("deviations", body.deviations(), PlanLimits.MAX_LONG_TEXT);
-        String measures = fields.optionalText("correctiveMeasures", body.correctiveMeasures(),
-                PlanLimits.MAX_LONG_TEXT);
-        fields.throwIfInvalid();
-        Receipt receipt = commands.send(new SubmitMonitoringReport(target.plan(), period, asOf, progress, deviations,
-                measures, target.expectedVersion()), request);
-        return PlanResponses.created(receipt, request, PlanPaths.of(target) + "/monitoring-reports/" + period);
     }
 
     @PostMapping({DEPARTMENT + "/target-adjustments", PROJECT + "/target-adjustments"})

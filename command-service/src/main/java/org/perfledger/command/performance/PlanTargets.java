@@ -2,8 +2,6 @@ package org.perfledger.command.performance;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.perfledger.command.planning.PlanRules.optionalText;
-import static org.perfledger.command.planning.PlanRules.rate;
-import static org.perfledger.command.planning.PlanRules.requireInYear;
 import static org.perfledger.command.planning.PlanRules.requireInYearWhereDated;
 import static org.perfledger.command.planning.PlanRules.text;
 
@@ -13,7 +11,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -21,26 +18,26 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.perfledger.command.budget.PlanBudget;
-import org.perfledger.command.calendar.ReportingCalendars;
 import org.perfledger.command.performance.PerformanceCommands.AddGoal;
+import org.perfledger.command.performance.PerformanceCommands.AddIndicatorAtSelfEvaluation;
 import org.perfledger.command.performance.PerformanceCommands.ApproveTargetAdjustment;
 import org.perfledger.command.performance.PerformanceCommands.RecordCompletion;
 import org.perfledger.command.performance.PerformanceCommands.RejectTargetAdjustment;
 import org.perfledger.command.performance.PerformanceCommands.RequestTargetAdjustment;
 import org.perfledger.command.performance.PerformanceCommands.SetAnnualTarget;
-import org.perfledger.command.performance.PerformanceCommands.SubmitMonitoringReport;
 import org.perfledger.command.platform.DomainRejection;
 import org.perfledger.command.platform.DomainRejection.Kind;
 import org.perfledger.kernel.performance.Achievement;
 import org.perfledger.kernel.performance.Deviation;
+import org.perfledger.kernel.performance.Direction;
 import org.perfledger.kernel.performance.Indicator;
 import org.perfledger.kernel.performance.IndicatorCode;
+import org.perfledger.kernel.performance.IndicatorLevel1;
+import org.perfledger.kernel.performance.IndicatorLevel2;
 import org.perfledger.kernel.performance.PerformanceEvents.CompletionRecorded;
 import org.perfledger.kernel.performance.PerformanceEvents.GoalAdded;
-import org.perfledger.kernel.performance.PerformanceEvents.IndicatorProgress;
+import org.perfledger.kernel.performance.PerformanceEvents.IndicatorAddedAtSelfEvaluation;
 import org.perfledger.kernel.performance.PerformanceEvents.IndicatorTargetSet;
-import org.perfledger.kernel.performance.PerformanceEvents.MonitoringReportSubmitted;
 import org.perfledger.kernel.performance.PerformanceEvents.TargetAdjustmentApproved;
 import org.perfledger.kernel.performance.PerformanceEvents.TargetAdjustmentRejected;
 import org.perfledger.kernel.performance.PerformanceEvents.TargetAdjustmentRequested;
@@ -52,8 +49,8 @@ import org.perfledger.kernel.validation.InvalidValueException;
 
 /**
  * A plan's goals and indicators (an aggregate member of {@link AnnualPlan}): the annual targets as drafted and
- * adjusted, the latest completion of each, the monitoring rounds reported and the target adjustments waiting for
- * finance. The plan checks the phase; this part checks the targets.
+ * adjusted, those added at the self-evaluation, the latest completion of each and the target adjustments waiting for
+ * finance (the monitoring rounds are {@link PlanMonitoring}'s). The plan checks the phase; this part checks the targets.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -69,7 +66,6 @@ public class PlanTargets {
 
     private int goals;
     private Map<String, IndicatorState> indicators = new LinkedHashMap<>();
-    private Set<String> reportedPeriods = new HashSet<>();
     private int adjustmentRequests;
     private Map<Integer, PendingAdjustment> pendingAdjustments = new TreeMap<>();
 
@@ -84,25 +80,42 @@ public class PlanTargets {
     }
 
     public Object[] setTarget(PlanId plan, SetAnnualTarget command) {
-        if (command.goal() < 1 || command.goal() > goals) {
-            throw new DomainRejection(Kind.RULE, "indicator.unknown-goal", "goal", goals == 0
-                    ? "add an annual goal (年度目标) before its indicators"
-                    : "goal must be one of the plan's goals, 1 to " + goals + "; got " + command.goal());
-        }
         IndicatorCode code = command.code() != null ? command.code() : nextCode(command.goal());
-        Indicator indicator;
-        try {
-            indicator = new Indicator(code, command.goal(), command.level1(), command.level2(), command.name(),
-                    command.weight(), command.target(), command.direction());
-        } catch (InvalidValueException e) {
-            throw DomainRejection.brokenRule(e.rule().startsWith("indicator.level") ? "level2" : "name", e);
-        }
+        Indicator indicator = indicator(code, command.goal(), command.level1(), command.level2(), command.name(),
+                command.weight(), command.target(), command.direction());
         IndicatorState existing = indicators.get(code.value());
         if (existing != null && existing.indicator().equals(indicator)) {
             return new Object[] {"indicator", code, "changed", false};
         }
         apply(new IndicatorTargetSet(plan, indicator));
         return new Object[] {"indicator", code, "changed", true};
+    }
+
+    /** An indicator the approved targets did not hold, added as the self-evaluation is drawn up; its code is new. */
+    public Object[] addAtSelfEvaluation(PlanId plan, AddIndicatorAtSelfEvaluation command) {
+        Indicator indicator = indicator(command.code(), command.goal(), command.level1(), command.level2(),
+                command.name(), command.weight(), command.target(), command.direction());
+        if (indicators.containsKey(command.code().value())) {
+            throw new DomainRejection(Kind.CONFLICT, "indicator.exists", "code", "the plan already has indicator "
+                    + command.code() + "; an indicator added at the self-evaluation is one the targets did not hold");
+        }
+        apply(new IndicatorAddedAtSelfEvaluation(plan, indicator,
+                text("reason", command.reason(), PlanLimits.MAX_REASON)));
+        return new Object[] {"indicator", command.code()};
+    }
+
+    private Indicator indicator(IndicatorCode code, int goal, IndicatorLevel1 level1, IndicatorLevel2 level2,
+                                String name, Points weight, Target target, Direction direction) {
+        if (goal < 1 || goal > goals) {
+            throw new DomainRejection(Kind.RULE, "indicator.unknown-goal", "goal", goals == 0
+                    ? "add an annual goal (年度目标) before its indicators"
+                    : "goal must be one of the plan's goals, 1 to " + goals + "; got " + goal);
+        }
+        try {
+            return new Indicator(code, goal, level1, level2, name, weight, target, direction);
+        } catch (InvalidValueException e) {
+            throw DomainRejection.brokenRule(e.rule().startsWith("indicator.level") ? "level2" : "name", e);
+        }
     }
 
     /** What the targets' submission says of them: goals, indicators and the points set for them add up to. */
@@ -155,37 +168,6 @@ public class PlanTargets {
                 command.achievement());
         return new Object[] {"indicator", command.indicator(), "outcome", deviation.outcome(),
                 "deviationRate", deviation.rate() == null ? null : deviation.rate().rounded(2).toPlainString()};
-    }
-
-    public Object[] reportMonitoring(PlanId plan, SubmitMonitoringReport command, ReportingCalendars calendars,
-                              PlanBudget budget) {
-        String period = text("period", command.period(), PlanLimits.MAX_SHORT_TEXT);
-        if (calendars.monitoringPeriod(plan.district(), plan.year(), period).isEmpty()) {
-            throw new DomainRejection(Kind.RULE, "monitoring.unscheduled", "period", "district finance has not "
-                    + "scheduled a monitoring round '" + period + "' for " + plan.year());
-        }
-        if (reportedPeriods.contains(period)) {
-            throw new DomainRejection(Kind.CONFLICT, "monitoring.already-submitted", "period",
-                    "the monitoring report for '" + period + "' was already submitted");
-        }
-        requireInYear(plan, "asOf", command.asOf());
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < command.indicators().size(); i++) {
-            IndicatorProgress progress = command.indicators().get(i);
-            String field = "indicators[" + i + "]";
-            indicator(field + ".indicator", progress.indicator());
-            if (!seen.add(progress.indicator().value())) {
-                throw new DomainRejection(Kind.RULE, "monitoring.duplicate-indicator", field + ".indicator",
-                        "indicator " + progress.indicator() + " is listed twice");
-            }
-            optionalText(field + ".latestActual", progress.latestActual(), PlanLimits.MAX_TEXT);
-            optionalText(field + ".deviation", progress.deviation(), PlanLimits.MAX_TEXT);
-            optionalText(field + ".correctiveMeasure", progress.correctiveMeasure(), PlanLimits.MAX_TEXT);
-        }
-        apply(new MonitoringReportSubmitted(plan, period, command.asOf(), budget.adjusted(), budget.executed(),
-                command.indicators(), optionalText("deviations", command.deviations(), PlanLimits.MAX_LONG_TEXT),
-                optionalText("correctiveMeasures", command.correctiveMeasures(), PlanLimits.MAX_LONG_TEXT)));
-        return new Object[] {"period", period, "executionRate", rate(budget.executed(), budget.adjusted())};
     }
 
     public Object[] requestAdjustment(PlanId plan, RequestTargetAdjustment command) {
@@ -268,17 +250,17 @@ public class PlanTargets {
     }
 
     @EventSourcingHandler
+    void on(IndicatorAddedAtSelfEvaluation event) {
+        indicators.put(event.indicator().code().value(), new IndicatorState(event.indicator(), null, null, null));
+    }
+
+    @EventSourcingHandler
     void on(CompletionRecorded event) {
         IndicatorState state = indicators.get(event.indicator().value());
         indicators.put(event.indicator().value(),
                 new IndicatorState(state.indicator(), event.actual(),
                         // an undated year's figure leaves the latest date as it was: a later one may not go before it
                         event.asOf() != null ? event.asOf() : state.latestAsOf(), event.achievement()));
-    }
-
-    @EventSourcingHandler
-    void on(MonitoringReportSubmitted event) {
-        reportedPeriods.add(event.period());
     }
 
     @EventSourcingHandler

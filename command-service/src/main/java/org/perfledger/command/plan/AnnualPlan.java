@@ -7,6 +7,7 @@ import static org.perfledger.command.planning.PlanRules.text;
 
 import org.perfledger.command.budget.PlanBudget;
 import org.perfledger.command.evaluation.PlanEvaluation;
+import org.perfledger.command.performance.PlanMonitoring;
 import org.perfledger.command.performance.PlanTargets;
 import org.perfledger.command.planning.PlanLimits;
 import org.perfledger.command.planning.Receipt;
@@ -38,6 +39,7 @@ import org.perfledger.command.evaluation.EvaluationCommands.ReturnSelfEvaluation
 import org.perfledger.command.evaluation.EvaluationCommands.SubmitSelfEvaluation;
 import org.perfledger.command.calendar.ReportingCalendars;
 import org.perfledger.command.performance.PerformanceCommands.AddGoal;
+import org.perfledger.command.performance.PerformanceCommands.AddIndicatorAtSelfEvaluation;
 import org.perfledger.command.performance.PerformanceCommands.ApproveTargetAdjustment;
 import org.perfledger.command.performance.PerformanceCommands.RecordCompletion;
 import org.perfledger.command.performance.PerformanceCommands.RejectTargetAdjustment;
@@ -81,8 +83,11 @@ import org.perfledger.kernel.plan.PlanPhase;
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class AnnualPlan {
 
-    /** The layout of the plan's snapshot: 2 since the budget, targets and evaluation became members. */
-    public static final String SNAPSHOT_LAYOUT = "2";
+    /**
+     * The layout of the plan's snapshot: 2 since the budget, targets and evaluation became members; 3 since the
+     * monitoring rounds are a member of their own.
+     */
+    public static final String SNAPSHOT_LAYOUT = "3";
 
     @AggregateIdentifier
     private String id;
@@ -94,6 +99,8 @@ public class AnnualPlan {
     private PlanBudget budget = new PlanBudget();
     @AggregateMember
     private PlanTargets targets = new PlanTargets();
+    @AggregateMember
+    private PlanMonitoring monitoring = new PlanMonitoring();
     @AggregateMember
     private PlanEvaluation evaluation = new PlanEvaluation();
 
@@ -229,6 +236,12 @@ public class AnnualPlan {
     }
 
     @CommandHandler
+    public Receipt handle(AddIndicatorAtSelfEvaluation command) {
+        requireAllowed(command);
+        return receipt(targets.addAtSelfEvaluation(plan, command));
+    }
+
+    @CommandHandler
     public Receipt handle(RecordCompletion command) {
         requireAllowed(command);
         return receipt(targets.recordCompletion(plan, command));
@@ -237,7 +250,7 @@ public class AnnualPlan {
     @CommandHandler
     public Receipt handle(SubmitMonitoringReport command, ReportingCalendars calendars) {
         requireAllowed(command);
-        return receipt(targets.reportMonitoring(plan, command, calendars, budget));
+        return receipt(monitoring.report(plan, command, calendars, budget, targets));
     }
 
     @CommandHandler

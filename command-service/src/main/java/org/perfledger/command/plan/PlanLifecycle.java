@@ -25,6 +25,7 @@ import org.perfledger.command.evaluation.EvaluationCommands.PublishSelfEvaluatio
 import org.perfledger.command.evaluation.EvaluationCommands.ReturnSelfEvaluation;
 import org.perfledger.command.evaluation.EvaluationCommands.SubmitSelfEvaluation;
 import org.perfledger.command.performance.PerformanceCommands.AddGoal;
+import org.perfledger.command.performance.PerformanceCommands.AddIndicatorAtSelfEvaluation;
 import org.perfledger.command.performance.PerformanceCommands.ApproveTargetAdjustment;
 import org.perfledger.command.performance.PerformanceCommands.RecordCompletion;
 import org.perfledger.command.performance.PerformanceCommands.RejectTargetAdjustment;
@@ -73,6 +74,8 @@ final class PlanLifecycle {
             entry(CorrectExpenditure.class, new Step("correct an expenditure", List.of(IN_EXECUTION))),
             entry(AddGoal.class, new Step("add a goal", List.of(DRAFTING))),
             entry(SetAnnualTarget.class, new Step("set a target", List.of(DRAFTING))),
+            entry(AddIndicatorAtSelfEvaluation.class, new Step("add an indicator at the self-evaluation",
+                    List.of(CLOSED, SELF_EVALUATION_RETURNED))),
             entry(RecordCompletion.class, new Step("record a completion", List.of(IN_EXECUTION, CLOSED,
                     SELF_EVALUATION_RETURNED))),
             entry(SubmitMonitoringReport.class, new Step("submit a monitoring report", List.of(IN_EXECUTION))),

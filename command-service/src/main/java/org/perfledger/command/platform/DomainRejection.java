@@ -2,6 +2,7 @@ package org.perfledger.command.platform;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.perfledger.kernel.validation.InvalidValueException;
 
 /**
@@ -50,6 +51,15 @@ public class DomainRejection extends RuntimeException {
     /** A field whose value broke a rule of the published language, refused as a business rule (422). */
     public static DomainRejection brokenRule(String field, InvalidValueException e) {
         return new DomainRejection(Kind.RULE, e.rule(), field, e.getMessage());
+    }
+
+    /** The value {@code check} makes, or the {@link #brokenRule} of {@code field} it found. */
+    public static <T> T checked(String field, Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (InvalidValueException e) {
+            throw brokenRule(field, e);
+        }
     }
 
     public Kind kind() {

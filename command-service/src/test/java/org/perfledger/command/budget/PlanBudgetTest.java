@@ -32,6 +32,7 @@ import org.perfledger.command.budget.BudgetCommands.RecordFundsReceived;
 import org.perfledger.command.budget.BudgetCommands.SetBudgetLines;
 import org.perfledger.command.plan.PlanCommands.RegisterProject;
 import org.perfledger.kernel.budget.AdjustmentKind;
+import org.perfledger.kernel.budget.AdjustmentPart;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetAdjusted;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetLinesSet;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetOpened;
@@ -286,6 +287,31 @@ class PlanBudgetTest {
                         FundingSource.GENERAL_PUBLIC_BUDGET, ExpenditureClass.PROJECT, WanYuan.of("109.58"),
                         WanYuan.of("466.62"), WanYuan.of("357.04"), "减少九峰所、豹澥所维修费", DOC,
                         LocalDate.of(2018, 11, 30)));
+    }
+
+    /** Seed 001 itemises that reduction: 九峰所维修费 51.08 + 豹澥所维修费 58.50 = 109.58; parts must add up to it. */
+    @Test
+    void anItemisedAdjustmentKeepsItsPartsWhichAddUpToIt() {
+        List<AdjustmentPart> parts = List.of(new AdjustmentPart("九峰所维修费", WanYuan.of("51.08")),
+                new AdjustmentPart("豹澥所维修费", WanYuan.of("58.50")));
+        fixture.given(inExecution())
+                .when(new AdjustBudget(FOOD_SAFETY, AdjustmentKind.REDUCTION, WanYuan.of("109.58"), null, null,
+                        "减少九峰所、豹澥所维修费", DOC, null, parts, null))
+                .expectEvents(new BudgetAdjusted(FOOD_SAFETY, 1, AdjustmentKind.REDUCTION,
+                        FundingSource.GENERAL_PUBLIC_BUDGET, ExpenditureClass.PROJECT, WanYuan.of("109.58"),
+                        WanYuan.of("149.60"), WanYuan.of("40.02"), "减少九峰所、豹澥所维修费", DOC, null, parts));
+        fixture.given(inExecution())
+                .when(new AdjustBudget(FOOD_SAFETY, AdjustmentKind.REDUCTION, WanYuan.of("109.58"), null, null,
+                        "减少九峰所、豹澥所维修费", DOC, null, List.of(parts.get(0),
+                        new AdjustmentPart("豹澥所维修费", WanYuan.of("58.05"))), null))
+                .expectNoEvents()
+                .expectException(rejection("adjustment.parts-sum", "add up to 109.13 万元, not to the adjustment's "
+                        + "109.58"));
+        fixture.given(inExecution())
+                .when(new AdjustBudget(FOOD_SAFETY, AdjustmentKind.REDUCTION, WanYuan.of("109.58"), null, null,
+                        "减少九峰所、豹澥所维修费", DOC, null, List.of(parts.get(0), parts.get(0)), null))
+                .expectNoEvents()
+                .expectException(rejection("adjustment.part-duplicate", "九峰所维修费"));
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.perfledger.command.performance.PerformanceCommands.AddIndicatorAtSelfEvaluation;
 import org.perfledger.command.performance.PerformanceCommands.ApproveTargetAdjustment;
 import org.perfledger.command.performance.PerformanceCommands.RecordCompletion;
 import org.perfledger.command.performance.PerformanceCommands.RejectTargetAdjustment;
@@ -33,8 +34,12 @@ import org.perfledger.kernel.budget.ExpenditureClass;
 import org.perfledger.kernel.budget.FundingSource;
 import org.perfledger.kernel.money.WanYuan;
 import org.perfledger.kernel.performance.Achievement;
+import org.perfledger.kernel.performance.Indicator;
 import org.perfledger.kernel.performance.IndicatorCode;
+import org.perfledger.kernel.performance.IndicatorLevel1;
+import org.perfledger.kernel.performance.IndicatorLevel2;
 import org.perfledger.kernel.performance.PerformanceEvents.CompletionRecorded;
+import org.perfledger.kernel.performance.PerformanceEvents.IndicatorAddedAtSelfEvaluation;
 import org.perfledger.kernel.performance.PerformanceEvents.IndicatorProgress;
 import org.perfledger.kernel.performance.PerformanceEvents.MonitoringReportSubmitted;
 import org.perfledger.kernel.performance.PerformanceEvents.TargetAdjustmentApproved;
@@ -251,6 +256,52 @@ class PlanExecutionTest {
         fixture.given(plus(inExecution(), requested()))
                 .when(new RejectTargetAdjustment(FOOD_SAFETY, 1, "理由不充分", null))
                 .expectEvents(new TargetAdjustmentRejected(FOOD_SAFETY, 1, RAPID_TESTS, "理由不充分"));
+    }
+
+    private static final IndicatorCode STATIONS = new IndicatorCode("SPAQ.HSD2");
+
+    /** Seed 001's wording for what its tables measure that the approved targets did not hold. */
+    private static final String REFLECTED = "上述调整完善措施已在本次自评时予以体现";
+
+    private static AddIndicatorAtSelfEvaluation addedLate(IndicatorCode code) {
+        return new AddIndicatorAtSelfEvaluation(FOOD_SAFETY, code, 1, IndicatorLevel1.OUTPUT, IndicatorLevel2.QUANTITY,
+                "设置过期药品回收点", Points.parse("5"), Target.parse("11 个"), null, REFLECTED, null);
+    }
+
+    private static Object[] closed() {
+        return plus(inExecution(), new YearClosed(FOOD_SAFETY, WanYuan.of("149.60"), WanYuan.ZERO, WanYuan.ZERO,
+                WanYuan.ZERO));
+    }
+
+    @Test
+    void addsAnIndicatorAtTheSelfEvaluationWithItsReasonAndThenTakesItsCompletion() {
+        Indicator added = new Indicator(STATIONS, 1, IndicatorLevel1.OUTPUT, IndicatorLevel2.QUANTITY, "设置过期药品回收点",
+                Points.parse("5"), Target.parse("11 个"), null);
+        fixture.given(closed())
+                .when(addedLate(STATIONS))
+                .expectEvents(new IndicatorAddedAtSelfEvaluation(FOOD_SAFETY, added, REFLECTED));
+        fixture.given(plus(closed(), new IndicatorAddedAtSelfEvaluation(FOOD_SAFETY, added, REFLECTED)))
+                .when(new RecordCompletion(FOOD_SAFETY, STATIONS, Target.parse("11 个"), null, null, null, null, true,
+                        null))
+                .expectEvents(new CompletionRecorded(FOOD_SAFETY, STATIONS, Target.parse("11 个"), null, null, null,
+                        null));
+    }
+
+    @Test
+    void addsNoIndicatorAtTheSelfEvaluationBeforeTheYearClosesNorOneTheTargetsHold() {
+        fixture.given(inExecution())
+                .when(addedLate(STATIONS))
+                .expectNoEvents()
+                .expectException(rejection("plan.phase", "add an indicator at the self-evaluation"));
+        fixture.given(closed())
+                .when(addedLate(RAPID_TESTS))
+                .expectNoEvents()
+                .expectException(rejection("indicator.exists", "already has indicator " + RAPID_TESTS));
+        fixture.given(closed())
+                .when(new AddIndicatorAtSelfEvaluation(FOOD_SAFETY, STATIONS, 1, IndicatorLevel1.OUTPUT,
+                        IndicatorLevel2.QUANTITY, "设置过期药品回收点", null, Target.parse("11 个"), null, " ", null))
+                .expectNoEvents()
+                .expectException(rejection("text.required", "reason"));
     }
 
     @Test

@@ -5,7 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -133,6 +135,11 @@ class SelfEvaluationTables {
                 String text = "年度目标" + goal.get("number") + "：" + goal.get("text");
                 Printing.merged(sheet, r, COLUMNS, text, styles.wrap);
                 Printing.fitHeight(sheet.getRow(r++), text, WIDTH_ALL);
+            }
+            String added = addedAtSelfEvaluation(indicators);
+            if (added != null) {
+                Printing.merged(sheet, r, COLUMNS, added, styles.wrap);
+                Printing.fitHeight(sheet.getRow(r++), added, WIDTH_ALL);
             }
             int headerRow = r;
             Row indicatorHeader = sheet.createRow(r++);
@@ -264,5 +271,27 @@ class SelfEvaluationTables {
             wrap.setWrapText(true);
             money = Printing.money(workbook, "0.00");
         }
+    }
+
+    /**
+     * The note over the indicator table naming the indicators added at the self-evaluation, whose 年初目标值 column
+     * holds a target finance never approved, with the reasons given; null when there are none.
+     */
+    private static String addedAtSelfEvaluation(List<Map<String, Object>> indicators) {
+        Map<String, List<String>> byReason = new LinkedHashMap<>();
+        for (Map<String, Object> indicator : indicators) {
+            Object reason = indicator.get("added_at_self_evaluation");
+            if (reason != null) {
+                byReason.computeIfAbsent((String) reason, r -> new ArrayList<>()).add((String) indicator.get("name"));
+            }
+        }
+        if (byReason.isEmpty()) {
+            return null;
+        }
+        StringBuilder note = new StringBuilder("注：以下指标为自评时补充，不在审核通过的年初目标之内：");
+        byReason.forEach((reason, names) -> note.append(String.join("、", names)).append("（").append(reason)
+                .append("）；"));
+        note.setLength(note.length() - 1);
+        return note.append("。").toString();
     }
 }

@@ -68,10 +68,11 @@ class PlanViews {
     record Part(Coded part, WanYuan initial, WanYuan adjusted, WanYuan received, WanYuan executed) {
     }
 
+    /** {@code parts}: the items of an itemised adjustment ({@code [{"name", "amount"}]}), else null. */
     record Movement(long sequence, String movement, Integer adjustmentNumber, Coded kind, Coded source,
                     Coded expenditureClass, String line, WanYuan amount, WanYuan from, WanYuan to, String reason,
                     String documentNumber, String voucher, LocalDate date, boolean overBudget, Instant recordedAt,
-                    String actor, String correlationId) {
+                    String actor, String correlationId, JsonNode parts) {
     }
 
     record Line(String name, WanYuan amount, WanYuan executed, String executionRate) {
@@ -95,10 +96,14 @@ class PlanViews {
     record Latest(Value actual, LocalDate asOf, String narrative, String evidence, Coded achievement) {
     }
 
-    /** {@code direction}: which way it is better where stated (越高越好 / 越低越好), or null: its target's sign says. */
+    /**
+     * {@code direction}: which way it is better where stated (越高越好 / 越低越好), or null: its target's sign says;
+     * {@code addedAtSelfEvaluation}: why it was added as the self-evaluation was drawn up (自评时补充), its target never
+     * approved by finance, or null for an indicator of the approved targets.
+     */
     record IndicatorView(String code, Coded level1, Coded level2, String name, BigDecimal weight, Value target,
                          Coded direction, Latest latest, int completions, String outcome, String deviationRate,
-                         String note) {
+                         String note, String addedAtSelfEvaluation) {
     }
 
     record GoalView(int number, String text, List<IndicatorView> indicators) {
@@ -257,7 +262,8 @@ class PlanViews {
                         row.getString("voucher"),
                         row.getObject("movement_date", LocalDate.class),
                         row.getBoolean("over_budget"), row.getTimestamp("recorded_at").toInstant(),
-                        row.getString("actor"), row.getString("correlation_id")), key);
+                        row.getString("actor"), row.getString("correlation_id"),
+                        row.getString("parts") == null ? null : RowJson.tree(row.getString("parts"))), key);
     }
 
     private List<Line> lines(Object[] key) {
@@ -297,7 +303,8 @@ class PlanViews {
                 row.getBigDecimal("weight"), new Value(row.getString("target_text"), RowJson.tree(row.getString("target_value"))),
                 row.getString("direction") == null ? null : coded(Direction.valueOf(row.getString("direction"))),
                 latest, row.getInt("completions"), deviation.outcome().name(),
-                deviation.rate() == null ? null : deviation.rate().rounded(2).toPlainString(), deviation.reason());
+                deviation.rate() == null ? null : deviation.rate().rounded(2).toPlainString(), deviation.reason(),
+                row.getString("added_at_self_evaluation"));
     }
 
     private List<Map<String, Object>> jsonRows(String sql, Object[] key) {

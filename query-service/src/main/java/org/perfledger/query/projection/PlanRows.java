@@ -76,6 +76,8 @@ final class PlanRows {
         int completions;
         /** which way it is better where stated (Direction's name), or null */
         String direction;
+        /** why it was added at the self-evaluation, or null for an indicator of the approved targets */
+        String addedAtSelfEvaluation;
     }
 
     /** The plan's rows of one table, each in the table's column order, the plan's key first. */
@@ -91,7 +93,7 @@ final class PlanRows {
             case GOAL -> goals.forEach((number, text) -> rows.add(row(number, text)));
             case INDICATOR -> indicators.forEach((code, i) -> rows.add(row(code, i.position, i.goal, i.level1,
                     i.level2, i.name, i.weight, i.targetText, i.targetValue, i.actualText, i.actualValue, i.asOf,
-                    i.narrative, i.evidence, i.achievement, i.completions, i.direction)));
+                    i.narrative, i.evidence, i.achievement, i.completions, i.direction, i.addedAtSelfEvaluation)));
             case TARGET_ADJUSTMENT -> adjustments.values().forEach(row -> rows.add(row(row)));
             case SELF_EVALUATION -> evaluations.values().forEach(row -> rows.add(row(row)));
             default -> throw new IllegalArgumentException(table + " holds no rows of a plan");
@@ -147,6 +149,7 @@ final class PlanRows {
                 i.achievement = (String) v[14];
                 i.completions = (Integer) v[15];
                 i.direction = (String) v[16];
+                i.addedAtSelfEvaluation = (String) v[17];
                 indicators.put((String) v[0], i);
             }
             case TARGET_ADJUSTMENT -> adjustments.put((Integer) v[0], v);

@@ -25,6 +25,7 @@ import org.perfledger.kernel.organisation.DistrictRegistered;
 import org.perfledger.kernel.performance.Indicator;
 import org.perfledger.kernel.performance.PerformanceEvents.CompletionRecorded;
 import org.perfledger.kernel.performance.PerformanceEvents.GoalAdded;
+import org.perfledger.kernel.performance.PerformanceEvents.IndicatorAddedAtSelfEvaluation;
 import org.perfledger.kernel.performance.PerformanceEvents.IndicatorTargetSet;
 import org.perfledger.kernel.performance.PerformanceEvents.MonitoringReportSubmitted;
 import org.perfledger.kernel.performance.PerformanceEvents.TargetAdjustmentApproved;
@@ -125,7 +126,8 @@ final class ReadModelFold {
             movement(model, plan, envelope, "adjusted", adjusted.number(), adjusted.kind().name(),
                     adjusted.source().name(), adjusted.expenditureClass() == null ? null
                             : adjusted.expenditureClass().name(), null, adjusted.amount(), adjusted.from(),
-                    adjusted.to(), adjusted.reason(), adjusted.documentNumber().value(), null, adjusted.date(), false);
+                    adjusted.to(), adjusted.reason(), adjusted.documentNumber().value(), null, adjusted.date(), false,
+                    adjusted.parts().isEmpty() ? null : Json.of(adjusted.parts()));
         } else if (event instanceof FundsReceived funds) {
             plan.received = funds.receivedTotal().amount();
             add(plan, "source/" + funds.source().name(), 2, funds.amount().amount());
@@ -161,6 +163,8 @@ final class ReadModelFold {
             plan.goals.put(goal.number(), goal.text());
         } else if (event instanceof IndicatorTargetSet set) {
             indicator(plan, set.indicator());
+        } else if (event instanceof IndicatorAddedAtSelfEvaluation added) {
+            indicator(plan, added.indicator()).addedAtSelfEvaluation = added.reason();
         } else if (event instanceof TargetsSubmitted) {
             plan.phase = PlanPhase.TARGETS_SUBMITTED;
         } else if (event instanceof TargetsApproved approved) {
@@ -232,7 +236,7 @@ final class ReadModelFold {
         }
     }
 
-    private static void indicator(PlanRows plan, Indicator set) {
+    private static IndicatorRow indicator(PlanRows plan, Indicator set) {
         IndicatorRow row = plan.indicators.get(set.code().value());
         if (row == null) {
             row = new IndicatorRow();
@@ -247,6 +251,7 @@ final class ReadModelFold {
         row.targetText = set.target().text();
         row.targetValue = Json.of(set.target().value());
         row.direction = set.direction() == null ? null : set.direction().name();
+        return row;
     }
 
     /** Adds to one figure of a budget part (1 adjusted, 2 received, 3 executed), making the part if need be. */
@@ -296,8 +301,17 @@ final class ReadModelFold {
                                  Integer number, String kind, String source, String expenditureClass, String line,
                                  WanYuan amount, WanYuan from, WanYuan to, String reason, String document,
                                  String voucher, LocalDate date, boolean overBudget) {
+        movement(model, plan, envelope, movement, number, kind, source, expenditureClass, line, amount, from, to,
+                reason, document, voucher, date, overBudget, null);
+    }
+
+    /** A movement with {@code parts}: an itemised adjustment's items, or null. */
+    private static void movement(ReadModel model, PlanRows plan, EventEnvelope envelope, String movement,
+                                 Integer number, String kind, String source, String expenditureClass, String line,
+                                 WanYuan amount, WanYuan from, WanYuan to, String reason, String document,
+                                 String voucher, LocalDate date, boolean overBudget, Json parts) {
         model.append(ReadModelTable.BUDGET_MOVEMENT, plan.key, envelope.sequence(), movement, number, kind, source,
                 expenditureClass, line, amount, from, to, reason, document, voucher, date, overBudget,
-                envelope.timestamp(), envelope.actor(), envelope.correlationId(), envelope.eventId());
+                envelope.timestamp(), envelope.actor(), envelope.correlationId(), envelope.eventId(), parts);
     }
 }

@@ -18,7 +18,7 @@ public enum ReadModelTable {
     GOAL("goal", Keys.PLAN + "number, text", Keys.PLAN + "number"),
     INDICATOR("indicator", Keys.PLAN + "code, position, goal, level1, level2, name, weight, target_text, target_value, "
             + "latest_actual_text, latest_actual_value, latest_as_of, latest_narrative, latest_evidence, "
-            + "latest_achievement, completions, direction", Keys.PLAN + "code"),
+            + "latest_achievement, completions, direction, added_at_self_evaluation", Keys.PLAN + "code"),
     TARGET_ADJUSTMENT("target_adjustment", Keys.PLAN + "number, code, target_text, weight, reason, status, "
             + "decision_note, requested_by, decided_by", Keys.PLAN + "number"),
     SELF_EVALUATION("self_evaluation", Keys.PLAN + "round, indicators, score, grade, deviation_analysis, "
@@ -27,7 +27,7 @@ public enum ReadModelTable {
             Keys.PLAN + "round"),
     BUDGET_MOVEMENT("budget_movement", Keys.PLAN + "sequence_number, movement, adjustment_no, kind, source, "
             + "expenditure_class, line, amount, from_amount, to_amount, reason, document_number, voucher, "
-            + "movement_date, over_budget, recorded_at, actor, correlation_id, event_id", null),
+            + "movement_date, over_budget, recorded_at, actor, correlation_id, event_id, parts", null),
     COMPLETION("completion", Keys.PLAN + "sequence_number, code, actual_text, actual_value, narrative, as_of, evidence, "
             + "achievement, recorded_at, actor", null),
     MONITORING_REPORT("monitoring_report", Keys.PLAN + "period, as_of, budget, executed, indicators, deviations, "

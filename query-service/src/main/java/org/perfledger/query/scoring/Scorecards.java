@@ -144,6 +144,12 @@ public class Scorecards {
             card = withFlag(card, "scored on this plan's own layout (执行率 " + own.execution().weight()
                     .stripTrailingZeros().toPlainString() + " 分 over " + card.execution().base() + "): " + own.source());
         }
+        for (Map<String, Object> added : jdbc.queryForList("SELECT code, name, added_at_self_evaluation FROM indicator "
+                + "WHERE " + KEY + " AND added_at_self_evaluation IS NOT NULL ORDER BY position", PlanKeys.of(plan))) {
+            card = withFlag(card, "indicator " + added.get("code") + " " + added.get("name") + " was added at the "
+                    + "self-evaluation (自评时补充), not among the targets finance approved: "
+                    + added.get("added_at_self_evaluation"));
+        }
         return plan.departmentWide() ? withProjectsCheck(card, plan) : card;
     }
 

@@ -93,7 +93,8 @@ function Movements({ movements, correct }) {
         + (movement.expenditureClass ? ' · ' + termLabel('expenditureClass', movement.expenditureClass) : '')
         + (movement.line ? ' · ' + movement.line : ''),
       movement.overBudget && e('span', { class: 'badge' }, t('movement.overBudget'))),
-      e('td', { class: 'num' }, money(movement.amount)),
+      e('td', { class: 'num' }, money(movement.amount), movement.parts && e('div', { class: 'muted', 'data-test': 'parts' },
+        movement.parts.map(part => part.name + ' ' + money(part.amount)).join(' + '))),
       e('td', null, movement.from != null ? money(movement.from) + ' → ' + money(movement.to) + ' ' + t('budget.unit') : ''),
       e('td', null, movement.date ?? (DATED.includes(movement.movement) ? t('trail.dateNotStated') : '')),
       e('td', null, movement.reason ?? ''),
@@ -136,20 +137,22 @@ function openForm(path, departmentWide, words) {
   };
 }
 
-/** 项目支出明细: one line per row, "名称 金额" (pasted from a sheet too: a tab or comma also separates). */
+// one named amount per row, "名称 金额" (pasted from a sheet too: a tab or comma also separates)
+const ITEM = /^(.+?)[\s,，\t]+(\d{1,13}(?:\.\d{1,2})?)$/;
+const itemsCheck = value => {
+  const bad = value.split('\n').map((row, i) => [row.trim(), i + 1]).filter(([row]) => row).find(([row]) => !ITEM.test(row));
+  return bad ? t('budget.lineBad', { line: bad[1] }) : null;
+};
+const items = value => value.split('\n').map(row => row.trim()).filter(Boolean).map(row => ITEM.exec(row))
+  .map(match => ({ name: match[1].trim(), amount: match[2] }));
+
+/** 项目支出明细: one line per row, "名称 金额". */
 function linesForm(path, lines) {
   return {
     test: 'lines-form', title: t('action.setLines'),
     fields: [{ name: 'lines', label: t('budget.linesInput'), long: true, rows: 6, required: true, max: 20000, apiPrefix: 'lines',
-      initial: lines.map(line => line.name + ' ' + line.amount).join('\n'), help: t('budget.linesHelp'),
-      check: value => {
-        const bad = value.split('\n').map((row, i) => [row.trim(), i + 1]).filter(([row]) => row)
-          .find(([row]) => !/^(.+?)[\s,，\t]+(\d{1,13}(\.\d{1,2})?)$/.test(row));
-        return bad ? t('budget.lineBad', { line: bad[1] }) : null;
-      } }],
-    submit: values => api.send('PUT', path + '/budget/lines', { lines: values.lines.split('\n').map(row => row.trim())
-      .filter(Boolean).map(row => /^(.+?)[\s,，\t]+(\d{1,13}(?:\.\d{1,2})?)$/.exec(row))
-      .map(match => ({ name: match[1].trim(), amount: match[2] })) }),
+      initial: lines.map(line => line.name + ' ' + line.amount).join('\n'), help: t('budget.linesHelp'), check: itemsCheck }],
+    submit: values => api.send('PUT', path + '/budget/lines', { lines: items(values.lines) }),
   };
 }
 
@@ -180,9 +183,13 @@ function adjustmentForm(path, year, departmentWide, words) {
       // the day of its 批复; left empty where the documents do not say (then none is recorded, not a made-up one)
       { ...undatable('date', t('trail.date'), year), help: t('form.dateNotStatedHelp') },
       { name: 'reason', label: t('trail.reason'), long: true, required: true, max: 500 },
+      // where the documents itemise it (减少九峰所、豹澥所维修费 109.58 = 九峰所维修费 51.08 + 豹澥所维修费 58.50)
+      { name: 'parts', label: t('budget.partsInput'), long: true, rows: 3, max: 5000, apiPrefix: 'parts',
+        help: t('budget.partsHelp'), check: itemsCheck },
     ],
     submit: values => api.send('POST', path + '/budget/adjustments', { kind: values.kind, amount: values.amount.trim(),
       source: orNull(values.source), expenditureClass: orNull(values.expenditureClass), reason: values.reason,
-      documentNumber: values.documentNumber, date: orNull(values.date) }),
+      documentNumber: values.documentNumber, date: orNull(values.date),
+      parts: values.parts.trim() ? items(values.parts) : null }),
   };
 }

@@ -15,6 +15,8 @@ import { ReadingPreview } from '../../components/reading.js';
 
 const e = h;
 const COMPLETING = ['IN_EXECUTION', 'CLOSED', 'SELF_EVALUATION_RETURNED'];
+// while the self-evaluation is drawn up, an indicator the approved targets did not hold may be added (自评时补充)
+const LATE = ['CLOSED', 'SELF_EVALUATION_RETURNED'];
 const POINTS = /^\d{1,3}(\.\d{1,2})?$/;
 
 export function TargetsSection({ plan, path, dep, year, editor, reload, card }) {
@@ -38,6 +40,7 @@ export function TargetsSection({ plan, path, dep, year, editor, reload, card }) 
       fields: [{ name: 'text', label: t('goal.text'), long: true, required: true, max: 2000 }],
       submit: values => api.send('POST', path + '/goals', { text: values.text }) }),
     indicator: () => indicatorForm(path, plan, words, form.indicator, form.known),
+    late: () => lateIndicatorForm(path, plan, words),
     completion: () => completionForm(path, year, { code: form.indicator.code, name: form.indicator.name, target: form.indicator.target.text }),
     adjustment: () => adjustmentRequestForm(path, form.indicator),
   };
@@ -52,7 +55,9 @@ export function TargetsSection({ plan, path, dep, year, editor, reload, card }) 
         editor && (drafting || COMPLETING.includes(phase)) && e('th', { scope: 'col' }, t('col.actions')))),
         e('tbody', null, goal.indicators.map(indicator => e('tr', { 'data-test': 'indicator-' + indicator.code },
           e('td', null, indicator.code), e('td', null, termLabel('level1', indicator.level1)),
-          e('td', null, termLabel('level2', indicator.level2)), e('td', null, indicator.name),
+          e('td', null, termLabel('level2', indicator.level2)), e('td', null, indicator.name,
+            indicator.addedAtSelfEvaluation && e('span', { class: 'badge', 'data-test': 'added-at-self-evaluation',
+              title: indicator.addedAtSelfEvaluation }, ' ' + t('ind.addedLate'))),
           e('td', { class: 'num' }, weightText(indicator.weight)), e('td', null, indicator.target.text,
             indicator.direction && e('span', { class: 'muted', 'data-test': 'direction' }, ' (' + indicator.direction.label + ')')),
           e('td', { 'data-test': 'actual' }, indicator.latest ? indicator.latest.actual.text : '—',
@@ -74,6 +79,9 @@ export function TargetsSection({ plan, path, dep, year, editor, reload, card }) 
       e('button', { type: 'button', 'data-test': 'add-goal', onClick: () => setForm({ kind: 'goal' }) }, t('action.addGoal')),
       plan.goals.length > 0 && e('button', { type: 'button', 'data-test': 'add-indicator', onClick: () => setForm({ kind: 'indicator' }) },
         t('action.addIndicator'))),
+    editor && LATE.includes(phase) && plan.goals.length > 0 && e('div', { class: 'toolbar' },
+      e('button', { type: 'button', 'data-test': 'add-late-indicator', onClick: () => setForm({ kind: 'late' }) },
+        t('action.addLateIndicator'))),
     e(Notice, { notice }),
     form?.kind === 'indicator' && !form.indicator && e(KnownPicker, { dep, year, pick: known => setForm({ kind: 'indicator', known, key: Date.now() }) }),
     form && e(Form, { key: form.key ?? form.kind, ...forms[form.kind](), onDone: done, onCancel: () => setForm(null) }));
@@ -123,6 +131,25 @@ function indicatorForm(path, plan, words, indicator, known) {
         ? api.send('PUT', path + '/indicators/' + encodeURIComponent(indicator.code), { ...body, code: indicator.code })
         : api.send('POST', path + '/indicators', { ...body, code: orNull(values.code.trim()) });
     },
+  };
+}
+
+/**
+ * 自评时补充: an indicator the approved targets did not hold, added as the self-evaluation is drawn up. Its code is
+ * required (it is new), and the reason is kept with it; it is shown as added then, never as approved.
+ */
+function lateIndicatorForm(path, plan, words) {
+  const base = indicatorForm(path, plan, words, null, null);
+  return {
+    ...base, test: 'late-indicator-form', title: t('action.addLateIndicator'),
+    fields: [
+      ...base.fields.map(field => (field.name === 'code' ? { ...field, required: true } : field)),
+      { name: 'reason', label: t('ind.lateReason'), long: true, required: true, max: 500, help: t('ind.lateReasonHelp') },
+    ],
+    submit: values => api.send('PUT', path + '/self-evaluation/indicators/' + encodeURIComponent(values.code.trim()), {
+      goal: Number(values.goal), level1: values.level1, level2: values.level2, name: values.name,
+      weight: orNull(values.weight.trim()), target: values.target.trim(), direction: orNull(values.direction),
+      reason: values.reason.trim() }),
   };
 }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.perfledger.kernel.budget.AdjustmentKind;
+import org.perfledger.kernel.budget.AdjustmentPart;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetAdjusted;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetLinesSet;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetOpened;
@@ -49,6 +50,7 @@ import org.perfledger.kernel.performance.IndicatorLevel2;
 import org.perfledger.kernel.performance.PerformanceEvents.CompletionRecorded;
 import org.perfledger.kernel.performance.PerformanceEvents.GoalAdded;
 import org.perfledger.kernel.performance.PerformanceEvents.IndicatorProgress;
+import org.perfledger.kernel.performance.PerformanceEvents.IndicatorAddedAtSelfEvaluation;
 import org.perfledger.kernel.performance.PerformanceEvents.IndicatorTargetSet;
 import org.perfledger.kernel.performance.PerformanceEvents.MonitoringReportSubmitted;
 import org.perfledger.kernel.performance.PerformanceEvents.TargetAdjustmentApproved;
@@ -188,7 +190,8 @@ public final class EveryKindOfEvent {
                 new BudgetLine("快检", WanYuan.of("49.60"))), WanYuan.of("149.60")));
         append(p, new BudgetAdjusted(project, 1, AdjustmentKind.UPPER_LEVEL_TRANSFER, FundingSource.UPPER_LEVEL_TRANSFER,
                 null, WanYuan.of("20.91"), WanYuan.of("149.60"), WanYuan.of("170.51"), "上级转移支付资金",
-                new DocumentNumber("（自评报告未载明文号）"), LocalDate.of(2018, 9, 1)));
+                new DocumentNumber("（自评报告未载明文号）"), LocalDate.of(2018, 9, 1),
+                List.of(new AdjustmentPart("抽检", WanYuan.of("10.00")), new AdjustmentPart("快检", WanYuan.of("10.91")))));
         append(p, new ExpenditureRecorded(project, WanYuan.of("60.00"), LocalDate.of(2018, 6, 1), ExpenditureClass.PROJECT,
                 "抽检", "抽检费", null, WanYuan.of("60.00"), WanYuan.of("170.51"), false));
         append(p, new BudgetLinesSet(project, List.of(new BudgetLine("抽检", WanYuan.of("120.00")),
@@ -204,5 +207,8 @@ public final class EveryKindOfEvent {
                 IndicatorLevel1.EFFECT, IndicatorLevel2.SOCIAL, "群众满意度", Points.parse("10"), target("90%以上"))));
         append(p, new CompletionRecorded(project, new IndicatorCode("SPAQ.HG"), target("95%"), null,
                 LocalDate.of(2018, 12, 1), null, Achievement.ACHIEVED));
+        append(p, new IndicatorAddedAtSelfEvaluation(project, new Indicator(new IndicatorCode("SPAQ.HSD"), 1,
+                IndicatorLevel1.OUTPUT, IndicatorLevel2.QUANTITY, "设置过期药品回收点", Points.parse("5"),
+                target("11 个")), "上述调整完善措施已在本次自评时予以体现"));
     }
 }

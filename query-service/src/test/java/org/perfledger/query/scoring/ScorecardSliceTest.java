@@ -21,7 +21,9 @@ class ScorecardSliceTest extends SliceTest {
         assertThat(satisfaction.get("formula").asText()).isEqualTo("10.00 × min(1, 95 / 90)");
         assertThat(satisfaction.get("score").decimalValue()).isEqualByComparingTo("10");
         assertThat(scorecard.get("total").decimalValue()).isEqualByComparingTo("30");
-        assertThat(scorecard.get("flags").toString()).contains("the weights add up to 30, not 100");
+        // 30 of the approved targets and 5 of 设置过期药品回收点, added at the self-evaluation and flagged as such
+        assertThat(scorecard.get("flags").toString()).contains("the weights add up to 35, not 100")
+                .contains("indicator SPAQ.HSD 设置过期药品回收点 was added at the self-evaluation (自评时补充)");
     }
 
     @Test

@@ -52,13 +52,25 @@ public final class BudgetEvents {
      * @param number          1 for the plan's first adjustment, and so on
      * @param amount          the size of the change, always positive; the kind says its direction
      * @param expenditureClass which part of a department-wide budget changes, or null (a project's is all 项目支出)
+     * @param parts           the items it is made of where the documents itemise it (they add up to {@code amount}),
+     *                        else empty; since version 2
      */
-    @EventType(name = "BudgetAdjusted", version = 1)
+    @EventType(name = "BudgetAdjusted", version = 2)
     public record BudgetAdjusted(PlanId plan, int number, AdjustmentKind kind, FundingSource source,
                                  ExpenditureClass expenditureClass, WanYuan amount, WanYuan from, WanYuan to,
-                                 String reason, DocumentNumber documentNumber, LocalDate date) implements PlanEvent {
+                                 String reason, DocumentNumber documentNumber, LocalDate date,
+                                 List<AdjustmentPart> parts) implements PlanEvent {
+
+        /** An adjustment not itemised. */
+        public BudgetAdjusted(PlanId plan, int number, AdjustmentKind kind, FundingSource source,
+                              ExpenditureClass expenditureClass, WanYuan amount, WanYuan from, WanYuan to,
+                              String reason, DocumentNumber documentNumber, LocalDate date) {
+            this(plan, number, kind, source, expenditureClass, amount, from, to, reason, documentNumber, date,
+                    List.of());
+        }
 
         public BudgetAdjusted {
+            parts = parts == null ? List.of() : List.copyOf(parts);
             Objects.requireNonNull(plan, "plan");
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(source, "source");

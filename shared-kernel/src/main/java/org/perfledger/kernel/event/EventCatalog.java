@@ -33,6 +33,7 @@ public final class EventCatalog {
             BudgetEvents.BudgetLinesSet.class,
             PerformanceEvents.GoalAdded.class,
             PerformanceEvents.IndicatorTargetSet.class,
+            PerformanceEvents.IndicatorAddedAtSelfEvaluation.class,
             PerformanceEvents.CompletionRecorded.class,
             PerformanceEvents.MonitoringReportSubmitted.class,
             PerformanceEvents.TargetAdjustmentRequested.class,

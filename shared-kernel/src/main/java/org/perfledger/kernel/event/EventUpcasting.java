@@ -23,7 +23,8 @@ public final class EventUpcasting {
     private static final Map<String, UnaryOperator<ObjectNode>> STEPS = Map.of(
             "YearClosed/1", EventUpcasting::yearClosedWithExecutionRate,
             "SelfEvaluationSubmitted/1", EventUpcasting::scoresAtTheDecimalsTheyKept,
-            "ProjectRegistered/1", EventUpcasting::projectTypesAsAList);
+            "ProjectRegistered/1", EventUpcasting::projectTypesAsAList,
+            "BudgetAdjusted/1", EventUpcasting::adjustmentWithItsParts);
 
     private EventUpcasting() {
     }
@@ -74,6 +75,12 @@ public final class EventUpcasting {
             BigDecimal stripped = new BigDecimal(value.asText()).stripTrailingZeros();
             node.put(field, (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString());
         }
+    }
+
+    /** BudgetAdjusted 1 → 2: version 1 held no parts; an adjustment then was not itemised. */
+    private static ObjectNode adjustmentWithItsParts(ObjectNode payload) {
+        payload.putArray("parts");
+        return payload;
     }
 
     /** ProjectRegistered 1 → 2: its one 项目类型 as the list of its types. */

@@ -20,6 +20,7 @@ import org.perfledger.kernel.organisation.DepartmentRegistered;
 import org.perfledger.kernel.organisation.DistrictRegistered;
 import org.perfledger.kernel.performance.PerformanceEvents.CompletionRecorded;
 import org.perfledger.kernel.performance.PerformanceEvents.GoalAdded;
+import org.perfledger.kernel.performance.PerformanceEvents.IndicatorAddedAtSelfEvaluation;
 import org.perfledger.kernel.performance.PerformanceEvents.IndicatorTargetSet;
 import org.perfledger.kernel.performance.PerformanceEvents.MonitoringReportSubmitted;
 import org.perfledger.kernel.performance.PerformanceEvents.TargetAdjustmentApproved;
@@ -81,6 +82,7 @@ public final class EventWords {
             case "BudgetLinesSet" -> "项目支出明细";
             case "GoalAdded" -> "年度目标";
             case "IndicatorTargetSet" -> "绩效指标";
+            case "IndicatorAddedAtSelfEvaluation" -> "自评时补充指标";
             case "TargetsSubmitted" -> "目标报送";
             case "TargetsApproved" -> "目标审核通过";
             case "TargetsReturned" -> "目标退回";
@@ -130,8 +132,9 @@ public final class EventWords {
         }
         if (event instanceof BudgetAdjusted e) {
             return "第 " + e.number() + " 次，" + e.kind().label() + " " + e.amount() + " 万元，" + e.from() + " → " + e.to()
-                    + " 万元，原因：" + e.reason() + "，文号：" + e.documentNumber() + "，日期：" + (e.date() == null ? "未载明"
-                    : e.date());
+                    + " 万元" + (e.parts().isEmpty() ? "" : "（" + String.join(" + ", e.parts().stream()
+                    .map(part -> part.name() + " " + part.amount()).toList()) + "）") + "，原因：" + e.reason()
+                    + "，文号：" + e.documentNumber() + "，日期：" + (e.date() == null ? "未载明" : e.date());
         }
         if (event instanceof FundsReceived e) {
             return e.amount() + " 万元，" + dated(e.date()) + "，累计到位 " + e.receivedTotal() + " 万元"
@@ -155,6 +158,11 @@ public final class EventWords {
         if (event instanceof IndicatorTargetSet e) {
             return e.indicator().code() + " " + e.indicator().name() + "，年初目标值 " + e.indicator().target().text()
                     + (e.indicator().weight() == null ? "，未设分值" : "，分值 " + e.indicator().weight());
+        }
+        if (event instanceof IndicatorAddedAtSelfEvaluation e) {
+            return e.indicator().code() + " " + e.indicator().name() + "，目标值 " + e.indicator().target().text()
+                    + (e.indicator().weight() == null ? "，未设分值" : "，分值 " + e.indicator().weight())
+                    + "，未经年初审核；原因：" + e.reason();
         }
         if (event instanceof TargetsSubmitted e) {
             return e.goals() + " 个目标，" + e.indicators() + " 个指标，分值合计 " + e.totalWeight().toPlainString();

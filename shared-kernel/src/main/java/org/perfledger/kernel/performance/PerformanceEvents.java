@@ -35,6 +35,23 @@ public final class PerformanceEvents {
     }
 
     /**
+     * An indicator the approved targets did not hold, added when the self-evaluation was drawn up (自评时补充): the
+     * self-evaluation measures and scores it with the others, but finance never approved its target. Documents say so
+     * in words such as "上述调整完善措施已在本次自评时予以体现".
+     *
+     * @param reason why it was added, as the department states it
+     */
+    @EventType(name = "IndicatorAddedAtSelfEvaluation", version = 1)
+    public record IndicatorAddedAtSelfEvaluation(PlanId plan, Indicator indicator, String reason) implements PlanEvent {
+
+        public IndicatorAddedAtSelfEvaluation {
+            Objects.requireNonNull(plan, "plan");
+            Objects.requireNonNull(indicator, "indicator");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
      * What an indicator had reached by a date (实际完成值, cumulative). The latest recording counts; earlier ones stay.
      *
      * @param actual      the typed value with its text (e.g. 434例)

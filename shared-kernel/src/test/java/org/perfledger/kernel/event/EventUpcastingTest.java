@@ -82,6 +82,24 @@ class EventUpcastingTest {
         assertThat(EventCatalog.versionOf(org.perfledger.kernel.plan.PlanEvents.ProjectRegistered.class)).isEqualTo(2);
     }
 
+    /** An adjustment stored before adjustments had parts was not itemised: it reads with none. */
+    @Test
+    void aVersionOneAdjustmentHasNoParts() throws Exception {
+        JsonNode v1 = EventEnvelopeCodec.mapper().readTree("{\"plan\":{\"department\":{\"district\":\"donghu\","
+                + "\"code\":\"scjgj\"},\"year\":2018,\"project\":\"ZHSW\"},\"number\":2,\"kind\":\"REDUCTION\","
+                + "\"source\":\"GENERAL_PUBLIC_BUDGET\",\"expenditureClass\":\"PROJECT\",\"amount\":\"109.58\","
+                + "\"from\":\"466.62\",\"to\":\"357.04\",\"reason\":\"减少九峰所、豹澥所维修费\","
+                + "\"documentNumber\":\"未载明\",\"date\":null}");
+        JsonNode current = EventUpcasting.toCurrent("BudgetAdjusted", 1, v1);
+        assertThat(current.get("parts").isArray()).isTrue();
+        assertThat(current.get("parts")).isEmpty();
+        org.perfledger.kernel.budget.BudgetEvents.BudgetAdjusted adjusted = EventEnvelopeCodec.mapper().treeToValue(
+                current, org.perfledger.kernel.budget.BudgetEvents.BudgetAdjusted.class);
+        assertThat(adjusted.parts()).isEmpty();
+        assertThat(adjusted.amount().toPlainString()).isEqualTo("109.58");
+        assertThat(EventCatalog.versionOf(org.perfledger.kernel.budget.BudgetEvents.BudgetAdjusted.class)).isEqualTo(2);
+    }
+
     /** A figure read from the topic keeps its printed decimals, as one read directly does (硚口 SCJG: 27.70%). */
     @Test
     void aNumberReadThroughATreeKeepsItsDecimals() throws Exception {

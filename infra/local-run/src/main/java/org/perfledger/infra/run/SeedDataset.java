@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.perfledger.infra.run.SeedYear.Step;
@@ -46,6 +47,11 @@ public final class SeedDataset {
     static final String NOT_PRINTED = "notPrinted";
     /** The marker of a value worked out from printed ones, beside {@code from}, the formula. */
     static final String DERIVED = "derived";
+    /**
+     * The marker of an indicator the document says was added as its self-evaluation was drawn up, not among the
+     * approved targets, with the document's words for it ("上述调整完善措施已在本次自评时予以体现").
+     */
+    static final String ADDED_LATE = "addedAtSelfEvaluation";
     /**
      * What the data files say where an indicator needs a 偏差原因 and the seed gives none, so the gap stays visible;
      * also the 偏差原因分析 when a plan has none.
@@ -135,14 +141,18 @@ public final class SeedDataset {
         steps.add(new Step("POST", path + "/budget", open.toString()));
 
         int goal = 0;
+        // indicators the document says were added as its self-evaluation was drawn up (自评时补充), by goal
+        Map<JsonNode, Integer> addedLate = new LinkedHashMap<>();
         for (JsonNode given : plan.get("goals")) {
             goal++;
             steps.add(new Step("POST", path + "/goals", json(Map.of("text", given.get("text").asText()))));
             for (JsonNode indicator : given.get("indicators")) {
-                ObjectNode target = JSON.createObjectNode();
-                target.put("goal", goal);
-                copy(indicator, target, "level1", "level2", "name", "weight", "target", "direction");
-                steps.add(new Step("PUT", path + "/indicators/" + indicator.get("code").asText(), target.toString()));
+                if (indicator.hasNonNull(ADDED_LATE)) {
+                    addedLate.put(indicator, goal);
+                } else {
+                    steps.add(new Step("PUT", path + "/indicators/" + indicator.get("code").asText(),
+                            target(indicator, goal).toString()));
+                }
             }
         }
         steps.add(new Step("POST", path + "/targets/submission", null));
@@ -170,15 +180,8 @@ public final class SeedDataset {
         }
         for (JsonNode given : plan.get("goals")) {
             for (JsonNode indicator : given.get("indicators")) {
-                if (indicator.hasNonNull("actual")) {
-                    ObjectNode completion = JSON.createObjectNode();
-                    completion.set("value", indicator.get("actual"));
-                    completion.put("undated", true);
-                    copy(indicator, completion, "narrative", "achievement");
-                    // as the document prints it, even where its kind differs from the target's (the scorecard flags it)
-                    completion.put("asPrinted", true);
-                    steps.add(new Step("POST", path + "/indicators/" + indicator.get("code").asText() + "/completions",
-                            completion.toString()));
+                if (!addedLate.containsKey(indicator)) {
+                    completion(steps, path, indicator);
                 }
             }
         }
@@ -188,11 +191,39 @@ public final class SeedDataset {
             return steps;
         }
         steps.add(new Step("POST", path + "/closure", null));
+        addedLate.forEach((indicator, number) -> {
+            ObjectNode target = target(indicator, number);
+            target.put("reason", indicator.get(ADDED_LATE).asText());
+            steps.add(new Step("PUT", path + "/self-evaluation/indicators/" + indicator.get("code").asText(),
+                    target.toString()));
+            completion(steps, path, indicator);
+        });
         if (through.equals("closed")) {
             return steps;
         }
         steps.add(new Step("POST", path + "/self-evaluation", selfEvaluation(plan).toString()));
         return steps;
+    }
+
+    private static ObjectNode target(JsonNode indicator, int goal) {
+        ObjectNode target = JSON.createObjectNode();
+        target.put("goal", goal);
+        copy(indicator, target, "level1", "level2", "name", "weight", "target", "direction");
+        return target;
+    }
+
+    /** The year's actual value as the document prints it, undated (the tables give no day). */
+    private static void completion(List<Step> steps, String path, JsonNode indicator) {
+        if (indicator.hasNonNull("actual")) {
+            ObjectNode completion = JSON.createObjectNode();
+            completion.set("value", indicator.get("actual"));
+            completion.put("undated", true);
+            copy(indicator, completion, "narrative", "achievement");
+            // as the document prints it, even where its kind differs from the target's (the scorecard flags it)
+            completion.put("asPrinted", true);
+            steps.add(new Step("POST", path + "/indicators/" + indicator.get("code").asText() + "/completions",
+                    completion.toString()));
+        }
     }
 
     private static ObjectNode selfEvaluation(JsonNode plan) {

@@ -94,6 +94,16 @@ class ExcelExportTest {
                 }
             }
             assertThat(indicators).isEqualTo(11);
+            // the report says 医疗器具合格率 was added as the self-evaluation was drawn up: the table says so above it
+            List<String> notes = new ArrayList<>();
+            sheet.forEach(row -> {
+                if (row.getCell(0) != null && row.getCell(0).getCellType() == CellType.STRING
+                        && row.getCell(0).getStringCellValue().startsWith("注：以下指标为自评时补充")) {
+                    notes.add(row.getCell(0).getStringCellValue());
+                }
+            });
+            assertThat(notes).containsExactly("注：以下指标为自评时补充，不在审核通过的年初目标之内：医疗器具合格率"
+                    + "（上述调整完善措施已在本次自评时予以体现）。");
             assertThat(weakest.getCell(3).getStringCellValue()).isEqualTo("400 家");
             assertThat(weakest.getCell(4).getStringCellValue()).isEqualTo("188 家");
             assertThat(weakest.getCell(6).getNumericCellValue()).isEqualTo(2.35);

@@ -70,6 +70,7 @@ class SeedScoringTest {
     }
 
     private static final String QIAOKOU = "/api/v1/districts/qiaokou/departments/scjgj/years/2020/";
+    private static final String DONGHU = "/api/v1/districts/donghu/departments/scjgj/years/2018/";
 
     /**
      * 硚口's tables print 得分 but no 分值: no indicator's score can be recomputed, and neither can the 总分. What can be
@@ -220,6 +221,60 @@ class SeedScoringTest {
             }
         }));
         assertThat(latest).isNotEmpty().allSatisfy(completion -> assertThat(completion.get("asOf").isNull()).isTrue());
+    }
+
+    /**
+     * 东湖 2018's report says of 食品药品安全专项 that 风险分级管理 30 家, 过期药品回收点 11 个 and 抽检合格率 99.0%以上 were
+     * added to the indicators as its self-evaluation was drawn up ("上述调整完善措施已在本次自评时予以体现"): they are
+     * measured and scored with the others, shown as added then with those words, never as approved targets, and the
+     * scorecard says so.
+     */
+    @Test
+    void donghu2018sIndicatorsAddedAtTheSelfEvaluationAreShownAsSuch() throws Exception {
+        String plan = DONGHU + "projects/SPAQ";
+        JsonNode card = finalScorecard(plan);
+        HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(URI.create(platform.queryUrl() + plan))
+                .header("Authorization", "Bearer " + platform.tokenFor(plan, "auditor")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Map<String, String> added = new LinkedHashMap<>();
+        JSON.readTree(read.body()).get("goals").forEach(goal -> goal.get("indicators").forEach(indicator -> added.put(
+                indicator.get("code").asText(), indicator.get("addedAtSelfEvaluation").asText(null))));
+        assertThat(added).hasSize(10);
+        added.forEach((code, reason) -> assertThat(reason).as(code).isEqualTo(
+                List.of("SPAQ.FXFJ", "SPAQ.HSD", "SPAQ.HGL").contains(code) ? "上述调整完善措施已在本次自评时予以体现" : null));
+        List<String> flags = new ArrayList<>();
+        card.get("scorecard").get("flags").forEach(flag -> flags.add(flag.asText()));
+        assertThat(flags.stream().filter(flag -> flag.contains("自评时补充"))).hasSize(3)
+                .anySatisfy(flag -> assertThat(flag).contains("SPAQ.HSD 设置过期药品回收点"));
+        assertThat(card.get("scorecard").get("indicators")).hasSize(10);
+    }
+
+    /**
+     * 东湖 2018's 综合事务 reduction of 109.58 is itemised in its report (九峰所维修费 51.08, 豹澥所维修费 58.50): the
+     * adjustment keeps its parts, and the plan shows them beside it.
+     */
+    @Test
+    void donghu2018sReductionKeepsItsParts() throws Exception {
+        String plan = DONGHU + "projects/ZHSW";
+        finalScorecard(plan);
+        HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(URI.create(platform.queryUrl() + plan))
+                .header("Authorization", "Bearer " + platform.tokenFor(plan, "auditor")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        List<JsonNode> reductions = new ArrayList<>();
+        JSON.readTree(read.body()).get("budget").get("movements").forEach(movement -> {
+            if (movement.get("movement").asText().equals("adjusted")) {
+                reductions.add(movement);
+            }
+        });
+        assertThat(reductions).hasSize(2);
+        assertThat(reductions.get(0).get("parts").isNull()).as("新增 27.09 is not itemised").isTrue();
+        JsonNode parts = reductions.get(1).get("parts");
+        assertThat(reductions.get(1).get("amount").asText()).isEqualTo("109.58");
+        assertThat(parts).hasSize(2);
+        assertThat(parts.get(0).get("name").asText()).isEqualTo("九峰所维修费");
+        assertThat(parts.get(0).get("amount").asText()).isEqualTo("51.08");
+        assertThat(parts.get(1).get("name").asText()).isEqualTo("豹澥所维修费");
+        assertThat(parts.get(1).get("amount").asText()).isEqualTo("58.50");
     }
 
     /**

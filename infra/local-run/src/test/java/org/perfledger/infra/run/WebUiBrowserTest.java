@@ -278,6 +278,31 @@ class WebUiBrowserTest {
         assertThat(find("plan-GSXZ").getText()).as("finance has not reviewed it yet").doesNotContain("已复核", "审核通过");
     }
 
+    /**
+     * 东湖 2018's 食品药品安全专项 measured three indicators its approved targets did not hold: the plan page marks them
+     * 自评时补充 with the report's words, and on a closed year the editor is offered the form to add one (with its
+     * reason, required), which passes axe.
+     */
+    @Test
+    void indicatorsAddedAtTheSelfEvaluationAreMarkedAndAnEditorMayAddOne() throws IOException {
+        signInAs("donghu.finance", "donghu", null, "DISTRICT_FINANCE", "#/plan/scjgj/2018/SPAQ");
+        WebElement added = in(find("indicator-SPAQ.HSD"), "added-at-self-evaluation");
+        assertThat(added.getText()).contains("自评时补充");
+        assertThat(added.getAttribute("title")).isEqualTo("上述调整完善措施已在本次自评时予以体现");
+        assertThat(find("indicator-SPAQ.KSJC").findElements(By.cssSelector("[data-test=added-at-self-evaluation]")))
+                .isEmpty();
+        assertThat(all("[data-test=add-late-indicator]")).as("finance does not draw up a self-evaluation").isEmpty();
+
+        forgetSessions();
+        signInAs("donghu.scjgj.editor", "donghu", "scjgj", "DEPARTMENT_EDITOR", DEPARTMENT);
+        assertThat(find("plan-GSXZ").getText()).contains("年度已结束");
+        browser.get(platform.queryUrl() + "/#/plan/scjgj/2020/GSXZ");
+        find("add-late-indicator").click();
+        WebElement form = find("late-indicator-form");
+        assertThat(form.getText()).contains("补充原因");
+        assertThat(Accessibility.violations(browser, "late-indicator-form", "screenshots")).isEmpty();
+    }
+
     @Test
     void anAuditorReadsTheEventLogInWordsAndVerifiesTheChain() {
         signInAs("donghu.auditor", "donghu", null, "AUDITOR", null);
