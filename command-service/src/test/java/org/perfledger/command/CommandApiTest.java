@@ -132,6 +132,11 @@ class CommandApiTest extends CommandServiceTestBase {
                 new Case(adjust, "{\"kind\":\"追加\",\"amount\":90.5,\"reason\":\"r\",\"documentNumber\":\"d\",\"date\":\"2018-06-30\"}",
                         "amount", "json.type"),
                 new Case(adjust, adjustment("20.91").replace("{", "{\"x\":1,"), "x", "json.unknown-field"),
+                // an adjustment whose amount the documents do not state has none
+                new Case(adjust, adjustment("20.91").replace("{", "{\"amountUnstated\":true,"), "amount",
+                        "amount.unstated"),
+                new Case(adjust, "{\"amountUnstated\":true,\"kind\":\"压减\",\"items\":[\" \"],\"reason\":\"r\"}",
+                        "items[0]", "text.required"),
                 new Case(adjust, adjustment("20.91").replace("{", "{\"amount\":\"1.00\","), null, "json.syntax"),
                 new Case(adjust, "{not json", null, "json.syntax"),
                 new Case(completion, "{\"value\":\"≥\",\"asOf\":\"2018-12-29\"}", "value", "target.number-missing"),

@@ -14,8 +14,9 @@ const e = h;
 /** The event types an auditor filters by, in the order of a year. */
 const EVENT_TYPES = ['DistrictRegistered', 'DepartmentRegistered', 'ProjectRegistered', 'DepartmentPlanStarted',
   'BudgetOpened', 'BudgetLinesSet', 'GoalAdded', 'IndicatorTargetSet', 'TargetsSubmitted', 'TargetsReturned',
-  'TargetsApproved', 'ReportingCalendarSet', 'ScoringSchemeSet', 'BudgetAdjusted', 'FundsReceived',
-  'ExpenditureRecorded', 'ExpenditureCorrected', 'CompletionRecorded', 'MonitoringReportSubmitted',
+  'TargetsApproved', 'ReportingCalendarSet', 'ScoringSchemeSet', 'BudgetAdjusted', 'BudgetAdjustmentNoted', 'FundsReceived',
+  'ExpenditureRecorded', 'ExpenditureCorrected', 'CompletionRecorded', 'IndicatorAddedAtSelfEvaluation',
+  'MonitoringReportSubmitted',
   'TargetAdjustmentRequested', 'TargetAdjustmentApproved', 'TargetAdjustmentRejected', 'YearClosed',
   'SelfEvaluationSubmitted', 'SelfEvaluationReturned', 'SelfEvaluationAccepted', 'SelfEvaluationPublished'];
 

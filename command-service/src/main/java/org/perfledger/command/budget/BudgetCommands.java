@@ -65,6 +65,23 @@ public final class BudgetCommands {
         }
     }
 
+    /**
+     * Keep an adjustment the documents name without its amount (压减 of named projects' funds, no sum printed): it
+     * changes no figure.
+     *
+     * @param items     what it touched, as named (may be empty)
+     * @param authority the document it rests on as named (a 文号 or a title), or null
+     * @param date      null where the documents date it nowhere
+     */
+    @SentBy(Role.DISTRICT_FINANCE)
+    public record NoteBudgetAdjustment(PlanId plan, AdjustmentKind kind, List<String> items, String reason,
+                                       String authority, LocalDate date, Long expectedVersion) implements PlanCommand {
+
+        public NoteBudgetAdjustment {
+            items = items == null ? List.of() : List.copyOf(items);
+        }
+    }
+
     /** Record money that arrived (资金到位). */
     @SentBy(Role.DEPARTMENT_EDITOR)
     public record RecordFundsReceived(PlanId plan, WanYuan amount, FundingSource source, LocalDate date, String note,

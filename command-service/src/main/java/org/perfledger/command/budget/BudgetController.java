@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import org.perfledger.command.budget.BudgetCommands.AdjustBudget;
+import org.perfledger.command.budget.BudgetCommands.NoteBudgetAdjustment;
 import org.perfledger.command.budget.BudgetCommands.CorrectExpenditure;
 import org.perfledger.command.budget.BudgetCommands.OpenBudget;
 import org.perfledger.command.budget.BudgetCommands.RecordExpenditure;
@@ -30,7 +30,6 @@ import org.perfledger.kernel.budget.DocumentNumber;
 import org.perfledger.kernel.budget.ExpenditureClass;
 import org.perfledger.kernel.budget.FundingSource;
 import org.perfledger.kernel.money.WanYuan;
-import org.perfledger.kernel.validation.Labelled;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -54,9 +53,15 @@ class BudgetController {
     record OpenRequest(Map<String, String> sources, Map<String, String> classes, Boolean unstated) {
     }
 
-    /** {@code parts}: the items it is made of, where its documents itemise it; they add up to {@code amount}. */
+    /**
+     * {@code parts}: the items it is made of, where its documents itemise it; they add up to {@code amount}.
+     * {@code amountUnstated}: the documents name the adjustment but print no amount; then no amount, source, class,
+     * 文号 or parts are sent, only what it touched ({@code items}), why, and the document it rests on as named
+     * ({@code authority}, optional).
+     */
     record AdjustRequest(String kind, String amount, String source, String expenditureClass, String reason,
-                         String documentNumber, String date, List<ItemRequest> parts) {
+                         String documentNumber, String date, List<ItemRequest> parts, Boolean amountUnstated,
+                         List<String> items, String authority) {
     }
 
     /** {@code undated}: the source states no date (a year's total); then no {@code date} is sent. */
@@ -98,8 +103,10 @@ class BudgetController {
     ResponseEntity<Map<String, Object>> open(RequestMetadata request, PlanTarget target,
                                              @RequestBody OpenRequest body) {
         RequestFields fields = new RequestFields();
-        Map<FundingSource, WanYuan> sources = amounts(fields, "sources", body.sources(), FundingSource.class);
-        Map<ExpenditureClass, WanYuan> classes = amounts(fields, "classes", body.classes(), ExpenditureClass.class);
+        Map<FundingSource, WanYuan> sources = BudgetFields.amounts(fields, "sources", body.sources(),
+                FundingSource.class);
+        Map<ExpenditureClass, WanYuan> classes = BudgetFields.amounts(fields, "classes", body.classes(),
+                ExpenditureClass.class);
         boolean unstated = Boolean.TRUE.equals(body.unstated());
         if (!unstated && (body.sources() == null || body.sources().isEmpty())) {
             fields.reject("sources", "required", "sources is required: the initial budget by funding source, e.g. "
@@ -114,6 +121,9 @@ class BudgetController {
     @PostMapping({DEPARTMENT + "/budget/adjustments", PROJECT + "/budget/adjustments"})
     ResponseEntity<Map<String, Object>> adjust(RequestMetadata request, PlanTarget target,
                                                @RequestBody AdjustRequest body) {
+        if (Boolean.TRUE.equals(body.amountUnstated())) {
+            return note(request, target, body);
+        }
         RequestFields fields = new RequestFields();
         AdjustmentKind kind = fields.label("kind", body.kind(), AdjustmentKind.class);
         WanYuan amount = fields.parse("amount", body.amount(), WanYuan::parseNonNegative);
@@ -125,12 +135,42 @@ class BudgetController {
         // the day of the adjustment's 批复, or none where the documents do not say
         LocalDate date = fields.optionalDate("date", body.date());
         List<AdjustmentPart> parts = body.parts() == null ? List.of()
-                : items(fields, "parts", body.parts(), AdjustmentPart::new);
+                : BudgetFields.items(fields, "parts", body.parts(), AdjustmentPart::new);
         fields.throwIfInvalid();
         Receipt receipt = commands.send(new AdjustBudget(target.plan(), kind, amount, source, type, reason, document,
                 date, parts, target.expectedVersion()), request);
         return PlanResponses.created(receipt, request,
                 PlanPaths.of(target) + "/budget/adjustments/" + receipt.facts().get("number"));
+    }
+
+    /** An adjustment the documents name without its amount: kept as they state it, no figure changed. */
+    private ResponseEntity<Map<String, Object>> note(RequestMetadata request, PlanTarget target, AdjustRequest body) {
+        RequestFields fields = new RequestFields();
+        AdjustmentKind kind = fields.label("kind", body.kind(), AdjustmentKind.class);
+        Map<String, Object> stated = new LinkedHashMap<>();
+        stated.put("amount", body.amount());
+        stated.put("source", body.source());
+        stated.put("expenditureClass", body.expenditureClass());
+        stated.put("documentNumber", body.documentNumber());
+        stated.put("parts", body.parts());
+        stated.forEach((field, value) -> {
+            if (value != null) {
+                fields.reject(field, "amount.unstated", "an adjustment whose amount the documents do not state has no "
+                        + field + "; name what it touched in items and the document it rests on in authority");
+            }
+        });
+        String reason = fields.text("reason", body.reason(), PlanLimits.MAX_REASON);
+        String authority = fields.optionalText("authority", body.authority(), PlanLimits.MAX_REASON);
+        LocalDate date = fields.optionalDate("date", body.date());
+        List<String> items = new ArrayList<>();
+        List<String> named = body.items() == null ? List.of() : body.items();
+        for (int i = 0; i < named.size(); i++) {
+            items.add(fields.text("items[" + i + "]", named.get(i), BudgetLine.MAX_NAME_LENGTH));
+        }
+        fields.throwIfInvalid();
+        Receipt receipt = commands.send(new NoteBudgetAdjustment(target.plan(), kind, items, reason, authority, date,
+                target.expectedVersion()), request);
+        return PlanResponses.created(receipt, request, PlanPaths.of(target) + "/budget");
     }
 
     @PostMapping({DEPARTMENT + "/budget/receipts", PROJECT + "/budget/receipts"})
@@ -180,40 +220,10 @@ class BudgetController {
                                               @RequestBody LinesRequest body) {
         RequestFields fields = new RequestFields();
         List<ItemRequest> given = fields.required("lines", body.lines());
-        List<BudgetLine> lines = given == null ? List.of() : items(fields, "lines", given, BudgetLine::new);
+        List<BudgetLine> lines = given == null ? List.of()
+                : BudgetFields.items(fields, "lines", given, BudgetLine::new);
         fields.throwIfInvalid();
         return PlanResponses.ok(commands.send(new SetBudgetLines(target.plan(), lines, target.expectedVersion()),
                 request), request);
-    }
-
-    /** Named amounts (budget lines, an adjustment's parts), each checked where it stands: {@code field[i].name}. */
-    private static <T> List<T> items(RequestFields fields, String field, List<ItemRequest> given,
-                                     BiFunction<String, WanYuan, T> item) {
-        List<T> items = new ArrayList<>();
-        for (int i = 0; i < given.size(); i++) {
-            String at = field + "[" + i + "]";
-            String name = fields.text(at + ".name", given.get(i).name(), BudgetLine.MAX_NAME_LENGTH);
-            WanYuan amount = fields.parse(at + ".amount", given.get(i).amount(), WanYuan::parseNonNegative);
-            if (name != null && amount != null) {
-                items.add(item.apply(name, amount));
-            }
-        }
-        return items;
-    }
-
-    private static <E extends Enum<E> & Labelled> Map<E, WanYuan> amounts(
-            RequestFields fields, String field, Map<String, String> given, Class<E> type) {
-        Map<E, WanYuan> amounts = new LinkedHashMap<>();
-        if (given == null) {
-            return amounts;
-        }
-        given.forEach((key, value) -> {
-            E parsed = fields.label(field, key, type);
-            WanYuan amount = fields.parse(field + "." + key, value, WanYuan::parseNonNegative);
-            if (parsed != null && amount != null && amounts.put(parsed, amount) != null) {
-                fields.reject(field + "." + key, "duplicate", key + " is given twice under " + field);
-            }
-        });
-        return amounts;
     }
 }

@@ -1,5 +1,8 @@
 package org.perfledger.command.budget;
 
+import static org.perfledger.command.planning.PlanRules.nonNegative;
+import static org.perfledger.command.planning.PlanRules.sum;
+
 import java.util.Map;
 import org.perfledger.command.platform.DomainRejection;
 import org.perfledger.command.platform.DomainRejection.Kind;
@@ -18,6 +21,29 @@ import org.perfledger.kernel.plan.PlanId;
 record ClassSplit(boolean divided, boolean whole) {
 
     static final ClassSplit NONE = new ClassSplit(false, false);
+
+    /**
+     * The split a budget of {@code total} (its funding sources' sum) opens with: none where no classes are given;
+     * refused for a project (all 项目支出), for classes that do not sum to the total, and for one that both divides
+     * 基本支出 and keeps it whole.
+     */
+    static ClassSplit opening(PlanId plan, Map<ExpenditureClass, WanYuan> classes, WanYuan total) {
+        if (classes.isEmpty()) {
+            return NONE;
+        }
+        if (!plan.departmentWide()) {
+            throw new DomainRejection(Kind.RULE, "budget.classes-project", "classes",
+                    "a project's budget is all 项目支出; only a department-wide budget is split into classes");
+        }
+        classes.forEach((type, amount) -> nonNegative("classes." + type.name(), amount));
+        ClassSplit split = of(classes);
+        WanYuan classTotal = sum("classes", classes.values());
+        if (!classTotal.equals(total)) {
+            throw new DomainRejection(Kind.RULE, "budget.classes-sum", "classes", "the classes sum to "
+                    + classTotal + " but the funding sources to " + total + "; they must agree");
+        }
+        return split;
+    }
 
     /** The split of the classes a budget opens with; refused where it both divides 基本支出 and keeps it whole. */
     static ClassSplit of(Map<ExpenditureClass, WanYuan> classes) {

@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.perfledger.command.budget.BudgetCommands.AdjustBudget;
 import org.perfledger.command.budget.BudgetCommands.CorrectExpenditure;
+import org.perfledger.command.budget.BudgetCommands.NoteBudgetAdjustment;
 import org.perfledger.command.budget.BudgetCommands.OpenBudget;
 import org.perfledger.command.budget.BudgetCommands.RecordExpenditure;
 import org.perfledger.command.budget.BudgetCommands.RecordFundsReceived;
@@ -105,19 +106,7 @@ public class PlanBudget {
         }
         command.sources().forEach((source, amount) -> nonNegative("sources." + source.name(), amount));
         WanYuan total = sum("sources", command.sources().values());
-        if (!command.classes().isEmpty()) {
-            if (!plan.departmentWide()) {
-                throw new DomainRejection(Kind.RULE, "budget.classes-project", "classes",
-                        "a project's budget is all 项目支出; only a department-wide budget is split into classes");
-            }
-            command.classes().forEach((type, amount) -> nonNegative("classes." + type.name(), amount));
-            ClassSplit.of(command.classes());
-            WanYuan classTotal = sum("classes", command.classes().values());
-            if (!classTotal.equals(total)) {
-                throw new DomainRejection(Kind.RULE, "budget.classes-sum", "classes", "the classes sum to "
-                        + classTotal + " but the funding sources to " + total + "; they must agree");
-            }
-        }
+        ClassSplit.opening(plan, command.classes(), total);
         apply(new BudgetOpened(plan, command.sources(), command.classes(), total));
         return new Object[] {"initialBudget", total};
     }
@@ -143,6 +132,13 @@ public class PlanBudget {
         apply(new BudgetAdjusted(plan, adjustments + 1, command.kind(), source, type, command.amount(), from, to,
                 reason, command.documentNumber(), command.date(), parts));
         return new Object[] {"number", adjustments, "kind", command.kind(), "from", from, "to", to};
+    }
+
+    /** An adjustment the documents name without its amount: kept, and no figure changed. */
+    public Object[] note(PlanId plan, NoteBudgetAdjustment command) {
+        requireStated("note an adjustment");
+        apply(UnstatedAdjustments.noted(plan, command));
+        return new Object[] {"kind", command.kind(), "amount", "not printed"};
     }
 
     public Object[] receive(PlanId plan, RecordFundsReceived command) {

@@ -26,6 +26,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.perfledger.command.budget.BudgetCommands.AdjustBudget;
+import org.perfledger.command.budget.BudgetCommands.NoteBudgetAdjustment;
 import org.perfledger.command.budget.BudgetCommands.CorrectExpenditure;
 import org.perfledger.command.budget.BudgetCommands.OpenBudget;
 import org.perfledger.command.budget.BudgetCommands.RecordExpenditure;
@@ -50,6 +51,7 @@ import org.perfledger.command.plan.PlanCommands.ApproveTargets;
 import org.perfledger.command.plan.PlanCommands.CloseYear;
 import org.perfledger.command.plan.PlanCommands.RegisterProject;
 import org.perfledger.command.plan.PlanCommands.ReturnTargets;
+import org.perfledger.command.plan.PlanCommands.StateStaffing;
 import org.perfledger.command.plan.PlanCommands.SubmitTargets;
 import org.perfledger.command.platform.DomainRejection;
 import org.perfledger.command.platform.DomainRejection.Kind;
@@ -190,6 +192,13 @@ public class AnnualPlan {
     }
 
     @CommandHandler
+    public Receipt handle(NoteBudgetAdjustment command) {
+        budget.requireOpened("note an adjustment");
+        requireAllowed(command);
+        return receipt(budget.note(plan, command));
+    }
+
+    @CommandHandler
     public Receipt handle(RecordFundsReceived command) {
         budget.requireOpened("record funds received");
         requireAllowed(command);
@@ -269,6 +278,13 @@ public class AnnualPlan {
     public Receipt handle(RejectTargetAdjustment command) {
         requireAllowed(command);
         return receipt(targets.rejectAdjustment(plan, command));
+    }
+
+    @CommandHandler
+    public Receipt handle(StateStaffing command) {
+        requireAllowed(command);
+        apply(StaffingStatement.stated(plan, command));
+        return receipt("headcounts", command.headcounts());
     }
 
     // ---- the self-evaluation --------------------------------------------------------------------------------------

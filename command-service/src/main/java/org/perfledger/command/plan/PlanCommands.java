@@ -2,8 +2,10 @@ package org.perfledger.command.plan;
 
 import org.perfledger.command.planning.PlanCommand;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.perfledger.command.platform.SentBy;
+import org.perfledger.kernel.organisation.StaffCategory;
 import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.kernel.plan.ProjectAttribute;
 import org.perfledger.kernel.plan.ProjectCategory;
@@ -52,5 +54,18 @@ public final class PlanCommands {
     /** Close the plan's fiscal year: no more spending, adjustments or monitoring; the self-evaluation is next. */
     @SentBy(Role.DISTRICT_FINANCE)
     public record CloseYear(PlanId plan, Long expectedVersion) implements PlanCommand {
+    }
+
+    /**
+     * State the department's headcounts for the year (基本情况), on its department-wide plan: the categories its
+     * documents print, each once; a later statement replaces the earlier one.
+     */
+    @SentBy(Role.DEPARTMENT_EDITOR)
+    public record StateStaffing(PlanId plan, Map<StaffCategory, Integer> headcounts, Long expectedVersion)
+            implements PlanCommand {
+
+        public StateStaffing {
+            headcounts = headcounts == null ? Map.of() : Map.copyOf(headcounts);
+        }
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.perfledger.command.budget.BudgetCommands.AdjustBudget;
+import org.perfledger.command.budget.BudgetCommands.NoteBudgetAdjustment;
 import org.perfledger.command.budget.BudgetCommands.CorrectExpenditure;
 import org.perfledger.command.budget.BudgetCommands.OpenBudget;
 import org.perfledger.command.budget.BudgetCommands.RecordExpenditure;
@@ -35,6 +36,7 @@ import org.perfledger.command.performance.PerformanceCommands.SubmitMonitoringRe
 import org.perfledger.command.plan.PlanCommands.ApproveTargets;
 import org.perfledger.command.plan.PlanCommands.CloseYear;
 import org.perfledger.command.plan.PlanCommands.ReturnTargets;
+import org.perfledger.command.plan.PlanCommands.StateStaffing;
 import org.perfledger.command.plan.PlanCommands.SubmitTargets;
 import org.perfledger.command.planning.PlanCommand;
 import org.perfledger.command.planning.PlanRules;
@@ -66,9 +68,13 @@ final class PlanLifecycle {
             entry(ApproveTargets.class, new Step("approve the targets", List.of(TARGETS_SUBMITTED))),
             entry(ReturnTargets.class, new Step("return the targets", List.of(TARGETS_SUBMITTED))),
             entry(CloseYear.class, new Step("close the year", List.of(IN_EXECUTION))),
+            // the year's headcounts, until the self-evaluation that reports them is submitted
+            entry(StateStaffing.class, new Step("state the headcounts", List.of(DRAFTING, TARGETS_SUBMITTED,
+                    IN_EXECUTION, CLOSED, SELF_EVALUATION_RETURNED))),
             entry(OpenBudget.class, new Step("open the budget", BEFORE_CLOSING)),
             entry(SetBudgetLines.class, new Step("set the budget lines", BEFORE_CLOSING)),
             entry(AdjustBudget.class, new Step("adjust the budget", List.of(IN_EXECUTION))),
+            entry(NoteBudgetAdjustment.class, new Step("note an adjustment", List.of(IN_EXECUTION))),
             entry(RecordFundsReceived.class, new Step("record funds received", List.of(IN_EXECUTION))),
             entry(RecordExpenditure.class, new Step("record an expenditure", List.of(IN_EXECUTION))),
             entry(CorrectExpenditure.class, new Step("correct an expenditure", List.of(IN_EXECUTION))),

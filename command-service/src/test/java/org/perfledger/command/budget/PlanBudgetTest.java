@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.perfledger.command.budget.BudgetCommands.AdjustBudget;
 import org.perfledger.command.budget.BudgetCommands.CorrectExpenditure;
+import org.perfledger.command.budget.BudgetCommands.NoteBudgetAdjustment;
 import org.perfledger.command.budget.BudgetCommands.OpenBudget;
 import org.perfledger.command.budget.BudgetCommands.RecordExpenditure;
 import org.perfledger.command.budget.BudgetCommands.RecordFundsReceived;
@@ -33,6 +34,7 @@ import org.perfledger.command.budget.BudgetCommands.SetBudgetLines;
 import org.perfledger.command.plan.PlanCommands.RegisterProject;
 import org.perfledger.kernel.budget.AdjustmentKind;
 import org.perfledger.kernel.budget.AdjustmentPart;
+import org.perfledger.kernel.budget.BudgetEvents.BudgetAdjustmentNoted;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetAdjusted;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetLinesSet;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetOpened;
@@ -287,6 +289,32 @@ class PlanBudgetTest {
                         FundingSource.GENERAL_PUBLIC_BUDGET, ExpenditureClass.PROJECT, WanYuan.of("109.58"),
                         WanYuan.of("466.62"), WanYuan.of("357.04"), "减少九峰所、豹澥所维修费", DOC,
                         LocalDate.of(2018, 11, 30)));
+    }
+
+    /**
+     * 蔡甸 2020 names a 压减 of four projects' funds under 《区财政局关于应对疫情影响平衡公共预算收支的工作方案》 and prints
+     * no amount: it is kept as stated, no figure moves, and an item named twice is refused.
+     */
+    @Test
+    void anAdjustmentNamedWithoutItsAmountIsKeptAndMovesNoFigure() {
+        List<String> items = List.of("农贸市场以奖代补资金", "智慧食药监信息化工程");
+        fixture.given(inExecution())
+                .when(new NoteBudgetAdjustment(FOOD_SAFETY, AdjustmentKind.REDUCTION, items, "压缩非刚性开支",
+                        "《区财政局关于应对疫情影响平衡公共预算收支的工作方案》", null, null))
+                .expectEvents(new BudgetAdjustmentNoted(FOOD_SAFETY, AdjustmentKind.REDUCTION, items, "压缩非刚性开支",
+                        "《区财政局关于应对疫情影响平衡公共预算收支的工作方案》", null));
+        // the next adjustment starts from the budget as it was, and is the plan's first
+        fixture.given(plus(inExecution(), new BudgetAdjustmentNoted(FOOD_SAFETY, AdjustmentKind.REDUCTION, items,
+                        "压缩非刚性开支", null, null)))
+                .when(adjust(AdjustmentKind.REDUCTION, "20.00", JUNE))
+                .expectEvents(new BudgetAdjusted(FOOD_SAFETY, 1, AdjustmentKind.REDUCTION,
+                        FundingSource.GENERAL_PUBLIC_BUDGET, ExpenditureClass.PROJECT, WanYuan.of("20.00"),
+                        WanYuan.of("149.60"), WanYuan.of("129.60"), "上级转移支付资金", DOC, JUNE));
+        fixture.given(inExecution())
+                .when(new NoteBudgetAdjustment(FOOD_SAFETY, AdjustmentKind.REDUCTION, List.of("智慧食药监信息化工程",
+                        "智慧食药监信息化工程"), "压缩非刚性开支", null, null, null))
+                .expectNoEvents()
+                .expectException(rejection("adjustment.item-duplicate", "named twice"));
     }
 
     /** Seed 001 itemises that reduction: 九峰所维修费 51.08 + 豹澥所维修费 58.50 = 109.58; parts must add up to it. */

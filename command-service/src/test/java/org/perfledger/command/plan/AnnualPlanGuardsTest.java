@@ -27,6 +27,9 @@ import org.perfledger.command.performance.PerformanceCommands.RequestTargetAdjus
 import org.perfledger.command.performance.PerformanceCommands.SubmitMonitoringReport;
 import org.perfledger.command.plan.PlanCommands.CloseYear;
 import org.perfledger.command.plan.PlanCommands.RegisterProject;
+import org.perfledger.command.plan.PlanCommands.StateStaffing;
+import org.perfledger.kernel.organisation.StaffCategory;
+import org.perfledger.kernel.plan.PlanEvents.StaffingStated;
 import org.perfledger.kernel.budget.BudgetLine;
 import org.perfledger.kernel.budget.FundingSource;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetOpened;
@@ -61,6 +64,29 @@ class AnnualPlanGuardsTest {
     }
 
     /** 东湖 2018's reports print "常年性项目、延续性项目" and no 项目类别 or 项目属性: both types, nothing made up. */
+    /**
+     * 天心 2020's 基本情况: 在职人员 168 (行政编制 108, 事业参公编制 7, 非参公事业人员 53), 离休人员 1, 编外人员 92 — stated on
+     * the department-wide plan, as printed; not on a project, and no count below 0.
+     */
+    @Test
+    void theDepartmentsHeadcountsAreStatedOnItsDepartmentWidePlanOnly() {
+        PlanId wide = SeedPlans.DONGHU_WIDE;
+        Map<StaffCategory, Integer> counts = Map.of(StaffCategory.IN_SERVICE, 168, StaffCategory.ADMINISTRATIVE, 108,
+                StaffCategory.PUBLIC_SERVICE_MANAGED, 7, StaffCategory.OTHER_INSTITUTION, 53,
+                StaffCategory.RETIRED_VETERAN, 1, StaffCategory.OUTSIDE_ESTABLISHMENT, 92);
+        fixture.given(new DepartmentPlanStarted(wide))
+                .when(new StateStaffing(wide, counts, null))
+                .expectEvents(new StaffingStated(wide, counts));
+        SeedPlans.fixture().given(registered())
+                .when(new StateStaffing(FOOD_SAFETY, counts, null))
+                .expectNoEvents()
+                .expectException(rejection("staffing.department-wide", "not on project SPAQ"));
+        fixture.given(new DepartmentPlanStarted(wide))
+                .when(new StateStaffing(wide, Map.of(StaffCategory.IN_SERVICE, -1), null))
+                .expectNoEvents()
+                .expectException(rejection("staffing.count", "在职人员 is a whole number of people from 0"));
+    }
+
     @Test
     void registersAProjectOfSeveralTypesWhoseCategoryAndAttributeAreNotStated() {
         fixture.givenNoPriorActivity()

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -17,6 +18,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.perfledger.kernel.event.EventEnvelopeCodec;
+import org.perfledger.kernel.organisation.StaffCategory;
 import org.perfledger.kernel.performance.IndicatorLevel1;
 import org.perfledger.kernel.performance.IndicatorLevel2;
 import org.perfledger.kernel.plan.PlanId;
@@ -26,6 +28,7 @@ import org.perfledger.kernel.plan.ProjectType;
 import org.perfledger.kernel.scoring.Scorecard;
 import org.perfledger.kernel.validation.Labelled;
 import org.perfledger.query.readmodel.PlanKeys;
+import org.perfledger.query.readmodel.RowJson;
 import org.perfledger.query.platform.NotFoundException;
 import org.perfledger.query.scoring.Scorecards;
 import org.perfledger.query.scoring.Scorecards.ScorecardView;
@@ -92,6 +95,10 @@ class SelfEvaluationTables {
                 r = pair(sheet, r, "项目类型", ticks(ProjectType.values(), (String) row.get("project_type")), styles);
             } else {
                 r = pair(sheet, r, "单位名称", departmentName, styles);
+                String staffing = staffing(row.get("staffing"));
+                if (staffing != null) {
+                    r = pair(sheet, r, "人员情况", staffing, styles);
+                }
             }
             Scorecard.ExecutionScore execution = card == null ? null : card.scorecard().execution();
             String executionHeader = "预算执行情况（万元）" + (execution == null ? ""
@@ -293,5 +300,30 @@ class SelfEvaluationTables {
                 .append("）；"));
         note.setLength(note.length() - 1);
         return note.append("。").toString();
+    }
+
+    /**
+     * The department's headcounts as its 基本情况 states them: "在职人员 168 人（行政编制 108 人、事业参公编制 7 人、
+     * 非参公事业人员 53 人），离休人员 1 人，编外人员 92 人", only what was stated; null when nothing was.
+     */
+    private static String staffing(Object json) {
+        if (json == null) {
+            return null;
+        }
+        Map<StaffCategory, Integer> counts = new TreeMap<>();
+        RowJson.tree(json.toString()).fields().forEachRemaining(count -> counts.put(
+                StaffCategory.valueOf(count.getKey()), count.getValue().asInt()));
+        List<String> parts = counts.entrySet().stream().filter(count -> count.getKey().partOfInService())
+                .map(count -> count.getKey().label() + " " + count.getValue() + " 人").toList();
+        List<String> said = new ArrayList<>();
+        counts.forEach((category, count) -> {
+            if (category == StaffCategory.IN_SERVICE) {
+                said.add(category.label() + " " + count + " 人" + (parts.isEmpty() ? "" : "（" + String.join("、", parts)
+                        + "）"));
+            } else if (!category.partOfInService() || !counts.containsKey(StaffCategory.IN_SERVICE)) {
+                said.add(category.label() + " " + count + " 人");
+            }
+        });
+        return String.join("，", said);
     }
 }

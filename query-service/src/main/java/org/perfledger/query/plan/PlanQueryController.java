@@ -36,10 +36,12 @@ class PlanQueryController {
     private final ReadAccess access;
     private final PlanViews views;
     private final PlanVersionWaits waits;
+    private final PlanDocuments documents;
 
     PlanQueryController(JdbcTemplate jdbc, TenantReads reads, AsOfReads history, ReadAccess access, PlanViews views,
-                        PlanVersionWaits waits) {
+                        PlanVersionWaits waits, PlanDocuments documents) {
         this.waits = waits;
+        this.documents = documents;
         this.history = history;
         this.views = views;
         this.jdbc = jdbc;
@@ -77,7 +79,7 @@ class PlanQueryController {
         if (minVersion == null) {
             Instant instant = history.instant("at", at);
             return CompletableFuture.completedFuture(history.inDistrict(plan.district().value(), instant,
-                    Streams.Scope.plan(plan), () -> instant == null ? views.current(plan) : views.view(plan)));
+                    Streams.Scope.plan(plan), () -> instant == null ? documents.current(plan) : views.view(plan)));
         }
         if (at != null) {
             throw new InvalidParameterException("minVersion", "parameters.exclusive",
@@ -85,7 +87,7 @@ class PlanQueryController {
         }
         long version = version(minVersion);
         return waits.reached(plan, version)
-                .thenApply(arrived -> reads.inDistrict(plan.district().value(), () -> views.current(plan)));
+                .thenApply(arrived -> reads.inDistrict(plan.district().value(), () -> documents.current(plan)));
     }
 
     private static long version(String text) {

@@ -3,8 +3,6 @@ package org.perfledger.query.plan;
 import org.perfledger.query.readmodel.RowJson;
 import org.perfledger.query.readmodel.PlanKeys;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -47,15 +45,6 @@ class PlanViews {
 
     private static final String KEY = PlanKeys.WHERE;
 
-    /**
-     * Plan documents by the state they show. A plan's rows change only with the plan's own events, and each of those
-     * moves its version, so a plan and a version name one document: a client reading a plan again and again (the web
-     * UI after each command, a poller, several people on one plan) costs one query until the plan changes. Bounded by
-     * what the documents hold, in units of about one movement's size: some tens of MiB at most.
-     */
-    private final Cache<String, PlanView> documents = Caffeine.newBuilder().maximumWeight(40_000)
-            .weigher((String key, PlanView view) -> size(view)).build();
-
     private final JdbcTemplate jdbc;
 
     PlanViews(JdbcTemplate jdbc) {
@@ -68,7 +57,10 @@ class PlanViews {
     record Part(Coded part, WanYuan initial, WanYuan adjusted, WanYuan received, WanYuan executed) {
     }
 
-    /** {@code parts}: the items of an itemised adjustment ({@code [{"name", "amount"}]}), else null. */
+    /**
+     * {@code parts}: the items of an itemised adjustment ({@code [{"name", "amount"}]}), or of one noted without an
+     * amount (movement {@code noted}, {@code amount} null: {@code [{"name"}]}), else null.
+     */
     record Movement(long sequence, String movement, Integer adjustmentNumber, Coded kind, Coded source,
                     Coded expenditureClass, String line, WanYuan amount, WanYuan from, WanYuan to, String reason,
                     String documentNumber, String voucher, LocalDate date, boolean overBudget, Instant recordedAt,
@@ -122,7 +114,8 @@ class PlanViews {
     }
 
     record PlanView(String district, String department, int year, String project, String kind, String name,
-                    Coded phase, TargetsReview targetsReview, Profile profile, Budget budget, List<GoalView> goals,
+                    Coded phase, TargetsReview targetsReview, Profile profile, StaffingView staffing, Budget budget,
+                    List<GoalView> goals,
                     List<Map<String, Object>> targetAdjustments, List<Map<String, Object>> monitoringReports,
                     List<Map<String, Object>> selfEvaluations, long version) {
     }
@@ -147,28 +140,7 @@ class PlanViews {
                 append(key, code));
     }
 
-    /**
-     * The plan as it stands, from {@link #documents} when its version was read before. Call inside a district's read
-     * that starts its transaction ({@code TenantReads}): its one snapshot makes the version and the document agree.
-     */
-    ResponseEntity<PlanView> current(PlanId plan) {
-        List<Long> version = jdbc.queryForList("SELECT version FROM plan WHERE " + KEY, Long.class, PlanKeys.of(plan));
-        if (version.isEmpty()) {
-            throw notFound(plan);
-        }
-        String state = plan.aggregateId() + "@" + version.get(0);
-        PlanView remembered = documents.getIfPresent(state);
-        if (remembered != null) {
-            return answer(remembered);
-        }
-        ResponseEntity<PlanView> read = view(plan);
-        if (read.getBody().version() == version.get(0)) {
-            documents.put(state, read.getBody());
-        }
-        return read;
-    }
-
-    /** The plan read afresh from its rows: for the record as of an instant, on its replayed copies. */
+    /** The plan read afresh from its rows (for the record as of an instant, on its replayed copies, too). */
     ResponseEntity<PlanView> view(PlanId plan) {
         Object[] key = PlanKeys.of(plan);
         List<PlanView> found = jdbc.query("SELECT * FROM plan WHERE " + KEY, (row, n) -> {
@@ -201,7 +173,7 @@ class PlanViews {
                     coded(PlanPhase.valueOf(row.getString("phase"))),
                     row.getString("targets_review") == null ? null : new TargetsReview(row.getString("targets_review"),
                             row.getString("targets_note"), row.getString("targets_reviewed_by")),
-                    profile, budget, goals(key),
+                    profile, StaffingView.of(row.getString("staffing")), budget, goals(key),
                     jdbc.queryForList("SELECT number, code, target_text, weight, reason, status, decision_note, "
                             + "requested_by, decided_by FROM target_adjustment WHERE " + KEY + " ORDER BY number", key),
                     jsonRows("SELECT period, as_of, budget, executed, indicators, deviations, corrective_measures, "
@@ -218,26 +190,16 @@ class PlanViews {
     }
 
     /** The document with its version as its ETag: a GET sending it back in If-None-Match is answered 304. */
-    private static ResponseEntity<PlanView> answer(PlanView view) {
+    static ResponseEntity<PlanView> answer(PlanView view) {
         return ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(view);
     }
 
-    private static NotFoundException notFound(PlanId plan) {
+    static NotFoundException notFound(PlanId plan) {
         return new NotFoundException("plan", "plan.not-found", "no " + plan.year() + " plan "
                 + (plan.departmentWide() ? "(部门整体)" : "of project " + plan.project()) + " of department "
                 + plan.department() + " is known");
     }
 
-    /** A document's size for {@link #documents}: its rows, an indicator counted as four movements. */
-    private static int size(PlanView view) {
-        int size = 20 + view.budget().movements().size() + view.budget().lines().size()
-                + 10 * (view.targetAdjustments().size() + view.monitoringReports().size()
-                + view.selfEvaluations().size());
-        for (GoalView goal : view.goals()) {
-            size += 2 + 4 * goal.indicators().size();
-        }
-        return size;
-    }
 
     private List<Part> parts(Object[] key, String dimension) {
         return jdbc.query("SELECT part, initial_amount, adjusted_amount, received, executed FROM plan_budget_part WHERE "
@@ -257,7 +219,7 @@ class PlanViews {
                         row.getString("source") == null ? null : coded(FundingSource.valueOf(row.getString("source"))),
                         row.getString("expenditure_class") == null ? null
                                 : coded(ExpenditureClass.valueOf(row.getString("expenditure_class"))),
-                        row.getString("line"), money(row, "amount"), nullableMoney(row, "from_amount"),
+                        row.getString("line"), nullableMoney(row, "amount"), nullableMoney(row, "from_amount"),
                         nullableMoney(row, "to_amount"), row.getString("reason"), row.getString("document_number"),
                         row.getString("voucher"),
                         row.getObject("movement_date", LocalDate.class),

@@ -36,6 +36,8 @@ final class PlanRows {
     boolean budgetOpened;
     /** The documents state no budget: its figures are 0 and no 执行率 is computed from them. */
     boolean budgetUnstated;
+    /** the department's headcounts as stated ({category: count}), or null */
+    Json staffing;
     BigDecimal initial = BigDecimal.ZERO;
     BigDecimal adjusted = BigDecimal.ZERO;
     BigDecimal received = BigDecimal.ZERO;
@@ -86,7 +88,7 @@ final class PlanRows {
         switch (table) {
             case PLAN -> rows.add(row(kind, name, implementingUnits, category, attribute, projectType, financeDesk,
                     phase.name(), budgetOpened, initial, adjusted, received, executed, overBudget, version, updatedAt,
-                    targetsReview, targetsNote, targetsReviewedBy, budgetUnstated));
+                    targetsReview, targetsNote, targetsReviewedBy, budgetUnstated, staffing));
             case BUDGET_PART -> parts.forEach((part, figures) -> rows.add(row(part.substring(0, part.indexOf('/')),
                     part.substring(part.indexOf('/') + 1), figures[0], figures[1], figures[2], figures[3])));
             case BUDGET_LINE -> lines.forEach(line -> rows.add(row(line)));
@@ -126,6 +128,7 @@ final class PlanRows {
                 targetsNote = (String) v[17];
                 targetsReviewedBy = (String) v[18];
                 budgetUnstated = (Boolean) v[19];
+                staffing = (Json) v[20];
             }
             case BUDGET_PART -> parts.put(v[0] + "/" + v[1], new BigDecimal[] {(BigDecimal) v[2], (BigDecimal) v[3],
                     (BigDecimal) v[4], (BigDecimal) v[5]});

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetAdjusted;
+import org.perfledger.kernel.budget.BudgetEvents.BudgetAdjustmentNoted;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetLinesSet;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetOpened;
 import org.perfledger.kernel.budget.BudgetEvents.ExpenditureCorrected;
@@ -35,6 +36,7 @@ import org.perfledger.kernel.performance.Points;
 import org.perfledger.kernel.plan.PlanEvent;
 import org.perfledger.kernel.plan.PlanEvents.DepartmentPlanStarted;
 import org.perfledger.kernel.plan.PlanEvents.ProjectRegistered;
+import org.perfledger.kernel.plan.PlanEvents.StaffingStated;
 import org.perfledger.kernel.plan.PlanEvents.TargetsApproved;
 import org.perfledger.kernel.plan.PlanEvents.TargetsReturned;
 import org.perfledger.kernel.plan.PlanEvents.TargetsSubmitted;
@@ -128,6 +130,11 @@ final class ReadModelFold {
                             : adjusted.expenditureClass().name(), null, adjusted.amount(), adjusted.from(),
                     adjusted.to(), adjusted.reason(), adjusted.documentNumber().value(), null, adjusted.date(), false,
                     adjusted.parts().isEmpty() ? null : Json.of(adjusted.parts()));
+        } else if (event instanceof BudgetAdjustmentNoted noted) {
+            // named without an amount: kept with what it touched, and no figure changes
+            movement(model, plan, envelope, "noted", null, noted.kind().name(), null, null, null, null, null, null,
+                    noted.reason(), noted.authority(), null, noted.date(), false, noted.items().isEmpty() ? null
+                            : Json.of(noted.items().stream().map(item -> Map.of("name", item)).toList()));
         } else if (event instanceof FundsReceived funds) {
             plan.received = funds.receivedTotal().amount();
             add(plan, "source/" + funds.source().name(), 2, funds.amount().amount());
@@ -159,6 +166,8 @@ final class ReadModelFold {
                 plan.lines.add(new Object[] {i + 1, line.name(), line.amount().amount(),
                         spentByLine.getOrDefault(line.name(), BigDecimal.ZERO)});
             }
+        } else if (event instanceof StaffingStated staffing) {
+            plan.staffing = Json.of(staffing.headcounts());
         } else if (event instanceof GoalAdded goal) {
             plan.goals.put(goal.number(), goal.text());
         } else if (event instanceof IndicatorTargetSet set) {

@@ -9,6 +9,7 @@ import org.perfledger.kernel.budget.ExpenditureClass;
 import org.perfledger.kernel.budget.FundingSource;
 import org.perfledger.kernel.evaluation.Grade;
 import org.perfledger.kernel.performance.Achievement;
+import org.perfledger.kernel.organisation.StaffCategory;
 import org.perfledger.kernel.performance.Direction;
 import org.perfledger.kernel.performance.IndicatorLevel1;
 import org.perfledger.kernel.performance.IndicatorLevel2;
@@ -60,6 +61,7 @@ class VocabularyController {
                         .map(Enum::name).toList())).toList());
         TERMS.put("achievement", terms(Achievement.values()));
         TERMS.put("direction", terms(Direction.values()));
+        TERMS.put("staffCategory", terms(StaffCategory.values()));
         TERMS.put("grade", terms(Grade.values()));
         TERMS.put("phase", terms(PlanPhase.values()));
     }

@@ -37,6 +37,7 @@ export function BudgetSection({ plan, path, year, editor, finance, reload }) {
     expenditure: () => expenditureForm(path, year, departmentWide, words, budget.lines),
     correction: () => correctionForm(path, year, departmentWide, words, form.movement),
     adjustment: () => adjustmentForm(path, year, departmentWide, words),
+    noted: () => notedAdjustmentForm(path, year, words),
   };
   const action = (kind, text, extra = {}) => e('button', { type: 'button', 'data-test': kind, onClick: () => setForm({ kind, ...extra }) }, text);
   return e('section', { class: 'card', 'data-test': 'budget-section' },
@@ -61,11 +62,12 @@ export function BudgetSection({ plan, path, year, editor, finance, reload }) {
       executing && !budget.unstated && editor && action('record-receipt', t('action.receipt')),
       executing && editor && action('record-expenditure', t('action.expenditure')),
       executing && editor && action('record-correction', t('action.correction')),
-      executing && !budget.unstated && finance && action('adjust-budget', t('action.adjustBudget'))),
+      executing && !budget.unstated && finance && action('adjust-budget', t('action.adjustBudget')),
+      executing && !budget.unstated && finance && action('note-adjustment', t('action.noteAdjustment'))),
     e(Notice, { notice }),
     form && e(Form, { ...forms[{ 'open-budget': 'open', 'set-lines': 'lines', 'record-receipt': 'receipt',
       'record-expenditure': 'expenditure', 'record-correction': 'correction', 'correct-movement': 'correction',
-      'adjust-budget': 'adjustment' }[form.kind]](), onDone: done, onCancel: () => setForm(null) }),
+      'adjust-budget': 'adjustment', 'note-adjustment': 'noted' }[form.kind]](), onDone: done, onCancel: () => setForm(null) }),
     budget.movements.length > 0 && e(Movements, { movements: budget.movements,
       correct: executing && editor ? movement => setForm({ kind: 'correct-movement', movement }) : null }));
 }
@@ -93,8 +95,9 @@ function Movements({ movements, correct }) {
         + (movement.expenditureClass ? ' · ' + termLabel('expenditureClass', movement.expenditureClass) : '')
         + (movement.line ? ' · ' + movement.line : ''),
       movement.overBudget && e('span', { class: 'badge' }, t('movement.overBudget'))),
-      e('td', { class: 'num' }, money(movement.amount), movement.parts && e('div', { class: 'muted', 'data-test': 'parts' },
-        movement.parts.map(part => part.name + ' ' + money(part.amount)).join(' + '))),
+      e('td', { class: 'num' }, movement.amount == null ? t('movement.amountNotPrinted') : money(movement.amount),
+        movement.parts && e('div', { class: 'muted', 'data-test': 'parts' }, movement.parts
+          .map(part => part.name + (part.amount == null ? '' : ' ' + money(part.amount))).join(movement.amount == null ? '、' : ' + '))),
       e('td', null, movement.from != null ? money(movement.from) + ' → ' + money(movement.to) + ' ' + t('budget.unit') : ''),
       e('td', null, movement.date ?? (DATED.includes(movement.movement) ? t('trail.dateNotStated') : '')),
       e('td', null, movement.reason ?? ''),
@@ -167,6 +170,26 @@ function receiptForm(path, year, words) {
     ],
     submit: values => api.send('POST', path + '/budget/receipts', { amount: values.amount.trim(),
       ...dated('date', values.date), source: orNull(values.source), note: orNull(values.note) }),
+  };
+}
+
+/**
+ * An adjustment the documents name without its amount (压减 of named projects' funds, no sum printed): what it touched
+ * (one a row), why, the document it rests on as named; no figure changes.
+ */
+function notedAdjustmentForm(path, year, words) {
+  return {
+    test: 'noted-adjustment-form', title: t('action.noteAdjustment'),
+    fields: [
+      { name: 'kind', label: t('trail.kind'), required: true, options: termOptions(words, 'adjustmentKind') },
+      { name: 'items', label: t('budget.itemsInput'), long: true, rows: 4, max: 5000, apiPrefix: 'items' },
+      { name: 'authority', label: t('budget.authority'), max: 500, hint: '《区财政局关于应对疫情影响平衡公共预算收支的工作方案》' },
+      { ...undatable('date', t('trail.date'), year), help: t('form.dateNotStatedHelp') },
+      { name: 'reason', label: t('trail.reason'), long: true, required: true, max: 500 },
+    ],
+    submit: values => api.send('POST', path + '/budget/adjustments', { amountUnstated: true, kind: values.kind,
+      items: values.items.split('\n').map(item => item.trim()).filter(Boolean), authority: orNull(values.authority.trim()),
+      date: orNull(values.date), reason: values.reason }),
   };
 }
 

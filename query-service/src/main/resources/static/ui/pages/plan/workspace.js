@@ -11,6 +11,7 @@ import { departmentPath, planPath, termLabel, useDepartmentNames } from '../../l
 import { DownloadButton, Notice, useSaved } from '../../components/controls.js';
 import { DecisionForm, Form } from '../../components/form.js';
 import { BudgetSection } from './budget.js';
+import { StaffingSection } from './staffing.js';
 import { TargetsSection } from './targets.js';
 import { AdjustmentsSection } from './adjustments.js';
 import { MonitoringSection } from './monitoring.js';
@@ -53,6 +54,7 @@ export function PlanWorkspace({ dep, year, planKey }) {
       plan.targetsReview?.decision === 'returned' && phase === 'DRAFTING' && e('div', { class: 'notice warn', role: 'note',
         'data-test': 'returned-note' }, t('review.targetsReturned', { note: plan.targetsReview.note ?? '—' })),
       e(PhaseActions, props),
+      e(StaffingSection, props),
       e(BudgetSection, props),
       e(TargetsSection, props),
       !plan.unstarted && e(AdjustmentsSection, props),

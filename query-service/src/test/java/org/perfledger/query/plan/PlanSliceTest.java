@@ -66,6 +66,24 @@ class PlanSliceTest extends SliceTest {
         assertThat(plan.get("targetsReview").get("decision").asText()).isEqualTo("approved");
     }
 
+    /** The department's headcounts as stated, in the categories' order, with the establishments' sum checked. */
+    @Test
+    void theDepartmentsHeadcountsWithTheirSumChecked() throws Exception {
+        JsonNode staffing = read(YEAR_PATH + "/department", finance()).get("staffing");
+        assertThat(staffing.get("headcounts").findValuesAsText("code")).containsExactly("IN_SERVICE",
+                "ADMINISTRATIVE", "PUBLIC_SERVICE_MANAGED", "OTHER_INSTITUTION");
+        assertThat(staffing.get("establishments").asInt()).isEqualTo(168);
+        assertThat(staffing.get("agrees").asBoolean()).isTrue();
+        // a project has no headcounts of its own
+        assertThat(read(YEAR_PATH + "/projects/SPAQ", finance()).get("staffing").isNull()).isTrue();
+        // an adjustment named without its amount: kept with its items, no amount, no figure moved
+        JsonNode noted = read(YEAR_PATH + "/projects/SPAQ", finance()).get("budget").get("movements")
+                .findParents("movement").stream().filter(m -> m.get("movement").asText().equals("noted"))
+                .findFirst().orElseThrow();
+        assertThat(noted.get("amount").isNull()).isTrue();
+        assertThat(noted.get("parts").findValuesAsText("name")).containsExactly("农贸市场以奖代补资金", "智慧食药监信息化工程");
+    }
+
     @Test
     void aProjectItsListAndAnIndicatorsCompletions() throws Exception {
         JsonNode project = read(YEAR_PATH + "/projects/SPAQ", finance());

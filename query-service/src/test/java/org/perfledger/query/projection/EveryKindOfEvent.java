@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.perfledger.kernel.budget.AdjustmentKind;
 import org.perfledger.kernel.budget.AdjustmentPart;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetAdjusted;
+import org.perfledger.kernel.budget.BudgetEvents.BudgetAdjustmentNoted;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetLinesSet;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetOpened;
 import org.perfledger.kernel.budget.BudgetEvents.ExpenditureCorrected;
@@ -42,6 +43,7 @@ import org.perfledger.kernel.organisation.DepartmentRegistered;
 import org.perfledger.kernel.organisation.DistrictId;
 import org.perfledger.kernel.organisation.DistrictRegistered;
 import org.perfledger.kernel.organisation.FiscalYear;
+import org.perfledger.kernel.organisation.StaffCategory;
 import org.perfledger.kernel.performance.Achievement;
 import org.perfledger.kernel.performance.Indicator;
 import org.perfledger.kernel.performance.IndicatorCode;
@@ -64,6 +66,7 @@ import org.perfledger.kernel.plan.PlanEvents.ProjectRegistered;
 import org.perfledger.kernel.plan.PlanEvents.TargetsApproved;
 import org.perfledger.kernel.plan.PlanEvents.TargetsReturned;
 import org.perfledger.kernel.plan.PlanEvents.TargetsSubmitted;
+import org.perfledger.kernel.plan.PlanEvents.StaffingStated;
 import org.perfledger.kernel.plan.PlanEvents.YearClosed;
 import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.kernel.plan.ProjectAttribute;
@@ -149,6 +152,8 @@ public final class EveryKindOfEvent {
         append(w, new BudgetAdjusted(wide, 1, AdjustmentKind.REDUCTION, FundingSource.GENERAL_PUBLIC_BUDGET,
                 ExpenditureClass.PROJECT, WanYuan.of("79.11"), WanYuan.of("6352.76"), WanYuan.of("6273.65"),
                 "按决算数调整", new DocumentNumber("蔡财预〔2020〕88号"), LocalDate.of(2020, 12, 20)));
+        append(w, new StaffingStated(wide, Map.of(StaffCategory.IN_SERVICE, 168, StaffCategory.ADMINISTRATIVE, 108,
+                StaffCategory.PUBLIC_SERVICE_MANAGED, 7, StaffCategory.OTHER_INSTITUTION, 53)));
         append(w, new ExpenditureRecorded(wide, WanYuan.of("5184.55"), LocalDate.of(2020, 12, 31),
                 ExpenditureClass.PERSONNEL, null, "基本支出", "记-1231", WanYuan.of("5184.55"), WanYuan.of("6273.65"),
                 false));
@@ -192,6 +197,9 @@ public final class EveryKindOfEvent {
                 null, WanYuan.of("20.91"), WanYuan.of("149.60"), WanYuan.of("170.51"), "上级转移支付资金",
                 new DocumentNumber("（自评报告未载明文号）"), LocalDate.of(2018, 9, 1),
                 List.of(new AdjustmentPart("抽检", WanYuan.of("10.00")), new AdjustmentPart("快检", WanYuan.of("10.91")))));
+        append(p, new BudgetAdjustmentNoted(project, AdjustmentKind.REDUCTION, List.of("农贸市场以奖代补资金",
+                "智慧食药监信息化工程"), "响应“过紧日子”号召，压缩非刚性开支", "《区财政局关于应对疫情影响平衡公共预算收支的工作方案》",
+                null));
         append(p, new ExpenditureRecorded(project, WanYuan.of("60.00"), LocalDate.of(2018, 6, 1), ExpenditureClass.PROJECT,
                 "抽检", "抽检费", null, WanYuan.of("60.00"), WanYuan.of("170.51"), false));
         append(p, new BudgetLinesSet(project, List.of(new BudgetLine("抽检", WanYuan.of("120.00")),

@@ -9,6 +9,7 @@ import org.perfledger.kernel.evaluation.Grade;
 import org.perfledger.kernel.performance.Achievement;
 import org.perfledger.kernel.performance.IndicatorLevel1;
 import org.perfledger.kernel.performance.IndicatorLevel2;
+import org.perfledger.kernel.organisation.StaffCategory;
 import org.perfledger.kernel.plan.PlanPhase;
 import org.perfledger.kernel.plan.ProjectAttribute;
 import org.perfledger.kernel.plan.ProjectCategory;
@@ -95,6 +96,7 @@ class DictionariesTest {
         kinds.put("achievement", Achievement.class);
         kinds.put("grade", Grade.class);
         kinds.put("phase", PlanPhase.class);
+        kinds.put("staffCategory", StaffCategory.class);
         kinds.forEach((kind, type) -> {
             String entries = block(terms, kind + ": {", "}");
             for (Enum<?> value : type.getEnumConstants()) {

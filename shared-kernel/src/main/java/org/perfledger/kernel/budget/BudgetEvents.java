@@ -84,6 +84,27 @@ public final class BudgetEvents {
     }
 
     /**
+     * An adjustment the documents name without its amount (蔡甸 2020: 压减 of four projects' funds under
+     * 《区财政局关于应对疫情影响平衡公共预算收支的工作方案》, no sum given). It is kept as they state it and changes no
+     * figure, since none is printed: the figures stand as the documents print them.
+     *
+     * @param items     what it touched, as the documents name them (may be empty)
+     * @param authority the document it rests on as named (a 文号 or a title), or null where none is named
+     * @param date      null where the documents date it nowhere
+     */
+    @EventType(name = "BudgetAdjustmentNoted", version = 1)
+    public record BudgetAdjustmentNoted(PlanId plan, AdjustmentKind kind, List<String> items, String reason,
+                                        String authority, LocalDate date) implements PlanEvent {
+
+        public BudgetAdjustmentNoted {
+            Objects.requireNonNull(plan, "plan");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(reason, "reason");
+            items = items == null ? List.of() : List.copyOf(items);
+        }
+    }
+
+    /**
      * Money arrived (资金到位). {@code receivedTotal} is the year's total after it. {@code date}: null where the source
      * states none (a year's total from a self-evaluation table).
      */

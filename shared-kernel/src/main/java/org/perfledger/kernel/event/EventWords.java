@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetAdjusted;
+import org.perfledger.kernel.budget.BudgetEvents.BudgetAdjustmentNoted;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetLinesSet;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetOpened;
 import org.perfledger.kernel.budget.BudgetEvents.ExpenditureCorrected;
@@ -28,6 +29,7 @@ import org.perfledger.kernel.performance.PerformanceEvents.TargetAdjustmentRejec
 import org.perfledger.kernel.performance.PerformanceEvents.TargetAdjustmentRequested;
 import org.perfledger.kernel.plan.PlanEvents.DepartmentPlanStarted;
 import org.perfledger.kernel.plan.PlanEvents.ProjectRegistered;
+import org.perfledger.kernel.plan.PlanEvents.StaffingStated;
 import org.perfledger.kernel.plan.PlanEvents.TargetsApproved;
 import org.perfledger.kernel.plan.PlanEvents.TargetsReturned;
 import org.perfledger.kernel.plan.PlanEvents.TargetsSubmitted;
@@ -74,8 +76,10 @@ public final class EventWords {
             case "DepartmentRegistered" -> "部门登记";
             case "ProjectRegistered" -> "项目登记";
             case "DepartmentPlanStarted" -> "部门整体计划建立";
+            case "StaffingStated" -> "人员情况";
             case "BudgetOpened" -> "年初预算";
             case "BudgetAdjusted" -> "预算调整";
+            case "BudgetAdjustmentNoted" -> "预算调整（金额未载明）";
             case "FundsReceived" -> "资金到位";
             case "ExpenditureRecorded" -> "支出";
             case "ExpenditureCorrected" -> "支出冲销";
@@ -136,6 +140,11 @@ public final class EventWords {
                     .map(part -> part.name() + " " + part.amount()).toList()) + "）") + "，原因：" + e.reason()
                     + "，文号：" + e.documentNumber() + "，日期：" + (e.date() == null ? "未载明" : e.date());
         }
+        if (event instanceof BudgetAdjustmentNoted e) {
+            return e.kind().label() + (e.items().isEmpty() ? "" : " " + String.join("、", e.items())) + "，金额未载明，原因："
+                    + e.reason() + (e.authority() == null ? "" : "，依据：" + e.authority()) + "，日期："
+                    + (e.date() == null ? "未载明" : e.date());
+        }
         if (event instanceof FundsReceived e) {
             return e.amount() + " 万元，" + dated(e.date()) + "，累计到位 " + e.receivedTotal() + " 万元"
                     + (e.note() == null ? "" : "，" + e.note());
@@ -151,6 +160,10 @@ public final class EventWords {
         }
         if (event instanceof BudgetLinesSet e) {
             return e.lines().size() + " 项，合计 " + e.total() + " 万元";
+        }
+        if (event instanceof StaffingStated e) {
+            return String.join("，", e.headcounts().entrySet().stream()
+                    .map(count -> count.getKey().label() + " " + count.getValue() + " 人").toList());
         }
         if (event instanceof GoalAdded e) {
             return "目标" + e.number() + "：" + e.text();

@@ -1,11 +1,15 @@
 package org.perfledger.kernel.plan;
 
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.perfledger.kernel.event.EventType;
 import org.perfledger.kernel.money.Percentage;
 import org.perfledger.kernel.money.WanYuan;
+import org.perfledger.kernel.organisation.StaffCategory;
 
 /** The events of a plan's organisation and lifecycle: who it is, and where it stands in its fiscal year. */
 public final class PlanEvents {
@@ -37,6 +41,19 @@ public final class PlanEvents {
 
         public DepartmentPlanStarted {
             Objects.requireNonNull(plan, "plan");
+        }
+    }
+
+    /**
+     * The department's headcounts for the year as its documents state them (基本情况), on its department-wide plan; a
+     * later statement replaces the earlier one. Only the categories stated are held: one not printed is absent, not 0.
+     */
+    @EventType(name = "StaffingStated", version = 1)
+    public record StaffingStated(PlanId plan, Map<StaffCategory, Integer> headcounts) implements PlanEvent {
+
+        public StaffingStated {
+            Objects.requireNonNull(plan, "plan");
+            headcounts = Collections.unmodifiableMap(new TreeMap<>(headcounts));
         }
     }
 

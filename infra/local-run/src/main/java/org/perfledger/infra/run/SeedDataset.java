@@ -139,6 +139,12 @@ public final class SeedDataset {
             open.set("classes", budget.get("classes"));
         }
         steps.add(new Step("POST", path + "/budget", open.toString()));
+        if (plan.has("staffing")) {
+            // the department's headcounts as its 基本情况 states them
+            ObjectNode staffing = JSON.createObjectNode();
+            staffing.set("headcounts", plan.get("staffing"));
+            steps.add(new Step("PUT", path + "/staffing", staffing.toString()));
+        }
 
         int goal = 0;
         // indicators the document says were added as its self-evaluation was drawn up (自评时补充), by goal

@@ -111,6 +111,17 @@ class ExcelExportTest {
         }
     }
 
+    /** 天心 2020's 部门整体 table states the department's headcounts as its 基本情况 prints them. */
+    @Test
+    void aDepartmentWideTableStatesTheHeadcounts() throws Exception {
+        try (Workbook workbook = download("/api/v1/districts/tianxin/departments/scjgj/years/2020/department/"
+                + "self-evaluation.xlsx")) {
+            Map<String, Row> rows = rows(workbook.getSheet("自评表"));
+            assertThat(rows.get("人员情况").getCell(1).getStringCellValue()).isEqualTo("在职人员 168 人（行政编制 108 人、"
+                    + "事业参公编制 7 人、非参公事业人员 53 人），离休人员 1 人，编外人员 92 人");
+        }
+    }
+
     @Test
     void theDistrictSummaryWorkbookHasARowPerPlan() throws Exception {
         try (Workbook workbook = download("/api/v1/districts/qiaokou/years/2020/summary.xlsx")) {

@@ -221,6 +221,20 @@ class SeedScoringTest {
             }
         }));
         assertThat(latest).isNotEmpty().allSatisfy(completion -> assertThat(completion.get("asOf").isNull()).isTrue());
+        // its 压减 of four projects' funds is named with no amount: kept as named, and the printed figures stand
+        List<JsonNode> noted = new ArrayList<>();
+        view.get("budget").get("movements").forEach(movement -> {
+            if (movement.get("movement").asText().equals("noted")) {
+                noted.add(movement);
+            }
+        });
+        assertThat(noted).hasSize(1);
+        assertThat(noted.get(0).get("amount").isNull()).isTrue();
+        assertThat(noted.get(0).get("kind").get("code").asText()).isEqualTo("REDUCTION");
+        assertThat(noted.get(0).get("parts").findValuesAsText("name")).containsExactly("农贸市场以奖代补资金",
+                "餐饮行业‘明厨亮灶’项目经费", "质量技术监督管理专项经费", "智慧食药监信息化工程");
+        assertThat(noted.get(0).get("documentNumber").asText()).isEqualTo("《区财政局关于应对疫情影响平衡公共预算收支的工作方案》");
+        assertThat(view.get("budget").get("adjusted").asText()).isEqualTo("6352.76");
     }
 
     /**
@@ -247,6 +261,28 @@ class SeedScoringTest {
         assertThat(flags.stream().filter(flag -> flag.contains("自评时补充"))).hasSize(3)
                 .anySatisfy(flag -> assertThat(flag).contains("SPAQ.HSD 设置过期药品回收点"));
         assertThat(card.get("scorecard").get("indicators")).hasSize(10);
+    }
+
+    /**
+     * 天心 2020 states its headcounts in its 基本情况 (在职人员 168 = 行政编制 108 + 事业参公编制 7 + 非参公事业人员 53, 离休
+     * 人员 1, 编外人员 92): the department-wide plan holds them as printed and checks the sum.
+     */
+    @Test
+    void tianxin2020sHeadcountsAreHeldAndTheirSumChecked() throws Exception {
+        String plan = "/api/v1/districts/tianxin/departments/scjgj/years/2020/department";
+        finalScorecard(plan);
+        HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(URI.create(platform.queryUrl() + plan))
+                .header("Authorization", "Bearer " + platform.tokenFor(plan, "auditor")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode staffing = JSON.readTree(read.body()).get("staffing");
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        staffing.get("headcounts").forEach(count -> counts.put(count.get("category").get("label").asText(),
+                count.get("count").asInt()));
+        assertThat(counts).containsExactly(Map.entry("在职人员", 168), Map.entry("行政编制", 108),
+                Map.entry("事业参公编制", 7), Map.entry("非参公事业人员", 53), Map.entry("离休人员", 1),
+                Map.entry("编外人员", 92));
+        assertThat(staffing.get("establishments").asInt()).isEqualTo(108 + 7 + 53);
+        assertThat(staffing.get("agrees").asBoolean()).isTrue();
     }
 
     /**

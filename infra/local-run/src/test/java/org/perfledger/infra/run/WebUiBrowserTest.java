@@ -406,6 +406,9 @@ class WebUiBrowserTest {
     void aBudgetTheDocumentsDoNotStateIsShownAsSuchNotAsZero() throws IOException {
         signInAs("tianxin.finance", "tianxin", null, "DISTRICT_FINANCE", "#/plan/scjgj/2020/department");
         assertThat(find("budget-unstated").getText()).contains("预算未载明");
+        // its 基本情况's headcounts, their sum checked
+        assertThat(find("staffing-section").getText()).contains("在职人员", "168", "编外人员", "92");
+        assertThat(find("staffing-check").getText()).contains("168");
         assertThat(all("[data-test=adjust-budget]")).isEmpty();
         WebElement checks = find("reported-checks");
         WebElement share = wait.until(driver -> checks.findElements(By.cssSelector(
