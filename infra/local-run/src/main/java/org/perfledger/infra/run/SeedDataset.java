@@ -68,7 +68,8 @@ public final class SeedDataset {
             "improvementMeasures", LEFT_BLANK,
             "resultsUse", LEFT_BLANK,
             "publicationPlan", LEFT_BLANK,
-            "documentNumber", "（自评报告未载明文号）");
+            "documentNumber", "（自评报告未载明文号）",
+            "description", "（文件未列支出用途）");
 
     private SeedDataset() {
     }
@@ -168,6 +169,12 @@ public final class SeedDataset {
         // never on a made-up 31 December
         for (JsonNode adjustment : budget.path("adjustments")) {
             steps.add(new Step("POST", path + "/budget/adjustments", adjustment.toString()));
+        }
+        if (budget.has("lines")) {
+            // the 项目支出明细表: its lines add up to the budget as adjusted, and the spending is charged to them
+            ObjectNode lines = JSON.createObjectNode();
+            lines.set("lines", budget.get("lines"));
+            steps.add(new Step("PUT", path + "/budget/lines", lines.toString()));
         }
         if (budget.has("received")) {
             steps.add(new Step("POST", path + "/budget/receipts", json(Map.of("amount", budget.get("received").asText(),

@@ -286,6 +286,25 @@ class SeedScoringTest {
     }
 
     /**
+     * 东湖 2018's 食品药品安全专项 prints its 项目支出明细表 (137.51 + 10.00 + 23.00 = 170.51, each spent in full): its
+     * lines are the plan's budget lines, the spending is charged to each, and the line's 执行率 is computed.
+     */
+    @Test
+    void donghu2018sSpendingDetailIsItsBudgetLines() throws Exception {
+        String plan = DONGHU + "projects/SPAQ";
+        finalScorecard(plan);
+        HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(URI.create(platform.queryUrl() + plan))
+                .header("Authorization", "Bearer " + platform.tokenFor(plan, "auditor")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode lines = JSON.readTree(read.body()).get("budget").get("lines");
+        assertThat(lines.findValuesAsText("name")).containsExactly("食品餐饮监管、规划协调工作", "食品安全宣传费",
+                "药品医疗器械监管");
+        assertThat(lines.findValuesAsText("amount")).containsExactly("137.51", "10.00", "23.00");
+        assertThat(lines.findValuesAsText("executed")).containsExactly("137.51", "10.00", "23.00");
+        assertThat(lines.findValuesAsText("executionRate")).containsOnly("100.00");
+    }
+
+    /**
      * 东湖 2018's 综合事务 reduction of 109.58 is itemised in its report (九峰所维修费 51.08, 豹澥所维修费 58.50): the
      * adjustment keeps its parts, and the plan shows them beside it.
      */

@@ -124,9 +124,12 @@ class SeedTranscriptionTest {
         return text.contains(wanted);
     }
 
-    /** Full-width forms as their ASCII (NFKC), no whitespace, no thousands separators. */
+    /**
+     * Full-width forms as their ASCII (NFKC), no whitespace, no thousands separators, and no emphasis marks: the text
+     * copies mark bold figures with {@code **} (the report's "**4944**批次" prints 4944批次).
+     */
     static String normalised(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", "")
+        return Normalizer.normalize(text, Normalizer.Form.NFKC).replace("**", "").replaceAll("\\s+", "")
                 .replaceAll("(?<=\\d),(?=\\d{3})", "");
     }
 

@@ -311,7 +311,7 @@ class WebUiBrowserTest {
 
         find("nav-log").click();
         wait.until(driver -> all("[data-test=log-row]").size() == 100);
-        assertThat(find("event-log").getText()).contains("区县接入", "武汉东湖新技术开发区");
+        assertThat(find("event-log").getText()).contains("区县接入", "东湖高新区");
         find("log-more").click();
         wait.until(driver -> all("[data-test=log-row]").size() > 100);
 
