@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
  * 187 is 187.00), a text it prints (width, spaces and thousands separators aside), or a value marked
  * {@code {"notPrinted": "why"}} or {@code {"derived": "value", "from": "formula"}}.
  *
- * <p>What does not trace yet is listed, value by value, in {@code docs/seed-transcription.md}, the debt still to be
- * paid (issue 18): the test fails on any untraced value that is not listed, and on a listed one that now traces or is
- * gone, so the list only shrinks. The documents are kept beside the test (copies of {@code shared/seeds/}), so the
+ * <p>What does not trace is listed, value by value, in {@code docs/seed-transcription.md} (today nothing): the test
+ * fails on any untraced value that is not listed, and on a listed one that now traces or is gone, so the list only
+ * shrinks. The documents are kept beside the test (copies of {@code shared/seeds/}), so the
  * check runs on a fresh clone.
  */
 class SeedTranscriptionTest {
