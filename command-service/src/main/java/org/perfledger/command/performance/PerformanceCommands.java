@@ -21,9 +21,17 @@ public final class PerformanceCommands {
     private PerformanceCommands() {
     }
 
-    /** Add an annual goal (年度目标); it gets the next number. */
+    /**
+     * Add an annual goal (年度目标); it gets the next number. {@code weight}: the points a table prints for the goal as
+     * a whole (年度绩效目标1 (80分)), or null.
+     */
     @SentBy(Role.DEPARTMENT_EDITOR)
-    public record AddGoal(PlanId plan, String text, Long expectedVersion) implements PlanCommand {
+    public record AddGoal(PlanId plan, String text, Points weight, Long expectedVersion) implements PlanCommand {
+
+        /** A goal with no points of its own. */
+        public AddGoal(PlanId plan, String text, Long expectedVersion) {
+            this(plan, text, null, expectedVersion);
+        }
     }
 
     /**

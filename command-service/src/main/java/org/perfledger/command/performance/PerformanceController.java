@@ -49,7 +49,8 @@ class PerformanceController {
         this.commands = commands;
     }
 
-    record GoalRequest(String text) {
+    /** {@code weight}: the points a table prints for the goal as a whole (年度绩效目标1 (80分)), where it does. */
+    record GoalRequest(String text, String weight) {
     }
 
     /**
@@ -80,8 +81,9 @@ class PerformanceController {
                                                 @RequestBody GoalRequest body) {
         RequestFields fields = new RequestFields();
         String text = fields.text("text", body.text(), PlanLimits.MAX_TEXT);
+        Points weight = fields.optional("weight", body.weight(), Points::parse);
         fields.throwIfInvalid();
-        Receipt receipt = commands.send(new AddGoal(target.plan(), text, target.expectedVersion()), request);
+        Receipt receipt = commands.send(new AddGoal(target.plan(), text, weight, target.expectedVersion()), request);
         return PlanResponses.created(receipt, request, PlanPaths.of(target) + "/goals/" + receipt.facts().get("goal"));
     }
 

@@ -75,7 +75,7 @@ public class PlanTargets {
 
     public Object[] addGoal(PlanId plan, AddGoal command) {
         String text = text("text", command.text(), PlanLimits.MAX_TEXT);
-        apply(new GoalAdded(plan, goals + 1, text));
+        apply(new GoalAdded(plan, goals + 1, text, command.weight()));
         return new Object[] {"goal", goals};
     }
 

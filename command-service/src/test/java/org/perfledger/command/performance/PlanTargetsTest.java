@@ -66,6 +66,14 @@ class PlanTargetsTest {
                 .expectEvents(new GoalAdded(FOOD_SAFETY, 2, "保障药品医疗器械安全"));
     }
 
+    /** 硚口 2020 prints points for a goal as a whole: 年度绩效目标1 (80分). */
+    @Test
+    void aGoalMayCarryThePointsATablePrintsForIt() {
+        fixture.given(registered(), goal())
+                .when(new AddGoal(FOOD_SAFETY, "开展药械日常监督检查", Points.parse("80"), null))
+                .expectEvents(new GoalAdded(FOOD_SAFETY, 2, "开展药械日常监督检查", Points.parse("80")));
+    }
+
     @Test
     void theDepartmentWidePlanBeginsWithItsFirstGoal() {
         // seed 000 (蔡甸 2020), 年度目标1

@@ -69,7 +69,7 @@ class SelfEvaluationTables {
         } catch (NotFoundException e) {
             card = null;
         }
-        List<Map<String, Object>> goals = jdbc.queryForList("SELECT number, text FROM goal WHERE " + PlanKeys.WHERE
+        List<Map<String, Object>> goals = jdbc.queryForList("SELECT number, text, weight FROM goal WHERE " + PlanKeys.WHERE
                 + " ORDER BY number", key);
         List<Map<String, Object>> indicators = jdbc.queryForList("SELECT * FROM indicator WHERE " + PlanKeys.WHERE
                 + " ORDER BY goal, position", key);
@@ -139,7 +139,10 @@ class SelfEvaluationTables {
                         .toPlainString() + "%", styles.wrap);
             }
             for (Map<String, Object> goal : goals) {
-                String text = "年度目标" + goal.get("number") + "：" + goal.get("text");
+                // a goal printed with points of its own says so, as the tables print it: 年度绩效目标1 (80分)
+                String text = "年度目标" + goal.get("number") + (goal.get("weight") == null ? "" : "（"
+                        + ((BigDecimal) goal.get("weight")).stripTrailingZeros().toPlainString() + "分）") + "："
+                        + goal.get("text");
                 Printing.merged(sheet, r, COLUMNS, text, styles.wrap);
                 Printing.fitHeight(sheet.getRow(r++), text, WIDTH_ALL);
             }

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.perfledger.kernel.budget.AdjustmentKind;
 import org.perfledger.kernel.budget.ExpenditureClass;
 import org.perfledger.kernel.budget.FundingSource;
@@ -98,7 +99,12 @@ class PlanViews {
                          String note, String addedAtSelfEvaluation) {
     }
 
-    record GoalView(int number, String text, List<IndicatorView> indicators) {
+    /**
+     * {@code weight}: the points printed for the goal as a whole, or null; where it is, {@code indicatorWeights} is what
+     * its indicators' 分值 add up to and {@code weightsAgree} whether that is the goal's (null where none is set).
+     */
+    record GoalView(int number, String text, BigDecimal weight, List<IndicatorView> indicators,
+                    BigDecimal indicatorWeights, Boolean weightsAgree) {
     }
 
     /**
@@ -236,9 +242,10 @@ class PlanViews {
 
     private List<GoalView> goals(Object[] key) {
         Map<Integer, GoalView> goals = new LinkedHashMap<>();
-        jdbc.query("SELECT number, text FROM goal WHERE " + KEY + " ORDER BY number",
+        jdbc.query("SELECT number, text, weight FROM goal WHERE " + KEY + " ORDER BY number",
                 (ResultSet row) -> {
-                    goals.put(row.getInt(1), new GoalView(row.getInt(1), row.getString(2), new ArrayList<>()));
+                    goals.put(row.getInt(1), new GoalView(row.getInt(1), row.getString(2), row.getBigDecimal(3),
+                            new ArrayList<>(), null, null));
                 }, key);
         jdbc.query("SELECT * FROM indicator WHERE " + KEY + " ORDER BY position", (ResultSet row) -> {
             GoalView goal = goals.get(row.getInt("goal"));
@@ -246,7 +253,19 @@ class PlanViews {
                 goal.indicators().add(indicator(row));
             }
         }, key);
-        return new ArrayList<>(goals.values());
+        return goals.values().stream().map(PlanViews::withWeightsChecked).toList();
+    }
+
+    /** A goal printed with points of its own, beside what its indicators' 分值 add up to. */
+    private static GoalView withWeightsChecked(GoalView goal) {
+        List<BigDecimal> weights = goal.indicators().stream().map(IndicatorView::weight)
+                .filter(Objects::nonNull).toList();
+        if (goal.weight() == null || weights.isEmpty()) {
+            return goal;
+        }
+        BigDecimal sum = weights.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new GoalView(goal.number(), goal.text(), goal.weight(), goal.indicators(), sum,
+                sum.compareTo(goal.weight()) == 0);
     }
 
     private static IndicatorView indicator(ResultSet row) throws SQLException {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,8 @@ final class PlanRows {
     /** position, name, amount, executed */
     final List<Object[]> lines = new ArrayList<>();
     final Map<Integer, String> goals = new LinkedHashMap<>();
+    /** the points printed for a goal as a whole, where they are */
+    final Map<Integer, BigDecimal> goalWeights = new HashMap<>();
     final Map<String, IndicatorRow> indicators = new LinkedHashMap<>();
     /** by number: the row's columns after the plan's key, in {@link ReadModelTable#TARGET_ADJUSTMENT} order */
     final Map<Integer, Object[]> adjustments = new LinkedHashMap<>();
@@ -92,7 +95,7 @@ final class PlanRows {
             case BUDGET_PART -> parts.forEach((part, figures) -> rows.add(row(part.substring(0, part.indexOf('/')),
                     part.substring(part.indexOf('/') + 1), figures[0], figures[1], figures[2], figures[3])));
             case BUDGET_LINE -> lines.forEach(line -> rows.add(row(line)));
-            case GOAL -> goals.forEach((number, text) -> rows.add(row(number, text)));
+            case GOAL -> goals.forEach((number, text) -> rows.add(row(number, text, goalWeights.get(number))));
             case INDICATOR -> indicators.forEach((code, i) -> rows.add(row(code, i.position, i.goal, i.level1,
                     i.level2, i.name, i.weight, i.targetText, i.targetValue, i.actualText, i.actualValue, i.asOf,
                     i.narrative, i.evidence, i.achievement, i.completions, i.direction, i.addedAtSelfEvaluation)));
@@ -133,7 +136,12 @@ final class PlanRows {
             case BUDGET_PART -> parts.put(v[0] + "/" + v[1], new BigDecimal[] {(BigDecimal) v[2], (BigDecimal) v[3],
                     (BigDecimal) v[4], (BigDecimal) v[5]});
             case BUDGET_LINE -> lines.add(v);
-            case GOAL -> goals.put((Integer) v[0], (String) v[1]);
+            case GOAL -> {
+                goals.put((Integer) v[0], (String) v[1]);
+                if (v[2] != null) {
+                    goalWeights.put((Integer) v[0], (BigDecimal) v[2]);
+                }
+            }
             case INDICATOR -> {
                 IndicatorRow i = new IndicatorRow();
                 i.position = (Integer) v[1];

@@ -170,6 +170,9 @@ final class ReadModelFold {
             plan.staffing = Json.of(staffing.headcounts());
         } else if (event instanceof GoalAdded goal) {
             plan.goals.put(goal.number(), goal.text());
+            if (goal.weight() != null) {
+                plan.goalWeights.put(goal.number(), goal.weight().value());
+            }
         } else if (event instanceof IndicatorTargetSet set) {
             indicator(plan, set.indicator());
         } else if (event instanceof IndicatorAddedAtSelfEvaluation added) {

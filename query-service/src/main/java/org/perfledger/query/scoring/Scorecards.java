@@ -150,6 +150,20 @@ public class Scorecards {
                     + "self-evaluation (自评时补充), not among the targets finance approved: "
                     + added.get("added_at_self_evaluation"));
         }
+        // a goal printed with points of its own whose indicators' 分值 add up to something else
+        for (Map<String, Object> goal : jdbc.queryForList("SELECT number, weight, (SELECT sum(i.weight) FROM indicator i "
+                + "WHERE i.district = g.district AND i.department_id = g.department_id AND i.fiscal_year = g.fiscal_year "
+                + "AND i.plan_key = g.plan_key AND i.goal = g.number) AS indicators FROM goal g WHERE g.district = ? "
+                + "AND g.department_id = ? AND g.fiscal_year = ? AND g.plan_key = ? AND g.weight IS NOT NULL "
+                + "ORDER BY number", PlanKeys.of(plan))) {
+            BigDecimal weight = (BigDecimal) goal.get("weight");
+            BigDecimal points = (BigDecimal) goal.get("indicators");
+            if (points != null && points.compareTo(weight) != 0) {
+                card = withFlag(card, "年度目标" + goal.get("number") + " is printed at "
+                        + weight.stripTrailingZeros().toPlainString() + " points, but its indicators' 分值 add up to "
+                        + points.stripTrailingZeros().toPlainString());
+            }
+        }
         return plan.departmentWide() ? withProjectsCheck(card, plan) : card;
     }
 

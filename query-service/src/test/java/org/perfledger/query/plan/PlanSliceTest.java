@@ -75,7 +75,13 @@ class PlanSliceTest extends SliceTest {
         assertThat(staffing.get("establishments").asInt()).isEqualTo(168);
         assertThat(staffing.get("agrees").asBoolean()).isTrue();
         // a project has no headcounts of its own
-        assertThat(read(YEAR_PATH + "/projects/SPAQ", finance()).get("staffing").isNull()).isTrue();
+        JsonNode project = read(YEAR_PATH + "/projects/SPAQ", finance());
+        assertThat(project.get("staffing").isNull()).isTrue();
+        // its goal is printed at 80 points, and its indicators' 分值 (10 + 5) are checked against them
+        JsonNode goal = project.get("goals").get(0);
+        assertThat(goal.get("weight").decimalValue()).isEqualByComparingTo("80");
+        assertThat(goal.get("indicatorWeights").decimalValue()).isEqualByComparingTo("15");
+        assertThat(goal.get("weightsAgree").asBoolean()).isFalse();
         // an adjustment named without its amount: kept with its items, no amount, no figure moved
         JsonNode noted = read(YEAR_PATH + "/projects/SPAQ", finance()).get("budget").get("movements")
                 .findParents("movement").stream().filter(m -> m.get("movement").asText().equals("noted"))

@@ -210,7 +210,7 @@ public final class EveryKindOfEvent {
                 ExpenditureClass.PROJECT, "快检", "多记", "记-9", WanYuan.of("250.00"), WanYuan.of("170.51"), true));
         append(p, new BudgetLinesSet(project, List.of(new BudgetLine("抽检", WanYuan.of("120.00")),
                 new BudgetLine("检测", WanYuan.of("50.51"))), WanYuan.of("170.51")));
-        append(p, new GoalAdded(project, 1, "保障食品安全"));
+        append(p, new GoalAdded(project, 1, "保障食品安全", Points.parse("80")));
         append(p, new IndicatorTargetSet(project, new Indicator(new IndicatorCode("SPAQ.HG"), 1,
                 IndicatorLevel1.EFFECT, IndicatorLevel2.SOCIAL, "群众满意度", Points.parse("10"), target("90%以上"))));
         append(p, new CompletionRecorded(project, new IndicatorCode("SPAQ.HG"), target("95%"), null,

@@ -24,7 +24,8 @@ public final class EventUpcasting {
             "YearClosed/1", EventUpcasting::yearClosedWithExecutionRate,
             "SelfEvaluationSubmitted/1", EventUpcasting::scoresAtTheDecimalsTheyKept,
             "ProjectRegistered/1", EventUpcasting::projectTypesAsAList,
-            "BudgetAdjusted/1", EventUpcasting::adjustmentWithItsParts);
+            "BudgetAdjusted/1", EventUpcasting::adjustmentWithItsParts,
+            "GoalAdded/1", EventUpcasting::goalWithoutPoints);
 
     private EventUpcasting() {
     }
@@ -75,6 +76,12 @@ public final class EventUpcasting {
             BigDecimal stripped = new BigDecimal(value.asText()).stripTrailingZeros();
             node.put(field, (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString());
         }
+    }
+
+    /** GoalAdded 1 → 2: version 1 held no points for a goal; it had none of its own. */
+    private static ObjectNode goalWithoutPoints(ObjectNode payload) {
+        payload.putNull("weight");
+        return payload;
     }
 
     /** BudgetAdjusted 1 → 2: version 1 held no parts; an adjustment then was not itemised. */

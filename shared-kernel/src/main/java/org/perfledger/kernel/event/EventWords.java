@@ -166,7 +166,7 @@ public final class EventWords {
                     .map(count -> count.getKey().label() + " " + count.getValue() + " 人").toList());
         }
         if (event instanceof GoalAdded e) {
-            return "目标" + e.number() + "：" + e.text();
+            return "目标" + e.number() + (e.weight() == null ? "" : "（" + e.weight() + " 分）") + "：" + e.text();
         }
         if (event instanceof IndicatorTargetSet e) {
             return e.indicator().code() + " " + e.indicator().name() + "，年初目标值 " + e.indicator().target().text()

@@ -14,13 +14,23 @@ public final class PerformanceEvents {
     private PerformanceEvents() {
     }
 
-    /** An annual goal (年度目标 N) was added to the plan. */
-    @EventType(name = "GoalAdded", version = 1)
-    public record GoalAdded(PlanId plan, int number, String text) implements PlanEvent {
+    /**
+     * An annual goal (年度目标 N) was added to the plan.
+     *
+     * @param weight the points a table prints for the goal as a whole (硚口 2020: 年度绩效目标1 (80分)), or null where
+     *               none is printed; since version 2
+     */
+    @EventType(name = "GoalAdded", version = 2)
+    public record GoalAdded(PlanId plan, int number, String text, Points weight) implements PlanEvent {
 
         public GoalAdded {
             Objects.requireNonNull(plan, "plan");
             Objects.requireNonNull(text, "text");
+        }
+
+        /** A goal with no points of its own. */
+        public GoalAdded(PlanId plan, int number, String text) {
+            this(plan, number, text, null);
         }
     }
 

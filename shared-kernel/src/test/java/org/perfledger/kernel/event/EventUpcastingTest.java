@@ -82,6 +82,20 @@ class EventUpcastingTest {
         assertThat(EventCatalog.versionOf(org.perfledger.kernel.plan.PlanEvents.ProjectRegistered.class)).isEqualTo(2);
     }
 
+    /** A goal stored before goals had points had none of its own. */
+    @Test
+    void aVersionOneGoalHasNoPoints() throws Exception {
+        JsonNode v1 = EventEnvelopeCodec.mapper().readTree("{\"plan\":{\"department\":{\"district\":\"qiaokou\","
+                + "\"code\":\"scjgj\"},\"year\":2020,\"project\":\"YXJG\"},\"number\":1,\"text\":\"开展药械日常监督检查\"}");
+        org.perfledger.kernel.performance.PerformanceEvents.GoalAdded goal = EventEnvelopeCodec.mapper().treeToValue(
+                EventUpcasting.toCurrent("GoalAdded", 1, v1),
+                org.perfledger.kernel.performance.PerformanceEvents.GoalAdded.class);
+        assertThat(goal.weight()).isNull();
+        assertThat(goal.text()).isEqualTo("开展药械日常监督检查");
+        assertThat(EventCatalog.versionOf(org.perfledger.kernel.performance.PerformanceEvents.GoalAdded.class))
+                .isEqualTo(2);
+    }
+
     /** An adjustment stored before adjustments had parts was not itemised: it reads with none. */
     @Test
     void aVersionOneAdjustmentHasNoParts() throws Exception {
@@ -120,7 +134,8 @@ class EventUpcastingTest {
     void currentVersionsAndUnknownTypesPassUnchanged() throws Exception {
         JsonNode v2 = EventEnvelopeCodec.mapper().readTree("{\"executionRate\":\"50\"}");
         assertThat(EventUpcasting.toCurrent("YearClosed", 2, v2)).isSameAs(v2);
-        assertThat(EventUpcasting.hasStep("GoalAdded", 1)).isFalse();
-        assertThatThrownBy(() -> EventUpcasting.step("GoalAdded", 1, v2)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(EventUpcasting.hasStep("CompletionRecorded", 1)).isFalse();
+        assertThatThrownBy(() -> EventUpcasting.step("CompletionRecorded", 1, v2))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

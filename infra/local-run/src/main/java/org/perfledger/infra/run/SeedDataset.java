@@ -152,7 +152,9 @@ public final class SeedDataset {
         Map<JsonNode, Integer> addedLate = new LinkedHashMap<>();
         for (JsonNode given : plan.get("goals")) {
             goal++;
-            steps.add(new Step("POST", path + "/goals", json(Map.of("text", given.get("text").asText()))));
+            ObjectNode goalBody = JSON.createObjectNode().put("text", given.get("text").asText());
+            copy(given, goalBody, "weight"); // the points a table prints for the goal as a whole (年度绩效目标1 (80分))
+            steps.add(new Step("POST", path + "/goals", goalBody.toString()));
             for (JsonNode indicator : given.get("indicators")) {
                 if (indicator.hasNonNull(ADDED_LATE)) {
                     addedLate.put(indicator, goal);

@@ -286,6 +286,36 @@ class SeedScoringTest {
     }
 
     /**
+     * 硚口 2020's 药械监管专项经费 table heads its indicators 年度绩效目标1 (80分): the goal carries its 80 points (its
+     * indicators print no 分值 to check them against), and the 自评表 prints them as the table does.
+     */
+    @Test
+    void qiaokou2020sGoalCarriesThePointsItsTablePrints() throws Exception {
+        String plan = QIAOKOU + "projects/YXJG";
+        finalScorecard(plan);
+        HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(URI.create(platform.queryUrl() + plan))
+                .header("Authorization", "Bearer " + platform.tokenFor(plan, "auditor")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode goal = JSON.readTree(read.body()).get("goals").get(0);
+        assertThat(goal.get("weight").decimalValue()).isEqualByComparingTo("80");
+        assertThat(goal.get("weightsAgree").isNull()).as("no indicator 分值 is printed to check").isTrue();
+        HttpResponse<byte[]> table = HTTP.send(HttpRequest.newBuilder(URI.create(platform.queryUrl() + plan
+                        + "/self-evaluation.xlsx")).header("Authorization", "Bearer " + platform.tokenFor(plan, "auditor"))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        try (org.apache.poi.ss.usermodel.Workbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(table.body()))) {
+            List<String> goals = new ArrayList<>();
+            workbook.getSheet("自评表").forEach(row -> {
+                if (row.getCell(0) != null && row.getCell(0).getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                        && row.getCell(0).getStringCellValue().startsWith("年度目标")) {
+                    goals.add(row.getCell(0).getStringCellValue());
+                }
+            });
+            assertThat(goals).hasSize(1).allSatisfy(text -> assertThat(text).startsWith("年度目标1（80分）："));
+        }
+    }
+
+    /**
      * 东湖 2018's 食品药品安全专项 prints its 项目支出明细表 (137.51 + 10.00 + 23.00 = 170.51, each spent in full): its
      * lines are the plan's budget lines, the spending is charged to each, and the line's 执行率 is computed.
      */
