@@ -46,6 +46,13 @@ class SeedScoringTest {
         return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     }
 
+    /** The plan as an auditor reads it. */
+    private static JsonNode planView(String plan) throws Exception {
+        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(platform.queryUrl() + plan))
+                .header("Authorization", "Bearer " + platform.tokenFor(plan, "auditor")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+    }
+
     private static JsonNode finalScorecard(String plan) {
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> scorecard(plan), card -> card != null && card.get("status").asText().equals("final"));
@@ -202,10 +209,7 @@ class SeedScoringTest {
     void aSeedsYearTotalsAreRecordedWithoutAMadeUpDate() throws Exception {
         String plan = "/api/v1/districts/caidian/departments/scjgj/years/2020/department";
         finalScorecard(plan);
-        HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(URI.create(platform.queryUrl() + plan))
-                .header("Authorization", "Bearer " + platform.tokenFor(plan, "auditor")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        JsonNode view = JSON.readTree(read.body());
+        JsonNode view = planView(plan);
         List<JsonNode> spentOrReceived = new ArrayList<>();
         view.get("budget").get("movements").forEach(movement -> {
             if (List.of("spent", "received").contains(movement.get("movement").asText())) {
@@ -247,11 +251,8 @@ class SeedScoringTest {
     void donghu2018sIndicatorsAddedAtTheSelfEvaluationAreShownAsSuch() throws Exception {
         String plan = DONGHU + "projects/SPAQ";
         JsonNode card = finalScorecard(plan);
-        HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(URI.create(platform.queryUrl() + plan))
-                .header("Authorization", "Bearer " + platform.tokenFor(plan, "auditor")).build(),
-                HttpResponse.BodyHandlers.ofString());
         Map<String, String> added = new LinkedHashMap<>();
-        JSON.readTree(read.body()).get("goals").forEach(goal -> goal.get("indicators").forEach(indicator -> added.put(
+        planView(plan).get("goals").forEach(goal -> goal.get("indicators").forEach(indicator -> added.put(
                 indicator.get("code").asText(), indicator.get("addedAtSelfEvaluation").asText(null))));
         assertThat(added).hasSize(10);
         added.forEach((code, reason) -> assertThat(reason).as(code).isEqualTo(
@@ -271,10 +272,7 @@ class SeedScoringTest {
     void tianxin2020sHeadcountsAreHeldAndTheirSumChecked() throws Exception {
         String plan = "/api/v1/districts/tianxin/departments/scjgj/years/2020/department";
         finalScorecard(plan);
-        HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(URI.create(platform.queryUrl() + plan))
-                .header("Authorization", "Bearer " + platform.tokenFor(plan, "auditor")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        JsonNode staffing = JSON.readTree(read.body()).get("staffing");
+        JsonNode staffing = planView(plan).get("staffing");
         Map<String, Integer> counts = new LinkedHashMap<>();
         staffing.get("headcounts").forEach(count -> counts.put(count.get("category").get("label").asText(),
                 count.get("count").asInt()));
@@ -293,10 +291,7 @@ class SeedScoringTest {
     void qiaokou2020sGoalCarriesThePointsItsTablePrints() throws Exception {
         String plan = QIAOKOU + "projects/YXJG";
         finalScorecard(plan);
-        HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(URI.create(platform.queryUrl() + plan))
-                .header("Authorization", "Bearer " + platform.tokenFor(plan, "auditor")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        JsonNode goal = JSON.readTree(read.body()).get("goals").get(0);
+        JsonNode goal = planView(plan).get("goals").get(0);
         assertThat(goal.get("weight").decimalValue()).isEqualByComparingTo("80");
         assertThat(goal.get("weightsAgree").isNull()).as("no indicator 分值 is printed to check").isTrue();
         HttpResponse<byte[]> table = HTTP.send(HttpRequest.newBuilder(URI.create(platform.queryUrl() + plan
@@ -323,10 +318,7 @@ class SeedScoringTest {
     void donghu2018sSpendingDetailIsItsBudgetLines() throws Exception {
         String plan = DONGHU + "projects/SPAQ";
         finalScorecard(plan);
-        HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(URI.create(platform.queryUrl() + plan))
-                .header("Authorization", "Bearer " + platform.tokenFor(plan, "auditor")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        JsonNode lines = JSON.readTree(read.body()).get("budget").get("lines");
+        JsonNode lines = planView(plan).get("budget").get("lines");
         assertThat(lines.findValuesAsText("name")).containsExactly("食品餐饮监管、规划协调工作", "食品安全宣传费",
                 "药品医疗器械监管");
         assertThat(lines.findValuesAsText("amount")).containsExactly("137.51", "10.00", "23.00");
@@ -342,11 +334,8 @@ class SeedScoringTest {
     void donghu2018sReductionKeepsItsParts() throws Exception {
         String plan = DONGHU + "projects/ZHSW";
         finalScorecard(plan);
-        HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(URI.create(platform.queryUrl() + plan))
-                .header("Authorization", "Bearer " + platform.tokenFor(plan, "auditor")).build(),
-                HttpResponse.BodyHandlers.ofString());
         List<JsonNode> reductions = new ArrayList<>();
-        JSON.readTree(read.body()).get("budget").get("movements").forEach(movement -> {
+        planView(plan).get("budget").get("movements").forEach(movement -> {
             if (movement.get("movement").asText().equals("adjusted")) {
                 reductions.add(movement);
             }
@@ -370,11 +359,8 @@ class SeedScoringTest {
     void qiaokou2020sRankingIsReadBetterLower() throws Exception {
         String plan = QIAOKOU + "department";
         finalScorecard(plan);
-        HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(URI.create(platform.queryUrl() + plan))
-                .header("Authorization", "Bearer " + platform.tokenFor(plan, "auditor")).build(),
-                HttpResponse.BodyHandlers.ofString());
         List<JsonNode> ranks = new ArrayList<>();
-        JSON.readTree(read.body()).get("goals").forEach(goal -> goal.get("indicators").forEach(indicator -> {
+        planView(plan).get("goals").forEach(goal -> goal.get("indicators").forEach(indicator -> {
             if (indicator.get("code").asText().equals("QK.07")) {
                 ranks.add(indicator);
             }
