@@ -25,7 +25,9 @@ import org.perfledger.query.replay.AsOfReads;
 import org.perfledger.query.scoring.Scorecards;
 import org.perfledger.query.scoring.Scorecards.ScorecardView;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.ColumnMapRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,13 +62,24 @@ public class PlanFigures {
         this.lagMargin = lagMargin;
     }
 
+    /**
+     * A row as a plain map from its column names (PostgreSQL's, lower case) to its values. Spring's default keeps a
+     * case-insensitive map per row, two lookups and a lower-casing per read; an overview reads 600 rows of 25 columns.
+     */
+    private static final RowMapper<Map<String, Object>> ROW = new ColumnMapRowMapper() {
+        @Override
+        protected Map<String, Object> createColumnMap(int columnCount) {
+            return new HashMap<>(columnCount * 2);
+        }
+    };
+
     /** The plan rows of a year: the district's (department null) or one department's, in department and plan order. */
     public List<Map<String, Object>> plans(String district, FiscalYear year, String department) {
         return department == null
-                ? jdbc.queryForList("SELECT * FROM plan WHERE district = ? AND fiscal_year = ? "
-                + "ORDER BY department_id, kind, plan_key", district, year.value())
-                : jdbc.queryForList("SELECT * FROM plan WHERE district = ? AND fiscal_year = ? AND department_id = ? "
-                + "ORDER BY kind, plan_key", district, year.value(), department);
+                ? jdbc.query("SELECT * FROM plan WHERE district = ? AND fiscal_year = ? "
+                + "ORDER BY department_id, kind, plan_key", ROW, district, year.value())
+                : jdbc.query("SELECT * FROM plan WHERE district = ? AND fiscal_year = ? AND department_id = ? "
+                + "ORDER BY kind, plan_key", ROW, district, year.value(), department);
     }
 
     /** The plan's scorecard under the scheme in force, or null when finance has set none for its kind and year. */
