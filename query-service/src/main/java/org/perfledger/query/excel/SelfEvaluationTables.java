@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -28,7 +27,7 @@ import org.perfledger.kernel.plan.ProjectType;
 import org.perfledger.kernel.scoring.Scorecard;
 import org.perfledger.kernel.validation.Labelled;
 import org.perfledger.query.readmodel.PlanKeys;
-import org.perfledger.query.readmodel.RowJson;
+import org.perfledger.query.readmodel.Headcounts;
 import org.perfledger.query.platform.NotFoundException;
 import org.perfledger.query.scoring.Scorecards;
 import org.perfledger.query.scoring.Scorecards.ScorecardView;
@@ -313,9 +312,7 @@ class SelfEvaluationTables {
         if (json == null) {
             return null;
         }
-        Map<StaffCategory, Integer> counts = new TreeMap<>();
-        RowJson.tree(json.toString()).fields().forEachRemaining(count -> counts.put(
-                StaffCategory.valueOf(count.getKey()), count.getValue().asInt()));
+        Map<StaffCategory, Integer> counts = Headcounts.read(json.toString());
         List<String> parts = counts.entrySet().stream().filter(count -> count.getKey().partOfInService())
                 .map(count -> count.getKey().label() + " " + count.getValue() + " 人").toList();
         List<String> said = new ArrayList<>();

@@ -206,7 +206,6 @@ class PlanViews {
                 + plan.department() + " is known");
     }
 
-
     private List<Part> parts(Object[] key, String dimension) {
         return jdbc.query("SELECT part, initial_amount, adjusted_amount, received, executed FROM plan_budget_part WHERE "
                         + KEY + " AND dimension = ? ORDER BY part",

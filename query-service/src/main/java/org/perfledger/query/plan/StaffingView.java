@@ -2,10 +2,9 @@ package org.perfledger.query.plan;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.perfledger.kernel.organisation.StaffCategory;
 import org.perfledger.query.plan.PlanViews.Coded;
-import org.perfledger.query.readmodel.RowJson;
+import org.perfledger.query.readmodel.Headcounts;
 
 /**
  * A department's headcounts as stated (on its department-wide plan), and where 在职人员 and any of its establishments
@@ -22,9 +21,7 @@ record StaffingView(List<Headcount> headcounts, Integer establishments, Boolean 
         if (json == null) {
             return null;
         }
-        Map<StaffCategory, Integer> counts = new TreeMap<>();
-        RowJson.tree(json).fields().forEachRemaining(count -> counts.put(StaffCategory.valueOf(count.getKey()),
-                count.getValue().asInt()));
+        Map<StaffCategory, Integer> counts = Headcounts.read(json);
         List<Headcount> headcounts = counts.entrySet().stream()
                 .map(count -> new Headcount(PlanViews.coded(count.getKey()), count.getValue())).toList();
         List<Integer> parts = counts.entrySet().stream().filter(count -> count.getKey().partOfInService())

@@ -4,6 +4,7 @@ import org.perfledger.query.readmodel.RowJson;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -88,11 +89,10 @@ public class Scorecards {
                     + " of the scoring scheme; the latest is " + latest);
         }
 
-        Map<String, String> levels = new HashMap<>();
-        List<IndicatorFacts> indicators = indicatorFacts(key, levels);
+        Indicators indicators = indicators(key);
         Scorecard card = score(plan, figures, indicators, scheme);
-        List<ReportedFigure> reported = evaluation == null ? List.of() : ReportedFigures.of(evaluation, card, indicators,
-                scheme, levels, figures);
+        List<ReportedFigure> reported = evaluation == null ? List.of() : ReportedFigures.of(evaluation, card,
+                indicators.facts(), scheme, indicators.levels(), figures);
         return new ScorecardView(plan.aggregateId(), kind.name(), version, latest,
                 evaluation == null ? "provisional" : "final", card, reported,
                 reported.stream().noneMatch(figure -> figure.verdict().equals(Verdict.Kind.DIFFERENT.name())
@@ -107,7 +107,7 @@ public class Scorecards {
      */
     public Scorecard preview(PlanId plan, ScoringScheme scheme) {
         Object[] key = PlanKeys.of(plan);
-        return score(plan, figures(plan, key), indicatorFacts(key, new HashMap<>()), scheme);
+        return score(plan, figures(plan, key), indicators(key), scheme);
     }
 
     /** The plan's budget figures as scoring and the printed checks read them. */
@@ -120,56 +120,74 @@ public class Scorecards {
         return plans.get(0);
     }
 
-    /** The plan's indicators as scoring needs them; each one's 一级指标, as the tables print it, goes into {@code levels}. */
-    private List<IndicatorFacts> indicatorFacts(Object[] key, Map<String, String> levels) {
-        return jdbc.query("SELECT code, name, weight, target_value::text, latest_actual_value::text, "
-                        + "latest_achievement, level1 FROM indicator WHERE " + KEY + " ORDER BY position",
-                (row, n) -> {
-                    levels.put(row.getString(1), IndicatorLevel1.valueOf(row.getString(7)).label());
-                    return new IndicatorFacts(row.getString(1), row.getString(2), row.getBigDecimal(3),
-                            RowJson.read(row.getString(4), TargetValue.class),
-                            row.getString(5) == null ? null : RowJson.read(row.getString(5), TargetValue.class),
-                            row.getString(6) == null ? null : Achievement.valueOf(row.getString(6)));
-                }, key);
+    /**
+     * The plan's indicators as scoring reads them, from one read of its indicator rows.
+     *
+     * @param levels     code → its 一级指标 as the tables print it
+     * @param goalPoints goal → what its indicators' 分值 add up to (goals with none set absent)
+     * @param addedLate  the flags of indicators added at the self-evaluation, in their order
+     */
+    private record Indicators(List<IndicatorFacts> facts, Map<String, String> levels, Map<Integer, BigDecimal> goalPoints,
+                              List<String> addedLate) {
     }
 
-    private Scorecard score(PlanId plan, Map<String, Object> figures, List<IndicatorFacts> indicators,
-                            ScoringScheme scheme) {
+    private Indicators indicators(Object[] key) {
+        Indicators read = new Indicators(new ArrayList<>(), new HashMap<>(), new HashMap<>(), new ArrayList<>());
+        jdbc.query("SELECT code, name, weight, target_value::text, latest_actual_value::text, latest_achievement, "
+                + "level1, goal, added_at_self_evaluation FROM indicator WHERE " + KEY + " ORDER BY position",
+                (ResultSet row) -> {
+                    String code = row.getString(1);
+                    BigDecimal weight = row.getBigDecimal(3);
+                    read.levels().put(code, IndicatorLevel1.valueOf(row.getString(7)).label());
+                    read.facts().add(new IndicatorFacts(code, row.getString(2), weight,
+                            RowJson.read(row.getString(4), TargetValue.class),
+                            row.getString(5) == null ? null : RowJson.read(row.getString(5), TargetValue.class),
+                            row.getString(6) == null ? null : Achievement.valueOf(row.getString(6))));
+                    if (weight != null) {
+                        read.goalPoints().merge(row.getInt(8), weight, BigDecimal::add);
+                    }
+                    if (row.getString(9) != null) {
+                        read.addedLate().add("indicator " + code + " " + row.getString(2) + " was added at the "
+                                + "self-evaluation (自评时补充), not among the targets finance approved: "
+                                + row.getString(9));
+                    }
+                }, key);
+        return read;
+    }
+
+    private Scorecard score(PlanId plan, Map<String, Object> figures, Indicators indicators, ScoringScheme scheme) {
         PlanFacts facts = new PlanFacts(money(figures.get("initial_budget")), money(figures.get("adjusted_budget")),
-                money(figures.get("executed")), indicators, Boolean.TRUE.equals(figures.get("budget_unstated")));
+                money(figures.get("executed")), indicators.facts(), Boolean.TRUE.equals(figures.get("budget_unstated")));
         // a plan the scheme names is scored on its own layout (another template, another budget base), and says so
         ScoringScheme own = scheme.forPlan(plan.department().code().value(), PlanKeys.planKey(plan));
         Scorecard card = ScoringEngine.score(facts, own);
+        List<String> flags = new ArrayList<>();
         if (own != scheme) {
-            card = withFlag(card, "scored on this plan's own layout (执行率 " + own.execution().weight()
+            flags.add("scored on this plan's own layout (执行率 " + own.execution().weight()
                     .stripTrailingZeros().toPlainString() + " 分 over " + card.execution().base() + "): " + own.source());
         }
-        for (Map<String, Object> added : jdbc.queryForList("SELECT code, name, added_at_self_evaluation FROM indicator "
-                + "WHERE " + KEY + " AND added_at_self_evaluation IS NOT NULL ORDER BY position", PlanKeys.of(plan))) {
-            card = withFlag(card, "indicator " + added.get("code") + " " + added.get("name") + " was added at the "
-                    + "self-evaluation (自评时补充), not among the targets finance approved: "
-                    + added.get("added_at_self_evaluation"));
-        }
+        flags.addAll(indicators.addedLate());
         // a goal printed with points of its own whose indicators' 分值 add up to something else
-        for (Map<String, Object> goal : jdbc.queryForList("SELECT number, weight, (SELECT sum(i.weight) FROM indicator i "
-                + "WHERE i.district = g.district AND i.department_id = g.department_id AND i.fiscal_year = g.fiscal_year "
-                + "AND i.plan_key = g.plan_key AND i.goal = g.number) AS indicators FROM goal g WHERE g.district = ? "
-                + "AND g.department_id = ? AND g.fiscal_year = ? AND g.plan_key = ? AND g.weight IS NOT NULL "
-                + "ORDER BY number", PlanKeys.of(plan))) {
-            BigDecimal weight = (BigDecimal) goal.get("weight");
-            BigDecimal points = (BigDecimal) goal.get("indicators");
-            if (points != null && points.compareTo(weight) != 0) {
-                card = withFlag(card, "年度目标" + goal.get("number") + " is printed at "
-                        + weight.stripTrailingZeros().toPlainString() + " points, but its indicators' 分值 add up to "
-                        + points.stripTrailingZeros().toPlainString());
-            }
-        }
+        jdbc.query("SELECT number, weight FROM goal WHERE " + KEY + " AND weight IS NOT NULL ORDER BY number",
+                (ResultSet goal) -> {
+                    BigDecimal points = indicators.goalPoints().get(goal.getInt(1));
+                    if (points != null && points.compareTo(goal.getBigDecimal(2)) != 0) {
+                        flags.add("年度目标" + goal.getInt(1) + " is printed at "
+                                + goal.getBigDecimal(2).stripTrailingZeros().toPlainString()
+                                + " points, but its indicators' 分值 add up to "
+                                + points.stripTrailingZeros().toPlainString());
+                    }
+                }, PlanKeys.of(plan));
+        card = withFlags(card, flags);
         return plan.departmentWide() ? withProjectsCheck(card, plan) : card;
     }
 
-    private static Scorecard withFlag(Scorecard card, String flag) {
+    private static Scorecard withFlags(Scorecard card, List<String> more) {
+        if (more.isEmpty()) {
+            return card;
+        }
         List<String> flags = new ArrayList<>(card.flags());
-        flags.add(flag);
+        flags.addAll(more);
         return new Scorecard(card.execution(), card.indicators(), card.total(), card.maxTotal(), card.grade(), flags,
                 card.unweighted());
     }
@@ -277,9 +295,9 @@ public class Scorecards {
         if (projectSpending.compareTo(byProjects) == 0) {
             return card;
         }
-        return withFlag(card, "项目支出 " + projectSpending.toPlainString() + " of the department-wide plan differs from "
+        return withFlags(card, List.of("项目支出 " + projectSpending.toPlainString() + " of the department-wide plan differs from "
                 + "the " + byProjects.toPlainString() + " its " + count + " projects spent (by "
-                + projectSpending.subtract(byProjects).toPlainString() + ")");
+                + projectSpending.subtract(byProjects).toPlainString() + ")"));
     }
 
     private static WanYuan money(Object value) {

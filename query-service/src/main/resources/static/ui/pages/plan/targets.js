@@ -105,6 +105,11 @@ function KnownPicker({ dep, year, pick }) {
         indicator.code + ' ' + indicator.name + '（' + indicator.lastYear + '：' + indicator.target + '）'))));
 }
 
+/** An indicator form's values as the service takes them. */
+const indicatorBody = values => ({ goal: Number(values.goal), level1: values.level1, level2: values.level2,
+  name: values.name, weight: orNull(values.weight.trim()), target: values.target.trim(),
+  direction: orNull(values.direction) });
+
 /** An indicator: new (code optional: the service numbers it), picked from an earlier year (its code kept) or edited. */
 function indicatorForm(path, plan, words, indicator, known) {
   const from = indicator ? { code: indicator.code, goal: indicator.goal, level1: indicator.level1?.code, level2: indicator.level2?.code,
@@ -131,8 +136,7 @@ function indicatorForm(path, plan, words, indicator, known) {
         options: termOptions(words, 'direction') },
     ],
     submit: values => {
-      const body = { goal: Number(values.goal), level1: values.level1, level2: values.level2, name: values.name,
-        weight: orNull(values.weight.trim()), target: values.target.trim(), direction: orNull(values.direction) };
+      const body = indicatorBody(values);
       return indicator
         ? api.send('PUT', path + '/indicators/' + encodeURIComponent(indicator.code), { ...body, code: indicator.code })
         : api.send('POST', path + '/indicators', { ...body, code: orNull(values.code.trim()) });
@@ -152,10 +156,8 @@ function lateIndicatorForm(path, plan, words) {
       ...base.fields.map(field => (field.name === 'code' ? { ...field, required: true } : field)),
       { name: 'reason', label: t('ind.lateReason'), long: true, required: true, max: 500, help: t('ind.lateReasonHelp') },
     ],
-    submit: values => api.send('PUT', path + '/self-evaluation/indicators/' + encodeURIComponent(values.code.trim()), {
-      goal: Number(values.goal), level1: values.level1, level2: values.level2, name: values.name,
-      weight: orNull(values.weight.trim()), target: values.target.trim(), direction: orNull(values.direction),
-      reason: values.reason.trim() }),
+    submit: values => api.send('PUT', path + '/self-evaluation/indicators/' + encodeURIComponent(values.code.trim()),
+      { ...indicatorBody(values), reason: values.reason.trim() }),
   };
 }
 

@@ -1,7 +1,9 @@
 package org.perfledger.kernel.budget;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.perfledger.kernel.money.WanYuan;
 import org.perfledger.kernel.validation.InvalidValueException;
 
@@ -37,12 +39,13 @@ public record AdjustmentPart(String name, WanYuan amount) {
                     + " parts, not " + parts.size());
         }
         WanYuan sum = WanYuan.ZERO;
+        Set<String> named = new HashSet<>();
         for (AdjustmentPart part : parts) {
             if (part.amount().isZero() || part.amount().isNegative()) {
                 throw new InvalidValueException("adjustment.part-positive", "part '" + part.name() + "' is "
                         + part.amount() + "; each part of an adjustment is more than 0 (the kind says its direction)");
             }
-            if (parts.stream().filter(other -> other.name().equals(part.name())).count() > 1) {
+            if (!named.add(part.name())) {
                 throw new InvalidValueException("adjustment.part-duplicate", "part '" + part.name()
                         + "' is named twice");
             }
