@@ -107,9 +107,10 @@ class DepartmentDashboardController {
             List<PlanDashboard> dashboards = new ArrayList<>();
             Scorecards.Foundations foundations = scorecards.foundations(district, plans);
             Map<String, BigDecimal[]> dated = figures.datedMovements(district, fiscalYear, department, day);
-            for (Map<String, Object> plan : plans) {
-                dashboards.add(planDashboard(district, fiscalYear, plan, day, dated, margin,
-                        scorecards.current(PlanFigures.planId(district, fiscalYear, plan), foundations)));
+            List<ScorecardView> cards = scorecards.current(plans.stream()
+                    .map(plan -> PlanFigures.planId(district, fiscalYear, plan)).toList(), foundations);
+            for (int i = 0; i < plans.size(); i++) {
+                dashboards.add(planDashboard(district, fiscalYear, plans.get(i), day, dated, margin, cards.get(i)));
             }
             return new DepartmentDashboard(district, department, fiscalYear.value(), day, dashboards);
         });

@@ -44,9 +44,10 @@ public class OverviewRows {
             List<Map<String, Object>> plans = figures.plans(district, year, department);
             Scorecards.Foundations foundations = scorecards.foundations(district, plans);
             Map<String, BigDecimal[]> dated = figures.datedMovements(district, year, department, day);
-            for (Map<String, Object> plan : plans) {
-                rows.add(row(plan, day, dated,
-                        scorecards.current(PlanFigures.planId(district, year, plan), foundations)));
+            List<ScorecardView> cards = scorecards.current(plans.stream()
+                    .map(plan -> PlanFigures.planId(district, year, plan)).toList(), foundations);
+            for (int i = 0; i < plans.size(); i++) {
+                rows.add(row(plans.get(i), day, dated, cards.get(i)));
             }
             return rows;
         });

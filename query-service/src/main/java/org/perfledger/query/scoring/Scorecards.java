@@ -1,28 +1,27 @@
 package org.perfledger.query.scoring;
 
-import org.perfledger.query.readmodel.RowJson;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.perfledger.kernel.money.WanYuan;
-import org.perfledger.kernel.performance.Achievement;
-import org.perfledger.kernel.performance.IndicatorLevel1;
-import org.perfledger.kernel.performance.TargetValue;
 import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.kernel.scoring.EvaluationKind;
-import org.perfledger.kernel.scoring.PlanFacts.IndicatorFacts;
 import org.perfledger.kernel.scoring.PlanFacts;
 import org.perfledger.kernel.scoring.Scorecard;
 import org.perfledger.kernel.scoring.ScoringEngine;
 import org.perfledger.kernel.scoring.ScoringScheme;
 import org.perfledger.kernel.scoring.Verdict;
+import org.perfledger.query.scoring.ScoringInputs.Indicators;
+import org.perfledger.query.scoring.ScoringInputs.Inputs;
+import org.perfledger.query.scoring.ScoringInputs.Projects;
 import org.perfledger.query.readmodel.PlanKeys;
+import org.perfledger.query.readmodel.RowJson;
 import org.perfledger.query.platform.NotFoundException;
 import org.perfledger.query.platform.TenantReads;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,9 +36,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class Scorecards {
 
-    private static final String KEY = PlanKeys.WHERE;
-
     private final JdbcTemplate jdbc;
+    private final ScoringInputs inputs;
     private final Map<String, ScoringScheme> schemes = new ConcurrentHashMap<>();
     /**
      * Provisional scorecards by what they rest on (see {@link #current}). A key names a state that never changes, so
@@ -49,6 +47,7 @@ public class Scorecards {
 
     Scorecards(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.inputs = new ScoringInputs(jdbc);
     }
 
     /**
@@ -69,18 +68,25 @@ public class Scorecards {
      * @throws NotFoundException when the plan or the scheme does not exist
      */
     public ScorecardView compute(PlanId plan, Integer schemeVersion) {
-        Object[] key = PlanKeys.of(plan);
-        Map<String, Object> figures = figures(plan, key);
+        Inputs inputs = this.inputs.one(plan);
+        if (inputs == null) {
+            throw new NotFoundException("plan", "plan.not-found", "no " + plan.year() + " plan " + plan + " is known");
+        }
         EvaluationKind kind = EvaluationKind.of(plan);
-        List<Map<String, Object>> evaluations = jdbc.queryForList("SELECT * FROM self_evaluation WHERE " + KEY
-                + " ORDER BY round DESC LIMIT 1", key);
-        Map<String, Object> evaluation = evaluations.isEmpty() ? null : evaluations.get(0);
         Integer latest = jdbc.queryForObject("SELECT max(version) FROM scoring_scheme WHERE district = ? AND "
-                + "fiscal_year = ? AND kind = ?", Integer.class, key[0], key[2], kind.name());
+                + "fiscal_year = ? AND kind = ?", Integer.class, plan.district().value(), plan.year().value(),
+                kind.name());
         if (latest == null) {
             throw new NotFoundException("schemeVersion", "scheme.not-set", "district finance has not set a scoring "
                     + "scheme for " + kind.label() + " evaluations of " + plan.year());
         }
+        return view(plan, inputs, schemeVersion, latest);
+    }
+
+    /** The scorecard from the plan's inputs, under {@code schemeVersion} (null: as {@link #compute}). */
+    private ScorecardView view(PlanId plan, Inputs inputs, Integer schemeVersion, int latest) {
+        EvaluationKind kind = EvaluationKind.of(plan);
+        Map<String, Object> evaluation = inputs.evaluation();
         Integer submittedUnder = evaluation == null ? null : (Integer) evaluation.get("scheme_version");
         int version = schemeVersion != null ? schemeVersion : submittedUnder != null ? submittedUnder : latest;
         ScoringScheme scheme = scheme(plan, kind, version);
@@ -88,11 +94,9 @@ public class Scorecards {
             throw new NotFoundException("schemeVersion", "scheme.not-found", "there is no version " + version
                     + " of the scoring scheme; the latest is " + latest);
         }
-
-        Indicators indicators = indicators(key);
-        Scorecard card = score(plan, figures, indicators, scheme);
+        Scorecard card = score(plan, inputs, scheme);
         List<ReportedFigure> reported = evaluation == null ? List.of() : ReportedFigures.of(evaluation, card,
-                indicators.facts(), scheme, indicators.levels(), figures);
+                inputs.indicators().facts(), scheme, inputs.indicators().levels(), inputs.figures());
         return new ScorecardView(plan.aggregateId(), kind.name(), version, latest,
                 evaluation == null ? "provisional" : "final", card, reported,
                 reported.stream().noneMatch(figure -> figure.verdict().equals(Verdict.Kind.DIFFERENT.name())
@@ -106,56 +110,16 @@ public class Scorecards {
      * @throws NotFoundException when the plan does not exist
      */
     public Scorecard preview(PlanId plan, ScoringScheme scheme) {
-        Object[] key = PlanKeys.of(plan);
-        return score(plan, figures(plan, key), indicators(key), scheme);
-    }
-
-    /** The plan's budget figures as scoring and the printed checks read them. */
-    private Map<String, Object> figures(PlanId plan, Object[] key) {
-        List<Map<String, Object>> plans = jdbc.queryForList(
-                "SELECT initial_budget, adjusted_budget, received, executed, budget_unstated FROM plan WHERE " + KEY, key);
-        if (plans.isEmpty()) {
+        Inputs inputs = this.inputs.one(plan);
+        if (inputs == null) {
             throw new NotFoundException("plan", "plan.not-found", "no " + plan.year() + " plan " + plan + " is known");
         }
-        return plans.get(0);
+        return score(plan, inputs, scheme);
     }
 
-    /**
-     * The plan's indicators as scoring reads them, from one read of its indicator rows.
-     *
-     * @param levels     code → its 一级指标 as the tables print it
-     * @param goalPoints goal → what its indicators' 分值 add up to (goals with none set absent)
-     * @param addedLate  the flags of indicators added at the self-evaluation, in their order
-     */
-    private record Indicators(List<IndicatorFacts> facts, Map<String, String> levels, Map<Integer, BigDecimal> goalPoints,
-                              List<String> addedLate) {
-    }
-
-    private Indicators indicators(Object[] key) {
-        Indicators read = new Indicators(new ArrayList<>(), new HashMap<>(), new HashMap<>(), new ArrayList<>());
-        jdbc.query("SELECT code, name, weight, target_value::text, latest_actual_value::text, latest_achievement, "
-                + "level1, goal, added_at_self_evaluation FROM indicator WHERE " + KEY + " ORDER BY position",
-                (ResultSet row) -> {
-                    String code = row.getString(1);
-                    BigDecimal weight = row.getBigDecimal(3);
-                    read.levels().put(code, IndicatorLevel1.valueOf(row.getString(7)).label());
-                    read.facts().add(new IndicatorFacts(code, row.getString(2), weight,
-                            RowJson.read(row.getString(4), TargetValue.class),
-                            row.getString(5) == null ? null : RowJson.read(row.getString(5), TargetValue.class),
-                            row.getString(6) == null ? null : Achievement.valueOf(row.getString(6))));
-                    if (weight != null) {
-                        read.goalPoints().merge(row.getInt(8), weight, BigDecimal::add);
-                    }
-                    if (row.getString(9) != null) {
-                        read.addedLate().add("indicator " + code + " " + row.getString(2) + " was added at the "
-                                + "self-evaluation (自评时补充), not among the targets finance approved: "
-                                + row.getString(9));
-                    }
-                }, key);
-        return read;
-    }
-
-    private Scorecard score(PlanId plan, Map<String, Object> figures, Indicators indicators, ScoringScheme scheme) {
+    private static Scorecard score(PlanId plan, Inputs inputs, ScoringScheme scheme) {
+        Map<String, Object> figures = inputs.figures();
+        Indicators indicators = inputs.indicators();
         PlanFacts facts = new PlanFacts(money(figures.get("initial_budget")), money(figures.get("adjusted_budget")),
                 money(figures.get("executed")), indicators.facts(), Boolean.TRUE.equals(figures.get("budget_unstated")));
         // a plan the scheme names is scored on its own layout (another template, another budget base), and says so
@@ -168,18 +132,22 @@ public class Scorecards {
         }
         flags.addAll(indicators.addedLate());
         // a goal printed with points of its own whose indicators' 分值 add up to something else
-        jdbc.query("SELECT number, weight FROM goal WHERE " + KEY + " AND weight IS NOT NULL ORDER BY number",
-                (ResultSet goal) -> {
-                    BigDecimal points = indicators.goalPoints().get(goal.getInt(1));
-                    if (points != null && points.compareTo(goal.getBigDecimal(2)) != 0) {
-                        flags.add("年度目标" + goal.getInt(1) + " is printed at "
-                                + goal.getBigDecimal(2).stripTrailingZeros().toPlainString()
-                                + " points, but its indicators' 分值 add up to "
-                                + points.stripTrailingZeros().toPlainString());
-                    }
-                }, PlanKeys.of(plan));
-        card = withFlags(card, flags);
-        return plan.departmentWide() ? withProjectsCheck(card, plan) : card;
+        inputs.goalWeights().forEach((goal, printed) -> {
+            BigDecimal points = indicators.goalPoints().get(goal);
+            if (points != null && points.compareTo(printed) != 0) {
+                flags.add("年度目标" + goal + " is printed at " + printed.stripTrailingZeros().toPlainString()
+                        + " points, but its indicators' 分值 add up to " + points.stripTrailingZeros().toPlainString());
+            }
+        });
+        // a department-wide plan's 项目支出 should be what its projects on PerfLedger spent
+        Projects projects = inputs.projects();
+        if (projects != null && projects.count() > 0 && projects.projectSpending().compareTo(projects.byProjects()) != 0) {
+            flags.add("项目支出 " + projects.projectSpending().toPlainString() + " of the department-wide plan differs "
+                    + "from the " + projects.byProjects().toPlainString() + " its " + projects.count()
+                    + " projects spent (by " + projects.projectSpending().subtract(projects.byProjects()).toPlainString()
+                    + ")");
+        }
+        return withFlags(card, flags);
     }
 
     private static Scorecard withFlags(Scorecard card, List<String> more) {
@@ -240,8 +208,51 @@ public class Scorecards {
      * @return null when no scheme is set for the plan's year and kind
      */
     public ScorecardView current(PlanId plan, Foundations foundations) {
-        EvaluationKind kind = EvaluationKind.of(plan);
-        Integer scheme = foundations.latestSchemes.get(plan.year().value() + "/" + kind.name());
+        return current(List.of(plan), foundations).get(0);
+    }
+
+    /**
+     * {@link #current(PlanId, Foundations)} of many plans of one district, in their order. The plans not remembered
+     * are scored together: their inputs are read in a few queries whatever their number.
+     */
+    public List<ScorecardView> current(List<PlanId> plans, Foundations foundations) {
+        List<ScorecardView> cards = new ArrayList<>(plans.size());
+        Map<PlanId, String> missing = new LinkedHashMap<>();
+        for (PlanId plan : plans) {
+            String rests = rests(plan, foundations);
+            ScorecardView card = rests == null ? null : current.getIfPresent(rests);
+            if (card == null && rests != null) {
+                missing.put(plan, rests);
+            }
+            cards.add(card);
+        }
+        if (missing.isEmpty()) {
+            return cards;
+        }
+        Map<PlanId, Inputs> read = missing.size() == 1 ? null
+                : inputs.many(plans.get(0).district().value(), missing.keySet());
+        for (int i = 0; i < plans.size(); i++) {
+            PlanId plan = plans.get(i);
+            String rests = missing.get(plan);
+            if (rests == null) {
+                continue;
+            }
+            Inputs of = read == null ? inputs.one(plan) : read.get(plan);
+            if (of == null) {
+                throw new NotFoundException("plan", "plan.not-found", "no " + plan.year() + " plan " + plan
+                        + " is known");
+            }
+            ScorecardView card = view(plan, of, null,
+                    foundations.latestSchemes.get(plan.year().value() + "/" + EvaluationKind.of(plan).name()));
+            current.put(rests, card);
+            cards.set(i, card);
+        }
+        return cards;
+    }
+
+    /** What a plan's provisional scorecard rests on, as its key among those remembered; null: no scheme is set. */
+    private static String rests(PlanId plan, Foundations foundations) {
+        Integer scheme = foundations.latestSchemes.get(plan.year().value() + "/" + EvaluationKind.of(plan).name());
         if (scheme == null) {
             return null;
         }
@@ -252,7 +263,7 @@ public class Scorecards {
             long[] projects = foundations.projects.getOrDefault(departmentYear, new long[2]);
             rests += "|projects " + projects[0] + "/" + projects[1];
         }
-        return current.get(rests, ignored -> compute(plan, null));
+        return rests;
     }
 
     /**
@@ -274,30 +285,6 @@ public class Scorecards {
         ScoringScheme scheme = RowJson.read(found.get(0), ScoringScheme.class);
         schemes.put(cacheKey, scheme);
         return scheme;
-    }
-
-    /**
-     * A department-wide plan's 项目支出 should be what its projects spent. Where the department has projects on
-     * PerfLedger and the two differ, the scorecard says so.
-     */
-    private Scorecard withProjectsCheck(Scorecard card, PlanId plan) {
-        Map<String, Object> projects = jdbc.queryForMap("SELECT count(*) AS projects, coalesce(sum(executed), 0) "
-                + "AS executed FROM plan WHERE district = ? AND department_id = ? AND fiscal_year = ? AND kind = 'PROJECT'",
-                plan.district().value(), plan.department().code().value(), plan.year().value());
-        long count = ((Number) projects.get("projects")).longValue();
-        if (count == 0) {
-            return card;
-        }
-        BigDecimal byProjects = (BigDecimal) projects.get("executed");
-        List<BigDecimal> own = jdbc.queryForList("SELECT executed FROM plan_budget_part WHERE " + KEY
-                + " AND dimension = 'class' AND part = 'PROJECT'", BigDecimal.class, PlanKeys.of(plan));
-        BigDecimal projectSpending = own.isEmpty() ? BigDecimal.ZERO : own.get(0);
-        if (projectSpending.compareTo(byProjects) == 0) {
-            return card;
-        }
-        return withFlags(card, List.of("项目支出 " + projectSpending.toPlainString() + " of the department-wide plan differs from "
-                + "the " + byProjects.toPlainString() + " its " + count + " projects spent (by "
-                + projectSpending.subtract(byProjects).toPlainString() + ")"));
     }
 
     private static WanYuan money(Object value) {

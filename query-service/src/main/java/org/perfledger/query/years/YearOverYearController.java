@@ -61,9 +61,12 @@ class YearOverYearController {
             List<YearRow> rows = new ArrayList<>();
             YearRow previous = null;
             Scorecards.Foundations foundations = scorecards.foundations(district, plans);
-            for (Map<String, Object> plan : plans) {
+            List<ScorecardView> cards = scorecards.current(plans.stream().map(plan -> PlanFigures.planId(district,
+                    FiscalYear.of(((Number) plan.get("fiscal_year")).intValue()), plan)).toList(), foundations);
+            for (int i = 0; i < plans.size(); i++) {
+                Map<String, Object> plan = plans.get(i);
                 FiscalYear year = FiscalYear.of(((Number) plan.get("fiscal_year")).intValue());
-                ScorecardView card = scorecards.current(PlanFigures.planId(district, year, plan), foundations);
+                ScorecardView card = cards.get(i);
                 WanYuan adjusted = PlanFigures.money(plan.get("adjusted_budget"));
                 WanYuan executed = PlanFigures.money(plan.get("executed"));
                 BigDecimal rate = PlanFigures.rate(executed, adjusted);

@@ -3,11 +3,22 @@ package org.perfledger.query.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.perfledger.kernel.organisation.FiscalYear;
+import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.query.SliceTest;
+import org.perfledger.query.figures.PlanFigures;
+import org.perfledger.query.platform.TenantReads;
+import org.perfledger.query.scoring.ScoringInputs.Inputs;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** A plan scored under the district's scheme, each figure with its formula, and the flags a reviewer must see. */
 class ScorecardSliceTest extends SliceTest {
+
+    @Autowired
+    TenantReads reads;
 
     @Test
     void aProjectIsScoredUnderTheLatestSchemeWithItsFormulas() throws Exception {
@@ -34,5 +45,24 @@ class ScorecardSliceTest extends SliceTest {
         JsonNode scheme = read("/api/v1/districts/caidian/years/2020/scoring-schemes/project", finance());
         assertThat(scheme.get("versions")).hasSize(2);
         assertThat(scheme.get("scheme").get("execution").get("base").asText()).isEqualTo("INITIAL");
+    }
+
+    @Test
+    void manyPlansAreReadForScoringAsEachIsReadAlone() {
+        reads.inDistrict(DISTRICT, () -> {
+            List<PlanId> plans = jdbc.queryForList("SELECT * FROM plan WHERE district = ?", DISTRICT).stream()
+                    .map(row -> PlanFigures.planId(DISTRICT, FiscalYear.of(((Number) row.get("fiscal_year")).intValue()),
+                            row)).toList();
+            assertThat(plans).hasSizeGreaterThanOrEqualTo(2).anyMatch(PlanId::departmentWide);
+            ScoringInputs inputs = new ScoringInputs(jdbc);
+            Map<PlanId, Inputs> many = inputs.many(DISTRICT, plans);
+            assertThat(many.keySet()).containsExactlyInAnyOrderElementsOf(plans);
+            for (PlanId plan : plans) {
+                Inputs one = inputs.one(plan);
+                assertThat(one.indicators().facts()).as(plan.toString()).isNotEmpty();
+                assertThat(many.get(plan)).as(plan.toString()).isEqualTo(one);
+            }
+            return null;
+        });
     }
 }
