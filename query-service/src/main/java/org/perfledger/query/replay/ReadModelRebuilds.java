@@ -186,6 +186,12 @@ public class ReadModelRebuilds implements DisposableBean {
                     }
                 });
             }
+            // the rebuilt tables were just filled by COPY and have no statistics yet: without them the first reads
+            // after the swap are planned for empty tables (nested loops over whole tables) until autovacuum comes by
+            rebuild.phase("analyzing");
+            for (String table : tables.projections(target)) {
+                jdbc.execute("ANALYZE " + ReadModelTables.ident(target) + "." + ReadModelTables.ident(table));
+            }
             transactions.executeWithoutResult(status -> {
                 rebuild.phase("catching-up");
                 jdbc.query("SELECT pg_advisory_xact_lock(?)", row -> { }, ProjectionApplier.SWAP_LOCK);

@@ -651,7 +651,7 @@ class PlatformBenchmark {
             status = parse(http(platform.queryUrl() + location, "GET", null, platform.adminToken()).body());
             String now = status.get("phase").asText();
             if (replayed == null && !now.equals("queued") && !now.equals("preparing") && !now.equals("replaying")
-                    && !now.equals("writing")) {
+                    && !now.equals("writing") && !now.equals("analyzing")) {
                 replayed = System.nanoTime();
             }
         } while (status.get("state").asText().equals("running"));

@@ -101,8 +101,8 @@ class RebuildTest {
         assertThat(done.get("applied").asLong()).isGreaterThan(800).isEqualTo(done.get("total").asLong());
         assertThat(done.get("eventsPerSecond").decimalValue()).isPositive();
         assertThat(seen).as("progress: a phase, and the count against the total").allSatisfy(status -> {
-            assertThat(status.get("phase").asText()).isIn("queued", "preparing", "replaying", "writing", "catching-up",
-                    "comparing", "swapping", "done");
+            assertThat(status.get("phase").asText()).isIn("queued", "preparing", "replaying", "writing", "analyzing",
+                    "catching-up", "comparing", "swapping", "done");
             assertThat(status.get("applied").asLong()).isLessThanOrEqualTo(status.get("total").asLong());
         });
         assertThat(failedReads).as("the live service answered throughout").isEmpty();
