@@ -81,6 +81,10 @@ public class EventLogTransfer {
      */
     public Imported importLog(DistrictId district, InputStream in, String importedBy) {
         Imported imported = transactions.execute(status -> {
+            // each statement planned for the table as it grows in this transaction: a plan cached while the store was
+            // empty (a scan of the whole table) would otherwise be kept for every batch, the chain trigger's included,
+            // and an import into a fresh store would grow quadratically
+            jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
             // the district's appends wait for each other (as the chain trigger does), so nothing slips in meanwhile
             jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", Object.class,
                     "perfledger.event_chain:" + district.value());
