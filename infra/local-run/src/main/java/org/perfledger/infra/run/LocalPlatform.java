@@ -30,14 +30,22 @@ public final class LocalPlatform implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
     /**
-     * Each service's JVM: 384 MiB of heap, the serial collector for two cores, and an exit rather than a limp when the
-     * heap runs out. The rest of the process (metaspace, compiled code, symbols, thread stacks, the C library's memory)
-     * measured about 210 MiB at load, so a service that has touched its whole heap (the query service after a
-     * rebuild) stands near 590 MiB; 288 MiB of heap still reached 512 MiB and cost the rebuild a tenth of its speed
-     * (BENCHMARKS.md, "Reading the figures").
+     * Each service's JVM: the serial collector for two cores, and an exit rather than a limp when the heap runs out;
+     * its heap is {@link #heap}. The rest of the process (metaspace, compiled code, symbols, thread stacks, the C
+     * library's memory) measured about 210 MiB at load.
      */
-    public static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC",
-            "-XX:+ExitOnOutOfMemoryError");
+    public static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+
+    /**
+     * A service's heap. The query service touches the whole of whatever heap it has while it rebuilds a district of a
+     * million events in process (its live rows are about a third of it) and keeps it: with 384 MiB it stood near 600
+     * MiB of RSS, over its 512 MiB bound, so it gets 288 MiB, which the rebuild pays for with more collections
+     * (BENCHMARKS.md). The command service keeps 384 MiB and stays near 430 MiB.
+     */
+    public static String heap(String service) {
+        return service.equals("query-service") ? "-Xmx288m" : "-Xmx384m";
+    }
+
     static final String DATABASE = "perfledger";
 
     /** Where things live and which external servers to use; {@code 0} ports mean any free port. */

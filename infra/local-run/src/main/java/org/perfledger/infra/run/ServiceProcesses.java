@@ -92,6 +92,7 @@ final class ServiceProcesses implements AutoCloseable {
         }
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java));
+        command.add(LocalPlatform.heap(service));
         command.addAll(LocalPlatform.JVM_OPTIONS);
         command.addAll(List.of("-Daxoniq.update-checker.disabled=true", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command);

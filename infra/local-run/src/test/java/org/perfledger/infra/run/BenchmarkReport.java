@@ -57,7 +57,9 @@ final class BenchmarkReport {
                 + platform.path("commands").path(0).path("runs").size() + " runs of the same measurement, in the same "
                 + "run as its reference. PostgreSQL runs durable (fsync, synchronous_commit and full_page_writes on) for "
                 + "the platform, for pgbench and for plain Axon alike. The services run as `./perfledger run` starts "
-                + "them: each its own JVM with `" + String.join(" ", LocalPlatform.JVM_OPTIONS) + "` and glibc's "
+                + "them: each its own JVM with `" + String.join(" ", LocalPlatform.JVM_OPTIONS) + "` (heap: the query "
+                + "service `" + LocalPlatform.heap("query-service") + "`, the command service `"
+                + LocalPlatform.heap("command-service") + "`) and glibc's "
                 + "`MALLOC_ARENA_MAX=2`, on the same two cores as PostgreSQL, Kafka "
                 + "and the load generator. Nothing here is asserted by a test.");
         line("");
