@@ -8,10 +8,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.perfledger.infra.embedded.TestInfrastructure;
+import org.perfledger.kernel.event.EventCatalog;
+import org.perfledger.kernel.event.EventEnvelope;
+import org.perfledger.kernel.event.EventEnvelopeCodec;
+import org.perfledger.kernel.event.PerfLedgerEvent;
 import org.perfledger.query.projection.DecodedEvent;
 import org.perfledger.query.projection.EveryKindOfEvent;
 import org.perfledger.query.projection.ProjectionApplier;
@@ -85,5 +91,14 @@ public abstract class SliceTest {
 
     protected int status(String path, String token) throws Exception {
         return get(path, token).statusCode();
+    }
+
+    /** Projects one event of another district's stream through the live path, as Kafka would bring it. */
+    protected void project(String stream, long sequence, PerfLedgerEvent event, String district) throws Exception {
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), EventCatalog.nameOf(event.getClass()),
+                EventCatalog.versionOf(event.getClass()), "Aggregate", stream, sequence, 0, Instant.now(),
+                Map.of("district", district, "actor", "test", "correlationId", "c-" + district),
+                EventEnvelopeCodec.mapper().writeValueAsString(event));
+        applier.apply(List.of(DecodedEvent.of(envelope)));
     }
 }

@@ -1,5 +1,7 @@
 package org.perfledger.query.overview;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +17,9 @@ import org.perfledger.query.figures.PlanFigures;
 import org.perfledger.query.replay.AsOfReads;
 import org.perfledger.query.scoring.Scorecards;
 import org.perfledger.query.scoring.Scorecards.ScorecardView;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.perfledger.query.replay.ReadModelRebuilds.ReadModelsRebuilding;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /** Every plan of a year the reader may see, as the overview and the district summary show it. */
@@ -26,11 +31,22 @@ public class OverviewRows {
                               String grade, String status, List<String> alerts) {
     }
 
+    /**
+     * Rows of a year as they stand, by the state they show: the year's plans (how many, and the sum of their versions,
+     * which grows with every event of every plan, a department-wide plan's projects included), the sum of the year's
+     * scheme versions, the reader's scope and the day. An overview read again and again (finance paging, sorting,
+     * filtering, several people on one district) then costs one small query until something in the year changes.
+     * Bounded by rows: some MiB.
+     */
+    private final Cache<String, List<OverviewRow>> current = Caffeine.newBuilder().maximumWeight(100_000)
+            .weigher((String key, List<OverviewRow> rows) -> Math.max(1, rows.size())).build();
+    private final JdbcTemplate jdbc;
     private final AsOfReads reads;
     private final Scorecards scorecards;
     private final PlanFigures figures;
 
-    OverviewRows(AsOfReads reads, Scorecards scorecards, PlanFigures figures) {
+    OverviewRows(JdbcTemplate jdbc, AsOfReads reads, Scorecards scorecards, PlanFigures figures) {
+        this.jdbc = jdbc;
         this.reads = reads;
         this.scorecards = scorecards;
         this.figures = figures;
@@ -39,18 +55,31 @@ public class OverviewRows {
     /** In department and plan order, at {@code instant} (null: now), with 序时进度 on {@code day}. */
     public List<OverviewRow> rows(String district, FiscalYear year, Caller reader, Instant instant, LocalDate day) {
         return reads.inDistrict(district, instant, Scope.year(DistrictId.of(district), year), () -> {
-            List<OverviewRow> rows = new ArrayList<>();
             String department = reader.readsWholeDistrict() ? null : reader.department();
-            List<Map<String, Object>> plans = figures.plans(district, year, department);
-            Scorecards.Foundations foundations = scorecards.foundations(district, plans);
-            Map<String, BigDecimal[]> dated = figures.datedMovements(district, year, department, day);
-            List<ScorecardView> cards = scorecards.current(plans.stream()
-                    .map(plan -> PlanFigures.planId(district, year, plan)).toList(), foundations);
-            for (int i = 0; i < plans.size(); i++) {
-                rows.add(row(plans.get(i), day, dated, cards.get(i)));
+            if (instant != null) {
+                return read(district, year, department, day);
             }
-            return rows;
+            // read in the same snapshot as the rows it names (the district's read is one transaction)
+            String state = jdbc.queryForObject("SELECT count(*) || '/' || coalesce(sum(version), 0) || '/' || "
+                    + "(SELECT coalesce(sum(version), 0) FROM scoring_scheme WHERE district = ? AND fiscal_year = ?) "
+                    + "FROM plan WHERE district = ? AND fiscal_year = ? AND (CAST(? AS TEXT) IS NULL OR department_id = ?)",
+                    String.class, district, year.value(), district, year.value(), department, department);
+            return current.get(district + "/" + year.value() + "/" + department + "/" + day + "/" + state,
+                    key -> read(district, year, department, day));
         });
+    }
+
+    private List<OverviewRow> read(String district, FiscalYear year, String department, LocalDate day) {
+        List<Map<String, Object>> plans = figures.plans(district, year, department);
+        Scorecards.Foundations foundations = scorecards.foundations(district, plans);
+        Map<String, BigDecimal[]> dated = figures.datedMovements(district, year, department, day);
+        List<ScorecardView> cards = scorecards.current(plans.stream()
+                .map(plan -> PlanFigures.planId(district, year, plan)).toList(), foundations);
+        List<OverviewRow> rows = new ArrayList<>(plans.size());
+        for (int i = 0; i < plans.size(); i++) {
+            rows.add(row(plans.get(i), day, dated, cards.get(i)));
+        }
+        return List.copyOf(rows);
     }
 
     private OverviewRow row(Map<String, Object> plan, LocalDate day, Map<String, BigDecimal[]> dated,
@@ -62,5 +91,11 @@ public class OverviewRows {
                 (String) plan.get("kind"), (String) plan.get("name"), (String) plan.get("phase"), adjusted, executed,
                 PlanFigures.rate(executed, adjusted), PlanFigures.score(card),
                 PlanFigures.grade(card), card == null ? null : card.status(), alerts);
+    }
+
+    /** A rebuild needs the memory: what is remembered goes, and comes back as it is read again. */
+    @EventListener(ReadModelsRebuilding.class)
+    void forget() {
+        current.invalidateAll();
     }
 }

@@ -9,6 +9,8 @@ import org.perfledger.query.plan.PlanViews.PlanView;
 import org.perfledger.query.readmodel.PlanKeys;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.perfledger.query.replay.ReadModelRebuilds.ReadModelsRebuilding;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /** Plans as they stand, each document read once per version ({@link PlanViews} reads them). */
@@ -63,5 +65,11 @@ class PlanDocuments {
             size += 2 + 4 * goal.indicators().size();
         }
         return size;
+    }
+
+    /** A rebuild needs the memory: what is remembered goes, and comes back as it is read again. */
+    @EventListener(ReadModelsRebuilding.class)
+    void forget() {
+        documents.invalidateAll();
     }
 }

@@ -29,6 +29,7 @@ import org.perfledger.query.replay.EventStoreReader.Settled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -60,6 +61,18 @@ public class ReadModelRebuilds implements DisposableBean {
     /** Events between two updates of the progress. */
     private static final int PROGRESS_STEP = 5_000;
 
+    /** Told once a rebuild's tables have been swapped in: the live read models are new. */
+    public record ReadModelsSwapped(String rebuild) {
+    }
+
+    /**
+     * Told as a rebuild starts: it is about to hold a district's rows in memory, so what the service remembers of the
+     * views (scorecards, overviews, plan documents) is let go until the rebuild is over; {@link ReadModelsSwapped} or
+     * the next read brings it back.
+     */
+    public record ReadModelsRebuilding(String rebuild) {
+    }
+
     public record Status(String id, boolean swap, String requestedBy, String state, String phase, long applied,
                          long total, BigDecimal eventsPerSecond, Long secondsLeft, Instant startedAt,
                          Instant finishedAt, String error, ReadModelComparison.Comparison comparison) {
@@ -77,12 +90,15 @@ public class ReadModelRebuilds implements DisposableBean {
         thread.setDaemon(true);
         return thread;
     });
+    private final ApplicationEventPublisher swapped;
+    private volatile boolean rebuilding;
     private final Map<String, RebuildProgress> rebuilds = Collections.synchronizedMap(new LinkedHashMap<>());
     private final AtomicLong appliedGauge = new AtomicLong();
 
     ReadModelRebuilds(DataSource dataSource, JdbcTemplate jdbc, PlatformTransactionManager transactions,
                       EventStoreReader store, ProjectionApplier applier, ReadModelTables tables,
-                      ReadModelComparison comparisons, MeterRegistry registry) {
+                      ReadModelComparison comparisons, MeterRegistry registry, ApplicationEventPublisher swapped) {
+        this.swapped = swapped;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
@@ -131,6 +147,11 @@ public class ReadModelRebuilds implements DisposableBean {
         return rebuild.status();
     }
 
+    /** Whether this instance is rebuilding the read models now. */
+    public boolean rebuilding() {
+        return rebuilding;
+    }
+
     /** @throws NotFoundException for an id this instance did not run */
     public Status status(String id) {
         RebuildProgress rebuild = rebuilds.get(id);
@@ -152,6 +173,8 @@ public class ReadModelRebuilds implements DisposableBean {
     private void run(RebuildProgress rebuild) {
         String live = tables.schema();
         String target = live + "_rebuild";
+        rebuilding = true;
+        swapped.publishEvent(new ReadModelsRebuilding(rebuild.id));
         try {
             rebuild.phase("preparing");
             transactions.executeWithoutResult(status -> {
@@ -211,14 +234,17 @@ public class ReadModelRebuilds implements DisposableBean {
                     jdbc.execute("DROP SCHEMA " + ReadModelTables.ident(target) + " CASCADE");
                 }
             });
+            rebuilding = false;
             if (rebuild.swap) {
                 dropRetired(retired(live));
+                swapped.publishEvent(new ReadModelsSwapped(rebuild.id));
             }
             rebuild.finish(null);
             log.info("Read-model rebuild {} done: {} events, {}", rebuild.id, rebuild.applied,
                     rebuild.comparison.equal() ? "equal to the live read models"
                             : "DIFFERENT from the live read models: " + rebuild.comparison);
         } catch (RuntimeException e) {
+            rebuilding = false;
             log.error("Read-model rebuild {} failed", rebuild.id, e);
             rebuild.finish(e.getMessage() == null ? e.toString() : e.getMessage());
             try {

@@ -25,6 +25,8 @@ import org.perfledger.query.readmodel.RowJson;
 import org.perfledger.query.platform.NotFoundException;
 import org.perfledger.query.platform.TenantReads;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.perfledger.query.replay.ReadModelRebuilds.ReadModelsRebuilding;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -291,4 +293,10 @@ public class Scorecards {
         return new WanYuan((BigDecimal) value);
     }
 
+
+    /** A rebuild needs the memory: what is remembered goes, and comes back as it is read again. */
+    @EventListener(ReadModelsRebuilding.class)
+    void forget() {
+        current.invalidateAll();
+    }
 }

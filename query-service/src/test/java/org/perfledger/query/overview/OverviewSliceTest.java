@@ -3,7 +3,16 @@ package org.perfledger.query.overview;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.perfledger.infra.embedded.TestInfrastructure;
+import org.perfledger.kernel.organisation.DepartmentId;
+import org.perfledger.kernel.organisation.FiscalYear;
+import org.perfledger.kernel.performance.PerformanceEvents.GoalAdded;
+import org.perfledger.kernel.plan.PlanEvents.DepartmentPlanStarted;
+import org.perfledger.kernel.plan.PlanEvents.TargetsSubmitted;
+import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.query.SliceTest;
 
 /** The district overview: each plan of the year with its figures, grade and alerts, paged, for district finance. */
@@ -33,6 +42,25 @@ class OverviewSliceTest extends SliceTest {
         assertThat(first.get("total").asInt()).isEqualTo(2);
         assertThat(status("/api/v1/districts/caidian/years/2020/overview?size=100000", finance())).isEqualTo(400);
         assertThat(status("/api/v1/districts/other/years/2020/overview", finance())).isEqualTo(404);
+    }
+
+    /** An overview read again is the same until something in its year changes; then the change shows at once. */
+    @Test
+    void anOverviewReadAgainFollowsEveryChangeOfItsYear() throws Exception {
+        PlanId plan = PlanId.departmentWide(DepartmentId.of("recount", "bureau"), FiscalYear.of(2020));
+        String path = "/api/v1/districts/recount/years/2020/overview";
+        String finance = TestInfrastructure.issuer().token("finance", "recount", null, List.of("DISTRICT_FINANCE"));
+        project(plan.aggregateId(), 0, new DepartmentPlanStarted(plan), "recount");
+        project(plan.aggregateId(), 1, new GoalAdded(plan, 1, "保障运转"), "recount");
+        JsonNode drafting = read(path, finance);
+        assertThat(item(drafting, "department").get("phase").asText()).isEqualTo("DRAFTING");
+        assertThat(read(path, finance)).isEqualTo(drafting);
+        project(plan.aggregateId(), 2, new TargetsSubmitted(plan, 1, 0, BigDecimal.ZERO), "recount");
+        assertThat(item(read(path, finance), "department").get("phase").asText()).isEqualTo("TARGETS_SUBMITTED");
+        // another plan of the year comes in: it is counted at once
+        PlanId other = PlanId.departmentWide(DepartmentId.of("recount", "office"), FiscalYear.of(2020));
+        project(other.aggregateId(), 0, new DepartmentPlanStarted(other), "recount");
+        assertThat(read(path, finance).get("total").asInt()).isEqualTo(2);
     }
 
     private static JsonNode item(JsonNode overview, String plan) {
