@@ -82,6 +82,19 @@ public final class BudgetCommands {
         }
     }
 
+    /**
+     * State what was spent from each funding source (决算 by 资金来源), as the documents print it; a later statement
+     * replaces the earlier one.
+     */
+    @SentBy(Role.DEPARTMENT_EDITOR)
+    public record StateSpendingBySource(PlanId plan, Map<FundingSource, WanYuan> bySource, Long expectedVersion)
+            implements PlanCommand {
+
+        public StateSpendingBySource {
+            bySource = bySource == null ? Map.of() : Map.copyOf(bySource);
+        }
+    }
+
     /** Record money that arrived (资金到位). */
     @SentBy(Role.DEPARTMENT_EDITOR)
     public record RecordFundsReceived(PlanId plan, WanYuan amount, FundingSource source, LocalDate date, String note,

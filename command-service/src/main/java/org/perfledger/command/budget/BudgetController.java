@@ -15,6 +15,7 @@ import org.perfledger.command.budget.BudgetCommands.CorrectExpenditure;
 import org.perfledger.command.budget.BudgetCommands.OpenBudget;
 import org.perfledger.command.budget.BudgetCommands.RecordExpenditure;
 import org.perfledger.command.budget.BudgetCommands.RecordFundsReceived;
+import org.perfledger.command.budget.BudgetCommands.StateSpendingBySource;
 import org.perfledger.command.budget.BudgetCommands.SetBudgetLines;
 import org.perfledger.command.planning.PlanPaths;
 import org.perfledger.command.planning.PlanResponses;
@@ -116,6 +117,22 @@ class BudgetController {
         Receipt receipt = commands.send(new OpenBudget(target.plan(), sources, classes, unstated,
                 target.expectedVersion()), request);
         return PlanResponses.created(receipt, request, PlanPaths.of(target) + "/budget");
+    }
+
+    /** {@code bySource}: funding source (its label, 一般公共预算财政拨款, or its code) → what was spent from it. */
+    record SpendingBySourceRequest(Map<String, String> bySource) {
+    }
+
+    @PutMapping({DEPARTMENT + "/budget/spending-by-source", PROJECT + "/budget/spending-by-source"})
+    ResponseEntity<Map<String, Object>> spendingBySource(RequestMetadata request, PlanTarget target,
+                                                         @RequestBody SpendingBySourceRequest body) {
+        RequestFields fields = new RequestFields();
+        fields.required("bySource", body.bySource());
+        Map<FundingSource, WanYuan> bySource = BudgetFields.amounts(fields, "bySource", body.bySource(),
+                FundingSource.class);
+        fields.throwIfInvalid();
+        return PlanResponses.ok(commands.send(new StateSpendingBySource(target.plan(), bySource,
+                target.expectedVersion()), request), request);
     }
 
     @PostMapping({DEPARTMENT + "/budget/adjustments", PROJECT + "/budget/adjustments"})

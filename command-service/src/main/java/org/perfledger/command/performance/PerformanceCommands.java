@@ -23,14 +23,21 @@ public final class PerformanceCommands {
 
     /**
      * Add an annual goal (年度目标); it gets the next number. {@code weight}: the points a table prints for the goal as
-     * a whole (年度绩效目标1 (80分)), or null.
+     * a whole (年度绩效目标1 (80分)), or null; {@code fundedBy}: the part of the budget the goal is for (a sub-project or
+     * a 明细 line, as the documents name it), or null.
      */
     @SentBy(Role.DEPARTMENT_EDITOR)
-    public record AddGoal(PlanId plan, String text, Points weight, Long expectedVersion) implements PlanCommand {
+    public record AddGoal(PlanId plan, String text, Points weight, String fundedBy, Long expectedVersion)
+            implements PlanCommand {
 
-        /** A goal with no points of its own. */
+        /** A goal with no points of its own, not tied to a part of the budget. */
         public AddGoal(PlanId plan, String text, Long expectedVersion) {
-            this(plan, text, null, expectedVersion);
+            this(plan, text, null, null, expectedVersion);
+        }
+
+        /** A goal not tied to a part of the budget. */
+        public AddGoal(PlanId plan, String text, Points weight, Long expectedVersion) {
+            this(plan, text, weight, null, expectedVersion);
         }
     }
 

@@ -20,6 +20,7 @@ import org.perfledger.command.planning.Receipt;
 import org.perfledger.command.platform.CommandSender;
 import org.perfledger.command.platform.RequestFields;
 import org.perfledger.command.platform.RequestMetadata;
+import org.perfledger.kernel.budget.BudgetLine;
 import org.perfledger.kernel.performance.Achievement;
 import org.perfledger.kernel.performance.Direction;
 import org.perfledger.kernel.performance.IndicatorCode;
@@ -50,7 +51,8 @@ class PerformanceController {
     }
 
     /** {@code weight}: the points a table prints for the goal as a whole (年度绩效目标1 (80分)), where it does. */
-    record GoalRequest(String text, String weight) {
+    /** {@code fundedBy}: the part of the budget the goal is for (a sub-project or a 明细 line), as the plan names it. */
+    record GoalRequest(String text, String weight, String fundedBy) {
     }
 
     /**
@@ -82,8 +84,10 @@ class PerformanceController {
         RequestFields fields = new RequestFields();
         String text = fields.text("text", body.text(), PlanLimits.MAX_TEXT);
         Points weight = fields.optional("weight", body.weight(), Points::parse);
+        String fundedBy = fields.optionalText("fundedBy", body.fundedBy(), BudgetLine.MAX_NAME_LENGTH);
         fields.throwIfInvalid();
-        Receipt receipt = commands.send(new AddGoal(target.plan(), text, weight, target.expectedVersion()), request);
+        Receipt receipt = commands.send(new AddGoal(target.plan(), text, weight, fundedBy, target.expectedVersion()),
+                request);
         return PlanResponses.created(receipt, request, PlanPaths.of(target) + "/goals/" + receipt.facts().get("goal"));
     }
 

@@ -27,6 +27,7 @@ import org.perfledger.command.performance.PerformanceCommands.RequestTargetAdjus
 import org.perfledger.command.performance.PerformanceCommands.SetAnnualTarget;
 import org.perfledger.command.platform.DomainRejection;
 import org.perfledger.command.platform.DomainRejection.Kind;
+import org.perfledger.kernel.budget.BudgetLine;
 import org.perfledger.kernel.performance.Achievement;
 import org.perfledger.kernel.performance.Deviation;
 import org.perfledger.kernel.performance.Direction;
@@ -75,7 +76,9 @@ public class PlanTargets {
 
     public Object[] addGoal(PlanId plan, AddGoal command) {
         String text = text("text", command.text(), PlanLimits.MAX_TEXT);
-        apply(new GoalAdded(plan, goals + 1, text, command.weight()));
+        String fundedBy = command.fundedBy() == null ? null
+                : text("fundedBy", command.fundedBy(), BudgetLine.MAX_NAME_LENGTH);
+        apply(new GoalAdded(plan, goals + 1, text, command.weight(), fundedBy));
         return new Object[] {"goal", goals};
     }
 

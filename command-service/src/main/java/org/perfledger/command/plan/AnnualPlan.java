@@ -31,6 +31,9 @@ import org.perfledger.command.budget.BudgetCommands.CorrectExpenditure;
 import org.perfledger.command.budget.BudgetCommands.OpenBudget;
 import org.perfledger.command.budget.BudgetCommands.RecordExpenditure;
 import org.perfledger.command.budget.BudgetCommands.RecordFundsReceived;
+import org.perfledger.command.budget.BudgetCommands.StateSpendingBySource;
+import org.perfledger.command.budget.SpendingBySource;
+import org.perfledger.kernel.budget.BudgetEvents.SpendingBySourceStated;
 import org.perfledger.command.budget.BudgetCommands.SetBudgetLines;
 import org.perfledger.command.department.DepartmentDirectory;
 import org.perfledger.command.evaluation.EvaluationCommands.AcceptSelfEvaluation;
@@ -52,6 +55,7 @@ import org.perfledger.command.plan.PlanCommands.CloseYear;
 import org.perfledger.command.plan.PlanCommands.RegisterProject;
 import org.perfledger.command.plan.PlanCommands.ReturnTargets;
 import org.perfledger.command.plan.PlanCommands.StateStaffing;
+import org.perfledger.command.plan.PlanCommands.StateSubProjects;
 import org.perfledger.command.plan.PlanCommands.SubmitTargets;
 import org.perfledger.command.platform.DomainRejection;
 import org.perfledger.command.platform.DomainRejection.Kind;
@@ -199,6 +203,14 @@ public class AnnualPlan {
     }
 
     @CommandHandler
+    public Receipt handle(StateSpendingBySource command) {
+        requireAllowed(command);
+        SpendingBySourceStated stated = SpendingBySource.stated(plan, command, budget);
+        apply(stated);
+        return receipt("total", stated.total(), "executed", stated.executed());
+    }
+
+    @CommandHandler
     public Receipt handle(RecordFundsReceived command) {
         budget.requireOpened("record funds received");
         requireAllowed(command);
@@ -285,6 +297,13 @@ public class AnnualPlan {
         requireAllowed(command);
         apply(StaffingStatement.stated(plan, command));
         return receipt("headcounts", command.headcounts());
+    }
+
+    @CommandHandler
+    public Receipt handle(StateSubProjects command) {
+        requireAllowed(command);
+        apply(SubProjectsStatement.stated(plan, command));
+        return receipt("subProjects", command.names().size());
     }
 
     // ---- the self-evaluation --------------------------------------------------------------------------------------

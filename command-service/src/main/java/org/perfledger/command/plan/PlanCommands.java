@@ -68,4 +68,16 @@ public final class PlanCommands {
             headcounts = headcounts == null ? Map.of() : Map.copyOf(headcounts);
         }
     }
+
+    /**
+     * Name a project's sub-projects (子项目) for the year, in their order, as its documents do; a later statement
+     * replaces the earlier one.
+     */
+    @SentBy(Role.DEPARTMENT_EDITOR)
+    public record StateSubProjects(PlanId plan, List<String> names, Long expectedVersion) implements PlanCommand {
+
+        public StateSubProjects {
+            names = names == null ? List.of() : names.stream().toList();
+        }
+    }
 }

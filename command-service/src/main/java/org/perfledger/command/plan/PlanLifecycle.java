@@ -19,6 +19,7 @@ import org.perfledger.command.budget.BudgetCommands.CorrectExpenditure;
 import org.perfledger.command.budget.BudgetCommands.OpenBudget;
 import org.perfledger.command.budget.BudgetCommands.RecordExpenditure;
 import org.perfledger.command.budget.BudgetCommands.RecordFundsReceived;
+import org.perfledger.command.budget.BudgetCommands.StateSpendingBySource;
 import org.perfledger.command.budget.BudgetCommands.SetBudgetLines;
 import org.perfledger.command.evaluation.EvaluationCommands.AcceptSelfEvaluation;
 import org.perfledger.command.evaluation.EvaluationCommands.ImportSelfEvaluationTable;
@@ -37,6 +38,7 @@ import org.perfledger.command.plan.PlanCommands.ApproveTargets;
 import org.perfledger.command.plan.PlanCommands.CloseYear;
 import org.perfledger.command.plan.PlanCommands.ReturnTargets;
 import org.perfledger.command.plan.PlanCommands.StateStaffing;
+import org.perfledger.command.plan.PlanCommands.StateSubProjects;
 import org.perfledger.command.plan.PlanCommands.SubmitTargets;
 import org.perfledger.command.planning.PlanCommand;
 import org.perfledger.command.planning.PlanRules;
@@ -71,11 +73,16 @@ final class PlanLifecycle {
             // the year's headcounts, until the self-evaluation that reports them is submitted
             entry(StateStaffing.class, new Step("state the headcounts", List.of(DRAFTING, TARGETS_SUBMITTED,
                     IN_EXECUTION, CLOSED, SELF_EVALUATION_RETURNED))),
+            entry(StateSubProjects.class, new Step("name the sub-projects", List.of(DRAFTING, TARGETS_SUBMITTED,
+                    IN_EXECUTION, CLOSED, SELF_EVALUATION_RETURNED))),
             entry(OpenBudget.class, new Step("open the budget", BEFORE_CLOSING)),
             entry(SetBudgetLines.class, new Step("set the budget lines", BEFORE_CLOSING)),
             entry(AdjustBudget.class, new Step("adjust the budget", List.of(IN_EXECUTION))),
             entry(NoteBudgetAdjustment.class, new Step("note an adjustment", List.of(IN_EXECUTION))),
             entry(RecordFundsReceived.class, new Step("record funds received", List.of(IN_EXECUTION))),
+            // 决算 by source: printed once the year's spending is known, until the self-evaluation reporting it is in
+            entry(StateSpendingBySource.class, new Step("state the spending by funding source", List.of(IN_EXECUTION,
+                    CLOSED, SELF_EVALUATION_RETURNED))),
             entry(RecordExpenditure.class, new Step("record an expenditure", List.of(IN_EXECUTION))),
             entry(CorrectExpenditure.class, new Step("correct an expenditure", List.of(IN_EXECUTION))),
             entry(AddGoal.class, new Step("add a goal", List.of(DRAFTING))),

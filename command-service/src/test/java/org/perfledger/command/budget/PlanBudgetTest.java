@@ -24,6 +24,7 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.perfledger.command.budget.BudgetCommands.StateSpendingBySource;
 import org.perfledger.command.budget.BudgetCommands.AdjustBudget;
 import org.perfledger.command.budget.BudgetCommands.CorrectExpenditure;
 import org.perfledger.command.budget.BudgetCommands.NoteBudgetAdjustment;
@@ -34,6 +35,7 @@ import org.perfledger.command.budget.BudgetCommands.SetBudgetLines;
 import org.perfledger.command.plan.PlanCommands.RegisterProject;
 import org.perfledger.kernel.budget.AdjustmentKind;
 import org.perfledger.kernel.budget.AdjustmentPart;
+import org.perfledger.kernel.budget.BudgetEvents.SpendingBySourceStated;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetAdjustmentNoted;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetAdjusted;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetLinesSet;
@@ -248,6 +250,32 @@ class PlanBudgetTest {
                                 WanYuan.of("30.00")), null))
                 .expectNoEvents()
                 .expectException(rejection("budget.classes-sum", "the classes sum to 90.00 but the funding sources to 100.00"));
+    }
+
+    /**
+     * 如皋 2023 prints its 决算 by funding source (一般公共预算财政拨款 14962.36, 政府性基金预算 1140.04) beside the spending
+     * by class: stated as printed, with their sum and the 执行数 they are to add up to; none below 0, at least one.
+     */
+    @Test
+    void theSpendingByFundingSourceIsStatedAsPrinted() {
+        Map<FundingSource, WanYuan> bySource = Map.of(FundingSource.GENERAL_PUBLIC_BUDGET, WanYuan.of("100.00"),
+                FundingSource.UPPER_LEVEL_TRANSFER, WanYuan.of("20.91"));
+        fixture.given(inExecution())
+                .when(new StateSpendingBySource(FOOD_SAFETY, bySource, null))
+                .expectEvents(new SpendingBySourceStated(FOOD_SAFETY, bySource, WanYuan.of("120.91"), WanYuan.ZERO));
+        SeedPlans.fixture().given(inExecution())
+                .when(new StateSpendingBySource(FOOD_SAFETY, Map.of(), null))
+                .expectNoEvents()
+                .expectException(rejection("spending-by-source.empty", "at least one funding source"));
+        SeedPlans.fixture().given(inExecution())
+                .when(new StateSpendingBySource(FOOD_SAFETY, Map.of(FundingSource.GENERAL_PUBLIC_BUDGET,
+                        WanYuan.of("-1.00")), null))
+                .expectNoEvents()
+                .expectException(rejection("money.non-negative", "bySource.GENERAL_PUBLIC_BUDGET"));
+        SeedPlans.fixture().given(registered())
+                .when(new StateSpendingBySource(FOOD_SAFETY, bySource, null))
+                .expectNoEvents()
+                .expectException(rejection("plan.phase", "cannot state the spending by funding source"));
     }
 
     @Test

@@ -74,6 +74,18 @@ class PlanTargetsTest {
                 .expectEvents(new GoalAdded(FOOD_SAFETY, 2, "开展药械日常监督检查", Points.parse("80")));
     }
 
+    /** 天心 2020 ties each goal to a fund: "2.食品安全监管检测经费，2020年度总体目标：…". */
+    @Test
+    void aGoalMayBeTiedToThePartOfTheBudgetItIsFor() {
+        fixture.given(registered(), goal())
+                .when(new AddGoal(FOOD_SAFETY, "依法加强食品、药品安全监管", null, "食品安全监管检测经费", null))
+                .expectEvents(new GoalAdded(FOOD_SAFETY, 2, "依法加强食品、药品安全监管", null, "食品安全监管检测经费"));
+        SeedPlans.fixture().given(registered(), goal())
+                .when(new AddGoal(FOOD_SAFETY, "依法加强食品、药品安全监管", null, "经".repeat(101), null))
+                .expectNoEvents()
+                .expectException(rejection("text.length", "fundedBy must be at most 100 characters"));
+    }
+
     @Test
     void theDepartmentWidePlanBeginsWithItsFirstGoal() {
         // seed 000 (蔡甸 2020), 年度目标1

@@ -28,8 +28,10 @@ import org.perfledger.command.performance.PerformanceCommands.SubmitMonitoringRe
 import org.perfledger.command.plan.PlanCommands.CloseYear;
 import org.perfledger.command.plan.PlanCommands.RegisterProject;
 import org.perfledger.command.plan.PlanCommands.StateStaffing;
+import org.perfledger.command.plan.PlanCommands.StateSubProjects;
 import org.perfledger.kernel.organisation.StaffCategory;
 import org.perfledger.kernel.plan.PlanEvents.StaffingStated;
+import org.perfledger.kernel.plan.PlanEvents.SubProjectsStated;
 import org.perfledger.kernel.budget.BudgetLine;
 import org.perfledger.kernel.budget.FundingSource;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetOpened;
@@ -85,6 +87,34 @@ class AnnualPlanGuardsTest {
                 .when(new StateStaffing(wide, Map.of(StaffCategory.IN_SERVICE, -1), null))
                 .expectNoEvents()
                 .expectException(rejection("staffing.count", "在职人员 is a whole number of people from 0"));
+    }
+
+    /**
+     * 东湖 2018: "综合事务管理专项包括党务经费、购买服务及劳务费专项经费和基层站所专项经费三个子项目" — named on the project, in
+     * their order, each once; a department-wide plan has projects, not sub-projects.
+     */
+    @Test
+    void aProjectsSubProjectsAreNamedOnTheProjectEachOnce() {
+        List<String> names = List.of("党务经费", "购买服务及劳务费专项经费", "基层站所专项经费");
+        SeedPlans.fixture().given(registered())
+                .when(new StateSubProjects(FOOD_SAFETY, List.of(" 党务经费", "购买服务及劳务费专项经费", "基层站所专项经费 "), null))
+                .expectEvents(new SubProjectsStated(FOOD_SAFETY, names));
+        SeedPlans.fixture().given(new DepartmentPlanStarted(SeedPlans.DONGHU_WIDE))
+                .when(new StateSubProjects(SeedPlans.DONGHU_WIDE, names, null))
+                .expectNoEvents()
+                .expectException(rejection("sub-projects.project", "name them on the project"));
+        SeedPlans.fixture().given(registered())
+                .when(new StateSubProjects(FOOD_SAFETY, List.of("党务经费", "党务经费"), null))
+                .expectNoEvents()
+                .expectException(rejection("sub-projects.duplicate", "'党务经费' is named twice"));
+        SeedPlans.fixture().given(registered())
+                .when(new StateSubProjects(FOOD_SAFETY, List.of(), null))
+                .expectNoEvents()
+                .expectException(rejection("sub-projects.count", "name 1 to 100 sub-projects, not 0"));
+        SeedPlans.fixture().given(registered())
+                .when(new StateSubProjects(FOOD_SAFETY, Collections.singletonList(null), null))
+                .expectNoEvents()
+                .expectException(rejection("text.required", "names[0] is required"));
     }
 
     @Test

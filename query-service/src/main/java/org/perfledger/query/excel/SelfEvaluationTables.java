@@ -27,6 +27,7 @@ import org.perfledger.kernel.plan.ProjectType;
 import org.perfledger.kernel.scoring.Scorecard;
 import org.perfledger.kernel.validation.Labelled;
 import org.perfledger.query.readmodel.PlanKeys;
+import org.perfledger.query.readmodel.RowJson;
 import org.perfledger.query.readmodel.Headcounts;
 import org.perfledger.query.platform.NotFoundException;
 import org.perfledger.query.scoring.Scorecards;
@@ -68,7 +69,7 @@ class SelfEvaluationTables {
         } catch (NotFoundException e) {
             card = null;
         }
-        List<Map<String, Object>> goals = jdbc.queryForList("SELECT number, text, weight FROM goal WHERE " + PlanKeys.WHERE
+        List<Map<String, Object>> goals = jdbc.queryForList("SELECT number, text, weight, funded_by FROM goal WHERE " + PlanKeys.WHERE
                 + " ORDER BY number", key);
         List<Map<String, Object>> indicators = jdbc.queryForList("SELECT * FROM indicator WHERE " + PlanKeys.WHERE
                 + " ORDER BY goal, position", key);
@@ -92,6 +93,10 @@ class SelfEvaluationTables {
                 r = pair(sheet, r, "项目类别", ticks(ProjectCategory.values(), (String) row.get("category")), styles);
                 r = pair(sheet, r, "项目属性", ticks(ProjectAttribute.values(), (String) row.get("attribute")), styles);
                 r = pair(sheet, r, "项目类型", ticks(ProjectType.values(), (String) row.get("project_type")), styles);
+                String subProjects = subProjects(row.get("sub_projects"));
+                if (subProjects != null) {
+                    r = pair(sheet, r, "子项目", subProjects, styles);
+                }
             } else {
                 r = pair(sheet, r, "单位名称", departmentName, styles);
                 String staffing = staffing(row.get("staffing"));
@@ -140,7 +145,8 @@ class SelfEvaluationTables {
             for (Map<String, Object> goal : goals) {
                 // a goal printed with points of its own says so, as the tables print it: 年度绩效目标1 (80分)
                 String text = "年度目标" + goal.get("number") + (goal.get("weight") == null ? "" : "（"
-                        + ((BigDecimal) goal.get("weight")).stripTrailingZeros().toPlainString() + "分）") + "："
+                        + ((BigDecimal) goal.get("weight")).stripTrailingZeros().toPlainString() + "分）")
+                        + (goal.get("funded_by") == null ? "" : "（" + goal.get("funded_by") + "）") + "："
                         + goal.get("text");
                 Printing.merged(sheet, r, COLUMNS, text, styles.wrap);
                 Printing.fitHeight(sheet.getRow(r++), text, WIDTH_ALL);
@@ -302,6 +308,11 @@ class SelfEvaluationTables {
                 .append("）；"));
         note.setLength(note.length() - 1);
         return note.append("。").toString();
+    }
+
+    /** The sub-projects as named, in their order: 党务经费、购买服务及劳务费专项经费、基层站所专项经费. */
+    private static String subProjects(Object json) {
+        return json == null ? null : String.join("、", RowJson.read(json.toString(), String[].class));
     }
 
     /**

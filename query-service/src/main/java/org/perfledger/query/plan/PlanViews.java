@@ -55,6 +55,7 @@ class PlanViews {
     record Coded(String code, String label) {
     }
 
+    /** {@code executed}: by source, null until the documents state it (spending is recorded by class). */
     record Part(Coded part, WanYuan initial, WanYuan adjusted, WanYuan received, WanYuan executed) {
     }
 
@@ -101,9 +102,10 @@ class PlanViews {
 
     /**
      * {@code weight}: the points printed for the goal as a whole, or null; where it is, {@code indicatorWeights} is what
-     * its indicators' 分值 add up to and {@code weightsAgree} whether that is the goal's (null where none is set).
+     * its indicators' 分值 add up to and {@code weightsAgree} whether that is the goal's (null where none is set);
+     * {@code fundedBy} the part of the budget the goal is for, as named, or null.
      */
-    record GoalView(int number, String text, BigDecimal weight, List<IndicatorView> indicators,
+    record GoalView(int number, String text, BigDecimal weight, String fundedBy, List<IndicatorView> indicators,
                     BigDecimal indicatorWeights, Boolean weightsAgree) {
     }
 
@@ -120,8 +122,8 @@ class PlanViews {
     }
 
     record PlanView(String district, String department, int year, String project, String kind, String name,
-                    Coded phase, TargetsReview targetsReview, Profile profile, StaffingView staffing, Budget budget,
-                    List<GoalView> goals,
+                    Coded phase, TargetsReview targetsReview, Profile profile, StaffingView staffing,
+                    List<SubProjectView> subProjects, Budget budget, List<GoalView> goals,
                     List<Map<String, Object>> targetAdjustments, List<Map<String, Object>> monitoringReports,
                     List<Map<String, Object>> selfEvaluations, long version) {
     }
@@ -163,10 +165,16 @@ class PlanViews {
                     && !executed.isZero()) {
                 flags.add("zero-budget-with-spending");
             }
+            List<Part> sources = parts(key, "source");
+            // spending stated by source (决算 by 资金来源) that does not add up to the 执行数
+            List<WanYuan> bySource = sources.stream().map(Part::executed).filter(Objects::nonNull).toList();
+            if (!bySource.isEmpty() && !bySource.stream().reduce(WanYuan.ZERO, WanYuan::plus).equals(executed)) {
+                flags.add("spending-by-source-differs");
+            }
             Budget budget = new Budget(row.getBoolean("budget_opened"), row.getBoolean("budget_unstated"), initial,
                     adjusted, received, executed,
                     rate(executed, adjusted), rate(executed, initial), rate(received, adjusted), over, flags,
-                    parts(key, "source"), parts(key, "class"), movements(key), lines(key));
+                    sources, parts(key, "class"), movements(key), lines(key));
             List<Coded> types = types(row.getString("project_type"));
             Profile profile = "PROJECT".equals(row.getString("kind")) ? new Profile(
                     units(row.getString("implementing_units")),
@@ -179,7 +187,8 @@ class PlanViews {
                     coded(PlanPhase.valueOf(row.getString("phase"))),
                     row.getString("targets_review") == null ? null : new TargetsReview(row.getString("targets_review"),
                             row.getString("targets_note"), row.getString("targets_reviewed_by")),
-                    profile, StaffingView.of(row.getString("staffing")), budget, goals(key),
+                    profile, StaffingView.of(row.getString("staffing")),
+                    SubProjectView.of(row.getString("sub_projects"), budget.lines()), budget, goals(key),
                     jdbc.queryForList("SELECT number, code, target_text, weight, reason, status, decision_note, "
                             + "requested_by, decided_by FROM target_adjustment WHERE " + KEY + " ORDER BY number", key),
                     jsonRows("SELECT period, as_of, budget, executed, indicators, deviations, corrective_measures, "
@@ -212,7 +221,7 @@ class PlanViews {
                 (row, n) -> new Part(dimension.equals("source")
                         ? coded(FundingSource.valueOf(row.getString(1)))
                         : coded(ExpenditureClass.valueOf(row.getString(1))),
-                        money(row, 2), money(row, 3), money(row, 4), money(row, 5)),
+                        money(row, 2), money(row, 3), money(row, 4), nullableMoney(row, "executed")),
                 append(key, dimension));
     }
 
@@ -241,10 +250,10 @@ class PlanViews {
 
     private List<GoalView> goals(Object[] key) {
         Map<Integer, GoalView> goals = new LinkedHashMap<>();
-        jdbc.query("SELECT number, text, weight FROM goal WHERE " + KEY + " ORDER BY number",
+        jdbc.query("SELECT number, text, weight, funded_by FROM goal WHERE " + KEY + " ORDER BY number",
                 (ResultSet row) -> {
                     goals.put(row.getInt(1), new GoalView(row.getInt(1), row.getString(2), row.getBigDecimal(3),
-                            new ArrayList<>(), null, null));
+                            row.getString(4), new ArrayList<>(), null, null));
                 }, key);
         jdbc.query("SELECT * FROM indicator WHERE " + KEY + " ORDER BY position", (ResultSet row) -> {
             GoalView goal = goals.get(row.getInt("goal"));
@@ -263,7 +272,7 @@ class PlanViews {
             return goal;
         }
         BigDecimal sum = weights.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new GoalView(goal.number(), goal.text(), goal.weight(), goal.indicators(), sum,
+        return new GoalView(goal.number(), goal.text(), goal.weight(), goal.fundedBy(), goal.indicators(), sum,
                 sum.compareTo(goal.weight()) == 0);
     }
 

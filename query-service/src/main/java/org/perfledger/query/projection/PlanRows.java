@@ -39,6 +39,8 @@ final class PlanRows {
     boolean budgetUnstated;
     /** the department's headcounts as stated ({category: count}), or null */
     Json staffing;
+    /** a project's sub-projects as named ([name, …]), or null */
+    Json subProjects;
     BigDecimal initial = BigDecimal.ZERO;
     BigDecimal adjusted = BigDecimal.ZERO;
     BigDecimal received = BigDecimal.ZERO;
@@ -53,6 +55,8 @@ final class PlanRows {
     final Map<Integer, String> goals = new LinkedHashMap<>();
     /** the points printed for a goal as a whole, where they are */
     final Map<Integer, BigDecimal> goalWeights = new HashMap<>();
+    /** the part of the budget a goal is for, where the documents tie it to one */
+    final Map<Integer, String> goalFunds = new HashMap<>();
     final Map<String, IndicatorRow> indicators = new LinkedHashMap<>();
     /** by number: the row's columns after the plan's key, in {@link ReadModelTable#TARGET_ADJUSTMENT} order */
     final Map<Integer, Object[]> adjustments = new LinkedHashMap<>();
@@ -91,11 +95,12 @@ final class PlanRows {
         switch (table) {
             case PLAN -> rows.add(row(kind, name, implementingUnits, category, attribute, projectType, financeDesk,
                     phase.name(), budgetOpened, initial, adjusted, received, executed, overBudget, version, updatedAt,
-                    targetsReview, targetsNote, targetsReviewedBy, budgetUnstated, staffing));
+                    targetsReview, targetsNote, targetsReviewedBy, budgetUnstated, staffing, subProjects));
             case BUDGET_PART -> parts.forEach((part, figures) -> rows.add(row(part.substring(0, part.indexOf('/')),
                     part.substring(part.indexOf('/') + 1), figures[0], figures[1], figures[2], figures[3])));
             case BUDGET_LINE -> lines.forEach(line -> rows.add(row(line)));
-            case GOAL -> goals.forEach((number, text) -> rows.add(row(number, text, goalWeights.get(number))));
+            case GOAL -> goals.forEach((number, text) -> rows.add(row(number, text, goalWeights.get(number),
+                    goalFunds.get(number))));
             case INDICATOR -> indicators.forEach((code, i) -> rows.add(row(code, i.position, i.goal, i.level1,
                     i.level2, i.name, i.weight, i.targetText, i.targetValue, i.actualText, i.actualValue, i.asOf,
                     i.narrative, i.evidence, i.achievement, i.completions, i.direction, i.addedAtSelfEvaluation)));
@@ -132,6 +137,7 @@ final class PlanRows {
                 targetsReviewedBy = (String) v[18];
                 budgetUnstated = (Boolean) v[19];
                 staffing = (Json) v[20];
+                subProjects = (Json) v[21];
             }
             case BUDGET_PART -> parts.put(v[0] + "/" + v[1], new BigDecimal[] {(BigDecimal) v[2], (BigDecimal) v[3],
                     (BigDecimal) v[4], (BigDecimal) v[5]});
@@ -140,6 +146,9 @@ final class PlanRows {
                 goals.put((Integer) v[0], (String) v[1]);
                 if (v[2] != null) {
                     goalWeights.put((Integer) v[0], (BigDecimal) v[2]);
+                }
+                if (v[3] != null) {
+                    goalFunds.put((Integer) v[0], (String) v[3]);
                 }
             }
             case INDICATOR -> {

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetAdjusted;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetAdjustmentNoted;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetLinesSet;
+import org.perfledger.kernel.budget.BudgetEvents.SpendingBySourceStated;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetOpened;
 import org.perfledger.kernel.budget.BudgetEvents.ExpenditureCorrected;
 import org.perfledger.kernel.budget.BudgetEvents.ExpenditureRecorded;
@@ -37,6 +38,7 @@ import org.perfledger.kernel.plan.PlanEvent;
 import org.perfledger.kernel.plan.PlanEvents.DepartmentPlanStarted;
 import org.perfledger.kernel.plan.PlanEvents.ProjectRegistered;
 import org.perfledger.kernel.plan.PlanEvents.StaffingStated;
+import org.perfledger.kernel.plan.PlanEvents.SubProjectsStated;
 import org.perfledger.kernel.plan.PlanEvents.TargetsApproved;
 import org.perfledger.kernel.plan.PlanEvents.TargetsReturned;
 import org.perfledger.kernel.plan.PlanEvents.TargetsSubmitted;
@@ -110,8 +112,9 @@ final class ReadModelFold {
             plan.budgetUnstated = opened.unstated();
             plan.initial = opened.total().amount();
             plan.adjusted = opened.total().amount();
+            // spending is recorded by class: by source it is only what the documents state (null until they do)
             opened.sources().forEach((source, amount) -> plan.parts.put("source/" + source.name(),
-                    new BigDecimal[] {amount.amount(), amount.amount(), BigDecimal.ZERO, BigDecimal.ZERO}));
+                    new BigDecimal[] {amount.amount(), amount.amount(), BigDecimal.ZERO, null}));
             opened.classes().forEach((type, amount) -> plan.parts.put("class/" + type.name(),
                     new BigDecimal[] {amount.amount(), amount.amount(), BigDecimal.ZERO, BigDecimal.ZERO}));
             movement(model, plan, envelope, "opened", null, null, null, null, null, opened.total(), null,
@@ -156,6 +159,14 @@ final class ReadModelFold {
             movement(model, plan, envelope, "corrected", null, null, null, corrected.expenditureClass().name(),
                     corrected.line(), corrected.amount(), null, corrected.executedTotal(), corrected.reason(), null,
                     corrected.originalVoucher(), corrected.date(), corrected.overBudget());
+        } else if (event instanceof SpendingBySourceStated stated) {
+            plan.parts.forEach((part, figures) -> {
+                if (part.startsWith("source/")) {
+                    figures[3] = null;
+                }
+            });
+            stated.bySource().forEach((source, amount) -> add(plan, "source/" + source.name(), 0, BigDecimal.ZERO)
+                    [3] = amount.amount());
         } else if (event instanceof BudgetLinesSet set) {
             // spending already charged to a line stays with it when the lines are set again
             Map<String, BigDecimal> spentByLine = new HashMap<>();
@@ -168,10 +179,15 @@ final class ReadModelFold {
             }
         } else if (event instanceof StaffingStated staffing) {
             plan.staffing = Json.of(staffing.headcounts());
+        } else if (event instanceof SubProjectsStated subProjects) {
+            plan.subProjects = Json.of(subProjects.names());
         } else if (event instanceof GoalAdded goal) {
             plan.goals.put(goal.number(), goal.text());
             if (goal.weight() != null) {
                 plan.goalWeights.put(goal.number(), goal.weight().value());
+            }
+            if (goal.fundedBy() != null) {
+                plan.goalFunds.put(goal.number(), goal.fundedBy());
             }
         } else if (event instanceof IndicatorTargetSet set) {
             indicator(plan, set.indicator());
@@ -272,10 +288,12 @@ final class ReadModelFold {
         return weight == null ? null : weight.value();
     }
 
-    private static void add(PlanRows plan, String part, int figure, BigDecimal amount) {
+    /** Adds to one figure of a part of the budget (a new part starts at 0; by source, its spending at not stated). */
+    private static BigDecimal[] add(PlanRows plan, String part, int figure, BigDecimal amount) {
         BigDecimal[] figures = plan.parts.computeIfAbsent(part, key -> new BigDecimal[] {BigDecimal.ZERO,
-                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+                BigDecimal.ZERO, BigDecimal.ZERO, key.startsWith("source/") ? null : BigDecimal.ZERO});
         figures[figure] = figures[figure].add(amount);
+        return figures;
     }
 
     private static void charge(PlanRows plan, String line, BigDecimal amount) {

@@ -11,11 +11,11 @@ public enum ReadModelTable {
 
     PLAN("plan", Keys.PLAN + "kind, name, implementing_units, category, attribute, project_type, finance_desk, phase, "
             + "budget_opened, initial_budget, adjusted_budget, received, executed, over_budget, version, updated_at, "
-            + "targets_review, targets_note, targets_reviewed_by, budget_unstated, staffing", Keys.PLAN),
+            + "targets_review, targets_note, targets_reviewed_by, budget_unstated, staffing, sub_projects", Keys.PLAN),
     BUDGET_PART("plan_budget_part", Keys.PLAN + "dimension, part, initial_amount, adjusted_amount, received, executed",
             Keys.PLAN + "dimension, part"),
     BUDGET_LINE("budget_line", Keys.PLAN + "position, name, amount, executed", Keys.PLAN + "name"),
-    GOAL("goal", Keys.PLAN + "number, text, weight", Keys.PLAN + "number"),
+    GOAL("goal", Keys.PLAN + "number, text, weight, funded_by", Keys.PLAN + "number"),
     INDICATOR("indicator", Keys.PLAN + "code, position, goal, level1, level2, name, weight, target_text, target_value, "
             + "latest_actual_text, latest_actual_value, latest_as_of, latest_narrative, latest_evidence, "
             + "latest_achievement, completions, direction, added_at_self_evaluation", Keys.PLAN + "code"),

@@ -38,7 +38,9 @@ export function BudgetSection({ plan, path, year, editor, finance, reload }) {
     correction: () => correctionForm(path, year, departmentWide, words, form.movement),
     adjustment: () => adjustmentForm(path, year, departmentWide, words),
     noted: () => notedAdjustmentForm(path, year, words),
+    bySource: () => spendingBySourceForm(path, words, budget.sources),
   };
+  const statingBySource = ['IN_EXECUTION', 'CLOSED', 'SELF_EVALUATION_RETURNED'].includes(phase);
   const action = (kind, text, extra = {}) => e('button', { type: 'button', 'data-test': kind, onClick: () => setForm({ kind, ...extra }) }, text);
   return e('section', { class: 'card', 'data-test': 'budget-section' },
     e('h3', null, t('section.budget')),
@@ -49,6 +51,8 @@ export function BudgetSection({ plan, path, year, editor, finance, reload }) {
           ['budget.rate', pct(budget.executionRate)]].map(([key, value]) => e('div', null, t(key), e('b', { 'data-test': 'figure-' + key }, value)))),
       budget.overBudget && e('p', { class: 'badge', 'data-test': 'over-budget' }, t('alert.over-budget')),
       budget.unstated && e('p', { class: 'notice', role: 'note', 'data-test': 'budget-unstated' }, t('budget.unstated')),
+      budget.flags.includes('spending-by-source-differs') && e('p', { class: 'notice warn', 'data-test': 'spending-by-source-differs' },
+        t('budget.bySourceDiffers')),
       e(PartsTable, { budget })),
     budget.lines.length > 0 && e('table', { tabindex: 0, 'data-test': 'budget-lines' },
       e('caption', null, t('budget.lines')),
@@ -63,11 +67,13 @@ export function BudgetSection({ plan, path, year, editor, finance, reload }) {
       executing && editor && action('record-expenditure', t('action.expenditure')),
       executing && editor && action('record-correction', t('action.correction')),
       executing && !budget.unstated && finance && action('adjust-budget', t('action.adjustBudget')),
-      executing && !budget.unstated && finance && action('note-adjustment', t('action.noteAdjustment'))),
+      executing && !budget.unstated && finance && action('note-adjustment', t('action.noteAdjustment')),
+      budget.opened && statingBySource && editor && action('state-spending-by-source', t('action.spendingBySource'))),
     e(Notice, { notice }),
     form && e(Form, { ...forms[{ 'open-budget': 'open', 'set-lines': 'lines', 'record-receipt': 'receipt',
       'record-expenditure': 'expenditure', 'record-correction': 'correction', 'correct-movement': 'correction',
-      'adjust-budget': 'adjustment', 'note-adjustment': 'noted' }[form.kind]](), onDone: done, onCancel: () => setForm(null) }),
+      'adjust-budget': 'adjustment', 'note-adjustment': 'noted', 'state-spending-by-source': 'bySource' }[form.kind]](),
+      onDone: done, onCancel: () => setForm(null) }),
     budget.movements.length > 0 && e(Movements, { movements: budget.movements,
       correct: executing && editor ? movement => setForm({ kind: 'correct-movement', movement }) : null }));
 }
@@ -137,6 +143,19 @@ function openForm(path, departmentWide, words) {
       }
       return api.send('POST', path + '/budget', { sources: given, classes: pick(values, 'class:') });
     },
+  };
+}
+
+/** 决算 by funding source, as the documents print it beside the spending recorded by class. */
+function spendingBySourceForm(path, words, sources) {
+  const stated = Object.fromEntries(sources.filter(part => part.executed != null).map(part => [part.part.code, part.executed]));
+  return {
+    test: 'spending-by-source-form', title: t('action.spendingBySource'),
+    fields: words.fundingSource.map(source => moneyField('source:' + source.code,
+      termLabel('fundingSource', source) + '（' + t('budget.unit') + '）',
+      { initial: stated[source.code] ?? '', apiNames: ['bySource.' + source.code, 'bySource.' + source.label] })),
+    submit: values => api.send('PUT', path + '/budget/spending-by-source', { bySource: Object.fromEntries(Object.entries(values)
+      .filter(([, value]) => String(value).trim() !== '').map(([key, value]) => [key.slice('source:'.length), String(value).trim()])) }),
   };
 }
 

@@ -12,6 +12,7 @@ import { DownloadButton, Notice, useSaved } from '../../components/controls.js';
 import { DecisionForm, Form } from '../../components/form.js';
 import { BudgetSection } from './budget.js';
 import { StaffingSection } from './staffing.js';
+import { SubProjectsSection } from './subprojects.js';
 import { TargetsSection } from './targets.js';
 import { AdjustmentsSection } from './adjustments.js';
 import { MonitoringSection } from './monitoring.js';
@@ -55,6 +56,7 @@ export function PlanWorkspace({ dep, year, planKey }) {
         'data-test': 'returned-note' }, t('review.targetsReturned', { note: plan.targetsReview.note ?? '—' })),
       e(PhaseActions, props),
       e(StaffingSection, props),
+      e(SubProjectsSection, props),
       e(BudgetSection, props),
       e(TargetsSection, props),
       !plan.unstarted && e(AdjustmentsSection, props),

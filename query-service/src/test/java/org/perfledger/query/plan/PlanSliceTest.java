@@ -82,6 +82,27 @@ class PlanSliceTest extends SliceTest {
         assertThat(goal.get("weight").decimalValue()).isEqualByComparingTo("80");
         assertThat(goal.get("indicatorWeights").decimalValue()).isEqualByComparingTo("15");
         assertThat(goal.get("weightsAgree").asBoolean()).isFalse();
+        // the goal is for the part of the budget it names
+        assertThat(goal.get("fundedBy").asText()).isEqualTo("抽检");
+        // its sub-projects as named: one is a line of its 明细 (120.00, spent 60.00); the other bears no line's name,
+        // and is not given one
+        JsonNode subProjects = project.get("subProjects");
+        assertThat(subProjects.findValuesAsText("name")).containsExactly("抽检", "快速检测");
+        assertThat(subProjects.get(0).get("amount").asText()).isEqualTo("120.00");
+        assertThat(subProjects.get(0).get("executed").asText()).isEqualTo("60.00");
+        assertThat(subProjects.get(0).get("amountNote").isNull()).isTrue();
+        assertThat(subProjects.get(1).get("amount").isNull()).isTrue();
+        assertThat(subProjects.get(1).get("amountNote").asText()).isEqualTo("no 明细 line of this name");
+        // the department-wide plan names none
+        assertThat(read(YEAR_PATH + "/department", finance()).get("subProjects").isNull()).isTrue();
+        // what it spent by funding source, as stated: they add up to its 执行数, so nothing is flagged
+        JsonNode sources = project.get("budget").get("sources");
+        assertThat(sources.findValuesAsText("executed")).containsExactlyInAnyOrder("229.09", "20.91");
+        assertThat(project.get("budget").get("flags").toString()).doesNotContain("spending-by-source-differs");
+        // the department-wide plan states none: by source its spending is not stated, not 0
+        read(YEAR_PATH + "/department", finance()).get("budget").get("sources")
+                .forEach(source -> assertThat(source.get("executed").isNull()).as(source.toString()).isTrue());
+        assertThat(read(YEAR_PATH + "/department", finance()).get("budget").get("sources")).isNotEmpty();
         // an adjustment named without its amount: kept with its items, no amount, no figure moved
         JsonNode noted = read(YEAR_PATH + "/projects/SPAQ", finance()).get("budget").get("movements")
                 .findParents("movement").stream().filter(m -> m.get("movement").asText().equals("noted"))
@@ -227,13 +248,5 @@ class PlanSliceTest extends SliceTest {
 
     private void project(String stream, long sequence, PerfLedgerEvent event) throws Exception {
         project(stream, sequence, event, "waits");
-    }
-
-    private void project(String stream, long sequence, PerfLedgerEvent event, String district) throws Exception {
-        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), EventCatalog.nameOf(event.getClass()),
-                EventCatalog.versionOf(event.getClass()), "Aggregate", stream, sequence, 0, Instant.now(),
-                Map.of("district", district, "actor", "test", "correlationId", "c-" + district),
-                EventEnvelopeCodec.mapper().writeValueAsString(event));
-        projections.apply(List.of(DecodedEvent.of(envelope)));
     }
 }

@@ -14,6 +14,7 @@ import org.perfledger.kernel.budget.AdjustmentPart;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetAdjusted;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetAdjustmentNoted;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetLinesSet;
+import org.perfledger.kernel.budget.BudgetEvents.SpendingBySourceStated;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetOpened;
 import org.perfledger.kernel.budget.BudgetEvents.ExpenditureCorrected;
 import org.perfledger.kernel.budget.BudgetEvents.ExpenditureRecorded;
@@ -67,6 +68,7 @@ import org.perfledger.kernel.plan.PlanEvents.TargetsApproved;
 import org.perfledger.kernel.plan.PlanEvents.TargetsReturned;
 import org.perfledger.kernel.plan.PlanEvents.TargetsSubmitted;
 import org.perfledger.kernel.plan.PlanEvents.StaffingStated;
+import org.perfledger.kernel.plan.PlanEvents.SubProjectsStated;
 import org.perfledger.kernel.plan.PlanEvents.YearClosed;
 import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.kernel.plan.ProjectAttribute;
@@ -210,7 +212,7 @@ public final class EveryKindOfEvent {
                 ExpenditureClass.PROJECT, "快检", "多记", "记-9", WanYuan.of("250.00"), WanYuan.of("170.51"), true));
         append(p, new BudgetLinesSet(project, List.of(new BudgetLine("抽检", WanYuan.of("120.00")),
                 new BudgetLine("检测", WanYuan.of("50.51"))), WanYuan.of("170.51")));
-        append(p, new GoalAdded(project, 1, "保障食品安全", Points.parse("80")));
+        append(p, new GoalAdded(project, 1, "保障食品安全", Points.parse("80"), "抽检"));
         append(p, new IndicatorTargetSet(project, new Indicator(new IndicatorCode("SPAQ.HG"), 1,
                 IndicatorLevel1.EFFECT, IndicatorLevel2.SOCIAL, "群众满意度", Points.parse("10"), target("90%以上"))));
         append(p, new CompletionRecorded(project, new IndicatorCode("SPAQ.HG"), target("95%"), null,
@@ -218,5 +220,8 @@ public final class EveryKindOfEvent {
         append(p, new IndicatorAddedAtSelfEvaluation(project, new Indicator(new IndicatorCode("SPAQ.HSD"), 1,
                 IndicatorLevel1.OUTPUT, IndicatorLevel2.QUANTITY, "设置过期药品回收点", Points.parse("5"),
                 target("11 个")), "上述调整完善措施已在本次自评时予以体现"));
+        append(p, new SubProjectsStated(project, List.of("抽检", "快速检测")));
+        append(p, new SpendingBySourceStated(project, Map.of(FundingSource.GENERAL_PUBLIC_BUDGET, WanYuan.of("229.09"),
+                FundingSource.UPPER_LEVEL_TRANSFER, WanYuan.of("20.91")), WanYuan.of("250.00"), WanYuan.of("250.00")));
     }
 }

@@ -163,6 +163,24 @@ public final class BudgetEvents {
         }
     }
 
+    /**
+     * What was spent from each funding source (决算 by 资金来源), as the documents print it (如皋 2023: 一般公共预算财政拨款
+     * 14962.36, 政府性基金预算 1140.04); a later statement replaces the earlier one. {@code total} is their sum and
+     * {@code executed} the plan's 执行数 when it was stated: where the two differ the documents' figures are kept as
+     * printed, and the views say so.
+     */
+    @EventType(name = "SpendingBySourceStated", version = 1)
+    public record SpendingBySourceStated(PlanId plan, Map<FundingSource, WanYuan> bySource, WanYuan total,
+                                         WanYuan executed) implements PlanEvent {
+
+        public SpendingBySourceStated {
+            Objects.requireNonNull(plan, "plan");
+            bySource = Collections.unmodifiableMap(new TreeMap<>(bySource));
+            Objects.requireNonNull(total, "total");
+            Objects.requireNonNull(executed, "executed");
+        }
+    }
+
     /** The 项目支出明细 was set; its lines sum to the budget as it stood ({@code total}). */
     @EventType(name = "BudgetLinesSet", version = 1)
     public record BudgetLinesSet(PlanId plan, List<BudgetLine> lines, WanYuan total) implements PlanEvent {

@@ -25,7 +25,8 @@ public final class EventUpcasting {
             "SelfEvaluationSubmitted/1", EventUpcasting::scoresAtTheDecimalsTheyKept,
             "ProjectRegistered/1", EventUpcasting::projectTypesAsAList,
             "BudgetAdjusted/1", EventUpcasting::adjustmentWithItsParts,
-            "GoalAdded/1", EventUpcasting::goalWithoutPoints);
+            "GoalAdded/1", EventUpcasting::goalWithoutPoints,
+            "GoalAdded/2", EventUpcasting::goalForNoPartOfTheBudget);
 
     private EventUpcasting() {
     }
@@ -81,6 +82,12 @@ public final class EventUpcasting {
     /** GoalAdded 1 → 2: version 1 held no points for a goal; it had none of its own. */
     private static ObjectNode goalWithoutPoints(ObjectNode payload) {
         payload.putNull("weight");
+        return payload;
+    }
+
+    /** GoalAdded 2 → 3: version 2 did not tie a goal to a part of the budget. */
+    private static ObjectNode goalForNoPartOfTheBudget(ObjectNode payload) {
+        payload.putNull("fundedBy");
         return payload;
     }
 

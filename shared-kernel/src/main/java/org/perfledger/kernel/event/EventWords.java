@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetAdjusted;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetAdjustmentNoted;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetLinesSet;
+import org.perfledger.kernel.budget.BudgetEvents.SpendingBySourceStated;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetOpened;
 import org.perfledger.kernel.budget.BudgetEvents.ExpenditureCorrected;
 import org.perfledger.kernel.budget.BudgetEvents.ExpenditureRecorded;
@@ -30,6 +31,7 @@ import org.perfledger.kernel.performance.PerformanceEvents.TargetAdjustmentReque
 import org.perfledger.kernel.plan.PlanEvents.DepartmentPlanStarted;
 import org.perfledger.kernel.plan.PlanEvents.ProjectRegistered;
 import org.perfledger.kernel.plan.PlanEvents.StaffingStated;
+import org.perfledger.kernel.plan.PlanEvents.SubProjectsStated;
 import org.perfledger.kernel.plan.PlanEvents.TargetsApproved;
 import org.perfledger.kernel.plan.PlanEvents.TargetsReturned;
 import org.perfledger.kernel.plan.PlanEvents.TargetsSubmitted;
@@ -77,6 +79,7 @@ public final class EventWords {
             case "ProjectRegistered" -> "项目登记";
             case "DepartmentPlanStarted" -> "部门整体计划建立";
             case "StaffingStated" -> "人员情况";
+            case "SubProjectsStated" -> "子项目";
             case "BudgetOpened" -> "年初预算";
             case "BudgetAdjusted" -> "预算调整";
             case "BudgetAdjustmentNoted" -> "预算调整（金额未载明）";
@@ -84,6 +87,7 @@ public final class EventWords {
             case "ExpenditureRecorded" -> "支出";
             case "ExpenditureCorrected" -> "支出冲销";
             case "BudgetLinesSet" -> "项目支出明细";
+            case "SpendingBySourceStated" -> "决算（按资金来源）";
             case "GoalAdded" -> "年度目标";
             case "IndicatorTargetSet" -> "绩效指标";
             case "IndicatorAddedAtSelfEvaluation" -> "自评时补充指标";
@@ -158,6 +162,11 @@ public final class EventWords {
             return "冲销 " + e.amount() + " 万元，" + e.date() + "，原因：" + e.reason() + "，原凭证 " + e.originalVoucher()
                     + "，累计执行 " + e.executedTotal() + " 万元";
         }
+        if (event instanceof SpendingBySourceStated e) {
+            return String.join("，", e.bySource().entrySet().stream()
+                    .map(part -> part.getKey().label() + " " + part.getValue() + " 万元").toList()) + "，合计 " + e.total()
+                    + " 万元" + (e.total().equals(e.executed()) ? "" : "（执行数 " + e.executed() + " 万元）");
+        }
         if (event instanceof BudgetLinesSet e) {
             return e.lines().size() + " 项，合计 " + e.total() + " 万元";
         }
@@ -165,8 +174,12 @@ public final class EventWords {
             return String.join("，", e.headcounts().entrySet().stream()
                     .map(count -> count.getKey().label() + " " + count.getValue() + " 人").toList());
         }
+        if (event instanceof SubProjectsStated e) {
+            return String.join("、", e.names());
+        }
         if (event instanceof GoalAdded e) {
-            return "目标" + e.number() + (e.weight() == null ? "" : "（" + e.weight() + " 分）") + "：" + e.text();
+            return "目标" + e.number() + (e.weight() == null ? "" : "（" + e.weight() + " 分）")
+                    + (e.fundedBy() == null ? "" : "（" + e.fundedBy() + "）") + "：" + e.text();
         }
         if (event instanceof IndicatorTargetSet e) {
             return e.indicator().code() + " " + e.indicator().name() + "，年初目标值 " + e.indicator().target().text()

@@ -19,18 +19,25 @@ public final class PerformanceEvents {
      *
      * @param weight the points a table prints for the goal as a whole (硚口 2020: 年度绩效目标1 (80分)), or null where
      *               none is printed; since version 2
+     * @param fundedBy the part of the budget the goal is for, as the documents name it (天心 2020: "2.食品安全监管检测经费，
+     *                 2020年度总体目标：…"; a sub-project or a 明细 line), or null; since version 3
      */
-    @EventType(name = "GoalAdded", version = 2)
-    public record GoalAdded(PlanId plan, int number, String text, Points weight) implements PlanEvent {
+    @EventType(name = "GoalAdded", version = 3)
+    public record GoalAdded(PlanId plan, int number, String text, Points weight, String fundedBy) implements PlanEvent {
 
         public GoalAdded {
             Objects.requireNonNull(plan, "plan");
             Objects.requireNonNull(text, "text");
         }
 
-        /** A goal with no points of its own. */
+        /** A goal with no points of its own, not tied to a part of the budget. */
         public GoalAdded(PlanId plan, int number, String text) {
-            this(plan, number, text, null);
+            this(plan, number, text, null, null);
+        }
+
+        /** A goal not tied to a part of the budget. */
+        public GoalAdded(PlanId plan, int number, String text, Points weight) {
+            this(plan, number, text, weight, null);
         }
     }
 

@@ -57,6 +57,20 @@ public final class PlanEvents {
         }
     }
 
+    /**
+     * A project's sub-projects (子项目) as its documents name them, in their order; a later statement replaces the
+     * earlier one. What each was budgeted is not part of it: where the documents print it, it is the 项目支出明细 line
+     * of the same name, and where they do not, it is not printed.
+     */
+    @EventType(name = "SubProjectsStated", version = 1)
+    public record SubProjectsStated(PlanId plan, List<String> names) implements PlanEvent {
+
+        public SubProjectsStated {
+            Objects.requireNonNull(plan, "plan");
+            names = List.copyOf(names);
+        }
+    }
+
     /** The department sent its goals and targets to district finance for approval. */
     @EventType(name = "TargetsSubmitted", version = 1)
     public record TargetsSubmitted(PlanId plan, int goals, int indicators, BigDecimal totalWeight) implements PlanEvent {

@@ -92,8 +92,23 @@ class EventUpcastingTest {
                 org.perfledger.kernel.performance.PerformanceEvents.GoalAdded.class);
         assertThat(goal.weight()).isNull();
         assertThat(goal.text()).isEqualTo("开展药械日常监督检查");
+        assertThat(goal.fundedBy()).isNull();
         assertThat(EventCatalog.versionOf(org.perfledger.kernel.performance.PerformanceEvents.GoalAdded.class))
-                .isEqualTo(2);
+                .isEqualTo(3);
+    }
+
+    /** A goal stored before goals could be tied to a part of the budget keeps its points and is tied to none. */
+    @Test
+    void aVersionTwoGoalIsForNoPartOfTheBudget() throws Exception {
+        JsonNode v2 = EventEnvelopeCodec.mapper().readTree("{\"plan\":{\"department\":{\"district\":\"qiaokou\","
+                + "\"code\":\"scjgj\"},\"year\":2020,\"project\":\"YXJG\"},\"number\":1,\"text\":\"开展药械日常监督检查\","
+                + "\"weight\":\"80\"}");
+        JsonNode current = EventUpcasting.toCurrent("GoalAdded", 2, v2);
+        assertThat(current.has("fundedBy")).isTrue();
+        org.perfledger.kernel.performance.PerformanceEvents.GoalAdded goal = EventEnvelopeCodec.mapper().treeToValue(
+                current, org.perfledger.kernel.performance.PerformanceEvents.GoalAdded.class);
+        assertThat(goal.fundedBy()).isNull();
+        assertThat(goal.weight().value()).isEqualByComparingTo("80");
     }
 
     /** An adjustment stored before adjustments had parts was not itemised: it reads with none. */

@@ -146,6 +146,12 @@ public final class SeedDataset {
             staffing.set("headcounts", plan.get("staffing"));
             steps.add(new Step("PUT", path + "/staffing", staffing.toString()));
         }
+        if (plan.has("subProjects")) {
+            // the sub-projects (子项目) the report names for the project, as it names them
+            ObjectNode subProjects = JSON.createObjectNode();
+            subProjects.set("names", plan.get("subProjects"));
+            steps.add(new Step("PUT", path + "/sub-projects", subProjects.toString()));
+        }
 
         int goal = 0;
         // indicators the document says were added as its self-evaluation was drawn up (自评时补充), by goal
@@ -154,6 +160,7 @@ public final class SeedDataset {
             goal++;
             ObjectNode goalBody = JSON.createObjectNode().put("text", given.get("text").asText());
             copy(given, goalBody, "weight"); // the points a table prints for the goal as a whole (年度绩效目标1 (80分))
+            copy(given, goalBody, "fundedBy"); // the fund the report ties the goal to (2.食品安全监管检测经费，…)
             steps.add(new Step("POST", path + "/goals", goalBody.toString()));
             for (JsonNode indicator : given.get("indicators")) {
                 if (indicator.hasNonNull(ADDED_LATE)) {
@@ -192,6 +199,12 @@ public final class SeedDataset {
             // 121%), the printed table is the confirmation the rule asks for
             expenditure.put("overBudgetConfirmed", true);
             steps.add(new Step("POST", path + "/budget/expenditures", expenditure.toString()));
+        }
+        if (budget.has("spendingBySource")) {
+            // the 决算 by funding source, as printed beside the 决算 by class (如皋 2023)
+            ObjectNode bySource = JSON.createObjectNode();
+            bySource.set("bySource", budget.get("spendingBySource"));
+            steps.add(new Step("PUT", path + "/budget/spending-by-source", bySource.toString()));
         }
         for (JsonNode given : plan.get("goals")) {
             for (JsonNode indicator : given.get("indicators")) {

@@ -78,6 +78,7 @@ class SeedScoringTest {
 
     private static final String QIAOKOU = "/api/v1/districts/qiaokou/departments/scjgj/years/2020/";
     private static final String DONGHU = "/api/v1/districts/donghu/departments/scjgj/years/2018/";
+    private static final String TIANXIN = "/api/v1/districts/tianxin/departments/scjgj/years/2020/";
 
     /**
      * 硚口's tables print 得分 but no 分值: no indicator's score can be recomputed, and neither can the 总分. What can be
@@ -308,6 +309,74 @@ class SeedScoringTest {
             });
             assertThat(goals).hasSize(1).allSatisfy(text -> assertThat(text).startsWith("年度目标1（80分）："));
         }
+    }
+
+    /**
+     * 东湖 2018 names each project's sub-projects ("综合事务管理专项包括党务经费、购买服务及劳务费专项经费和基层站所专项经费三个
+     * 子项目"): the plan holds them as named. 综合事务 prints no 明细, so their amounts are not printed; 工商行政管理's
+     * 明细 lines bear the same names (68.00 and 25.00); the 自评表 lists them under 子项目.
+     */
+    @Test
+    void donghu2018sProjectsNameTheirSubProjects() throws Exception {
+        String general = DONGHU + "projects/ZHSW";
+        finalScorecard(general);
+        JsonNode subProjects = planView(general).get("subProjects");
+        assertThat(subProjects.findValuesAsText("name")).containsExactly("党务经费", "购买服务及劳务费专项经费",
+                "基层站所专项经费");
+        assertThat(subProjects.findValuesAsText("amountNote")).containsOnly("not printed");
+        JsonNode business = planView(DONGHU + "projects/GSXZ").get("subProjects");
+        assertThat(business.findValuesAsText("name")).containsExactly("商标广告及综合业务费", "执法办案费");
+        assertThat(business.findValuesAsText("amount")).containsExactly("68.00", "25.00");
+        // 食品药品安全's sentence names two of them otherwise than its 明细 lines (食品安全宣传 / 食品安全宣传费): those are
+        // not matched; the third (药品医疗器械监管) bears its line's name and shows its 23.00
+        JsonNode food = planView(DONGHU + "projects/SPAQ").get("subProjects");
+        assertThat(food.get(0).get("amountNote").asText()).isEqualTo("no 明细 line of this name");
+        assertThat(food.get(1).get("amountNote").asText()).isEqualTo("no 明细 line of this name");
+        assertThat(food.get(2).get("amount").asText()).isEqualTo("23.00");
+        assertThat(workbookTexts(general)).contains("子项目", "党务经费、购买服务及劳务费专项经费、基层站所专项经费");
+    }
+
+    /**
+     * 如皋 2023 prints its 决算 by funding source beside the one by class: 14962.36 + 1140.04 = 16102.40 = 12647.54 +
+     * 3454.86. The spending recorded by class is not split by a guess; the printed figures by source are stated as a
+     * whole, and they add up to the 执行数, so nothing is flagged.
+     */
+    @Test
+    void rugao2023sSpendingBySourceIsStatedAsPrinted() throws Exception {
+        JsonNode budget = planView("/api/v1/districts/rugao/departments/scjgj/years/2023/department").get("budget");
+        assertThat(budget.get("executed").asText()).isEqualTo("16102.40");
+        Map<String, String> bySource = new java.util.HashMap<>();
+        budget.get("sources").forEach(source -> bySource.put(source.get("part").get("label").asText(),
+                source.get("executed").asText()));
+        assertThat(bySource).containsEntry("一般公共预算财政拨款", "14962.36").containsEntry("政府性基金预算", "1140.04");
+        assertThat(budget.get("flags").toString()).doesNotContain("spending-by-source-differs");
+    }
+
+    /** 天心 2020 ties its goals to funds ("2.食品安全监管检测经费，2020年度总体目标：…"): the goal says which. */
+    @Test
+    void tianxin2020sGoalIsForTheFundItsReportNames() throws Exception {
+        String plan = TIANXIN + "department";
+        JsonNode goal = planView(plan).get("goals").get(0);
+        assertThat(goal.get("fundedBy").asText()).isEqualTo("食品安全监管检测经费");
+        assertThat(workbookTexts(plan)).anySatisfy(text -> assertThat(text).startsWith("年度目标1（食品安全监管检测经费）："));
+    }
+
+    /** Every text cell of a plan's 自评表, read as the auditor downloads it. */
+    private static List<String> workbookTexts(String plan) throws Exception {
+        HttpResponse<byte[]> table = HTTP.send(HttpRequest.newBuilder(URI.create(platform.queryUrl() + plan
+                        + "/self-evaluation.xlsx")).header("Authorization", "Bearer " + platform.tokenFor(plan, "auditor"))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(table.statusCode()).isEqualTo(200);
+        List<String> texts = new ArrayList<>();
+        try (org.apache.poi.ss.usermodel.Workbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(table.body()))) {
+            workbook.getSheet("自评表").forEach(row -> row.forEach(cell -> {
+                if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+                    texts.add(cell.getStringCellValue());
+                }
+            }));
+        }
+        return texts;
     }
 
     /**

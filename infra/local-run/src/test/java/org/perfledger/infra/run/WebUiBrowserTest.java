@@ -409,12 +409,28 @@ class WebUiBrowserTest {
         // its 基本情况's headcounts, their sum checked
         assertThat(find("staffing-section").getText()).contains("在职人员", "168", "编外人员", "92");
         assertThat(find("staffing-check").getText()).contains("168");
+        // its goal says which fund it is for
+        assertThat(find("goal-funded-by").getText()).contains("食品安全监管检测经费");
         assertThat(all("[data-test=adjust-budget]")).isEmpty();
         WebElement checks = find("reported-checks");
         WebElement share = wait.until(driver -> checks.findElements(By.cssSelector(
                 "[data-test='check-企业占比 = 企业 / 市场主体总量']")).stream().findFirst().orElse(null));
         assertThat(in(share, "verdict").getText()).isEqualTo("不一致");
         assertThat(Accessibility.violations(browser, "budget-unstated", "screenshots")).isEmpty();
+    }
+
+    /**
+     * 东湖 2018's 综合事务管理专项 names three sub-projects and prints no 明细: each is listed, its amount not printed;
+     * the section passes axe.
+     */
+    @Test
+    void aProjectsSubProjectsAreListedWithAmountsOnlyWhereTheDocumentsPrintThem() throws IOException {
+        signInAs("donghu.finance", "donghu", null, "DISTRICT_FINANCE", "#/plan/scjgj/2018/ZHSW");
+        WebElement section = find("sub-projects-section");
+        assertThat(section.getText()).contains("党务经费", "购买服务及劳务费专项经费", "基层站所专项经费");
+        assertThat(all("[data-test=sub-project-no-amount]")).hasSize(3)
+                .allSatisfy(cell -> assertThat(cell.getText()).isEqualTo("金额未载明"));
+        assertThat(Accessibility.violations(browser, "sub-projects-section", "screenshots")).isEmpty();
     }
 
     @Test
