@@ -58,6 +58,8 @@ public class EventLogTransfer {
     private static final Logger log = LoggerFactory.getLogger(EventLogTransfer.class);
     private static final HexFormat HEX = HexFormat.of();
     private static final int INSERT_BATCH = 500;
+    /** After the first batch, the import's statistics are taken once more at this many events. */
+    private static final long RESTATED_AT = 20_000;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -81,10 +83,6 @@ public class EventLogTransfer {
      */
     public Imported importLog(DistrictId district, InputStream in, String importedBy) {
         Imported imported = transactions.execute(status -> {
-            // each statement planned for the table as it grows in this transaction: a plan cached while the store was
-            // empty (a scan of the whole table) would otherwise be kept for every batch, the chain trigger's included,
-            // and an import into a fresh store would grow quadratically
-            jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
             // the district's appends wait for each other (as the chain trigger does), so nothing slips in meanwhile
             jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", Object.class,
                     "perfledger.event_chain:" + district.value());
@@ -229,7 +227,16 @@ public class EventLogTransfer {
                 times.add(new Object[] {chainedAt.get(i), district.value(), written + i + 1});
             }
             jdbc.batchUpdate("UPDATE event_chain SET chained_at = ? WHERE district = ? AND position = ?", times);
+            long before = written;
             written += links.size();
+            if (before == 0 || before < RESTATED_AT && written >= RESTATED_AT) {
+                // the statistics learn that this district has rows (ANALYZE counts this transaction's own): planned
+                // for a district with none, the link updates and the chain trigger's reads scanned all of the
+                // district's rows in the day index, or a fresh store's whole table, for every row, and a million-event
+                // import grew quadratically; new statistics also make the cached plans plan again
+                jdbc.execute("ANALYZE event_chain");
+                jdbc.execute("ANALYZE domain_event_entry");
+            }
             head = links.isEmpty() ? head : links.get(links.size() - 1);
             events.clear();
             hashes.clear();
