@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.perfledger.command.planning.PlanCommand;
 import org.perfledger.command.platform.SentBy;
+import org.perfledger.kernel.performance.PerformanceEvents.OverallGoal;
 import org.perfledger.kernel.performance.Achievement;
 import org.perfledger.kernel.performance.Direction;
 import org.perfledger.kernel.performance.IndicatorCode;
@@ -105,5 +106,17 @@ public final class PerformanceCommands {
     @SentBy(Role.DISTRICT_FINANCE)
     public record RejectTargetAdjustment(PlanId plan, int number, String reason, Long expectedVersion)
             implements PlanCommand {
+    }
+
+    /**
+     * State the plan's 年度总体目标 (narrative goals, not scored), each with the fund it is for where the documents name
+     * one; a later statement replaces the earlier one.
+     */
+    @SentBy(Role.DEPARTMENT_EDITOR)
+    public record StateOverallGoals(PlanId plan, List<OverallGoal> goals, Long expectedVersion) implements PlanCommand {
+
+        public StateOverallGoals {
+            goals = goals == null ? List.of() : goals.stream().toList();
+        }
     }
 }

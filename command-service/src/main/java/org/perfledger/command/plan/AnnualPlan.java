@@ -56,6 +56,8 @@ import org.perfledger.command.plan.PlanCommands.RegisterProject;
 import org.perfledger.command.plan.PlanCommands.ReturnTargets;
 import org.perfledger.command.plan.PlanCommands.StateStaffing;
 import org.perfledger.command.plan.PlanCommands.StateSubProjects;
+import org.perfledger.command.performance.OverallGoals;
+import org.perfledger.command.performance.PerformanceCommands.StateOverallGoals;
 import org.perfledger.command.plan.PlanCommands.SubmitTargets;
 import org.perfledger.command.platform.DomainRejection;
 import org.perfledger.command.platform.DomainRejection.Kind;
@@ -297,6 +299,13 @@ public class AnnualPlan {
         requireAllowed(command);
         apply(StaffingStatement.stated(plan, command));
         return receipt("headcounts", command.headcounts());
+    }
+
+    @CommandHandler
+    public Receipt handle(StateOverallGoals command) {
+        requireAllowed(command);
+        apply(OverallGoals.stated(plan, command));
+        return receipt("overallGoals", command.goals().size());
     }
 
     @CommandHandler

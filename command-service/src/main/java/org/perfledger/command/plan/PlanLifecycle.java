@@ -39,6 +39,7 @@ import org.perfledger.command.plan.PlanCommands.CloseYear;
 import org.perfledger.command.plan.PlanCommands.ReturnTargets;
 import org.perfledger.command.plan.PlanCommands.StateStaffing;
 import org.perfledger.command.plan.PlanCommands.StateSubProjects;
+import org.perfledger.command.performance.PerformanceCommands.StateOverallGoals;
 import org.perfledger.command.plan.PlanCommands.SubmitTargets;
 import org.perfledger.command.planning.PlanCommand;
 import org.perfledger.command.planning.PlanRules;
@@ -74,6 +75,8 @@ final class PlanLifecycle {
             entry(StateStaffing.class, new Step("state the headcounts", List.of(DRAFTING, TARGETS_SUBMITTED,
                     IN_EXECUTION, CLOSED, SELF_EVALUATION_RETURNED))),
             entry(StateSubProjects.class, new Step("name the sub-projects", List.of(DRAFTING, TARGETS_SUBMITTED,
+                    IN_EXECUTION, CLOSED, SELF_EVALUATION_RETURNED))),
+            entry(StateOverallGoals.class, new Step("state the overall goals", List.of(DRAFTING, TARGETS_SUBMITTED,
                     IN_EXECUTION, CLOSED, SELF_EVALUATION_RETURNED))),
             entry(OpenBudget.class, new Step("open the budget", BEFORE_CLOSING)),
             entry(SetBudgetLines.class, new Step("set the budget lines", BEFORE_CLOSING)),

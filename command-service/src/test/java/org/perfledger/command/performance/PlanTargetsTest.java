@@ -18,11 +18,13 @@ import static org.perfledger.command.plan.SeedPlans.rejection;
 import org.perfledger.command.plan.SeedPlans;
 import org.perfledger.command.plan.AnnualPlan;
 import java.math.BigDecimal;
+import java.util.List;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.perfledger.command.performance.PerformanceCommands.AddGoal;
+import org.perfledger.command.performance.PerformanceCommands.StateOverallGoals;
 import org.perfledger.command.performance.PerformanceCommands.RecordCompletion;
 import org.perfledger.command.performance.PerformanceCommands.SetAnnualTarget;
 import org.perfledger.command.plan.PlanCommands.ApproveTargets;
@@ -34,6 +36,8 @@ import org.perfledger.kernel.performance.IndicatorCode;
 import org.perfledger.kernel.performance.IndicatorLevel1;
 import org.perfledger.kernel.performance.IndicatorLevel2;
 import org.perfledger.kernel.performance.PerformanceEvents.GoalAdded;
+import org.perfledger.kernel.performance.PerformanceEvents.OverallGoal;
+import org.perfledger.kernel.performance.PerformanceEvents.OverallGoalsStated;
 import org.perfledger.kernel.performance.PerformanceEvents.IndicatorTargetSet;
 import org.perfledger.kernel.performance.Indicator;
 import org.perfledger.kernel.performance.Points;
@@ -84,6 +88,27 @@ class PlanTargetsTest {
                 .when(new AddGoal(FOOD_SAFETY, "依法加强食品、药品安全监管", null, "经".repeat(101), null))
                 .expectNoEvents()
                 .expectException(rejection("text.length", "fundedBy must be at most 100 characters"));
+    }
+
+    /**
+     * 天心 2020 states nine 年度总体目标, each for a fund ("1.信息化工作经费，2020年度总体目标：夯实信息化建设基础…"): narrative,
+     * so stated as printed without indicators; a goal with no text is refused.
+     */
+    @Test
+    void theOverallGoalsAreStatedEachForTheFundItNames() {
+        List<OverallGoal> goals = List.of(new OverallGoal("信息化工作经费", "夯实信息化建设基础"),
+                new OverallGoal(null, "优化营商环境"));
+        fixture.given(registered(), goal())
+                .when(new StateOverallGoals(FOOD_SAFETY, goals, null))
+                .expectEvents(new OverallGoalsStated(FOOD_SAFETY, goals));
+        SeedPlans.fixture().given(registered(), goal())
+                .when(new StateOverallGoals(FOOD_SAFETY, List.of(), null))
+                .expectNoEvents()
+                .expectException(rejection("overall-goals.count", "state 1 to 100 overall goals, not 0"));
+        SeedPlans.fixture().given(registered(), goal())
+                .when(new StateOverallGoals(FOOD_SAFETY, List.of(new OverallGoal("党建经费", " ")), null))
+                .expectNoEvents()
+                .expectException(rejection("text.required", "goals[0].text is required"));
     }
 
     @Test

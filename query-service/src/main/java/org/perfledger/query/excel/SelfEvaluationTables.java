@@ -104,6 +104,10 @@ class SelfEvaluationTables {
                     r = pair(sheet, r, "人员情况", staffing, styles);
                 }
             }
+            String overallGoals = overallGoals(row.get("overall_goals"));
+            if (overallGoals != null) {
+                r = pair(sheet, r, "年度总体目标", overallGoals, styles);
+            }
             Scorecard.ExecutionScore execution = card == null ? null : card.scorecard().execution();
             String executionHeader = "预算执行情况（万元）" + (execution == null ? ""
                     : "（" + execution.weight().stripTrailingZeros().toPlainString() + "分）");
@@ -308,6 +312,20 @@ class SelfEvaluationTables {
                 .append("）；"));
         note.setLength(note.length() - 1);
         return note.append("。").toString();
+    }
+
+    /** The 年度总体目标 as stated, one a line: "1.信息化工作经费：夯实信息化建设基础…"; null when none are. */
+    private static String overallGoals(Object json) {
+        if (json == null) {
+            return null;
+        }
+        JsonNode goals = RowJson.tree(json.toString());
+        List<String> lines = new ArrayList<>();
+        for (JsonNode goal : goals) {
+            lines.add((lines.size() + 1) + "." + (goal.path("fundedBy").isTextual() ? goal.get("fundedBy").asText()
+                    + "：" : "") + goal.path("text").asText());
+        }
+        return String.join("\n", lines);
     }
 
     /** The sub-projects as named, in their order: 党务经费、购买服务及劳务费专项经费、基层站所专项经费. */

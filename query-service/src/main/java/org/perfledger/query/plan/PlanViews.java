@@ -105,6 +105,10 @@ class PlanViews {
      * its indicators' 分值 add up to and {@code weightsAgree} whether that is the goal's (null where none is set);
      * {@code fundedBy} the part of the budget the goal is for, as named, or null.
      */
+    /** One 年度总体目标 as stated: narrative, not scored; {@code fundedBy} the fund it is for, or null. */
+    record OverallGoalView(String fundedBy, String text) {
+    }
+
     record GoalView(int number, String text, BigDecimal weight, String fundedBy, List<IndicatorView> indicators,
                     BigDecimal indicatorWeights, Boolean weightsAgree) {
     }
@@ -123,7 +127,8 @@ class PlanViews {
 
     record PlanView(String district, String department, int year, String project, String kind, String name,
                     Coded phase, TargetsReview targetsReview, Profile profile, StaffingView staffing,
-                    List<SubProjectView> subProjects, Budget budget, List<GoalView> goals,
+                    List<SubProjectView> subProjects, Budget budget, List<OverallGoalView> overallGoals,
+                    List<GoalView> goals,
                     List<Map<String, Object>> targetAdjustments, List<Map<String, Object>> monitoringReports,
                     List<Map<String, Object>> selfEvaluations, long version) {
     }
@@ -188,7 +193,10 @@ class PlanViews {
                     row.getString("targets_review") == null ? null : new TargetsReview(row.getString("targets_review"),
                             row.getString("targets_note"), row.getString("targets_reviewed_by")),
                     profile, StaffingView.of(row.getString("staffing")),
-                    SubProjectView.of(row.getString("sub_projects"), budget.lines()), budget, goals(key),
+                    SubProjectView.of(row.getString("sub_projects"), budget.lines()), budget,
+                    row.getString("overall_goals") == null ? null
+                            : List.of(RowJson.read(row.getString("overall_goals"), OverallGoalView[].class)),
+                    goals(key),
                     jdbc.queryForList("SELECT number, code, target_text, weight, reason, status, decision_note, "
                             + "requested_by, decided_by FROM target_adjustment WHERE " + KEY + " ORDER BY number", key),
                     jsonRows("SELECT period, as_of, budget, executed, indicators, deviations, corrective_measures, "

@@ -41,6 +41,8 @@ final class PlanRows {
     Json staffing;
     /** a project's sub-projects as named ([name, …]), or null */
     Json subProjects;
+    /** the 年度总体目标 as stated ([{fundedBy, text}, …]), or null */
+    Json overallGoals;
     BigDecimal initial = BigDecimal.ZERO;
     BigDecimal adjusted = BigDecimal.ZERO;
     BigDecimal received = BigDecimal.ZERO;
@@ -95,7 +97,8 @@ final class PlanRows {
         switch (table) {
             case PLAN -> rows.add(row(kind, name, implementingUnits, category, attribute, projectType, financeDesk,
                     phase.name(), budgetOpened, initial, adjusted, received, executed, overBudget, version, updatedAt,
-                    targetsReview, targetsNote, targetsReviewedBy, budgetUnstated, staffing, subProjects));
+                    targetsReview, targetsNote, targetsReviewedBy, budgetUnstated, staffing, subProjects,
+                    overallGoals));
             case BUDGET_PART -> parts.forEach((part, figures) -> rows.add(row(part.substring(0, part.indexOf('/')),
                     part.substring(part.indexOf('/') + 1), figures[0], figures[1], figures[2], figures[3])));
             case BUDGET_LINE -> lines.forEach(line -> rows.add(row(line)));
@@ -138,6 +141,7 @@ final class PlanRows {
                 budgetUnstated = (Boolean) v[19];
                 staffing = (Json) v[20];
                 subProjects = (Json) v[21];
+                overallGoals = (Json) v[22];
             }
             case BUDGET_PART -> parts.put(v[0] + "/" + v[1], new BigDecimal[] {(BigDecimal) v[2], (BigDecimal) v[3],
                     (BigDecimal) v[4], (BigDecimal) v[5]});

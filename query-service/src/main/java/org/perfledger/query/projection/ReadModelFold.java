@@ -27,6 +27,7 @@ import org.perfledger.kernel.organisation.DistrictRegistered;
 import org.perfledger.kernel.performance.Indicator;
 import org.perfledger.kernel.performance.PerformanceEvents.CompletionRecorded;
 import org.perfledger.kernel.performance.PerformanceEvents.GoalAdded;
+import org.perfledger.kernel.performance.PerformanceEvents.OverallGoalsStated;
 import org.perfledger.kernel.performance.PerformanceEvents.IndicatorAddedAtSelfEvaluation;
 import org.perfledger.kernel.performance.PerformanceEvents.IndicatorTargetSet;
 import org.perfledger.kernel.performance.PerformanceEvents.MonitoringReportSubmitted;
@@ -181,6 +182,8 @@ final class ReadModelFold {
             plan.staffing = Json.of(staffing.headcounts());
         } else if (event instanceof SubProjectsStated subProjects) {
             plan.subProjects = Json.of(subProjects.names());
+        } else if (event instanceof OverallGoalsStated overall) {
+            plan.overallGoals = Json.of(overall.goals());
         } else if (event instanceof GoalAdded goal) {
             plan.goals.put(goal.number(), goal.text());
             if (goal.weight() != null) {

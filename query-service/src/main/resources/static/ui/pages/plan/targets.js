@@ -18,6 +18,10 @@ const COMPLETING = ['IN_EXECUTION', 'CLOSED', 'SELF_EVALUATION_RETURNED'];
 // while the self-evaluation is drawn up, an indicator the approved targets did not hold may be added (自评时补充)
 const LATE = ['CLOSED', 'SELF_EVALUATION_RETURNED'];
 const POINTS = /^\d{1,3}(\.\d{1,2})?$/;
+// the 年度总体目标 are narrative: stated (or stated again) until the self-evaluation reporting them is in
+const STATING = ['DRAFTING', 'TARGETS_SUBMITTED', 'IN_EXECUTION', 'CLOSED', 'SELF_EVALUATION_RETURNED'];
+// one goal a row, "经费：目标" where the documents tie it to a fund
+const FUNDED = /^([^：:]{1,100})[：:](.+)$/;
 
 export function TargetsSection({ plan, path, dep, year, editor, reload, card }) {
   const words = useVocabulary();
@@ -45,11 +49,14 @@ export function TargetsSection({ plan, path, dep, year, editor, reload, card }) 
         fundedBy: orNull(values.fundedBy.trim()) }) }),
     indicator: () => indicatorForm(path, plan, words, form.indicator, form.known),
     late: () => lateIndicatorForm(path, plan, words),
+    overall: () => overallGoalsForm(path, plan.overallGoals ?? []),
     completion: () => completionForm(path, year, { code: form.indicator.code, name: form.indicator.name, target: form.indicator.target.text }),
     adjustment: () => adjustmentRequestForm(path, form.indicator),
   };
   return e('section', { class: 'card', 'data-test': 'targets-section' },
     e('h3', null, t('section.targets')),
+    plan.overallGoals && e('div', { 'data-test': 'overall-goals' }, e('h4', null, t('overall.title')),
+      e('ol', null, plan.overallGoals.map(goal => e('li', null, goal.fundedBy && e('b', null, goal.fundedBy + '：'), goal.text)))),
     plan.goals.length === 0 && e('p', { class: 'muted', 'data-test': 'no-goals' }, t('goal.none')),
     plan.goals.map(goal => e('div', { class: 'goal', 'data-test': 'goal-' + goal.number },
       e('p', null, e('b', null, t('goal.number', { number: goal.number }) + ' '),
@@ -88,12 +95,27 @@ export function TargetsSection({ plan, path, dep, year, editor, reload, card }) 
       e('button', { type: 'button', 'data-test': 'add-goal', onClick: () => setForm({ kind: 'goal' }) }, t('action.addGoal')),
       plan.goals.length > 0 && e('button', { type: 'button', 'data-test': 'add-indicator', onClick: () => setForm({ kind: 'indicator' }) },
         t('action.addIndicator'))),
+    editor && STATING.includes(phase) && e('div', { class: 'toolbar' },
+      e('button', { type: 'button', 'data-test': 'state-overall-goals', onClick: () => setForm({ kind: 'overall' }) },
+        t('action.stateOverallGoals'))),
     editor && LATE.includes(phase) && plan.goals.length > 0 && e('div', { class: 'toolbar' },
       e('button', { type: 'button', 'data-test': 'add-late-indicator', onClick: () => setForm({ kind: 'late' }) },
         t('action.addLateIndicator'))),
     e(Notice, { notice }),
     form?.kind === 'indicator' && !form.indicator && e(KnownPicker, { dep, year, pick: known => setForm({ kind: 'indicator', known, key: Date.now() }) }),
     form && e(Form, { key: form.key ?? form.kind, ...forms[form.kind](), onDone: done, onCancel: () => setForm(null) }));
+}
+
+/** 年度总体目标: one a row, "经费：目标" where the documents name the fund it is for. */
+function overallGoalsForm(path, goals) {
+  return {
+    test: 'overall-goals-form', title: t('action.stateOverallGoals'),
+    fields: [{ name: 'goals', label: t('overall.input'), help: t('overall.help'), long: true, rows: 8, required: true,
+      max: 200000, apiPrefix: 'goals', initial: goals.map(goal => (goal.fundedBy ? goal.fundedBy + '：' : '') + goal.text).join('\n') }],
+    submit: values => api.send('PUT', path + '/overall-goals', { goals: values.goals.split('\n').map(row => row.trim())
+      .filter(Boolean).map(row => { const funded = FUNDED.exec(row);
+        return funded ? { fundedBy: funded[1].trim(), text: funded[2].trim() } : { fundedBy: null, text: row }; }) }),
+  };
 }
 
 /** The department's indicators of earlier years, by stable code: picking one fills in the form. */

@@ -95,6 +95,11 @@ class PlanSliceTest extends SliceTest {
         assertThat(subProjects.get(1).get("amountNote").asText()).isEqualTo("no 明细 line of this name");
         // the department-wide plan names none
         assertThat(read(YEAR_PATH + "/department", finance()).get("subProjects").isNull()).isTrue();
+        // its 年度总体目标, each with the fund it names, if any
+        JsonNode overall = project.get("overallGoals");
+        assertThat(overall.findValuesAsText("text")).containsExactly("保障食品安全", "群众满意");
+        assertThat(overall.get(0).get("fundedBy").asText()).isEqualTo("抽检");
+        assertThat(overall.get(1).get("fundedBy").isNull()).isTrue();
         // what it spent by funding source, as stated: they add up to its 执行数, so nothing is flagged
         JsonNode sources = project.get("budget").get("sources");
         assertThat(sources.findValuesAsText("executed")).containsExactlyInAnyOrder("229.09", "20.91");

@@ -52,6 +52,8 @@ import org.perfledger.kernel.performance.IndicatorLevel1;
 import org.perfledger.kernel.performance.IndicatorLevel2;
 import org.perfledger.kernel.performance.PerformanceEvents.CompletionRecorded;
 import org.perfledger.kernel.performance.PerformanceEvents.GoalAdded;
+import org.perfledger.kernel.performance.PerformanceEvents.OverallGoal;
+import org.perfledger.kernel.performance.PerformanceEvents.OverallGoalsStated;
 import org.perfledger.kernel.performance.PerformanceEvents.IndicatorProgress;
 import org.perfledger.kernel.performance.PerformanceEvents.IndicatorAddedAtSelfEvaluation;
 import org.perfledger.kernel.performance.PerformanceEvents.IndicatorTargetSet;
@@ -221,6 +223,8 @@ public final class EveryKindOfEvent {
                 IndicatorLevel1.OUTPUT, IndicatorLevel2.QUANTITY, "设置过期药品回收点", Points.parse("5"),
                 target("11 个")), "上述调整完善措施已在本次自评时予以体现"));
         append(p, new SubProjectsStated(project, List.of("抽检", "快速检测")));
+        append(p, new OverallGoalsStated(project, List.of(new OverallGoal("抽检", "保障食品安全"),
+                new OverallGoal(null, "群众满意"))));
         append(p, new SpendingBySourceStated(project, Map.of(FundingSource.GENERAL_PUBLIC_BUDGET, WanYuan.of("229.09"),
                 FundingSource.UPPER_LEVEL_TRANSFER, WanYuan.of("20.91")), WanYuan.of("250.00"), WanYuan.of("250.00")));
     }

@@ -35,6 +35,7 @@ public final class EventCatalog {
             BudgetEvents.ExpenditureCorrected.class,
             BudgetEvents.SpendingBySourceStated.class,
             BudgetEvents.BudgetLinesSet.class,
+            PerformanceEvents.OverallGoalsStated.class,
             PerformanceEvents.GoalAdded.class,
             PerformanceEvents.IndicatorTargetSet.class,
             PerformanceEvents.IndicatorAddedAtSelfEvaluation.class,

@@ -22,6 +22,7 @@ import org.perfledger.kernel.organisation.DepartmentRegistered;
 import org.perfledger.kernel.organisation.DistrictRegistered;
 import org.perfledger.kernel.performance.PerformanceEvents.CompletionRecorded;
 import org.perfledger.kernel.performance.PerformanceEvents.GoalAdded;
+import org.perfledger.kernel.performance.PerformanceEvents.OverallGoalsStated;
 import org.perfledger.kernel.performance.PerformanceEvents.IndicatorAddedAtSelfEvaluation;
 import org.perfledger.kernel.performance.PerformanceEvents.IndicatorTargetSet;
 import org.perfledger.kernel.performance.PerformanceEvents.MonitoringReportSubmitted;
@@ -89,6 +90,7 @@ public final class EventWords {
             case "BudgetLinesSet" -> "项目支出明细";
             case "SpendingBySourceStated" -> "决算（按资金来源）";
             case "GoalAdded" -> "年度目标";
+            case "OverallGoalsStated" -> "年度总体目标";
             case "IndicatorTargetSet" -> "绩效指标";
             case "IndicatorAddedAtSelfEvaluation" -> "自评时补充指标";
             case "TargetsSubmitted" -> "目标报送";
@@ -176,6 +178,10 @@ public final class EventWords {
         }
         if (event instanceof SubProjectsStated e) {
             return String.join("、", e.names());
+        }
+        if (event instanceof OverallGoalsStated e) {
+            return String.join("；", e.goals().stream()
+                    .map(goal -> (goal.fundedBy() == null ? "" : goal.fundedBy() + "：") + goal.text()).toList());
         }
         if (event instanceof GoalAdded e) {
             return "目标" + e.number() + (e.weight() == null ? "" : "（" + e.weight() + " 分）")

@@ -41,6 +41,28 @@ public final class PerformanceEvents {
         }
     }
 
+    /**
+     * The plan's 年度总体目标 as its documents state them: narrative goals, not scored, each for the fund it names where
+     * it names one (天心 2020: "1.信息化工作经费，2020年度总体目标：夯实信息化建设基础…", nine of them); a later
+     * statement replaces the earlier one. The goals its indicators measure are {@link GoalAdded}.
+     */
+    @EventType(name = "OverallGoalsStated", version = 1)
+    public record OverallGoalsStated(PlanId plan, List<OverallGoal> goals) implements PlanEvent {
+
+        public OverallGoalsStated {
+            Objects.requireNonNull(plan, "plan");
+            goals = List.copyOf(goals);
+        }
+    }
+
+    /** One 总体目标: its text, and the fund (经费, sub-project or 明细 line) it is for, or null. */
+    public record OverallGoal(String fundedBy, String text) {
+
+        public OverallGoal {
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
     /** An indicator was added, or changed while the targets were still being drafted. */
     @EventType(name = "IndicatorTargetSet", version = 1)
     public record IndicatorTargetSet(PlanId plan, Indicator indicator) implements PlanEvent {

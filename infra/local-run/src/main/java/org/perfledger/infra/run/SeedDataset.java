@@ -146,6 +146,12 @@ public final class SeedDataset {
             staffing.set("headcounts", plan.get("staffing"));
             steps.add(new Step("PUT", path + "/staffing", staffing.toString()));
         }
+        if (plan.has("overallGoals")) {
+            // the 年度总体目标 a report states, each with the fund it names (天心 2020's nine)
+            ObjectNode overall = JSON.createObjectNode();
+            overall.set("goals", plan.get("overallGoals"));
+            steps.add(new Step("PUT", path + "/overall-goals", overall.toString()));
+        }
         if (plan.has("subProjects")) {
             // the sub-projects (子项目) the report names for the project, as it names them
             ObjectNode subProjects = JSON.createObjectNode();

@@ -352,13 +352,25 @@ class SeedScoringTest {
         assertThat(budget.get("flags").toString()).doesNotContain("spending-by-source-differs");
     }
 
-    /** 天心 2020 ties its goals to funds ("2.食品安全监管检测经费，2020年度总体目标：…"): the goal says which. */
+    /**
+     * 天心 2020 states nine 年度总体目标, each for a fund ("2.食品安全监管检测经费，2020年度总体目标：…"): all nine are the
+     * plan's overall goals; the one whose figures it prints is the goal its indicators measure, and says which fund.
+     */
     @Test
     void tianxin2020sGoalIsForTheFundItsReportNames() throws Exception {
         String plan = TIANXIN + "department";
         JsonNode goal = planView(plan).get("goals").get(0);
         assertThat(goal.get("fundedBy").asText()).isEqualTo("食品安全监管检测经费");
-        assertThat(workbookTexts(plan)).anySatisfy(text -> assertThat(text).startsWith("年度目标1（食品安全监管检测经费）："));
+        List<String> texts = workbookTexts(plan);
+        assertThat(texts).anySatisfy(text -> assertThat(text).startsWith("年度目标1（食品安全监管检测经费）："));
+        // its nine 年度总体目标, each for the fund it names, as printed and in its order
+        JsonNode overall = planView(plan).get("overallGoals");
+        assertThat(overall).hasSize(9);
+        assertThat(overall.get(0).get("fundedBy").asText()).isEqualTo("信息化工作经费");
+        assertThat(overall.get(7).get("fundedBy").asText()).isEqualTo("2020省级市场监管专项（标准化项目补助）");
+        assertThat(overall.get(8).get("text").asText()).isEqualTo("用于推进知识产权战略，对部分个人和企业专利申请及产业培育补助。");
+        assertThat(texts).contains("年度总体目标").anySatisfy(text -> assertThat(text)
+                .startsWith("1.信息化工作经费：夯实信息化建设基础").contains("\n9.2020知识产权战略推进专项：用于推进知识产权战略"));
     }
 
     /** Every text cell of a plan's 自评表, read as the auditor downloads it. */

@@ -411,6 +411,7 @@ class WebUiBrowserTest {
         assertThat(find("staffing-check").getText()).contains("168");
         // its goal says which fund it is for
         assertThat(find("goal-funded-by").getText()).contains("食品安全监管检测经费");
+        assertThat(find("overall-goals").getText()).contains("信息化工作经费：", "2020知识产权战略推进专项：");
         assertThat(all("[data-test=adjust-budget]")).isEmpty();
         WebElement checks = find("reported-checks");
         WebElement share = wait.until(driver -> checks.findElements(By.cssSelector(
