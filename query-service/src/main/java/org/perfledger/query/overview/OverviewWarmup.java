@@ -3,12 +3,12 @@ package org.perfledger.query.overview;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import jakarta.annotation.PreDestroy;
 import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.security.Caller;
 import org.perfledger.kernel.security.Role;
 import org.perfledger.query.figures.PlanFigures;
+import org.perfledger.query.platform.BackgroundWorker;
 import org.perfledger.query.replay.ReadModelRebuilds;
 import org.perfledger.query.replay.ReadModelRebuilds.ReadModelsSwapped;
 import org.slf4j.Logger;
@@ -43,12 +43,7 @@ class OverviewWarmup {
     private final OverviewRows overview;
     private final PlanFigures figures;
     private final boolean enabled;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "overview-warm-up");
-        thread.setDaemon(true);
-        thread.setPriority(Thread.MIN_PRIORITY);
-        return thread;
-    });
+    private final ExecutorService worker = BackgroundWorker.single("overview-warm-up", Thread.MIN_PRIORITY);
 
     OverviewWarmup(JdbcTemplate jdbc, ReadModelRebuilds rebuilds, OverviewRows overview, PlanFigures figures,
                    @Value("${perfledger.overview.warm-up:true}") boolean enabled) {

@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.perfledger.kernel.event.EventEnvelopeCodec.MalformedEnvelopeException;
+import org.perfledger.query.platform.BackgroundWorker;
 import org.perfledger.query.platform.ConflictException;
 import org.perfledger.query.platform.NotFoundException;
 import org.perfledger.query.projection.DecodedEvent;
@@ -85,11 +85,7 @@ public class ReadModelRebuilds implements DisposableBean {
     private final ProjectionApplier applier;
     private final ReadModelTables tables;
     private final ReadModelComparison comparisons;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "read-model-rebuild");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService worker = BackgroundWorker.single("read-model-rebuild", Thread.NORM_PRIORITY);
     private final ApplicationEventPublisher swapped;
     private volatile boolean rebuilding;
     private final Map<String, RebuildProgress> rebuilds = Collections.synchronizedMap(new LinkedHashMap<>());

@@ -140,24 +140,12 @@ public final class SeedDataset {
             open.set("classes", budget.get("classes"));
         }
         steps.add(new Step("POST", path + "/budget", open.toString()));
-        if (plan.has("staffing")) {
-            // the department's headcounts as its 基本情况 states them
-            ObjectNode staffing = JSON.createObjectNode();
-            staffing.set("headcounts", plan.get("staffing"));
-            steps.add(new Step("PUT", path + "/staffing", staffing.toString()));
-        }
-        if (plan.has("overallGoals")) {
-            // the 年度总体目标 a report states, each with the fund it names (天心 2020's nine)
-            ObjectNode overall = JSON.createObjectNode();
-            overall.set("goals", plan.get("overallGoals"));
-            steps.add(new Step("PUT", path + "/overall-goals", overall.toString()));
-        }
-        if (plan.has("subProjects")) {
-            // the sub-projects (子项目) the report names for the project, as it names them
-            ObjectNode subProjects = JSON.createObjectNode();
-            subProjects.set("names", plan.get("subProjects"));
-            steps.add(new Step("PUT", path + "/sub-projects", subProjects.toString()));
-        }
+        // the department's headcounts as its 基本情况 states them
+        statement(steps, plan, "staffing", path + "/staffing", "headcounts");
+        // the 年度总体目标 a report states, each with the fund it names (天心 2020's nine)
+        statement(steps, plan, "overallGoals", path + "/overall-goals", "goals");
+        // the sub-projects (子项目) the report names for the project, as it names them
+        statement(steps, plan, "subProjects", path + "/sub-projects", "names");
 
         int goal = 0;
         // indicators the document says were added as its self-evaluation was drawn up (自评时补充), by goal
@@ -206,12 +194,8 @@ public final class SeedDataset {
             expenditure.put("overBudgetConfirmed", true);
             steps.add(new Step("POST", path + "/budget/expenditures", expenditure.toString()));
         }
-        if (budget.has("spendingBySource")) {
-            // the 决算 by funding source, as printed beside the 决算 by class (如皋 2023)
-            ObjectNode bySource = JSON.createObjectNode();
-            bySource.set("bySource", budget.get("spendingBySource"));
-            steps.add(new Step("PUT", path + "/budget/spending-by-source", bySource.toString()));
-        }
+        // the 决算 by funding source, as printed beside the 决算 by class (如皋 2023)
+        statement(steps, budget, "spendingBySource", path + "/budget/spending-by-source", "bySource");
         for (JsonNode given : plan.get("goals")) {
             for (JsonNode indicator : given.get("indicators")) {
                 if (!addedLate.containsKey(indicator)) {
@@ -313,6 +297,15 @@ public final class SeedDataset {
             return copy;
         }
         return node;
+    }
+
+    /** Where the seed holds {@code field}, a PUT of it to {@code path} as the body's {@code as}. */
+    private static void statement(List<Step> steps, JsonNode from, String field, String path, String as) {
+        if (from.has(field)) {
+            ObjectNode body = JSON.createObjectNode();
+            body.set(as, from.get(field));
+            steps.add(new Step("PUT", path, body.toString()));
+        }
     }
 
     private static void copy(JsonNode from, ObjectNode to, String... fields) {
