@@ -76,9 +76,8 @@ public class PlanTargets {
 
     public Object[] addGoal(PlanId plan, AddGoal command) {
         String text = text("text", command.text(), PlanLimits.MAX_TEXT);
-        String fundedBy = command.fundedBy() == null ? null
-                : text("fundedBy", command.fundedBy(), BudgetLine.MAX_NAME_LENGTH);
-        apply(new GoalAdded(plan, goals + 1, text, command.weight(), fundedBy));
+        apply(new GoalAdded(plan, goals + 1, text, command.weight(),
+                optionalText("fundedBy", command.fundedBy(), BudgetLine.MAX_NAME_LENGTH)));
         return new Object[] {"goal", goals};
     }
 

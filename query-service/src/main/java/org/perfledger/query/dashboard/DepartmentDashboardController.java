@@ -29,7 +29,6 @@ import org.perfledger.query.platform.NotFoundException;
 import org.perfledger.query.platform.ReadAccess;
 import org.perfledger.query.replay.AsOfReads;
 import org.perfledger.query.replay.ViewChanges;
-import org.perfledger.query.scoring.Scorecards;
 import org.perfledger.query.scoring.Scorecards.ScorecardView;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,16 +46,14 @@ class DepartmentDashboardController {
     private final JdbcTemplate jdbc;
     private final AsOfReads reads;
     private final ReadAccess access;
-    private final Scorecards scorecards;
     private final PlanFigures figures;
     private final ViewChanges changes;
 
-    DepartmentDashboardController(JdbcTemplate jdbc, AsOfReads reads, ReadAccess access, Scorecards scorecards,
-                                  PlanFigures figures, ViewChanges changes) {
+    DepartmentDashboardController(JdbcTemplate jdbc, AsOfReads reads, ReadAccess access, PlanFigures figures,
+                                  ViewChanges changes) {
         this.jdbc = jdbc;
         this.reads = reads;
         this.access = access;
-        this.scorecards = scorecards;
         this.figures = figures;
         this.changes = changes;
     }
@@ -105,10 +102,8 @@ class DepartmentDashboardController {
                     + "AND fiscal_year = ?", BigDecimal.class, district, fiscalYear.value()).stream().findFirst()
                     .map(Percentage::new).orElse(Deviation.DEFAULT_MARGIN);
             List<PlanDashboard> dashboards = new ArrayList<>();
-            Scorecards.Foundations foundations = scorecards.foundations(district, plans);
             Map<String, BigDecimal[]> dated = figures.datedMovements(district, fiscalYear, department, day);
-            List<ScorecardView> cards = scorecards.current(plans.stream()
-                    .map(plan -> PlanFigures.planId(district, fiscalYear, plan)).toList(), foundations);
+            List<ScorecardView> cards = figures.scorecards(district, plans);
             for (int i = 0; i < plans.size(); i++) {
                 dashboards.add(planDashboard(district, fiscalYear, plans.get(i), day, dated, margin, cards.get(i)));
             }

@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.perfledger.kernel.performance.PerformanceEvents.OverallGoal;
 import org.perfledger.kernel.event.EventEnvelopeCodec;
 import org.perfledger.kernel.organisation.StaffCategory;
 import org.perfledger.kernel.performance.IndicatorLevel1;
@@ -319,11 +320,9 @@ class SelfEvaluationTables {
         if (json == null) {
             return null;
         }
-        JsonNode goals = RowJson.tree(json.toString());
         List<String> lines = new ArrayList<>();
-        for (JsonNode goal : goals) {
-            lines.add((lines.size() + 1) + "." + (goal.path("fundedBy").isTextual() ? goal.get("fundedBy").asText()
-                    + "：" : "") + goal.path("text").asText());
+        for (OverallGoal goal : RowJson.read(json.toString(), OverallGoal[].class)) {
+            lines.add((lines.size() + 1) + "." + goal.asPrinted());
         }
         return String.join("\n", lines);
     }

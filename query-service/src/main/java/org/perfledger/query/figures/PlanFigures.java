@@ -90,6 +90,16 @@ public class PlanFigures {
                 + "department_id = ? ORDER BY kind, plan_key", ROW, district, year.value(), department);
     }
 
+    /**
+     * The scorecards under the schemes in force of some rows of the plan table of a district ({@link #plans}, or rows
+     * with the same columns), in their order; null for a plan whose kind and year have no scheme.
+     */
+    public List<ScorecardView> scorecards(String district, List<Map<String, Object>> plans) {
+        return scorecards.current(plans.stream().map(plan -> planId(district,
+                FiscalYear.of(((Number) plan.get("fiscal_year")).intValue()), plan)).toList(),
+                scorecards.foundations(district, plans));
+    }
+
     /** The plan's scorecard under the scheme in force, or null when finance has set none for its kind and year. */
     public ScorecardView scorecard(PlanId id) {
         try {

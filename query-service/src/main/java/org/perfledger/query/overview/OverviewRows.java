@@ -15,11 +15,10 @@ import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.security.Caller;
 import org.perfledger.query.figures.PlanFigures;
 import org.perfledger.query.replay.AsOfReads;
-import org.perfledger.query.scoring.Scorecards;
-import org.perfledger.query.scoring.Scorecards.ScorecardView;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.perfledger.query.replay.ReadModelRebuilds.ReadModelsRebuilding;
+import org.perfledger.query.scoring.Scorecards.ScorecardView;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Every plan of a year the reader may see, as the overview and the district summary show it. */
@@ -42,13 +41,11 @@ public class OverviewRows {
             .weigher((String key, List<OverviewRow> rows) -> Math.max(1, rows.size())).build();
     private final JdbcTemplate jdbc;
     private final AsOfReads reads;
-    private final Scorecards scorecards;
     private final PlanFigures figures;
 
-    OverviewRows(JdbcTemplate jdbc, AsOfReads reads, Scorecards scorecards, PlanFigures figures) {
+    OverviewRows(JdbcTemplate jdbc, AsOfReads reads, PlanFigures figures) {
         this.jdbc = jdbc;
         this.reads = reads;
-        this.scorecards = scorecards;
         this.figures = figures;
     }
 
@@ -71,10 +68,8 @@ public class OverviewRows {
 
     private List<OverviewRow> read(String district, FiscalYear year, String department, LocalDate day) {
         List<Map<String, Object>> plans = figures.plans(district, year, department);
-        Scorecards.Foundations foundations = scorecards.foundations(district, plans);
         Map<String, BigDecimal[]> dated = figures.datedMovements(district, year, department, day);
-        List<ScorecardView> cards = scorecards.current(plans.stream()
-                .map(plan -> PlanFigures.planId(district, year, plan)).toList(), foundations);
+        List<ScorecardView> cards = figures.scorecards(district, plans);
         List<OverviewRow> rows = new ArrayList<>(plans.size());
         for (int i = 0; i < plans.size(); i++) {
             rows.add(row(plans.get(i), day, dated, cards.get(i)));

@@ -7,10 +7,10 @@ import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.query.plan.PlanViews.GoalView;
 import org.perfledger.query.plan.PlanViews.PlanView;
 import org.perfledger.query.readmodel.PlanKeys;
-import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.perfledger.query.replay.ReadModelRebuilds.ReadModelsRebuilding;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Plans as they stand, each document read once per version ({@link PlanViews} reads them). */

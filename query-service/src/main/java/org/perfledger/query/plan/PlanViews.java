@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.perfledger.kernel.performance.PerformanceEvents.OverallGoal;
 import org.perfledger.kernel.budget.AdjustmentKind;
 import org.perfledger.kernel.budget.ExpenditureClass;
 import org.perfledger.kernel.budget.FundingSource;
@@ -105,10 +106,6 @@ class PlanViews {
      * its indicators' 分值 add up to and {@code weightsAgree} whether that is the goal's (null where none is set);
      * {@code fundedBy} the part of the budget the goal is for, as named, or null.
      */
-    /** One 年度总体目标 as stated: narrative, not scored; {@code fundedBy} the fund it is for, or null. */
-    record OverallGoalView(String fundedBy, String text) {
-    }
-
     record GoalView(int number, String text, BigDecimal weight, String fundedBy, List<IndicatorView> indicators,
                     BigDecimal indicatorWeights, Boolean weightsAgree) {
     }
@@ -127,7 +124,7 @@ class PlanViews {
 
     record PlanView(String district, String department, int year, String project, String kind, String name,
                     Coded phase, TargetsReview targetsReview, Profile profile, StaffingView staffing,
-                    List<SubProjectView> subProjects, Budget budget, List<OverallGoalView> overallGoals,
+                    List<SubProjectView> subProjects, Budget budget, List<OverallGoal> overallGoals,
                     List<GoalView> goals,
                     List<Map<String, Object>> targetAdjustments, List<Map<String, Object>> monitoringReports,
                     List<Map<String, Object>> selfEvaluations, long version) {
@@ -195,7 +192,7 @@ class PlanViews {
                     profile, StaffingView.of(row.getString("staffing")),
                     SubProjectView.of(row.getString("sub_projects"), budget.lines()), budget,
                     row.getString("overall_goals") == null ? null
-                            : List.of(RowJson.read(row.getString("overall_goals"), OverallGoalView[].class)),
+                            : List.of(RowJson.read(row.getString("overall_goals"), OverallGoal[].class)),
                     goals(key),
                     jdbc.queryForList("SELECT number, code, target_text, weight, reason, status, decision_note, "
                             + "requested_by, decided_by FROM target_adjustment WHERE " + KEY + " ORDER BY number", key),

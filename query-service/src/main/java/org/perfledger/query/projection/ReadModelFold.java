@@ -166,8 +166,7 @@ final class ReadModelFold {
                     figures[3] = null;
                 }
             });
-            stated.bySource().forEach((source, amount) -> add(plan, "source/" + source.name(), 0, BigDecimal.ZERO)
-                    [3] = amount.amount());
+            stated.bySource().forEach((source, amount) -> part(plan, "source/" + source.name())[3] = amount.amount());
         } else if (event instanceof BudgetLinesSet set) {
             // spending already charged to a line stays with it when the lines are set again
             Map<String, BigDecimal> spentByLine = new HashMap<>();
@@ -291,12 +290,16 @@ final class ReadModelFold {
         return weight == null ? null : weight.value();
     }
 
-    /** Adds to one figure of a part of the budget (a new part starts at 0; by source, its spending at not stated). */
-    private static BigDecimal[] add(PlanRows plan, String part, int figure, BigDecimal amount) {
-        BigDecimal[] figures = plan.parts.computeIfAbsent(part, key -> new BigDecimal[] {BigDecimal.ZERO,
-                BigDecimal.ZERO, BigDecimal.ZERO, key.startsWith("source/") ? null : BigDecimal.ZERO});
+    /** Adds to one figure of a part of the budget. */
+    private static void add(PlanRows plan, String part, int figure, BigDecimal amount) {
+        BigDecimal[] figures = part(plan, part);
         figures[figure] = figures[figure].add(amount);
-        return figures;
+    }
+
+    /** A part of the budget's figures; a new part starts at 0 (by source, its spending at not stated). */
+    private static BigDecimal[] part(PlanRows plan, String part) {
+        return plan.parts.computeIfAbsent(part, key -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO,
+                BigDecimal.ZERO, key.startsWith("source/") ? null : BigDecimal.ZERO});
     }
 
     private static void charge(PlanRows plan, String line, BigDecimal amount) {

@@ -86,15 +86,15 @@ public class ReadModelRebuilds implements DisposableBean {
     private final ReadModelTables tables;
     private final ReadModelComparison comparisons;
     private final ExecutorService worker = BackgroundWorker.single("read-model-rebuild", Thread.NORM_PRIORITY);
-    private final ApplicationEventPublisher swapped;
+    private final ApplicationEventPublisher publisher;
     private volatile boolean rebuilding;
     private final Map<String, RebuildProgress> rebuilds = Collections.synchronizedMap(new LinkedHashMap<>());
     private final AtomicLong appliedGauge = new AtomicLong();
 
     ReadModelRebuilds(DataSource dataSource, JdbcTemplate jdbc, PlatformTransactionManager transactions,
                       EventStoreReader store, ProjectionApplier applier, ReadModelTables tables,
-                      ReadModelComparison comparisons, MeterRegistry registry, ApplicationEventPublisher swapped) {
-        this.swapped = swapped;
+                      ReadModelComparison comparisons, MeterRegistry registry, ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
@@ -170,7 +170,7 @@ public class ReadModelRebuilds implements DisposableBean {
         String live = tables.schema();
         String target = live + "_rebuild";
         rebuilding = true;
-        swapped.publishEvent(new ReadModelsRebuilding(rebuild.id));
+        publisher.publishEvent(new ReadModelsRebuilding(rebuild.id));
         try {
             rebuild.phase("preparing");
             transactions.executeWithoutResult(status -> {
@@ -233,7 +233,7 @@ public class ReadModelRebuilds implements DisposableBean {
             rebuilding = false;
             if (rebuild.swap) {
                 dropRetired(retired(live));
-                swapped.publishEvent(new ReadModelsSwapped(rebuild.id));
+                publisher.publishEvent(new ReadModelsSwapped(rebuild.id));
             }
             rebuild.finish(null);
             log.info("Read-model rebuild {} done: {} events, {}", rebuild.id, rebuild.applied,

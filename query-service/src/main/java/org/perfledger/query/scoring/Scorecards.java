@@ -17,16 +17,16 @@ import org.perfledger.kernel.scoring.Scorecard;
 import org.perfledger.kernel.scoring.ScoringEngine;
 import org.perfledger.kernel.scoring.ScoringScheme;
 import org.perfledger.kernel.scoring.Verdict;
+import org.perfledger.query.platform.NotFoundException;
+import org.perfledger.query.platform.TenantReads;
+import org.perfledger.query.readmodel.PlanKeys;
+import org.perfledger.query.readmodel.RowJson;
+import org.perfledger.query.replay.ReadModelRebuilds.ReadModelsRebuilding;
 import org.perfledger.query.scoring.ScoringInputs.Indicators;
 import org.perfledger.query.scoring.ScoringInputs.Inputs;
 import org.perfledger.query.scoring.ScoringInputs.Projects;
-import org.perfledger.query.readmodel.PlanKeys;
-import org.perfledger.query.readmodel.RowJson;
-import org.perfledger.query.platform.NotFoundException;
-import org.perfledger.query.platform.TenantReads;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.perfledger.query.replay.ReadModelRebuilds.ReadModelsRebuilding;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -70,10 +70,7 @@ public class Scorecards {
      * @throws NotFoundException when the plan or the scheme does not exist
      */
     public ScorecardView compute(PlanId plan, Integer schemeVersion) {
-        Inputs inputs = this.inputs.one(plan);
-        if (inputs == null) {
-            throw new NotFoundException("plan", "plan.not-found", "no " + plan.year() + " plan " + plan + " is known");
-        }
+        Inputs inputs = known(plan, this.inputs.one(plan));
         EvaluationKind kind = EvaluationKind.of(plan);
         Integer latest = jdbc.queryForObject("SELECT max(version) FROM scoring_scheme WHERE district = ? AND "
                 + "fiscal_year = ? AND kind = ?", Integer.class, plan.district().value(), plan.year().value(),
@@ -112,11 +109,15 @@ public class Scorecards {
      * @throws NotFoundException when the plan does not exist
      */
     public Scorecard preview(PlanId plan, ScoringScheme scheme) {
-        Inputs inputs = this.inputs.one(plan);
+        return score(plan, known(plan, inputs.one(plan)), scheme);
+    }
+
+    /** @throws NotFoundException when the plan's inputs are not there: the plan is not in the read model */
+    private static Inputs known(PlanId plan, Inputs inputs) {
         if (inputs == null) {
             throw new NotFoundException("plan", "plan.not-found", "no " + plan.year() + " plan " + plan + " is known");
         }
-        return score(plan, inputs, scheme);
+        return inputs;
     }
 
     private static Scorecard score(PlanId plan, Inputs inputs, ScoringScheme scheme) {
@@ -200,22 +201,15 @@ public class Scorecards {
     }
 
     /**
-     * The plan's scorecard under the version in force, as {@link #compute compute(plan, null)}, remembered for as
-     * long as nothing it rests on changes: the plan's version, the latest scheme of its year and kind, and for a
-     * department-wide plan its department's projects of the year (their number and versions, so the scorecard is
-     * computed again when one of its projects changes). An overview of hundreds of plans then reads the plan table
-     * once and scores only what changed.
+     * The scorecards of many plans of one district under the version in force, in their order, each as
+     * {@link #compute compute(plan, null)}, remembered for as long as nothing it rests on changes: the plan's version,
+     * the latest scheme of its year and kind, and for a department-wide plan its department's projects of the year
+     * (their number and versions, so the scorecard is computed again when one of its projects changes). An overview of
+     * hundreds of plans then reads the plan table once and scores only what changed; the plans not remembered are
+     * scored together, their inputs read in a few queries whatever their number.
      *
-     * @param foundations {@link #foundations} of rows holding at least the plan's department and year
-     * @return null when no scheme is set for the plan's year and kind
-     */
-    public ScorecardView current(PlanId plan, Foundations foundations) {
-        return current(List.of(plan), foundations).get(0);
-    }
-
-    /**
-     * {@link #current(PlanId, Foundations)} of many plans of one district, in their order. The plans not remembered
-     * are scored together: their inputs are read in a few queries whatever their number.
+     * @param foundations {@link #foundations} of rows holding at least the plans' departments and years
+     * @return null for a plan whose year and kind have no scheme set
      */
     public List<ScorecardView> current(List<PlanId> plans, Foundations foundations) {
         List<ScorecardView> cards = new ArrayList<>(plans.size());
@@ -231,20 +225,14 @@ public class Scorecards {
         if (missing.isEmpty()) {
             return cards;
         }
-        Map<PlanId, Inputs> read = missing.size() == 1 ? null
-                : inputs.many(plans.get(0).district().value(), missing.keySet());
+        Map<PlanId, Inputs> read = inputs.many(missing.keySet());
         for (int i = 0; i < plans.size(); i++) {
             PlanId plan = plans.get(i);
             String rests = missing.get(plan);
             if (rests == null) {
                 continue;
             }
-            Inputs of = read == null ? inputs.one(plan) : read.get(plan);
-            if (of == null) {
-                throw new NotFoundException("plan", "plan.not-found", "no " + plan.year() + " plan " + plan
-                        + " is known");
-            }
-            ScorecardView card = view(plan, of, null,
+            ScorecardView card = view(plan, known(plan, read.get(plan)), null,
                     foundations.latestSchemes.get(plan.year().value() + "/" + EvaluationKind.of(plan).name()));
             current.put(rests, card);
             cards.set(i, card);
@@ -292,7 +280,6 @@ public class Scorecards {
     private static WanYuan money(Object value) {
         return new WanYuan((BigDecimal) value);
     }
-
 
     /** A rebuild needs the memory: what is remembered goes, and comes back as it is read again. */
     @EventListener(ReadModelsRebuilding.class)

@@ -19,10 +19,9 @@ import org.perfledger.query.readmodel.RowJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What a plan's scorecard is computed from, read from the read model: for one plan (a few small queries), or for many
- * plans of a district at once in the same number of queries, so that an overview scoring hundreds of plans it has not
- * scored before does not pay a round trip per plan and table. Both ways build the same {@link Inputs} from the same
- * rows.
+ * What a plan's scorecard is computed from, read from the read model: for many plans of a district at once, in six
+ * queries whatever their number, so that an overview scoring hundreds of plans it has not scored before does not pay a
+ * round trip per plan and table; one plan is read the same way.
  */
 final class ScoringInputs {
 
@@ -69,37 +68,9 @@ final class ScoringInputs {
         this.jdbc = jdbc;
     }
 
-    /** One plan's inputs, or null when the plan is not in the read model. */
+    /** One plan's inputs, read as those of many are, or null when the plan is not in the read model. */
     Inputs one(PlanId plan) {
-        Object[] key = PlanKeys.of(plan);
-        List<Map<String, Object>> plans = jdbc.queryForList("SELECT initial_budget, adjusted_budget, received, "
-                + "executed, budget_unstated FROM plan WHERE " + PlanKeys.WHERE, key);
-        if (plans.isEmpty()) {
-            return null;
-        }
-        List<Map<String, Object>> evaluations = jdbc.queryForList("SELECT * FROM self_evaluation WHERE "
-                + PlanKeys.WHERE + " ORDER BY round DESC LIMIT 1", key);
-        Indicators indicators = Indicators.none();
-        jdbc.query("SELECT " + INDICATOR_COLUMNS + " FROM indicator WHERE " + PlanKeys.WHERE + " ORDER BY position",
-                (ResultSet row) -> {
-                    indicator(row, indicators);
-                }, key);
-        Map<Integer, BigDecimal> goals = new TreeMap<>();
-        jdbc.query("SELECT number, weight FROM goal WHERE " + PlanKeys.WHERE + " AND weight IS NOT NULL",
-                (ResultSet row) -> {
-                    goals.put(row.getInt("number"), row.getBigDecimal("weight"));
-                }, key);
-        Projects projects = null;
-        if (plan.departmentWide()) {
-            Map<String, Object> spent = jdbc.queryForMap("SELECT count(*) AS projects, coalesce(sum(executed), 0) "
-                    + "AS executed FROM plan WHERE district = ? AND department_id = ? AND fiscal_year = ? "
-                    + "AND kind = 'PROJECT'", key[0], key[1], key[2]);
-            List<BigDecimal> own = jdbc.queryForList("SELECT executed FROM plan_budget_part WHERE " + PlanKeys.WHERE
-                    + " AND dimension = 'class' AND part = 'PROJECT'", BigDecimal.class, key);
-            projects = new Projects(((Number) spent.get("projects")).longValue(), (BigDecimal) spent.get("executed"),
-                    own.isEmpty() ? BigDecimal.ZERO : own.get(0));
-        }
-        return new Inputs(plans.get(0), evaluations.isEmpty() ? null : evaluations.get(0), indicators, goals, projects);
+        return many(List.of(plan)).get(plan);
     }
 
     /**
@@ -107,7 +78,11 @@ final class ScoringInputs {
      *
      * @param plans plans of one district
      */
-    Map<PlanId, Inputs> many(String district, Collection<PlanId> plans) {
+    Map<PlanId, Inputs> many(Collection<PlanId> plans) {
+        if (plans.isEmpty()) {
+            return Map.of();
+        }
+        String district = plans.iterator().next().district().value();
         Map<String, PlanId> byKey = new HashMap<>();
         for (PlanId plan : plans) {
             byKey.put(key(PlanKeys.of(plan)), plan);

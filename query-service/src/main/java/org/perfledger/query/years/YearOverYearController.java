@@ -13,7 +13,6 @@ import org.perfledger.query.figures.PlanFigures;
 import org.perfledger.query.platform.NotFoundException;
 import org.perfledger.query.platform.ReadAccess;
 import org.perfledger.query.replay.AsOfReads;
-import org.perfledger.query.scoring.Scorecards;
 import org.perfledger.query.scoring.Scorecards.ScorecardView;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,15 +27,12 @@ class YearOverYearController {
     private final JdbcTemplate jdbc;
     private final AsOfReads reads;
     private final ReadAccess access;
-    private final Scorecards scorecards;
     private final PlanFigures figures;
 
-    YearOverYearController(JdbcTemplate jdbc, AsOfReads reads, ReadAccess access, Scorecards scorecards,
-                           PlanFigures figures) {
+    YearOverYearController(JdbcTemplate jdbc, AsOfReads reads, ReadAccess access, PlanFigures figures) {
         this.jdbc = jdbc;
         this.reads = reads;
         this.access = access;
-        this.scorecards = scorecards;
         this.figures = figures;
     }
 
@@ -60,9 +56,7 @@ class YearOverYearController {
             }
             List<YearRow> rows = new ArrayList<>();
             YearRow previous = null;
-            Scorecards.Foundations foundations = scorecards.foundations(district, plans);
-            List<ScorecardView> cards = scorecards.current(plans.stream().map(plan -> PlanFigures.planId(district,
-                    FiscalYear.of(((Number) plan.get("fiscal_year")).intValue()), plan)).toList(), foundations);
+            List<ScorecardView> cards = figures.scorecards(district, plans);
             for (int i = 0; i < plans.size(); i++) {
                 Map<String, Object> plan = plans.get(i);
                 FiscalYear year = FiscalYear.of(((Number) plan.get("fiscal_year")).intValue());

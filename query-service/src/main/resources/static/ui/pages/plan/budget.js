@@ -10,6 +10,7 @@ import { Notice, useSaved } from '../../components/controls.js';
 import { Form } from '../../components/form.js';
 import { correctionForm, dated, expenditureForm, money as moneyField, moneyCheck, orNull, undatable }
   from '../../components/plan-forms.js';
+import { REPORTING } from './phases.js';
 
 // the movements that carry a date of their own; one the source does not date says 未载明
 const DATED = ['adjusted', 'received', 'spent', 'corrected'];
@@ -40,7 +41,6 @@ export function BudgetSection({ plan, path, year, editor, finance, reload }) {
     noted: () => notedAdjustmentForm(path, year, words),
     bySource: () => spendingBySourceForm(path, words, budget.sources),
   };
-  const statingBySource = ['IN_EXECUTION', 'CLOSED', 'SELF_EVALUATION_RETURNED'].includes(phase);
   const action = (kind, text, extra = {}) => e('button', { type: 'button', 'data-test': kind, onClick: () => setForm({ kind, ...extra }) }, text);
   return e('section', { class: 'card', 'data-test': 'budget-section' },
     e('h3', null, t('section.budget')),
@@ -68,7 +68,7 @@ export function BudgetSection({ plan, path, year, editor, finance, reload }) {
       executing && editor && action('record-correction', t('action.correction')),
       executing && !budget.unstated && finance && action('adjust-budget', t('action.adjustBudget')),
       executing && !budget.unstated && finance && action('note-adjustment', t('action.noteAdjustment')),
-      budget.opened && statingBySource && editor && action('state-spending-by-source', t('action.spendingBySource'))),
+      budget.opened && REPORTING.includes(phase) && editor && action('state-spending-by-source', t('action.spendingBySource'))),
     e(Notice, { notice }),
     form && e(Form, { ...forms[{ 'open-budget': 'open', 'set-lines': 'lines', 'record-receipt': 'receipt',
       'record-expenditure': 'expenditure', 'record-correction': 'correction', 'correct-movement': 'correction',

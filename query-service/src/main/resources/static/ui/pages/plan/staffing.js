@@ -7,9 +7,9 @@ import * as api from '../../api.js';
 import { termLabel, useVocabulary } from '../../lib/session.js';
 import { Notice, useSaved } from '../../components/controls.js';
 import { Form } from '../../components/form.js';
+import { STATING } from './phases.js';
 
 const e = h;
-const STATING = ['DRAFTING', 'TARGETS_SUBMITTED', 'IN_EXECUTION', 'CLOSED', 'SELF_EVALUATION_RETURNED'];
 
 export function StaffingSection({ plan, path, editor, reload }) {
   const words = useVocabulary();

@@ -6,10 +6,10 @@ import { t } from '../../i18n.js';
 import * as api from '../../api.js';
 import { Notice, useSaved } from '../../components/controls.js';
 import { Form } from '../../components/form.js';
+import { STATING } from './phases.js';
 import { money } from '../../lib/format.js';
 
 const e = h;
-const STATING = ['DRAFTING', 'TARGETS_SUBMITTED', 'IN_EXECUTION', 'CLOSED', 'SELF_EVALUATION_RETURNED'];
 
 export function SubProjectsSection({ plan, path, editor, reload }) {
   const [open, setOpen] = useState(false);

@@ -12,14 +12,12 @@ import { Notice, useSaved } from '../../components/controls.js';
 import { Form } from '../../components/form.js';
 import { completionForm, orNull } from '../../components/plan-forms.js';
 import { ReadingPreview } from '../../components/reading.js';
+import { REPORTING, STATING } from './phases.js';
 
 const e = h;
-const COMPLETING = ['IN_EXECUTION', 'CLOSED', 'SELF_EVALUATION_RETURNED'];
 // while the self-evaluation is drawn up, an indicator the approved targets did not hold may be added (自评时补充)
 const LATE = ['CLOSED', 'SELF_EVALUATION_RETURNED'];
 const POINTS = /^\d{1,3}(\.\d{1,2})?$/;
-// the 年度总体目标 are narrative: stated (or stated again) until the self-evaluation reporting them is in
-const STATING = ['DRAFTING', 'TARGETS_SUBMITTED', 'IN_EXECUTION', 'CLOSED', 'SELF_EVALUATION_RETURNED'];
 // one goal a row, "经费：目标" where the documents tie it to a fund
 const FUNDED = /^([^：:]{1,100})[：:](.+)$/;
 
@@ -68,7 +66,7 @@ export function TargetsSection({ plan, path, dep, year, editor, reload, card }) 
       goal.indicators.length === 0 ? e('p', { class: 'muted' }, t('goal.noIndicators')) : e('table', { tabindex: 0, 'data-test': 'plan-indicators' },
         e('thead', null, e('tr', null, ['ind.code', 'ind.level1', 'ind.level2', 'ind.name', 'ind.weight', 'ind.target',
           'ind.actual', 'ind.deviation', 'ind.score'].map(key => e('th', { scope: 'col' }, t(key))),
-        editor && (drafting || COMPLETING.includes(phase)) && e('th', { scope: 'col' }, t('col.actions')))),
+        editor && (drafting || REPORTING.includes(phase)) && e('th', { scope: 'col' }, t('col.actions')))),
         e('tbody', null, goal.indicators.map(indicator => e('tr', { 'data-test': 'indicator-' + indicator.code },
           e('td', null, indicator.code), e('td', null, termLabel('level1', indicator.level1)),
           e('td', null, termLabel('level2', indicator.level2)), e('td', null, indicator.name,
@@ -81,10 +79,10 @@ export function TargetsSection({ plan, path, dep, year, editor, reload, card }) 
               ? t('ind.asOf') + ' ' + indicator.latest.asOf : t('ind.undated')) + ')')),
           e('td', { class: 'num' }, pct(scored(indicator.code)?.deviationRate ?? indicator.deviationRate)),
           e('td', { class: 'num' }, score(scored(indicator.code)?.score)),
-          editor && (drafting || COMPLETING.includes(phase)) && e('td', null,
+          editor && (drafting || REPORTING.includes(phase)) && e('td', null,
             drafting && e('button', { type: 'button', 'data-test': 'edit-indicator',
               onClick: () => setForm({ kind: 'indicator', indicator }) }, t('action.edit')),
-            COMPLETING.includes(phase) && e('button', { type: 'button', 'data-test': 'record-completion',
+            REPORTING.includes(phase) && e('button', { type: 'button', 'data-test': 'record-completion',
               onClick: () => setForm({ kind: 'completion', indicator }) }, t('action.completion')),
             phase === 'IN_EXECUTION' && !plan.targetAdjustments.some(a => a.code === indicator.code && a.status === 'requested')
               && e('button', { type: 'button', 'data-test': 'request-adjustment',

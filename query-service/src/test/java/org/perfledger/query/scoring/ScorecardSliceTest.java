@@ -55,7 +55,7 @@ class ScorecardSliceTest extends SliceTest {
                             row)).toList();
             assertThat(plans).hasSizeGreaterThanOrEqualTo(2).anyMatch(PlanId::departmentWide);
             ScoringInputs inputs = new ScoringInputs(jdbc);
-            Map<PlanId, Inputs> many = inputs.many(DISTRICT, plans);
+            Map<PlanId, Inputs> many = inputs.many(plans);
             assertThat(many.keySet()).containsExactlyInAnyOrderElementsOf(plans);
             for (PlanId plan : plans) {
                 Inputs one = inputs.one(plan);

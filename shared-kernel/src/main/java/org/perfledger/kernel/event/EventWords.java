@@ -22,6 +22,7 @@ import org.perfledger.kernel.organisation.DepartmentRegistered;
 import org.perfledger.kernel.organisation.DistrictRegistered;
 import org.perfledger.kernel.performance.PerformanceEvents.CompletionRecorded;
 import org.perfledger.kernel.performance.PerformanceEvents.GoalAdded;
+import org.perfledger.kernel.performance.PerformanceEvents.OverallGoal;
 import org.perfledger.kernel.performance.PerformanceEvents.OverallGoalsStated;
 import org.perfledger.kernel.performance.PerformanceEvents.IndicatorAddedAtSelfEvaluation;
 import org.perfledger.kernel.performance.PerformanceEvents.IndicatorTargetSet;
@@ -180,8 +181,7 @@ public final class EventWords {
             return String.join("、", e.names());
         }
         if (event instanceof OverallGoalsStated e) {
-            return String.join("；", e.goals().stream()
-                    .map(goal -> (goal.fundedBy() == null ? "" : goal.fundedBy() + "：") + goal.text()).toList());
+            return String.join("；", e.goals().stream().map(OverallGoal::asPrinted).toList());
         }
         if (event instanceof GoalAdded e) {
             return "目标" + e.number() + (e.weight() == null ? "" : "（" + e.weight() + " 分）")

@@ -61,6 +61,11 @@ public final class PerformanceEvents {
         public OverallGoal {
             Objects.requireNonNull(text, "text");
         }
+
+        /** As the reports print it: "信息化工作经费：夯实信息化建设基础…", or the text alone where no fund is named. */
+        public String asPrinted() {
+            return (fundedBy == null ? "" : fundedBy + "：") + text;
+        }
     }
 
     /** An indicator was added, or changed while the targets were still being drafted. */
