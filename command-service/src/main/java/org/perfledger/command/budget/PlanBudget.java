@@ -14,11 +14,10 @@ import static org.perfledger.command.planning.PlanRules.total;
 import org.perfledger.command.planning.PlanLimits;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.perfledger.command.budget.BudgetCommands.AdjustBudget;
 import org.perfledger.command.budget.BudgetCommands.CorrectExpenditure;
@@ -27,6 +26,7 @@ import org.perfledger.command.budget.BudgetCommands.OpenBudget;
 import org.perfledger.command.budget.BudgetCommands.RecordExpenditure;
 import org.perfledger.command.budget.BudgetCommands.RecordFundsReceived;
 import org.perfledger.command.budget.BudgetCommands.SetBudgetLines;
+import org.perfledger.command.budget.BudgetCommands.StateSpendingBySource;
 import org.perfledger.command.platform.DomainRejection;
 import org.perfledger.command.platform.DomainRejection.Kind;
 import org.perfledger.kernel.budget.AdjustmentPart;
@@ -36,6 +36,7 @@ import org.perfledger.kernel.budget.BudgetEvents.BudgetOpened;
 import org.perfledger.kernel.budget.BudgetEvents.ExpenditureCorrected;
 import org.perfledger.kernel.budget.BudgetEvents.ExpenditureRecorded;
 import org.perfledger.kernel.budget.BudgetEvents.FundsReceived;
+import org.perfledger.kernel.budget.BudgetEvents.SpendingBySourceStated;
 import org.perfledger.kernel.budget.BudgetLine;
 import org.perfledger.kernel.budget.ExpenditureClass;
 import org.perfledger.kernel.budget.FundingSource;
@@ -48,7 +49,8 @@ import org.perfledger.kernel.plan.PlanId;
  * however many payments the year brings. The plan checks the phase; this part checks the money.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class PlanBudget {
 
     private boolean opened;
@@ -111,8 +113,9 @@ public class PlanBudget {
         return new Object[] {"initialBudget", total};
     }
 
-    public Object[] adjust(PlanId plan, AdjustBudget command) {
-        requireOpened("adjust the budget");
+    @CommandHandler
+    Object[] adjust(AdjustBudget command) {
+        PlanId plan = command.plan();
         requireStated("adjust the budget");
         positive("amount", command.amount());
         String reason = text("reason", command.reason(), PlanLimits.MAX_REASON);
@@ -134,15 +137,26 @@ public class PlanBudget {
         return new Object[] {"number", adjustments, "kind", command.kind(), "from", from, "to", to};
     }
 
+    /** 决算 by funding source, as printed (see {@link SpendingBySource}). */
+    @CommandHandler
+    Object[] stateBySource(StateSpendingBySource command) {
+        SpendingBySourceStated stated = SpendingBySource.stated(command.plan(), command, this);
+        apply(stated);
+        return new Object[] {"total", stated.total(), "executed", stated.executed()};
+    }
+
     /** An adjustment the documents name without its amount: kept, and no figure changed. */
-    public Object[] note(PlanId plan, NoteBudgetAdjustment command) {
+    @CommandHandler
+    Object[] note(NoteBudgetAdjustment command) {
+        PlanId plan = command.plan();
         requireStated("note an adjustment");
         apply(UnstatedAdjustments.noted(plan, command));
         return new Object[] {"kind", command.kind(), "amount", "not printed"};
     }
 
-    public Object[] receive(PlanId plan, RecordFundsReceived command) {
-        requireOpened("record funds received");
+    @CommandHandler
+    Object[] receive(RecordFundsReceived command) {
+        PlanId plan = command.plan();
         requireStated("record funds received");
         positive("amount", command.amount());
         requireInYearWhereDated(plan, "date", command.date()); // null: the source states no date
@@ -153,16 +167,13 @@ public class PlanBudget {
         return new Object[] {"receivedTotal", total, "receiptRate", rate(total, adjusted)};
     }
 
-    public Object[] spend(PlanId plan, RecordExpenditure command) {
-        requireOpened("record an expenditure");
+    @CommandHandler
+    Object[] spend(RecordExpenditure command) {
+        PlanId plan = command.plan();
         positive("amount", command.amount());
         requireInYearWhereDated(plan, "date", command.date()); // null: the source states no date
         ExpenditureClass type = split.classFor(plan, command.expenditureClass(), true);
-        if (command.line() != null && lines.stream().noneMatch(line -> line.name().equals(command.line()))) {
-            throw new DomainRejection(Kind.RULE, "expenditure.unknown-line", "line", "'" + command.line()
-                    + "' is not a line of the 项目支出明细; the lines are "
-                    + lines.stream().map(BudgetLine::name).toList());
-        }
+        BudgetLines.requireKnown(lines, command.line());
         String description = text("description", command.description(), PlanLimits.MAX_REASON);
         String voucher = optionalText("voucher", command.voucher(), PlanLimits.MAX_SHORT_TEXT);
         WanYuan total = total("amount", executed, command.amount());
@@ -181,8 +192,9 @@ public class PlanBudget {
                 "overBudget", over};
     }
 
-    public Object[] correct(PlanId plan, CorrectExpenditure command) {
-        requireOpened("correct an expenditure");
+    @CommandHandler
+    Object[] correct(CorrectExpenditure command) {
+        PlanId plan = command.plan();
         positive("amount", command.amount());
         requireInYear(plan, "date", command.date());
         ExpenditureClass type = split.classFor(plan, command.expenditureClass(), true);
@@ -209,27 +221,11 @@ public class PlanBudget {
                 "overBudget", over};
     }
 
-    public Object[] setLines(PlanId plan, SetBudgetLines command) {
-        requireOpened("set the budget lines");
+    @CommandHandler
+    Object[] setLines(SetBudgetLines command) {
+        PlanId plan = command.plan();
         requireStated("set the budget lines");
-        if (command.lines().isEmpty() || command.lines().size() > PlanLimits.MAX_LIST) {
-            throw new DomainRejection(Kind.RULE, "budget.lines-count", "lines",
-                    "the 项目支出明细 has 1 to " + PlanLimits.MAX_LIST + " lines");
-        }
-        Set<String> names = new HashSet<>();
-        for (int i = 0; i < command.lines().size(); i++) {
-            BudgetLine line = command.lines().get(i);
-            nonNegative("lines[" + i + "].amount", line.amount());
-            if (!names.add(line.name())) {
-                throw new DomainRejection(Kind.RULE, "budget.lines-duplicate", "lines[" + i + "].name",
-                        "the line '" + line.name() + "' is listed twice");
-            }
-        }
-        WanYuan total = sum("lines", command.lines().stream().map(BudgetLine::amount).toList());
-        if (!total.equals(adjusted)) {
-            throw new DomainRejection(Kind.RULE, "budget.lines-sum", "lines", "the lines sum to " + total
-                    + " but the budget is " + adjusted + "; the 项目支出明细 must add up to the budget");
-        }
+        WanYuan total = BudgetLines.checked(command.lines(), adjusted);
         apply(new BudgetLinesSet(plan, command.lines(), total));
         return new Object[] {"total", total};
     }
@@ -240,11 +236,7 @@ public class PlanBudget {
             throw new DomainRejection(Kind.RULE, "year.no-budget", null,
                     "the plan has no budget; open it before closing the year");
         }
-        if (!lines.isEmpty() && !sum("lines", lines.stream().map(BudgetLine::amount).toList()).equals(adjusted)) {
-            throw new DomainRejection(Kind.RULE, "year.lines-unbalanced", "lines", "the 项目支出明细 sums to "
-                    + sum("lines", lines.stream().map(BudgetLine::amount).toList()) + " but the budget is now "
-                    + adjusted + "; set the lines again before closing");
-        }
+        BudgetLines.requireBalanced(lines, adjusted);
     }
 
     private void requireStated(String action) {

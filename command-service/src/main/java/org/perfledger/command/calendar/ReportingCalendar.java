@@ -31,7 +31,8 @@ import org.perfledger.kernel.organisation.FiscalYear;
  */
 @Aggregate
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class ReportingCalendar {
 
     /** Used when finance has not set a margin: off by more than 10% needs a reason. */

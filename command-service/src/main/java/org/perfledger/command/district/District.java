@@ -19,7 +19,8 @@ import org.perfledger.kernel.validation.Checks;
 /** A district on PerfLedger: onboarded once by the platform admin, before any of its departments. */
 @Aggregate
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class District {
 
     public static final int MAX_NAME_LENGTH = 200;

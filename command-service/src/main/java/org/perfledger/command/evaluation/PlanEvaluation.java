@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.perfledger.command.evaluation.EvaluationCommands.AcceptSelfEvaluation;
 import org.perfledger.command.evaluation.EvaluationCommands.ImportSelfEvaluationTable;
@@ -41,7 +42,8 @@ import org.perfledger.kernel.scoring.EvaluationKind;
  * finance. The plan checks the phase; this part checks the evaluation.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class PlanEvaluation {
 
     private int round;
@@ -120,18 +122,24 @@ public class PlanEvaluation {
         return new Object[] {"round", round, "schemeVersion", schemeVersion};
     }
 
-    public Object[] giveBack(PlanId plan, ReturnSelfEvaluation command) {
+    @CommandHandler
+    Object[] giveBack(ReturnSelfEvaluation command) {
+        PlanId plan = command.plan();
         apply(new SelfEvaluationReturned(plan, round, text("reason", command.reason(), PlanLimits.MAX_REASON)));
         return new Object[] {"round", round};
     }
 
-    public Object[] accept(PlanId plan, AcceptSelfEvaluation command) {
+    @CommandHandler
+    Object[] accept(AcceptSelfEvaluation command) {
+        PlanId plan = command.plan();
         apply(new SelfEvaluationAccepted(plan, round,
                 optionalText("comment", command.comment(), PlanLimits.MAX_REASON)));
         return new Object[] {"round", round};
     }
 
-    public Object[] publish(PlanId plan, PublishSelfEvaluation command) {
+    @CommandHandler
+    Object[] publish(PublishSelfEvaluation command) {
+        PlanId plan = command.plan();
         apply(new SelfEvaluationPublished(plan, text("channels", command.channels(), PlanLimits.MAX_REASON)));
         return new Object[] {};
     }

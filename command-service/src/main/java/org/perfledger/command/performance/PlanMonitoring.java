@@ -25,7 +25,8 @@ import org.perfledger.kernel.plan.PlanId;
  * on the plan's own indicators, with the budget's figures as they stand when it is submitted.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class PlanMonitoring {
 
     private Set<String> reportedPeriods = new HashSet<>();

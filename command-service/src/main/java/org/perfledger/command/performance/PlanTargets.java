@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.perfledger.command.performance.PerformanceCommands.AddGoal;
 import org.perfledger.command.performance.PerformanceCommands.AddIndicatorAtSelfEvaluation;
@@ -25,6 +26,7 @@ import org.perfledger.command.performance.PerformanceCommands.RecordCompletion;
 import org.perfledger.command.performance.PerformanceCommands.RejectTargetAdjustment;
 import org.perfledger.command.performance.PerformanceCommands.RequestTargetAdjustment;
 import org.perfledger.command.performance.PerformanceCommands.SetAnnualTarget;
+import org.perfledger.command.performance.PerformanceCommands.StateOverallGoals;
 import org.perfledger.command.platform.DomainRejection;
 import org.perfledger.command.platform.DomainRejection.Kind;
 import org.perfledger.kernel.budget.BudgetLine;
@@ -54,7 +56,8 @@ import org.perfledger.kernel.validation.InvalidValueException;
  * finance (the monitoring rounds are {@link PlanMonitoring}'s). The plan checks the phase; this part checks the targets.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class PlanTargets {
 
     /** An indicator with its latest completion. */
@@ -93,8 +96,17 @@ public class PlanTargets {
         return new Object[] {"indicator", code, "changed", true};
     }
 
+    /** The 年度总体目标, as printed (see {@link OverallGoals}). */
+    @CommandHandler
+    Object[] stateOverallGoals(StateOverallGoals command) {
+        apply(OverallGoals.stated(command.plan(), command));
+        return new Object[] {"overallGoals", command.goals().size()};
+    }
+
     /** An indicator the approved targets did not hold, added as the self-evaluation is drawn up; its code is new. */
-    public Object[] addAtSelfEvaluation(PlanId plan, AddIndicatorAtSelfEvaluation command) {
+    @CommandHandler
+    Object[] addAtSelfEvaluation(AddIndicatorAtSelfEvaluation command) {
+        PlanId plan = command.plan();
         Indicator indicator = indicator(command.code(), command.goal(), command.level1(), command.level2(),
                 command.name(), command.weight(), command.target(), command.direction());
         if (indicators.containsKey(command.code().value())) {
@@ -143,7 +155,9 @@ public class PlanTargets {
         return new Submission(goals, indicators.size(), weight);
     }
 
-    public Object[] recordCompletion(PlanId plan, RecordCompletion command) {
+    @CommandHandler
+    Object[] recordCompletion(RecordCompletion command) {
+        PlanId plan = command.plan();
         IndicatorState state = indicator("indicator", command.indicator());
         requireInYearWhereDated(plan, "asOf", command.asOf()); // null: a year's figure whose source states no date
         if (state.latestAsOf() != null && command.asOf() != null && command.asOf().isBefore(state.latestAsOf())) {
@@ -172,7 +186,9 @@ public class PlanTargets {
                 "deviationRate", deviation.rate() == null ? null : deviation.rate().rounded(2).toPlainString()};
     }
 
-    public Object[] requestAdjustment(PlanId plan, RequestTargetAdjustment command) {
+    @CommandHandler
+    Object[] requestAdjustment(RequestTargetAdjustment command) {
+        PlanId plan = command.plan();
         IndicatorState state = indicator("indicator", command.indicator());
         if (pendingAdjustments.values().stream().anyMatch(p -> p.indicator().equals(command.indicator()))) {
             throw new DomainRejection(Kind.CONFLICT, "target-adjustment.pending", "indicator", "a target adjustment "
@@ -191,7 +207,9 @@ public class PlanTargets {
         return new Object[] {"number", adjustmentRequests, "indicator", command.indicator()};
     }
 
-    public Object[] approveAdjustment(PlanId plan, ApproveTargetAdjustment command) {
+    @CommandHandler
+    Object[] approveAdjustment(ApproveTargetAdjustment command) {
+        PlanId plan = command.plan();
         PendingAdjustment pending = pending(command.number());
         Indicator current = indicators.get(pending.indicator().value()).indicator();
         apply(new TargetAdjustmentApproved(plan, pending.number(), pending.indicator(), current.target(),
@@ -200,7 +218,9 @@ public class PlanTargets {
         return new Object[] {"number", pending.number(), "indicator", pending.indicator(), "target", pending.target()};
     }
 
-    public Object[] rejectAdjustment(PlanId plan, RejectTargetAdjustment command) {
+    @CommandHandler
+    Object[] rejectAdjustment(RejectTargetAdjustment command) {
+        PlanId plan = command.plan();
         PendingAdjustment pending = pending(command.number());
         apply(new TargetAdjustmentRejected(plan, pending.number(), pending.indicator(),
                 text("reason", command.reason(), PlanLimits.MAX_REASON)));

@@ -16,6 +16,8 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -25,29 +27,12 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.perfledger.command.budget.BudgetCommands.AdjustBudget;
-import org.perfledger.command.budget.BudgetCommands.NoteBudgetAdjustment;
-import org.perfledger.command.budget.BudgetCommands.CorrectExpenditure;
 import org.perfledger.command.budget.BudgetCommands.OpenBudget;
-import org.perfledger.command.budget.BudgetCommands.RecordExpenditure;
-import org.perfledger.command.budget.BudgetCommands.RecordFundsReceived;
-import org.perfledger.command.budget.BudgetCommands.StateSpendingBySource;
-import org.perfledger.command.budget.SpendingBySource;
-import org.perfledger.kernel.budget.BudgetEvents.SpendingBySourceStated;
-import org.perfledger.command.budget.BudgetCommands.SetBudgetLines;
 import org.perfledger.command.department.DepartmentDirectory;
-import org.perfledger.command.evaluation.EvaluationCommands.AcceptSelfEvaluation;
 import org.perfledger.command.evaluation.EvaluationCommands.ImportSelfEvaluationTable;
-import org.perfledger.command.evaluation.EvaluationCommands.PublishSelfEvaluation;
-import org.perfledger.command.evaluation.EvaluationCommands.ReturnSelfEvaluation;
 import org.perfledger.command.evaluation.EvaluationCommands.SubmitSelfEvaluation;
 import org.perfledger.command.calendar.ReportingCalendars;
 import org.perfledger.command.performance.PerformanceCommands.AddGoal;
-import org.perfledger.command.performance.PerformanceCommands.AddIndicatorAtSelfEvaluation;
-import org.perfledger.command.performance.PerformanceCommands.ApproveTargetAdjustment;
-import org.perfledger.command.performance.PerformanceCommands.RecordCompletion;
-import org.perfledger.command.performance.PerformanceCommands.RejectTargetAdjustment;
-import org.perfledger.command.performance.PerformanceCommands.RequestTargetAdjustment;
 import org.perfledger.command.performance.PerformanceCommands.SetAnnualTarget;
 import org.perfledger.command.performance.PerformanceCommands.SubmitMonitoringReport;
 import org.perfledger.command.plan.PlanCommands.ApproveTargets;
@@ -56,8 +41,6 @@ import org.perfledger.command.plan.PlanCommands.RegisterProject;
 import org.perfledger.command.plan.PlanCommands.ReturnTargets;
 import org.perfledger.command.plan.PlanCommands.StateStaffing;
 import org.perfledger.command.plan.PlanCommands.StateSubProjects;
-import org.perfledger.command.performance.OverallGoals;
-import org.perfledger.command.performance.PerformanceCommands.StateOverallGoals;
 import org.perfledger.command.plan.PlanCommands.SubmitTargets;
 import org.perfledger.command.platform.DomainRejection;
 import org.perfledger.command.platform.DomainRejection.Kind;
@@ -76,9 +59,11 @@ import org.perfledger.kernel.plan.PlanPhase;
  * One plan for one fiscal year: a department's department-wide plan (部门整体) or one of its projects (项目), one
  * consistency boundary. The root holds the plan's identity, its phase and the lifecycle from drafting to publication;
  * its parts are aggregate members beside it: the budget ({@link PlanBudget}), the goals and indicators
- * ({@link PlanTargets}) and the self-evaluation ({@link PlanEvaluation}). Each command is checked against the phase
- * here and handed to its part, which checks its own rules and applies its events; the receipt carries the version the
- * plan reached.
+ * ({@link PlanTargets}), the monitoring rounds ({@link PlanMonitoring}) and the self-evaluation
+ * ({@link PlanEvaluation}). A command about one part is handled by that part, which checks its own rules and applies
+ * its events; the root handles the lifecycle, the commands that may start a plan and those that read several parts.
+ * Every command first passes the root's check of the lifecycle ({@link PlanLifecycle}), and its receipt carries the
+ * version and phase the plan reached.
  *
  * <p>Its state is running totals and the indicators, so it stays small however many events the year brings; a cache
  * and a snapshot every {@value PlanConfiguration#SNAPSHOT_EVERY} events keep loading it cheap. The snapshot's layout is
@@ -88,7 +73,8 @@ import org.perfledger.kernel.plan.PlanPhase;
         snapshotFilter = "annualPlanSnapshotFilter", commandTargetResolver = "planTargetResolver")
 @Revision(AnnualPlan.SNAPSHOT_LAYOUT)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class AnnualPlan {
 
     /**
@@ -116,19 +102,37 @@ public class AnnualPlan {
         // for Axon
     }
 
+    // ---- what every command passes, and what it answers ------------------------------------------------------------
+
+    /**
+     * Every command to the plan, whichever part handles it: the lifecycle allows it now (checked once the plan
+     * exists; a command that may start it checks after starting it), and its answer is a receipt of the plan's
+     * version and phase after it, with the figures the handler returned.
+     */
+    @CommandHandlerInterceptor
+    public Object allowedAndReceipted(PlanCommand command, InterceptorChain chain) throws Exception {
+        if (plan != null && !(command instanceof RegisterProject)) {
+            PlanLifecycle.requireAllowed(command, phase, budget);
+        }
+        Object[] facts = (Object[]) chain.proceed();
+        return Receipt.of(plan.aggregateId(), version, Stream.concat(Arrays.stream(facts),
+                Stream.of("phase", phase)).toArray());
+    }
+
     // ---- lifecycle ------------------------------------------------------------------------------------------------
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public Receipt handle(RegisterProject command, DepartmentDirectory departments) {
+    public Object[] handle(RegisterProject command, DepartmentDirectory departments) {
         ProjectRegistered registered = ProjectRegistration.registered(command, plan != null, departments);
         apply(registered);
-        return receipt("name", registered.name(), "phase", phase);
+        return new Object[] {"name", registered.name()};
     }
 
     /**
      * The department-wide plan begins with its first command; a project must be registered first. Axon checks
-     * {@code If-Match} only for commands to an existing aggregate, so the commands that may create one check it here.
+     * {@code If-Match} only for commands to an existing aggregate, so the commands that may create one check it here,
+     * and the lifecycle's rule for a plan they have just started.
      */
     private void startIfNeeded(PlanCommand command, DepartmentDirectory departments) {
         PlanId requested = command.plan();
@@ -145,207 +149,85 @@ public class AnnualPlan {
         }
         departments.requireRegistered(requested.department());
         apply(new DepartmentPlanStarted(requested));
+        PlanLifecycle.requireAllowed(command, phase, budget);
     }
 
     @CommandHandler
-    public Receipt handle(SubmitTargets command) {
-        requireAllowed(command);
+    public Object[] handle(SubmitTargets command) {
         PlanTargets.Submission submission = targets.submission();
         apply(new TargetsSubmitted(plan, submission.goals(), submission.indicators(), submission.weight()));
-        return receipt("phase", phase, "indicators", submission.indicators(), "totalWeight",
-                submission.weight().toPlainString());
+        return new Object[] {"indicators", submission.indicators(), "totalWeight", submission.weight().toPlainString()};
     }
 
     @CommandHandler
-    public Receipt handle(ApproveTargets command) {
-        requireAllowed(command);
+    public Object[] handle(ApproveTargets command) {
         apply(new TargetsApproved(plan, optionalText("comment", command.comment(), PlanLimits.MAX_REASON)));
-        return receipt("phase", phase);
+        return new Object[] {};
     }
 
     @CommandHandler
-    public Receipt handle(ReturnTargets command) {
-        requireAllowed(command);
+    public Object[] handle(ReturnTargets command) {
         apply(new TargetsReturned(plan, text("reason", command.reason(), PlanLimits.MAX_REASON)));
-        return receipt("phase", phase);
+        return new Object[] {};
     }
 
     @CommandHandler
-    public Receipt handle(CloseYear command) {
-        requireAllowed(command);
+    public Object[] handle(CloseYear command) {
         budget.requireClosable();
         targets.requireNothingPending();
         apply(new YearClosed(plan, budget.initial(), budget.adjusted(), budget.received(), budget.executed()));
-        return receipt("phase", phase, "adjustedBudget", budget.adjusted(), "executed", budget.executed(),
-                "executionRate", rate(budget.executed(), budget.adjusted()));
+        return new Object[] {"adjustedBudget", budget.adjusted(), "executed", budget.executed(), "executionRate",
+                rate(budget.executed(), budget.adjusted())};
     }
 
-    // ---- the budget -----------------------------------------------------------------------------------------------
+    // ---- the commands that may start a plan, and those that need its other parts ----------------------------------
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public Receipt handle(OpenBudget command, DepartmentDirectory departments) {
+    public Object[] handle(OpenBudget command, DepartmentDirectory departments) {
         startIfNeeded(command, departments);
-        requireAllowed(command);
-        return receipt(budget.open(plan, command));
-    }
-
-    @CommandHandler
-    public Receipt handle(AdjustBudget command) {
-        budget.requireOpened("adjust the budget");
-        requireAllowed(command);
-        return receipt(budget.adjust(plan, command));
-    }
-
-    @CommandHandler
-    public Receipt handle(NoteBudgetAdjustment command) {
-        budget.requireOpened("note an adjustment");
-        requireAllowed(command);
-        return receipt(budget.note(plan, command));
-    }
-
-    @CommandHandler
-    public Receipt handle(StateSpendingBySource command) {
-        requireAllowed(command);
-        SpendingBySourceStated stated = SpendingBySource.stated(plan, command, budget);
-        apply(stated);
-        return receipt("total", stated.total(), "executed", stated.executed());
-    }
-
-    @CommandHandler
-    public Receipt handle(RecordFundsReceived command) {
-        budget.requireOpened("record funds received");
-        requireAllowed(command);
-        return receipt(budget.receive(plan, command));
-    }
-
-    @CommandHandler
-    public Receipt handle(RecordExpenditure command) {
-        budget.requireOpened("record an expenditure");
-        requireAllowed(command);
-        return receipt(budget.spend(plan, command));
-    }
-
-    @CommandHandler
-    public Receipt handle(CorrectExpenditure command) {
-        budget.requireOpened("correct an expenditure");
-        requireAllowed(command);
-        return receipt(budget.correct(plan, command));
-    }
-
-    @CommandHandler
-    public Receipt handle(SetBudgetLines command) {
-        budget.requireOpened("set the budget lines");
-        requireAllowed(command);
-        return receipt(budget.setLines(plan, command));
-    }
-
-    // ---- goals, indicators, completions, monitoring, target adjustments -------------------------------------------
-
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public Receipt handle(AddGoal command, DepartmentDirectory departments) {
-        startIfNeeded(command, departments);
-        requireAllowed(command);
-        return receipt(targets.addGoal(plan, command));
+        return budget.open(plan, command);
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public Receipt handle(SetAnnualTarget command, DepartmentDirectory departments) {
+    public Object[] handle(AddGoal command, DepartmentDirectory departments) {
         startIfNeeded(command, departments);
-        requireAllowed(command);
-        return receipt(targets.setTarget(plan, command));
+        return targets.addGoal(plan, command);
     }
 
     @CommandHandler
-    public Receipt handle(AddIndicatorAtSelfEvaluation command) {
-        requireAllowed(command);
-        return receipt(targets.addAtSelfEvaluation(plan, command));
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Object[] handle(SetAnnualTarget command, DepartmentDirectory departments) {
+        startIfNeeded(command, departments);
+        return targets.setTarget(plan, command);
     }
 
     @CommandHandler
-    public Receipt handle(RecordCompletion command) {
-        requireAllowed(command);
-        return receipt(targets.recordCompletion(plan, command));
+    public Object[] handle(SubmitMonitoringReport command, ReportingCalendars calendars) {
+        return monitoring.report(plan, command, calendars, budget, targets);
     }
 
     @CommandHandler
-    public Receipt handle(SubmitMonitoringReport command, ReportingCalendars calendars) {
-        requireAllowed(command);
-        return receipt(monitoring.report(plan, command, calendars, budget, targets));
-    }
-
-    @CommandHandler
-    public Receipt handle(RequestTargetAdjustment command) {
-        requireAllowed(command);
-        return receipt(targets.requestAdjustment(plan, command));
-    }
-
-    @CommandHandler
-    public Receipt handle(ApproveTargetAdjustment command) {
-        requireAllowed(command);
-        return receipt(targets.approveAdjustment(plan, command));
-    }
-
-    @CommandHandler
-    public Receipt handle(RejectTargetAdjustment command) {
-        requireAllowed(command);
-        return receipt(targets.rejectAdjustment(plan, command));
-    }
-
-    @CommandHandler
-    public Receipt handle(StateStaffing command) {
-        requireAllowed(command);
+    public Object[] handle(StateStaffing command) {
         apply(StaffingStatement.stated(plan, command));
-        return receipt("headcounts", command.headcounts());
+        return new Object[] {"headcounts", command.headcounts()};
     }
 
     @CommandHandler
-    public Receipt handle(StateOverallGoals command) {
-        requireAllowed(command);
-        apply(OverallGoals.stated(plan, command));
-        return receipt("overallGoals", command.goals().size());
-    }
-
-    @CommandHandler
-    public Receipt handle(StateSubProjects command) {
-        requireAllowed(command);
+    public Object[] handle(StateSubProjects command) {
         apply(SubProjectsStatement.stated(plan, command));
-        return receipt("subProjects", command.names().size());
-    }
-
-    // ---- the self-evaluation --------------------------------------------------------------------------------------
-
-    @CommandHandler
-    public Receipt handle(ImportSelfEvaluationTable command, ReportingCalendars calendars, ScoringSchemes schemes) {
-        requireAllowed(command);
-        return receipt(with(evaluation.importTable(plan, command, targets, budget, calendars, schemes),
-                "phase", phase));
+        return new Object[] {"subProjects", command.names().size()};
     }
 
     @CommandHandler
-    public Receipt handle(SubmitSelfEvaluation command, ReportingCalendars calendars, ScoringSchemes schemes) {
-        requireAllowed(command);
-        return receipt(with(evaluation.submit(plan, command, targets, calendars, schemes), "phase", phase));
+    public Object[] handle(ImportSelfEvaluationTable command, ReportingCalendars calendars, ScoringSchemes schemes) {
+        return evaluation.importTable(plan, command, targets, budget, calendars, schemes);
     }
 
     @CommandHandler
-    public Receipt handle(ReturnSelfEvaluation command) {
-        requireAllowed(command);
-        return receipt(with(evaluation.giveBack(plan, command), "phase", phase));
-    }
-
-    @CommandHandler
-    public Receipt handle(AcceptSelfEvaluation command) {
-        requireAllowed(command);
-        return receipt(with(evaluation.accept(plan, command), "phase", phase));
-    }
-
-    @CommandHandler
-    public Receipt handle(PublishSelfEvaluation command) {
-        requireAllowed(command);
-        return receipt(with(evaluation.publish(plan, command), "phase", phase));
+    public Object[] handle(SubmitSelfEvaluation command, ReportingCalendars calendars, ScoringSchemes schemes) {
+        return evaluation.submit(plan, command, targets, calendars, schemes);
     }
 
     // ---- identity, phase and version ------------------------------------------------------------------------------
@@ -372,17 +254,5 @@ public class AnnualPlan {
     void on(PlanEvent event, @SequenceNumber long sequence) {
         phase = PlanLifecycle.after(event, phase);
         version = sequence;
-    }
-
-    private void requireAllowed(PlanCommand command) {
-        PlanLifecycle.requireAllowed(command, phase);
-    }
-
-    private static Object[] with(Object[] facts, Object... more) {
-        return Stream.concat(Arrays.stream(facts), Arrays.stream(more)).toArray();
-    }
-
-    private Receipt receipt(Object... facts) {
-        return Receipt.of(plan.aggregateId(), version, facts);
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.perfledger.command.budget.BudgetCommands.AdjustBudget;
+import org.perfledger.command.budget.PlanBudget;
 import org.perfledger.command.budget.BudgetCommands.NoteBudgetAdjustment;
 import org.perfledger.command.budget.BudgetCommands.CorrectExpenditure;
 import org.perfledger.command.budget.BudgetCommands.OpenBudget;
@@ -61,7 +62,16 @@ import org.perfledger.kernel.plan.PlanPhase;
  */
 final class PlanLifecycle {
 
-    private record Step(String action, List<PlanPhase> allowed) {
+    /** An action, the phases it may be taken in, and whether it works on the budget, which must be open. */
+    private record Step(String action, List<PlanPhase> allowed, boolean onTheBudget) {
+
+        Step(String action, List<PlanPhase> allowed) {
+            this(action, allowed, false);
+        }
+    }
+
+    private static Step onTheBudget(String action, List<PlanPhase> allowed) {
+        return new Step(action, allowed, true);
     }
 
     private static final List<PlanPhase> BEFORE_CLOSING = List.of(DRAFTING, TARGETS_SUBMITTED, IN_EXECUTION);
@@ -79,15 +89,15 @@ final class PlanLifecycle {
             entry(StateOverallGoals.class, new Step("state the overall goals", List.of(DRAFTING, TARGETS_SUBMITTED,
                     IN_EXECUTION, CLOSED, SELF_EVALUATION_RETURNED))),
             entry(OpenBudget.class, new Step("open the budget", BEFORE_CLOSING)),
-            entry(SetBudgetLines.class, new Step("set the budget lines", BEFORE_CLOSING)),
-            entry(AdjustBudget.class, new Step("adjust the budget", List.of(IN_EXECUTION))),
-            entry(NoteBudgetAdjustment.class, new Step("note an adjustment", List.of(IN_EXECUTION))),
-            entry(RecordFundsReceived.class, new Step("record funds received", List.of(IN_EXECUTION))),
+            entry(SetBudgetLines.class, onTheBudget("set the budget lines", BEFORE_CLOSING)),
+            entry(AdjustBudget.class, onTheBudget("adjust the budget", List.of(IN_EXECUTION))),
+            entry(NoteBudgetAdjustment.class, onTheBudget("note an adjustment", List.of(IN_EXECUTION))),
+            entry(RecordFundsReceived.class, onTheBudget("record funds received", List.of(IN_EXECUTION))),
             // 决算 by source: printed once the year's spending is known, until the self-evaluation reporting it is in
             entry(StateSpendingBySource.class, new Step("state the spending by funding source", List.of(IN_EXECUTION,
                     CLOSED, SELF_EVALUATION_RETURNED))),
-            entry(RecordExpenditure.class, new Step("record an expenditure", List.of(IN_EXECUTION))),
-            entry(CorrectExpenditure.class, new Step("correct an expenditure", List.of(IN_EXECUTION))),
+            entry(RecordExpenditure.class, onTheBudget("record an expenditure", List.of(IN_EXECUTION))),
+            entry(CorrectExpenditure.class, onTheBudget("correct an expenditure", List.of(IN_EXECUTION))),
             entry(AddGoal.class, new Step("add a goal", List.of(DRAFTING))),
             entry(SetAnnualTarget.class, new Step("set a target", List.of(DRAFTING))),
             entry(AddIndicatorAtSelfEvaluation.class, new Step("add an indicator at the self-evaluation",
@@ -122,11 +132,20 @@ final class PlanLifecycle {
     private PlanLifecycle() {
     }
 
-    /** @throws org.perfledger.command.platform.DomainRejection (409) when the plan's phase does not allow it */
-    static void requireAllowed(PlanCommand command, PlanPhase phase) {
+    /**
+     * Whether the plan allows the command now: an action on the budget needs it open (asked first, so that a plan
+     * without a budget hears that), and every action its phase.
+     *
+     * @throws org.perfledger.command.platform.DomainRejection when the budget is not open (422) or the plan's phase
+     *     does not allow the action (409)
+     */
+    static void requireAllowed(PlanCommand command, PlanPhase phase, PlanBudget budget) {
         Step step = STEPS.get(command.getClass());
         if (step == null) {
             throw new IllegalStateException(command.getClass().getSimpleName() + " has no place in the lifecycle");
+        }
+        if (step.onTheBudget()) {
+            budget.requireOpened(step.action());
         }
         PlanRules.requirePhase(phase, step.action(), step.allowed().toArray(PlanPhase[]::new));
     }

@@ -28,7 +28,8 @@ import org.perfledger.kernel.scoring.ScoringSchemeSet;
  */
 @Aggregate
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class ScoringSchemeBook {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);

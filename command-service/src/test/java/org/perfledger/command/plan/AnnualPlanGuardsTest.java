@@ -9,6 +9,8 @@ import static org.perfledger.command.plan.SeedPlans.inExecution;
 import static org.perfledger.command.plan.SeedPlans.plus;
 import static org.perfledger.command.plan.SeedPlans.registered;
 import static org.perfledger.command.plan.SeedPlans.rejection;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasToString;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -171,6 +173,25 @@ class AnnualPlanGuardsTest {
                         null))
                 .expectNoEvents()
                 .expectException(rejection("date.outside-year", "date must fall within the fiscal year 2018"));
+    }
+
+    /**
+     * A command handled by one of the plan's parts (here the budget) passes the plan's lifecycle first, and answers a
+     * receipt of the plan: the version it reached and its phase, after the part's own figures.
+     */
+    @Test
+    void aPartsCommandPassesThePlansLifecycleAndAnswersThePlansReceipt() {
+        Object[] given = inExecution();
+        fixture.given(given)
+                .when(new RecordFundsReceived(FOOD_SAFETY, WanYuan.of("10.00"), null, JUNE, null, null))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayloadMatching(hasToString(equalTo("Receipt[plan=" + FOOD_SAFETY.aggregateId()
+                        + ", version=" + given.length + ", facts={receivedTotal=10.00, receiptRate=6.68, "
+                        + "phase=IN_EXECUTION}]")));
+        SeedPlans.fixture().given(drafted())
+                .when(new RecordFundsReceived(FOOD_SAFETY, WanYuan.of("10.00"), null, JUNE, null, null))
+                .expectNoEvents()
+                .expectException(rejection("plan.phase", "cannot record funds received: the plan is"));
     }
 
     @Test
