@@ -30,6 +30,7 @@ import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.perfledger.infra.embedded.ScratchDirectories;
 import org.perfledger.command.budget.BudgetCommands.OpenBudget;
 import org.perfledger.command.budget.BudgetCommands.RecordExpenditure;
 import org.perfledger.command.department.DepartmentDirectory;
@@ -76,7 +77,7 @@ class PlainAxonBenchmark {
 
     @Test
     void recordExpenditureThroughPlainAxon() throws Exception {
-        Path data = Files.createTempDirectory("perfledger-plain-axon");
+        Path data = ScratchDirectories.create("perfledger-plain-axon");
         try (PostgresServer postgres = PostgresServer.start(data, 0, true)) {
             postgres.createDatabaseIfMissing("plainaxon");
             HikariConfig pool = new HikariConfig();

@@ -78,12 +78,7 @@ public final class TestInfrastructure {
     /** The token issuer of this test JVM; services under test trust its public key. */
     public static synchronized LocalIssuer issuer() {
         if (issuer == null) {
-            try {
-                Path folder = Files.createTempDirectory("perfledger-issuer");
-                issuer = LocalIssuer.in(folder);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            issuer = LocalIssuer.in(ScratchDirectories.create("perfledger-issuer"));
         }
         return issuer;
     }
@@ -247,11 +242,7 @@ public final class TestInfrastructure {
     }
 
     private static Path tempDirectory(String prefix) {
-        try {
-            return Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ScratchDirectories.create(prefix);
     }
 
     static void deleteQuietly(Path root) {

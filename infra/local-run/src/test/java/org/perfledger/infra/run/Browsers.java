@@ -3,8 +3,6 @@ package org.perfledger.infra.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +14,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.perfledger.infra.embedded.ScratchDirectories;
 
 /**
  * The browser tests' Chromium (Debian's {@code chromium} and {@code chromium-driver}; other paths through
@@ -35,15 +34,11 @@ final class Browsers {
         assertThat(new File(driver).canExecute()).as("ChromeDriver is needed: apt-get install chromium-driver").isTrue();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium);
-        try {
-            // the flags this machine's closed network needs (see the env notes), and a fresh profile
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--window-size=1440,1000",
-                    "--user-data-dir=" + Files.createTempDirectory("perfledger-chromium"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // the flags this machine's closed network needs (see the env notes), and a fresh profile
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1440,1000",
+                "--user-data-dir=" + ScratchDirectories.create("perfledger-chromium"));
         // the page's console, for a failing test to show
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         if (downloads != null) {

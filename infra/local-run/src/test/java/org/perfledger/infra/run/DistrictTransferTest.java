@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.perfledger.infra.embedded.ScratchDirectories;
 import org.perfledger.infra.embedded.FreePorts;
 
 /**
@@ -48,7 +49,7 @@ class DistrictTransferTest {
             statement.execute("CREATE DATABASE " + database);
         }
         try (LocalPlatform target = LocalPlatform.start(new LocalPlatform.Settings(
-                Files.createTempDirectory("perfledger-transfer"), Path.of("target/services").toAbsolutePath(),
+                ScratchDirectories.create("perfledger-transfer"), Path.of("target/services").toAbsolutePath(),
                 Optional.of(source.databaseUrl().replaceFirst("/perfledger$", "/" + database)), "postgres", "",
                 Optional.of(source.kafkaBootstrap()), 0, 0, FreePorts.pick(), FreePorts.pick(), false,
                 "perfledger.transfer"))) {

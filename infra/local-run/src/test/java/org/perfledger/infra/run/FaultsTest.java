@@ -42,6 +42,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.perfledger.infra.embedded.ScratchDirectories;
 import org.perfledger.infra.embedded.FreePorts;
 
 /**
@@ -61,7 +62,7 @@ class FaultsTest {
 
     @BeforeAll
     static void startPlatform() throws IOException {
-        platform = LocalPlatform.start(new LocalPlatform.Settings(Files.createTempDirectory("perfledger-faults"),
+        platform = LocalPlatform.start(new LocalPlatform.Settings(ScratchDirectories.create("perfledger-faults"),
                 Path.of("target/services").toAbsolutePath(), Optional.empty(), "postgres", "", Optional.empty(),
                 FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), false));
         client = new PlatformClient(platform);

@@ -20,6 +20,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.perfledger.infra.embedded.ScratchDirectories;
 import org.perfledger.infra.embedded.FreePorts;
 import org.perfledger.infra.embedded.KeycloakServer;
 
@@ -39,7 +40,7 @@ class KeycloakSignInTest {
     @BeforeAll
     static void start() throws IOException {
         Assumptions.assumeTrue(KeycloakServer.javaAtLeast(21).isPresent(), "Keycloak needs a JDK of at least 21");
-        Path home = Files.createTempDirectory("perfledger-keycloak");
+        Path home = ScratchDirectories.create("perfledger-keycloak");
         // access tokens of 65 s, so the page renews its token (a minute before expiry) within the test
         System.setProperty("perfledger.keycloak.access-token-seconds", "65");
         platform = LocalPlatform.start(new LocalPlatform.Settings(home, Path.of("target/services").toAbsolutePath(),

@@ -1,10 +1,9 @@
 package org.perfledger.infra.run;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.perfledger.infra.embedded.ScratchDirectories;
 import org.perfledger.infra.embedded.FreePorts;
 import org.perfledger.infra.embedded.KeycloakServer;
 
@@ -27,17 +26,13 @@ final class LaunchedPlatform {
 
     static synchronized LocalPlatform get() {
         if (platform == null) {
-            try {
-                Path home = Files.createTempDirectory("perfledger-e2e");
-                LocalPlatform.Settings settings = new LocalPlatform.Settings(home,
-                        Path.of("target/services").toAbsolutePath(), Optional.empty(), "postgres", "",
-                        Optional.empty(), 0, FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), false);
-                // people sign in at Keycloak, as in ./perfledger run, where a JDK for it is installed
-                platform = LocalPlatform.start(KeycloakServer.javaAtLeast(21).isPresent()
-                        ? settings.withKeycloak(Path.of("target/keycloak/keycloak").toAbsolutePath()) : settings);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            Path home = ScratchDirectories.create("perfledger-e2e");
+            LocalPlatform.Settings settings = new LocalPlatform.Settings(home,
+                    Path.of("target/services").toAbsolutePath(), Optional.empty(), "postgres", "",
+                    Optional.empty(), 0, FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), false);
+            // people sign in at Keycloak, as in ./perfledger run, where a JDK for it is installed
+            platform = LocalPlatform.start(KeycloakServer.javaAtLeast(21).isPresent()
+                    ? settings.withKeycloak(Path.of("target/keycloak/keycloak").toAbsolutePath()) : settings);
             LocalPlatform started = platform;
             // closed when the tests' JVM ends, and also when the demo does not load (its servers must not outlive it)
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));

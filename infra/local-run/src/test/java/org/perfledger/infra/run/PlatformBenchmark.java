@@ -51,6 +51,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.perfledger.infra.embedded.ScratchDirectories;
 import org.perfledger.infra.bench.ClosedLoop;
 import org.perfledger.infra.embedded.FreePorts;
 import org.postgresql.PGConnection;
@@ -99,7 +100,7 @@ class PlatformBenchmark {
 
     @Test
     void thePlatformAgainstItsLimits() throws Exception {
-        home = Files.createTempDirectory("perfledger-bench");
+        home = ScratchDirectories.create("perfledger-bench");
         platform = LocalPlatform.start(new LocalPlatform.Settings(home, Path.of("target/services").toAbsolutePath(),
                 Optional.empty(), "postgres", "", Optional.empty(), FreePorts.pick(), FreePorts.pick(),
                 FreePorts.pick(), FreePorts.pick(), true));

@@ -25,6 +25,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.perfledger.infra.embedded.ScratchDirectories;
 
 /**
  * The web UI in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}; other paths through
@@ -44,7 +45,7 @@ class WebUiBrowserTest {
     @BeforeAll
     static void startBrowser() throws IOException {
         platform = LaunchedPlatform.get();
-        downloads = Files.createTempDirectory("perfledger-downloads");
+        downloads = ScratchDirectories.create("perfledger-downloads");
         browser = Browsers.start(downloads);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }

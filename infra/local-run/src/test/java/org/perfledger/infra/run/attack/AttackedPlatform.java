@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.perfledger.infra.embedded.ScratchDirectories;
 import org.perfledger.infra.embedded.FreePorts;
 import org.perfledger.infra.embedded.LocalIssuer;
 import org.perfledger.infra.run.LocalPlatform;
@@ -47,15 +48,10 @@ final class AttackedPlatform {
 
     static synchronized LocalPlatform get() {
         if (platform == null) {
-            try {
-                home = Files.createTempDirectory("perfledger-attack");
-                platform = LocalPlatform.start(new LocalPlatform.Settings(home,
-                        Path.of("target/services").toAbsolutePath(), Optional.empty(), "postgres", "",
-                        Optional.empty(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
-                        false));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            home = ScratchDirectories.create("perfledger-attack");
+            platform = LocalPlatform.start(new LocalPlatform.Settings(home,
+                    Path.of("target/services").toAbsolutePath(), Optional.empty(), "postgres", "",
+                    Optional.empty(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), false));
             LocalPlatform started = platform;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));
             fixture();
