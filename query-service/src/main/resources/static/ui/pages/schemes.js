@@ -10,6 +10,7 @@ import { base } from '../lib/session.js';
 import { businessTime, gradeLabel, score } from '../lib/format.js';
 import { Notice, YearPicker, useSaved } from '../components/controls.js';
 import { Form, problemText } from '../components/form.js';
+import { CRITERIA } from './plan/assessment.js';
 
 const e = h;
 const KINDS = ['project', 'department-wide'];
@@ -100,7 +101,37 @@ export function SchemesPage({ year, query }) {
           }
         } }),
         e(Notice, { notice }));
-    }));
+    }),
+    e(AssessmentSchemeCard, { year }));
+}
+
+/** The year's scheme of ex-ante assessments (事前绩效评估): the points of each of the five criteria, 100 in all. */
+function AssessmentSchemeCard({ year }) {
+  const path = base() + '/years/' + year + '/assessment-scheme';
+  const [state, reload] = useLoad(() => api.read(path).catch(error => (error.status === 404 ? null : Promise.reject(error))),
+    path);
+  const [notice, saved] = useSaved();
+  return e(Loading, { state }, current => e('section', { class: 'card', 'data-test': 'assessment-scheme' },
+    e('h3', null, t('assessmentScheme.title') + ' · ' + (current ? t('assessmentScheme.inForce', { version: current.version })
+      : t('assessmentScheme.none'))),
+    current && e('ul', { 'data-test': 'assessment-scheme-weights' }, CRITERIA.map(code => e('li', null,
+      t('criterion.' + code) + ' ' + current.weights[code]))),
+    current?.source && e('p', null, e('b', null, t('assessmentScheme.source') + '：'), current.source),
+    api.can('DISTRICT_FINANCE') && e(Form, { key: path + (current?.version ?? 0), test: 'assessment-scheme-form',
+      title: t('assessmentScheme.set'), submitText: t('assessmentScheme.set'),
+      fields: [
+        ...CRITERIA.map(code => ({ name: code, label: t('criterion.' + code), required: true,
+          initial: String(current?.weights?.[code] ?? 20), help: code === 'NECESSITY' ? t('assessmentScheme.help') : undefined,
+          check: value => (NUMBER.test(value.trim()) ? null : t('rule.points.format')), apiNames: ['weights.' + code] })),
+        { name: 'source', label: t('assessmentScheme.source'), initial: current?.source ?? '', long: true, max: 500 },
+      ],
+      submit: values => api.send('PUT', path, { weights: Object.fromEntries(CRITERIA.map(code => [code, values[code].trim()])),
+        source: values.source.trim() || null }),
+      onDone: answer => saved(null, null, async () => {
+        await api.until(() => api.read(path).catch(() => null), now => (now?.version ?? 0) >= answer.version);
+        reload();
+      }) }),
+    e(Notice, { notice })));
 }
 
 function PreviewTable({ preview, onSet }) {

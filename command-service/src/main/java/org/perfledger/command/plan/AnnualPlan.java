@@ -5,6 +5,8 @@ import static org.perfledger.command.planning.PlanRules.optionalText;
 import static org.perfledger.command.planning.PlanRules.rate;
 import static org.perfledger.command.planning.PlanRules.text;
 
+import org.perfledger.command.assessment.AssessmentCommands.SubmitAssessment;
+import org.perfledger.command.assessment.PlanAssessment;
 import org.perfledger.command.budget.PlanBudget;
 import org.perfledger.command.evaluation.PlanEvaluation;
 import org.perfledger.command.performance.PlanMonitoring;
@@ -59,8 +61,8 @@ import org.perfledger.kernel.plan.PlanPhase;
  * One plan for one fiscal year: a department's department-wide plan (部门整体) or one of its projects (项目), one
  * consistency boundary. The root holds the plan's identity, its phase and the lifecycle from drafting to publication;
  * its parts are aggregate members beside it: the budget ({@link PlanBudget}), the goals and indicators
- * ({@link PlanTargets}), the monitoring rounds ({@link PlanMonitoring}) and the self-evaluation
- * ({@link PlanEvaluation}). A command about one part is handled by that part, which checks its own rules and applies
+ * ({@link PlanTargets}), the monitoring rounds ({@link PlanMonitoring}), the self-evaluation
+ * ({@link PlanEvaluation}) and a new project's ex-ante assessment ({@link PlanAssessment}). A command about one part is handled by that part, which checks its own rules and applies
  * its events; the root handles the lifecycle, the commands that may start a plan and those that read several parts.
  * Every command first passes the root's check of the lifecycle ({@link PlanLifecycle}), and its receipt carries the
  * version and phase the plan reached.
@@ -79,9 +81,9 @@ public class AnnualPlan {
 
     /**
      * The layout of the plan's snapshot: 2 since the budget, targets and evaluation became members; 3 since the
-     * monitoring rounds are a member of their own.
+     * monitoring rounds are a member of their own; 4 since the ex-ante assessment is.
      */
-    public static final String SNAPSHOT_LAYOUT = "3";
+    public static final String SNAPSHOT_LAYOUT = "4";
 
     @AggregateIdentifier
     private String id;
@@ -97,6 +99,8 @@ public class AnnualPlan {
     private PlanMonitoring monitoring = new PlanMonitoring();
     @AggregateMember
     private PlanEvaluation evaluation = new PlanEvaluation();
+    @AggregateMember
+    private PlanAssessment assessment = new PlanAssessment();
 
     protected AnnualPlan() {
         // for Axon
@@ -111,6 +115,10 @@ public class AnnualPlan {
      */
     @CommandHandlerInterceptor
     public Object allowedAndReceipted(PlanCommand command, InterceptorChain chain) throws Exception {
+        if (plan != null && command.expectedVersion() != null && command.expectedVersion() != version) {
+            // Axon checks If-Match before this for commands to an existing plan, but not for those that may create one
+            throw new ConflictingAggregateVersionException(plan.aggregateId(), command.expectedVersion(), version);
+        }
         if (plan != null && !(command instanceof RegisterProject)) {
             PlanLifecycle.requireAllowed(command, phase, budget);
         }
@@ -186,6 +194,9 @@ public class AnnualPlan {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Object[] handle(OpenBudget command, DepartmentDirectory departments) {
         startIfNeeded(command, departments);
+        if (!budget.opened()) {
+            assessment.requireSupportedForBudget(plan);
+        }
         return budget.open(plan, command);
     }
 
@@ -201,6 +212,11 @@ public class AnnualPlan {
     public Object[] handle(SetAnnualTarget command, DepartmentDirectory departments) {
         startIfNeeded(command, departments);
         return targets.setTarget(plan, command);
+    }
+
+    @CommandHandler
+    public Object[] handle(SubmitAssessment command) {
+        return assessment.submit(command, budget.opened());
     }
 
     @CommandHandler

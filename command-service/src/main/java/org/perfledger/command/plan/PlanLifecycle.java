@@ -13,6 +13,8 @@ import static org.perfledger.kernel.plan.PlanPhase.TARGETS_SUBMITTED;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.perfledger.command.assessment.AssessmentCommands.ConcludeAssessment;
+import org.perfledger.command.assessment.AssessmentCommands.SubmitAssessment;
 import org.perfledger.command.budget.BudgetCommands.AdjustBudget;
 import org.perfledger.command.budget.PlanBudget;
 import org.perfledger.command.budget.BudgetCommands.NoteBudgetAdjustment;
@@ -88,6 +90,9 @@ final class PlanLifecycle {
                     IN_EXECUTION, CLOSED, SELF_EVALUATION_RETURNED))),
             entry(StateOverallGoals.class, new Step("state the overall goals", List.of(DRAFTING, TARGETS_SUBMITTED,
                     IN_EXECUTION, CLOSED, SELF_EVALUATION_RETURNED))),
+            // a new project's ex-ante assessment comes before its budget (which the assessment checks)
+            entry(SubmitAssessment.class, new Step("submit the ex-ante assessment", BEFORE_CLOSING)),
+            entry(ConcludeAssessment.class, new Step("conclude the ex-ante assessment", BEFORE_CLOSING)),
             entry(OpenBudget.class, new Step("open the budget", BEFORE_CLOSING)),
             entry(SetBudgetLines.class, onTheBudget("set the budget lines", BEFORE_CLOSING)),
             entry(AdjustBudget.class, onTheBudget("adjust the budget", List.of(IN_EXECUTION))),

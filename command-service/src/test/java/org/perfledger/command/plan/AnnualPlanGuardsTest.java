@@ -194,6 +194,18 @@ class AnnualPlanGuardsTest {
                 .expectException(rejection("plan.phase", "cannot record funds received: the plan is"));
     }
 
+    /**
+     * A stale If-Match is a conflict before anything else, also for a command that may start a plan (Axon checks it
+     * only for commands to an existing one), so a client hears "reload", not a rule of the phase it did not see.
+     */
+    @Test
+    void aStaleVersionIsAConflictBeforeThePhaseIsAsked() {
+        fixture.given(inExecution())
+                .when(new AddGoal(FOOD_SAFETY, "另一个目标", null, null, 0L))
+                .expectNoEvents()
+                .expectException(org.axonframework.modelling.command.ConflictingAggregateVersionException.class);
+    }
+
     @Test
     void rejectsBudgetLinesWithoutABudget() {
         fixture.given(registered())

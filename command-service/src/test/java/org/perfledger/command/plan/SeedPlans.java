@@ -1,5 +1,10 @@
 package org.perfledger.command.plan;
 
+import java.util.stream.Collectors;
+import java.util.Arrays;
+import org.perfledger.kernel.assessment.AssessmentCriterion;
+import org.perfledger.command.assessment.AssessmentSchemes;
+import org.perfledger.command.assessment.AssessmentSchemeBook;
 import org.perfledger.kernel.performance.PerformanceEvents.CompletionRecorded;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -50,6 +55,9 @@ public final class SeedPlans {
     public static final DepartmentId DONGHU = DepartmentId.of("donghu", "scjgj");
     public static final FiscalYear Y2018 = FiscalYear.of(2018);
     public static final PlanId FOOD_SAFETY = PlanId.project(DONGHU, Y2018, "SPAQ");
+    /** An ex-ante assessment scheme of 20 points for each of its five criteria. */
+    public static final Map<AssessmentCriterion, Points> TWENTY_EACH = Arrays.stream(AssessmentCriterion.values())
+            .collect(Collectors.toMap(criterion -> criterion, criterion -> Points.parse("20")));
     public static final PlanId DONGHU_WIDE = PlanId.departmentWide(DONGHU, Y2018);
     public static final DepartmentId UNREGISTERED = DepartmentId.of("donghu", "nobody");
 
@@ -159,6 +167,10 @@ public final class SeedPlans {
         });
         ScoringSchemes versionThree = (district, year, kind) -> 3;
         fixture.registerInjectableResource(versionThree);
+        // version 2 of 2018's scheme of ex-ante assessments, 20 points a criterion; none for other years
+        AssessmentSchemes twentyEach = (district, year) -> year.equals(Y2018)
+                ? Optional.of(new AssessmentSchemeBook.Version(2, TWENTY_EACH)) : Optional.empty();
+        fixture.registerInjectableResource(twentyEach);
         return fixture;
     }
 

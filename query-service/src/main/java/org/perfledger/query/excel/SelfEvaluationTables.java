@@ -1,13 +1,18 @@
 package org.perfledger.query.excel;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static org.perfledger.query.excel.TableTexts.addedAtSelfEvaluation;
+import static org.perfledger.query.excel.TableTexts.adjustments;
+import static org.perfledger.query.excel.TableTexts.overallGoals;
+import static org.perfledger.query.excel.TableTexts.reasons;
+import static org.perfledger.query.excel.TableTexts.staffing;
+import static org.perfledger.query.excel.TableTexts.subProjects;
+import static org.perfledger.query.excel.TableTexts.ticks;
+import static org.perfledger.query.excel.TableTexts.units;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -16,9 +21,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.perfledger.kernel.performance.PerformanceEvents.OverallGoal;
-import org.perfledger.kernel.event.EventEnvelopeCodec;
-import org.perfledger.kernel.organisation.StaffCategory;
+import org.perfledger.kernel.budget.FundingSource;
+import org.perfledger.kernel.money.Percentage;
 import org.perfledger.kernel.performance.IndicatorLevel1;
 import org.perfledger.kernel.performance.IndicatorLevel2;
 import org.perfledger.kernel.plan.PlanId;
@@ -26,10 +30,7 @@ import org.perfledger.kernel.plan.ProjectAttribute;
 import org.perfledger.kernel.plan.ProjectCategory;
 import org.perfledger.kernel.plan.ProjectType;
 import org.perfledger.kernel.scoring.Scorecard;
-import org.perfledger.kernel.validation.Labelled;
 import org.perfledger.query.readmodel.PlanKeys;
-import org.perfledger.query.readmodel.RowJson;
-import org.perfledger.query.readmodel.Headcounts;
 import org.perfledger.query.platform.NotFoundException;
 import org.perfledger.query.scoring.Scorecards;
 import org.perfledger.query.scoring.Scorecards.ScorecardView;
@@ -147,6 +148,14 @@ class SelfEvaluationTables {
                         + execution.budget().setScale(2).toPlainString() + " = " + execution.rateShown()
                         .toPlainString() + "%", styles.wrap);
             }
+            r = spendingBySource(sheet, r, key, styles);
+            String adjusted = adjustments(jdbc.queryForList("SELECT kind, amount, from_amount, to_amount, reason, "
+                    + "document_number, movement_date, parts FROM budget_movement WHERE " + PlanKeys.WHERE
+                    + " AND movement IN ('adjusted', 'noted') ORDER BY sequence_number", key));
+            if (adjusted != null) {
+                Printing.merged(sheet, r, COLUMNS, adjusted, styles.wrap);
+                Printing.fitHeight(sheet.getRow(r++), adjusted, WIDTH_ALL);
+            }
             for (Map<String, Object> goal : goals) {
                 // a goal printed with points of its own says so, as the tables print it: 年度绩效目标1 (80分)
                 String text = "年度目标" + goal.get("number") + (goal.get("weight") == null ? "" : "（"
@@ -217,46 +226,34 @@ class SelfEvaluationTables {
         }
     }
 
-    private static Map<String, String> reasons(List<Map<String, Object>> evaluations) {
-        Map<String, String> reasons = new HashMap<>();
-        if (!evaluations.isEmpty() && evaluations.get(0).get("indicators") != null) {
-            try {
-                for (JsonNode node : EventEnvelopeCodec.mapper()
-                        .readTree(evaluations.get(0).get("indicators").toString())) {
-                    if (node.hasNonNull("deviationReason")) {
-                        reasons.put(node.get("indicator").asText(), node.get("deviationReason").asText());
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return reasons;
-    }
-
-    private static List<String> units(String json) {
-        if (json == null) {
-            return List.of();
-        }
-        try {
-            return List.of(EventEnvelopeCodec.mapper().readValue(json, String[].class));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /**
-     * "1. 部门预算项目 ☑ 2. 财政专项资金 ☐", as the tables tick their options; {@code chosen}: the ticked ones' names,
-     * comma-separated (a project may be of several 项目类型), or null.
+     * Under the total, a row for each funding source (其中：一般公共预算财政拨款 …) with its budget, its 决算 and their
+     * rate, where the documents state the spending by source (如皋 2023): spending is recorded by class, so a source
+     * whose spending was not stated shows 未载明, never a share of the total. Nothing where none was stated.
      */
-    private static <E extends Enum<E> & Labelled> String ticks(E[] options, String chosen) {
-        List<String> ticked = chosen == null ? List.of() : Arrays.asList(chosen.split(","));
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < options.length; i++) {
-            text.append(i + 1).append(". ").append(options[i].label()).append(' ')
-                    .append(ticked.contains(options[i].name()) ? "☑" : "☐").append(i < options.length - 1 ? "  " : "");
+    private int spendingBySource(Sheet sheet, int r, Object[] key, Styles styles) {
+        List<Map<String, Object>> sources = jdbc.queryForList("SELECT part, adjusted_amount, executed FROM "
+                + "plan_budget_part WHERE " + PlanKeys.WHERE + " AND dimension = 'source' ORDER BY part", key);
+        if (sources.stream().allMatch(source -> source.get("executed") == null)) {
+            return r;
         }
-        return text.toString();
+        for (Map<String, Object> source : sources) {
+            Row line = sheet.createRow(r++);
+            BigDecimal budget = (BigDecimal) source.get("adjusted_amount");
+            BigDecimal executed = (BigDecimal) source.get("executed");
+            Printing.text(line, 0, "其中：" + FundingSource.valueOf((String) source.get("part")).label(), styles.cell);
+            Printing.number(line, 1, budget, styles.money);
+            if (executed == null) {
+                Printing.text(line, 2, "未载明", styles.cell);
+            } else {
+                Printing.number(line, 2, executed, styles.money);
+            }
+            Printing.text(line, 3, executed == null || budget.signum() == 0 ? "—"
+                    : Percentage.ofRatio(executed, budget).rounded(2).toPlainString() + "%", styles.cell);
+            Printing.text(line, 4, "", styles.cell);
+            Printing.text(line, 5, "", styles.cell);
+        }
+        return r;
     }
 
     private static int pair(Sheet sheet, int r, String label, String value, Styles styles) {
@@ -293,65 +290,4 @@ class SelfEvaluationTables {
         }
     }
 
-    /**
-     * The note over the indicator table naming the indicators added at the self-evaluation, whose 年初目标值 column
-     * holds a target finance never approved, with the reasons given; null when there are none.
-     */
-    private static String addedAtSelfEvaluation(List<Map<String, Object>> indicators) {
-        Map<String, List<String>> byReason = new LinkedHashMap<>();
-        for (Map<String, Object> indicator : indicators) {
-            Object reason = indicator.get("added_at_self_evaluation");
-            if (reason != null) {
-                byReason.computeIfAbsent((String) reason, r -> new ArrayList<>()).add((String) indicator.get("name"));
-            }
-        }
-        if (byReason.isEmpty()) {
-            return null;
-        }
-        StringBuilder note = new StringBuilder("注：以下指标为自评时补充，不在审核通过的年初目标之内：");
-        byReason.forEach((reason, names) -> note.append(String.join("、", names)).append("（").append(reason)
-                .append("）；"));
-        note.setLength(note.length() - 1);
-        return note.append("。").toString();
-    }
-
-    /** The 年度总体目标 as stated, one a line: "1.信息化工作经费：夯实信息化建设基础…"; null when none are. */
-    private static String overallGoals(Object json) {
-        if (json == null) {
-            return null;
-        }
-        List<String> lines = new ArrayList<>();
-        for (OverallGoal goal : RowJson.read(json.toString(), OverallGoal[].class)) {
-            lines.add((lines.size() + 1) + "." + goal.asPrinted());
-        }
-        return String.join("\n", lines);
-    }
-
-    /** The sub-projects as named, in their order: 党务经费、购买服务及劳务费专项经费、基层站所专项经费. */
-    private static String subProjects(Object json) {
-        return json == null ? null : String.join("、", RowJson.read(json.toString(), String[].class));
-    }
-
-    /**
-     * The department's headcounts as its 基本情况 states them: "在职人员 168 人（行政编制 108 人、事业参公编制 7 人、
-     * 非参公事业人员 53 人），离休人员 1 人，编外人员 92 人", only what was stated; null when nothing was.
-     */
-    private static String staffing(Object json) {
-        if (json == null) {
-            return null;
-        }
-        Map<StaffCategory, Integer> counts = Headcounts.read(json.toString());
-        List<String> parts = counts.entrySet().stream().filter(count -> count.getKey().partOfInService())
-                .map(count -> count.getKey().label() + " " + count.getValue() + " 人").toList();
-        List<String> said = new ArrayList<>();
-        counts.forEach((category, count) -> {
-            if (category == StaffCategory.IN_SERVICE) {
-                said.add(category.label() + " " + count + " 人" + (parts.isEmpty() ? "" : "（" + String.join("、", parts)
-                        + "）"));
-            } else if (!category.partOfInService() || !counts.containsKey(StaffCategory.IN_SERVICE)) {
-                said.add(category.label() + " " + count + " 人");
-            }
-        });
-        return String.join("，", said);
-    }
 }

@@ -49,12 +49,12 @@ class PlanQueryController {
         this.access = access;
     }
 
-    record ProjectSummary(String project, String name, PlanViews.Coded phase, WanYuan adjustedBudget, WanYuan executed,
+    record ProjectSummary(String project, String name, PlanView.Coded phase, WanYuan adjustedBudget, WanYuan executed,
                           String executionRate, boolean overBudget) {
     }
 
     @GetMapping(YEAR + "/department")
-    CompletableFuture<ResponseEntity<PlanViews.PlanView>> departmentPlan(
+    CompletableFuture<ResponseEntity<PlanView>> departmentPlan(
             @PathVariable("district") String district, @PathVariable("department") String department,
             @PathVariable("year") String year, @RequestParam(value = "at", required = false) String at,
             @RequestParam(value = "minVersion", required = false) String minVersion) {
@@ -62,7 +62,7 @@ class PlanQueryController {
     }
 
     @GetMapping(YEAR + "/projects/{project}")
-    CompletableFuture<ResponseEntity<PlanViews.PlanView>> projectPlan(
+    CompletableFuture<ResponseEntity<PlanView>> projectPlan(
             @PathVariable("district") String district, @PathVariable("department") String department,
             @PathVariable("year") String year, @PathVariable("project") String project,
             @RequestParam(value = "at", required = false) String at,
@@ -75,7 +75,7 @@ class PlanQueryController {
      * version a command's answer carried: the request is held until then, {@link PlanVersionWaits#LONGEST} at most,
      * and answers what there is if it has not come (the document's version says which).
      */
-    private CompletableFuture<ResponseEntity<PlanViews.PlanView>> view(PlanId plan, String at, String minVersion) {
+    private CompletableFuture<ResponseEntity<PlanView>> view(PlanId plan, String at, String minVersion) {
         if (minVersion == null) {
             Instant instant = history.instant("at", at);
             return CompletableFuture.completedFuture(history.inDistrict(plan.district().value(), instant,
@@ -121,7 +121,7 @@ class PlanQueryController {
     /** Every completion recorded for an indicator, oldest first: the latest counts, the history stays. */
     @GetMapping({YEAR + "/department/indicators/{code}/completions",
             YEAR + "/projects/{project}/indicators/{code}/completions"})
-    List<PlanViews.CompletionView> completions(@PathVariable("district") String district,
+    List<PlanView.CompletionView> completions(@PathVariable("district") String district,
                                      @PathVariable("department") String department,
                                      @PathVariable("year") String year,
                                      @PathVariable(value = "project", required = false) String project,

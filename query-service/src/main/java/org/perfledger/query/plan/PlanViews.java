@@ -2,11 +2,9 @@ package org.perfledger.query.plan;
 
 import org.perfledger.query.readmodel.RowJson;
 import org.perfledger.query.readmodel.PlanKeys;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,6 +30,19 @@ import org.perfledger.kernel.plan.ProjectAttribute;
 import org.perfledger.kernel.plan.ProjectCategory;
 import org.perfledger.kernel.plan.ProjectType;
 import org.perfledger.kernel.validation.Labelled;
+import org.perfledger.query.plan.PlanView.AssessmentView;
+import org.perfledger.query.plan.PlanView.Budget;
+import org.perfledger.query.plan.PlanView.Coded;
+import org.perfledger.query.plan.PlanView.CompletionView;
+import org.perfledger.query.plan.PlanView.GoalView;
+import org.perfledger.query.plan.PlanView.IndicatorView;
+import org.perfledger.query.plan.PlanView.Latest;
+import org.perfledger.query.plan.PlanView.Line;
+import org.perfledger.query.plan.PlanView.Movement;
+import org.perfledger.query.plan.PlanView.Part;
+import org.perfledger.query.plan.PlanView.Profile;
+import org.perfledger.query.plan.PlanView.TargetsReview;
+import org.perfledger.query.plan.PlanView.Value;
 import org.perfledger.query.platform.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,87 +62,6 @@ class PlanViews {
 
     PlanViews(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    record Coded(String code, String label) {
-    }
-
-    /** {@code executed}: by source, null until the documents state it (spending is recorded by class). */
-    record Part(Coded part, WanYuan initial, WanYuan adjusted, WanYuan received, WanYuan executed) {
-    }
-
-    /**
-     * {@code parts}: the items of an itemised adjustment ({@code [{"name", "amount"}]}), or of one noted without an
-     * amount (movement {@code noted}, {@code amount} null: {@code [{"name"}]}), else null.
-     */
-    record Movement(long sequence, String movement, Integer adjustmentNumber, Coded kind, Coded source,
-                    Coded expenditureClass, String line, WanYuan amount, WanYuan from, WanYuan to, String reason,
-                    String documentNumber, String voucher, LocalDate date, boolean overBudget, Instant recordedAt,
-                    String actor, String correlationId, JsonNode parts) {
-    }
-
-    record Line(String name, WanYuan amount, WanYuan executed, String executionRate) {
-    }
-
-    /**
-     * @param executionRate        执行数 / 调整后预算, the templates' definition; null when the budget is 0
-     * @param executionRateInitial 执行数 / 年初预算, which some tables print instead
-     * @param flags                what needs attention, e.g. over-budget or zero-budget
-     * @param unstated             the documents state no budget: its figures are 0 and no rate is computed from them
-     */
-    record Budget(boolean opened, boolean unstated, WanYuan initial, WanYuan adjusted, WanYuan received, WanYuan executed,
-                  String executionRate, String executionRateInitial, String receiptRate, boolean overBudget,
-                  List<String> flags, List<Part> sources, List<Part> classes, List<Movement> movements,
-                  List<Line> lines) {
-    }
-
-    record Value(String text, JsonNode value) {
-    }
-
-    record Latest(Value actual, LocalDate asOf, String narrative, String evidence, Coded achievement) {
-    }
-
-    /**
-     * {@code direction}: which way it is better where stated (越高越好 / 越低越好), or null: its target's sign says;
-     * {@code addedAtSelfEvaluation}: why it was added as the self-evaluation was drawn up (自评时补充), its target never
-     * approved by finance, or null for an indicator of the approved targets.
-     */
-    record IndicatorView(String code, Coded level1, Coded level2, String name, BigDecimal weight, Value target,
-                         Coded direction, Latest latest, int completions, String outcome, String deviationRate,
-                         String note, String addedAtSelfEvaluation) {
-    }
-
-    /**
-     * {@code weight}: the points printed for the goal as a whole, or null; where it is, {@code indicatorWeights} is what
-     * its indicators' 分值 add up to and {@code weightsAgree} whether that is the goal's (null where none is set);
-     * {@code fundedBy} the part of the budget the goal is for, as named, or null.
-     */
-    record GoalView(int number, String text, BigDecimal weight, String fundedBy, List<IndicatorView> indicators,
-                    BigDecimal indicatorWeights, Boolean weightsAgree) {
-    }
-
-    /**
-     * A project's head: category and attribute null where its documents do not say; {@code types} all its 项目类型,
-     * {@code type} the first of them (or null).
-     */
-    record Profile(List<String> implementingUnits, Coded category, Coded attribute, Coded type, List<Coded> types,
-                   String financeDesk) {
-    }
-
-    /** District finance's last decision on the targets: {@code returned} with its reason, or {@code approved}. */
-    record TargetsReview(String decision, String note, String by) {
-    }
-
-    record PlanView(String district, String department, int year, String project, String kind, String name,
-                    Coded phase, TargetsReview targetsReview, Profile profile, StaffingView staffing,
-                    List<SubProjectView> subProjects, Budget budget, List<OverallGoal> overallGoals,
-                    List<GoalView> goals,
-                    List<Map<String, Object>> targetAdjustments, List<Map<String, Object>> monitoringReports,
-                    List<Map<String, Object>> selfEvaluations, long version) {
-    }
-
-    record CompletionView(long sequence, Value actual, LocalDate asOf, String narrative, String evidence,
-                          Coded achievement, Instant recordedAt, String actor) {
     }
 
     List<CompletionView> completions(PlanId plan, String code) {
@@ -201,6 +131,7 @@ class PlanViews {
                     jsonRows("SELECT round, status, score, grade, indicators, deviation_analysis, improvement_measures,"
                             + " results_use, publication_plan, review_note, submitted_by, reviewed_by, "
                             + "published_channels FROM self_evaluation WHERE " + KEY + " ORDER BY round", key),
+                    assessments(key),
                     row.getLong("version"));
         }, key);
         if (found.isEmpty()) {
@@ -299,6 +230,18 @@ class PlanViews {
                 latest, row.getInt("completions"), deviation.outcome().name(),
                 deviation.rate() == null ? null : deviation.rate().rounded(2).toPlainString(), deviation.reason(),
                 row.getString("added_at_self_evaluation"));
+    }
+
+    private List<AssessmentView> assessments(Object[] key) {
+        return jdbc.query("SELECT * FROM assessment WHERE " + KEY + " ORDER BY round", (row, n) -> new AssessmentView(
+                row.getInt("round"), RowJson.tree(row.getString("statements")),
+                row.getTimestamp("submitted_at").toInstant(), row.getString("submitted_by"),
+                row.getString("conclusion"), row.getBigDecimal("total"),
+                row.getString("scores") == null ? null : RowJson.tree(row.getString("scores")),
+                row.getString("weights") == null ? null : RowJson.tree(row.getString("weights")),
+                (Integer) row.getObject("scheme_version"), row.getString("opinion"), row.getString("assessor"),
+                row.getTimestamp("concluded_at") == null ? null : row.getTimestamp("concluded_at").toInstant(),
+                row.getString("concluded_by")), key);
     }
 
     private List<Map<String, Object>> jsonRows(String sql, Object[] key) {

@@ -3,7 +3,7 @@ package org.perfledger.query.plan;
 import java.util.List;
 import java.util.Map;
 import org.perfledger.kernel.organisation.StaffCategory;
-import org.perfledger.query.plan.PlanViews.Coded;
+import org.perfledger.query.plan.PlanView.Coded;
 import org.perfledger.query.readmodel.Headcounts;
 
 /**

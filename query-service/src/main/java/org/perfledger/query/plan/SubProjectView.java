@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.perfledger.kernel.money.WanYuan;
-import org.perfledger.query.plan.PlanViews.Line;
+import org.perfledger.query.plan.PlanView.Line;
 import org.perfledger.query.readmodel.RowJson;
 
 /**

@@ -26,6 +26,8 @@ public enum ReadModelTable {
             + "improvement_measures, results_use, publication_plan, status, review_note, submitted_at, submitted_by, "
             + "reviewed_by, published_channels, execution_rate, execution_score, scheme_version, printed",
             Keys.PLAN + "round"),
+    ASSESSMENT("assessment", Keys.PLAN + "round, statements, submitted_at, submitted_by, conclusion, total, scores, "
+            + "weights, scheme_version, opinion, assessor, concluded_at, concluded_by", Keys.PLAN + "round"),
     BUDGET_MOVEMENT("budget_movement", Keys.PLAN + "sequence_number, movement, adjustment_no, kind, source, "
             + "expenditure_class, line, amount, from_amount, to_amount, reason, document_number, voucher, "
             + "movement_date, over_budget, recorded_at, actor, correlation_id, event_id, parts", null),
@@ -36,13 +38,14 @@ public enum ReadModelTable {
     REPORTING_CALENDAR("reporting_calendar", "district, fiscal_year, monitoring, self_evaluation_due, deviation_margin",
             "district, fiscal_year"),
     SCORING_SCHEME("scoring_scheme", "district, fiscal_year, kind, version, scheme, set_at, set_by", null),
+    ASSESSMENT_SCHEME("assessment_scheme", "district, fiscal_year, version, weights, source, set_at, set_by", null),
     DISTRICT("district", "district, name, registered_at, registered_by", null),
     DEPARTMENT("department", "district, department_id, name, registered_at, registered_by", null),
     POSITION("projection_position", "aggregate_id, district, last_sequence, last_event_id, updated_at", "aggregate_id");
 
     /** The tables a plan's rows live in and are loaded from, in the order they are written. */
     public static final List<ReadModelTable> OF_A_PLAN = List.of(PLAN, BUDGET_PART, BUDGET_LINE, GOAL, INDICATOR,
-            TARGET_ADJUSTMENT, SELF_EVALUATION);
+            TARGET_ADJUSTMENT, SELF_EVALUATION, ASSESSMENT);
 
     private final String table;
     private final List<String> columns;

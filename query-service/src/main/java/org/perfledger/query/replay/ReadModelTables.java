@@ -34,6 +34,7 @@ public class ReadModelTables {
             "department", "district || '/' || department_id",
             "reporting_calendar", "'calendar:' || district || ':' || fiscal_year",
             "scoring_scheme", "'scheme:' || district || ':' || fiscal_year || ':' || kind",
+            "assessment_scheme", "'scheme:' || district || ':' || fiscal_year || ':EX_ANTE'",
             POSITIONS, "aggregate_id");
 
     /** Columns that record when a row was written, not what an event said: left out of comparisons. */
@@ -43,6 +44,8 @@ public class ReadModelTables {
 
     private final JdbcTemplate jdbc;
     private final String schema;
+    /** The statements of {@link #shadowWithTemporaryCopies()}: the tables are those the migrations made at start. */
+    private volatile String temporaryCopies;
 
     ReadModelTables(JdbcTemplate jdbc, @Value("${spring.flyway.default-schema:readmodel}") String schema) {
         this.jdbc = jdbc;
@@ -100,14 +103,23 @@ public class ReadModelTables {
 
     /**
      * Makes temporary copies of the live projection tables for this transaction only: they hide the live ones
-     * (PostgreSQL searches the temporary schema first) and vanish when it ends.
+     * (PostgreSQL searches the temporary schema first) and vanish when it ends. They hold one view's replay, a few
+     * hundred to a few thousand rows read once, so they are made without indexes: every index is one more relation
+     * to create and drop for each view. The statements are made once and sent in one round trip.
      */
     public void shadowWithTemporaryCopies() {
-        for (String table : projections(schema)) {
-            jdbc.execute("CREATE TEMPORARY TABLE " + ident(table) + " (LIKE " + ident(schema) + "." + ident(table)
-                    + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES) ON COMMIT DROP");
-            jdbc.execute("GRANT SELECT ON pg_temp." + ident(table) + " TO perfledger_reader");
+        String statements = temporaryCopies;
+        if (statements == null) {
+            StringBuilder sql = new StringBuilder();
+            for (String table : projections(schema)) {
+                sql.append("CREATE TEMPORARY TABLE ").append(ident(table)).append(" (LIKE ").append(ident(schema))
+                        .append('.').append(ident(table)).append(" INCLUDING DEFAULTS INCLUDING CONSTRAINTS) ON COMMIT "
+                        + "DROP;\nGRANT SELECT ON pg_temp.").append(ident(table)).append(" TO perfledger_reader;\n");
+            }
+            statements = sql.toString();
+            temporaryCopies = statements;
         }
+        jdbc.execute(statements);
     }
 
     private void copyAccess(String from, String to, String table) {

@@ -120,6 +120,22 @@ class WorkQueueController {
                             row.getString("code"), row.getString("target_text"), row.getString("reason"),
                             row.getString("requested_by"), row.getTimestamp("updated_at").toInstant()),
                     district, fiscalYear, scope, scope));
+            // a new project's ex-ante assessment waiting for finance's conclusion (事前绩效评估)
+            tasks.addAll(jdbc.query("""
+                    SELECT a.department_id, d.name AS department_name, a.plan_key, p.name, p.phase, a.round,
+                           a.submitted_by, a.submitted_at
+                      FROM assessment a
+                      JOIN plan p ON p.district = a.district AND p.department_id = a.department_id
+                                 AND p.fiscal_year = a.fiscal_year AND p.plan_key = a.plan_key
+                      LEFT JOIN department d ON d.district = a.district AND d.department_id = a.department_id
+                     WHERE a.district = ? AND a.fiscal_year = ? AND a.conclusion IS NULL
+                       AND (CAST(? AS TEXT) IS NULL OR a.department_id = ?)
+                     ORDER BY a.department_id, a.plan_key""",
+                    (row, n) -> new Task(row.getString("department_id"), row.getString("department_name"),
+                            row.getString("plan_key"), row.getString("name"), row.getString("phase"),
+                            "conclude-assessment", Role.DISTRICT_FINANCE, null, null, null, null,
+                            row.getString("submitted_by"), row.getTimestamp("submitted_at").toInstant()),
+                    district, fiscalYear, scope, scope));
             return tasks;
         });
     }

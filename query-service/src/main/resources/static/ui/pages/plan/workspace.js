@@ -13,6 +13,7 @@ import { DecisionForm, Form } from '../../components/form.js';
 import { BudgetSection } from './budget.js';
 import { StaffingSection } from './staffing.js';
 import { SubProjectsSection } from './subprojects.js';
+import { AssessmentSection } from './assessment.js';
 import { TargetsSection } from './targets.js';
 import { AdjustmentsSection } from './adjustments.js';
 import { MonitoringSection } from './monitoring.js';
@@ -57,6 +58,7 @@ export function PlanWorkspace({ dep, year, planKey }) {
       e(PhaseActions, props),
       e(StaffingSection, props),
       e(SubProjectsSection, props),
+      e(AssessmentSection, props),
       e(BudgetSection, props),
       e(TargetsSection, props),
       !plan.unstarted && e(AdjustmentsSection, props),

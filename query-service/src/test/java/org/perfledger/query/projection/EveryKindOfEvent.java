@@ -1,6 +1,13 @@
 package org.perfledger.query.projection;
 
 
+import java.util.TreeMap;
+import org.perfledger.kernel.assessment.AssessmentEvents.Statement;
+import org.perfledger.kernel.assessment.AssessmentEvents.AssessmentSubmitted;
+import org.perfledger.kernel.assessment.AssessmentEvents.AssessmentSchemeSet;
+import org.perfledger.kernel.assessment.AssessmentEvents.AssessmentConcluded;
+import org.perfledger.kernel.assessment.AssessmentCriterion;
+import org.perfledger.kernel.assessment.AssessmentConclusion;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -136,6 +143,8 @@ public final class EveryKindOfEvent {
                 EvaluationKind.PROJECT, 1, scheme));
         append(Streams.scheme(caidian, year, EvaluationKind.PROJECT), new ScoringSchemeSet(caidian, year,
                 EvaluationKind.PROJECT, 2, scheme));
+        append(Streams.assessmentScheme(caidian, year), new AssessmentSchemeSet(caidian, year, 1, TWENTY_EACH,
+                "《预算绩效评估管理办法》"));
 
         String w = wide.aggregateId();
         append(w, new DepartmentPlanStarted(wide));
@@ -227,5 +236,28 @@ public final class EveryKindOfEvent {
                 new OverallGoal(null, "群众满意"))));
         append(p, new SpendingBySourceStated(project, Map.of(FundingSource.GENERAL_PUBLIC_BUDGET, WanYuan.of("229.09"),
                 FundingSource.UPPER_LEVEL_TRANSFER, WanYuan.of("20.91")), WanYuan.of("250.00"), WanYuan.of("250.00")));
+        // an ex-ante assessment not supported, then supported in its second round
+        Map<AssessmentCriterion, Statement> statements = new TreeMap<>();
+        for (AssessmentCriterion criterion : AssessmentCriterion.values()) {
+            statements.put(criterion, new Statement(criterion.label() + "说明", criterion == AssessmentCriterion.NECESSITY
+                    ? "调研报告" : null));
+        }
+        append(p, new AssessmentSubmitted(project, 1, statements));
+        append(p, new AssessmentConcluded(project, 1, 1, TWENTY_EACH, points("12", "10", "11", "9", "14"),
+                new BigDecimal("56"), AssessmentConclusion.NOT_SUPPORTED, "实施方案不可行", null));
+        append(p, new AssessmentSubmitted(project, 2, statements));
+        append(p, new AssessmentConcluded(project, 2, 1, TWENTY_EACH, points("18", "16", "15", "17", "18"),
+                new BigDecimal("84"), AssessmentConclusion.SUPPORTED, "予以支持", "某绩效评价中心"));
+    }
+
+    /** 20 points for each criterion of an ex-ante assessment. */
+    static final Map<AssessmentCriterion, Points> TWENTY_EACH = points("20", "20", "20", "20", "20");
+
+    private static Map<AssessmentCriterion, Points> points(String... values) {
+        Map<AssessmentCriterion, Points> points = new TreeMap<>();
+        for (int i = 0; i < values.length; i++) {
+            points.put(AssessmentCriterion.values()[i], Points.parse(values[i]));
+        }
+        return points;
     }
 }

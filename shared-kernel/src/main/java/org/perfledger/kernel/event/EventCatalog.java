@@ -1,5 +1,6 @@
 package org.perfledger.kernel.event;
 
+import org.perfledger.kernel.assessment.AssessmentEvents;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,9 @@ public final class EventCatalog {
             PlanEvents.DepartmentPlanStarted.class,
             PlanEvents.StaffingStated.class,
             PlanEvents.SubProjectsStated.class,
+            AssessmentEvents.AssessmentSchemeSet.class,
+            AssessmentEvents.AssessmentSubmitted.class,
+            AssessmentEvents.AssessmentConcluded.class,
             PlanEvents.TargetsSubmitted.class,
             PlanEvents.TargetsApproved.class,
             PlanEvents.TargetsReturned.class,

@@ -1,8 +1,14 @@
 package org.perfledger.kernel.event;
 
+import org.perfledger.kernel.assessment.AssessmentCriterion;
+import org.perfledger.kernel.performance.Points;
+import org.perfledger.kernel.assessment.AssessmentEvents.AssessmentConcluded;
+import org.perfledger.kernel.assessment.AssessmentEvents.AssessmentSchemeSet;
+import org.perfledger.kernel.assessment.AssessmentEvents.AssessmentSubmitted;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetAdjusted;
@@ -82,6 +88,9 @@ public final class EventWords {
             case "DepartmentPlanStarted" -> "部门整体计划建立";
             case "StaffingStated" -> "人员情况";
             case "SubProjectsStated" -> "子项目";
+            case "AssessmentSchemeSet" -> "事前绩效评估办法";
+            case "AssessmentSubmitted" -> "事前绩效评估报送";
+            case "AssessmentConcluded" -> "事前绩效评估结论";
             case "BudgetOpened" -> "年初预算";
             case "BudgetAdjusted" -> "预算调整";
             case "BudgetAdjustmentNoted" -> "预算调整（金额未载明）";
@@ -177,6 +186,21 @@ public final class EventWords {
             return String.join("，", e.headcounts().entrySet().stream()
                     .map(count -> count.getKey().label() + " " + count.getValue() + " 人").toList());
         }
+        if (event instanceof AssessmentSchemeSet e) {
+            return e.year() + " 年度第 " + e.version() + " 版，" + criteria(e.weights()) + (e.source() == null ? ""
+                    : "，依据：" + e.source());
+        }
+        if (event instanceof AssessmentSubmitted e) {
+            return "第 " + e.round() + " 轮，" + String.join("；", e.statements().entrySet().stream()
+                    .map(s -> s.getKey().label() + "：" + s.getValue().text()
+                            + (s.getValue().evidence() == null ? "" : "（佐证：" + s.getValue().evidence() + "）"))
+                    .toList());
+        }
+        if (event instanceof AssessmentConcluded e) {
+            return "第 " + e.round() + " 轮，" + e.conclusion().label() + "，" + e.total().stripTrailingZeros()
+                    .toPlainString() + " 分（" + criteria(e.scores()) + "；评估办法第 " + e.schemeVersion() + " 版）"
+                    + (e.assessor() == null ? "" : "，评估机构：" + e.assessor()) + "，意见：" + e.opinion();
+        }
         if (event instanceof SubProjectsStated e) {
             return String.join("、", e.names());
         }
@@ -254,5 +278,9 @@ public final class EventWords {
     /** A date, or 日期未载明 where the source states none. */
     private static String dated(LocalDate date) {
         return date == null ? "日期未载明" : date.toString();
+    }
+
+    private static String criteria(Map<AssessmentCriterion, Points> points) {
+        return String.join("，", points.entrySet().stream().map(p -> p.getKey().label() + " " + p.getValue()).toList());
     }
 }

@@ -21,6 +21,7 @@ import org.perfledger.kernel.scoring.EvaluationKind;
  *   <li>{@code <d>/<department>/<year>/department} and {@code …/<year>/projects/<code>}: the plans</li>
  *   <li>{@code calendar:<d>:<year>}: finance's reporting calendar</li>
  *   <li>{@code scheme:<d>:<year>:<KIND>}: finance's scoring scheme of a kind</li>
+ *   <li>{@code scheme:<d>:<year>:EX_ANTE}: finance's scheme of ex-ante assessments (事前绩效评估)</li>
  * </ul>
  */
 public final class Streams {
@@ -47,6 +48,11 @@ public final class Streams {
 
     public static String scheme(DistrictId district, FiscalYear year, EvaluationKind kind) {
         return "scheme:" + district + ":" + year + ":" + kind.name();
+    }
+
+    /** Among the year's schemes, so every scope that takes in the year's scoring schemes takes it in too. */
+    public static String assessmentScheme(DistrictId district, FiscalYear year) {
+        return "scheme:" + district + ":" + year + ":EX_ANTE";
     }
 
     /**

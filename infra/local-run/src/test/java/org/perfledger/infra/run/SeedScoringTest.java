@@ -240,6 +240,10 @@ class SeedScoringTest {
                 "餐饮行业‘明厨亮灶’项目经费", "质量技术监督管理专项经费", "智慧食药监信息化工程");
         assertThat(noted.get(0).get("documentNumber").asText()).isEqualTo("《区财政局关于应对疫情影响平衡公共预算收支的工作方案》");
         assertThat(view.get("budget").get("adjusted").asText()).isEqualTo("6352.76");
+        // the 自评表 notes it under the budget row, with what it touched and on what authority, and no amount
+        assertThat(workbookTexts(plan)).anySatisfy(text -> assertThat(text).startsWith("注：预算调整：")
+                .contains("调减（金额未载明：农贸市场以奖代补资金、餐饮行业‘明厨亮灶’项目经费、质量技术监督管理专项经费、智慧食药监信息化工程）")
+                .contains("依据 《区财政局关于应对疫情影响平衡公共预算收支的工作方案》"));
     }
 
     /**
@@ -350,6 +354,9 @@ class SeedScoringTest {
                 source.get("executed").asText()));
         assertThat(bySource).containsEntry("一般公共预算财政拨款", "14962.36").containsEntry("政府性基金预算", "1140.04");
         assertThat(budget.get("flags").toString()).doesNotContain("spending-by-source-differs");
+        // the 自评表 prints them under the total, as the national template's 其中 rows do
+        List<String> texts = workbookTexts("/api/v1/districts/rugao/departments/scjgj/years/2023/department");
+        assertThat(texts).contains("其中：一般公共预算财政拨款", "其中：政府性基金预算");
     }
 
     /**
@@ -430,6 +437,9 @@ class SeedScoringTest {
         assertThat(parts.get(0).get("amount").asText()).isEqualTo("51.08");
         assertThat(parts.get(1).get("name").asText()).isEqualTo("豹澥所维修费");
         assertThat(parts.get(1).get("amount").asText()).isEqualTo("58.50");
+        // the 自评表 notes both adjustments under the budget row, the reduction with its items
+        assertThat(workbookTexts(plan)).anySatisfy(text -> assertThat(text).startsWith("注：预算调整：")
+                .contains("调减 109.58 万元（九峰所维修费 51.08 + 豹澥所维修费 58.50）"));
     }
 
     /**
