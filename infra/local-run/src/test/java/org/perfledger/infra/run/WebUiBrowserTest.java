@@ -435,6 +435,64 @@ class WebUiBrowserTest {
         assertThat(Accessibility.violations(browser, "sub-projects-section", "screenshots")).isEmpty();
     }
 
+    /**
+     * 事前绩效评估 through the pages: a new project's budget is refused without an assessment; finance sets the year's
+     * scheme; the department submits the assessment; finance scores and concludes it; then the budget opens. The
+     * section passes axe.
+     */
+    @Test
+    void aNewProjectIsAssessedBeforeItGetsABudget() throws Exception {
+        PlatformClient client = new PlatformClient(platform);
+        String year = "/api/v1/districts/donghu/departments/scjgj/years/2021";
+        String plan = year + "/projects/ZHSC";
+        client.send("POST", year + "/projects", "{\"code\":\"ZHSC\",\"name\":\"智慧农贸市场建设\","
+                + "\"attribute\":\"新增性项目\",\"type\":\"一次性项目\"}");
+        String budget = "{\"sources\":{\"一般公共预算财政拨款\":\"80.00\"}}";
+        java.net.http.HttpResponse<String> refused = client.command("POST", plan + "/budget", budget,
+                platform.tokenFor(plan, "finance"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("budget.assessment-missing", "没有事前评估或评估未通过的，不得安排预算");
+
+        signInAs("donghu.finance", "donghu", null, "DISTRICT_FINANCE", "#/schemes/2021");
+        in(find("assessment-scheme-form"), "submit").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=assessment-scheme]"),
+                "现行第 1 版"));
+        forgetSessions();
+
+        signInAs("donghu.scjgj.editor", "donghu", "scjgj", "DEPARTMENT_EDITOR", "#/plan/scjgj/2021/ZHSC");
+        find("assessment-rule");
+        find("submit-assessment").click();
+        WebElement submit = find("assessment-form");
+        for (String code : List.of("NECESSITY", "ECONOMY", "GOALS", "FEASIBILITY", "COMPLIANCE")) {
+            in(submit, "field-" + code).sendKeys("辖区农贸市场快检能力不足，" + code);
+        }
+        in(submit, "field-NECESSITY:evidence").sendKeys("调研报告");
+        in(submit, "submit").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=assessment-round-1]"),
+                "调研报告"));
+        assertThat(all("[data-test=submit-assessment]")).as("one round waits for finance").isEmpty();
+        forgetSessions();
+
+        signInAs("donghu.finance", "donghu", null, "DISTRICT_FINANCE", "#/plan/scjgj/2021/ZHSC");
+        find("conclude-assessment").click();
+        WebElement conclude = find("conclusion-form");
+        String[] scores = {"18", "16", "15", "17", "16"};
+        List<String> codes = List.of("NECESSITY", "ECONOMY", "GOALS", "FEASIBILITY", "COMPLIANCE");
+        for (int i = 0; i < scores.length; i++) {
+            in(conclude, "field-" + codes.get(i)).sendKeys(scores[i]);
+        }
+        new org.openqa.selenium.support.ui.Select(in(conclude, "field-conclusion")).selectByValue("SUPPORTED");
+        in(conclude, "field-opinion").sendKeys("项目必要，方案可行，予以支持");
+        in(conclude, "submit").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=assessment-conclusion]"),
+                "予以支持"));
+        assertThat(find("assessment-total").getText()).isEqualTo("82");
+        assertThat(find("assessment-opinion").getText()).contains("项目必要，方案可行，予以支持");
+        assertThat(Accessibility.violations(browser, "assessment-section", "screenshots")).isEmpty();
+
+        client.send("POST", plan + "/budget", budget);
+    }
+
     @Test
     void aViewerSeesTheDashboardWithoutForms() {
         signInAs("donghu.scjgj.viewer", "donghu", "scjgj", "DEPARTMENT_VIEWER", DEPARTMENT);
