@@ -81,6 +81,31 @@ class YearJourneyBrowserTest {
         submit("register-project-form");
         find("plan-page");
         assertThat(text("plan-title")).contains("浏览器全年测试项目", "目标编制中");
+        // a new project (新增性项目) is assessed before it gets money: the editor submits its 事前绩效评估, finance sets
+        // the year's scheme and concludes it supported
+        find("assessment-rule");
+        click("submit-assessment");
+        for (String criterion : List.of("NECESSITY", "ECONOMY", "GOALS", "FEASIBILITY", "COMPLIANCE")) {
+            fill("assessment-form", criterion, "浏览器测试：" + criterion);
+        }
+        submitAndWait("assessment-form");
+        find("assessment-round-1");
+        as("donghu.finance", "#/schemes/" + YEAR);
+        submit("assessment-scheme-form");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=assessment-scheme]"),
+                "现行第"));
+        open(plan);
+        click("conclude-assessment");
+        for (String criterion : List.of("NECESSITY", "ECONOMY", "GOALS", "FEASIBILITY", "COMPLIANCE")) {
+            fill("conclusion-form", criterion, "18");
+        }
+        choose("conclusion-form", "conclusion", "SUPPORTED");
+        fill("conclusion-form", "opinion", "予以支持");
+        submitAndWait("conclusion-form");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=assessment-conclusion]"),
+                "予以支持"));
+        check("finance-concluded-assessment");
+        as("donghu.scjgj.editor", plan);
         click("open-budget");
         fill("open-budget-form", "source:GENERAL_PUBLIC_BUDGET", "100.5");
         submitAndWait("open-budget-form");
