@@ -153,6 +153,7 @@ export function openItem(item, plan) {
     case 'missing-deviation-reason': return t('open.missingReason', { code: item.indicator, name, detail: item.detail });
     case 'target-adjustment-pending': return t('open.adjustment', { number: item.detail, code: item.indicator });
     case 'spending-lags': return t('open.spendingLags', { lag: item.detail });
+    case 'funds-held': return t('open.fundsHeld.' + item.detail);
     default: return item.text;
   }
 }

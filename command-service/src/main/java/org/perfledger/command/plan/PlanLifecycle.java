@@ -45,6 +45,8 @@ import org.perfledger.command.plan.PlanCommands.StateSubProjects;
 import org.perfledger.command.performance.PerformanceCommands.StateOverallGoals;
 import org.perfledger.command.plan.PlanCommands.SubmitTargets;
 import org.perfledger.command.planning.PlanCommand;
+import org.perfledger.command.warning.WarningCommands.HoldFunds;
+import org.perfledger.command.warning.WarningCommands.ResumeFunds;
 import org.perfledger.command.planning.PlanRules;
 import org.perfledger.kernel.evaluation.EvaluationEvents.SelfEvaluationAccepted;
 import org.perfledger.kernel.evaluation.EvaluationEvents.SelfEvaluationPublished;
@@ -102,6 +104,9 @@ final class PlanLifecycle {
             entry(StateSpendingBySource.class, new Step("state the spending by funding source", List.of(IN_EXECUTION,
                     CLOSED, SELF_EVALUATION_RETURNED))),
             entry(RecordExpenditure.class, onTheBudget("record an expenditure", List.of(IN_EXECUTION))),
+            // finance holds a plan's funds back during the year, and lets them flow again
+            entry(HoldFunds.class, new Step("hold the funds", List.of(IN_EXECUTION))),
+            entry(ResumeFunds.class, new Step("resume the funds", List.of(IN_EXECUTION))),
             entry(CorrectExpenditure.class, onTheBudget("correct an expenditure", List.of(IN_EXECUTION))),
             entry(AddGoal.class, new Step("add a goal", List.of(DRAFTING))),
             entry(SetAnnualTarget.class, new Step("set a target", List.of(DRAFTING))),

@@ -22,6 +22,7 @@ import org.perfledger.kernel.performance.Achievement;
 import org.perfledger.kernel.performance.Deviation;
 import org.perfledger.kernel.performance.TargetValue;
 import org.perfledger.kernel.plan.PlanPhase;
+import org.perfledger.kernel.warning.FundsHold;
 import org.perfledger.query.figures.PlanFigures;
 import org.perfledger.query.readmodel.PlanKeys;
 import org.perfledger.query.readmodel.RowJson;
@@ -181,6 +182,11 @@ class DepartmentDashboardController {
         if (progress != null && progress.lagging()) {
             open.add(new OpenItem("spending-lags", null, progress.lag().toPlainString(), "spending trails the year: "
                     + "执行率 " + progress.executionRate() + "% against 序时进度 " + progress.yearElapsed() + "%"));
+        }
+        if (plan.get("funds_hold") != null) {
+            FundsHold hold = FundsHold.valueOf((String) plan.get("funds_hold"));
+            open.add(new OpenItem("funds-held", null, hold.name(), "district finance holds the funds back: "
+                    + hold.label()));
         }
         return new PlanDashboard((String) plan.get("plan_key"), (String) plan.get("kind"), (String) plan.get("name"),
                 (String) plan.get("phase"), PlanFigures.money(plan.get("initial_budget")), PlanFigures.money(plan.get("adjusted_budget")),

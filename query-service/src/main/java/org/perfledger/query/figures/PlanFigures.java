@@ -79,7 +79,8 @@ public class PlanFigures {
      * nothing.
      */
     private static final String PLAN_COLUMNS = "district, department_id, fiscal_year, plan_key, kind, name, phase, "
-            + "budget_opened, budget_unstated, initial_budget, adjusted_budget, received, executed, over_budget, version";
+            + "budget_opened, budget_unstated, initial_budget, adjusted_budget, received, executed, over_budget, version, "
+            + "funds_hold";
 
     /** The plan rows of a year: the district's (department null) or one department's, in department and plan order. */
     public List<Map<String, Object>> plans(String district, FiscalYear year, String department) {
@@ -139,6 +140,10 @@ public class PlanFigures {
         }
         if (progress != null && progress.lagging()) {
             alerts.add("spending-lags");
+        }
+        // district finance holds its funds back (暂缓拨付 / 停止拨付)
+        if (plan.get("funds_hold") != null) {
+            alerts.add("funds-held");
         }
         if (card == null) {
             alerts.add("no-scheme");

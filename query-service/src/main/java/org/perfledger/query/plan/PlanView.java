@@ -46,11 +46,13 @@ record PlanView(String district, String department, int year, String project, St
      * @param executionRateInitial 执行数 / 年初预算, which some tables print instead
      * @param flags                what needs attention, e.g. over-budget or zero-budget
      * @param unstated             the documents state no budget: its figures are 0 and no rate is computed from them
+     * @param fundsHold            district finance holds the funds back (暂缓拨付 / 停止拨付), with its reason; null
+     *                             while they flow
      */
     record Budget(boolean opened, boolean unstated, WanYuan initial, WanYuan adjusted, WanYuan received, WanYuan executed,
                   String executionRate, String executionRateInitial, String receiptRate, boolean overBudget,
                   List<String> flags, List<Part> sources, List<Part> classes, List<Movement> movements,
-                  List<Line> lines) {
+                  List<Line> lines, Coded fundsHold, String fundsHoldReason) {
     }
 
     record Value(String text, JsonNode value) {

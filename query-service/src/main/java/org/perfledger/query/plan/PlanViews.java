@@ -29,6 +29,7 @@ import org.perfledger.kernel.plan.PlanPhase;
 import org.perfledger.kernel.plan.ProjectAttribute;
 import org.perfledger.kernel.plan.ProjectCategory;
 import org.perfledger.kernel.plan.ProjectType;
+import org.perfledger.kernel.warning.FundsHold;
 import org.perfledger.kernel.validation.Labelled;
 import org.perfledger.query.plan.PlanView.AssessmentView;
 import org.perfledger.query.plan.PlanView.Budget;
@@ -106,7 +107,8 @@ class PlanViews {
             Budget budget = new Budget(row.getBoolean("budget_opened"), row.getBoolean("budget_unstated"), initial,
                     adjusted, received, executed,
                     rate(executed, adjusted), rate(executed, initial), rate(received, adjusted), over, flags,
-                    sources, parts(key, "class"), movements(key), lines(key));
+                    sources, parts(key, "class"), movements(key), lines(key), row.getString("funds_hold") == null
+                    ? null : coded(FundsHold.valueOf(row.getString("funds_hold"))), row.getString("funds_hold_reason"));
             List<Coded> types = types(row.getString("project_type"));
             Profile profile = "PROJECT".equals(row.getString("kind")) ? new Profile(
                     units(row.getString("implementing_units")),

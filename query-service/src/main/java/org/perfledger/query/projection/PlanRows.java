@@ -43,6 +43,9 @@ final class PlanRows {
     Json subProjects;
     /** the 年度总体目标 as stated ([{fundedBy, text}, …]), or null */
     Json overallGoals;
+    /** finance holding the funds back (FundsHold's name) and why, or null while they flow */
+    String fundsHold;
+    String fundsHoldReason;
     BigDecimal initial = BigDecimal.ZERO;
     BigDecimal adjusted = BigDecimal.ZERO;
     BigDecimal received = BigDecimal.ZERO;
@@ -100,7 +103,7 @@ final class PlanRows {
             case PLAN -> rows.add(row(kind, name, implementingUnits, category, attribute, projectType, financeDesk,
                     phase.name(), budgetOpened, initial, adjusted, received, executed, overBudget, version, updatedAt,
                     targetsReview, targetsNote, targetsReviewedBy, budgetUnstated, staffing, subProjects,
-                    overallGoals));
+                    overallGoals, fundsHold, fundsHoldReason));
             case BUDGET_PART -> parts.forEach((part, figures) -> rows.add(row(part.substring(0, part.indexOf('/')),
                     part.substring(part.indexOf('/') + 1), figures[0], figures[1], figures[2], figures[3])));
             case BUDGET_LINE -> lines.forEach(line -> rows.add(row(line)));
@@ -145,6 +148,8 @@ final class PlanRows {
                 staffing = (Json) v[20];
                 subProjects = (Json) v[21];
                 overallGoals = (Json) v[22];
+                fundsHold = (String) v[23];
+                fundsHoldReason = (String) v[24];
             }
             case BUDGET_PART -> parts.put(v[0] + "/" + v[1], new BigDecimal[] {(BigDecimal) v[2], (BigDecimal) v[3],
                     (BigDecimal) v[4], (BigDecimal) v[5]});

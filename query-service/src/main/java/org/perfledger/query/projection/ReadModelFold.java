@@ -11,6 +11,8 @@ import org.perfledger.kernel.assessment.AssessmentEvents.AssessmentConcluded;
 import org.perfledger.kernel.assessment.AssessmentEvents.AssessmentSchemeSet;
 import org.perfledger.kernel.assessment.AssessmentEvents.AssessmentSubmitted;
 import org.perfledger.kernel.event.EventEnvelope;
+import org.perfledger.kernel.warning.WarningEvents.FundsHeld;
+import org.perfledger.kernel.warning.WarningEvents.FundsResumed;
 import org.perfledger.kernel.event.PerfLedgerEvent;
 import org.perfledger.kernel.organisation.DepartmentRegistered;
 import org.perfledger.kernel.organisation.DistrictRegistered;
@@ -102,6 +104,16 @@ final class ReadModelFold {
 
     private static void applyToPlan(PlanEvent event, EventEnvelope envelope, PlanRows plan, ReadModel model) {
         if (BudgetFold.apply(event, envelope, plan, model)) {
+            return;
+        }
+        if (event instanceof FundsHeld held) {
+            plan.fundsHold = held.hold().name();
+            plan.fundsHoldReason = held.reason();
+            return;
+        }
+        if (event instanceof FundsResumed) {
+            plan.fundsHold = null;
+            plan.fundsHoldReason = null;
             return;
         }
         if (event instanceof AssessmentSubmitted submitted) {

@@ -12,7 +12,7 @@ public enum ReadModelTable {
     PLAN("plan", Keys.PLAN + "kind, name, implementing_units, category, attribute, project_type, finance_desk, phase, "
             + "budget_opened, initial_budget, adjusted_budget, received, executed, over_budget, version, updated_at, "
             + "targets_review, targets_note, targets_reviewed_by, budget_unstated, staffing, sub_projects, "
-            + "overall_goals", Keys.PLAN),
+            + "overall_goals, funds_hold, funds_hold_reason", Keys.PLAN),
     BUDGET_PART("plan_budget_part", Keys.PLAN + "dimension, part, initial_amount, adjusted_amount, received, executed",
             Keys.PLAN + "dimension, part"),
     BUDGET_LINE("budget_line", Keys.PLAN + "position, name, amount, executed", Keys.PLAN + "name"),

@@ -40,6 +40,8 @@ export function BudgetSection({ plan, path, year, editor, finance, reload }) {
     adjustment: () => adjustmentForm(path, year, departmentWide, words),
     noted: () => notedAdjustmentForm(path, year, words),
     bySource: () => spendingBySourceForm(path, words, budget.sources),
+    hold: () => holdForm(path, budget.fundsHold),
+    resume: () => resumeForm(path),
   };
   const action = (kind, text, extra = {}) => e('button', { type: 'button', 'data-test': kind, onClick: () => setForm({ kind, ...extra }) }, text);
   return e('section', { class: 'card', 'data-test': 'budget-section' },
@@ -53,6 +55,8 @@ export function BudgetSection({ plan, path, year, editor, finance, reload }) {
       budget.unstated && e('p', { class: 'notice', role: 'note', 'data-test': 'budget-unstated' }, t('budget.unstated')),
       budget.flags.includes('spending-by-source-differs') && e('p', { class: 'notice warn', 'data-test': 'spending-by-source-differs' },
         t('budget.bySourceDiffers')),
+      budget.fundsHold && e('p', { class: 'notice warn', role: 'note', 'data-test': 'funds-held' },
+        t('funds.held.' + budget.fundsHold.code, { reason: budget.fundsHoldReason })),
       e(PartsTable, { budget })),
     budget.lines.length > 0 && e('table', { tabindex: 0, 'data-test': 'budget-lines' },
       e('caption', null, t('budget.lines')),
@@ -68,11 +72,14 @@ export function BudgetSection({ plan, path, year, editor, finance, reload }) {
       executing && editor && action('record-correction', t('action.correction')),
       executing && !budget.unstated && finance && action('adjust-budget', t('action.adjustBudget')),
       executing && !budget.unstated && finance && action('note-adjustment', t('action.noteAdjustment')),
-      budget.opened && REPORTING.includes(phase) && editor && action('state-spending-by-source', t('action.spendingBySource'))),
+      budget.opened && REPORTING.includes(phase) && editor && action('state-spending-by-source', t('action.spendingBySource')),
+      executing && finance && budget.fundsHold?.code !== 'STOPPED' && action('hold-funds', t('action.holdFunds')),
+      executing && finance && budget.fundsHold?.code === 'SUSPENDED' && action('resume-funds', t('action.resumeFunds'))),
     e(Notice, { notice }),
     form && e(Form, { ...forms[{ 'open-budget': 'open', 'set-lines': 'lines', 'record-receipt': 'receipt',
       'record-expenditure': 'expenditure', 'record-correction': 'correction', 'correct-movement': 'correction',
-      'adjust-budget': 'adjustment', 'note-adjustment': 'noted', 'state-spending-by-source': 'bySource' }[form.kind]](),
+      'adjust-budget': 'adjustment', 'note-adjustment': 'noted', 'state-spending-by-source': 'bySource', 'hold-funds': 'hold',
+      'resume-funds': 'resume' }[form.kind]](),
       onDone: done, onCancel: () => setForm(null) }),
     budget.movements.length > 0 && e(Movements, { movements: budget.movements,
       correct: executing && editor ? movement => setForm({ kind: 'correct-movement', movement }) : null }));
@@ -209,6 +216,32 @@ function notedAdjustmentForm(path, year, words) {
     submit: values => api.send('POST', path + '/budget/adjustments', { amountUnstated: true, kind: values.kind,
       items: values.items.split('\n').map(item => item.trim()).filter(Boolean), authority: orNull(values.authority.trim()),
       date: orNull(values.date), reason: values.reason }),
+  };
+}
+
+/**
+ * District finance holds the plan's funds back during the year: 暂缓拨付 until it resumes them, or 停止拨付 for the rest of
+ * the year; no receipt is recorded while they are held.
+ */
+function holdForm(path, current) {
+  const holds = ['SUSPENDED', 'STOPPED'].filter(code => code !== current?.code);
+  return {
+    test: 'hold-funds-form', title: t('action.holdFunds'),
+    fields: [
+      { name: 'hold', label: t('funds.hold'), required: true, options: holds.map(code => [code, t('funds.hold.' + code)]) },
+      { name: 'reason', label: t('trail.reason'), long: true, required: true, max: 500 },
+      { name: 'documentNumber', label: t('funds.notice'), max: 100 },
+    ],
+    submit: values => api.send('POST', path + '/funds/hold', { hold: values.hold, reason: values.reason,
+      documentNumber: orNull(values.documentNumber.trim()) }),
+  };
+}
+
+function resumeForm(path) {
+  return {
+    test: 'resume-funds-form', title: t('action.resumeFunds'),
+    fields: [{ name: 'reason', label: t('trail.reason'), long: true, required: true, max: 500 }],
+    submit: values => api.send('POST', path + '/funds/resumption', { reason: values.reason }),
   };
 }
 

@@ -1,6 +1,9 @@
 package org.perfledger.query.projection;
 
 
+import org.perfledger.kernel.warning.WarningEvents.FundsResumed;
+import org.perfledger.kernel.warning.WarningEvents.FundsHeld;
+import org.perfledger.kernel.warning.FundsHold;
 import java.util.TreeMap;
 import org.perfledger.kernel.assessment.AssessmentEvents.Statement;
 import org.perfledger.kernel.assessment.AssessmentEvents.AssessmentSubmitted;
@@ -245,6 +248,9 @@ public final class EveryKindOfEvent {
         append(p, new AssessmentSubmitted(project, 1, statements));
         append(p, new AssessmentConcluded(project, 1, 1, TWENTY_EACH, points("12", "10", "11", "9", "14"),
                 new BigDecimal("56"), AssessmentConclusion.NOT_SUPPORTED, "实施方案不可行", null));
+        // funds suspended and resumed during the year
+        append(p, new FundsHeld(project, FundsHold.SUSPENDED, "执行进度严重滞后", "蔡财绩〔2020〕3号"));
+        append(p, new FundsResumed(project, "已整改"));
         append(p, new AssessmentSubmitted(project, 2, statements));
         append(p, new AssessmentConcluded(project, 2, 1, TWENTY_EACH, points("18", "16", "15", "17", "18"),
                 new BigDecimal("84"), AssessmentConclusion.SUPPORTED, "予以支持", "某绩效评价中心"));

@@ -1,6 +1,7 @@
 package org.perfledger.kernel.event;
 
 import org.perfledger.kernel.assessment.AssessmentEvents;
+import org.perfledger.kernel.warning.WarningEvents;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,8 @@ public final class EventCatalog {
             AssessmentEvents.AssessmentSchemeSet.class,
             AssessmentEvents.AssessmentSubmitted.class,
             AssessmentEvents.AssessmentConcluded.class,
+            WarningEvents.FundsHeld.class,
+            WarningEvents.FundsResumed.class,
             PlanEvents.TargetsSubmitted.class,
             PlanEvents.TargetsApproved.class,
             PlanEvents.TargetsReturned.class,

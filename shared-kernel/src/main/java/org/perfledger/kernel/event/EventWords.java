@@ -5,6 +5,8 @@ import org.perfledger.kernel.performance.Points;
 import org.perfledger.kernel.assessment.AssessmentEvents.AssessmentConcluded;
 import org.perfledger.kernel.assessment.AssessmentEvents.AssessmentSchemeSet;
 import org.perfledger.kernel.assessment.AssessmentEvents.AssessmentSubmitted;
+import org.perfledger.kernel.warning.WarningEvents.FundsHeld;
+import org.perfledger.kernel.warning.WarningEvents.FundsResumed;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -91,6 +93,8 @@ public final class EventWords {
             case "AssessmentSchemeSet" -> "事前绩效评估办法";
             case "AssessmentSubmitted" -> "事前绩效评估报送";
             case "AssessmentConcluded" -> "事前绩效评估结论";
+            case "FundsHeld" -> "资金暂缓或停止拨付";
+            case "FundsResumed" -> "恢复拨付";
             case "BudgetOpened" -> "年初预算";
             case "BudgetAdjusted" -> "预算调整";
             case "BudgetAdjustmentNoted" -> "预算调整（金额未载明）";
@@ -200,6 +204,13 @@ public final class EventWords {
             return "第 " + e.round() + " 轮，" + e.conclusion().label() + "，" + e.total().stripTrailingZeros()
                     .toPlainString() + " 分（" + criteria(e.scores()) + "；评估办法第 " + e.schemeVersion() + " 版）"
                     + (e.assessor() == null ? "" : "，评估机构：" + e.assessor()) + "，意见：" + e.opinion();
+        }
+        if (event instanceof FundsHeld e) {
+            return e.hold().label() + "，原因：" + e.reason() + (e.documentNumber() == null ? "" : "，依据："
+                    + e.documentNumber());
+        }
+        if (event instanceof FundsResumed e) {
+            return "原因：" + e.reason();
         }
         if (event instanceof SubProjectsStated e) {
             return String.join("、", e.names());

@@ -14,13 +14,17 @@ import java.util.List;
  * Temporary directories of tests and benchmarks (a database's files, a broker's log, a browser's profile), deleted
  * with everything in them when the JVM exits. A benchmark's million-event district leaves several GiB; without this a
  * developer who runs the suite a few times fills the disk.
+ *
+ * <p>The servers that write in them are stopped first, by the same one shutdown hook ({@link #onExit}), newest first:
+ * JVM shutdown hooks run in no order, and a database whose files go while it stops holds the JVM's exit up.
  */
 public final class ScratchDirectories {
 
     private static final List<Path> MADE = new ArrayList<>();
+    private static final List<Runnable> STOPS = new ArrayList<>();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(ScratchDirectories::deleteAll, "scratch-directories"));
+        Runtime.getRuntime().addShutdownHook(new Thread(ScratchDirectories::exit, "scratch-directories"));
     }
 
     private ScratchDirectories() {
@@ -39,8 +43,23 @@ public final class ScratchDirectories {
         }
     }
 
-    private static void deleteAll() {
+    /** Runs {@code stop} as the JVM exits, before the directories go: a server that writes in one. */
+    public static void onExit(Runnable stop) {
         synchronized (MADE) {
+            STOPS.add(stop);
+        }
+    }
+
+    private static void exit() {
+        synchronized (MADE) {
+            for (int i = STOPS.size() - 1; i >= 0; i--) {
+                try {
+                    STOPS.get(i).run();
+                } catch (RuntimeException e) {
+                    // the next stops and the deletion still run
+                }
+            }
+            STOPS.clear();
             MADE.forEach(ScratchDirectories::delete);
             MADE.clear();
         }

@@ -1,18 +1,13 @@
 package org.perfledger.infra.embedded;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -123,10 +118,7 @@ public final class TestInfrastructure {
         }
         Path data = tempDirectory("perfledger-test-pg");
         PostgresServer server = PostgresServer.start(data, 0, false);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            deleteQuietly(data);
-        }, "embedded-postgres-stop"));
+        ScratchDirectories.onExit(server::close);
         return new JdbcPostgres("jdbc:postgresql://localhost:" + server.port() + "/", PostgresServer.USER, "");
     }
 
@@ -143,10 +135,7 @@ public final class TestInfrastructure {
         }
         Path logs = tempDirectory("perfledger-test-kafka");
         KafkaBroker broker = KafkaBroker.start(logs.resolve("kraft"), 0);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            broker.close();
-            deleteQuietly(logs);
-        }, "embedded-kafka-stop"));
+        ScratchDirectories.onExit(broker::close);
         return new EmbeddedKafka(broker);
     }
 
@@ -243,13 +232,5 @@ public final class TestInfrastructure {
 
     private static Path tempDirectory(String prefix) {
         return ScratchDirectories.create(prefix);
-    }
-
-    static void deleteQuietly(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            log.debug("could not delete {}", root, e);
-        }
     }
 }

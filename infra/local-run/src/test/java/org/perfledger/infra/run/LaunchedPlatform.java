@@ -35,7 +35,7 @@ final class LaunchedPlatform {
                     ? settings.withKeycloak(Path.of("target/keycloak/keycloak").toAbsolutePath()) : settings);
             LocalPlatform started = platform;
             // closed when the tests' JVM ends, and also when the demo does not load (its servers must not outlive it)
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+            ScratchDirectories.onExit(started::close);
             try {
                 new DemoDistrict(platform).load();
             } catch (RuntimeException e) {

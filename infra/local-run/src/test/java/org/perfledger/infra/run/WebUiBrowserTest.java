@@ -494,6 +494,47 @@ class WebUiBrowserTest {
         client.send("POST", plan + "/budget", budget);
     }
 
+    /**
+     * Finance suspends a plan's funds from its page: the page says so, a receipt is refused saying why, and once
+     * finance resumes them the receipt is recorded. The section passes axe.
+     */
+    @Test
+    void financeSuspendsAPlansFundsAndResumesThem() throws Exception {
+        PlatformClient client = new PlatformClient(platform);
+        String plan = "/api/v1/districts/caidian/departments/scjgj/years/2019/projects/ZFHD";
+        client.send("POST", "/api/v1/districts/caidian/departments/scjgj/years/2019/projects",
+                "{\"code\":\"ZFHD\",\"name\":\"暂缓拨付测试项目\",\"attribute\":\"持续性项目\"}");
+        client.send("POST", plan + "/budget", "{\"sources\":{\"一般公共预算财政拨款\":\"50.00\"}}");
+        client.send("POST", plan + "/goals", "{\"text\":\"开展抽检\"}");
+        client.send("PUT", plan + "/indicators/ZFHD.1", "{\"goal\":1,\"level1\":\"产出指标\",\"level2\":\"数量指标\","
+                + "\"name\":\"抽检批次\",\"weight\":\"80\",\"target\":\"100批次\"}");
+        client.send("POST", plan + "/targets/submission", null);
+        client.send("POST", plan + "/targets/approval", null);
+        String receipt = "{\"amount\":\"10.00\",\"date\":\"2019-07-31\"}";
+
+        signInAs("caidian.finance", "caidian", null, "DISTRICT_FINANCE", "#/plan/scjgj/2019/ZFHD");
+        clickIn("budget-section", "hold-funds");
+        WebElement hold = find("hold-funds-form");
+        new org.openqa.selenium.support.ui.Select(in(hold, "field-hold")).selectByValue("SUSPENDED");
+        in(hold, "field-reason").sendKeys("执行进度严重滞后");
+        in(hold, "submit").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=funds-held]"),
+                "暂缓拨付"));
+        assertThat(find("funds-held").getText()).contains("执行进度严重滞后");
+        assertThat(Accessibility.violations(browser, "funds-held", "screenshots")).isEmpty();
+        java.net.http.HttpResponse<String> refused = client.command("POST", plan + "/budget/receipts", receipt,
+                platform.tokenFor(plan, "finance"));
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("funds.held", "执行进度严重滞后");
+
+        clickIn("budget-section", "resume-funds");
+        WebElement resume = find("resume-funds-form");
+        in(resume, "field-reason").sendKeys("已整改");
+        in(resume, "submit").click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-test=funds-held]")));
+        client.send("POST", plan + "/budget/receipts", receipt);
+    }
+
     @Test
     void aViewerSeesTheDashboardWithoutForms() {
         signInAs("donghu.scjgj.viewer", "donghu", "scjgj", "DEPARTMENT_VIEWER", DEPARTMENT);

@@ -53,7 +53,7 @@ final class AttackedPlatform {
                     Path.of("target/services").toAbsolutePath(), Optional.empty(), "postgres", "",
                     Optional.empty(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), false));
             LocalPlatform started = platform;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+            ScratchDirectories.onExit(started::close);
             fixture();
         }
         return platform;

@@ -1,0 +1,25 @@
+package org.perfledger.command.warning;
+
+import org.perfledger.command.planning.PlanCommand;
+import org.perfledger.command.platform.SentBy;
+import org.perfledger.kernel.plan.PlanId;
+import org.perfledger.kernel.security.Role;
+import org.perfledger.kernel.warning.FundsHold;
+
+/** District finance's measures on a plan during the year (绩效运行监控预警). */
+public final class WarningCommands {
+
+    private WarningCommands() {
+    }
+
+    /** Suspends (暂缓拨付) or stops (停止拨付) the plan's funds, with the reason and the notice it rests on. */
+    @SentBy(Role.DISTRICT_FINANCE)
+    public record HoldFunds(PlanId plan, FundsHold hold, String reason, String documentNumber, Long expectedVersion)
+            implements PlanCommand {
+    }
+
+    /** Lets suspended funds flow again. */
+    @SentBy(Role.DISTRICT_FINANCE)
+    public record ResumeFunds(PlanId plan, String reason, Long expectedVersion) implements PlanCommand {
+    }
+}
