@@ -1,6 +1,7 @@
 package org.perfledger.query.excel;
 
 import static org.perfledger.query.excel.TableTexts.addedAtSelfEvaluation;
+import static org.perfledger.query.excel.TableTexts.directions;
 import static org.perfledger.query.excel.TableTexts.adjustments;
 import static org.perfledger.query.excel.TableTexts.overallGoals;
 import static org.perfledger.query.excel.TableTexts.reasons;
@@ -165,10 +166,11 @@ class SelfEvaluationTables {
                 Printing.merged(sheet, r, COLUMNS, text, styles.wrap);
                 Printing.fitHeight(sheet.getRow(r++), text, WIDTH_ALL);
             }
-            String added = addedAtSelfEvaluation(indicators);
-            if (added != null) {
-                Printing.merged(sheet, r, COLUMNS, added, styles.wrap);
-                Printing.fitHeight(sheet.getRow(r++), added, WIDTH_ALL);
+            for (String note : java.util.Arrays.asList(addedAtSelfEvaluation(indicators), directions(indicators))) {
+                if (note != null) {
+                    Printing.merged(sheet, r, COLUMNS, note, styles.wrap);
+                    Printing.fitHeight(sheet.getRow(r++), note, WIDTH_ALL);
+                }
             }
             int headerRow = r;
             Row indicatorHeader = sheet.createRow(r++);

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.perfledger.kernel.budget.AdjustmentKind;
 import org.perfledger.kernel.event.EventEnvelopeCodec;
 import org.perfledger.kernel.organisation.StaffCategory;
+import org.perfledger.kernel.performance.Direction;
 import org.perfledger.kernel.performance.PerformanceEvents.OverallGoal;
 import org.perfledger.kernel.validation.Labelled;
 import org.perfledger.query.readmodel.Headcounts;
@@ -168,5 +169,21 @@ final class TableTexts {
             said.add(text.toString());
         }
         return "注：预算调整：" + String.join("；", said) + "。";
+    }
+
+    /**
+     * The note over the indicator table naming the indicators whose direction is stated because their target's sign
+     * does not say it: "注：以下指标按所列方向读取目标值：农贸市场中心城区排名（≥4，越低越好）"; null when none is.
+     */
+    static String directions(List<Map<String, Object>> indicators) {
+        List<String> said = new ArrayList<>();
+        for (Map<String, Object> indicator : indicators) {
+            Object direction = indicator.get("direction");
+            if (direction != null) {
+                said.add(indicator.get("name") + "（" + indicator.get("target_text") + "，"
+                        + Direction.valueOf((String) direction).label() + "）");
+            }
+        }
+        return said.isEmpty() ? null : "注：以下指标按所列方向读取目标值：" + String.join("；", said) + "。";
     }
 }

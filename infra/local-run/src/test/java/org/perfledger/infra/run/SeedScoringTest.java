@@ -462,6 +462,9 @@ class SeedScoringTest {
         assertThat(rank.get("target").get("text").asText()).isEqualTo("≥4");
         assertThat(rank.get("target").get("value").get("comparator").asText()).isEqualTo("AT_MOST");
         assertThat(rank.get("outcome").asText()).isEqualTo("MET");
+        // the 自评表 keeps the printed "≥4" and says over the table which way it is read
+        assertThat(workbookTexts(plan)).anySatisfy(text -> assertThat(text).startsWith("注：以下指标按所列方向读取目标值")
+                .contains("（≥4，越低越好）"));
     }
 
     @Test
