@@ -154,6 +154,7 @@ export function openItem(item, plan) {
     case 'target-adjustment-pending': return t('open.adjustment', { number: item.detail, code: item.indicator });
     case 'spending-lags': return t('open.spendingLags', { lag: item.detail });
     case 'funds-held': return t('open.fundsHeld.' + item.detail);
+    case 'warning-unanswered': return t('open.warning', { number: item.detail.split('|')[0], due: item.detail.split('|')[1] });
     default: return item.text;
   }
 }

@@ -14,7 +14,8 @@ export function Due({ year, query }) {
   const [state] = useLoad(() => api.read(base() + '/years/' + year + '/due'), year);
   const names = useDepartmentNames();
   const what = item => (item === 'self-evaluation' ? t('due.selfEvaluation')
-    : item.startsWith('monitoring ') ? t('due.monitoring', { period: item.slice('monitoring '.length) }) : item);
+    : item.startsWith('monitoring ') ? t('due.monitoring', { period: item.slice('monitoring '.length) })
+      : item.startsWith('warning ') ? t('due.warning', { number: item.slice('warning '.length) }) : item);
   return e('div', null,
     e('h2', null, t('due.title', { year })),
     e('div', { class: 'toolbar' },

@@ -10,6 +10,7 @@ import org.perfledger.command.assessment.PlanAssessment;
 import org.perfledger.command.budget.BudgetCommands.RecordFundsReceived;
 import org.perfledger.command.budget.PlanBudget;
 import org.perfledger.command.warning.PlanFunds;
+import org.perfledger.command.warning.PlanWarnings;
 import org.perfledger.command.evaluation.PlanEvaluation;
 import org.perfledger.command.performance.PlanMonitoring;
 import org.perfledger.command.performance.PlanTargets;
@@ -64,11 +65,12 @@ import org.perfledger.kernel.plan.PlanPhase;
  * consistency boundary. The root holds the plan's identity, its phase and the lifecycle from drafting to publication;
  * its parts are aggregate members beside it: the budget ({@link PlanBudget}), the goals and indicators
  * ({@link PlanTargets}), the monitoring rounds ({@link PlanMonitoring}), the self-evaluation
- * ({@link PlanEvaluation}), a new project's ex-ante assessment ({@link PlanAssessment}) and whether finance holds
- * its funds back ({@link PlanFunds}). A command about one part is handled by that part, which checks its own rules
- * and applies its events; the root handles the lifecycle, the commands that may start a plan and those that read
- * several parts. Every command first passes the root's check of the lifecycle ({@link PlanLifecycle}), a receipt
- * that funds are not held, and its receipt carries the version and phase the plan reached.
+ * ({@link PlanEvaluation}), a new project's ex-ante assessment ({@link PlanAssessment}), whether finance holds its
+ * funds back ({@link PlanFunds}) and finance's warnings ({@link PlanWarnings}). A command about one part is handled
+ * by that part, which checks its own rules and applies its events; the root handles the lifecycle, the commands that
+ * may start a plan and those that read several parts. Every command first passes the root's check of the lifecycle
+ * ({@link PlanLifecycle}), a receipt that funds are not held, and its receipt carries the version and phase the plan
+ * reached.
  *
  * <p>Its state is running totals and the indicators, so it stays small however many events the year brings; a cache
  * and a snapshot every {@value PlanConfiguration#SNAPSHOT_EVERY} events keep loading it cheap. The snapshot's layout is
@@ -84,9 +86,9 @@ public class AnnualPlan {
 
     /**
      * The layout of the plan's snapshot: 2 since the budget, targets and evaluation became members; 3 since the
-     * monitoring rounds are a member of their own; 4 since the ex-ante assessment is; 5 since the funds' hold is.
+     * monitoring rounds are a member of their own; 4 since the ex-ante assessment is; 5 since the funds' hold is; 6 since finance's warnings are.
      */
-    public static final String SNAPSHOT_LAYOUT = "5";
+    public static final String SNAPSHOT_LAYOUT = "6";
 
     @AggregateIdentifier
     private String id;
@@ -106,6 +108,8 @@ public class AnnualPlan {
     private PlanAssessment assessment = new PlanAssessment();
     @AggregateMember
     private PlanFunds funds = new PlanFunds();
+    @AggregateMember
+    private PlanWarnings warnings = new PlanWarnings();
 
     protected AnnualPlan() {
         // for Axon

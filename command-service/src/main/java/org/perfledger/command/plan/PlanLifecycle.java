@@ -45,7 +45,9 @@ import org.perfledger.command.plan.PlanCommands.StateSubProjects;
 import org.perfledger.command.performance.PerformanceCommands.StateOverallGoals;
 import org.perfledger.command.plan.PlanCommands.SubmitTargets;
 import org.perfledger.command.planning.PlanCommand;
+import org.perfledger.command.warning.WarningCommands.AnswerWarning;
 import org.perfledger.command.warning.WarningCommands.HoldFunds;
+import org.perfledger.command.warning.WarningCommands.IssueWarning;
 import org.perfledger.command.warning.WarningCommands.ResumeFunds;
 import org.perfledger.command.planning.PlanRules;
 import org.perfledger.kernel.evaluation.EvaluationEvents.SelfEvaluationAccepted;
@@ -107,6 +109,9 @@ final class PlanLifecycle {
             // finance holds a plan's funds back during the year, and lets them flow again
             entry(HoldFunds.class, new Step("hold the funds", List.of(IN_EXECUTION))),
             entry(ResumeFunds.class, new Step("resume the funds", List.of(IN_EXECUTION))),
+            // finance warns a plan during the year; the department answers, also once the year is closed
+            entry(IssueWarning.class, new Step("issue a warning", List.of(IN_EXECUTION))),
+            entry(AnswerWarning.class, new Step("answer a warning", List.of(IN_EXECUTION, CLOSED))),
             entry(CorrectExpenditure.class, onTheBudget("correct an expenditure", List.of(IN_EXECUTION))),
             entry(AddGoal.class, new Step("add a goal", List.of(DRAFTING))),
             entry(SetAnnualTarget.class, new Step("set a target", List.of(DRAFTING))),

@@ -1,10 +1,12 @@
 package org.perfledger.command.warning;
 
+import java.time.LocalDate;
 import org.perfledger.command.planning.PlanCommand;
 import org.perfledger.command.platform.SentBy;
 import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.kernel.security.Role;
 import org.perfledger.kernel.warning.FundsHold;
+import org.perfledger.kernel.warning.WarningLevel;
 
 /** District finance's measures on a plan during the year (绩效运行监控预警). */
 public final class WarningCommands {
@@ -21,5 +23,16 @@ public final class WarningCommands {
     /** Lets suspended funds flow again. */
     @SentBy(Role.DISTRICT_FINANCE)
     public record ResumeFunds(PlanId plan, String reason, Long expectedVersion) implements PlanCommand {
+    }
+
+    /** Finance warns the plan: a 提示 or 警示, what is wrong, and the day by which the department answers. */
+    @SentBy(Role.DISTRICT_FINANCE)
+    public record IssueWarning(PlanId plan, WarningLevel level, String text, LocalDate respondBy, Long expectedVersion)
+            implements PlanCommand {
+    }
+
+    /** The department answers a warning of finance's. */
+    @SentBy(Role.DEPARTMENT_EDITOR)
+    public record AnswerWarning(PlanId plan, int number, String response, Long expectedVersion) implements PlanCommand {
     }
 }

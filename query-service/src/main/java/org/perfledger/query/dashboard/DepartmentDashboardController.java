@@ -23,6 +23,7 @@ import org.perfledger.kernel.performance.Deviation;
 import org.perfledger.kernel.performance.TargetValue;
 import org.perfledger.kernel.plan.PlanPhase;
 import org.perfledger.kernel.warning.FundsHold;
+import org.perfledger.kernel.warning.WarningLevel;
 import org.perfledger.query.figures.PlanFigures;
 import org.perfledger.query.readmodel.PlanKeys;
 import org.perfledger.query.readmodel.RowJson;
@@ -183,6 +184,12 @@ class DepartmentDashboardController {
             open.add(new OpenItem("spending-lags", null, progress.lag().toPlainString(), "spending trails the year: "
                     + "执行率 " + progress.executionRate() + "% against 序时进度 " + progress.yearElapsed() + "%"));
         }
+        // finance's warnings still waiting for the department's answer, with the day it is due
+        jdbc.queryForList("SELECT number, level, respond_by FROM plan_warning WHERE district = ? AND department_id = ? "
+                        + "AND fiscal_year = ? AND plan_key = ? AND response IS NULL ORDER BY number", key)
+                .forEach(row -> open.add(new OpenItem("warning-unanswered", null, row.get("number") + "|"
+                        + row.get("respond_by"), WarningLevel.valueOf((String) row.get("level")).label() + " "
+                        + row.get("number") + " waits for an answer by " + row.get("respond_by"))));
         if (plan.get("funds_hold") != null) {
             FundsHold hold = FundsHold.valueOf((String) plan.get("funds_hold"));
             open.add(new OpenItem("funds-held", null, hold.name(), "district finance holds the funds back: "

@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,10 @@ class DueController {
     record DueItem(String department, String plan, String name, String item, LocalDate due, String status) {
     }
 
-    /** Monitoring reports and self-evaluations against the dates finance set: done, open, or late. */
+    /**
+     * Monitoring reports, self-evaluations and answers to finance's warnings against the dates finance set: done,
+     * open, or late.
+     */
     @GetMapping("/api/v1/districts/{district}/years/{year}/due")
     List<DueItem> due(@PathVariable("district") String district, @PathVariable("year") String year,
                       @RequestParam(value = "asOf", required = false) String asOf,
@@ -67,8 +71,14 @@ class DueController {
                     + "period FROM monitoring_report WHERE district = ? AND fiscal_year = ?", String.class, district,
                     fiscalYear.value()));
             List<DueItem> items = new ArrayList<>();
-            for (Map<String, Object> plan : figures.plans(district, fiscalYear, reader.readsWholeDistrict() ? null
-                    : reader.department())) {
+            String scope = reader.readsWholeDistrict() ? null : reader.department();
+            // finance's warnings, each due for the department's answer by its day
+            Map<String, List<Map<String, Object>>> warnings = new HashMap<>();
+            jdbc.queryForList("SELECT department_id, plan_key, number, respond_by, response IS NOT NULL AS answered "
+                    + "FROM plan_warning WHERE district = ? AND fiscal_year = ? ORDER BY number", district,
+                    fiscalYear.value()).forEach(row -> warnings.computeIfAbsent(row.get("department_id") + "/"
+                    + row.get("plan_key"), k -> new ArrayList<>()).add(row));
+            for (Map<String, Object> plan : figures.plans(district, fiscalYear, scope)) {
                 String department = (String) plan.get("department_id");
                 String key = (String) plan.get("plan_key");
                 for (Map<String, Object> period : periods) {
@@ -82,6 +92,12 @@ class DueController {
                         && phase != PlanPhase.SELF_EVALUATION_RETURNED;
                 items.add(new DueItem(department, key, (String) plan.get("name"), "self-evaluation",
                         selfEvaluationDue, status(submitted, selfEvaluationDue, day)));
+                for (Map<String, Object> warning : warnings.getOrDefault(department + "/" + key, List.of())) {
+                    LocalDate due = ((Date) warning.get("respond_by")).toLocalDate();
+                    items.add(new DueItem(department, key, (String) plan.get("name"), "warning "
+                            + warning.get("number"), due, status(Boolean.TRUE.equals(warning.get("answered")), due,
+                            day)));
+                }
             }
             return items;
         });

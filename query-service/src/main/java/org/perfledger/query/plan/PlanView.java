@@ -19,7 +19,7 @@ record PlanView(String district, String department, int year, String project, St
                 Coded phase, TargetsReview targetsReview, Profile profile, StaffingView staffing,
                 List<SubProjectView> subProjects, Budget budget, List<OverallGoal> overallGoals, List<GoalView> goals,
                 List<Map<String, Object>> targetAdjustments, List<Map<String, Object>> monitoringReports,
-                List<Map<String, Object>> selfEvaluations, List<AssessmentView> assessments, long version) {
+                List<Map<String, Object>> selfEvaluations, List<AssessmentView> assessments, List<WarningView> warnings, long version) {
 
     record Coded(String code, String label) {
     }
@@ -104,5 +104,10 @@ record PlanView(String district, String department, int year, String project, St
     record AssessmentView(int round, JsonNode statements, Instant submittedAt, String submittedBy, String conclusion,
                           BigDecimal total, JsonNode scores, JsonNode weights, Integer schemeVersion, String opinion,
                           String assessor, Instant concludedAt, String concludedBy) {
+    }
+
+    /** A warning of finance's on the plan (提示 / 警示) and the department's answer, null until given. */
+    record WarningView(int number, Coded level, String text, LocalDate respondBy, Instant issuedAt, String issuedBy,
+                       String response, Instant answeredAt, String answeredBy) {
     }
 }

@@ -30,6 +30,7 @@ import org.perfledger.kernel.plan.ProjectAttribute;
 import org.perfledger.kernel.plan.ProjectCategory;
 import org.perfledger.kernel.plan.ProjectType;
 import org.perfledger.kernel.warning.FundsHold;
+import org.perfledger.kernel.warning.WarningLevel;
 import org.perfledger.kernel.validation.Labelled;
 import org.perfledger.query.plan.PlanView.AssessmentView;
 import org.perfledger.query.plan.PlanView.Budget;
@@ -44,6 +45,7 @@ import org.perfledger.query.plan.PlanView.Part;
 import org.perfledger.query.plan.PlanView.Profile;
 import org.perfledger.query.plan.PlanView.TargetsReview;
 import org.perfledger.query.plan.PlanView.Value;
+import org.perfledger.query.plan.PlanView.WarningView;
 import org.perfledger.query.platform.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -133,7 +135,7 @@ class PlanViews {
                     jsonRows("SELECT round, status, score, grade, indicators, deviation_analysis, improvement_measures,"
                             + " results_use, publication_plan, review_note, submitted_by, reviewed_by, "
                             + "published_channels FROM self_evaluation WHERE " + KEY + " ORDER BY round", key),
-                    assessments(key),
+                    assessments(key), warnings(key),
                     row.getLong("version"));
         }, key);
         if (found.isEmpty()) {
@@ -232,6 +234,15 @@ class PlanViews {
                 latest, row.getInt("completions"), deviation.outcome().name(),
                 deviation.rate() == null ? null : deviation.rate().rounded(2).toPlainString(), deviation.reason(),
                 row.getString("added_at_self_evaluation"));
+    }
+
+    private List<WarningView> warnings(Object[] key) {
+        return jdbc.query("SELECT * FROM plan_warning WHERE " + KEY + " ORDER BY number", (row, n) -> new WarningView(
+                row.getInt("number"), coded(WarningLevel.valueOf(row.getString("level"))), row.getString("text"),
+                row.getDate("respond_by").toLocalDate(), row.getTimestamp("issued_at").toInstant(),
+                row.getString("issued_by"), row.getString("response"),
+                row.getTimestamp("answered_at") == null ? null : row.getTimestamp("answered_at").toInstant(),
+                row.getString("answered_by")), key);
     }
 
     private List<AssessmentView> assessments(Object[] key) {

@@ -69,6 +69,8 @@ final class PlanRows {
     final Map<Integer, Object[]> evaluations = new LinkedHashMap<>();
     /** by round: the row's columns after the plan's key, in {@link ReadModelTable#ASSESSMENT} order */
     final Map<Integer, Object[]> assessments = new LinkedHashMap<>();
+    /** by number: the row's columns after the plan's key, in {@link ReadModelTable#WARNING} order */
+    final Map<Integer, Object[]> warnings = new LinkedHashMap<>();
 
     PlanRows(PlanId plan) {
         this.key = PlanKeys.of(plan);
@@ -115,6 +117,7 @@ final class PlanRows {
             case TARGET_ADJUSTMENT -> adjustments.values().forEach(row -> rows.add(row(row)));
             case SELF_EVALUATION -> evaluations.values().forEach(row -> rows.add(row(row)));
             case ASSESSMENT -> assessments.values().forEach(row -> rows.add(row(row)));
+            case WARNING -> warnings.values().forEach(row -> rows.add(row(row)));
             default -> throw new IllegalArgumentException(table + " holds no rows of a plan");
         }
         return rows;
@@ -187,6 +190,7 @@ final class PlanRows {
             case TARGET_ADJUSTMENT -> adjustments.put((Integer) v[0], v);
             case SELF_EVALUATION -> evaluations.put((Integer) v[0], v);
             case ASSESSMENT -> assessments.put((Integer) v[0], v);
+            case WARNING -> warnings.put((Integer) v[0], v);
             default -> throw new IllegalArgumentException(table + " holds no rows of a plan");
         }
     }

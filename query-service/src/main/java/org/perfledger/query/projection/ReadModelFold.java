@@ -13,6 +13,8 @@ import org.perfledger.kernel.assessment.AssessmentEvents.AssessmentSubmitted;
 import org.perfledger.kernel.event.EventEnvelope;
 import org.perfledger.kernel.warning.WarningEvents.FundsHeld;
 import org.perfledger.kernel.warning.WarningEvents.FundsResumed;
+import org.perfledger.kernel.warning.WarningEvents.WarningAnswered;
+import org.perfledger.kernel.warning.WarningEvents.WarningIssued;
 import org.perfledger.kernel.event.PerfLedgerEvent;
 import org.perfledger.kernel.organisation.DepartmentRegistered;
 import org.perfledger.kernel.organisation.DistrictRegistered;
@@ -109,6 +111,20 @@ final class ReadModelFold {
         if (event instanceof FundsHeld held) {
             plan.fundsHold = held.hold().name();
             plan.fundsHoldReason = held.reason();
+            return;
+        }
+        if (event instanceof WarningIssued warning) {
+            plan.warnings.put(warning.number(), new Object[] {warning.number(), warning.level().name(), warning.text(),
+                    warning.respondBy(), envelope.timestamp(), envelope.actor(), null, null, null});
+            return;
+        }
+        if (event instanceof WarningAnswered answer) {
+            Object[] row = plan.warnings.get(answer.number());
+            if (row != null) {
+                row[6] = answer.response();
+                row[7] = envelope.timestamp();
+                row[8] = envelope.actor();
+            }
             return;
         }
         if (event instanceof FundsResumed) {

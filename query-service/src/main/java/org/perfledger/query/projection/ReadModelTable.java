@@ -28,6 +28,8 @@ public enum ReadModelTable {
             Keys.PLAN + "round"),
     ASSESSMENT("assessment", Keys.PLAN + "round, statements, submitted_at, submitted_by, conclusion, total, scores, "
             + "weights, scheme_version, opinion, assessor, concluded_at, concluded_by", Keys.PLAN + "round"),
+    WARNING("plan_warning", Keys.PLAN + "number, level, text, respond_by, issued_at, issued_by, response, answered_at, "
+            + "answered_by", Keys.PLAN + "number"),
     BUDGET_MOVEMENT("budget_movement", Keys.PLAN + "sequence_number, movement, adjustment_no, kind, source, "
             + "expenditure_class, line, amount, from_amount, to_amount, reason, document_number, voucher, "
             + "movement_date, over_budget, recorded_at, actor, correlation_id, event_id, parts", null),
@@ -45,7 +47,7 @@ public enum ReadModelTable {
 
     /** The tables a plan's rows live in and are loaded from, in the order they are written. */
     public static final List<ReadModelTable> OF_A_PLAN = List.of(PLAN, BUDGET_PART, BUDGET_LINE, GOAL, INDICATOR,
-            TARGET_ADJUSTMENT, SELF_EVALUATION, ASSESSMENT);
+            TARGET_ADJUSTMENT, SELF_EVALUATION, ASSESSMENT, WARNING);
 
     private final String table;
     private final List<String> columns;

@@ -120,6 +120,23 @@ class WorkQueueController {
                             row.getString("code"), row.getString("target_text"), row.getString("reason"),
                             row.getString("requested_by"), row.getTimestamp("updated_at").toInstant()),
                     district, fiscalYear, scope, scope));
+            // finance's warnings waiting for the department's answer (提示 / 警示)
+            tasks.addAll(jdbc.query("""
+                    SELECT w.department_id, d.name AS department_name, w.plan_key, p.name, p.phase, w.number, w.level,
+                           w.text, w.respond_by, w.issued_by, w.issued_at
+                      FROM plan_warning w
+                      JOIN plan p ON p.district = w.district AND p.department_id = w.department_id
+                                 AND p.fiscal_year = w.fiscal_year AND p.plan_key = w.plan_key
+                      LEFT JOIN department d ON d.district = w.district AND d.department_id = w.department_id
+                     WHERE w.district = ? AND w.fiscal_year = ? AND w.response IS NULL
+                       AND (CAST(? AS TEXT) IS NULL OR w.department_id = ?)
+                     ORDER BY w.respond_by, w.department_id, w.plan_key""",
+                    (row, n) -> new Task(row.getString("department_id"), row.getString("department_name"),
+                            row.getString("plan_key"), row.getString("name"), row.getString("phase"),
+                            "answer-warning", Role.DEPARTMENT_EDITOR, null, null, row.getString("respond_by"),
+                            row.getString("text"), row.getString("issued_by"),
+                            row.getTimestamp("issued_at").toInstant()),
+                    district, fiscalYear, scope, scope));
             // a new project's ex-ante assessment waiting for finance's conclusion (事前绩效评估)
             tasks.addAll(jdbc.query("""
                     SELECT a.department_id, d.name AS department_name, a.plan_key, p.name, p.phase, a.round,

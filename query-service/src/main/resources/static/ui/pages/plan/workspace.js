@@ -14,6 +14,7 @@ import { BudgetSection } from './budget.js';
 import { StaffingSection } from './staffing.js';
 import { SubProjectsSection } from './subprojects.js';
 import { AssessmentSection } from './assessment.js';
+import { WarningsSection } from './warnings.js';
 import { TargetsSection } from './targets.js';
 import { AdjustmentsSection } from './adjustments.js';
 import { MonitoringSection } from './monitoring.js';
@@ -62,6 +63,7 @@ export function PlanWorkspace({ dep, year, planKey }) {
       e(BudgetSection, props),
       e(TargetsSection, props),
       !plan.unstarted && e(AdjustmentsSection, props),
+      !plan.unstarted && e(WarningsSection, props),
       !plan.unstarted && e(MonitoringSection, props),
       !plan.unstarted && e(EvaluationSection, props),
       !plan.unstarted && e('div', { class: 'toolbar' },

@@ -17,11 +17,12 @@ class DueSliceTest extends SliceTest {
         List<String> items = new ArrayList<>();
         due.forEach(item -> items.add(item.get("plan").asText() + " " + item.get("item").asText() + " "
                 + item.get("due").asText() + " " + item.get("status").asText()));
-        // the calendar was set twice: the later one (H1 due 20 July) holds
+        // the calendar was set twice: the later one (H1 due 20 July) holds; SPAQ's one warning was answered
         assertThat(items).containsExactlyInAnyOrder(
                 "department monitoring H1 2020-07-20 done",
                 "department self-evaluation 2021-03-31 done",
                 "SPAQ monitoring H1 2020-07-20 late",
-                "SPAQ self-evaluation 2021-03-31 late");
+                "SPAQ self-evaluation 2021-03-31 late",
+                "SPAQ warning 1 2020-09-30 done");
     }
 }

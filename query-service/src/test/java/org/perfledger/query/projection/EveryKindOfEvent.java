@@ -1,6 +1,9 @@
 package org.perfledger.query.projection;
 
 
+import org.perfledger.kernel.warning.WarningEvents.WarningAnswered;
+import org.perfledger.kernel.warning.WarningEvents.WarningIssued;
+import org.perfledger.kernel.warning.WarningLevel;
 import org.perfledger.kernel.warning.WarningEvents.FundsResumed;
 import org.perfledger.kernel.warning.WarningEvents.FundsHeld;
 import org.perfledger.kernel.warning.FundsHold;
@@ -251,6 +254,9 @@ public final class EveryKindOfEvent {
         // funds suspended and resumed during the year
         append(p, new FundsHeld(project, FundsHold.SUSPENDED, "执行进度严重滞后", "蔡财绩〔2020〕3号"));
         append(p, new FundsResumed(project, "已整改"));
+        append(p, new WarningIssued(project, 1, WarningLevel.CAUTION, "执行率低于序时进度 20 个百分点",
+                LocalDate.of(2020, 9, 30)));
+        append(p, new WarningAnswered(project, 1, "已加快采购进度"));
         append(p, new AssessmentSubmitted(project, 2, statements));
         append(p, new AssessmentConcluded(project, 2, 1, TWENTY_EACH, points("18", "16", "15", "17", "18"),
                 new BigDecimal("84"), AssessmentConclusion.SUPPORTED, "予以支持", "某绩效评价中心"));

@@ -30,6 +30,8 @@ public final class EventCatalog {
             AssessmentEvents.AssessmentConcluded.class,
             WarningEvents.FundsHeld.class,
             WarningEvents.FundsResumed.class,
+            WarningEvents.WarningIssued.class,
+            WarningEvents.WarningAnswered.class,
             PlanEvents.TargetsSubmitted.class,
             PlanEvents.TargetsApproved.class,
             PlanEvents.TargetsReturned.class,

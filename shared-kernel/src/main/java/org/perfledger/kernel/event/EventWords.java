@@ -7,6 +7,8 @@ import org.perfledger.kernel.assessment.AssessmentEvents.AssessmentSchemeSet;
 import org.perfledger.kernel.assessment.AssessmentEvents.AssessmentSubmitted;
 import org.perfledger.kernel.warning.WarningEvents.FundsHeld;
 import org.perfledger.kernel.warning.WarningEvents.FundsResumed;
+import org.perfledger.kernel.warning.WarningEvents.WarningAnswered;
+import org.perfledger.kernel.warning.WarningEvents.WarningIssued;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -95,6 +97,8 @@ public final class EventWords {
             case "AssessmentConcluded" -> "事前绩效评估结论";
             case "FundsHeld" -> "资金暂缓或停止拨付";
             case "FundsResumed" -> "恢复拨付";
+            case "WarningIssued" -> "绩效预警";
+            case "WarningAnswered" -> "预警答复";
             case "BudgetOpened" -> "年初预算";
             case "BudgetAdjusted" -> "预算调整";
             case "BudgetAdjustmentNoted" -> "预算调整（金额未载明）";
@@ -211,6 +215,12 @@ public final class EventWords {
         }
         if (event instanceof FundsResumed e) {
             return "原因：" + e.reason();
+        }
+        if (event instanceof WarningIssued e) {
+            return "第 " + e.number() + " 号" + e.level().label() + "：" + e.text() + "，请于 " + e.respondBy() + " 前答复";
+        }
+        if (event instanceof WarningAnswered e) {
+            return "第 " + e.number() + " 号预警的答复：" + e.response();
         }
         if (event instanceof SubProjectsStated e) {
             return String.join("、", e.names());

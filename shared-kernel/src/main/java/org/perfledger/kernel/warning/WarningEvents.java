@@ -1,5 +1,6 @@
 package org.perfledger.kernel.warning;
 
+import java.time.LocalDate;
 import java.util.Objects;
 import org.perfledger.kernel.event.EventType;
 import org.perfledger.kernel.plan.PlanEvent;
@@ -32,6 +33,32 @@ public final class WarningEvents {
         public FundsResumed {
             Objects.requireNonNull(plan, "plan");
             Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * Finance warns the plan (绩效运行监控预警): a 提示 or a 警示, numbered within the plan, saying what is wrong and by
+     * which day the department answers.
+     */
+    @EventType(name = "WarningIssued", version = 1)
+    public record WarningIssued(PlanId plan, int number, WarningLevel level, String text, LocalDate respondBy)
+            implements PlanEvent {
+
+        public WarningIssued {
+            Objects.requireNonNull(plan, "plan");
+            Objects.requireNonNull(level, "level");
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(respondBy, "respondBy");
+        }
+    }
+
+    /** The department answers a warning: what it found and what it does about it. */
+    @EventType(name = "WarningAnswered", version = 1)
+    public record WarningAnswered(PlanId plan, int number, String response) implements PlanEvent {
+
+        public WarningAnswered {
+            Objects.requireNonNull(plan, "plan");
+            Objects.requireNonNull(response, "response");
         }
     }
 }

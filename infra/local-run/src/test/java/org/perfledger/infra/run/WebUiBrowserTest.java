@@ -535,6 +535,50 @@ class WebUiBrowserTest {
         client.send("POST", plan + "/budget/receipts", receipt);
     }
 
+    /**
+     * Finance warns a plan from its page (警示, with a day to answer by); the department's editor finds it in the work
+     * queue, answers it on the plan's page, and the answer is shown with the warning. The section passes axe.
+     */
+    @Test
+    void financeWarnsAPlanAndTheDepartmentAnswers() throws Exception {
+        PlatformClient client = new PlatformClient(platform);
+        String plan = "/api/v1/districts/caidian/departments/scjgj/years/2019/projects/YJCS";
+        client.send("POST", "/api/v1/districts/caidian/departments/scjgj/years/2019/projects",
+                "{\"code\":\"YJCS\",\"name\":\"预警测试项目\",\"attribute\":\"持续性项目\"}");
+        client.send("POST", plan + "/budget", "{\"sources\":{\"一般公共预算财政拨款\":\"50.00\"}}");
+        client.send("POST", plan + "/goals", "{\"text\":\"开展抽检\"}");
+        client.send("PUT", plan + "/indicators/YJCS.1", "{\"goal\":1,\"level1\":\"产出指标\",\"level2\":\"数量指标\","
+                + "\"name\":\"抽检批次\",\"weight\":\"80\",\"target\":\"100批次\"}");
+        client.send("POST", plan + "/targets/submission", null);
+        client.send("POST", plan + "/targets/approval", null);
+
+        signInAs("caidian.finance", "caidian", null, "DISTRICT_FINANCE", "#/plan/scjgj/2019/YJCS");
+        clickIn("warnings-section", "issue-warning");
+        WebElement form = find("warning-form");
+        new org.openqa.selenium.support.ui.Select(in(form, "field-level")).selectByValue("CAUTION");
+        in(form, "field-text").sendKeys("执行率低于序时进度 20 个百分点");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "const input = arguments[0]; const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "
+                        + "'value').set; set.call(input, '2019-09-30'); input.dispatchEvent(new Event('input', "
+                        + "{bubbles: true}));", in(form, "field-respondBy"));
+        in(form, "submit").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=warning-1]"),
+                "执行率低于序时进度 20 个百分点"));
+        assertThat(find("warning-1").getText()).contains("警示", "2019-09-30");
+        forgetSessions();
+
+        signInAs("caidian.scjgj.editor", "caidian", "scjgj", "DEPARTMENT_EDITOR", "#/work/2019");
+        wait.until(driver -> !all("[data-test=task-answer-warning]").isEmpty());
+        browser.get(platform.queryUrl() + "/#/plan/scjgj/2019/YJCS");
+        clickIn("warnings-section", "answer-warning-1");
+        WebElement answer = find("answer-form");
+        in(answer, "field-response").sendKeys("已加快采购进度");
+        in(answer, "submit").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=warning-answer]"),
+                "已加快采购进度"));
+        assertThat(Accessibility.violations(browser, "warnings-section", "screenshots")).isEmpty();
+    }
+
     @Test
     void aViewerSeesTheDashboardWithoutForms() {
         signInAs("donghu.scjgj.viewer", "donghu", "scjgj", "DEPARTMENT_VIEWER", DEPARTMENT);

@@ -1,0 +1,80 @@
+package org.perfledger.command.warning;
+
+import static org.perfledger.command.planning.PlanPaths.DEPARTMENT;
+import static org.perfledger.command.planning.PlanPaths.PROJECT;
+
+import java.time.LocalDate;
+import java.util.Map;
+import org.perfledger.command.planning.PlanLimits;
+import org.perfledger.command.planning.PlanPaths;
+import org.perfledger.command.planning.PlanResponses;
+import org.perfledger.command.planning.PlanTarget;
+import org.perfledger.command.planning.Receipt;
+import org.perfledger.command.platform.CommandSender;
+import org.perfledger.command.platform.RequestFields;
+import org.perfledger.command.platform.RequestMetadata;
+import org.perfledger.command.warning.WarningCommands.AnswerWarning;
+import org.perfledger.command.warning.WarningCommands.IssueWarning;
+import org.perfledger.kernel.warning.WarningLevel;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** District finance warns a plan during the year (提示 / 警示); its department answers each warning. */
+@RestController
+class WarningController {
+
+    private final CommandSender commands;
+
+    WarningController(CommandSender commands) {
+        this.commands = commands;
+    }
+
+    /** {@code level}: 提示 (NOTICE) or 警示 (CAUTION); {@code respondBy}: the day the department answers by. */
+    record WarningRequest(String level, String text, String respondBy) {
+    }
+
+    record AnswerRequest(String response) {
+    }
+
+    @PostMapping({DEPARTMENT + "/warnings", PROJECT + "/warnings"})
+    ResponseEntity<Map<String, Object>> issue(RequestMetadata request, PlanTarget target,
+                                              @RequestBody WarningRequest body) {
+        RequestFields fields = new RequestFields();
+        WarningLevel level = fields.label("level", body.level(), WarningLevel.class);
+        String text = fields.text("text", body.text(), PlanLimits.MAX_TEXT);
+        LocalDate respondBy = fields.date("respondBy", body.respondBy());
+        fields.throwIfInvalid();
+        Receipt receipt = commands.send(new IssueWarning(target.plan(), level, text, respondBy,
+                target.expectedVersion()), request);
+        return PlanResponses.created(receipt, request, PlanPaths.of(target) + "/warnings/"
+                + receipt.facts().get("number"));
+    }
+
+    @PostMapping({DEPARTMENT + "/warnings/{number}/answer", PROJECT + "/warnings/{number}/answer"})
+    ResponseEntity<Map<String, Object>> answer(RequestMetadata request, PlanTarget target,
+                                               @PathVariable("number") String number,
+                                               @RequestBody AnswerRequest body) {
+        RequestFields fields = new RequestFields();
+        Integer warning = fields.parse("number", number, WarningController::number);
+        String response = fields.text("response", body.response(), PlanLimits.MAX_TEXT);
+        fields.throwIfInvalid();
+        return PlanResponses.ok(commands.send(new AnswerWarning(target.plan(), warning, response,
+                target.expectedVersion()), request), request);
+    }
+
+    private static Integer number(String text) {
+        try {
+            int value = Integer.parseInt(text);
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new org.perfledger.kernel.validation.InvalidValueException("warning.number", "a warning's number is a "
+                + "whole number from 1, got '" + (text.length() > 20 ? text.substring(0, 20) + "…" : text) + "'");
+    }
+}
