@@ -28,7 +28,6 @@ import org.perfledger.kernel.performance.IndicatorLevel1;
 import org.perfledger.kernel.performance.IndicatorLevel2;
 import org.perfledger.kernel.performance.Points;
 import org.perfledger.kernel.performance.Target;
-import org.perfledger.kernel.validation.InvalidValueException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -195,7 +194,7 @@ class PerformanceController {
                                                           @PathVariable("number") String number,
                                                           @RequestBody(required = false) DecisionRequest body) {
         RequestFields fields = new RequestFields();
-        Integer n = fields.parse("number", number, PerformanceController::number);
+        Integer n = fields.number("number", number);
         String comment = fields.optionalText("comment", body == null ? null : body.comment(), PlanLimits.MAX_REASON);
         fields.throwIfInvalid();
         return PlanResponses.ok(commands.send(new ApproveTargetAdjustment(target.plan(), n, comment,
@@ -208,23 +207,10 @@ class PerformanceController {
                                                          @PathVariable("number") String number,
                                                          @RequestBody DecisionRequest body) {
         RequestFields fields = new RequestFields();
-        Integer n = fields.parse("number", number, PerformanceController::number);
+        Integer n = fields.number("number", number);
         String reason = fields.text("reason", body.reason(), PlanLimits.MAX_REASON);
         fields.throwIfInvalid();
         return PlanResponses.ok(commands.send(new RejectTargetAdjustment(target.plan(), n, reason,
                 target.expectedVersion()), request), request);
-    }
-
-    private static Integer number(String text) {
-        try {
-            int n = Integer.parseInt(text);
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // fall through
-        }
-        throw new InvalidValueException("number.format",
-                "a request number is a positive whole number, got '" + text + "'");
     }
 }

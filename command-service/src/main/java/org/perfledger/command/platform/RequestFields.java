@@ -17,6 +17,24 @@ public final class RequestFields {
 
     private final List<FieldError> errors = new ArrayList<>();
 
+    /** A number a path names (an adjustment's, a warning's): a whole number from 1, or null (recorded). */
+    public Integer number(String field, String text) {
+        return parse(field, text, RequestFields::positive);
+    }
+
+    private static Integer positive(String text) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new InvalidValueException("number.format", "a request number is a positive whole number, got '"
+                + (text.length() > 20 ? text.substring(0, 20) + "…" : text) + "'");
+    }
+
     /** The parsed value, or null when the field is missing or breaks a rule (recorded). */
     public <T> T parse(String field, String text, Function<String, T> parser) {
         if (text == null) {

@@ -58,23 +58,10 @@ class WarningController {
                                                @PathVariable("number") String number,
                                                @RequestBody AnswerRequest body) {
         RequestFields fields = new RequestFields();
-        Integer warning = fields.parse("number", number, WarningController::number);
+        Integer warning = fields.number("number", number);
         String response = fields.text("response", body.response(), PlanLimits.MAX_TEXT);
         fields.throwIfInvalid();
         return PlanResponses.ok(commands.send(new AnswerWarning(target.plan(), warning, response,
                 target.expectedVersion()), request), request);
-    }
-
-    private static Integer number(String text) {
-        try {
-            int value = Integer.parseInt(text);
-            if (value > 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw new org.perfledger.kernel.validation.InvalidValueException("warning.number", "a warning's number is a "
-                + "whole number from 1, got '" + (text.length() > 20 ? text.substring(0, 20) + "…" : text) + "'");
     }
 }

@@ -501,15 +501,7 @@ class WebUiBrowserTest {
     @Test
     void financeSuspendsAPlansFundsAndResumesThem() throws Exception {
         PlatformClient client = new PlatformClient(platform);
-        String plan = "/api/v1/districts/caidian/departments/scjgj/years/2019/projects/ZFHD";
-        client.send("POST", "/api/v1/districts/caidian/departments/scjgj/years/2019/projects",
-                "{\"code\":\"ZFHD\",\"name\":\"暂缓拨付测试项目\",\"attribute\":\"持续性项目\"}");
-        client.send("POST", plan + "/budget", "{\"sources\":{\"一般公共预算财政拨款\":\"50.00\"}}");
-        client.send("POST", plan + "/goals", "{\"text\":\"开展抽检\"}");
-        client.send("PUT", plan + "/indicators/ZFHD.1", "{\"goal\":1,\"level1\":\"产出指标\",\"level2\":\"数量指标\","
-                + "\"name\":\"抽检批次\",\"weight\":\"80\",\"target\":\"100批次\"}");
-        client.send("POST", plan + "/targets/submission", null);
-        client.send("POST", plan + "/targets/approval", null);
+        String plan = projectInExecution(client, "ZFHD", "暂缓拨付测试项目");
         String receipt = "{\"amount\":\"10.00\",\"date\":\"2019-07-31\"}";
 
         signInAs("caidian.finance", "caidian", null, "DISTRICT_FINANCE", "#/plan/scjgj/2019/ZFHD");
@@ -542,15 +534,7 @@ class WebUiBrowserTest {
     @Test
     void financeWarnsAPlanAndTheDepartmentAnswers() throws Exception {
         PlatformClient client = new PlatformClient(platform);
-        String plan = "/api/v1/districts/caidian/departments/scjgj/years/2019/projects/YJCS";
-        client.send("POST", "/api/v1/districts/caidian/departments/scjgj/years/2019/projects",
-                "{\"code\":\"YJCS\",\"name\":\"预警测试项目\",\"attribute\":\"持续性项目\"}");
-        client.send("POST", plan + "/budget", "{\"sources\":{\"一般公共预算财政拨款\":\"50.00\"}}");
-        client.send("POST", plan + "/goals", "{\"text\":\"开展抽检\"}");
-        client.send("PUT", plan + "/indicators/YJCS.1", "{\"goal\":1,\"level1\":\"产出指标\",\"level2\":\"数量指标\","
-                + "\"name\":\"抽检批次\",\"weight\":\"80\",\"target\":\"100批次\"}");
-        client.send("POST", plan + "/targets/submission", null);
-        client.send("POST", plan + "/targets/approval", null);
+        projectInExecution(client, "YJCS", "预警测试项目");
 
         signInAs("caidian.finance", "caidian", null, "DISTRICT_FINANCE", "#/plan/scjgj/2019/YJCS");
         clickIn("warnings-section", "issue-warning");
@@ -587,6 +571,24 @@ class WebUiBrowserTest {
         assertThat(all("[data-test=record-expenditure]")).isEmpty();
         assertThat(all("[data-test=submit-self-evaluation]")).isEmpty();
         assertThat(all("[data-test=export-self-evaluation]")).isNotEmpty();
+    }
+
+    /**
+     * A project of 蔡甸 2019 (a year no other test reads) with a budget of 50.00 and one indicator, its targets
+     * approved: in execution. Answers its path.
+     */
+    private static String projectInExecution(PlatformClient client, String code, String name) {
+        String year = "/api/v1/districts/caidian/departments/scjgj/years/2019";
+        String plan = year + "/projects/" + code;
+        client.send("POST", year + "/projects", "{\"code\":\"" + code + "\",\"name\":\"" + name + "\","
+                + "\"attribute\":\"持续性项目\"}");
+        client.send("POST", plan + "/budget", "{\"sources\":{\"一般公共预算财政拨款\":\"50.00\"}}");
+        client.send("POST", plan + "/goals", "{\"text\":\"开展抽检\"}");
+        client.send("PUT", plan + "/indicators/" + code + ".1", "{\"goal\":1,\"level1\":\"产出指标\","
+                + "\"level2\":\"数量指标\",\"name\":\"抽检批次\",\"weight\":\"80\",\"target\":\"100批次\"}");
+        client.send("POST", plan + "/targets/submission", null);
+        client.send("POST", plan + "/targets/approval", null);
+        return plan;
     }
 
     /** Waits for a finished download whose name contains every fragment. */
