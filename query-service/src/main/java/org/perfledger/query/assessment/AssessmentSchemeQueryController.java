@@ -5,10 +5,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.perfledger.kernel.organisation.DistrictId;
 import org.perfledger.kernel.organisation.FiscalYear;
-import org.perfledger.kernel.validation.InvalidValueException;
 import org.perfledger.query.platform.NotFoundException;
+import org.perfledger.query.platform.PathYear;
 import org.perfledger.query.platform.ReadAccess;
 import org.perfledger.query.platform.TenantReads;
 import org.perfledger.query.readmodel.RowJson;
@@ -41,13 +40,7 @@ class AssessmentSchemeQueryController {
     @GetMapping("/api/v1/districts/{district}/years/{year}/assessment-scheme")
     SchemeView scheme(@PathVariable("district") String district, @PathVariable("year") String year) {
         access.requireDistrict(district);
-        FiscalYear fiscalYear;
-        try {
-            DistrictId.of(district);
-            fiscalYear = FiscalYear.parse(year);
-        } catch (InvalidValueException e) {
-            throw new NotFoundException("year", "year.not-found", "no such year: " + e.getMessage());
-        }
+        FiscalYear fiscalYear = PathYear.of(district, year);
         List<Map<String, Object>> rows = reads.inDistrict(district, () -> jdbc.queryForList("""
                 SELECT version, weights::text AS weights, source, set_at, set_by FROM assessment_scheme
                  WHERE district = ? AND fiscal_year = ? ORDER BY version""", district, fiscalYear.value()));

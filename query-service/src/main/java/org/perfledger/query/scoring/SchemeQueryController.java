@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.perfledger.kernel.event.EventEnvelopeCodec;
 import org.perfledger.kernel.organisation.DepartmentId;
-import org.perfledger.kernel.organisation.DistrictId;
 import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.kernel.scoring.EvaluationKind;
@@ -24,6 +23,7 @@ import org.perfledger.kernel.validation.Labelled;
 import org.perfledger.query.platform.ForbiddenException;
 import org.perfledger.query.platform.InvalidParameterException;
 import org.perfledger.query.platform.NotFoundException;
+import org.perfledger.query.platform.PathYear;
 import org.perfledger.query.platform.ReadAccess;
 import org.perfledger.query.platform.TenantReads;
 import org.perfledger.query.readmodel.RowJson;
@@ -158,12 +158,7 @@ class SchemeQueryController {
     }
 
     private static FiscalYear year(String district, String year) {
-        try {
-            DistrictId.of(district);
-            return FiscalYear.parse(year);
-        } catch (InvalidValueException e) {
-            throw new NotFoundException("year", "year.not-found", "no such year: " + e.getMessage());
-        }
+        return PathYear.of(district, year);
     }
 
     private static EvaluationKind kind(String kind) {

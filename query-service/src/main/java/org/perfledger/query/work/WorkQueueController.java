@@ -3,13 +3,10 @@ package org.perfledger.query.work;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.perfledger.kernel.organisation.DistrictId;
-import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.plan.PlanPhase;
 import org.perfledger.kernel.security.Caller;
 import org.perfledger.kernel.security.Role;
-import org.perfledger.kernel.validation.InvalidValueException;
-import org.perfledger.query.platform.NotFoundException;
+import org.perfledger.query.platform.PathYear;
 import org.perfledger.query.platform.ReadAccess;
 import org.perfledger.query.platform.TenantReads;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,13 +41,7 @@ class WorkQueueController {
     @GetMapping("/api/v1/districts/{district}/years/{year}/work")
     List<Task> work(@PathVariable("district") String district, @PathVariable("year") String year) {
         Caller reader = access.requireDistrict(district);
-        int fiscalYear;
-        try {
-            DistrictId.of(district);
-            fiscalYear = FiscalYear.parse(year).value();
-        } catch (InvalidValueException e) {
-            throw new NotFoundException("year", "year.not-found", "no such year: " + e.getMessage());
-        }
+        int fiscalYear = PathYear.of(district, year).value();
         // a department-bound reader sees its own department's work only
         String scope = reader.readsWholeDistrict() ? null : reader.department();
         return reads.inDistrict(district, () -> {
