@@ -107,17 +107,7 @@ class AssessmentController {
 
     private static Map<AssessmentCriterion, Points> points(RequestFields fields, String field,
                                                            Map<String, String> given) {
-        Map<AssessmentCriterion, Points> points = new LinkedHashMap<>();
-        if (fields.required(field, given) == null) {
-            return points;
-        }
-        given.forEach((key, value) -> {
-            AssessmentCriterion criterion = fields.label(field, key, AssessmentCriterion.class);
-            Points parsed = fields.parse(field + "." + key, value, Points::parse);
-            if (criterion != null && parsed != null && points.put(criterion, parsed) != null) {
-                fields.reject(field + "." + key, "duplicate", key + " is given twice under " + field);
-            }
-        });
-        return points;
+        fields.required(field, given);
+        return fields.byLabel(field, given, AssessmentCriterion.class, Points::parse);
     }
 }

@@ -32,8 +32,6 @@ import org.perfledger.kernel.performance.Points;
         setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class AssessmentSchemeBook {
 
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-
     @AggregateIdentifier
     private String id;
     private int version;
@@ -60,7 +58,7 @@ public class AssessmentSchemeBook {
         }
         BigDecimal total = command.weights().values().stream().map(Points::value)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        if (total.compareTo(HUNDRED) != 0) {
+        if (total.compareTo(Points.MAX) != 0) {
             throw new DomainRejection(Kind.RULE, "assessment-scheme.total", "weights", "the criteria's points add up "
                     + "to " + total.stripTrailingZeros().toPlainString() + ", not 100");
         }

@@ -1,7 +1,6 @@
 package org.perfledger.command.budget;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -32,19 +31,9 @@ final class BudgetFields {
         return items;
     }
 
+    /** Amounts by funding source or class ({@code {"一般公共预算财政拨款": "149.60"}}), none below 0. */
     static <E extends Enum<E> & Labelled> Map<E, WanYuan> amounts(
             RequestFields fields, String field, Map<String, String> given, Class<E> type) {
-        Map<E, WanYuan> amounts = new LinkedHashMap<>();
-        if (given == null) {
-            return amounts;
-        }
-        given.forEach((key, value) -> {
-            E parsed = fields.label(field, key, type);
-            WanYuan amount = fields.parse(field + "." + key, value, WanYuan::parseNonNegative);
-            if (parsed != null && amount != null && amounts.put(parsed, amount) != null) {
-                fields.reject(field + "." + key, "duplicate", key + " is given twice under " + field);
-            }
-        });
-        return amounts;
+        return fields.byLabel(field, given, type, WanYuan::parseNonNegative);
     }
 }

@@ -7,7 +7,6 @@ import static org.perfledger.command.planning.PlanRules.text;
 
 import org.perfledger.command.assessment.AssessmentCommands.SubmitAssessment;
 import org.perfledger.command.assessment.PlanAssessment;
-import org.perfledger.command.budget.BudgetCommands.RecordFundsReceived;
 import org.perfledger.command.budget.PlanBudget;
 import org.perfledger.command.warning.PlanFunds;
 import org.perfledger.command.warning.PlanWarnings;
@@ -69,8 +68,8 @@ import org.perfledger.kernel.plan.PlanPhase;
  * funds back ({@link PlanFunds}) and finance's warnings ({@link PlanWarnings}). A command about one part is handled
  * by that part, which checks its own rules and applies its events; the root handles the lifecycle, the commands that
  * may start a plan and those that read several parts. Every command first passes the root's check of the lifecycle
- * ({@link PlanLifecycle}), a receipt that funds are not held, and its receipt carries the version and phase the plan
- * reached.
+ * ({@link PlanLifecycle}: its phase, an open budget, flowing funds, as the action needs), and its receipt carries the
+ * version and phase the plan reached.
  *
  * <p>Its state is running totals and the indicators, so it stays small however many events the year brings; a cache
  * and a snapshot every {@value PlanConfiguration#SNAPSHOT_EVERY} events keep loading it cheap. The snapshot's layout is
@@ -86,7 +85,8 @@ public class AnnualPlan {
 
     /**
      * The layout of the plan's snapshot: 2 since the budget, targets and evaluation became members; 3 since the
-     * monitoring rounds are a member of their own; 4 since the ex-ante assessment is; 5 since the funds' hold is; 6 since finance's warnings are.
+     * monitoring rounds are a member of their own; 4 since the ex-ante assessment is; 5 since the funds' hold is; 6
+     * since finance's warnings are.
      */
     public static final String SNAPSHOT_LAYOUT = "6";
 
@@ -129,10 +129,7 @@ public class AnnualPlan {
             throw new ConflictingAggregateVersionException(plan.aggregateId(), command.expectedVersion(), version);
         }
         if (plan != null && !(command instanceof RegisterProject)) {
-            PlanLifecycle.requireAllowed(command, phase, budget);
-        }
-        if (command instanceof RecordFundsReceived) {
-            funds.requireFlowing(plan);
+            PlanLifecycle.requireAllowed(command, plan, phase, budget, funds);
         }
         Object[] facts = (Object[]) chain.proceed();
         return Receipt.of(plan.aggregateId(), version, Stream.concat(Arrays.stream(facts),
@@ -150,18 +147,17 @@ public class AnnualPlan {
     }
 
     /**
-     * The department-wide plan begins with its first command; a project must be registered first. Axon checks
-     * {@code If-Match} only for commands to an existing aggregate, so the commands that may create one check it here,
-     * and the lifecycle's rule for a plan they have just started.
+     * The department-wide plan begins with its first command; a project must be registered first. A plan that exists
+     * has passed {@link #allowedAndReceipted}; one that does not has no version an {@code If-Match} could name, and
+     * once started it is held to the lifecycle's rule here.
      */
     private void startIfNeeded(PlanCommand command, DepartmentDirectory departments) {
-        PlanId requested = command.plan();
-        if (command.expectedVersion() != null && (plan == null || command.expectedVersion() != version)) {
-            throw new ConflictingAggregateVersionException(requested.aggregateId(), command.expectedVersion(),
-                    plan == null ? -1 : version);
-        }
         if (plan != null) {
             return;
+        }
+        PlanId requested = command.plan();
+        if (command.expectedVersion() != null) {
+            throw new ConflictingAggregateVersionException(requested.aggregateId(), command.expectedVersion(), -1);
         }
         if (!requested.departmentWide()) {
             throw new DomainRejection(Kind.NOT_FOUND, "project.unknown", "project", "project " + requested.project()
@@ -169,7 +165,7 @@ public class AnnualPlan {
         }
         departments.requireRegistered(requested.department());
         apply(new DepartmentPlanStarted(requested));
-        PlanLifecycle.requireAllowed(command, phase, budget);
+        PlanLifecycle.requireAllowed(command, plan, phase, budget, funds);
     }
 
     @CommandHandler

@@ -49,6 +49,7 @@ import org.perfledger.command.warning.WarningCommands.AnswerWarning;
 import org.perfledger.command.warning.WarningCommands.HoldFunds;
 import org.perfledger.command.warning.WarningCommands.IssueWarning;
 import org.perfledger.command.warning.WarningCommands.ResumeFunds;
+import org.perfledger.command.warning.PlanFunds;
 import org.perfledger.command.planning.PlanRules;
 import org.perfledger.kernel.evaluation.EvaluationEvents.SelfEvaluationAccepted;
 import org.perfledger.kernel.evaluation.EvaluationEvents.SelfEvaluationPublished;
@@ -59,6 +60,7 @@ import org.perfledger.kernel.plan.PlanEvents.TargetsApproved;
 import org.perfledger.kernel.plan.PlanEvents.TargetsReturned;
 import org.perfledger.kernel.plan.PlanEvents.TargetsSubmitted;
 import org.perfledger.kernel.plan.PlanEvents.YearClosed;
+import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.kernel.plan.PlanPhase;
 
 /**
@@ -68,16 +70,19 @@ import org.perfledger.kernel.plan.PlanPhase;
  */
 final class PlanLifecycle {
 
-    /** An action, the phases it may be taken in, and whether it works on the budget, which must be open. */
-    private record Step(String action, List<PlanPhase> allowed, boolean onTheBudget) {
+    /** What an action needs beside its phase: nothing, an open budget, or also funds finance does not hold back. */
+    private enum Needs { NOTHING, OPEN_BUDGET, FLOWING_FUNDS }
+
+    /** An action, the phases it may be taken in, and what else it needs. */
+    private record Step(String action, List<PlanPhase> allowed, Needs needs) {
 
         Step(String action, List<PlanPhase> allowed) {
-            this(action, allowed, false);
+            this(action, allowed, Needs.NOTHING);
         }
     }
 
     private static Step onTheBudget(String action, List<PlanPhase> allowed) {
-        return new Step(action, allowed, true);
+        return new Step(action, allowed, Needs.OPEN_BUDGET);
     }
 
     private static final List<PlanPhase> BEFORE_CLOSING = List.of(DRAFTING, TARGETS_SUBMITTED, IN_EXECUTION);
@@ -101,18 +106,20 @@ final class PlanLifecycle {
             entry(SetBudgetLines.class, onTheBudget("set the budget lines", BEFORE_CLOSING)),
             entry(AdjustBudget.class, onTheBudget("adjust the budget", List.of(IN_EXECUTION))),
             entry(NoteBudgetAdjustment.class, onTheBudget("note an adjustment", List.of(IN_EXECUTION))),
-            entry(RecordFundsReceived.class, onTheBudget("record funds received", List.of(IN_EXECUTION))),
+            // no receipt while finance holds the funds back (暂缓拨付 / 停止拨付)
+            entry(RecordFundsReceived.class, new Step("record funds received", List.of(IN_EXECUTION),
+                    Needs.FLOWING_FUNDS)),
             // 决算 by source: printed once the year's spending is known, until the self-evaluation reporting it is in
             entry(StateSpendingBySource.class, new Step("state the spending by funding source", List.of(IN_EXECUTION,
                     CLOSED, SELF_EVALUATION_RETURNED))),
             entry(RecordExpenditure.class, onTheBudget("record an expenditure", List.of(IN_EXECUTION))),
+            entry(CorrectExpenditure.class, onTheBudget("correct an expenditure", List.of(IN_EXECUTION))),
             // finance holds a plan's funds back during the year, and lets them flow again
             entry(HoldFunds.class, new Step("hold the funds", List.of(IN_EXECUTION))),
             entry(ResumeFunds.class, new Step("resume the funds", List.of(IN_EXECUTION))),
             // finance warns a plan during the year; the department answers, also once the year is closed
             entry(IssueWarning.class, new Step("issue a warning", List.of(IN_EXECUTION))),
             entry(AnswerWarning.class, new Step("answer a warning", List.of(IN_EXECUTION, CLOSED))),
-            entry(CorrectExpenditure.class, onTheBudget("correct an expenditure", List.of(IN_EXECUTION))),
             entry(AddGoal.class, new Step("add a goal", List.of(DRAFTING))),
             entry(SetAnnualTarget.class, new Step("set a target", List.of(DRAFTING))),
             entry(AddIndicatorAtSelfEvaluation.class, new Step("add an indicator at the self-evaluation",
@@ -149,20 +156,23 @@ final class PlanLifecycle {
 
     /**
      * Whether the plan allows the command now: an action on the budget needs it open (asked first, so that a plan
-     * without a budget hears that), and every action its phase.
+     * without a budget hears that), every action its phase, and a receipt funds that finance does not hold back.
      *
-     * @throws org.perfledger.command.platform.DomainRejection when the budget is not open (422) or the plan's phase
-     *     does not allow the action (409)
+     * @throws org.perfledger.command.platform.DomainRejection when the budget is not open (422), the plan's phase
+     *     does not allow the action (409) or finance holds the funds back (409)
      */
-    static void requireAllowed(PlanCommand command, PlanPhase phase, PlanBudget budget) {
+    static void requireAllowed(PlanCommand command, PlanId plan, PlanPhase phase, PlanBudget budget, PlanFunds funds) {
         Step step = STEPS.get(command.getClass());
         if (step == null) {
             throw new IllegalStateException(command.getClass().getSimpleName() + " has no place in the lifecycle");
         }
-        if (step.onTheBudget()) {
+        if (step.needs() != Needs.NOTHING) {
             budget.requireOpened(step.action());
         }
         PlanRules.requirePhase(phase, step.action(), step.allowed().toArray(PlanPhase[]::new));
+        if (step.needs() == Needs.FLOWING_FUNDS) {
+            funds.requireFlowing(plan);
+        }
     }
 
     /** The phase after the event: where it moves the plan, or where the plan was. */

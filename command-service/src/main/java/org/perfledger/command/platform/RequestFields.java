@@ -3,7 +3,9 @@ package org.perfledger.command.platform;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.perfledger.kernel.validation.Checks;
 import org.perfledger.kernel.validation.InvalidValueException;
@@ -16,6 +18,26 @@ import org.perfledger.kernel.validation.Labelled;
 public final class RequestFields {
 
     private final List<FieldError> errors = new ArrayList<>();
+
+    /**
+     * Values keyed by a coded value ({@code {"一般公共预算财政拨款": "149.60"}}: the label or the code), each read by
+     * {@code parser} where it stands ({@code field.key}); a key given twice is refused. Empty for none given.
+     */
+    public <E extends Enum<E> & Labelled, T> Map<E, T> byLabel(String field, Map<String, String> given, Class<E> type,
+                                                               Function<String, T> parser) {
+        Map<E, T> values = new LinkedHashMap<>();
+        if (given == null) {
+            return values;
+        }
+        given.forEach((key, value) -> {
+            E parsed = label(field, key, type);
+            T read = parse(field + "." + key, value, parser);
+            if (parsed != null && read != null && values.put(parsed, read) != null) {
+                reject(field + "." + key, "duplicate", key + " is given twice under " + field);
+            }
+        });
+        return values;
+    }
 
     /** A number a path names (an adjustment's, a warning's): a whole number from 1, or null (recorded). */
     public Integer number(String field, String text) {

@@ -3,7 +3,6 @@ package org.perfledger.command.scoring;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.perfledger.kernel.event.Streams;
@@ -31,8 +30,6 @@ import org.perfledger.kernel.scoring.ScoringSchemeSet;
         isGetterVisibility = JsonAutoDetect.Visibility.NONE,
         setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class ScoringSchemeBook {
-
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     @AggregateIdentifier
     private String id;

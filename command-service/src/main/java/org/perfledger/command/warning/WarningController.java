@@ -14,7 +14,10 @@ import org.perfledger.command.platform.CommandSender;
 import org.perfledger.command.platform.RequestFields;
 import org.perfledger.command.platform.RequestMetadata;
 import org.perfledger.command.warning.WarningCommands.AnswerWarning;
+import org.perfledger.command.warning.WarningCommands.HoldFunds;
 import org.perfledger.command.warning.WarningCommands.IssueWarning;
+import org.perfledger.command.warning.WarningCommands.ResumeFunds;
+import org.perfledger.kernel.warning.FundsHold;
 import org.perfledger.kernel.warning.WarningLevel;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,7 +25,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** District finance warns a plan during the year (提示 / 警示); its department answers each warning. */
+/**
+ * District finance's measures on a plan during the year: it warns it (提示 / 警示), which its department answers, and it
+ * suspends (暂缓拨付), stops (停止拨付) or resumes its funds.
+ */
 @RestController
 class WarningController {
 
@@ -37,6 +43,13 @@ class WarningController {
     }
 
     record AnswerRequest(String response) {
+    }
+
+    /** {@code hold}: 暂缓拨付 (SUSPENDED) or 停止拨付 (STOPPED); {@code documentNumber}: the notice, if any. */
+    record HoldRequest(String hold, String reason, String documentNumber) {
+    }
+
+    record ResumeRequest(String reason) {
     }
 
     @PostMapping({DEPARTMENT + "/warnings", PROJECT + "/warnings"})
@@ -63,5 +76,27 @@ class WarningController {
         fields.throwIfInvalid();
         return PlanResponses.ok(commands.send(new AnswerWarning(target.plan(), warning, response,
                 target.expectedVersion()), request), request);
+    }
+
+    @PostMapping({DEPARTMENT + "/funds/hold", PROJECT + "/funds/hold"})
+    ResponseEntity<Map<String, Object>> hold(RequestMetadata request, PlanTarget target,
+                                             @RequestBody HoldRequest body) {
+        RequestFields fields = new RequestFields();
+        FundsHold hold = fields.label("hold", body.hold(), FundsHold.class);
+        String reason = fields.text("reason", body.reason(), PlanLimits.MAX_REASON);
+        String document = fields.optionalText("documentNumber", body.documentNumber(), PlanLimits.MAX_SHORT_TEXT);
+        fields.throwIfInvalid();
+        return PlanResponses.ok(commands.send(new HoldFunds(target.plan(), hold, reason, document,
+                target.expectedVersion()), request), request);
+    }
+
+    @PostMapping({DEPARTMENT + "/funds/resumption", PROJECT + "/funds/resumption"})
+    ResponseEntity<Map<String, Object>> resume(RequestMetadata request, PlanTarget target,
+                                               @RequestBody ResumeRequest body) {
+        RequestFields fields = new RequestFields();
+        String reason = fields.text("reason", body.reason(), PlanLimits.MAX_REASON);
+        fields.throwIfInvalid();
+        return PlanResponses.ok(commands.send(new ResumeFunds(target.plan(), reason, target.expectedVersion()),
+                request), request);
     }
 }

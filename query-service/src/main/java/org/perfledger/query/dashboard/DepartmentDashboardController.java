@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -106,8 +108,10 @@ class DepartmentDashboardController {
             List<PlanDashboard> dashboards = new ArrayList<>();
             Map<String, BigDecimal[]> dated = figures.datedMovements(district, fiscalYear, department, day);
             List<ScorecardView> cards = figures.scorecards(district, plans);
+            Map<String, List<OpenItem>> warnings = unansweredWarnings(district, department, fiscalYear);
             for (int i = 0; i < plans.size(); i++) {
-                dashboards.add(planDashboard(district, fiscalYear, plans.get(i), day, dated, margin, cards.get(i)));
+                dashboards.add(planDashboard(district, fiscalYear, plans.get(i), day, dated, margin, cards.get(i),
+                        warnings.getOrDefault((String) plans.get(i).get("plan_key"), List.of())));
             }
             return new DepartmentDashboard(district, department, fiscalYear.value(), day, dashboards);
         });
@@ -130,8 +134,26 @@ class DepartmentDashboardController {
                 Scope.departmentYear(DepartmentId.of(district, department), FiscalYear.parse(year)));
     }
 
+    /**
+     * Finance's warnings on the department's plans of the year still waiting for an answer, with the day it is due, by
+     * plan: read once for the dashboard, not once a plan.
+     */
+    private Map<String, List<OpenItem>> unansweredWarnings(String district, String department, FiscalYear year) {
+        Map<String, List<OpenItem>> byPlan = new HashMap<>();
+        jdbc.query("SELECT plan_key, number, level, respond_by FROM plan_warning WHERE district = ? AND "
+                + "department_id = ? AND fiscal_year = ? AND response IS NULL ORDER BY number", (ResultSet row) -> {
+                    String due = row.getObject("respond_by", LocalDate.class).toString();
+                    byPlan.computeIfAbsent(row.getString("plan_key"), key -> new ArrayList<>()).add(new OpenItem(
+                            "warning-unanswered", null, row.getInt("number") + "|" + due,
+                            WarningLevel.valueOf(row.getString("level")).label() + " " + row.getInt("number")
+                                    + " waits for an answer by " + due));
+                }, district, department, year.value());
+        return byPlan;
+    }
+
     private PlanDashboard planDashboard(String district, FiscalYear year, Map<String, Object> plan, LocalDate day,
-                                        Map<String, BigDecimal[]> dated, Percentage margin, ScorecardView card) {
+                                        Map<String, BigDecimal[]> dated, Percentage margin, ScorecardView card,
+                                        List<OpenItem> warnings) {
         PlanFigures.TimeProgress progress = figures.progress(plan, day, dated);
         Object[] key = {district, plan.get("department_id"), year.value(), plan.get("plan_key")};
         List<IndicatorLine> lines = new ArrayList<>();
@@ -184,12 +206,7 @@ class DepartmentDashboardController {
             open.add(new OpenItem("spending-lags", null, progress.lag().toPlainString(), "spending trails the year: "
                     + "执行率 " + progress.executionRate() + "% against 序时进度 " + progress.yearElapsed() + "%"));
         }
-        // finance's warnings still waiting for the department's answer, with the day it is due
-        jdbc.queryForList("SELECT number, level, respond_by FROM plan_warning WHERE district = ? AND department_id = ? "
-                        + "AND fiscal_year = ? AND plan_key = ? AND response IS NULL ORDER BY number", key)
-                .forEach(row -> open.add(new OpenItem("warning-unanswered", null, row.get("number") + "|"
-                        + row.get("respond_by"), WarningLevel.valueOf((String) row.get("level")).label() + " "
-                        + row.get("number") + " waits for an answer by " + row.get("respond_by"))));
+        open.addAll(warnings);
         if (plan.get("funds_hold") != null) {
             FundsHold hold = FundsHold.valueOf((String) plan.get("funds_hold"));
             open.add(new OpenItem("funds-held", null, hold.name(), "district finance holds the funds back: "

@@ -75,8 +75,8 @@ class DueController {
             // finance's warnings, each due for the department's answer by its day
             Map<String, List<Map<String, Object>>> warnings = new HashMap<>();
             jdbc.queryForList("SELECT department_id, plan_key, number, respond_by, response IS NOT NULL AS answered "
-                    + "FROM plan_warning WHERE district = ? AND fiscal_year = ? ORDER BY number", district,
-                    fiscalYear.value()).forEach(row -> warnings.computeIfAbsent(row.get("department_id") + "/"
+                    + "FROM plan_warning WHERE district = ? AND fiscal_year = ? AND (CAST(? AS TEXT) IS NULL OR "
+                    + "department_id = ?) ORDER BY number", district, fiscalYear.value(), scope, scope).forEach(row -> warnings.computeIfAbsent(row.get("department_id") + "/"
                     + row.get("plan_key"), k -> new ArrayList<>()).add(row));
             for (Map<String, Object> plan : figures.plans(district, fiscalYear, scope)) {
                 String department = (String) plan.get("department_id");

@@ -150,28 +150,18 @@ class SelfEvaluationTables {
                         .toPlainString() + "%", styles.wrap);
             }
             r = spendingBySource(sheet, r, key, styles);
-            String adjusted = adjustments(jdbc.queryForList("SELECT kind, amount, from_amount, to_amount, reason, "
+            r = wide(sheet, r, adjustments(jdbc.queryForList("SELECT kind, amount, from_amount, to_amount, reason, "
                     + "document_number, movement_date, parts FROM budget_movement WHERE " + PlanKeys.WHERE
-                    + " AND movement IN ('adjusted', 'noted') ORDER BY sequence_number", key));
-            if (adjusted != null) {
-                Printing.merged(sheet, r, COLUMNS, adjusted, styles.wrap);
-                Printing.fitHeight(sheet.getRow(r++), adjusted, WIDTH_ALL);
-            }
+                    + " AND movement IN ('adjusted', 'noted') ORDER BY sequence_number", key)), styles);
             for (Map<String, Object> goal : goals) {
                 // a goal printed with points of its own says so, as the tables print it: 年度绩效目标1 (80分)
-                String text = "年度目标" + goal.get("number") + (goal.get("weight") == null ? "" : "（"
+                r = wide(sheet, r, "年度目标" + goal.get("number") + (goal.get("weight") == null ? "" : "（"
                         + ((BigDecimal) goal.get("weight")).stripTrailingZeros().toPlainString() + "分）")
                         + (goal.get("funded_by") == null ? "" : "（" + goal.get("funded_by") + "）") + "："
-                        + goal.get("text");
-                Printing.merged(sheet, r, COLUMNS, text, styles.wrap);
-                Printing.fitHeight(sheet.getRow(r++), text, WIDTH_ALL);
+                        + goal.get("text"), styles);
             }
-            for (String note : java.util.Arrays.asList(addedAtSelfEvaluation(indicators), directions(indicators))) {
-                if (note != null) {
-                    Printing.merged(sheet, r, COLUMNS, note, styles.wrap);
-                    Printing.fitHeight(sheet.getRow(r++), note, WIDTH_ALL);
-                }
-            }
+            r = wide(sheet, r, addedAtSelfEvaluation(indicators), styles);
+            r = wide(sheet, r, directions(indicators), styles);
             int headerRow = r;
             Row indicatorHeader = sheet.createRow(r++);
             String[] columns = {"一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "分值", "得分", "偏差原因"};
@@ -256,6 +246,16 @@ class SelfEvaluationTables {
             Printing.text(line, 5, "", styles.cell);
         }
         return r;
+    }
+
+    /** A text across the table's whole width (a goal, a note), wrapped, where there is one; the next free row. */
+    private static int wide(Sheet sheet, int r, String text, Styles styles) {
+        if (text == null) {
+            return r;
+        }
+        Printing.merged(sheet, r, COLUMNS, text, styles.wrap);
+        Printing.fitHeight(sheet.getRow(r), text, WIDTH_ALL);
+        return r + 1;
     }
 
     private static int pair(Sheet sheet, int r, String label, String value, Styles styles) {

@@ -1,9 +1,7 @@
 package org.perfledger.query.excel;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -11,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.perfledger.kernel.budget.AdjustmentKind;
-import org.perfledger.kernel.event.EventEnvelopeCodec;
 import org.perfledger.kernel.organisation.StaffCategory;
 import org.perfledger.kernel.performance.Direction;
 import org.perfledger.kernel.performance.PerformanceEvents.OverallGoal;
@@ -28,29 +25,17 @@ final class TableTexts {
     static Map<String, String> reasons(List<Map<String, Object>> evaluations) {
         Map<String, String> reasons = new HashMap<>();
         if (!evaluations.isEmpty() && evaluations.get(0).get("indicators") != null) {
-            try {
-                for (JsonNode node : EventEnvelopeCodec.mapper()
-                        .readTree(evaluations.get(0).get("indicators").toString())) {
-                    if (node.hasNonNull("deviationReason")) {
-                        reasons.put(node.get("indicator").asText(), node.get("deviationReason").asText());
-                    }
+            for (JsonNode node : RowJson.tree(evaluations.get(0).get("indicators").toString())) {
+                if (node.hasNonNull("deviationReason")) {
+                    reasons.put(node.get("indicator").asText(), node.get("deviationReason").asText());
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
         }
         return reasons;
     }
 
     static List<String> units(String json) {
-        if (json == null) {
-            return List.of();
-        }
-        try {
-            return List.of(EventEnvelopeCodec.mapper().readValue(json, String[].class));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return json == null ? List.of() : List.of(RowJson.read(json, String[].class));
     }
 
     /**

@@ -5,6 +5,9 @@ import org.perfledger.query.readmodel.PlanKeys;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -179,7 +182,7 @@ class PlanViews {
                         row.getObject("movement_date", LocalDate.class),
                         row.getBoolean("over_budget"), row.getTimestamp("recorded_at").toInstant(),
                         row.getString("actor"), row.getString("correlation_id"),
-                        row.getString("parts") == null ? null : RowJson.tree(row.getString("parts"))), key);
+                        json(row, "parts")), key);
     }
 
     private List<Line> lines(Object[] key) {
@@ -239,21 +242,16 @@ class PlanViews {
     private List<WarningView> warnings(Object[] key) {
         return jdbc.query("SELECT * FROM plan_warning WHERE " + KEY + " ORDER BY number", (row, n) -> new WarningView(
                 row.getInt("number"), coded(WarningLevel.valueOf(row.getString("level"))), row.getString("text"),
-                row.getDate("respond_by").toLocalDate(), row.getTimestamp("issued_at").toInstant(),
-                row.getString("issued_by"), row.getString("response"),
-                row.getTimestamp("answered_at") == null ? null : row.getTimestamp("answered_at").toInstant(),
-                row.getString("answered_by")), key);
+                row.getObject("respond_by", LocalDate.class), instant(row, "issued_at"), row.getString("issued_by"),
+                row.getString("response"), instant(row, "answered_at"), row.getString("answered_by")), key);
     }
 
     private List<AssessmentView> assessments(Object[] key) {
         return jdbc.query("SELECT * FROM assessment WHERE " + KEY + " ORDER BY round", (row, n) -> new AssessmentView(
-                row.getInt("round"), RowJson.tree(row.getString("statements")),
-                row.getTimestamp("submitted_at").toInstant(), row.getString("submitted_by"),
-                row.getString("conclusion"), row.getBigDecimal("total"),
-                row.getString("scores") == null ? null : RowJson.tree(row.getString("scores")),
-                row.getString("weights") == null ? null : RowJson.tree(row.getString("weights")),
-                (Integer) row.getObject("scheme_version"), row.getString("opinion"), row.getString("assessor"),
-                row.getTimestamp("concluded_at") == null ? null : row.getTimestamp("concluded_at").toInstant(),
+                row.getInt("round"), json(row, "statements"), instant(row, "submitted_at"),
+                row.getString("submitted_by"), row.getString("conclusion"), row.getBigDecimal("total"),
+                json(row, "scores"), json(row, "weights"), (Integer) row.getObject("scheme_version"),
+                row.getString("opinion"), row.getString("assessor"), instant(row, "concluded_at"),
                 row.getString("concluded_by")), key);
     }
 
@@ -288,6 +286,18 @@ class PlanViews {
     private static WanYuan nullableMoney(ResultSet row, String column) throws SQLException {
         BigDecimal value = row.getBigDecimal(column);
         return value == null ? null : new WanYuan(value);
+    }
+
+    /** A timestamp column as an instant, or null. */
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        Timestamp at = row.getTimestamp(column);
+        return at == null ? null : at.toInstant();
+    }
+
+    /** A JSON column as a tree, or null. */
+    private static JsonNode json(ResultSet row, String column) throws SQLException {
+        String text = row.getString(column);
+        return text == null ? null : RowJson.tree(text);
     }
 
     private static List<String> units(String json) {

@@ -7,14 +7,8 @@ import org.perfledger.kernel.evaluation.EvaluationEvents.SelfEvaluationAccepted;
 import org.perfledger.kernel.evaluation.EvaluationEvents.SelfEvaluationPublished;
 import org.perfledger.kernel.evaluation.EvaluationEvents.SelfEvaluationReturned;
 import org.perfledger.kernel.evaluation.EvaluationEvents.SelfEvaluationSubmitted;
-import org.perfledger.kernel.assessment.AssessmentEvents.AssessmentConcluded;
 import org.perfledger.kernel.assessment.AssessmentEvents.AssessmentSchemeSet;
-import org.perfledger.kernel.assessment.AssessmentEvents.AssessmentSubmitted;
 import org.perfledger.kernel.event.EventEnvelope;
-import org.perfledger.kernel.warning.WarningEvents.FundsHeld;
-import org.perfledger.kernel.warning.WarningEvents.FundsResumed;
-import org.perfledger.kernel.warning.WarningEvents.WarningAnswered;
-import org.perfledger.kernel.warning.WarningEvents.WarningIssued;
 import org.perfledger.kernel.event.PerfLedgerEvent;
 import org.perfledger.kernel.organisation.DepartmentRegistered;
 import org.perfledger.kernel.organisation.DistrictRegistered;
@@ -105,51 +99,7 @@ final class ReadModelFold {
     }
 
     private static void applyToPlan(PlanEvent event, EventEnvelope envelope, PlanRows plan, ReadModel model) {
-        if (BudgetFold.apply(event, envelope, plan, model)) {
-            return;
-        }
-        if (event instanceof FundsHeld held) {
-            plan.fundsHold = held.hold().name();
-            plan.fundsHoldReason = held.reason();
-            return;
-        }
-        if (event instanceof WarningIssued warning) {
-            plan.warnings.put(warning.number(), new Object[] {warning.number(), warning.level().name(), warning.text(),
-                    warning.respondBy(), envelope.timestamp(), envelope.actor(), null, null, null});
-            return;
-        }
-        if (event instanceof WarningAnswered answer) {
-            Object[] row = plan.warnings.get(answer.number());
-            if (row != null) {
-                row[6] = answer.response();
-                row[7] = envelope.timestamp();
-                row[8] = envelope.actor();
-            }
-            return;
-        }
-        if (event instanceof FundsResumed) {
-            plan.fundsHold = null;
-            plan.fundsHoldReason = null;
-            return;
-        }
-        if (event instanceof AssessmentSubmitted submitted) {
-            plan.assessments.put(submitted.round(), new Object[] {submitted.round(), Json.of(submitted.statements()),
-                    envelope.timestamp(), envelope.actor(), null, null, null, null, null, null, null, null, null});
-            return;
-        }
-        if (event instanceof AssessmentConcluded concluded) {
-            Object[] row = plan.assessments.get(concluded.round());
-            if (row != null) {
-                row[4] = concluded.conclusion().name();
-                row[5] = concluded.total();
-                row[6] = Json.of(concluded.scores());
-                row[7] = Json.of(concluded.weights());
-                row[8] = concluded.schemeVersion();
-                row[9] = concluded.opinion();
-                row[10] = concluded.assessor();
-                row[11] = envelope.timestamp();
-                row[12] = envelope.actor();
-            }
+        if (BudgetFold.apply(event, envelope, plan, model) || CycleFold.apply(event, envelope, plan)) {
             return;
         }
         if (event instanceof StaffingStated staffing) {

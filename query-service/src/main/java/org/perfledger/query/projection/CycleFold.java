@@ -1,0 +1,53 @@
+package org.perfledger.query.projection;
+
+import org.perfledger.kernel.assessment.AssessmentEvents.AssessmentConcluded;
+import org.perfledger.kernel.assessment.AssessmentEvents.AssessmentSubmitted;
+import org.perfledger.kernel.event.EventEnvelope;
+import org.perfledger.kernel.plan.PlanEvent;
+import org.perfledger.kernel.warning.WarningEvents.FundsHeld;
+import org.perfledger.kernel.warning.WarningEvents.FundsResumed;
+import org.perfledger.kernel.warning.WarningEvents.WarningAnswered;
+import org.perfledger.kernel.warning.WarningEvents.WarningIssued;
+
+/**
+ * The part of {@link ReadModelFold} around the year's middle: a new project's ex-ante assessment, round by round, and
+ * finance's measures during the year (its warnings with their answers, funds held back).
+ */
+final class CycleFold {
+
+    private CycleFold() {
+    }
+
+    /** Folds an event of the assessment or of finance's measures into the plan's rows; false for another's. */
+    static boolean apply(PlanEvent event, EventEnvelope envelope, PlanRows plan) {
+        if (event instanceof AssessmentSubmitted submitted) {
+            plan.assessments.put(submitted.round(), new Object[] {submitted.round(), Json.of(submitted.statements()),
+                    envelope.timestamp(), envelope.actor(), null, null, null, null, null, null, null, null, null});
+        } else if (event instanceof AssessmentConcluded concluded) {
+            fill(plan.assessments.get(concluded.round()), 4, concluded.conclusion().name(), concluded.total(),
+                    Json.of(concluded.scores()), Json.of(concluded.weights()), concluded.schemeVersion(),
+                    concluded.opinion(), concluded.assessor(), envelope.timestamp(), envelope.actor());
+        } else if (event instanceof WarningIssued warning) {
+            plan.warnings.put(warning.number(), new Object[] {warning.number(), warning.level().name(), warning.text(),
+                    warning.respondBy(), envelope.timestamp(), envelope.actor(), null, null, null});
+        } else if (event instanceof WarningAnswered answer) {
+            fill(plan.warnings.get(answer.number()), 6, answer.response(), envelope.timestamp(), envelope.actor());
+        } else if (event instanceof FundsHeld held) {
+            plan.fundsHold = held.hold().name();
+            plan.fundsHoldReason = held.reason();
+        } else if (event instanceof FundsResumed) {
+            plan.fundsHold = null;
+            plan.fundsHoldReason = null;
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    /** Sets a row's columns from {@code from} on, where the row is there (an answer to a round never held is lost). */
+    private static void fill(Object[] row, int from, Object... values) {
+        if (row != null) {
+            System.arraycopy(values, 0, row, from, values.length);
+        }
+    }
+}
