@@ -16,6 +16,8 @@ import { Work } from './pages/work.js';
 import { CalendarPage } from './pages/calendar.js';
 import { DepartmentsPage } from './pages/departments.js';
 import { SchemesPage } from './pages/schemes.js';
+import { LibraryIndicatorPage, LibraryPage } from './pages/library.js';
+import { CongressPage } from './pages/congress.js';
 import { AdminPage } from './pages/admin.js';
 import { YearOverYear } from './pages/years.js';
 import { Trail } from './pages/trail.js';
@@ -91,6 +93,9 @@ function Page({ route }) {
   if (first === 'admin' && api.can('PLATFORM_ADMIN')) return e(AdminPage);
   if (first === 'departments') return e(DepartmentsPage);
   if (first === 'schemes' && second) return e(SchemesPage, { year: second, query });
+  if (first === 'library' && second) return e(LibraryIndicatorPage, { key: second, code: second });
+  if (first === 'library') return e(LibraryPage, { query });
+  if (first === 'congress' && second) return e(CongressPage, { year: second });
   if (first === 'due' && second) return e(Due, { year: second, query });
   if (first === 'audit' && second === 'log') return e(EventLogPage, { query });
   if (first === 'audit' && second === 'chain') return e(ChainPage);
@@ -105,7 +110,7 @@ function Page({ route }) {
 /** The year the address names, for the navigation's links. */
 function yearOf(parts) {
   const [first, second, third] = parts;
-  if (['overview', 'due', 'work', 'calendar', 'schemes'].includes(first) && /^\d{4}$/.test(second ?? '')) return second;
+  if (['overview', 'due', 'work', 'calendar', 'schemes', 'congress'].includes(first) && /^\d{4}$/.test(second ?? '')) return second;
   if ((first === 'dept' || first === 'plan') && /^\d{4}$/.test(third ?? '')) return third;
   return null;
 }
@@ -137,6 +142,8 @@ function App() {
         e('a', { href: '#/due/' + year, 'data-test': 'nav-due' }, t('nav.due')),
         api.can('DISTRICT_FINANCE') && e('a', { href: '#/calendar/' + year, 'data-test': 'nav-calendar' }, t('nav.calendar')),
         api.can('DISTRICT_FINANCE') && e('a', { href: '#/schemes/' + year, 'data-test': 'nav-schemes' }, t('nav.schemes')),
+        e('a', { href: '#/library', 'data-test': 'nav-library' }, t('nav.library')),
+        (api.can('DISTRICT_FINANCE') || api.can('AUDITOR')) && e('a', { href: '#/congress/' + year, 'data-test': 'nav-congress' }, t('nav.congress')),
         api.can('DISTRICT_FINANCE') && e('a', { href: '#/departments', 'data-test': 'nav-departments' }, t('nav.departments')),
         e('a', { href: '#/audit/log', 'data-test': 'nav-log' }, t('nav.log')),
         (api.can('AUDITOR') || api.can('DISTRICT_FINANCE'))

@@ -1,8 +1,8 @@
 // Small controls the pages share: the year and instant pickers, the as-of banner, downloads and uploads with their
-// progress, sortable headers and the saved-change notice.
+// progress, sortable headers, the saved-change notice and the monitoring lights.
 import { h } from 'preact';
 import { useState } from 'preact/hooks';
-import { t } from '../i18n.js';
+import { t, label } from '../i18n.js';
 import * as api from '../api.js';
 import { useLoad } from '../lib/load.js';
 import { base, district } from '../lib/session.js';
@@ -89,6 +89,13 @@ export function SortHeader({ column, text, numeric, sort, order, onSort }) {
     'aria-sort': sort === column ? (order === 'asc' ? 'ascending' : 'descending') : 'none' },
   e('button', { type: 'button', class: 'link', onClick: () => onSort(column), 'data-test': 'sort-' + column },
     text + (sort === column ? (order === 'asc' ? ' ▲' : ' ▼') : '')));
+}
+
+/** A monitoring light (绿灯 / 黄灯 / 红灯), in words as well as in colour; nothing where there is no light. */
+export function Light({ light, test, title }) {
+  if (!light) return null;
+  return e('span', { class: 'light light-' + light.toLowerCase(), 'data-test': test, 'data-light': light, title },
+    label('light', light));
 }
 
 /** The confirmation of a change, shown where the reader is (beside what they changed) and read out by screen readers. */

@@ -9,7 +9,7 @@ import { Loading, useLoad } from '../lib/load.js';
 import { departmentPath, planPath, useDepartmentNames, useVocabulary } from '../lib/session.js';
 import { gradeLabel, money, pct, score, text } from '../lib/format.js';
 import { Chart } from '../chart.js';
-import { AtBanner, AtPicker, DownloadButton, ImportForm, Notice, YearPicker, useSaved } from '../components/controls.js';
+import { AtBanner, AtPicker, DownloadButton, ImportForm, Light, Notice, YearPicker, useSaved } from '../components/controls.js';
 import { Form } from '../components/form.js';
 import { completionForm, expenditureForm, selfEvaluationForm } from '../components/plan-forms.js';
 import { RegisterProject } from './plan/register.js';
@@ -104,6 +104,7 @@ function PlanCard({ plan, dep, year, past, reload }) {
         ['budget.executed', plan.executed]].map(([key, value]) => e('div', null, t(key), e('b', null, money(value))))),
     plan.overBudget && e('p', { class: 'badge', 'data-test': 'over-budget' }, t('alert.over-budget')),
     progress && e('div', { 'data-test': 'time-progress' },
+      e(Light, { light: progress.light, test: 'plan-light', title: t('light.planBasis') }), ' ',
       t('budget.rate') + ' ' + pct(progress.executionRate) + ' · ' + t('dept.timeProgress') + ' ' + pct(progress.yearElapsed),
       progress.lagging && e('span', { class: 'badge' }, t('budget.lagging', { lag: progress.lag })),
       e('div', { class: 'progress' },
@@ -112,6 +113,7 @@ function PlanCard({ plan, dep, year, past, reload }) {
     e('table', { tabindex: 0, 'data-test': 'indicators' },
       e('thead', null, e('tr', null, ['ind.code', 'ind.name', 'ind.weight', 'ind.target', 'ind.actual',
         'ind.completion', 'ind.deviation', 'ind.score'].map(key => e('th', { scope: 'col' }, t(key))),
+        executing && e('th', { scope: 'col' }, t('ind.light')),
         editor && executing && e('th', { scope: 'col' }, t('col.actions')))),
       e('tbody', null, plan.indicators.map(indicator => e('tr', { 'data-test': 'indicator-' + indicator.code },
         e('td', null, indicator.code), e('td', null, indicator.name), e('td', { class: 'num' }, indicator.weight == null ? t('ind.weightUnset') : text(indicator.weight)),
@@ -121,6 +123,8 @@ function PlanCard({ plan, dep, year, past, reload }) {
             ? t('ind.asOf') + ' ' + indicator.latestAsOf : t('ind.undated')) + ')')),
         e('td', { class: 'num' }, pct(indicator.completion)), e('td', { class: 'num' }, pct(indicator.deviationRate)),
         e('td', { class: 'num' }, score(indicator.score)),
+        executing && e('td', { 'data-test': 'indicator-light' }, indicator.light ? [e(Light, { light: indicator.light }),
+          ' ', e('span', { class: 'muted' }, lightBasis(indicator))] : e('span', { class: 'muted' }, t('light.none'))),
         editor && executing && e('td', null, e('button', { type: 'button', 'data-test': 'record-completion',
           onClick: () => setForm({ kind: 'completion', indicator: formIndicators(plan).find(i => i.code === indicator.code) }) },
         t('action.completion'))))))),
@@ -140,6 +144,18 @@ function PlanCard({ plan, dep, year, past, reload }) {
     form?.kind === 'import' && e(ImportForm, { path, onDone: done, onCancel: () => setForm(null) }));
 }
 
+/** What an indicator's light rests on: its progress against time, or how far it falls short of a level. */
+function lightBasis(indicator) {
+  if (indicator.progress != null) {
+    return Number(indicator.behind) > 0 ? t('light.progressBehind', { progress: indicator.progress, behind: indicator.behind })
+      : t('light.progressAhead', { progress: indicator.progress });
+  }
+  if (indicator.behind != null) {
+    return Number(indicator.behind) > 0 ? t('light.shortfall', { behind: indicator.behind }) : t('light.met');
+  }
+  return '';
+}
+
 /** 偏差大或目标未完成原因分析 is required as soon as one indicator needs a reason: marked so before sending. */
 export function withAnalysis(form, required) {
   return { ...form, fields: form.fields.map(field => (field.name === 'deviationAnalysis' ? { ...field, required } : field)) };
@@ -155,6 +171,9 @@ export function openItem(item, plan) {
     case 'spending-lags': return t('open.spendingLags', { lag: item.detail });
     case 'funds-held': return t('open.fundsHeld.' + item.detail);
     case 'warning-unanswered': return t('open.warning', { number: item.detail.split('|')[0], due: item.detail.split('|')[1] });
+    case 'rectification-open': case 'rectification-late':
+      return t('open.' + (item.kind === 'rectification-late' ? 'rectificationLate' : 'rectificationOpen'),
+        { number: item.detail.split('|')[0], due: item.detail.split('|')[1] });
     default: return item.text;
   }
 }

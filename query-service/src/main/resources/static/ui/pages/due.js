@@ -15,7 +15,8 @@ export function Due({ year, query }) {
   const names = useDepartmentNames();
   const what = item => (item === 'self-evaluation' ? t('due.selfEvaluation')
     : item.startsWith('monitoring ') ? t('due.monitoring', { period: item.slice('monitoring '.length) })
-      : item.startsWith('warning ') ? t('due.warning', { number: item.slice('warning '.length) }) : item);
+      : item.startsWith('warning ') ? t('due.warning', { number: item.slice('warning '.length) })
+        : item.startsWith('rectification ') ? t('due.rectification', { number: item.slice('rectification '.length) }) : item);
   return e('div', null,
     e('h2', null, t('due.title', { year })),
     e('div', { class: 'toolbar' },

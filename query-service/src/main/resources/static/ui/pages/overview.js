@@ -7,15 +7,18 @@ import { Loading, useLoad } from '../lib/load.js';
 import { base, useDepartmentNames } from '../lib/session.js';
 import { gradeLabel, money, pct, score } from '../lib/format.js';
 import { Chart } from '../chart.js';
-import { AtBanner, AtPicker, DownloadButton, SortHeader, YearPicker } from '../components/controls.js';
+import { AtBanner, AtPicker, DownloadButton, Light, SortHeader, YearPicker } from '../components/controls.js';
 
 const e = h;
 const GRADES = ['优秀', '良好', '中', '差'];
-const ALERTS = ['over-budget', 'zero-budget-with-spending', 'spending-lags', 'no-scheme', 'scoring-flags', 'reported-differs'];
+const LIGHTS = ['RED', 'YELLOW', 'GREEN'];
+const ALERTS = ['over-budget', 'zero-budget-with-spending', 'spending-lags', 'funds-held', 'rectification-late', 'no-scheme',
+  'scoring-flags', 'reported-differs'];
 
 export function Overview({ year, query }) {
   const grade = query.get('grade') ?? '';
   const alert = query.get('alert') ?? '';
+  const light = query.get('light') ?? '';
   const sort = query.get('sort') ?? 'department';
   const order = query.get('order') ?? 'asc';
   const page = Number(query.get('page') ?? 0);
@@ -24,6 +27,7 @@ export function Overview({ year, query }) {
   const params = new URLSearchParams({ sort, order, page, size });
   if (grade) params.set('grade', grade);
   if (alert) params.set('alert', alert);
+  if (light) params.set('light', light);
   if (at) params.set('at', at);
   const [state] = useLoad(() => api.read(base() + '/years/' + year + '/overview?' + params), params.toString() + year);
   const names = useDepartmentNames();
@@ -47,6 +51,10 @@ export function Overview({ year, query }) {
         e('select', { value: alert, onChange: ev => set('alert', ev.target.value), 'data-test': 'filter-alert' },
           e('option', { value: '' }, t('overview.all')),
           ALERTS.map(a => e('option', { value: a }, label('alert', a))))),
+      e('label', null, t('overview.filterLight') + ' ',
+        e('select', { value: light, onChange: ev => set('light', ev.target.value), 'data-test': 'filter-light' },
+          e('option', { value: '' }, t('overview.all')),
+          LIGHTS.map(l => e('option', { value: l }, label('light', l))))),
       e(AtPicker, { at, onPick: value => set('at', value) }),
       e(DownloadButton, { path: base() + '/years/' + year + '/summary.xlsx?lang=' + (t('lang.code')), text: t('overview.summary'),
         test: 'download-summary' })),
@@ -61,7 +69,8 @@ export function Overview({ year, query }) {
           header('department', t('col.department')), header('name', t('col.name')), e('th', null, t('col.phase')),
           e('th', { class: 'num' }, t('col.adjustedBudget')), e('th', { class: 'num' }, t('col.executed')),
           header('executionRate', t('col.executionRate'), true), header('score', t('col.score'), true),
-          e('th', null, t('col.grade')), e('th', null, t('col.status')), e('th', null, t('col.alerts')))),
+          e('th', null, t('col.grade')), e('th', null, t('col.status')), e('th', null, t('col.light')),
+          e('th', null, t('col.alerts')))),
         e('tbody', null, data.items.map(row => e('tr', { 'data-test': 'overview-row' },
           e('td', null, e('a', { href: href('dept', row.department, year), 'data-test': 'department-link' },
             names[row.department] ?? row.department)),
@@ -70,6 +79,7 @@ export function Overview({ year, query }) {
           e('td', { class: 'num' }, money(row.adjustedBudget)), e('td', { class: 'num' }, money(row.executed)),
           e('td', { class: 'num' }, pct(row.executionRate)), e('td', { class: 'num' }, score(row.score)),
           e('td', null, gradeLabel(row.grade)), e('td', null, label('status', row.status)),
+          e('td', { 'data-test': 'overview-light' }, e(Light, { light: row.light })),
           e('td', null, row.alerts.map(a => e('span', { class: 'badge' }, label('alert', a)))))))),
       e('div', { class: 'toolbar' },
         e('span', { class: 'muted' }, t('overview.total', { total: data.total }) + ' · '

@@ -11,6 +11,8 @@ import { businessTime, gradeLabel, score } from '../lib/format.js';
 import { Notice, YearPicker, useSaved } from '../components/controls.js';
 import { Form, problemText } from '../components/form.js';
 import { CRITERIA } from './plan/assessment.js';
+import { ThresholdsCard } from './thresholds.js';
+import { ResultRulesCard } from './result-rules.js';
 
 const e = h;
 const KINDS = ['project', 'department-wide'];
@@ -102,7 +104,9 @@ export function SchemesPage({ year, query }) {
         } }),
         e(Notice, { notice }));
     }),
-    e(AssessmentSchemeCard, { year }));
+    e(AssessmentSchemeCard, { year }),
+    e(ThresholdsCard, { year }),
+    e(ResultRulesCard, { year }));
 }
 
 /** The year's scheme of ex-ante assessments (事前绩效评估): the points of each of the five criteria, 100 in all. */

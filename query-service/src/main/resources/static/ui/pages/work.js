@@ -42,7 +42,8 @@ function TaskTable({ tasks, year, test }) {
       e('td', null, label('task', task.task) + (task.number ? ' ' + t('adjustment.numbered', { number: task.number }) : '')),
       e('td', null, task.task === 'decide-target-adjustment'
         ? t('work.adjustmentDetail', { indicator: task.indicator, target: task.detail, reason: task.note ?? '' })
-        : task.task === 'answer-warning' ? t('work.warningDetail', { text: task.note, due: task.detail })
+        : ['answer-warning', 'rectify', 'close-rectification'].includes(task.task)
+          ? t('work.warningDetail', { text: task.note, due: task.detail })
         : task.note ? t('work.note', { note: task.note }) : e('span', { class: 'muted' }, label('phase', task.phase))),
       e('td', null, businessTime(task.since))))));
 }

@@ -13,6 +13,7 @@ import org.perfledger.command.planning.PlanTarget;
 import org.perfledger.command.platform.CommandSender;
 import org.perfledger.command.platform.RequestFields;
 import org.perfledger.command.platform.RequestMetadata;
+import org.perfledger.command.platform.SettingResponses;
 import org.perfledger.kernel.assessment.AssessmentConclusion;
 import org.perfledger.kernel.assessment.AssessmentCriterion;
 import org.perfledger.kernel.assessment.AssessmentEvents.Statement;
@@ -97,12 +98,7 @@ class AssessmentController {
         fields.throwIfInvalid();
         int version = commands.send(new SetAssessmentScheme(request.district(), fiscalYear, weights, source),
                 request);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("district", request.district().value());
-        answer.put("year", fiscalYear.value());
-        answer.put("version", version);
-        answer.put("correlationId", request.correlationId());
-        return ResponseEntity.ok().eTag("\"" + version + "\"").body(answer);
+        return SettingResponses.versioned(request, fiscalYear, Map.of(), version);
     }
 
     private static Map<AssessmentCriterion, Points> points(RequestFields fields, String field,

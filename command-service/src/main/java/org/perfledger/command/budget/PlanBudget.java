@@ -72,6 +72,11 @@ public class PlanBudget {
         return opened;
     }
 
+    /** Whether the documents state no budget: its figures are 0, not a budget of 0. */
+    public boolean unstated() {
+        return unstated;
+    }
+
     public WanYuan initial() {
         return initial;
     }

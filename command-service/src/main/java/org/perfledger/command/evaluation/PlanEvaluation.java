@@ -47,9 +47,16 @@ import org.perfledger.kernel.scoring.EvaluationKind;
 public class PlanEvaluation {
 
     private int round;
+    /** The scheme version the latest self-evaluation was submitted under, or null where finance had set none. */
+    private Integer schemeVersion;
 
     public int round() {
         return round;
+    }
+
+    /** The scheme version the latest self-evaluation recorded: its final score is computed under it. */
+    public Integer schemeVersion() {
+        return schemeVersion;
     }
 
     /**
@@ -157,5 +164,6 @@ public class PlanEvaluation {
     @EventSourcingHandler
     void on(SelfEvaluationSubmitted event) {
         round = event.round();
+        schemeVersion = event.schemeVersion();
     }
 }

@@ -47,16 +47,24 @@ public final class PerformanceCommands {
      *
      * @param code      the indicator's stable code, or null to have one given (G{goal}.{n})
      * @param direction which way it is better, where stated; null: its target's sign says
+     * @param library   the code of the library indicator (指标库) it is picked from, or null
      */
     @SentBy(Role.DEPARTMENT_EDITOR)
     public record SetAnnualTarget(PlanId plan, IndicatorCode code, int goal, IndicatorLevel1 level1,
                                   IndicatorLevel2 level2, String name, Points weight, Target target,
-                                  Direction direction, Long expectedVersion) implements PlanCommand {
+                                  Direction direction, IndicatorCode library, Long expectedVersion)
+            implements PlanCommand {
+
+        public SetAnnualTarget(PlanId plan, IndicatorCode code, int goal, IndicatorLevel1 level1,
+                               IndicatorLevel2 level2, String name, Points weight, Target target,
+                               Direction direction, Long expectedVersion) {
+            this(plan, code, goal, level1, level2, name, weight, target, direction, null, expectedVersion);
+        }
 
         public SetAnnualTarget(PlanId plan, IndicatorCode code, int goal, IndicatorLevel1 level1,
                                IndicatorLevel2 level2, String name, Points weight, Target target,
                                Long expectedVersion) {
-            this(plan, code, goal, level1, level2, name, weight, target, null, expectedVersion);
+            this(plan, code, goal, level1, level2, name, weight, target, null, null, expectedVersion);
         }
     }
 

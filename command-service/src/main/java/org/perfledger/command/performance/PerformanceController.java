@@ -56,10 +56,11 @@ class PerformanceController {
 
     /**
      * {@code direction}: 越高越好 / 越低越好 where the table says which way is better and the target's sign does not;
-     * {@code reason}: why an indicator is added at the self-evaluation (that request only).
+     * {@code reason}: why an indicator is added at the self-evaluation (that request only); {@code library}: the code of
+     * the library indicator (指标库) it is picked from, where it is (drafting only).
      */
     record IndicatorRequest(String code, Integer goal, String level1, String level2, String name, String weight,
-                            String target, String direction, String reason) {
+                            String target, String direction, String reason, String library) {
     }
 
     /**
@@ -115,9 +116,10 @@ class PerformanceController {
     private Receipt setTarget(RequestMetadata request, PlanTarget target, IndicatorCode code, IndicatorRequest body,
                               RequestFields fields) {
         Drafted drafted = drafted(body, fields);
+        IndicatorCode library = fields.optional("library", body.library(), IndicatorCode::new);
         fields.throwIfInvalid();
         return commands.send(new SetAnnualTarget(target.plan(), code, drafted.goal(), drafted.level1(),
-                drafted.level2(), drafted.name(), drafted.weight(), drafted.target(), drafted.direction(),
+                drafted.level2(), drafted.name(), drafted.weight(), drafted.target(), drafted.direction(), library,
                 target.expectedVersion()), request);
     }
 

@@ -27,6 +27,8 @@ import org.perfledger.command.performance.PerformanceCommands.RejectTargetAdjust
 import org.perfledger.command.performance.PerformanceCommands.RequestTargetAdjustment;
 import org.perfledger.command.performance.PerformanceCommands.SetAnnualTarget;
 import org.perfledger.command.performance.PerformanceCommands.StateOverallGoals;
+import org.perfledger.command.library.IndicatorLibrary;
+import org.perfledger.command.library.LibraryPick;
 import org.perfledger.command.platform.DomainRejection;
 import org.perfledger.command.platform.DomainRejection.Kind;
 import org.perfledger.kernel.budget.BudgetLine;
@@ -37,6 +39,7 @@ import org.perfledger.kernel.performance.Indicator;
 import org.perfledger.kernel.performance.IndicatorCode;
 import org.perfledger.kernel.performance.IndicatorLevel1;
 import org.perfledger.kernel.performance.IndicatorLevel2;
+import org.perfledger.kernel.performance.LibraryRef;
 import org.perfledger.kernel.performance.PerformanceEvents.CompletionRecorded;
 import org.perfledger.kernel.performance.PerformanceEvents.GoalAdded;
 import org.perfledger.kernel.performance.PerformanceEvents.IndicatorAddedAtSelfEvaluation;
@@ -84,10 +87,12 @@ public class PlanTargets {
         return new Object[] {"goal", goals};
     }
 
-    public Object[] setTarget(PlanId plan, SetAnnualTarget command) {
+    public Object[] setTarget(PlanId plan, SetAnnualTarget command, IndicatorLibrary library) {
         IndicatorCode code = command.code() != null ? command.code() : nextCode(command.goal());
+        LibraryRef picked = command.library() == null ? null : LibraryPick.check(library, plan.district(),
+                command.library(), command.level1(), command.level2());
         Indicator indicator = indicator(code, command.goal(), command.level1(), command.level2(), command.name(),
-                command.weight(), command.target(), command.direction());
+                command.weight(), command.target(), command.direction(), picked);
         IndicatorState existing = indicators.get(code.value());
         if (existing != null && existing.indicator().equals(indicator)) {
             return new Object[] {"indicator", code, "changed", false};
@@ -108,7 +113,7 @@ public class PlanTargets {
     Object[] addAtSelfEvaluation(AddIndicatorAtSelfEvaluation command) {
         PlanId plan = command.plan();
         Indicator indicator = indicator(command.code(), command.goal(), command.level1(), command.level2(),
-                command.name(), command.weight(), command.target(), command.direction());
+                command.name(), command.weight(), command.target(), command.direction(), null);
         if (indicators.containsKey(command.code().value())) {
             throw new DomainRejection(Kind.CONFLICT, "indicator.exists", "code", "the plan already has indicator "
                     + command.code() + "; an indicator added at the self-evaluation is one the targets did not hold");
@@ -119,14 +124,14 @@ public class PlanTargets {
     }
 
     private Indicator indicator(IndicatorCode code, int goal, IndicatorLevel1 level1, IndicatorLevel2 level2,
-                                String name, Points weight, Target target, Direction direction) {
+                                String name, Points weight, Target target, Direction direction, LibraryRef library) {
         if (goal < 1 || goal > goals) {
             throw new DomainRejection(Kind.RULE, "indicator.unknown-goal", "goal", goals == 0
                     ? "add an annual goal (年度目标) before its indicators"
                     : "goal must be one of the plan's goals, 1 to " + goals + "; got " + goal);
         }
         try {
-            return new Indicator(code, goal, level1, level2, name, weight, target, direction);
+            return new Indicator(code, goal, level1, level2, name, weight, target, direction, library);
         } catch (InvalidValueException e) {
             throw DomainRejection.brokenRule(e.rule().startsWith("indicator.level") ? "level2" : "name", e);
         }

@@ -11,6 +11,17 @@ import org.perfledger.command.budget.PlanBudget;
 import org.perfledger.command.warning.PlanFunds;
 import org.perfledger.command.warning.PlanWarnings;
 import org.perfledger.command.evaluation.PlanEvaluation;
+import org.perfledger.command.library.IndicatorLibrary;
+import java.util.Optional;
+import org.perfledger.command.results.FinalGrade;
+import org.perfledger.command.results.PlanRectifications;
+import org.perfledger.command.results.PlanResults;
+import org.perfledger.command.results.Proposals;
+import org.perfledger.command.results.ResultCommands.ProposeBudget;
+import org.perfledger.command.results.ResultUseRules;
+import org.perfledger.command.scoring.ScoringSchemeVersions;
+import org.perfledger.kernel.evaluation.Grade;
+import org.perfledger.kernel.results.ResultEvents.BudgetProposed;
 import org.perfledger.command.performance.PlanMonitoring;
 import org.perfledger.command.performance.PlanTargets;
 import org.perfledger.command.planning.PlanLimits;
@@ -88,7 +99,7 @@ public class AnnualPlan {
      * monitoring rounds are a member of their own; 4 since the ex-ante assessment is; 5 since the funds' hold is; 6
      * since finance's warnings are.
      */
-    public static final String SNAPSHOT_LAYOUT = "6";
+    public static final String SNAPSHOT_LAYOUT = "7";
 
     @AggregateIdentifier
     private String id;
@@ -110,6 +121,10 @@ public class AnnualPlan {
     private PlanFunds funds = new PlanFunds();
     @AggregateMember
     private PlanWarnings warnings = new PlanWarnings();
+    @AggregateMember
+    private PlanResults results = new PlanResults();
+    @AggregateMember
+    private PlanRectifications rectifications = new PlanRectifications();
 
     protected AnnualPlan() {
         // for Axon
@@ -200,12 +215,30 @@ public class AnnualPlan {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public Object[] handle(OpenBudget command, DepartmentDirectory departments) {
+    public Object[] handle(OpenBudget command, DepartmentDirectory departments, Proposals proposals) {
         startIfNeeded(command, departments);
         if (!budget.opened()) {
             assessment.requireSupportedForBudget(plan);
         }
-        return budget.open(plan, command);
+        // last year's result decides whether, and on what, this budget is opened
+        Optional<BudgetProposed> prior = budget.opened() ? Optional.empty()
+                : PlanResults.priorPlan(plan).flatMap(proposals::latest);
+        prior.ifPresent(proposal -> PlanResults.requireBudgetAllowed(plan, proposal));
+        Object[] receipt = budget.open(plan, command);
+        prior.ifPresent(proposal -> PlanResults.basedOn(plan, proposal, budget.initial()));
+        return receipt;
+    }
+
+    /** Next year's budget proposal from the plan's final grade, computed again under its self-evaluation's scheme. */
+    @CommandHandler
+    public Object[] handle(ProposeBudget command, ResultUseRules rules, ScoringSchemeVersions schemes) {
+        Grade grade = FinalGrade.of(plan, evaluation.schemeVersion(), targets.indicators(), budget, schemes);
+        return results.propose(plan, command, grade, budget.adjusted(), rules);
+    }
+
+    /** Finance's latest proposal drawn from this plan's result, for the next year's plan. */
+    BudgetProposed latestProposal() {
+        return results.latest();
     }
 
     @CommandHandler
@@ -217,9 +250,9 @@ public class AnnualPlan {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public Object[] handle(SetAnnualTarget command, DepartmentDirectory departments) {
+    public Object[] handle(SetAnnualTarget command, DepartmentDirectory departments, IndicatorLibrary library) {
         startIfNeeded(command, departments);
-        return targets.setTarget(plan, command);
+        return targets.setTarget(plan, command, library);
     }
 
     @CommandHandler

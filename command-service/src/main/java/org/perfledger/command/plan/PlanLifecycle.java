@@ -45,6 +45,11 @@ import org.perfledger.command.plan.PlanCommands.StateSubProjects;
 import org.perfledger.command.performance.PerformanceCommands.StateOverallGoals;
 import org.perfledger.command.plan.PlanCommands.SubmitTargets;
 import org.perfledger.command.planning.PlanCommand;
+import org.perfledger.command.results.RectificationCommands.CloseRectification;
+import org.perfledger.command.results.RectificationCommands.RaiseRectification;
+import org.perfledger.command.results.RectificationCommands.ReportRectification;
+import org.perfledger.command.results.RectificationCommands.ReturnRectification;
+import org.perfledger.command.results.ResultCommands.ProposeBudget;
 import org.perfledger.command.warning.WarningCommands.AnswerWarning;
 import org.perfledger.command.warning.WarningCommands.HoldFunds;
 import org.perfledger.command.warning.WarningCommands.IssueWarning;
@@ -86,6 +91,8 @@ final class PlanLifecycle {
     }
 
     private static final List<PlanPhase> BEFORE_CLOSING = List.of(DRAFTING, TARGETS_SUBMITTED, IN_EXECUTION);
+    private static final List<PlanPhase> ONCE_APPROVED = List.of(IN_EXECUTION, CLOSED, SELF_EVALUATION_SUBMITTED,
+            SELF_EVALUATION_RETURNED, SELF_EVALUATION_ACCEPTED, PUBLISHED);
 
     private static final Map<Class<? extends PlanCommand>, Step> STEPS = Map.ofEntries(
             entry(SubmitTargets.class, new Step("submit the targets", List.of(DRAFTING))),
@@ -139,7 +146,15 @@ final class PlanLifecycle {
             entry(AcceptSelfEvaluation.class, new Step("accept the self-evaluation",
                     List.of(SELF_EVALUATION_SUBMITTED))),
             entry(PublishSelfEvaluation.class, new Step("publish the self-evaluation",
-                    List.of(SELF_EVALUATION_ACCEPTED))));
+                    List.of(SELF_EVALUATION_ACCEPTED))),
+            // next year's budget from the final grade, once finance has accepted the self-evaluation
+            entry(ProposeBudget.class, new Step("propose next year's budget", List.of(SELF_EVALUATION_ACCEPTED,
+                    PUBLISHED))),
+            // 整改: what monitoring, the self-evaluation or an evaluation finds, once the targets are approved
+            entry(RaiseRectification.class, new Step("raise a rectification item", ONCE_APPROVED)),
+            entry(ReportRectification.class, new Step("report a rectification", ONCE_APPROVED)),
+            entry(ReturnRectification.class, new Step("return a rectification report", ONCE_APPROVED)),
+            entry(CloseRectification.class, new Step("close a rectification item", ONCE_APPROVED)));
 
     private static final Map<Class<? extends PlanEvent>, PlanPhase> MOVES = Map.of(
             TargetsSubmitted.class, TARGETS_SUBMITTED,

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.util.List;
 import java.util.Map;
 import org.perfledger.kernel.event.Streams;
+import java.util.Map;
+import java.util.TreeMap;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -35,6 +37,8 @@ public class ScoringSchemeBook {
     private String id;
     private int version;
     private ScoringScheme current;
+    /** Every version set, so that a self-evaluation's final score can be computed again under its own. */
+    private Map<Integer, ScoringScheme> versions = new TreeMap<>();
 
     protected ScoringSchemeBook() {
         // for Axon
@@ -63,9 +67,14 @@ public class ScoringSchemeBook {
         id = aggregateId(event.district(), event.year(), event.kind());
         version = event.version();
         current = event.scheme();
+        versions.put(event.version(), event.scheme());
     }
 
     int version() {
         return version;
+    }
+
+    ScoringScheme atVersion(int wanted) {
+        return versions.get(wanted);
     }
 }

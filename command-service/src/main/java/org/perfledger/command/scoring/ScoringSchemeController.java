@@ -1,10 +1,10 @@
 package org.perfledger.command.scoring;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.perfledger.command.platform.CommandSender;
 import org.perfledger.command.platform.RequestFields;
 import org.perfledger.command.platform.RequestMetadata;
+import org.perfledger.command.platform.SettingResponses;
 import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.scoring.EvaluationKind;
 import org.perfledger.kernel.scoring.ScoringScheme;
@@ -36,12 +36,6 @@ class ScoringSchemeController {
         fields.throwIfInvalid();
         int version = commands.send(new SetScoringScheme(request.district(), fiscalYear, evaluationKind, scheme),
                 request);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("district", request.district().value());
-        answer.put("year", fiscalYear.value());
-        answer.put("kind", evaluationKind.name());
-        answer.put("version", version);
-        answer.put("correlationId", request.correlationId());
-        return ResponseEntity.ok().eTag("\"" + version + "\"").body(answer);
+        return SettingResponses.versioned(request, fiscalYear, Map.of("kind", evaluationKind.name()), version);
     }
 }

@@ -1,8 +1,15 @@
 package org.perfledger.command.warning;
 
 import java.time.LocalDate;
+import java.util.Objects;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.perfledger.command.planning.PlanCommand;
+import org.perfledger.command.platform.DistrictCommand;
 import org.perfledger.command.platform.SentBy;
+import org.perfledger.kernel.event.Streams;
+import org.perfledger.kernel.money.Percentage;
+import org.perfledger.kernel.organisation.DistrictId;
+import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.kernel.security.Role;
 import org.perfledger.kernel.warning.FundsHold;
@@ -34,5 +41,23 @@ public final class WarningCommands {
     /** The department answers a warning of finance's. */
     @SentBy(Role.DEPARTMENT_EDITOR)
     public record AnswerWarning(PlanId plan, int number, String response, Long expectedVersion) implements PlanCommand {
+    }
+
+    /** District finance sets the year's thresholds of monitoring warnings: 黄灯 and 红灯, in percentage points behind. */
+    @SentBy(Role.DISTRICT_FINANCE)
+    public record SetMonitoringThresholds(DistrictId district, FiscalYear year, Percentage yellow, Percentage red,
+                                          String source) implements DistrictCommand {
+
+        public SetMonitoringThresholds {
+            Objects.requireNonNull(district, "district");
+            Objects.requireNonNull(year, "year");
+            Objects.requireNonNull(yellow, "yellow");
+            Objects.requireNonNull(red, "red");
+        }
+
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return Streams.warningScheme(district, year);
+        }
     }
 }

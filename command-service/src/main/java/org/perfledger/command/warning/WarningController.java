@@ -13,21 +13,26 @@ import org.perfledger.command.planning.Receipt;
 import org.perfledger.command.platform.CommandSender;
 import org.perfledger.command.platform.RequestFields;
 import org.perfledger.command.platform.RequestMetadata;
+import org.perfledger.command.platform.SettingResponses;
 import org.perfledger.command.warning.WarningCommands.AnswerWarning;
 import org.perfledger.command.warning.WarningCommands.HoldFunds;
 import org.perfledger.command.warning.WarningCommands.IssueWarning;
 import org.perfledger.command.warning.WarningCommands.ResumeFunds;
+import org.perfledger.command.warning.WarningCommands.SetMonitoringThresholds;
+import org.perfledger.kernel.money.Percentage;
+import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.warning.FundsHold;
 import org.perfledger.kernel.warning.WarningLevel;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * District finance's measures on a plan during the year: it warns it (提示 / 警示), which its department answers, and it
- * suspends (暂缓拨付), stops (停止拨付) or resumes its funds.
+ * suspends (暂缓拨付), stops (停止拨付) or resumes its funds; and the year's thresholds of the lights it watches plans by.
  */
 @RestController
 class WarningController {
@@ -50,6 +55,10 @@ class WarningController {
     }
 
     record ResumeRequest(String reason) {
+    }
+
+    /** Percentage points behind time: {@code yellow} for 黄灯, {@code red} (above it) for 红灯. */
+    record ThresholdsRequest(String yellow, String red, String source) {
     }
 
     @PostMapping({DEPARTMENT + "/warnings", PROJECT + "/warnings"})
@@ -98,5 +107,19 @@ class WarningController {
         fields.throwIfInvalid();
         return PlanResponses.ok(commands.send(new ResumeFunds(target.plan(), reason, target.expectedVersion()),
                 request), request);
+    }
+
+    @PutMapping("/api/v1/districts/{district}/years/{year}/monitoring-thresholds")
+    ResponseEntity<Map<String, Object>> thresholds(RequestMetadata request, @PathVariable("year") String year,
+                                                   @RequestBody ThresholdsRequest body) {
+        RequestFields fields = new RequestFields();
+        FiscalYear fiscalYear = fields.parse("year", year, FiscalYear::parse);
+        Percentage yellow = fields.parse("yellow", body.yellow(), Percentage::parse);
+        Percentage red = fields.parse("red", body.red(), Percentage::parse);
+        String source = fields.optionalText("source", body.source(), PlanLimits.MAX_REASON);
+        fields.throwIfInvalid();
+        int version = commands.send(new SetMonitoringThresholds(request.district(), fiscalYear, yellow, red, source),
+                request);
+        return SettingResponses.versioned(request, fiscalYear, Map.of(), version);
     }
 }

@@ -40,6 +40,7 @@ import org.perfledger.kernel.performance.PerformanceEvents.OverallGoal;
 import org.perfledger.kernel.performance.PerformanceEvents.OverallGoalsStated;
 import org.perfledger.kernel.performance.PerformanceEvents.IndicatorTargetSet;
 import org.perfledger.kernel.performance.Indicator;
+import org.perfledger.kernel.performance.LibraryRef;
 import org.perfledger.kernel.performance.Points;
 import org.perfledger.kernel.performance.Target;
 import org.perfledger.kernel.performance.TargetValue;
@@ -192,6 +193,37 @@ class PlanTargetsTest {
                 .when(target(null, 2, "某指标", "5", "1次"))
                 .expectNoEvents()
                 .expectException(rejection("indicator.unknown-goal", "goal must be one of the plan's goals, 1 to 1; got 2"));
+    }
+
+    private static SetAnnualTarget picked(String library, IndicatorLevel2 level2) {
+        return new SetAnnualTarget(FOOD_SAFETY, new IndicatorCode("SPAQ.ZJ"), 1, IndicatorLevel1.OUTPUT, level2,
+                "抽检资金到位率", Points.parse("10"), Target.parse("100%"), null, new IndicatorCode(library), null);
+    }
+
+    /** An indicator picked from the district's library records the library's code and the version in force. */
+    @Test
+    void picksAnIndicatorFromTheLibrary() {
+        fixture.given(registered(), goal())
+                .when(picked("GX.ZJDWL", IndicatorLevel2.QUALITY))
+                .expectEvents(new IndicatorTargetSet(FOOD_SAFETY, new Indicator(new IndicatorCode("SPAQ.ZJ"), 1,
+                        IndicatorLevel1.OUTPUT, IndicatorLevel2.QUALITY, "抽检资金到位率", Points.parse("10"),
+                        Target.parse("100%"), null, new LibraryRef(new IndicatorCode("GX.ZJDWL"), 2))));
+    }
+
+    @Test
+    void refusesALibraryIndicatorThatIsUnknownRetiredOrOfAnotherClass() {
+        fixture.given(registered(), goal())
+                .when(picked("GX.NONE", IndicatorLevel2.QUALITY))
+                .expectNoEvents()
+                .expectException(rejection("indicator.library-unknown", "library has no GX.NONE"));
+        fixture.given(registered(), goal())
+                .when(picked("GX.JSX", IndicatorLevel2.TIMELINESS))
+                .expectNoEvents()
+                .expectException(rejection("indicator.library-retired", "GX.JSX (完成及时性) is retired"));
+        fixture.given(registered(), goal())
+                .when(picked("GX.ZJDWL", IndicatorLevel2.QUANTITY))
+                .expectNoEvents()
+                .expectException(rejection("indicator.library-class", "is a 产出指标 / 质量指标, not 产出指标 / 数量指标"));
     }
 
     @Test

@@ -4,6 +4,15 @@ import java.util.stream.Collectors;
 import java.util.Arrays;
 import org.perfledger.kernel.assessment.AssessmentCriterion;
 import org.perfledger.command.assessment.AssessmentSchemes;
+import org.perfledger.command.library.IndicatorLibrary;
+import org.perfledger.command.results.Proposals;
+import org.perfledger.command.results.ResultUseRules;
+import org.perfledger.command.scoring.ScoringSchemeVersions;
+import org.perfledger.kernel.evaluation.Grade;
+import org.perfledger.kernel.event.EventEnvelopeCodec;
+import org.perfledger.kernel.results.ResultRule;
+import org.perfledger.kernel.scoring.ScoringScheme;
+import org.perfledger.command.library.LibraryIndicator;
 import org.perfledger.command.assessment.AssessmentSchemeBook;
 import org.perfledger.kernel.performance.PerformanceEvents.CompletionRecorded;
 import java.math.BigDecimal;
@@ -141,7 +150,35 @@ public final class SeedPlans {
         return events.toArray();
     }
 
+    /**
+     * Scheme version 3 of every year and kind: 20 points for 执行率 against the initial budget (capped), the
+     * indicators' own 分值, and 90 / 80 / 60.
+     */
+    public static final ScoringScheme SCHEME_THREE = scheme("""
+            {"execution": {"weight": 20, "base": "INITIAL", "capped": true, "bands": []}, "partialCredit": 50,
+             "shortfallBands": [], "overrides": {}, "grades": [{"grade": "EXCELLENT", "atLeast": 90},
+             {"grade": "GOOD", "atLeast": 80}, {"grade": "FAIR", "atLeast": 60}, {"grade": "POOR", "atLeast": 0}],
+             "precision": {"rateDecimals": 2, "scoreDecimals": 2}}""");
+
+    /** 2018's rules of using the results: 优秀 优先保障, 良好 据实安排, 中 压减 10%, 差 取消 (version 1). */
+    public static final Map<Grade, ResultRule> RULES_2018 = Map.of(Grade.EXCELLENT, ResultRule.parse("优先保障"),
+            Grade.GOOD, ResultRule.parse("据实安排"), Grade.FAIR, ResultRule.parse("压减 10%"),
+            Grade.POOR, ResultRule.parse("取消"));
+
+    private static ScoringScheme scheme(String json) {
+        try {
+            return EventEnvelopeCodec.mapper().readValue(json, ScoringScheme.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static AggregateTestFixture<AnnualPlan> fixture() {
+        return fixture(plan -> Optional.empty());
+    }
+
+    /** The plans' fixture where {@code proposals} answers for last year's results. */
+    public static AggregateTestFixture<AnnualPlan> fixture(Proposals proposals) {
         AggregateTestFixture<AnnualPlan> fixture = new AggregateTestFixture<>(AnnualPlan.class);
         fixture.registerCommandTargetResolver(new PlanTargetResolver());
         DepartmentDirectory onlyDonghu = department -> {
@@ -171,6 +208,23 @@ public final class SeedPlans {
         AssessmentSchemes twentyEach = (district, year) -> year.equals(Y2018)
                 ? Optional.of(new AssessmentSchemeBook.Version(2, TWENTY_EACH)) : Optional.empty();
         fixture.registerInjectableResource(twentyEach);
+        // 东湖's indicator library: GX.ZJDWL (资金到位率, version 2) and GX.JSX, retired; nothing else
+        IndicatorLibrary library = (district, code) -> !district.equals(DONGHU.district()) ? Optional.empty()
+                : switch (code.value()) {
+                    case "GX.ZJDWL" -> Optional.of(new LibraryIndicator.Entry(2, IndicatorLevel1.OUTPUT,
+                            IndicatorLevel2.QUALITY, "资金到位率", false));
+                    case "GX.JSX" -> Optional.of(new LibraryIndicator.Entry(1, IndicatorLevel1.OUTPUT,
+                            IndicatorLevel2.TIMELINESS, "完成及时性", true));
+                    default -> Optional.empty();
+                };
+        fixture.registerInjectableResource(library);
+        fixture.registerInjectableResource(proposals);
+        ScoringSchemeVersions schemes = (district, year, kind, version) -> version == 3 ? Optional.of(SCHEME_THREE)
+                : Optional.empty();
+        fixture.registerInjectableResource(schemes);
+        ResultUseRules rules = (district, year) -> year.equals(Y2018)
+                ? Optional.of(new ResultUseRules.Version(1, RULES_2018)) : Optional.empty();
+        fixture.registerInjectableResource(rules);
         return fixture;
     }
 

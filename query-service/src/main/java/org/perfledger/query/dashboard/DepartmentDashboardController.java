@@ -1,34 +1,25 @@
 package org.perfledger.query.dashboard;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.perfledger.kernel.event.EventEnvelopeCodec;
 import org.perfledger.kernel.event.Streams.Scope;
 import org.perfledger.kernel.money.Percentage;
 import org.perfledger.kernel.money.WanYuan;
 import org.perfledger.kernel.organisation.DepartmentId;
 import org.perfledger.kernel.organisation.FiscalYear;
-import org.perfledger.kernel.performance.Achievement;
 import org.perfledger.kernel.performance.Deviation;
-import org.perfledger.kernel.performance.TargetValue;
 import org.perfledger.kernel.plan.PlanPhase;
 import org.perfledger.kernel.warning.FundsHold;
-import org.perfledger.kernel.warning.WarningLevel;
+import org.perfledger.kernel.warning.IndicatorLight;
+import org.perfledger.kernel.warning.MonitoringThresholds;
+import org.perfledger.kernel.warning.TrafficLight;
 import org.perfledger.query.figures.PlanFigures;
-import org.perfledger.query.readmodel.PlanKeys;
-import org.perfledger.query.readmodel.RowJson;
 import org.perfledger.query.platform.NotFoundException;
 import org.perfledger.query.platform.ReadAccess;
 import org.perfledger.query.replay.AsOfReads;
@@ -62,9 +53,13 @@ class DepartmentDashboardController {
         this.changes = changes;
     }
 
+    /**
+     * {@code light}, {@code progress} and {@code behind}: the indicator's progress against time while its plan is in
+     * execution ({@link IndicatorLight}), {@code lightBasis} what the light rests on or why there is none.
+     */
     record IndicatorLine(String code, String name, BigDecimal weight, String target, String latestActual,
                          LocalDate latestAsOf, BigDecimal completion, BigDecimal deviationRate, BigDecimal score,
-                         String note) {
+                         String note, TrafficLight light, BigDecimal progress, BigDecimal behind, String lightBasis) {
     }
 
     record PlanDashboard(String plan, String kind, String name, String phase, WanYuan initialBudget,
@@ -76,14 +71,16 @@ class DepartmentDashboardController {
     /**
      * Something the department still has to do on a plan: {@code missing-completion}, {@code missing-deviation-reason}
      * (an indicator not met, unknown or beyond finance's margin, with no 偏差原因 yet; {@code detail} the 偏差率 or why),
-     * {@code target-adjustment-pending} ({@code detail} its number) or {@code spending-lags}; {@code text} says it in
-     * words.
+     * {@code target-adjustment-pending} ({@code detail} its number), {@code spending-lags}, {@code warning-unanswered}
+     * or {@code rectification-open} / {@code rectification-late} ({@code detail} number|deadline), {@code funds-held};
+     * {@code text} says it in words.
      */
     record OpenItem(String kind, String indicator, String detail, String text) {
     }
 
+    /** {@code thresholds}: the year's thresholds of the lights, finance's or the default (version 0). */
     record DepartmentDashboard(String district, String department, int year, LocalDate asOf,
-                               List<PlanDashboard> plans) {
+                               PlanFigures.ThresholdsInForce thresholds, List<PlanDashboard> plans) {
     }
 
     @GetMapping("/api/v1/districts/{district}/departments/{department}/years/{year}/dashboard")
@@ -108,12 +105,13 @@ class DepartmentDashboardController {
             List<PlanDashboard> dashboards = new ArrayList<>();
             Map<String, BigDecimal[]> dated = figures.datedMovements(district, fiscalYear, department, day);
             List<ScorecardView> cards = figures.scorecards(district, plans);
-            Map<String, List<OpenItem>> warnings = unansweredWarnings(district, department, fiscalYear);
+            DashboardRows rows = DashboardRows.read(jdbc, district, department, fiscalYear);
+            PlanFigures.ThresholdsInForce thresholds = figures.thresholds(district, fiscalYear);
             for (int i = 0; i < plans.size(); i++) {
-                dashboards.add(planDashboard(district, fiscalYear, plans.get(i), day, dated, margin, cards.get(i),
-                        warnings.getOrDefault((String) plans.get(i).get("plan_key"), List.of())));
+                dashboards.add(planDashboard(plans.get(i), day, dated, margin, thresholds.thresholds(), cards.get(i),
+                        rows));
             }
-            return new DepartmentDashboard(district, department, fiscalYear.value(), day, dashboards);
+            return new DepartmentDashboard(district, department, fiscalYear.value(), day, thresholds, dashboards);
         });
     }
 
@@ -134,52 +132,33 @@ class DepartmentDashboardController {
                 Scope.departmentYear(DepartmentId.of(district, department), FiscalYear.parse(year)));
     }
 
-    /**
-     * Finance's warnings on the department's plans of the year still waiting for an answer, with the day it is due, by
-     * plan: read once for the dashboard, not once a plan.
-     */
-    private Map<String, List<OpenItem>> unansweredWarnings(String district, String department, FiscalYear year) {
-        Map<String, List<OpenItem>> byPlan = new HashMap<>();
-        jdbc.query("SELECT plan_key, number, level, respond_by FROM plan_warning WHERE district = ? AND "
-                + "department_id = ? AND fiscal_year = ? AND response IS NULL ORDER BY number", (ResultSet row) -> {
-                    String due = row.getObject("respond_by", LocalDate.class).toString();
-                    byPlan.computeIfAbsent(row.getString("plan_key"), key -> new ArrayList<>()).add(new OpenItem(
-                            "warning-unanswered", null, row.getInt("number") + "|" + due,
-                            WarningLevel.valueOf(row.getString("level")).label() + " " + row.getInt("number")
-                                    + " waits for an answer by " + due));
-                }, district, department, year.value());
-        return byPlan;
-    }
-
-    private PlanDashboard planDashboard(String district, FiscalYear year, Map<String, Object> plan, LocalDate day,
-                                        Map<String, BigDecimal[]> dated, Percentage margin, ScorecardView card,
-                                        List<OpenItem> warnings) {
-        PlanFigures.TimeProgress progress = figures.progress(plan, day, dated);
-        Object[] key = {district, plan.get("department_id"), year.value(), plan.get("plan_key")};
+    private PlanDashboard planDashboard(Map<String, Object> plan, LocalDate day, Map<String, BigDecimal[]> dated,
+                                        Percentage margin, MonitoringThresholds thresholds, ScorecardView card,
+                                        DashboardRows rows) {
+        PlanFigures.TimeProgress progress = figures.progress(plan, day, dated, thresholds);
+        BigDecimal elapsed = PlanFigures.elapsed(day);
+        String planKey = (String) plan.get("plan_key");
         List<IndicatorLine> lines = new ArrayList<>();
         List<Deviation> deviations = new ArrayList<>();
-        jdbc.query("SELECT code, name, weight, target_text, latest_actual_text, latest_as_of, target_value, "
-                        + "latest_actual_value, latest_achievement FROM indicator WHERE district = ? AND "
-                        + "department_id = ? AND fiscal_year = ? AND plan_key = ? ORDER BY position",
-                row -> {
-                    String code = row.getString(1);
-                    var scored = card == null ? null : card.scorecard().indicators().stream()
-                            .filter(s -> s.code().equals(code)).findFirst().orElse(null);
-                    Deviation deviation = Deviation.of(value(row.getString(7)), value(row.getString(8)),
-                            row.getString(9) == null ? null : Achievement.valueOf(row.getString(9)));
-                    // 偏差率 shown once, rounded from the unrounded rate, the same in the column and the open item
-                    BigDecimal deviationRate = deviation.rate() != null ? deviation.rate().rounded(2)
-                            : scored == null ? null : scored.deviationRate();
-                    lines.add(new IndicatorLine(code, row.getString(2), row.getBigDecimal(3), row.getString(4),
-                            row.getString(5), row.getDate(6) == null ? null : row.getDate(6).toLocalDate(),
-                            scored == null || scored.ratio() == null ? null
-                                    : scored.ratio().setScale(2, RoundingMode.HALF_UP),
-                            deviationRate, scored == null ? null : scored.score(),
-                            scored == null ? null : scored.unscorable()));
-                    deviations.add(deviation);
-                }, key);
+        for (DashboardRows.Indicator row : rows.indicators(planKey)) {
+            var scored = card == null ? null : card.scorecard().indicators().stream()
+                    .filter(s -> s.code().equals(row.code())).findFirst().orElse(null);
+            Deviation deviation = Deviation.of(row.targetValue(), row.latestValue(), row.achievement());
+            // 偏差率 shown once, rounded from the unrounded rate, the same in the column and the open item
+            BigDecimal deviationRate = deviation.rate() != null ? deviation.rate().rounded(2)
+                    : scored == null ? null : scored.deviationRate();
+            IndicatorLight light = progress == null ? null : IndicatorLight.of(row.targetValue(),
+                    row.latestValue(), row.achievement(), elapsed, thresholds);
+            lines.add(new IndicatorLine(row.code(), row.name(), row.weight(), row.target(), row.latestActual(),
+                    row.latestAsOf(), scored == null || scored.ratio() == null ? null
+                            : scored.ratio().setScale(2, RoundingMode.HALF_UP),
+                    deviationRate, scored == null ? null : scored.score(), scored == null ? null : scored.unscorable(),
+                    light == null ? null : light.light(), light == null ? null : light.progress(),
+                    light == null ? null : light.behind(), light == null ? null : light.basis()));
+            deviations.add(deviation);
+        }
         PlanPhase phase = PlanPhase.valueOf((String) plan.get("phase"));
-        Set<String> explained = phase == PlanPhase.SELF_EVALUATION_RETURNED ? Set.of() : reasonsGiven(key);
+        Set<String> explained = phase == PlanPhase.SELF_EVALUATION_RETURNED ? Set.of() : rows.reasonsGiven(planKey);
         boolean reasonsDue = phase == PlanPhase.IN_EXECUTION || phase == PlanPhase.CLOSED
                 || phase == PlanPhase.SELF_EVALUATION_RETURNED;
         List<OpenItem> open = new ArrayList<>();
@@ -197,16 +176,25 @@ class DepartmentDashboardController {
                         ? detail : "偏差率 " + detail) + ")"));
             }
         }
-        jdbc.queryForList("SELECT number, code FROM target_adjustment WHERE district = ? AND department_id = ? AND "
-                        + "fiscal_year = ? AND plan_key = ? AND status = 'requested' ORDER BY number", key)
-                .forEach(row -> open.add(new OpenItem("target-adjustment-pending", (String) row.get("code"),
-                        String.valueOf(row.get("number")), "target adjustment " + row.get("number") + " of "
-                        + row.get("code") + " waits for finance")));
+        for (DashboardRows.PendingAdjustment pending : rows.pendingAdjustments(planKey)) {
+            open.add(new OpenItem("target-adjustment-pending", pending.code(), String.valueOf(pending.number()),
+                    "target adjustment " + pending.number() + " of " + pending.code() + " waits for finance"));
+        }
         if (progress != null && progress.lagging()) {
             open.add(new OpenItem("spending-lags", null, progress.lag().toPlainString(), "spending trails the year: "
                     + "执行率 " + progress.executionRate() + "% against 序时进度 " + progress.yearElapsed() + "%"));
         }
-        open.addAll(warnings);
+        for (DashboardRows.UnansweredWarning warning : rows.unansweredWarnings(planKey)) {
+            open.add(new OpenItem("warning-unanswered", null, warning.number() + "|" + warning.respondBy(),
+                    warning.level().label() + " " + warning.number() + " waits for an answer by "
+                            + warning.respondBy()));
+        }
+        for (DashboardRows.OpenRectification item : rows.openRectifications(planKey)) {
+            boolean late = day.isAfter(item.deadline());
+            open.add(new OpenItem(late ? "rectification-late" : "rectification-open", null, item.number() + "|"
+                    + item.deadline(), "rectification item " + item.number() + " (" + item.issue() + ") waits for the "
+                    + "department's report by " + item.deadline() + (late ? ": late" : "")));
+        }
         if (plan.get("funds_hold") != null) {
             FundsHold hold = FundsHold.valueOf((String) plan.get("funds_hold"));
             open.add(new OpenItem("funds-held", null, hold.name(), "district finance holds the funds back: "
@@ -219,27 +207,5 @@ class DepartmentDashboardController {
                 Boolean.TRUE.equals(plan.get("over_budget")), progress, lines,
                 PlanFigures.score(card), PlanFigures.grade(card),
                 card == null ? null : card.status(), open);
-    }
-
-    /** The indicators the latest self-evaluation gave a 偏差原因 for. */
-    private Set<String> reasonsGiven(Object[] key) {
-        Set<String> given = new HashSet<>();
-        for (String indicators : jdbc.queryForList("SELECT indicators::text FROM self_evaluation WHERE "
-                + PlanKeys.WHERE + " ORDER BY round DESC LIMIT 1", String.class, key)) {
-            try {
-                for (JsonNode node : EventEnvelopeCodec.mapper().readTree(indicators)) {
-                    if (node.hasNonNull("deviationReason") && !node.get("deviationReason").asText().isBlank()) {
-                        given.add(node.get("indicator").asText());
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return given;
-    }
-
-    private static TargetValue value(String json) {
-        return json == null ? null : RowJson.read(json, TargetValue.class);
     }
 }

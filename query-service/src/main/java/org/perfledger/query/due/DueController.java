@@ -44,8 +44,8 @@ class DueController {
     }
 
     /**
-     * Monitoring reports, self-evaluations and answers to finance's warnings against the dates finance set: done,
-     * open, or late.
+     * Monitoring reports, self-evaluations, answers to finance's warnings and reports on rectification items against
+     * the dates finance set: done, open, or late.
      */
     @GetMapping("/api/v1/districts/{district}/years/{year}/due")
     List<DueItem> due(@PathVariable("district") String district, @PathVariable("year") String year,
@@ -72,12 +72,20 @@ class DueController {
                     fiscalYear.value()));
             List<DueItem> items = new ArrayList<>();
             String scope = reader.readsWholeDistrict() ? null : reader.department();
-            // finance's warnings, each due for the department's answer by its day
-            Map<String, List<Map<String, Object>>> warnings = new HashMap<>();
-            jdbc.queryForList("SELECT department_id, plan_key, number, respond_by, response IS NOT NULL AS answered "
-                    + "FROM plan_warning WHERE district = ? AND fiscal_year = ? AND (CAST(? AS TEXT) IS NULL OR "
-                    + "department_id = ?) ORDER BY number", district, fiscalYear.value(), scope, scope).forEach(row -> warnings.computeIfAbsent(row.get("department_id") + "/"
-                    + row.get("plan_key"), k -> new ArrayList<>()).add(row));
+            // what finance asked of the department by a day: answers to its warnings, reports on rectification items
+            Map<String, List<Map<String, Object>>> asked = new HashMap<>();
+            jdbc.queryForList("""
+                    SELECT department_id, plan_key, 'warning ' || number AS item, respond_by AS due,
+                           response IS NOT NULL AS done, number, 1 AS kind
+                      FROM plan_warning WHERE district = ? AND fiscal_year = ?
+                       AND (CAST(? AS TEXT) IS NULL OR department_id = ?)
+                    UNION ALL
+                    SELECT department_id, plan_key, 'rectification ' || number, deadline, status <> 'open', number, 2
+                      FROM rectification WHERE district = ? AND fiscal_year = ?
+                       AND (CAST(? AS TEXT) IS NULL OR department_id = ?)
+                     ORDER BY kind, number""", district, fiscalYear.value(), scope, scope, district,
+                    fiscalYear.value(), scope, scope).forEach(row -> asked.computeIfAbsent(row.get("department_id")
+                    + "/" + row.get("plan_key"), k -> new ArrayList<>()).add(row));
             for (Map<String, Object> plan : figures.plans(district, fiscalYear, scope)) {
                 String department = (String) plan.get("department_id");
                 String key = (String) plan.get("plan_key");
@@ -92,11 +100,10 @@ class DueController {
                         && phase != PlanPhase.SELF_EVALUATION_RETURNED;
                 items.add(new DueItem(department, key, (String) plan.get("name"), "self-evaluation",
                         selfEvaluationDue, status(submitted, selfEvaluationDue, day)));
-                for (Map<String, Object> warning : warnings.getOrDefault(department + "/" + key, List.of())) {
-                    LocalDate due = ((Date) warning.get("respond_by")).toLocalDate();
-                    items.add(new DueItem(department, key, (String) plan.get("name"), "warning "
-                            + warning.get("number"), due, status(Boolean.TRUE.equals(warning.get("answered")), due,
-                            day)));
+                for (Map<String, Object> item : asked.getOrDefault(department + "/" + key, List.of())) {
+                    LocalDate due = ((Date) item.get("due")).toLocalDate();
+                    items.add(new DueItem(department, key, (String) plan.get("name"), (String) item.get("item"), due,
+                            status(Boolean.TRUE.equals(item.get("done")), due, day)));
                 }
             }
             return items;

@@ -44,7 +44,7 @@ public final class SummaryWorkbook {
             "部门整体", "小计", "合计",
             Map.of("over-budget", "超预算支出", "zero-budget-with-spending", "零预算有支出", "spending-lags", "执行进度滞后",
                     "no-scheme", "未设评分办法", "scoring-flags", "评分存疑", "reported-differs", "自评得分与复核不符",
-                    "funds-held", "资金暂缓/停止拨付"),
+                    "funds-held", "资金暂缓/停止拨付", "rectification-late", "整改逾期"),
             null, Map.of());
 
     private static final Map<PlanPhase, String> ENGLISH_PHASES = Map.of(PlanPhase.DRAFTING, "Drafting targets",
@@ -60,7 +60,7 @@ public final class SummaryWorkbook {
             Map.of("over-budget", "Over budget", "zero-budget-with-spending", "Spending on a zero budget",
                     "spending-lags", "Spending lags the year", "no-scheme", "No scoring scheme",
                     "scoring-flags", "Scoring questioned", "reported-differs", "Reported score differs",
-                    "funds-held", "Funds held back"),
+                    "funds-held", "Funds held back", "rectification-late", "Rectification late"),
             ENGLISH_PHASES, Map.of("优秀", "Excellent", "良好", "Good", "中", "Fair", "差", "Poor"));
 
     /** The workbooks' media type (.xlsx). */

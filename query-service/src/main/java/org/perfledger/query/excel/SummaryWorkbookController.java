@@ -1,12 +1,11 @@
 package org.perfledger.query.excel;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.plan.PlanPhase;
 import org.perfledger.kernel.security.Caller;
+import org.perfledger.query.figures.DistrictNames;
 import org.perfledger.query.figures.PlanFigures;
 import org.perfledger.query.overview.OverviewRows;
 import org.perfledger.query.overview.OverviewRows.OverviewRow;
@@ -16,7 +15,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,15 +27,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SummaryWorkbookController {
 
-    private final JdbcTemplate jdbc;
+    private final DistrictNames names;
     private final AsOfReads reads;
     private final ReadAccess access;
     private final OverviewRows overview;
     private final PlanFigures figures;
 
-    SummaryWorkbookController(JdbcTemplate jdbc, AsOfReads reads, ReadAccess access, OverviewRows overview,
+    SummaryWorkbookController(DistrictNames names, AsOfReads reads, ReadAccess access, OverviewRows overview,
                               PlanFigures figures) {
-        this.jdbc = jdbc;
+        this.names = names;
         this.reads = reads;
         this.access = access;
         this.overview = overview;
@@ -50,19 +48,13 @@ class SummaryWorkbookController {
         Caller reader = access.requireDistrict(district);
         FiscalYear fiscalYear = FiscalYear.parse(year);
         List<OverviewRow> rows = overview.rows(district, fiscalYear, reader, null, figures.day(fiscalYear, null, null));
-        Map<String, String> names = new HashMap<>();
-        String districtName = reads.inDistrict(district, null, null, () -> {
-            jdbc.query("SELECT department_id, name FROM department WHERE district = ?",
-                    (row, n) -> names.put(row.getString(1), row.getString(2)), district);
-            return jdbc.queryForList("SELECT name FROM district WHERE district = ?", String.class, district).stream()
-                    .findFirst().orElse(district);
-        });
+        DistrictNames.Names named = reads.inDistrict(district, null, null, () -> names.of(district));
         List<SummaryWorkbook.Line> lines = rows.stream().map(row -> new SummaryWorkbook.Line(row.department(),
-                names.get(row.department()), row.plan(), "PROJECT".equals(row.kind()) ? row.name() : null,
+                named.departments().get(row.department()), row.plan(), "PROJECT".equals(row.kind()) ? row.name() : null,
                 PlanPhase.valueOf(row.phase()), row.adjustedBudget(), row.executed(), row.executionRate(),
                 row.score(), row.grade(), row.alerts())).toList();
         boolean english = "en".equals(lang);
-        byte[] workbook = SummaryWorkbook.write(districtName, fiscalYear.value(), lines, english);
+        byte[] workbook = SummaryWorkbook.write(named.district(), fiscalYear.value(), lines, english);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(SummaryWorkbook.CONTENT_TYPE))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

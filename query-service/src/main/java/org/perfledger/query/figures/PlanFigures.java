@@ -11,20 +11,24 @@ import java.sql.ResultSet;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.perfledger.kernel.money.Percentage;
 import org.perfledger.kernel.money.WanYuan;
 import org.perfledger.kernel.organisation.DepartmentId;
 import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.kernel.plan.PlanPhase;
+import org.perfledger.kernel.warning.MonitoringThresholds;
+import org.perfledger.kernel.warning.TrafficLight;
 import org.perfledger.query.platform.InvalidParameterException;
 import org.perfledger.query.platform.NotFoundException;
 import org.perfledger.query.replay.AsOfReads;
 import org.perfledger.query.scoring.Scorecards;
 import org.perfledger.query.scoring.Scorecards.ScorecardView;
-import org.springframework.beans.factory.annotation.Value;
+
 import org.springframework.jdbc.core.ColumnMapRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -40,26 +44,37 @@ public class PlanFigures {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     /**
-     * 序时进度: the share of the year elapsed by {@code asOf} against 执行率; {@code lagging} when execution trails
-     * the year by more than the margin (percentage points).
+     * 序时进度: the share of the year elapsed by {@code asOf} against 执行率; {@code light} by how far execution
+     * trails the year (percentage points) under finance's thresholds, {@code lagging} when that is 红灯.
      */
     public record TimeProgress(LocalDate asOf, BigDecimal yearElapsed, BigDecimal executionRate, BigDecimal lag,
-                               boolean lagging) {
+                               TrafficLight light, boolean lagging) {
+    }
+
+    /** The thresholds a year's lights are shown under: finance's latest version, or the default ({@code version} 0). */
+    public record ThresholdsInForce(MonitoringThresholds thresholds, int version, String source) {
     }
 
     private final JdbcTemplate jdbc;
     private final AsOfReads reads;
     private final Scorecards scorecards;
     private final Clock clock;
-    private final BigDecimal lagMargin;
 
-    PlanFigures(JdbcTemplate jdbc, AsOfReads reads, Scorecards scorecards, Clock clock,
-                @Value("${perfledger.dashboard.time-progress-margin:10}") BigDecimal lagMargin) {
+    PlanFigures(JdbcTemplate jdbc, AsOfReads reads, Scorecards scorecards, Clock clock) {
         this.jdbc = jdbc;
         this.reads = reads;
         this.scorecards = scorecards;
         this.clock = clock;
-        this.lagMargin = lagMargin;
+    }
+
+    /** The year's thresholds of monitoring warnings in force, read in the caller's district and instant. */
+    public ThresholdsInForce thresholds(String district, FiscalYear year) {
+        return jdbc.query("SELECT yellow, red, version, source FROM monitoring_thresholds WHERE district = ? AND "
+                        + "fiscal_year = ? ORDER BY version DESC LIMIT 1", (ResultSet row, int n) ->
+                        new ThresholdsInForce(new MonitoringThresholds(new Percentage(row.getBigDecimal(1)),
+                                new Percentage(row.getBigDecimal(2))), row.getInt(3), row.getString(4)),
+                district, year.value()).stream().findFirst()
+                .orElse(new ThresholdsInForce(MonitoringThresholds.DEFAULT, 0, null));
     }
 
     /**
@@ -126,9 +141,11 @@ public class PlanFigures {
 
     /**
      * What a plan is flagged for: {@code over-budget}, {@code zero-budget-with-spending}, {@code spending-lags},
-     * {@code no-scheme}, {@code scoring-flags}, {@code reported-differs}.
+     * {@code funds-held}, {@code rectification-late} (one of {@link #lateRectifications}), {@code no-scheme},
+     * {@code scoring-flags}, {@code reported-differs}.
      */
-    public List<String> alerts(Map<String, Object> plan, ScorecardView card, TimeProgress progress) {
+    public List<String> alerts(Map<String, Object> plan, ScorecardView card, TimeProgress progress,
+                               Set<String> lateRectifications) {
         List<String> alerts = new ArrayList<>();
         if (Boolean.TRUE.equals(plan.get("over_budget"))) {
             alerts.add("over-budget");
@@ -145,6 +162,10 @@ public class PlanFigures {
         if (plan.get("funds_hold") != null) {
             alerts.add("funds-held");
         }
+        // a rectification item past its deadline without the department's report (整改逾期)
+        if (lateRectifications.contains(plan.get("department_id") + "/" + plan.get("plan_key"))) {
+            alerts.add("rectification-late");
+        }
         if (card == null) {
             alerts.add("no-scheme");
         } else {
@@ -156,6 +177,17 @@ public class PlanFigures {
             }
         }
         return alerts;
+    }
+
+    /**
+     * The plans of a year (a department's, or the district's when {@code department} is null) with a rectification
+     * item still open after its deadline on {@code day}, as "department/plan".
+     */
+    public Set<String> lateRectifications(String district, FiscalYear year, String department, LocalDate day) {
+        return new HashSet<>(jdbc.queryForList("SELECT DISTINCT department_id || '/' || plan_key FROM rectification "
+                + "WHERE district = ? AND fiscal_year = ? AND (CAST(? AS TEXT) IS NULL OR department_id = ?) AND "
+                + "status = 'open' AND deadline < ?", String.class, district, year.value(), department, department,
+                day));
     }
 
     /**
@@ -183,18 +215,23 @@ public class PlanFigures {
         return dated;
     }
 
+    /** The share of the year elapsed by the end of {@code day} (时间进度), in percent, unrounded. */
+    public static BigDecimal elapsed(LocalDate day) {
+        LocalDate first = day.withDayOfYear(1);
+        return BigDecimal.valueOf(ChronoUnit.DAYS.between(first, day) + 1).multiply(HUNDRED)
+                .divide(BigDecimal.valueOf(first.lengthOfYear()), MathContext.DECIMAL64);
+    }
+
     /**
-     * 序时进度 while the plan is in execution; null before approval and after the close. {@code dated}: the plans'
-     * {@link #datedMovements} on {@code day} (null: the plan's totals stand).
+     * 序时进度 while the plan is in execution, with its light under {@code thresholds}; null before approval and after
+     * the close. {@code dated}: the plans' {@link #datedMovements} on {@code day} (null: the plan's totals stand).
      */
-    public TimeProgress progress(Map<String, Object> plan, LocalDate day, Map<String, BigDecimal[]> dated) {
+    public TimeProgress progress(Map<String, Object> plan, LocalDate day, Map<String, BigDecimal[]> dated,
+                                 MonitoringThresholds thresholds) {
         if (!PlanPhase.IN_EXECUTION.name().equals(plan.get("phase"))) {
             return null;
         }
-        LocalDate first = day.withDayOfYear(1);
-        long days = first.lengthOfYear();
-        BigDecimal elapsed = BigDecimal.valueOf(ChronoUnit.DAYS.between(first, day) + 1).multiply(HUNDRED)
-                .divide(BigDecimal.valueOf(days), MathContext.DECIMAL64);
+        BigDecimal elapsed = elapsed(day);
         WanYuan executedThen = money(plan.get("executed"));
         WanYuan budgetThen = money(plan.get("adjusted_budget"));
         if (dated != null) {
@@ -206,8 +243,9 @@ public class PlanFigures {
         BigDecimal rate = rate(executedThen, budgetThen);
         BigDecimal executed = rate == null ? BigDecimal.ZERO : rate;
         BigDecimal lag = elapsed.subtract(executed);
+        TrafficLight light = thresholds.light(lag);
         return new TimeProgress(day, elapsed.setScale(2, RoundingMode.HALF_UP), rate,
-                lag.setScale(2, RoundingMode.HALF_UP), lag.compareTo(lagMargin) > 0);
+                lag.setScale(2, RoundingMode.HALF_UP), light, light == TrafficLight.RED);
     }
 
     /** The day a view stands on: asOf, or the day of the instant it is read at, or today; within the year. */

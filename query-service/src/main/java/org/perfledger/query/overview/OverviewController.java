@@ -10,6 +10,7 @@ import org.perfledger.kernel.organisation.DepartmentId;
 import org.perfledger.kernel.organisation.DistrictId;
 import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.security.Caller;
+import org.perfledger.kernel.warning.TrafficLight;
 import org.perfledger.kernel.validation.Labelled;
 import org.perfledger.query.figures.PlanFigures;
 import org.perfledger.query.overview.OverviewRows.OverviewRow;
@@ -70,6 +71,7 @@ class OverviewController {
     Page<OverviewRow> overview(@PathVariable("district") String district, @PathVariable("year") String year,
                                @RequestParam(value = "grade", required = false) String grade,
                                @RequestParam(value = "alert", required = false) String alert,
+                               @RequestParam(value = "light", required = false) String light,
                                @RequestParam(value = "sort", defaultValue = "department") String sort,
                                @RequestParam(value = "order", defaultValue = "asc") String order,
                                @RequestParam(value = "page", defaultValue = "0") int page,
@@ -80,6 +82,8 @@ class OverviewController {
         FiscalYear fiscalYear = FiscalYear.parse(year);
         Instant instant = reads.instant("at", at);
         Grade wantedGrade = grade == null ? null : Labelled.parse(Grade.class, grade, "value.unknown", "grade");
+        TrafficLight wantedLight = light == null ? null
+                : Labelled.parse(TrafficLight.class, light, "value.unknown", "light");
         if (page < 0) {
             throw new InvalidParameterException("page", "page.range", "page is 0 or more; got " + page);
         }
@@ -90,7 +94,8 @@ class OverviewController {
         List<OverviewRow> rows = new ArrayList<>(overview.rows(district, fiscalYear, reader, instant,
                 figures.day(fiscalYear, asOf, instant)));
         rows.removeIf(row -> wantedGrade != null && !wantedGrade.label().equals(row.grade())
-                || alert != null && !row.alerts().contains(alert));
+                || alert != null && !row.alerts().contains(alert)
+                || wantedLight != null && wantedLight != row.light());
         rows.sort(comparator);
         int from = Math.min(page * size, rows.size());
         return new Page<>(rows.subList(from, Math.min(from + size, rows.size())), page, size, rows.size());

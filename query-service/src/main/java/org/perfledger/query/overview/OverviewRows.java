@@ -8,11 +8,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.perfledger.kernel.event.Streams.Scope;
 import org.perfledger.kernel.money.WanYuan;
 import org.perfledger.kernel.organisation.DistrictId;
 import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.security.Caller;
+import org.perfledger.kernel.warning.MonitoringThresholds;
+import org.perfledger.kernel.warning.TrafficLight;
 import org.perfledger.query.figures.PlanFigures;
 import org.perfledger.query.replay.AsOfReads;
 import org.perfledger.query.replay.ReadModelRebuilds.ReadModelsRebuilding;
@@ -27,13 +30,13 @@ public class OverviewRows {
 
     public record OverviewRow(String department, String plan, String kind, String name, String phase,
                               WanYuan adjustedBudget, WanYuan executed, BigDecimal executionRate, BigDecimal score,
-                              String grade, String status, List<String> alerts) {
+                              String grade, String status, TrafficLight light, List<String> alerts) {
     }
 
     /**
      * Rows of a year as they stand, by the state they show: the year's plans (how many, and the sum of their versions,
      * which grows with every event of every plan, a department-wide plan's projects included), the sum of the year's
-     * scheme versions, the reader's scope and the day. An overview read again and again (finance paging, sorting,
+     * scheme versions and its thresholds' version, the reader's scope and the day. An overview read again and again (finance paging, sorting,
      * filtering, several people on one district) then costs one small query until something in the year changes.
      * Bounded by rows: some MiB.
      */
@@ -59,8 +62,10 @@ public class OverviewRows {
             // read in the same snapshot as the rows it names (the district's read is one transaction)
             String state = jdbc.queryForObject("SELECT count(*) || '/' || coalesce(sum(version), 0) || '/' || "
                     + "(SELECT coalesce(sum(version), 0) FROM scoring_scheme WHERE district = ? AND fiscal_year = ?) "
-                    + "FROM plan WHERE district = ? AND fiscal_year = ? AND (CAST(? AS TEXT) IS NULL OR department_id = ?)",
-                    String.class, district, year.value(), district, year.value(), department, department);
+                    + "|| '/' || (SELECT coalesce(max(version), 0) FROM monitoring_thresholds WHERE district = ? AND "
+                    + "fiscal_year = ?) FROM plan WHERE district = ? AND fiscal_year = ? AND (CAST(? AS TEXT) IS NULL OR "
+                    + "department_id = ?)", String.class, district, year.value(), district, year.value(), district,
+                    year.value(), department, department);
             return current.get(district + "/" + year.value() + "/" + department + "/" + day + "/" + state,
                     key -> read(district, year, department, day));
         });
@@ -70,22 +75,26 @@ public class OverviewRows {
         List<Map<String, Object>> plans = figures.plans(district, year, department);
         Map<String, BigDecimal[]> dated = figures.datedMovements(district, year, department, day);
         List<ScorecardView> cards = figures.scorecards(district, plans);
+        MonitoringThresholds thresholds = figures.thresholds(district, year).thresholds();
+        Set<String> late = figures.lateRectifications(district, year, department, day);
         List<OverviewRow> rows = new ArrayList<>(plans.size());
         for (int i = 0; i < plans.size(); i++) {
-            rows.add(row(plans.get(i), day, dated, cards.get(i)));
+            rows.add(row(plans.get(i), day, dated, cards.get(i), thresholds, late));
         }
         return List.copyOf(rows);
     }
 
     private OverviewRow row(Map<String, Object> plan, LocalDate day, Map<String, BigDecimal[]> dated,
-                            ScorecardView card) {
+                            ScorecardView card, MonitoringThresholds thresholds, Set<String> late) {
         WanYuan adjusted = PlanFigures.money(plan.get("adjusted_budget"));
         WanYuan executed = PlanFigures.money(plan.get("executed"));
-        List<String> alerts = figures.alerts(plan, card, figures.progress(plan, day, dated));
+        PlanFigures.TimeProgress progress = figures.progress(plan, day, dated, thresholds);
+        List<String> alerts = figures.alerts(plan, card, progress, late);
         return new OverviewRow((String) plan.get("department_id"), (String) plan.get("plan_key"),
                 (String) plan.get("kind"), (String) plan.get("name"), (String) plan.get("phase"), adjusted, executed,
                 PlanFigures.rate(executed, adjusted), PlanFigures.score(card),
-                PlanFigures.grade(card), card == null ? null : card.status(), alerts);
+                PlanFigures.grade(card), card == null ? null : card.status(), progress == null ? null : progress.light(),
+                alerts);
     }
 
     /** A rebuild needs the memory: what is remembered goes, and comes back as it is read again. */

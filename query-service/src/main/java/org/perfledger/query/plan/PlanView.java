@@ -19,7 +19,8 @@ record PlanView(String district, String department, int year, String project, St
                 Coded phase, TargetsReview targetsReview, Profile profile, StaffingView staffing,
                 List<SubProjectView> subProjects, Budget budget, List<OverallGoal> overallGoals, List<GoalView> goals,
                 List<Map<String, Object>> targetAdjustments, List<Map<String, Object>> monitoringReports,
-                List<Map<String, Object>> selfEvaluations, List<AssessmentView> assessments, List<WarningView> warnings, long version) {
+                List<Map<String, Object>> selfEvaluations, List<AssessmentView> assessments, List<WarningView> warnings,
+                Results results, List<Map<String, Object>> rectifications, long version) {
 
     record Coded(String code, String label) {
     }
@@ -64,11 +65,16 @@ record PlanView(String district, String department, int year, String project, St
     /**
      * {@code direction}: which way it is better where stated (越高越好 / 越低越好), or null: its target's sign says;
      * {@code addedAtSelfEvaluation}: why it was added as the self-evaluation was drawn up (自评时补充), its target never
-     * approved by finance, or null for an indicator of the approved targets.
+     * approved by finance, or null for an indicator of the approved targets; {@code library}: the library indicator
+     * (指标库) it was picked from, or null.
      */
     record IndicatorView(String code, Coded level1, Coded level2, String name, BigDecimal weight, Value target,
                          Coded direction, Latest latest, int completions, String outcome, String deviationRate,
-                         String note, String addedAtSelfEvaluation) {
+                         String note, String addedAtSelfEvaluation, Library library) {
+    }
+
+    /** A library indicator (指标库) at the version a plan's indicator was picked from. */
+    record Library(String code, int version) {
     }
 
     /**
@@ -109,5 +115,19 @@ record PlanView(String district, String department, int year, String project, St
     /** A warning of finance's on the plan (提示 / 警示) and the department's answer, null until given. */
     record WarningView(int number, Coded level, String text, LocalDate respondBy, Instant issuedAt, String issuedBy,
                        String response, Instant answeredAt, String answeredBy) {
+    }
+
+    /**
+     * The use of the plan's result: {@code basis}, last year's result its budget was opened on (BudgetBasedOnResults:
+     * priorYear, proposalNumber, grade, action, proposed, opened) or null; {@code proposals}, finance's proposals for
+     * next year's budget from this plan's final grade, the latest last.
+     */
+    record Results(JsonNode basis, List<ProposalView> proposals) {
+    }
+
+    /** {@code ruleAction} and {@code action} in words (压减 10%); amounts in 万元; {@code overrideReason} null: the rules'. */
+    record ProposalView(int number, Coded grade, int rulesVersion, String ruleAction, BigDecimal base,
+                        BigDecimal ruleProposed, String action, BigDecimal proposed, String overrideReason,
+                        Instant drawnAt, String drawnBy) {
     }
 }

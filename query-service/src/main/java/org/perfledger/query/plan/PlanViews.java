@@ -65,9 +65,11 @@ class PlanViews {
     private static final String KEY = PlanKeys.WHERE;
 
     private final JdbcTemplate jdbc;
+    private final CycleViews cycle;
 
     PlanViews(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.cycle = new CycleViews(jdbc);
     }
 
     List<CompletionView> completions(PlanId plan, String code) {
@@ -138,7 +140,8 @@ class PlanViews {
                     jsonRows("SELECT round, status, score, grade, indicators, deviation_analysis, improvement_measures,"
                             + " results_use, publication_plan, review_note, submitted_by, reviewed_by, "
                             + "published_channels FROM self_evaluation WHERE " + KEY + " ORDER BY round", key),
-                    assessments(key), warnings(key),
+                    cycle.assessments(key), cycle.warnings(key),
+                    cycle.results(key, row.getString("budget_basis")), cycle.rectifications(key),
                     row.getLong("version"));
         }, key);
         if (found.isEmpty()) {
@@ -236,23 +239,8 @@ class PlanViews {
                 row.getString("direction") == null ? null : coded(Direction.valueOf(row.getString("direction"))),
                 latest, row.getInt("completions"), deviation.outcome().name(),
                 deviation.rate() == null ? null : deviation.rate().rounded(2).toPlainString(), deviation.reason(),
-                row.getString("added_at_self_evaluation"));
-    }
-
-    private List<WarningView> warnings(Object[] key) {
-        return jdbc.query("SELECT * FROM plan_warning WHERE " + KEY + " ORDER BY number", (row, n) -> new WarningView(
-                row.getInt("number"), coded(WarningLevel.valueOf(row.getString("level"))), row.getString("text"),
-                row.getObject("respond_by", LocalDate.class), instant(row, "issued_at"), row.getString("issued_by"),
-                row.getString("response"), instant(row, "answered_at"), row.getString("answered_by")), key);
-    }
-
-    private List<AssessmentView> assessments(Object[] key) {
-        return jdbc.query("SELECT * FROM assessment WHERE " + KEY + " ORDER BY round", (row, n) -> new AssessmentView(
-                row.getInt("round"), json(row, "statements"), instant(row, "submitted_at"),
-                row.getString("submitted_by"), row.getString("conclusion"), row.getBigDecimal("total"),
-                json(row, "scores"), json(row, "weights"), (Integer) row.getObject("scheme_version"),
-                row.getString("opinion"), row.getString("assessor"), instant(row, "concluded_at"),
-                row.getString("concluded_by")), key);
+                row.getString("added_at_self_evaluation"), row.getString("library_code") == null ? null
+                        : new PlanView.Library(row.getString("library_code"), row.getInt("library_version")));
     }
 
     private List<Map<String, Object>> jsonRows(String sql, Object[] key) {
@@ -289,13 +277,13 @@ class PlanViews {
     }
 
     /** A timestamp column as an instant, or null. */
-    private static Instant instant(ResultSet row, String column) throws SQLException {
+    static Instant instant(ResultSet row, String column) throws SQLException {
         Timestamp at = row.getTimestamp(column);
         return at == null ? null : at.toInstant();
     }
 
     /** A JSON column as a tree, or null. */
-    private static JsonNode json(ResultSet row, String column) throws SQLException {
+    static JsonNode json(ResultSet row, String column) throws SQLException {
         String text = row.getString(column);
         return text == null ? null : RowJson.tree(text);
     }

@@ -4,14 +4,21 @@ import org.perfledger.kernel.assessment.AssessmentEvents.AssessmentConcluded;
 import org.perfledger.kernel.assessment.AssessmentEvents.AssessmentSubmitted;
 import org.perfledger.kernel.event.EventEnvelope;
 import org.perfledger.kernel.plan.PlanEvent;
+import org.perfledger.kernel.results.RectificationEvents.RectificationClosed;
+import org.perfledger.kernel.results.RectificationEvents.RectificationRaised;
+import org.perfledger.kernel.results.RectificationEvents.RectificationReported;
+import org.perfledger.kernel.results.RectificationEvents.RectificationReturned;
+import org.perfledger.kernel.results.ResultEvents.BudgetBasedOnResults;
+import org.perfledger.kernel.results.ResultEvents.BudgetProposed;
 import org.perfledger.kernel.warning.WarningEvents.FundsHeld;
 import org.perfledger.kernel.warning.WarningEvents.FundsResumed;
 import org.perfledger.kernel.warning.WarningEvents.WarningAnswered;
 import org.perfledger.kernel.warning.WarningEvents.WarningIssued;
 
 /**
- * The part of {@link ReadModelFold} around the year's middle: a new project's ex-ante assessment, round by round, and
- * finance's measures during the year (its warnings with their answers, funds held back).
+ * The part of {@link ReadModelFold} around the year's middle: a new project's ex-ante assessment, round by round,
+ * finance's measures during the year (its warnings with their answers, funds held back), and after it the use of the
+ * plan's result (finance's proposals for next year, the budget that rests on last year's, and rectification items).
  */
 final class CycleFold {
 
@@ -35,6 +42,26 @@ final class CycleFold {
         } else if (event instanceof FundsHeld held) {
             plan.fundsHold = held.hold().name();
             plan.fundsHoldReason = held.reason();
+        } else if (event instanceof BudgetProposed proposed) {
+            plan.proposals.put(proposed.number(), new Object[] {proposed.number(), proposed.grade().name(),
+                    proposed.rulesVersion(), proposed.ruleAction().describe(), proposed.base().amount(),
+                    proposed.ruleProposed().amount(), proposed.action().describe(), proposed.proposed().amount(),
+                    proposed.overrideReason(), envelope.timestamp(), envelope.actor()});
+        } else if (event instanceof RectificationRaised raised) {
+            plan.rectifications.put(raised.number(), new Object[] {raised.number(), raised.issue(), raised.owner(),
+                    raised.deadline(), envelope.timestamp(), envelope.actor(), "open", null, null, null, null, null,
+                    null, null, null});
+        } else if (event instanceof RectificationReported reported) {
+            fill(plan.rectifications.get(reported.number()), 6, "reported", reported.measures(), reported.evidence(),
+                    envelope.timestamp(), envelope.actor());
+        } else if (event instanceof RectificationReturned returned) {
+            fill(plan.rectifications.get(returned.number()), 6, "open");
+            fill(plan.rectifications.get(returned.number()), 11, returned.reason());
+        } else if (event instanceof RectificationClosed closed) {
+            fill(plan.rectifications.get(closed.number()), 6, "closed");
+            fill(plan.rectifications.get(closed.number()), 12, closed.note(), envelope.timestamp(), envelope.actor());
+        } else if (event instanceof BudgetBasedOnResults basis) {
+            plan.budgetBasis = Json.of(basis);
         } else if (event instanceof FundsResumed) {
             plan.fundsHold = null;
             plan.fundsHoldReason = null;

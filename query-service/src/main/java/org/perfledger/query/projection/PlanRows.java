@@ -46,6 +46,8 @@ final class PlanRows {
     /** finance holding the funds back (FundsHold's name) and why, or null while they flow */
     String fundsHold;
     String fundsHoldReason;
+    /** what the budget rests on: last year's result and finance's proposal (BudgetBasedOnResults), or null */
+    Json budgetBasis;
     BigDecimal initial = BigDecimal.ZERO;
     BigDecimal adjusted = BigDecimal.ZERO;
     BigDecimal received = BigDecimal.ZERO;
@@ -71,6 +73,10 @@ final class PlanRows {
     final Map<Integer, Object[]> assessments = new LinkedHashMap<>();
     /** by number: the row's columns after the plan's key, in {@link ReadModelTable#WARNING} order */
     final Map<Integer, Object[]> warnings = new LinkedHashMap<>();
+    /** by number: the row's columns after the plan's key, in {@link ReadModelTable#BUDGET_PROPOSAL} order */
+    final Map<Integer, Object[]> proposals = new LinkedHashMap<>();
+    /** by number: the row's columns after the plan's key, in {@link ReadModelTable#RECTIFICATION} order */
+    final Map<Integer, Object[]> rectifications = new LinkedHashMap<>();
 
     PlanRows(PlanId plan) {
         this.key = PlanKeys.of(plan);
@@ -96,6 +102,9 @@ final class PlanRows {
         String direction;
         /** why it was added at the self-evaluation, or null for an indicator of the approved targets */
         String addedAtSelfEvaluation;
+        /** the library indicator (指标库) it was picked from, and its version, or null */
+        String libraryCode;
+        Integer libraryVersion;
     }
 
     /** The plan's rows of one table, each in the table's column order, the plan's key first. */
@@ -105,7 +114,7 @@ final class PlanRows {
             case PLAN -> rows.add(row(kind, name, implementingUnits, category, attribute, projectType, financeDesk,
                     phase.name(), budgetOpened, initial, adjusted, received, executed, overBudget, version, updatedAt,
                     targetsReview, targetsNote, targetsReviewedBy, budgetUnstated, staffing, subProjects,
-                    overallGoals, fundsHold, fundsHoldReason));
+                    overallGoals, fundsHold, fundsHoldReason, budgetBasis));
             case BUDGET_PART -> parts.forEach((part, figures) -> rows.add(row(part.substring(0, part.indexOf('/')),
                     part.substring(part.indexOf('/') + 1), figures[0], figures[1], figures[2], figures[3])));
             case BUDGET_LINE -> lines.forEach(line -> rows.add(row(line)));
@@ -113,11 +122,14 @@ final class PlanRows {
                     goalFunds.get(number))));
             case INDICATOR -> indicators.forEach((code, i) -> rows.add(row(code, i.position, i.goal, i.level1,
                     i.level2, i.name, i.weight, i.targetText, i.targetValue, i.actualText, i.actualValue, i.asOf,
-                    i.narrative, i.evidence, i.achievement, i.completions, i.direction, i.addedAtSelfEvaluation)));
+                    i.narrative, i.evidence, i.achievement, i.completions, i.direction, i.addedAtSelfEvaluation,
+                    i.libraryCode, i.libraryVersion)));
             case TARGET_ADJUSTMENT -> adjustments.values().forEach(row -> rows.add(row(row)));
             case SELF_EVALUATION -> evaluations.values().forEach(row -> rows.add(row(row)));
             case ASSESSMENT -> assessments.values().forEach(row -> rows.add(row(row)));
             case WARNING -> warnings.values().forEach(row -> rows.add(row(row)));
+            case BUDGET_PROPOSAL -> proposals.values().forEach(row -> rows.add(row(row)));
+            case RECTIFICATION -> rectifications.values().forEach(row -> rows.add(row(row)));
             default -> throw new IllegalArgumentException(table + " holds no rows of a plan");
         }
         return rows;
@@ -153,6 +165,7 @@ final class PlanRows {
                 overallGoals = (Json) v[22];
                 fundsHold = (String) v[23];
                 fundsHoldReason = (String) v[24];
+                budgetBasis = (Json) v[25];
             }
             case BUDGET_PART -> parts.put(v[0] + "/" + v[1], new BigDecimal[] {(BigDecimal) v[2], (BigDecimal) v[3],
                     (BigDecimal) v[4], (BigDecimal) v[5]});
@@ -185,12 +198,16 @@ final class PlanRows {
                 i.completions = (Integer) v[15];
                 i.direction = (String) v[16];
                 i.addedAtSelfEvaluation = (String) v[17];
+                i.libraryCode = (String) v[18];
+                i.libraryVersion = (Integer) v[19];
                 indicators.put((String) v[0], i);
             }
             case TARGET_ADJUSTMENT -> adjustments.put((Integer) v[0], v);
             case SELF_EVALUATION -> evaluations.put((Integer) v[0], v);
             case ASSESSMENT -> assessments.put((Integer) v[0], v);
             case WARNING -> warnings.put((Integer) v[0], v);
+            case BUDGET_PROPOSAL -> proposals.put((Integer) v[0], v);
+            case RECTIFICATION -> rectifications.put((Integer) v[0], v);
             default -> throw new IllegalArgumentException(table + " holds no rows of a plan");
         }
     }

@@ -8,6 +8,10 @@ import org.perfledger.kernel.evaluation.EvaluationEvents.SelfEvaluationPublished
 import org.perfledger.kernel.evaluation.EvaluationEvents.SelfEvaluationReturned;
 import org.perfledger.kernel.evaluation.EvaluationEvents.SelfEvaluationSubmitted;
 import org.perfledger.kernel.assessment.AssessmentEvents.AssessmentSchemeSet;
+import org.perfledger.kernel.warning.WarningEvents.MonitoringThresholdsSet;
+import org.perfledger.kernel.library.LibraryEvents.LibraryIndicatorDefined;
+import org.perfledger.kernel.results.ResultEvents.ResultUseRulesSet;
+import org.perfledger.kernel.library.LibraryEvents.LibraryIndicatorRetired;
 import org.perfledger.kernel.event.EventEnvelope;
 import org.perfledger.kernel.event.PerfLedgerEvent;
 import org.perfledger.kernel.organisation.DepartmentRegistered;
@@ -64,6 +68,20 @@ final class ReadModelFold {
         } else if (event instanceof AssessmentSchemeSet set) {
             model.append(ReadModelTable.ASSESSMENT_SCHEME, set.district().value(), set.year().value(), set.version(),
                     Json.of(set.weights()), set.source(), at, envelope.actor());
+        } else if (event instanceof LibraryIndicatorDefined defined) {
+            model.append(ReadModelTable.LIBRARY_INDICATOR, defined.district().value(), defined.code().value(),
+                    defined.version(), defined.kind().name(), defined.sector(), defined.level1().name(),
+                    defined.level2().name(), defined.name(), defined.unit(), defined.direction().name(),
+                    defined.basis().name(), defined.guidance(), at, envelope.actor());
+        } else if (event instanceof LibraryIndicatorRetired retired) {
+            model.append(ReadModelTable.LIBRARY_RETIREMENT, retired.district().value(), retired.code().value(),
+                    retired.reason(), at, envelope.actor());
+        } else if (event instanceof ResultUseRulesSet set) {
+            model.append(ReadModelTable.RESULT_USE_RULES, set.district().value(), set.year().value(), set.version(),
+                    Json.of(set.rules()), set.source(), at, envelope.actor());
+        } else if (event instanceof MonitoringThresholdsSet set) {
+            model.append(ReadModelTable.MONITORING_THRESHOLDS, set.district().value(), set.year().value(),
+                    set.version(), set.yellow().value(), set.red().value(), set.source(), at, envelope.actor());
         } else if (event instanceof PlanEvent planEvent) {
             PlanRows plan = plan(planEvent, model);
             if (plan == null) {
@@ -206,6 +224,8 @@ final class ReadModelFold {
         row.targetText = set.target().text();
         row.targetValue = Json.of(set.target().value());
         row.direction = set.direction() == null ? null : set.direction().name();
+        row.libraryCode = set.library() == null ? null : set.library().code().value();
+        row.libraryVersion = set.library() == null ? null : set.library().version();
         return row;
     }
 

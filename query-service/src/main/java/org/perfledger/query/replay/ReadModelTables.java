@@ -35,6 +35,10 @@ public class ReadModelTables {
             "reporting_calendar", "'calendar:' || district || ':' || fiscal_year",
             "scoring_scheme", "'scheme:' || district || ':' || fiscal_year || ':' || kind",
             "assessment_scheme", "'scheme:' || district || ':' || fiscal_year || ':EX_ANTE'",
+            "monitoring_thresholds", "'scheme:' || district || ':' || fiscal_year || ':WARNING'",
+            "result_use_rules", "'scheme:' || district || ':' || fiscal_year || ':RESULTS'",
+            "library_indicator", "'library:' || district || ':' || code",
+            "library_retirement", "'library:' || district || ':' || code",
             POSITIONS, "aggregate_id");
 
     /** Columns that record when a row was written, not what an event said: left out of comparisons. */

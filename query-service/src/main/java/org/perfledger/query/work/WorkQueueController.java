@@ -144,6 +144,43 @@ class WorkQueueController {
                             "conclude-assessment", Role.DISTRICT_FINANCE, null, null, null, null,
                             row.getString("submitted_by"), row.getTimestamp("submitted_at").toInstant()),
                     district, fiscalYear, scope, scope));
+            // rectification items: the department reports on an open one, finance returns or closes a reported one
+            tasks.addAll(jdbc.query("""
+                    SELECT r.department_id, d.name AS department_name, r.plan_key, p.name, p.phase, r.number, r.status,
+                           r.issue, r.deadline, r.raised_by, r.raised_at
+                      FROM rectification r
+                      JOIN plan p ON p.district = r.district AND p.department_id = r.department_id
+                                 AND p.fiscal_year = r.fiscal_year AND p.plan_key = r.plan_key
+                      LEFT JOIN department d ON d.district = r.district AND d.department_id = r.department_id
+                     WHERE r.district = ? AND r.fiscal_year = ? AND r.status IN ('open', 'reported')
+                       AND (CAST(? AS TEXT) IS NULL OR r.department_id = ?)
+                     ORDER BY r.deadline, r.department_id, r.plan_key, r.number""",
+                    (row, n) -> {
+                        boolean reported = "reported".equals(row.getString("status"));
+                        return new Task(row.getString("department_id"), row.getString("department_name"),
+                                row.getString("plan_key"), row.getString("name"), row.getString("phase"),
+                                reported ? "close-rectification" : "rectify",
+                                reported ? Role.DISTRICT_FINANCE : Role.DEPARTMENT_EDITOR, row.getInt("number"), null,
+                                row.getString("deadline"), row.getString("issue"), row.getString("raised_by"),
+                                row.getTimestamp("raised_at").toInstant());
+                    }, district, fiscalYear, scope, scope));
+            // once finance has set its rules of using the year's results: each accepted plan without a proposal
+            tasks.addAll(jdbc.query("""
+                    SELECT p.department_id, d.name AS department_name, p.plan_key, p.name, p.phase, p.updated_at
+                      FROM plan p LEFT JOIN department d ON d.district = p.district AND d.department_id = p.department_id
+                     WHERE p.district = ? AND p.fiscal_year = ? AND (CAST(? AS TEXT) IS NULL OR p.department_id = ?)
+                       AND p.phase IN ('SELF_EVALUATION_ACCEPTED', 'PUBLISHED')
+                       AND EXISTS (SELECT 1 FROM result_use_rules r WHERE r.district = p.district
+                                      AND r.fiscal_year = p.fiscal_year)
+                       AND NOT EXISTS (SELECT 1 FROM budget_proposal b WHERE b.district = p.district
+                                      AND b.department_id = p.department_id AND b.fiscal_year = p.fiscal_year
+                                      AND b.plan_key = p.plan_key)
+                     ORDER BY p.department_id, p.plan_key""",
+                    (row, n) -> new Task(row.getString("department_id"), row.getString("department_name"),
+                            row.getString("plan_key"), row.getString("name"), row.getString("phase"),
+                            "propose-budget", Role.DISTRICT_FINANCE, null, null, null, null, null,
+                            row.getTimestamp("updated_at").toInstant()),
+                    district, fiscalYear, scope, scope));
             return tasks;
         });
     }

@@ -3,10 +3,10 @@
 // year, completions (实际完成值) and requests to adjust a target.
 import { h } from 'preact';
 import { useState } from 'preact/hooks';
-import { t } from '../../i18n.js';
+import { t, label } from '../../i18n.js';
 import * as api from '../../api.js';
 import { useLoad } from '../../lib/load.js';
-import { departmentPath, termLabel, termOptions, useVocabulary } from '../../lib/session.js';
+import { base, departmentPath, termLabel, termOptions, useVocabulary } from '../../lib/session.js';
 import { pct, score, text } from '../../lib/format.js';
 import { Notice, useSaved } from '../../components/controls.js';
 import { Form } from '../../components/form.js';
@@ -101,6 +101,7 @@ export function TargetsSection({ plan, path, dep, year, editor, reload, card }) 
         t('action.addLateIndicator'))),
     e(Notice, { notice }),
     form?.kind === 'indicator' && !form.indicator && e(KnownPicker, { dep, year, pick: known => setForm({ kind: 'indicator', known, key: Date.now() }) }),
+    form?.kind === 'indicator' && !form.indicator && e(LibraryPicker, { pick: known => setForm({ kind: 'indicator', known, key: Date.now() }) }),
     form && e(Form, { key: form.key ?? form.kind, ...forms[form.kind](), onDone: done, onCancel: () => setForm(null) }));
 }
 
@@ -128,6 +129,25 @@ function KnownPicker({ dep, year, pick }) {
         indicator.code + ' ' + indicator.name + '（' + indicator.lastYear + '：' + indicator.target + '）'))));
 }
 
+/**
+ * District finance's indicator library (指标库), indicators not retired: picking one fills in its code, classes, name
+ * and direction, and the plan's indicator records that it was picked from it.
+ */
+function LibraryPicker({ pick }) {
+  const [library] = useLoad(() => api.read(base() + '/indicator-library'), 'library');
+  const open = (library.data ?? []).filter(entry => !entry.retiredAt);
+  if (!open.length) return null;
+  return e('label', { class: 'picker' }, t('library.pick') + ' ',
+    e('select', { 'data-test': 'pick-library', onChange: ev => {
+      const entry = open.find(item => item.code === ev.target.value);
+      pick(entry ? { code: entry.code, level1: entry.level1, level2: entry.level2, name: entry.name,
+        direction: entry.direction, library: entry.code } : null);
+    } },
+    e('option', { value: '' }, t('library.pickNone')),
+    open.map(entry => e('option', { value: entry.code }, entry.code + ' ' + entry.name + '（' + label('libraryKind', entry.kind)
+      + (entry.sector ? '·' + entry.sector : '') + (entry.unit ? '，' + entry.unit : '') + '）'))));
+}
+
 /** An indicator form's values as the service takes them. */
 const indicatorBody = values => ({ goal: Number(values.goal), level1: values.level1, level2: values.level2,
   name: values.name, weight: orNull(values.weight.trim()), target: values.target.trim(),
@@ -137,11 +157,12 @@ const indicatorBody = values => ({ goal: Number(values.goal), level1: values.lev
 function indicatorForm(path, plan, words, indicator, known) {
   const from = indicator ? { code: indicator.code, goal: indicator.goal, level1: indicator.level1?.code, level2: indicator.level2?.code,
     name: indicator.name, weight: indicator.weight == null ? '' : String(indicator.weight), target: indicator.target.text,
-    direction: indicator.direction?.code ?? '' }
+    direction: indicator.direction?.code ?? '', library: indicator.library?.code ?? null }
     : known ?? {};
   const goalOf = indicator ? plan.goals.find(goal => goal.indicators.some(i => i.code === indicator.code))?.number : null;
   return {
-    test: 'indicator-form', title: indicator ? t('action.editIndicator', { code: indicator.code }) : t('action.addIndicator'),
+    test: 'indicator-form', title: (indicator ? t('action.editIndicator', { code: indicator.code }) : t('action.addIndicator'))
+      + (from.library ? ' · ' + t('library.picked', { code: from.library }) : ''),
     fields: [
       { name: 'goal', label: t('ind.goal'), required: true, initial: String(goalOf ?? plan.goals[plan.goals.length - 1]?.number ?? ''),
         options: plan.goals.map(goal => [String(goal.number), t('goal.number', { number: goal.number }) + ' ' + goal.text.slice(0, 30)]) },
@@ -159,7 +180,7 @@ function indicatorForm(path, plan, words, indicator, known) {
         options: termOptions(words, 'direction') },
     ],
     submit: values => {
-      const body = indicatorBody(values);
+      const body = { ...indicatorBody(values), library: from.library ?? null };
       return indicator
         ? api.send('PUT', path + '/indicators/' + encodeURIComponent(indicator.code), { ...body, code: indicator.code })
         : api.send('POST', path + '/indicators', { ...body, code: orNull(values.code.trim()) });

@@ -15,6 +15,8 @@ import { StaffingSection } from './staffing.js';
 import { SubProjectsSection } from './subprojects.js';
 import { AssessmentSection } from './assessment.js';
 import { WarningsSection } from './warnings.js';
+import { ResultsSection } from './results.js';
+import { RectificationsSection } from './rectifications.js';
 import { TargetsSection } from './targets.js';
 import { AdjustmentsSection } from './adjustments.js';
 import { MonitoringSection } from './monitoring.js';
@@ -66,6 +68,8 @@ export function PlanWorkspace({ dep, year, planKey }) {
       !plan.unstarted && e(WarningsSection, props),
       !plan.unstarted && e(MonitoringSection, props),
       !plan.unstarted && e(EvaluationSection, props),
+      !plan.unstarted && e(ResultsSection, props),
+      !plan.unstarted && e(RectificationsSection, props),
       !plan.unstarted && e('div', { class: 'toolbar' },
         e(DownloadButton, { path: path + '/self-evaluation.xlsx', text: t('action.export'), test: 'export-self-evaluation' }),
         (api.can('AUDITOR') || finance || editor) && e('a', { href: '#/audit/log?' + new URLSearchParams({ department: dep, year,

@@ -6,6 +6,19 @@ import org.perfledger.kernel.warning.WarningEvents.WarningIssued;
 import org.perfledger.kernel.warning.WarningLevel;
 import org.perfledger.kernel.warning.WarningEvents.FundsResumed;
 import org.perfledger.kernel.warning.WarningEvents.FundsHeld;
+import org.perfledger.kernel.warning.WarningEvents.MonitoringThresholdsSet;
+import org.perfledger.kernel.library.LibraryEvents.LibraryIndicatorDefined;
+import org.perfledger.kernel.library.LibraryEvents.LibraryIndicatorRetired;
+import org.perfledger.kernel.library.LibraryKind;
+import org.perfledger.kernel.results.RectificationEvents.RectificationClosed;
+import org.perfledger.kernel.results.RectificationEvents.RectificationRaised;
+import org.perfledger.kernel.results.RectificationEvents.RectificationReported;
+import org.perfledger.kernel.results.RectificationEvents.RectificationReturned;
+import org.perfledger.kernel.results.ResultEvents.BudgetBasedOnResults;
+import org.perfledger.kernel.results.ResultEvents.BudgetProposed;
+import org.perfledger.kernel.results.ResultEvents.ResultUseRulesSet;
+import org.perfledger.kernel.results.ResultRule;
+import org.perfledger.kernel.library.TargetBasis;
 import org.perfledger.kernel.warning.FundsHold;
 import java.util.TreeMap;
 import org.perfledger.kernel.assessment.AssessmentEvents.Statement;
@@ -59,7 +72,9 @@ import org.perfledger.kernel.organisation.DistrictRegistered;
 import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.organisation.StaffCategory;
 import org.perfledger.kernel.performance.Achievement;
+import org.perfledger.kernel.performance.Direction;
 import org.perfledger.kernel.performance.Indicator;
+import org.perfledger.kernel.performance.LibraryRef;
 import org.perfledger.kernel.performance.IndicatorCode;
 import org.perfledger.kernel.performance.IndicatorLevel1;
 import org.perfledger.kernel.performance.IndicatorLevel2;
@@ -151,6 +166,20 @@ public final class EveryKindOfEvent {
                 EvaluationKind.PROJECT, 2, scheme));
         append(Streams.assessmentScheme(caidian, year), new AssessmentSchemeSet(caidian, year, 1, TWENTY_EACH,
                 "《预算绩效评估管理办法》"));
+        append(Streams.libraryIndicator(caidian, new IndicatorCode("SC.CJPC")), new LibraryIndicatorDefined(caidian,
+                new IndicatorCode("SC.CJPC"), 1, LibraryKind.SECTOR, "市场监管", IndicatorLevel1.OUTPUT,
+                IndicatorLevel2.QUANTITY, "食品抽检批次", "批次", Direction.HIGHER_IS_BETTER, TargetBasis.HISTORICAL,
+                "按上年抽检批次确定"));
+        append(Streams.libraryIndicator(caidian, new IndicatorCode("GX.OLD")), new LibraryIndicatorDefined(caidian,
+                new IndicatorCode("GX.OLD"), 1, LibraryKind.COMMON, null, IndicatorLevel1.OUTPUT,
+                IndicatorLevel2.TIMELINESS, "完成及时性", null, Direction.HIGHER_IS_BETTER, TargetBasis.PLANNED, null));
+        append(Streams.libraryIndicator(caidian, new IndicatorCode("GX.OLD")), new LibraryIndicatorRetired(caidian,
+                new IndicatorCode("GX.OLD"), "并入其他指标"));
+        append(Streams.resultsScheme(caidian, year), new ResultUseRulesSet(caidian, year, 1, Map.of(Grade.EXCELLENT,
+                ResultRule.parse("优先保障"), Grade.GOOD, ResultRule.parse("据实安排"), Grade.FAIR,
+                ResultRule.parse("压减 10%"), Grade.POOR, ResultRule.parse("取消")), "蔡财绩〔2020〕9号"));
+        append(Streams.warningScheme(caidian, year), new MonitoringThresholdsSet(caidian, year, 1,
+                new Percentage(new BigDecimal("3")), new Percentage(new BigDecimal("8")), "蔡财绩〔2020〕1号"));
 
         String w = wide.aggregateId();
         append(w, new DepartmentPlanStarted(wide));
@@ -163,7 +192,8 @@ public final class EveryKindOfEvent {
         append(w, new TargetsSubmitted(wide, 1, 1, new BigDecimal("10")));
         append(w, new TargetsReturned(wide, "目标值偏低"));
         append(w, new IndicatorTargetSet(wide, new Indicator(new IndicatorCode("CD.CJ"), 1, IndicatorLevel1.OUTPUT,
-                IndicatorLevel2.QUANTITY, "食品抽检批次", Points.parse("12"), target("≥1500批次"))));
+                IndicatorLevel2.QUANTITY, "食品抽检批次", Points.parse("12"), target("≥1500批次"), null,
+                new LibraryRef(new IndicatorCode("SC.CJPC"), 1))));
         append(w, new TargetsSubmitted(wide, 1, 1, new BigDecimal("12")));
         append(w, new TargetsApproved(wide, null));
         append(w, new FundsReceived(wide, WanYuan.of("6000.00"), FundingSource.GENERAL_PUBLIC_BUDGET,
@@ -204,12 +234,16 @@ public final class EveryKindOfEvent {
                 2, "补充", "加强管理", "用于预算安排", "公开", List.of()));
         append(w, new SelfEvaluationAccepted(wide, 2, "通过"));
         append(w, new SelfEvaluationPublished(wide, "部门网站"));
+        append(w, new BudgetProposed(wide, 1, Grade.EXCELLENT, 1, ResultRule.parse("优先保障"), WanYuan.of("6273.65"),
+                WanYuan.of("6273.65"), ResultRule.parse("压减 5%"), WanYuan.of("5959.97"), "财力紧张，统筹压减"));
 
         String p = project.aggregateId();
         append(p, new ProjectRegistered(project, "食品药品安全专项", List.of("东湖高新区市场监督管理局", "检验所"),
                 ProjectCategory.DEPARTMENT_BUDGET, ProjectAttribute.CONTINUING, List.of(ProjectType.RECURRING), "行政政法科"));
         append(p, new BudgetOpened(project, Map.of(FundingSource.GENERAL_PUBLIC_BUDGET, WanYuan.of("149.60")), Map.of(),
                 WanYuan.of("149.60")));
+        append(p, new BudgetBasedOnResults(project, FiscalYear.of(2019), 1, Grade.FAIR, ResultRule.parse("压减 10%"),
+                WanYuan.of("166.22"), WanYuan.of("149.60")));
         append(p, new BudgetLinesSet(project, List.of(new BudgetLine("抽检", WanYuan.of("100.00")),
                 new BudgetLine("快检", WanYuan.of("49.60"))), WanYuan.of("149.60")));
         append(p, new BudgetAdjusted(project, 1, AdjustmentKind.UPPER_LEVEL_TRANSFER, FundingSource.UPPER_LEVEL_TRANSFER,
@@ -257,6 +291,13 @@ public final class EveryKindOfEvent {
         append(p, new WarningIssued(project, 1, WarningLevel.CAUTION, "执行率低于序时进度 20 个百分点",
                 LocalDate.of(2020, 9, 30)));
         append(p, new WarningAnswered(project, 1, "已加快采购进度"));
+        // one rectification item reported, returned and open again; another reported and closed
+        append(p, new RectificationRaised(project, 1, "快检台账不全", "食品科", LocalDate.of(2020, 11, 30)));
+        append(p, new RectificationReported(project, 1, "已补齐台账", "台账扫描件"));
+        append(p, new RectificationReturned(project, 1, "缺少签字"));
+        append(p, new RectificationRaised(project, 2, "宣传品发放记录缺失", "办公室", LocalDate.of(2021, 1, 31)));
+        append(p, new RectificationReported(project, 2, "已补记录", "发放登记表"));
+        append(p, new RectificationClosed(project, 2, "整改到位"));
         append(p, new AssessmentSubmitted(project, 2, statements));
         append(p, new AssessmentConcluded(project, 2, 1, TWENTY_EACH, points("18", "16", "15", "17", "18"),
                 new BigDecimal("84"), AssessmentConclusion.SUPPORTED, "予以支持", "某绩效评价中心"));

@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.perfledger.kernel.budget.BudgetEvents;
 import org.perfledger.kernel.evaluation.EvaluationEvents;
+import org.perfledger.kernel.library.LibraryEvents;
+import org.perfledger.kernel.results.RectificationEvents;
+import org.perfledger.kernel.results.ResultEvents;
 import org.perfledger.kernel.organisation.DepartmentRegistered;
 import org.perfledger.kernel.organisation.DistrictRegistered;
 import org.perfledger.kernel.performance.PerformanceEvents;
@@ -32,6 +35,16 @@ public final class EventCatalog {
             WarningEvents.FundsResumed.class,
             WarningEvents.WarningIssued.class,
             WarningEvents.WarningAnswered.class,
+            WarningEvents.MonitoringThresholdsSet.class,
+            LibraryEvents.LibraryIndicatorDefined.class,
+            LibraryEvents.LibraryIndicatorRetired.class,
+            ResultEvents.ResultUseRulesSet.class,
+            ResultEvents.BudgetProposed.class,
+            ResultEvents.BudgetBasedOnResults.class,
+            RectificationEvents.RectificationRaised.class,
+            RectificationEvents.RectificationReported.class,
+            RectificationEvents.RectificationReturned.class,
+            RectificationEvents.RectificationClosed.class,
             PlanEvents.TargetsSubmitted.class,
             PlanEvents.TargetsApproved.class,
             PlanEvents.TargetsReturned.class,

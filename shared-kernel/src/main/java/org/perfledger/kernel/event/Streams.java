@@ -7,6 +7,7 @@ import org.perfledger.kernel.organisation.DepartmentCode;
 import org.perfledger.kernel.organisation.DepartmentId;
 import org.perfledger.kernel.organisation.DistrictId;
 import org.perfledger.kernel.organisation.FiscalYear;
+import org.perfledger.kernel.performance.IndicatorCode;
 import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.kernel.scoring.EvaluationKind;
 
@@ -22,6 +23,9 @@ import org.perfledger.kernel.scoring.EvaluationKind;
  *   <li>{@code calendar:<d>:<year>}: finance's reporting calendar</li>
  *   <li>{@code scheme:<d>:<year>:<KIND>}: finance's scoring scheme of a kind</li>
  *   <li>{@code scheme:<d>:<year>:EX_ANTE}: finance's scheme of ex-ante assessments (事前绩效评估)</li>
+ *   <li>{@code scheme:<d>:<year>:WARNING}: finance's thresholds of monitoring warnings (预警阈值)</li>
+ *   <li>{@code scheme:<d>:<year>:RESULTS}: finance's rules of using the year's results (评价结果应用)</li>
+ *   <li>{@code library:<d>:<code>}: an indicator of finance's indicator library (指标库)</li>
  * </ul>
  */
 public final class Streams {
@@ -55,11 +59,25 @@ public final class Streams {
         return "scheme:" + district + ":" + year + ":EX_ANTE";
     }
 
+    /** Among the year's schemes too: every view of the year's plans takes in the lights they are shown under. */
+    public static String warningScheme(DistrictId district, FiscalYear year) {
+        return "scheme:" + district + ":" + year + ":WARNING";
+    }
+
+    /** Among the year's schemes too: every view of the year's plans takes in the rules their proposals follow. */
+    public static String resultsScheme(DistrictId district, FiscalYear year) {
+        return "scheme:" + district + ":" + year + ":RESULTS";
+    }
+
+    public static String libraryIndicator(DistrictId district, IndicatorCode code) {
+        return "library:" + district + ":" + code;
+    }
+
     /**
      * The streams a view rests on: a district's whole record; a department's (its registration, its plans of every
      * year, and the district's calendars and schemes its scores depend on); a year's (every department and its plans
      * of that year, that year's calendar and schemes); a department-year's; one plan's. The district's onboarding is
-     * in every scope.
+     * in every scope; its indicator library only in the whole record (a plan's indicator holds what it took from it).
      *
      * @param department null for all departments
      * @param year       null for all years
@@ -116,6 +134,9 @@ public final class Streams {
                             + (planKey.equals(PlanId.DEPARTMENT_WIDE) ? planKey : "projects/" + planKey)));
                 }
             }
+            if (department == null && year == null) {
+                matches.add(Match.prefix("library:" + d + ":"));
+            }
             if (year == null) {
                 matches.add(Match.prefix("calendar:" + d + ":"));
                 matches.add(Match.prefix("scheme:" + d + ":"));
@@ -133,6 +154,9 @@ public final class Streams {
                 return true;
             }
             String[] calendarOrScheme = streamId.split(":", -1);
+            if (calendarOrScheme.length == 3 && calendarOrScheme[0].equals("library")) {
+                return calendarOrScheme[1].equals(d) && department == null && year == null;
+            }
             if (calendarOrScheme.length >= 3 && (calendarOrScheme[0].equals("calendar")
                     || calendarOrScheme[0].equals("scheme"))) {
                 return calendarOrScheme[1].equals(d)

@@ -16,9 +16,10 @@ import org.perfledger.kernel.validation.InvalidValueException;
  * @param weight the 分值, or null when none is set (not printed)
  * @param direction which way it is better where stated, or null (the target's sign says it); the target is read
  *                  accordingly ({@link Target#directed})
+ * @param library   the library indicator (指标库) it was picked from, or null
  */
 public record Indicator(IndicatorCode code, int goal, IndicatorLevel1 level1, IndicatorLevel2 level2, String name,
-                        Points weight, Target target, Direction direction) {
+                        Points weight, Target target, Direction direction, LibraryRef library) {
 
     public static final int MAX_NAME_LENGTH = 200;
 
@@ -32,10 +33,16 @@ public record Indicator(IndicatorCode code, int goal, IndicatorLevel1 level1, In
         target = target.directed(direction);
     }
 
+    /** An indicator not picked from the library. */
+    public Indicator(IndicatorCode code, int goal, IndicatorLevel1 level1, IndicatorLevel2 level2, String name,
+                     Points weight, Target target, Direction direction) {
+        this(code, goal, level1, level2, name, weight, target, direction, null);
+    }
+
     /** An indicator whose direction its target's sign says. */
     public Indicator(IndicatorCode code, int goal, IndicatorLevel1 level1, IndicatorLevel2 level2, String name,
                      Points weight, Target target) {
-        this(code, goal, level1, level2, name, weight, target, null);
+        this(code, goal, level1, level2, name, weight, target, null, null);
     }
 
     public static void requireLevels(IndicatorLevel1 level1, IndicatorLevel2 level2) {
@@ -45,8 +52,8 @@ public record Indicator(IndicatorCode code, int goal, IndicatorLevel1 level1, In
         }
     }
 
-    /** The indicator with a new target and weight (a target adjustment); its direction stays. */
+    /** The indicator with a new target and weight (a target adjustment); its direction and library link stay. */
     public Indicator withTarget(Target newTarget, Points newWeight) {
-        return new Indicator(code, goal, level1, level2, name, newWeight, newTarget, direction);
+        return new Indicator(code, goal, level1, level2, name, newWeight, newTarget, direction, library);
     }
 }

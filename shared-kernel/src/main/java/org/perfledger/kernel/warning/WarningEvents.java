@@ -3,6 +3,10 @@ package org.perfledger.kernel.warning;
 import java.time.LocalDate;
 import java.util.Objects;
 import org.perfledger.kernel.event.EventType;
+import org.perfledger.kernel.event.PerfLedgerEvent;
+import org.perfledger.kernel.money.Percentage;
+import org.perfledger.kernel.organisation.DistrictId;
+import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.plan.PlanEvent;
 import org.perfledger.kernel.plan.PlanId;
 
@@ -59,6 +63,27 @@ public final class WarningEvents {
         public WarningAnswered {
             Objects.requireNonNull(plan, "plan");
             Objects.requireNonNull(response, "response");
+        }
+    }
+
+    /**
+     * District finance sets the year's thresholds of monitoring warnings (预警阈值), version by version: behind time by
+     * more than {@code yellow} percentage points is 黄灯, by more than {@code red} 红灯; {@code source} says where they
+     * come from, where stated.
+     */
+    @EventType(name = "MonitoringThresholdsSet", version = 1)
+    public record MonitoringThresholdsSet(DistrictId district, FiscalYear year, int version, Percentage yellow,
+                                          Percentage red, String source) implements PerfLedgerEvent {
+
+        public MonitoringThresholdsSet {
+            Objects.requireNonNull(district, "district");
+            Objects.requireNonNull(year, "year");
+            Objects.requireNonNull(yellow, "yellow");
+            Objects.requireNonNull(red, "red");
+        }
+
+        public MonitoringThresholds thresholds() {
+            return new MonitoringThresholds(yellow, red);
         }
     }
 }

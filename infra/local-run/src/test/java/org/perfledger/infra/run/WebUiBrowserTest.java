@@ -563,6 +563,165 @@ class WebUiBrowserTest {
         assertThat(Accessibility.violations(browser, "warnings-section", "screenshots")).isEmpty();
     }
 
+    /**
+     * Finance sets the year's thresholds of the monitoring lights on the schemes page; the department's dashboard then
+     * shows a plan in execution with the light they give, in words as well as colour, and the district overview finds
+     * it by its light. The card, the plan and the overview pass axe.
+     */
+    @Test
+    void financeSetsTheThresholdsAndTheDashboardsShowTheLights() throws Exception {
+        projectInExecution(new PlatformClient(platform), "HLD", "红绿灯测试项目");
+
+        signInAs("caidian.finance", "caidian", null, "DISTRICT_FINANCE", "#/schemes/2019");
+        WebElement form = find("thresholds-form");
+        in(form, "field-yellow").clear();
+        in(form, "field-yellow").sendKeys("8");
+        in(form, "field-red").clear();
+        in(form, "field-red").sendKeys("x");
+        in(form, "submit").click();
+        assertThat(find("error-red").getText()).contains("百分点");
+        in(form, "field-red").clear();
+        in(form, "field-red").sendKeys("15");
+        in(form, "submit").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=thresholds]"),
+                "现行第 1 版"));
+        assertThat(find("thresholds-rule").getText()).contains("黄灯", "落后超过 8 个百分点", "红灯",
+                "落后超过 15 个百分点");
+        assertThat(Accessibility.violations(browser, "thresholds", "screenshots")).isEmpty();
+
+        // nothing spent by the end of 2019: 100 points behind, past 15
+        browser.get(platform.queryUrl() + "/#/dept/scjgj/2019");
+        WebElement light = find("plan-HLD").findElement(By.cssSelector("[data-test=plan-light]"));
+        assertThat(light.getText()).isEqualTo("红灯");
+        assertThat(light.getAttribute("data-light")).isEqualTo("RED");
+        assertThat(find("plan-HLD").findElement(By.cssSelector("[data-test=indicator-light]")).getText())
+                .isEqualTo("无（尚未填报完成值或无法比较）");
+        assertThat(Accessibility.violations(browser, "plan-HLD", "screenshots")).isEmpty();
+
+        browser.get(platform.queryUrl() + "/#/overview/2019?light=RED");
+        wait.until(driver -> !all("[data-test=overview-row]").isEmpty());
+        List<String> lights = all("[data-test=overview-light]").stream().map(WebElement::getText).toList();
+        assertThat(lights).isNotEmpty().allMatch("红灯"::equals);
+        assertThat(all("[data-test=overview-row]").stream().map(WebElement::getText).toList())
+                .anyMatch(row -> row.contains("红绿灯测试项目"));
+        assertThat(Accessibility.violations(browser, "overview-lights", "screenshots")).isEmpty();
+    }
+
+    /**
+     * Finance adds an indicator to the district's library; a department's editor, drafting a project, picks it, and the
+     * plan records where it came from; finance then sees the plan among the indicator's uses and in its benchmark. The
+     * library, the drafting form and the indicator's page pass axe.
+     */
+    @Test
+    void financeKeepsTheLibraryAndAnEditorPicksFromIt() throws Exception {
+        signInAs("caidian.finance", "caidian", null, "DISTRICT_FINANCE", "#/library");
+        WebElement form = find("library-form");
+        in(form, "field-code").sendKeys("GX.ZJDWL");
+        new org.openqa.selenium.support.ui.Select(in(form, "field-level1")).selectByValue("OUTPUT");
+        new org.openqa.selenium.support.ui.Select(in(form, "field-level2")).selectByValue("QUALITY");
+        in(form, "field-name").sendKeys("资金到位率");
+        in(form, "field-unit").sendKeys("%");
+        in(form, "submit").click();
+        wait.until(driver -> !all("[data-test='library-GX.ZJDWL']").isEmpty());
+        assertThat(find("library-GX.ZJDWL").getText()).contains("资金到位率", "共性指标", "%", "计划标准");
+        assertThat(Accessibility.violations(browser, "library", "screenshots")).isEmpty();
+        forgetSessions();
+
+        PlatformClient client = new PlatformClient(platform);
+        String year = "/api/v1/districts/caidian/departments/scjgj/years/2019";
+        client.send("POST", year + "/projects", "{\"code\":\"ZJDW\",\"name\":\"指标库测试项目\","
+                + "\"attribute\":\"持续性项目\"}");
+        client.send("POST", year + "/projects/ZJDW/goals", "{\"text\":\"保障资金及时到位\"}");
+        signInAs("caidian.scjgj.editor", "caidian", "scjgj", "DEPARTMENT_EDITOR", "#/plan/scjgj/2019/ZJDW");
+        clickIn("targets-section", "add-indicator");
+        new org.openqa.selenium.support.ui.Select(find("pick-library")).selectByValue("GX.ZJDWL");
+        WebElement indicator = find("indicator-form");
+        assertThat(indicator.getText()).contains("选自指标库 GX.ZJDWL");
+        assertThat(in(indicator, "field-name").getAttribute("value")).isEqualTo("资金到位率");
+        in(indicator, "field-weight").sendKeys("20");
+        in(indicator, "field-target").sendKeys("≥95%");
+        assertThat(Accessibility.violations(browser, "library-pick", "screenshots")).isEmpty();
+        in(find("indicator-form"), "submit").click();
+        wait.until(driver -> all("[data-test=indicator-form]").isEmpty());
+        forgetSessions();
+
+        signInAs("caidian.finance", "caidian", null, "DISTRICT_FINANCE", "#/library/GX.ZJDWL");
+        wait.until(driver -> !all("[data-test=library-use]").isEmpty());
+        assertThat(find("library-uses").getText()).contains("2019", "指标库测试项目", "GX.ZJDWL", "≥95%");
+        assertThat(find("spread-2019").getText()).contains("2019");
+        assertThat(Accessibility.violations(browser, "library-indicator", "screenshots")).isEmpty();
+    }
+
+    /**
+     * Finance raises a rectification item (整改) on a plan, with its owner and deadline; the editor finds it in the work
+     * queue and reports what was done; finance closes it. The section passes axe.
+     */
+    @Test
+    void financeRaisesARectificationItemAndClosesItOnceReported() throws Exception {
+        projectInExecution(new PlatformClient(platform), "ZGCS", "整改测试项目");
+
+        signInAs("caidian.finance", "caidian", null, "DISTRICT_FINANCE", "#/plan/scjgj/2019/ZGCS");
+        clickIn("rectifications-section", "raise-rectification");
+        WebElement raise = find("rectification-form");
+        in(raise, "field-issue").sendKeys("快检台账不全");
+        in(raise, "field-owner").sendKeys("食品科 张三");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "const input = arguments[0]; const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "
+                        + "'value').set; set.call(input, '2019-11-30'); input.dispatchEvent(new Event('input', "
+                        + "{bubbles: true}));", in(raise, "field-deadline"));
+        in(raise, "submit").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=rectification-1]"),
+                "快检台账不全"));
+        assertThat(find("rectification-1").getText()).contains("待整改", "食品科 张三", "2019-11-30", "逾期");
+        forgetSessions();
+
+        signInAs("caidian.scjgj.editor", "caidian", "scjgj", "DEPARTMENT_EDITOR", "#/work/2019");
+        wait.until(driver -> !all("[data-test=task-rectify]").isEmpty());
+        browser.get(platform.queryUrl() + "/#/plan/scjgj/2019/ZGCS");
+        clickIn("rectifications-section", "report-rectification-1");
+        WebElement report = find("rectification-report-form");
+        in(report, "field-measures").sendKeys("已补齐台账");
+        in(report, "field-evidence").sendKeys("台账扫描件");
+        in(report, "submit").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=rectification-1]"),
+                "已报告"));
+        forgetSessions();
+
+        signInAs("caidian.finance", "caidian", null, "DISTRICT_FINANCE", "#/plan/scjgj/2019/ZGCS");
+        clickIn("rectifications-section", "close-rectification-1");
+        WebElement close = find("rectification-close-form");
+        in(close, "field-note").sendKeys("整改到位");
+        in(close, "submit").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=rectification-1]"),
+                "已销号"));
+        assertThat(find("rectification-1").getText()).contains("已补齐台账", "整改到位");
+        assertThat(Accessibility.violations(browser, "rectifications-section", "screenshots")).isEmpty();
+    }
+
+    /**
+     * Finance opens the year's report for the people's congress from the navigation: the year at a glance with its
+     * grades, the evaluations finance accepted, and the workbook to download; the page passes axe. A department's
+     * editor has no such link.
+     */
+    @Test
+    void financeReadsTheReportForThePeoplesCongress() throws Exception {
+        signInAs("caidian.finance", "caidian", null, "DISTRICT_FINANCE", "#/overview/2020");
+        find("nav-congress").click();
+        wait.until(driver -> !all("[data-test=congress-report]").isEmpty());
+        String summary = find("congress-summary").getText();
+        assertThat(summary).contains("绩效目标（计划）", "最终等级：优秀", "执行率", "整改事项");
+        // as many key evaluations listed as the summary counts plans with their self-evaluation accepted
+        java.util.regex.Matcher evaluated = java.util.regex.Pattern.compile("其中自评已审核 (\\d+) 个").matcher(summary);
+        assertThat(evaluated.find()).isTrue();
+        assertThat(all("[data-test=congress-evaluations] tbody tr")).hasSize(Integer.parseInt(evaluated.group(1)));
+        assertThat(find("download-congress").isDisplayed()).isTrue();
+        assertThat(Accessibility.violations(browser, "congress-report", "screenshots")).isEmpty();
+        forgetSessions();
+        signInAs("caidian.scjgj.editor", "caidian", "scjgj", "DEPARTMENT_EDITOR", "#/overview/2020");
+        find("nav-overview");
+        assertThat(all("[data-test=nav-congress]")).isEmpty();
+    }
+
     @Test
     void aViewerSeesTheDashboardWithoutForms() {
         signInAs("donghu.scjgj.viewer", "donghu", "scjgj", "DEPARTMENT_VIEWER", DEPARTMENT);

@@ -271,6 +271,28 @@ class YearJourneyBrowserTest {
         submitAndWait("publish-form");
         assertThat(text("plan-phase")).isEqualTo("已公开");
 
+        // finance sets its rules of using the year's results (the common template), then draws up next year's budget
+        // proposal from the plan's final grade; next year's budget, opened on it, says so
+        open("#/schemes/" + YEAR);
+        submit("result-rules-form");
+        wait.until(driver -> driver.findElement(By.cssSelector("[data-test=result-rules]")).getText()
+                .contains("现行第 1 版"));
+        assertThat(find("result-rules-list").getText()).contains("中 → 压减 10%", "差 → 取消");
+        check("finance-result-rules");
+        open(plan);
+        click("propose-budget");
+        submitAndWait("proposal-form");
+        assertThat(find("proposal-1").getText()).contains("按规则", "第 1 版规则");
+        check("finance-proposal");
+        PlatformClient client = new PlatformClient(platform);
+        String next = "/api/v1/districts/donghu/departments/scjgj/years/" + (Integer.parseInt(YEAR) + 1);
+        client.send("POST", next + "/projects", "{\"code\":\"" + code + "\",\"name\":\"浏览器全年测试项目\","
+                + "\"attribute\":\"持续性项目\"}");
+        client.send("POST", next + "/projects/" + code + "/budget", "{\"sources\":{\"一般公共预算财政拨款\":\"50.00\"}}");
+        open("#/plan/scjgj/" + (Integer.parseInt(YEAR) + 1) + "/" + code);
+        assertThat(find("budget-basis").getText()).contains("依据 " + YEAR + " 年度评价结果", "第 1 号建议");
+        check("finance-next-year");
+
         // 5. an auditor finds every step in the event log, in words
         as("donghu.auditor", "#/audit/log?department=scjgj&year=" + YEAR + "&plan=" + code);
         wait.until(driver -> driver.findElements(By.cssSelector("[data-test=log-row]")).size() >= 20);
@@ -278,7 +300,7 @@ class YearJourneyBrowserTest {
         assertThat(log).contains("项目登记", "年初预算", "年度目标", "绩效指标", "目标报送", "目标退回", "分值合计应为 100",
                 "目标审核通过", "资金到位", "支出", "支出冲销", "金额录入错误", "完成值", "460家", "绩效运行监控",
                 "目标调整申请", "目标调整批准", "年度结束", "自评报送", "自评退回", "请补充偏差分析", "自评审核通过",
-                "自评公开", "东湖高新区门户网站");
+                "自评公开", "东湖高新区门户网站", "下年度预算安排建议");
         check("auditor-log");
         // narrowed to one kind of event, newest first; then the chain against a head saved earlier
         new Select(find("log-type")).selectByValue("TargetsReturned");
@@ -288,7 +310,7 @@ class YearJourneyBrowserTest {
         new Select(find("log-order")).selectByValue("newest");
         wait.ignoring(StaleElementReferenceException.class).until(driver -> {
             List<WebElement> rows = driver.findElements(By.cssSelector("[data-test=log-row]"));
-            return rows.size() >= 20 && rows.get(0).getText().contains("自评公开");
+            return rows.size() >= 20 && rows.get(0).getText().contains("下年度预算安排建议");
         });
         open("#/audit/chain");
         WebElement head = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
