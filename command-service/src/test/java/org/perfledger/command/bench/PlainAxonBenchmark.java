@@ -34,6 +34,8 @@ import org.perfledger.infra.embedded.ScratchDirectories;
 import org.perfledger.command.budget.BudgetCommands.OpenBudget;
 import org.perfledger.command.budget.BudgetCommands.RecordExpenditure;
 import org.perfledger.command.department.DepartmentDirectory;
+import org.perfledger.command.library.IndicatorLibrary;
+import org.perfledger.command.results.Proposals;
 import org.perfledger.command.calendar.ReportingCalendars;
 import org.perfledger.command.performance.PerformanceCommands.AddGoal;
 import org.perfledger.command.performance.PerformanceCommands.SetAnnualTarget;
@@ -121,6 +123,9 @@ class PlainAxonBenchmark {
                             }
                         })
                         .registerComponent(ScoringSchemes.class, c -> (district, year, kind) -> null)
+                        // the benchmark's plans start afresh: no library indicator, no result of a year before
+                        .registerComponent(IndicatorLibrary.class, c -> (district, code) -> Optional.empty())
+                        .registerComponent(Proposals.class, c -> plan -> Optional.empty())
                         .buildConfiguration();
                 axon.start();
                 try {
