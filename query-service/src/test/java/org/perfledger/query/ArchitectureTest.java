@@ -21,7 +21,8 @@ class ArchitectureTest {
     private static final String[] VIEWS = {"..query.overview..", "..query.dashboard..", "..query.due..",
             "..query.years..", "..query.trail..", "..query.plan..", "..query.scoring..", "..query.work..",
             "..query.excel..", "..query.vocabulary..", "..query.department..", "..query.audit..", "..query.web..",
-            "..query.assessment..", "..query.warning..", "..query.library..", "..query.results..", "..query.congress.."};
+            "..query.assessment..", "..query.warning..", "..query.library..", "..query.results..", "..query.congress..",
+            "..query.disclosure.."};
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("org.perfledger.query.(*)..").should()

@@ -39,6 +39,8 @@ class SecurityConfiguration {
                         // the web UI's page and scripts: it signs in with a bearer token, as any API client does
                         .requestMatchers(HttpMethod.GET, "/", "/index.html", "/ui/**", "/webjars/**", "/_static/**",
                                 "/favicon.ico").permitAll()
+                        // the public disclosure site and its API: what districts published, to anyone
+                        .requestMatchers(HttpMethod.GET, "/public", "/public/", "/api/v1/public/**").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(unauthenticated))

@@ -175,7 +175,7 @@ final class ReadModelFold {
                     submitted.improvementMeasures(), submitted.resultsUse(), submitted.publicationPlan(), "submitted",
                     null, envelope.timestamp(), envelope.actor(), null, null, submitted.executionRate(),
                     submitted.executionScore() == null ? null : submitted.executionScore().value(),
-                    submitted.schemeVersion(), Json.of(submitted.printed())});
+                    submitted.schemeVersion(), Json.of(submitted.printed()), null});
             plan.phase = PlanPhase.SELF_EVALUATION_SUBMITTED;
         } else if (event instanceof SelfEvaluationReturned returned) {
             evaluationReviewed(plan, returned.round(), "returned", returned.reason(), envelope.actor());
@@ -184,8 +184,10 @@ final class ReadModelFold {
             evaluationReviewed(plan, accepted.round(), "accepted", accepted.comment(), envelope.actor());
             plan.phase = PlanPhase.SELF_EVALUATION_ACCEPTED;
         } else if (event instanceof SelfEvaluationPublished published) {
-            plan.evaluations.values().stream().filter(row -> "accepted".equals(row[8]))
-                    .forEach(row -> row[13] = published.channels());
+            plan.evaluations.values().stream().filter(row -> "accepted".equals(row[8])).forEach(row -> {
+                row[13] = published.channels();
+                row[18] = envelope.timestamp();
+            });
             plan.phase = PlanPhase.PUBLISHED;
         }
     }

@@ -25,7 +25,7 @@ public enum ReadModelTable {
             + "decision_note, requested_by, decided_by", Keys.PLAN + "number"),
     SELF_EVALUATION("self_evaluation", Keys.PLAN + "round, indicators, score, grade, deviation_analysis, "
             + "improvement_measures, results_use, publication_plan, status, review_note, submitted_at, submitted_by, "
-            + "reviewed_by, published_channels, execution_rate, execution_score, scheme_version, printed",
+            + "reviewed_by, published_channels, execution_rate, execution_score, scheme_version, printed, published_at",
             Keys.PLAN + "round"),
     ASSESSMENT("assessment", Keys.PLAN + "round, statements, submitted_at, submitted_by, conclusion, total, scores, "
             + "weights, scheme_version, opinion, assessor, concluded_at, concluded_by", Keys.PLAN + "round"),

@@ -148,6 +148,11 @@ public class AsOfReads {
     }
 
     /** The business day an instant falls on. */
+    /** The instant a business day begins, in the district's business time zone. */
+    public Instant startOf(LocalDate day) {
+        return day.atStartOfDay(businessZone).toInstant();
+    }
+
     public LocalDate day(Instant at) {
         return at.atZone(businessZone).toLocalDate();
     }

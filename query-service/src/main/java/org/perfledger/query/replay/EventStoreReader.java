@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.perfledger.kernel.event.EventRow;
@@ -104,6 +106,18 @@ public class EventStoreReader implements DisposableBean {
                         each.accept(event);
                     }
                 }, arguments.toArray()));
+    }
+
+    /** A district's chain head: its last link by an instant, the hash anyone who kept it can compare. */
+    public record ChainHead(long position, String hash, Instant chainedAt) {
+    }
+
+    /** The district's chain head as it stood just before {@code before}, or empty if its chain had not begun. */
+    public Optional<ChainHead> chainHead(String district, Instant before) {
+        return readOnly.execute(status -> jdbc.query("SELECT position, hash, chained_at FROM event_chain_v1 "
+                        + "WHERE district = ? AND chained_at < ? ORDER BY position DESC LIMIT 1",
+                (row, n) -> new ChainHead(row.getLong(1), HexFormat.of().formatHex(row.getBytes(2)),
+                        row.getTimestamp(3).toInstant()), district, Timestamp.from(before))).stream().findFirst();
     }
 
     /** Up to {@code limit} settled events after {@code after}, in relay order. */

@@ -32,7 +32,9 @@ import org.springframework.web.util.HtmlUtils;
 class WebUiController {
 
     private final String page;
+    private final String publicPage;
     private final String policy;
+    private final String publicPolicy;
 
     WebUiController(@Value("${perfledger.web.command-api:}") String commandApi,
                     @Value("${perfledger.web.oidc.issuer:}") String oidcIssuer,
@@ -41,7 +43,8 @@ class WebUiController {
         String importMap = "{\"imports\":{\"preact\":\"" + preact + "/dist/preact.module.js\",\"preact/hooks\":\""
                 + preact + "/hooks/dist/hooks.module.js\"}}";
         String echarts = "/_static/echarts/" + version("org.mvnpm", "echarts") + "/dist/echarts.min.js";
-        this.page = template().replace("{{importMap}}", importMap).replace("{{echarts}}", echarts)
+        this.publicPage = template("/ui/public.html").replace("{{importMap}}", importMap).replace("{{echarts}}", echarts);
+        this.page = template("/ui/index.html").replace("{{importMap}}", importMap).replace("{{echarts}}", echarts)
                 .replace("{{commandApi}}", HtmlUtils.htmlEscape(commandApi))
                 .replace("{{oidcIssuer}}", HtmlUtils.htmlEscape(oidcIssuer))
                 .replace("{{oidcClient}}", HtmlUtils.htmlEscape(oidcIssuer.isBlank() ? "" : oidcClient));
@@ -51,6 +54,20 @@ class WebUiController {
         this.policy = "default-src 'self'; script-src 'self' 'sha256-" + sha256(importMap) + "'; "
                 + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'" + commandOrigin + providerOrigin
                 + "; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+        // the public site signs no one in: it talks to this origin only
+        this.publicPolicy = "default-src 'self'; script-src 'self' 'sha256-" + sha256(importMap) + "'; "
+                + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; "
+                + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    }
+
+    /** The public disclosure site (绩效信息公开): what districts published, without signing in. */
+    @GetMapping(path = {"/public", "/public/"}, produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> publicSite() {
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .header("Content-Security-Policy", publicPolicy)
+                .header("Referrer-Policy", "no-referrer")
+                .body(publicPage);
     }
 
     @GetMapping(path = {"/", "/index.html"}, produces = MediaType.TEXT_HTML_VALUE)
@@ -62,8 +79,8 @@ class WebUiController {
                 .body(page);
     }
 
-    private static String template() {
-        try (InputStream in = WebUiController.class.getResourceAsStream("/ui/index.html")) {
+    private static String template(String path) {
+        try (InputStream in = WebUiController.class.getResourceAsStream(path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -722,6 +722,42 @@ class WebUiBrowserTest {
         assertThat(all("[data-test=nav-congress]")).isEmpty();
     }
 
+    /**
+     * The public disclosure site, without signing in: a project of 蔡甸 2019 taken through its year and published, shown
+     * with its figures, the chain head of its publication day and the downloads, and its 自评表; the year's projects
+     * not published are not shown. Both pages pass axe.
+     */
+    @Test
+    void anyoneReadsWhatTheDistrictPublishedWithoutSigningIn() throws Exception {
+        PlatformClient client = new PlatformClient(platform);
+        String plan = projectInExecution(client, "GKCS", "信息公开测试项目");
+        client.send("POST", plan + "/indicators/GKCS.1/completions", "{\"value\":\"100批次\",\"asOf\":\"2019-12-20\","
+                + "\"evidence\":\"抽检台账\"}");
+        client.send("POST", plan + "/closure", null);
+        client.send("POST", plan + "/self-evaluation", "{\"indicators\":[],\"score\":\"90\",\"grade\":\"优秀\","
+                + "\"improvementMeasures\":\"加强监管\",\"resultsUse\":\"作为预算安排依据\",\"publicationPlan\":\"官网公示\"}");
+        client.send("POST", plan + "/self-evaluation/acceptance", "{\"comment\":\"审核通过\"}");
+        client.send("POST", plan + "/self-evaluation/publication", "{\"channels\":\"区政府门户网站\"}");
+
+        browser.get(platform.queryUrl() + "/public#/caidian/2019");
+        wait.until(driver -> !all("[data-test=public-plan]").isEmpty());
+        // only what is published: this project, not the year's others still in execution
+        assertThat(all("[data-test=public-plan]").stream().map(WebElement::getText).toList())
+                .hasSize(1).allMatch(row -> row.contains("信息公开测试项目"));
+        assertThat(find("chain-head").getText()).containsPattern("第 \\d+ 个链节，[0-9a-f]{64}");
+        assertThat(find("download-csv").getAttribute("href")).endsWith("/years/2019.csv");
+        assertThat(find("download-json").getAttribute("href")).endsWith("/years/2019.json");
+        assertThat(Accessibility.violations(browser, "public-year", "screenshots")).isEmpty();
+        find("public-plans").findElement(By.cssSelector("tbody a")).click();
+        wait.until(driver -> !all("[data-test=public-indicators] tbody tr").isEmpty());
+        assertThat(find("public-indicators").getText()).contains("抽检批次", "100批次");
+        assertThat(find("download-xlsx").getAttribute("href")).endsWith("/plans/GKCS/self-evaluation.xlsx");
+        assertThat(Accessibility.violations(browser, "public-plan", "screenshots")).isEmpty();
+        // a year with nothing published says so
+        browser.get(platform.queryUrl() + "/public#/caidian/2017");
+        wait.until(driver -> !all("[data-test=public-error]").isEmpty());
+    }
+
     @Test
     void aViewerSeesTheDashboardWithoutForms() {
         signInAs("donghu.scjgj.viewer", "donghu", "scjgj", "DEPARTMENT_VIEWER", DEPARTMENT);

@@ -1,0 +1,174 @@
+package org.perfledger.query.disclosure;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.perfledger.kernel.organisation.FiscalYear;
+import org.perfledger.kernel.performance.IndicatorLevel1;
+import org.perfledger.kernel.performance.IndicatorLevel2;
+import org.perfledger.kernel.plan.PlanId;
+import org.perfledger.kernel.plan.PlanPhase;
+import org.perfledger.kernel.money.WanYuan;
+import org.perfledger.query.figures.DistrictNames;
+import org.perfledger.query.figures.PlanFigures;
+import org.perfledger.query.platform.NotFoundException;
+import org.perfledger.query.platform.TenantReads;
+import org.perfledger.query.readmodel.PlanKeys;
+import org.perfledger.query.replay.AsOfReads;
+import org.perfledger.query.replay.EventStoreReader;
+import org.perfledger.query.scoring.Scorecards.ScorecardView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a district has published (绩效信息公开), and nothing else: the plans whose self-evaluation finance published,
+ * with their budget as approved, adjusted and executed, the final score and grade, the day and channels of
+ * publication, and the district's chain head of that day, which anyone who kept it can compare with the chain.
+ */
+@Component
+public class PublishedPlans {
+
+    private static final Logger log = LoggerFactory.getLogger(PublishedPlans.class);
+
+    /**
+     * The district's chain head at the end of the publication day ({@code dayOver} false: the day is not over, and
+     * this is the head so far); null where the chain cannot be read.
+     */
+    public record DayHead(LocalDate day, boolean dayOver, Long position, String hash) {
+    }
+
+    public record PublishedPlan(String department, String departmentName, String plan, String name, String kind,
+                                WanYuan approved, WanYuan adjusted, WanYuan executed, BigDecimal executionRate,
+                                BigDecimal score, String grade, LocalDate publishedOn, String channels,
+                                DayHead chainHead) {
+    }
+
+    public record PublishedYear(String district, String districtName, int year, List<PublishedPlan> plans) {
+    }
+
+    /** A line of the published 自评表: the indicator as approved, its actual and its final score. */
+    public record Line(String code, String level1, String level2, String name, BigDecimal weight, String target,
+                       String actual, BigDecimal score) {
+    }
+
+    public record PublishedDetail(PublishedPlan plan, List<Line> indicators) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TenantReads reads;
+    private final AsOfReads days;
+    private final PlanFigures figures;
+    private final DistrictNames names;
+    private final EventStoreReader store;
+
+    PublishedPlans(JdbcTemplate jdbc, TenantReads reads, AsOfReads days, PlanFigures figures, DistrictNames names,
+                   EventStoreReader store) {
+        this.jdbc = jdbc;
+        this.reads = reads;
+        this.days = days;
+        this.figures = figures;
+        this.names = names;
+        this.store = store;
+    }
+
+    /** The years the district published in, with how many plans each; empty for a district that published nothing. */
+    public Map<Integer, Integer> years(String district) {
+        Map<Integer, Integer> years = new TreeMap<>();
+        reads.inDistrict(district, () -> {
+            jdbc.query("SELECT fiscal_year, count(*) FROM plan WHERE district = ? AND phase = 'PUBLISHED' "
+                    + "GROUP BY fiscal_year", (row, n) -> years.put(row.getInt(1), row.getInt(2)), district);
+            return null;
+        });
+        return years;
+    }
+
+    /** The year's published plans, in department and plan order; 404 when the district published none that year. */
+    public PublishedYear year(String district, FiscalYear year) {
+        PublishedYear published = reads.inDistrict(district, () -> {
+            DistrictNames.Names named = names.of(district);
+            List<Map<String, Object>> plans = figures.plans(district, year, null).stream()
+                    .filter(plan -> PlanPhase.PUBLISHED.name().equals(plan.get("phase"))).toList();
+            List<ScorecardView> cards = figures.scorecards(district, plans);
+            Map<String, Object[]> publications = new HashMap<>();
+            jdbc.query("SELECT department_id || '/' || plan_key, published_at, published_channels FROM self_evaluation "
+                    + "WHERE district = ? AND fiscal_year = ? AND published_channels IS NOT NULL",
+                    (row, n) -> publications.put(row.getString(1), new Object[] {row.getTimestamp(2) == null ? null
+                            : row.getTimestamp(2).toInstant(), row.getString(3)}), district, year.value());
+            List<PublishedPlan> rows = new ArrayList<>();
+            for (int i = 0; i < plans.size(); i++) {
+                Map<String, Object> plan = plans.get(i);
+                String department = (String) plan.get("department_id");
+                Object[] publication = publications.getOrDefault(department + "/" + plan.get("plan_key"),
+                        new Object[2]);
+                Instant at = (Instant) publication[0];
+                WanYuan adjusted = PlanFigures.money(plan.get("adjusted_budget"));
+                WanYuan executed = PlanFigures.money(plan.get("executed"));
+                rows.add(new PublishedPlan(department, named.department(department), (String) plan.get("plan_key"),
+                        (String) plan.get("name"), (String) plan.get("kind"),
+                        PlanFigures.money(plan.get("initial_budget")), adjusted, executed,
+                        PlanFigures.rate(executed, adjusted), PlanFigures.score(cards.get(i)),
+                        PlanFigures.grade(cards.get(i)), at == null ? null : days.day(at), (String) publication[1],
+                        null));
+            }
+            return new PublishedYear(district, named.district(), year.value(), rows);
+        });
+        if (published.plans().isEmpty()) {
+            throw new NotFoundException("year", "public.nothing-published", "the district published nothing for "
+                    + year);
+        }
+        Map<LocalDate, DayHead> heads = new HashMap<>();
+        return new PublishedYear(published.district(), published.districtName(), published.year(),
+                published.plans().stream().map(plan -> new PublishedPlan(plan.department(), plan.departmentName(),
+                        plan.plan(), plan.name(), plan.kind(), plan.approved(), plan.adjusted(), plan.executed(),
+                        plan.executionRate(), plan.score(), plan.grade(), plan.publishedOn(), plan.channels(),
+                        plan.publishedOn() == null ? null
+                                : heads.computeIfAbsent(plan.publishedOn(), day -> head(district, day)))).toList());
+    }
+
+    /** One published plan of the year; 404 for a plan that is not published (or not there: the same answer). */
+    public PublishedPlan plan(String district, PlanId id) {
+        String key = id.departmentWide() ? PlanId.DEPARTMENT_WIDE : id.project();
+        return year(district, id.year()).plans().stream()
+                .filter(plan -> plan.department().equals(id.department().code().value()) && plan.plan().equals(key))
+                .findFirst().orElseThrow(() -> new NotFoundException("plan", "public.not-published", "no published "
+                        + id.year() + " plan " + id));
+    }
+
+    /** A published plan with the lines of its 自评表; 404 for a plan that is not published. */
+    public PublishedDetail detail(String district, PlanId id) {
+        PublishedPlan plan = plan(district, id);
+        ScorecardView card = reads.inDistrict(district, () -> figures.scorecard(id));
+        Map<String, BigDecimal> scores = new HashMap<>();
+        if (card != null) {
+            card.scorecard().indicators().forEach(line -> scores.put(line.code(), line.score()));
+        }
+        List<Line> lines = reads.inDistrict(district, () -> jdbc.query("SELECT code, level1, level2, name, weight, "
+                + "target_text, latest_actual_text FROM indicator WHERE " + PlanKeys.WHERE + " ORDER BY position",
+                (row, n) -> new Line(row.getString(1), IndicatorLevel1.valueOf(row.getString(2)).label(),
+                        IndicatorLevel2.valueOf(row.getString(3)).label(), row.getString(4), row.getBigDecimal(5),
+                        row.getString(6), row.getString(7), scores.get(row.getString(1))), PlanKeys.of(id)));
+        return new PublishedDetail(plan, lines);
+    }
+
+    private DayHead head(String district, LocalDate day) {
+        Instant end = days.startOf(day.plusDays(1));
+        boolean over = !end.isAfter(Instant.now());
+        try {
+            return store.chainHead(district, over ? end : Instant.now())
+                    .map(head -> new DayHead(day, over, head.position(), head.hash()))
+                    .orElse(new DayHead(day, over, null, null));
+        } catch (DataAccessException e) {
+            // the figures stay public; the head is shown as not known rather than the page failing
+            log.warn("the chain head of {} on {} cannot be read: {}", district, day, e.getMessage());
+            return new DayHead(day, over, null, null);
+        }
+    }
+}
