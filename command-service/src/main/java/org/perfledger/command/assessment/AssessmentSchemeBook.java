@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -24,7 +25,8 @@ import org.perfledger.kernel.performance.Points;
 
 /**
  * District finance's scheme of ex-ante assessments for one year, version by version: every criterion has its points,
- * more than 0, and they add up to 100. Setting it never changes a conclusion already drawn under an earlier version.
+ * more than 0, and they add up to 100. Setting it never changes a conclusion already drawn under an earlier version;
+ * the same points from the same source set again change nothing.
  */
 @Aggregate
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -36,6 +38,7 @@ public class AssessmentSchemeBook {
     private String id;
     private int version;
     private Map<AssessmentCriterion, Points> weights = new TreeMap<>();
+    private String source;
 
     protected AssessmentSchemeBook() {
         // for Axon
@@ -62,11 +65,11 @@ public class AssessmentSchemeBook {
             throw new DomainRejection(Kind.RULE, "assessment-scheme.total", "weights", "the criteria's points add up "
                     + "to " + total.stripTrailingZeros().toPlainString() + ", not 100");
         }
-        String source = PlanRules.optionalText("source", command.source(), PlanLimits.MAX_REASON);
-        if (command.weights().equals(weights) && version > 0) {
+        String given = PlanRules.optionalText("source", command.source(), PlanLimits.MAX_REASON);
+        if (version > 0 && sameWeights(command.weights()) && Objects.equals(given, this.source)) {
             return version;
         }
-        apply(new AssessmentSchemeSet(command.district(), command.year(), version + 1, command.weights(), source));
+        apply(new AssessmentSchemeSet(command.district(), command.year(), version + 1, command.weights(), given));
         return version;
     }
 
@@ -75,6 +78,13 @@ public class AssessmentSchemeBook {
         id = Streams.assessmentScheme(event.district(), event.year());
         version = event.version();
         weights = new TreeMap<>(event.weights());
+        source = event.source();
+    }
+
+    /** The same points for every criterion, however written (20 and 20.0 alike). */
+    private boolean sameWeights(Map<AssessmentCriterion, Points> asked) {
+        return asked.size() == weights.size() && asked.entrySet().stream().allMatch(entry ->
+                weights.containsKey(entry.getKey()) && weights.get(entry.getKey()).compareTo(entry.getValue()) == 0);
     }
 
     Version current() {
