@@ -6,6 +6,9 @@ import { t } from '../i18n.js';
 
 const e = h;
 
+/** Points, or percentage points, as typed: up to three digits and two decimals (20, 97.5, 100). */
+export const POINTS = /^\d{1,3}(\.\d{1,2})?$/;
+
 /** A server's field name as the form names it: `improvementMeasures: ` prefixes and the like are the API's. */
 const withoutFieldPrefix = message => String(message ?? '').replace(/^([\w.[\]]+: )+/, '');
 

@@ -10,15 +10,16 @@ import { Form } from '../components/form.js';
 
 const e = h;
 const GRADES = ['EXCELLENT', 'GOOD', 'FAIR', 'POOR'];
-const RULE = /^\s*(优先保障|据实安排|取消|暂停|PRIORITISE|AS_NEEDED|CANCEL|SUSPEND|(压减|REDUCE)\s*\d{1,3}(\.\d{1,2})?\s*%?)\s*$/i;
+/** A rule as the service reads it: an action, 压减 with its share. */
+export const RULE = /^\s*(优先保障|据实安排|取消|暂停|PRIORITISE|AS_NEEDED|CANCEL|SUSPEND|(压减|REDUCE)\s*\d{1,3}(\.\d{1,2})?\s*%?)\s*$/i;
 /** Where a district starts: the and common practice's rules. */
 const TEMPLATE = { EXCELLENT: '优先保障', GOOD: '据实安排', FAIR: '压减 10%', POOR: '取消' };
 
 /** A rule in the words the service reads it in (压减 10%), whatever the page's language. */
 const ACTIONS = { PRIORITISE: '优先保障', AS_NEEDED: '据实安排', REDUCE: '压减', CANCEL: '取消', SUSPEND: '暂停' };
 const written = rule => (rule ? ACTIONS[rule.action] + (rule.share ? ' ' + rule.share + '%' : '') : '');
-/** A rule in the reader's language. */
-const shown = rule => (rule ? t('resultAction.' + rule.action) + (rule.share ? ' ' + rule.share + '%' : '') : '');
+/** A rule ({action, share}) in the reader's language: 压减 10%. */
+export const shown = rule => (rule ? t('resultAction.' + rule.action) + (rule.share ? ' ' + rule.share + '%' : '') : '');
 
 export function ResultRulesCard({ year }) {
   const path = base() + '/years/' + year + '/result-use-rules';

@@ -9,7 +9,7 @@ import { Loading, useLoad } from '../lib/load.js';
 import { base } from '../lib/session.js';
 import { businessTime, gradeLabel, score } from '../lib/format.js';
 import { Notice, YearPicker, useSaved } from '../components/controls.js';
-import { Form, problemText } from '../components/form.js';
+import { Form, problemText, POINTS } from '../components/form.js';
 import { CRITERIA } from './plan/assessment.js';
 import { ThresholdsCard } from './thresholds.js';
 import { ResultRulesCard } from './result-rules.js';
@@ -18,7 +18,6 @@ const e = h;
 const KINDS = ['project', 'department-wide'];
 const GRADES = ['EXCELLENT', 'GOOD', 'FAIR'];
 const DECIMALS = /^[0-4]$/;
-const NUMBER = /^\d{1,3}(\.\d{1,2})?$/;
 
 /** Where a district starts when it has no scheme yet: the common template (20 points for 执行率, 90/80/60). */
 const TEMPLATE = {
@@ -61,14 +60,14 @@ export function SchemesPage({ year, query }) {
           submitText: t('schemes.preview'),
           fields: [
             { name: 'weight', label: t('schemes.executionWeight'), required: true, initial: String(scheme.execution.weight),
-              check: value => (NUMBER.test(value.trim()) ? null : t('rule.points.format')) },
+              check: value => (POINTS.test(value.trim()) ? null : t('rule.points.format')) },
             { name: 'base', label: t('schemes.base'), required: true, initial: scheme.execution.base,
               options: [['ADJUSTED', t('schemes.base.ADJUSTED')], ['INITIAL', t('schemes.base.INITIAL')]] },
             { name: 'capped', label: t('schemes.capped'), type: 'checkbox', initial: scheme.execution.capped === true },
             { name: 'partialCredit', label: t('schemes.partialCredit'), required: true, initial: String(scheme.partialCredit),
-              check: value => (NUMBER.test(value.trim()) ? null : t('rule.percentage.format')) },
+              check: value => (POINTS.test(value.trim()) ? null : t('rule.percentage.format')) },
             ...GRADES.map(code => ({ name: 'grade:' + code, label: t('schemes.gradeFrom', { grade: gradeLabel(t('grade.' + code)) }),
-              required: true, initial: String(grade(code)), check: value => (NUMBER.test(value.trim()) ? null : t('rule.points.format')) })),
+              required: true, initial: String(grade(code)), check: value => (POINTS.test(value.trim()) ? null : t('rule.points.format')) })),
             { name: 'source', label: t('schemes.source'), initial: scheme.source ?? '', long: true, max: 500,
               help: t('schemes.sourceHelp') },
             { name: 'rateDecimals', label: t('schemes.rateDecimals'), required: true, initial: String(scheme.precision.rateDecimals),
@@ -126,7 +125,7 @@ function AssessmentSchemeCard({ year }) {
       fields: [
         ...CRITERIA.map(code => ({ name: code, label: t('criterion.' + code), required: true,
           initial: String(current?.weights?.[code] ?? 20), help: code === 'NECESSITY' ? t('assessmentScheme.help') : undefined,
-          check: value => (NUMBER.test(value.trim()) ? null : t('rule.points.format')), apiNames: ['weights.' + code] })),
+          check: value => (POINTS.test(value.trim()) ? null : t('rule.points.format')), apiNames: ['weights.' + code] })),
         { name: 'source', label: t('assessmentScheme.source'), initial: current?.source ?? '', long: true, max: 500 },
       ],
       submit: values => api.send('PUT', path, { weights: Object.fromEntries(CRITERIA.map(code => [code, values[code].trim()])),

@@ -7,10 +7,9 @@ import { Loading, useLoad } from '../lib/load.js';
 import { base } from '../lib/session.js';
 import { businessTime } from '../lib/format.js';
 import { Light, Notice, useSaved } from '../components/controls.js';
-import { Form } from '../components/form.js';
+import { Form, POINTS } from '../components/form.js';
 
 const e = h;
-const POINTS = /^\d{1,3}(\.\d{1,2})?$/;
 
 export function ThresholdsCard({ year }) {
   const path = base() + '/years/' + year + '/monitoring-thresholds';

@@ -71,15 +71,15 @@ public class LibraryIndicator {
         String unit = PlanRules.optionalText("unit", command.unit(), LibraryEvents.MAX_UNIT);
         String guidance = PlanRules.optionalText("guidance", command.guidance(), PlanLimits.MAX_TEXT);
         int version = current == null ? 0 : current.version();
-        LibraryIndicatorDefined next = new LibraryIndicatorDefined(command.district(), command.code(), version + 1,
+        LibraryIndicatorDefined next = new LibraryIndicatorDefined(command.district(), command.code(), version,
                 command.kind(), sector, command.level1(), command.level2(), name, unit, command.direction(),
                 command.basis(), guidance);
-        if (current != null && next.equals(new LibraryIndicatorDefined(current.district(), current.code(),
-                version + 1, current.kind(), current.sector(), current.level1(), current.level2(), current.name(),
-                current.unit(), current.direction(), current.basis(), current.guidance()))) {
+        // the definition as it stands, defined again: the same event but for nothing new
+        if (next.equals(current)) {
             return version;
         }
-        apply(next);
+        apply(new LibraryIndicatorDefined(command.district(), command.code(), version + 1, command.kind(), sector,
+                command.level1(), command.level2(), name, unit, command.direction(), command.basis(), guidance));
         return version + 1;
     }
 

@@ -102,21 +102,23 @@ public class PublishedPlans {
                     + "WHERE district = ? AND fiscal_year = ? AND published_channels IS NOT NULL",
                     (row, n) -> publications.put(row.getString(1), new Object[] {row.getTimestamp(2) == null ? null
                             : row.getTimestamp(2).toInstant(), row.getString(3)}), district, year.value());
+            // one chain head a publication day, read from the event store
+            Map<LocalDate, DayHead> heads = new HashMap<>();
             List<PublishedPlan> rows = new ArrayList<>();
             for (int i = 0; i < plans.size(); i++) {
                 Map<String, Object> plan = plans.get(i);
                 String department = (String) plan.get("department_id");
                 Object[] publication = publications.getOrDefault(department + "/" + plan.get("plan_key"),
                         new Object[2]);
-                Instant at = (Instant) publication[0];
+                LocalDate day = publication[0] == null ? null : days.day((Instant) publication[0]);
                 WanYuan adjusted = PlanFigures.money(plan.get("adjusted_budget"));
                 WanYuan executed = PlanFigures.money(plan.get("executed"));
                 rows.add(new PublishedPlan(department, named.department(department), (String) plan.get("plan_key"),
                         (String) plan.get("name"), (String) plan.get("kind"),
                         PlanFigures.money(plan.get("initial_budget")), adjusted, executed,
                         PlanFigures.rate(executed, adjusted), PlanFigures.score(cards.get(i)),
-                        PlanFigures.grade(cards.get(i)), at == null ? null : days.day(at), (String) publication[1],
-                        null));
+                        PlanFigures.grade(cards.get(i)), day, (String) publication[1],
+                        day == null ? null : heads.computeIfAbsent(day, on -> head(district, on))));
             }
             return new PublishedYear(district, named.district(), year.value(), rows);
         });
@@ -124,13 +126,16 @@ public class PublishedPlans {
             throw new NotFoundException("year", "public.nothing-published", "the district published nothing for "
                     + year);
         }
-        Map<LocalDate, DayHead> heads = new HashMap<>();
-        return new PublishedYear(published.district(), published.districtName(), published.year(),
-                published.plans().stream().map(plan -> new PublishedPlan(plan.department(), plan.departmentName(),
-                        plan.plan(), plan.name(), plan.kind(), plan.approved(), plan.adjusted(), plan.executed(),
-                        plan.executionRate(), plan.score(), plan.grade(), plan.publishedOn(), plan.channels(),
-                        plan.publishedOn() == null ? null
-                                : heads.computeIfAbsent(plan.publishedOn(), day -> head(district, day)))).toList());
+        return published;
+    }
+
+    /** That the plan is published: 404, as for a plan that is not there, when it is not. */
+    public void requirePublished(String district, PlanId id) {
+        List<String> phase = reads.inDistrict(district, () -> jdbc.queryForList("SELECT phase FROM plan WHERE "
+                + PlanKeys.WHERE, String.class, PlanKeys.of(id)));
+        if (!phase.contains(PlanPhase.PUBLISHED.name())) {
+            throw notPublished(id);
+        }
     }
 
     /** One published plan of the year; 404 for a plan that is not published (or not there: the same answer). */
@@ -138,8 +143,11 @@ public class PublishedPlans {
         String key = id.departmentWide() ? PlanId.DEPARTMENT_WIDE : id.project();
         return year(district, id.year()).plans().stream()
                 .filter(plan -> plan.department().equals(id.department().code().value()) && plan.plan().equals(key))
-                .findFirst().orElseThrow(() -> new NotFoundException("plan", "public.not-published", "no published "
-                        + id.year() + " plan " + id));
+                .findFirst().orElseThrow(() -> notPublished(id));
+    }
+
+    private static NotFoundException notPublished(PlanId id) {
+        return new NotFoundException("plan", "public.not-published", "no published " + id.year() + " plan " + id);
     }
 
     /** A published plan with the lines of its 自评表; 404 for a plan that is not published. */

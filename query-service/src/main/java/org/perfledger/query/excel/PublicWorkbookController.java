@@ -33,7 +33,7 @@ class PublicWorkbookController {
                                     @PathVariable("department") String department, @PathVariable("year") String year,
                                     @PathVariable("plan") String plan) {
         PlanId id = PlanKeys.fromPath(district, department, year, PlanId.DEPARTMENT_WIDE.equals(plan) ? null : plan);
-        published.plan(district, id);
+        published.requirePublished(district, id);
         byte[] bytes = reads.inDistrict(district, () -> tables.write(id));
         String file = id.year() + "-" + department + "-" + (id.departmentWide() ? "部门整体" : plan) + "-自评表.xlsx";
         return ResponseEntity.ok()

@@ -1,5 +1,8 @@
 package org.perfledger.query.work;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,75 +98,33 @@ class WorkQueueController {
                         row.getString("plan_key"), row.getString("name"), phase.name(), task, role, null, null, null,
                         note, null, row.getTimestamp("updated_at").toInstant());
             }, district, fiscalYear, scope, scope));
-            tasks.addAll(jdbc.query("""
-                    SELECT a.department_id, d.name AS department_name, a.plan_key, p.name, p.phase, a.number, a.code,
-                           a.target_text, a.reason, a.requested_by, p.updated_at
-                      FROM target_adjustment a
-                      JOIN plan p ON p.district = a.district AND p.department_id = a.department_id
-                                 AND p.fiscal_year = a.fiscal_year AND p.plan_key = a.plan_key
-                      LEFT JOIN department d ON d.district = a.district AND d.department_id = a.department_id
-                     WHERE a.district = ? AND a.fiscal_year = ? AND a.status = 'requested'
-                       AND (CAST(? AS TEXT) IS NULL OR a.department_id = ?)
-                     ORDER BY a.department_id, a.plan_key, a.number""",
-                    (row, n) -> new Task(row.getString("department_id"), row.getString("department_name"),
-                            row.getString("plan_key"), row.getString("name"), row.getString("phase"),
-                            "decide-target-adjustment", Role.DISTRICT_FINANCE, row.getInt("number"),
+            Object[] where = {district, fiscalYear, scope, scope};
+            tasks.addAll(onItems("target_adjustment", "i.number, i.code, i.target_text, i.reason, i.requested_by, "
+                    + "p.updated_at", "i.status = 'requested'", "i.department_id, i.plan_key, i.number", where,
+                    (row, on) -> on.task("decide-target-adjustment", Role.DISTRICT_FINANCE, row.getInt("number"),
                             row.getString("code"), row.getString("target_text"), row.getString("reason"),
-                            row.getString("requested_by"), row.getTimestamp("updated_at").toInstant()),
-                    district, fiscalYear, scope, scope));
+                            row.getString("requested_by"), row.getTimestamp("updated_at"))));
             // finance's warnings waiting for the department's answer (提示 / 警示)
-            tasks.addAll(jdbc.query("""
-                    SELECT w.department_id, d.name AS department_name, w.plan_key, p.name, p.phase, w.number, w.level,
-                           w.text, w.respond_by, w.issued_by, w.issued_at
-                      FROM plan_warning w
-                      JOIN plan p ON p.district = w.district AND p.department_id = w.department_id
-                                 AND p.fiscal_year = w.fiscal_year AND p.plan_key = w.plan_key
-                      LEFT JOIN department d ON d.district = w.district AND d.department_id = w.department_id
-                     WHERE w.district = ? AND w.fiscal_year = ? AND w.response IS NULL
-                       AND (CAST(? AS TEXT) IS NULL OR w.department_id = ?)
-                     ORDER BY w.respond_by, w.department_id, w.plan_key""",
-                    (row, n) -> new Task(row.getString("department_id"), row.getString("department_name"),
-                            row.getString("plan_key"), row.getString("name"), row.getString("phase"),
-                            "answer-warning", Role.DEPARTMENT_EDITOR, null, null, row.getString("respond_by"),
-                            row.getString("text"), row.getString("issued_by"),
-                            row.getTimestamp("issued_at").toInstant()),
-                    district, fiscalYear, scope, scope));
+            tasks.addAll(onItems("plan_warning", "i.text, i.respond_by, i.issued_by, i.issued_at", "i.response IS NULL",
+                    "i.respond_by, i.department_id, i.plan_key", where,
+                    (row, on) -> on.task("answer-warning", Role.DEPARTMENT_EDITOR, null, null,
+                            row.getString("respond_by"), row.getString("text"), row.getString("issued_by"),
+                            row.getTimestamp("issued_at"))));
             // a new project's ex-ante assessment waiting for finance's conclusion (事前绩效评估)
-            tasks.addAll(jdbc.query("""
-                    SELECT a.department_id, d.name AS department_name, a.plan_key, p.name, p.phase, a.round,
-                           a.submitted_by, a.submitted_at
-                      FROM assessment a
-                      JOIN plan p ON p.district = a.district AND p.department_id = a.department_id
-                                 AND p.fiscal_year = a.fiscal_year AND p.plan_key = a.plan_key
-                      LEFT JOIN department d ON d.district = a.district AND d.department_id = a.department_id
-                     WHERE a.district = ? AND a.fiscal_year = ? AND a.conclusion IS NULL
-                       AND (CAST(? AS TEXT) IS NULL OR a.department_id = ?)
-                     ORDER BY a.department_id, a.plan_key""",
-                    (row, n) -> new Task(row.getString("department_id"), row.getString("department_name"),
-                            row.getString("plan_key"), row.getString("name"), row.getString("phase"),
-                            "conclude-assessment", Role.DISTRICT_FINANCE, null, null, null, null,
-                            row.getString("submitted_by"), row.getTimestamp("submitted_at").toInstant()),
-                    district, fiscalYear, scope, scope));
+            tasks.addAll(onItems("assessment", "i.submitted_by, i.submitted_at", "i.conclusion IS NULL",
+                    "i.department_id, i.plan_key", where,
+                    (row, on) -> on.task("conclude-assessment", Role.DISTRICT_FINANCE, null, null, null, null,
+                            row.getString("submitted_by"), row.getTimestamp("submitted_at"))));
             // rectification items: the department reports on an open one, finance returns or closes a reported one
-            tasks.addAll(jdbc.query("""
-                    SELECT r.department_id, d.name AS department_name, r.plan_key, p.name, p.phase, r.number, r.status,
-                           r.issue, r.deadline, r.raised_by, r.raised_at
-                      FROM rectification r
-                      JOIN plan p ON p.district = r.district AND p.department_id = r.department_id
-                                 AND p.fiscal_year = r.fiscal_year AND p.plan_key = r.plan_key
-                      LEFT JOIN department d ON d.district = r.district AND d.department_id = r.department_id
-                     WHERE r.district = ? AND r.fiscal_year = ? AND r.status IN ('open', 'reported')
-                       AND (CAST(? AS TEXT) IS NULL OR r.department_id = ?)
-                     ORDER BY r.deadline, r.department_id, r.plan_key, r.number""",
-                    (row, n) -> {
+            tasks.addAll(onItems("rectification", "i.number, i.status, i.issue, i.deadline, i.raised_by, i.raised_at",
+                    "i.status IN ('open', 'reported')", "i.deadline, i.department_id, i.plan_key, i.number", where,
+                    (row, on) -> {
                         boolean reported = "reported".equals(row.getString("status"));
-                        return new Task(row.getString("department_id"), row.getString("department_name"),
-                                row.getString("plan_key"), row.getString("name"), row.getString("phase"),
-                                reported ? "close-rectification" : "rectify",
+                        return on.task(reported ? "close-rectification" : "rectify",
                                 reported ? Role.DISTRICT_FINANCE : Role.DEPARTMENT_EDITOR, row.getInt("number"), null,
                                 row.getString("deadline"), row.getString("issue"), row.getString("raised_by"),
-                                row.getTimestamp("raised_at").toInstant());
-                    }, district, fiscalYear, scope, scope));
+                                row.getTimestamp("raised_at"));
+                    }));
             // once finance has set its rules of using the year's results: each accepted plan without a proposal
             tasks.addAll(jdbc.query("""
                     SELECT p.department_id, d.name AS department_name, p.plan_key, p.name, p.phase, p.updated_at
@@ -185,4 +146,35 @@ class WorkQueueController {
         });
     }
 
+    /** The plan an item of one of its tables belongs to, as a task names it. */
+    private record OnPlan(String department, String departmentName, String plan, String name, String phase) {
+
+        Task task(String task, Role role, Integer number, String indicator, String detail, String note, String by,
+                  Timestamp since) {
+            return new Task(department, departmentName, plan, name, phase, task, role, number, indicator, detail, note,
+                    by, since.toInstant());
+        }
+    }
+
+    /** A task made of an item's row and its plan. */
+    private interface ItemTask {
+        Task of(ResultSet row, OnPlan plan) throws SQLException;
+    }
+
+    /**
+     * The tasks on items of a plan's table ({@code i}) that meet {@code condition}, in the year and the reader's scope
+     * ({@code where}: district, year, and the department twice, or null), each joined to its plan ({@code p}) and
+     * department.
+     */
+    private List<Task> onItems(String table, String columns, String condition, String order, Object[] where,
+                               ItemTask task) {
+        return jdbc.query("SELECT i.department_id, d.name AS department_name, i.plan_key, p.name, p.phase, " + columns
+                + " FROM " + table + " i JOIN plan p ON p.district = i.district AND p.department_id = i.department_id"
+                + " AND p.fiscal_year = i.fiscal_year AND p.plan_key = i.plan_key"
+                + " LEFT JOIN department d ON d.district = i.district AND d.department_id = i.department_id"
+                + " WHERE i.district = ? AND i.fiscal_year = ? AND " + condition
+                + " AND (CAST(? AS TEXT) IS NULL OR i.department_id = ?) ORDER BY " + order,
+                (row, n) -> task.of(row, new OnPlan(row.getString("department_id"), row.getString("department_name"),
+                        row.getString("plan_key"), row.getString("name"), row.getString("phase"))), where);
+    }
 }

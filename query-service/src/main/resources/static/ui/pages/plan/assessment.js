@@ -6,13 +6,12 @@ import { useState } from 'preact/hooks';
 import { t } from '../../i18n.js';
 import * as api from '../../api.js';
 import { Notice, useSaved } from '../../components/controls.js';
-import { Form } from '../../components/form.js';
+import { Form, POINTS } from '../../components/form.js';
 import { businessTime } from '../../lib/format.js';
 
 const e = h;
 export const CRITERIA = ['NECESSITY', 'ECONOMY', 'GOALS', 'FEASIBILITY', 'COMPLIANCE'];
 const CONCLUSIONS = ['SUPPORTED', 'SUPPORTED_AFTER_ADJUSTMENT', 'NOT_SUPPORTED'];
-const POINTS = /^\d{1,3}(\.\d{1,2})?$/;
 const BEFORE_BUDGET = ['DRAFTING', 'TARGETS_SUBMITTED', 'IN_EXECUTION'];
 
 export function AssessmentSection({ plan, path, editor, finance, reload }) {

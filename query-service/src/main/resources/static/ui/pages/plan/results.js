@@ -7,10 +7,10 @@ import * as api from '../../api.js';
 import { Notice, useSaved } from '../../components/controls.js';
 import { Form } from '../../components/form.js';
 import { businessTime, money } from '../../lib/format.js';
+import { RULE, shown } from '../result-rules.js';
 
 const e = h;
 const PROPOSING = ['SELF_EVALUATION_ACCEPTED', 'PUBLISHED'];
-const RULE = /^\s*(优先保障|据实安排|取消|暂停|PRIORITISE|AS_NEEDED|CANCEL|SUSPEND|(压减|REDUCE)\s*\d{1,3}(\.\d{1,2})?\s*%?)\s*$/i;
 const MONEY = /^\d{1,13}(\.\d{1,2})?$/;
 
 export function ResultsSection({ plan, path, finance, reload }) {
@@ -23,7 +23,7 @@ export function ResultsSection({ plan, path, finance, reload }) {
   return e('section', { class: 'card', 'data-test': 'results-section' },
     e('h3', null, t('section.results')),
     basis && e('p', { 'data-test': 'budget-basis' }, t('results.basis', { year: basis.priorYear, grade: t('grade.' + basis.grade),
-      number: basis.proposalNumber, action: rule(basis.action), proposed: money(basis.proposed), opened: money(basis.opened) })),
+      number: basis.proposalNumber, action: shown(basis.action), proposed: money(basis.proposed), opened: money(basis.opened) })),
     results.proposals.length === 0 ? (canPropose && e('p', { class: 'muted' }, t('results.none')))
       : e('table', { tabindex: 0, 'data-test': 'proposals' },
         e('thead', null, e('tr', null, ['results.number', 'col.grade', 'results.ruleAction', 'results.base',
@@ -53,10 +53,4 @@ export function ResultsSection({ plan, path, finance, reload }) {
         await saved(path, receipt, reload);
       },
       onCancel: () => setProposing(false) }));
-}
-
-/** A rule as the event holds it ({action, share}) in words: 压减 10%. */
-function rule(value) {
-  if (!value) return '—';
-  return t('resultAction.' + value.action) + (value.share ? ' ' + value.share + '%' : '');
 }

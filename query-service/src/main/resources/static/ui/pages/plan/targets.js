@@ -9,7 +9,7 @@ import { useLoad } from '../../lib/load.js';
 import { base, departmentPath, termLabel, termOptions, useVocabulary } from '../../lib/session.js';
 import { pct, score, text } from '../../lib/format.js';
 import { Notice, useSaved } from '../../components/controls.js';
-import { Form } from '../../components/form.js';
+import { Form, POINTS } from '../../components/form.js';
 import { completionForm, orNull } from '../../components/plan-forms.js';
 import { ReadingPreview } from '../../components/reading.js';
 import { REPORTING, STATING } from './phases.js';
@@ -17,7 +17,6 @@ import { REPORTING, STATING } from './phases.js';
 const e = h;
 // while the self-evaluation is drawn up, an indicator the approved targets did not hold may be added (自评时补充)
 const LATE = ['CLOSED', 'SELF_EVALUATION_RETURNED'];
-const POINTS = /^\d{1,3}(\.\d{1,2})?$/;
 // one goal a row, "经费：目标" where the documents tie it to a fund
 const FUNDED = /^([^：:]{1,100})[：:](.+)$/;
 

@@ -30,6 +30,11 @@ class DictionariesTest {
 
     private static final Pattern ENTRY = Pattern.compile("'([A-Za-z0-9_.:-]+)':\\s*'((?:[^'\\\\]|\\\\.)*)'");
 
+    /** A language's messages: its dictionary and the one of the cycle around the year ({@code <language>-cycle.js}). */
+    private static String messages(String language) throws IOException {
+        return dictionary(language + ".js") + dictionary(language + "-cycle.js");
+    }
+
     /** One of the UI's dictionaries, {@code static/ui/i18n/<file>}. */
     private static String dictionary(String file) throws IOException {
         try (InputStream in = DictionariesTest.class.getResourceAsStream("/static/ui/i18n/" + file)) {
@@ -57,15 +62,15 @@ class DictionariesTest {
 
     @Test
     void bothLanguagesNameTheSameMessages() throws IOException {
-        Set<String> chinese = keys(dictionary("zh-CN.js"));
-        Set<String> english = keys(dictionary("en.js"));
+        Set<String> chinese = keys(messages("zh-CN"));
+        Set<String> english = keys(messages("en"));
         assertThat(chinese).hasSizeGreaterThan(100);
         assertThat(english).containsExactlyInAnyOrderElementsOf(chinese);
     }
 
     @Test
     void theEnglishMessagesAreEnglish() throws IOException {
-        Matcher entry = ENTRY.matcher(dictionary("en.js"));
+        Matcher entry = ENTRY.matcher(messages("en"));
         Set<String> chinese = new LinkedHashSet<>();
         while (entry.find()) {
             if (entry.group(1).equals("lang.switch")) {

@@ -4,7 +4,7 @@ import org.perfledger.kernel.validation.Labelled;
 
 /**
  * How a plan or an indicator stands during the year (绩效运行监控预警): 绿灯 on course, 黄灯 behind by more than
- * finance's yellow threshold, 红灯 behind by more than its red one. Ordered from good to bad.
+ * finance's yellow threshold, 红灯 behind by more than its red one.
  */
 public enum TrafficLight implements Labelled {
     GREEN("绿灯"),
@@ -20,10 +20,5 @@ public enum TrafficLight implements Labelled {
     @Override
     public String label() {
         return label;
-    }
-
-    /** The worse of two lights; null stands for no light. */
-    public static TrafficLight worse(TrafficLight a, TrafficLight b) {
-        return a == null ? b : b == null ? a : a.compareTo(b) >= 0 ? a : b;
     }
 }

@@ -79,7 +79,5 @@ class IndicatorLightTest {
         assertThat(strict.light(new BigDecimal("2.51"))).isEqualTo(TrafficLight.RED);
         assertThat(IndicatorLight.of(TargetParser.parse("≥1000人次"), TargetParser.parse("480人次"), null,
                 HALF_YEAR, strict).light()).isEqualTo(TrafficLight.YELLOW);
-        assertThat(TrafficLight.worse(TrafficLight.YELLOW, null)).isEqualTo(TrafficLight.YELLOW);
-        assertThat(TrafficLight.worse(TrafficLight.YELLOW, TrafficLight.RED)).isEqualTo(TrafficLight.RED);
     }
 }
