@@ -28,8 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Reads of the record as it stood at an instant. The streams the view rests on are replayed from the event store up
  * to that instant, into the read models' rows by the same projection the live consumers use
- * ({@link ReadModel}), written to temporary copies of their tables that exist for one transaction only; the
- * view's own query then runs on those copies, unchanged, and everything is rolled back. So a view "as of" is a fresh
+ * ({@link ReadModel}), written to the session's temporary copies of their tables, which only this transaction
+ * reads; the view's own query then runs on those copies, unchanged, and what was replayed is gone when it ends. So a view "as of" is a fresh
  * replay by construction, and the live tables are never touched.
  */
 @Component
@@ -66,8 +66,11 @@ public class AsOfReads {
             return reads.inDistrict(district, read);
         }
         return replays.record(() -> scratch.execute(status -> {
-            status.setRollbackOnly();
-            tables.shadowWithTemporaryCopies();
+            if (!tables.shadowWithTemporaryCopies()) {
+                // what the view replayed goes; copies made just now stay for the next view on this connection, and
+                // its commit empties them
+                status.setRollbackOnly();
+            }
             try (ReadModel model = ReadModel.empty()) {
                 store.forEach(scope, at, row -> {
                     DecodedEvent event = decode(row);

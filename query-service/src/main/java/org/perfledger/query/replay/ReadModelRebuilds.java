@@ -285,13 +285,13 @@ public class ReadModelRebuilds implements DisposableBean {
     }
 
     private void replayInTransaction(String target, List<Settled> batch) {
-        jdbc.execute("SET LOCAL search_path TO " + ReadModelTables.ident(target));
+        jdbc.execute("SET LOCAL search_path TO " + ReadModelTables.searchPath(target));
         List<DecodedEvent> events = new ArrayList<>(batch.size());
         for (Settled settled : batch) {
             events.add(decode(settled));
         }
         applier.replay(events);
-        jdbc.execute("SET LOCAL search_path TO " + ReadModelTables.ident(tables.schema()));
+        jdbc.execute("SET LOCAL search_path TO " + ReadModelTables.searchPath(tables.schema()));
     }
 
     /** The rebuilt schema becomes the live one; the tables that are not projections move over as they are. */

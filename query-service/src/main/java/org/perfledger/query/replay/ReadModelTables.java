@@ -48,8 +48,8 @@ public class ReadModelTables {
 
     private final JdbcTemplate jdbc;
     private final String schema;
-    /** The statements of {@link #shadowWithTemporaryCopies()}: the tables are those the migrations made at start. */
-    private volatile String temporaryCopies;
+    /** What {@link #shadowWithTemporaryCopies()} makes: the tables are those the migrations made at start. */
+    private volatile TemporaryCopies temporaryCopies;
 
     ReadModelTables(JdbcTemplate jdbc, @Value("${spring.flyway.default-schema:readmodel}") String schema) {
         this.jdbc = jdbc;
@@ -106,24 +106,50 @@ public class ReadModelTables {
     }
 
     /**
-     * Makes temporary copies of the live projection tables for this transaction only: they hide the live ones
-     * (PostgreSQL searches the temporary schema first) and vanish when it ends. They hold one view's replay, a few
-     * hundred to a few thousand rows read once, so they are made without indexes: every index is one more relation
-     * to create and drop for each view. The statements are made once and sent in one round trip.
+     * Makes this transaction read and write temporary copies of the live projection tables: they come first in its
+     * search path, and are empty when it begins. The copies belong to the database session and outlive the
+     * transaction ({@code ON COMMIT DELETE ROWS}; a transaction that rolls back leaves nothing in them either), so
+     * a pooled connection makes them once, not for every view: making some thirty relations was the larger part of
+     * a view as of an instant. Every other search path of this service names {@code pg_temp} last (the
+     * connections' own, {@link #searchPath}), so the copies never hide a live table outside such a transaction.
+     * They hold one view's replay, a few hundred to a few thousand rows read once, so they have no indexes.
+     *
+     * @return true when the copies were made in this transaction: it has to commit for the session to keep them
      */
-    public void shadowWithTemporaryCopies() {
-        String statements = temporaryCopies;
-        if (statements == null) {
+    public boolean shadowWithTemporaryCopies() {
+        TemporaryCopies copies = temporaryCopies;
+        if (copies == null) {
+            List<String> projections = projections(schema);
             StringBuilder sql = new StringBuilder();
-            for (String table : projections(schema)) {
+            for (String table : projections) {
                 sql.append("CREATE TEMPORARY TABLE ").append(ident(table)).append(" (LIKE ").append(ident(schema))
                         .append('.').append(ident(table)).append(" INCLUDING DEFAULTS INCLUDING CONSTRAINTS) ON COMMIT "
-                        + "DROP;\nGRANT SELECT ON pg_temp.").append(ident(table)).append(" TO perfledger_reader;\n");
+                        + "DELETE ROWS;\nGRANT SELECT ON pg_temp.").append(ident(table))
+                        .append(" TO perfledger_reader;\n");
             }
-            statements = sql.toString();
-            temporaryCopies = statements;
+            // made in one transaction, so the last of them stands for all
+            copies = new TemporaryCopies("pg_temp." + ident(projections.get(projections.size() - 1)), sql.toString());
+            temporaryCopies = copies;
         }
-        jdbc.execute(statements);
+        Boolean made = jdbc.queryForObject("SELECT to_regclass(?) IS NOT NULL FROM set_config('search_path', ?, true)",
+                Boolean.class, copies.last(), "pg_temp, " + ident(schema));
+        if (Boolean.TRUE.equals(made)) {
+            return false;
+        }
+        jdbc.execute(copies.statements());
+        return true;
+    }
+
+    /** The statements that make the copies, and the name of the copy they make last. */
+    private record TemporaryCopies(String last, String statements) {
+    }
+
+    /**
+     * The search path that reads and writes {@code schema}'s tables: a session's temporary tables are searched first
+     * unless the path names them, and a pooled connection may hold the copies of {@link #shadowWithTemporaryCopies}.
+     */
+    public static String searchPath(String schema) {
+        return ident(schema) + ", pg_temp";
     }
 
     private void copyAccess(String from, String to, String table) {

@@ -114,7 +114,7 @@ class OneProjectionTest {
         });
         for (List<DecodedEvent> batch : batches) {
             transactions.executeWithoutResult(status -> {
-                jdbc.execute("SET LOCAL search_path TO " + schema);
+                jdbc.execute("SET LOCAL search_path TO " + ReadModelTables.searchPath(schema));
                 applier.replay(batch);
             });
         }

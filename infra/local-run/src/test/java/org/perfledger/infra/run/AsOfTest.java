@@ -81,6 +81,17 @@ class AsOfTest {
         assertThat(client.read(PLAN + "?at=" + at(then))).isEqualTo(planThen);
         assertThat(client.read(DEPARTMENT + "/years?at=" + at(then))).isEqualTo(yearsThen);
 
+        // views as of an instant leave their temporary tables with the pooled connections they ran on: the live views
+        // and the projections on those connections still read and write the live tables
+        for (int i = 0; i < 8; i++) {
+            assertThat(client.read(DASHBOARD + "?at=" + at(then))).isEqualTo(dashboardThen);
+            assertThat(departmentPlan().get("adjustedBudget").asText()).isEqualTo("120.00");
+        }
+        client.send("POST", PLAN + "/budget/expenditures", "{\"amount\":\"10.00\",\"date\":\"2020-10-30\","
+                + "\"expenditureClass\":\"公用经费\",\"description\":\"十月抽检\"}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> departmentPlan().get("executed").asText().equals("80.00"));
+        assertThat(client.read(DASHBOARD + "?at=" + at(then))).isEqualTo(dashboardThen);
+
         String finance = platform.tokenFor(DASHBOARD, "finance");
         HttpResponse<String> beforeItExisted = client.get(platform.queryUrl() + DASHBOARD + "?at="
                 + at(beforeTheDepartment), finance);
