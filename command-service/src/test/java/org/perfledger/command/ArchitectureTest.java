@@ -17,7 +17,7 @@ class ArchitectureTest {
 
     private static final String[] CAPABILITIES = {"..command.district..", "..command.department..", "..command.plan..",
             "..command.budget..", "..command.performance..", "..command.evaluation..", "..command.scoring..",
-            "..command.planning..", "..command.calendar.."};
+            "..command.planning..", "..command.calendar..", "..command.external..", "..command.results.."};
 
     @ArchTest
     static final ArchRule platformKnowsNoCapability = noClasses().that().resideInAPackage("..command.platform..")
@@ -36,7 +36,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule capabilitiesDoNotReachIntoThePlan = noClasses()
             .that().resideInAnyPackage("..command.budget..", "..command.performance..", "..command.evaluation..",
-                    "..command.planning..", "..command.calendar..")
+                    "..command.planning..", "..command.calendar..", "..command.external..", "..command.results..")
             .should().dependOnClassesThat().resideInAPackage("..command.plan..");
 
     /**

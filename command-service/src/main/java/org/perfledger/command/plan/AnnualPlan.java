@@ -11,6 +11,10 @@ import org.perfledger.command.budget.PlanBudget;
 import org.perfledger.command.warning.PlanFunds;
 import org.perfledger.command.warning.PlanWarnings;
 import org.perfledger.command.evaluation.PlanEvaluation;
+import org.perfledger.command.external.ExternalEvaluationCommands.ReportEvaluation;
+import org.perfledger.command.external.PlanExternalEvaluations;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.perfledger.kernel.event.EventMetadata;
 import org.perfledger.command.library.IndicatorLibrary;
 import java.util.Optional;
 import org.perfledger.command.results.FinalGrade;
@@ -76,7 +80,9 @@ import org.perfledger.kernel.plan.PlanPhase;
  * its parts are aggregate members beside it: the budget ({@link PlanBudget}), the goals and indicators
  * ({@link PlanTargets}), the monitoring rounds ({@link PlanMonitoring}), the self-evaluation
  * ({@link PlanEvaluation}), a new project's ex-ante assessment ({@link PlanAssessment}), whether finance holds its
- * funds back ({@link PlanFunds}) and finance's warnings ({@link PlanWarnings}). A command about one part is handled
+ * funds back ({@link PlanFunds}), finance's warnings ({@link PlanWarnings}), the use of its results
+ * ({@link PlanResults}), its rectification items ({@link PlanRectifications}) and the evaluations beyond its
+ * self-evaluation ({@link PlanExternalEvaluations}). A command about one part is handled
  * by that part, which checks its own rules and applies its events; the root handles the lifecycle, the commands that
  * may start a plan and those that read several parts. Every command first passes the root's check of the lifecycle
  * ({@link PlanLifecycle}: its phase, an open budget, flowing funds, as the action needs), and its receipt carries the
@@ -97,9 +103,10 @@ public class AnnualPlan {
     /**
      * The layout of the plan's snapshot: 2 since the budget, targets and evaluation became members; 3 since the
      * monitoring rounds are a member of their own; 4 since the ex-ante assessment is; 5 since the funds' hold is; 6
-     * since finance's warnings are.
+     * since finance's warnings are; 7 since the results and rectifications are; 8 since the evaluations beyond the
+     * self-evaluation are.
      */
-    public static final String SNAPSHOT_LAYOUT = "7";
+    public static final String SNAPSHOT_LAYOUT = "8";
 
     @AggregateIdentifier
     private String id;
@@ -125,6 +132,8 @@ public class AnnualPlan {
     private PlanResults results = new PlanResults();
     @AggregateMember
     private PlanRectifications rectifications = new PlanRectifications();
+    @AggregateMember
+    private PlanExternalEvaluations external = new PlanExternalEvaluations();
 
     protected AnnualPlan() {
         // for Axon
@@ -229,11 +238,23 @@ public class AnnualPlan {
         return receipt;
     }
 
-    /** Next year's budget proposal from the plan's final grade, computed again under its self-evaluation's scheme. */
+    /**
+     * Next year's budget proposal from the plan's final grade, computed again: its accepted 财政重点评价's where it has
+     * one, under that evaluation's scheme; otherwise its self-evaluation's, under the self-evaluation's scheme.
+     */
     @CommandHandler
     public Object[] handle(ProposeBudget command, ResultUseRules rules, ScoringSchemeVersions schemes) {
-        Grade grade = FinalGrade.of(plan, evaluation.schemeVersion(), targets.indicators(), budget, schemes);
-        return results.propose(plan, command, grade, budget.adjusted(), rules);
+        var key = external.acceptedKeyEvaluation();
+        Grade grade = key.isPresent() ? FinalGrade.of(plan, key.get().getValue(), targets.indicators(), budget, schemes)
+                : FinalGrade.of(plan, evaluation.schemeVersion(), targets.indicators(), budget, schemes);
+        return results.propose(plan, command, grade, budget.adjusted(), rules, key.map(e -> e.getKey()).orElse(null));
+    }
+
+    /** The evaluator's report of an evaluation commissioned from them, checked against the plan's indicators. */
+    @CommandHandler
+    public Object[] handle(ReportEvaluation command, ScoringSchemes schemes,
+                           @MetaDataValue(EventMetadata.ACTOR) String actor) {
+        return external.report(plan, command, actor, targets, schemes);
     }
 
     /** Finance's latest proposal drawn from this plan's result, for the next year's plan. */

@@ -46,6 +46,10 @@ import org.perfledger.command.performance.PerformanceCommands.StateOverallGoals;
 import org.perfledger.command.plan.PlanCommands.SubmitTargets;
 import org.perfledger.command.planning.PlanCommand;
 import org.perfledger.command.results.RectificationCommands.CloseRectification;
+import org.perfledger.command.external.ExternalEvaluationCommands.AcceptEvaluation;
+import org.perfledger.command.external.ExternalEvaluationCommands.CommissionEvaluation;
+import org.perfledger.command.external.ExternalEvaluationCommands.ReportEvaluation;
+import org.perfledger.command.external.ExternalEvaluationCommands.ReturnEvaluation;
 import org.perfledger.command.results.RectificationCommands.RaiseRectification;
 import org.perfledger.command.results.RectificationCommands.ReportRectification;
 import org.perfledger.command.results.RectificationCommands.ReturnRectification;
@@ -154,7 +158,12 @@ final class PlanLifecycle {
             entry(RaiseRectification.class, new Step("raise a rectification item", ONCE_APPROVED)),
             entry(ReportRectification.class, new Step("report a rectification", ONCE_APPROVED)),
             entry(ReturnRectification.class, new Step("return a rectification report", ONCE_APPROVED)),
-            entry(CloseRectification.class, new Step("close a rectification item", ONCE_APPROVED)));
+            entry(CloseRectification.class, new Step("close a rectification item", ONCE_APPROVED)),
+            // 部门评价 and 财政重点评价: of a plan whose targets are approved, during the year or after it
+            entry(CommissionEvaluation.class, new Step("commission an evaluation", ONCE_APPROVED)),
+            entry(ReportEvaluation.class, new Step("report an evaluation", ONCE_APPROVED)),
+            entry(ReturnEvaluation.class, new Step("return an evaluation report", ONCE_APPROVED)),
+            entry(AcceptEvaluation.class, new Step("accept an evaluation report", ONCE_APPROVED)));
 
     private static final Map<Class<? extends PlanEvent>, PlanPhase> MOVES = Map.of(
             TargetsSubmitted.class, TARGETS_SUBMITTED,

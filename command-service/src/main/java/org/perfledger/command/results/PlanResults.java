@@ -32,10 +32,12 @@ public class PlanResults {
     private BudgetProposed latest;
 
     /**
-     * Draws up next year's proposal from the plan's final {@code grade} and this year's adjusted budget ({@code base})
-     * under finance's rules of the year; an override (another action or amount) needs its reason.
+     * Draws up next year's proposal from the plan's final {@code grade} (that of its accepted 财政重点评价 number
+     * {@code keyEvaluation}, or, null, of its self-evaluation) and this year's adjusted budget ({@code base}) under
+     * finance's rules of the year; an override (another action or amount) needs its reason.
      */
-    public Object[] propose(PlanId plan, ProposeBudget command, Grade grade, WanYuan base, ResultUseRules rules) {
+    public Object[] propose(PlanId plan, ProposeBudget command, Grade grade, WanYuan base, ResultUseRules rules,
+                            Integer keyEvaluation) {
         ResultUseRules.Version version = rules.current(plan.district(), plan.year()).orElseThrow(() ->
                 new DomainRejection(Kind.RULE, "results.no-rules", "plan", "district finance has set no rules of "
                         + "using the results of " + plan.year() + " (评价结果应用规则)"));
@@ -52,8 +54,8 @@ public class PlanResults {
         String reason = overridden ? PlanRules.text("reason", command.reason(), PlanLimits.MAX_REASON) : null;
         int number = latest == null ? 1 : latest.number() + 1;
         apply(new BudgetProposed(plan, number, grade, version.version(), rule, base, ruleProposed, action, proposed,
-                reason));
-        return new Object[] {"proposal", number, "grade", grade.label(), "action", action.describe(), "proposed",
+                reason, keyEvaluation));
+        return new Object[] {"proposal", number, "grade", grade.label(), "evaluation", keyEvaluation, "action", action.describe(), "proposed",
                 proposed, "overridden", overridden};
     }
 

@@ -11,6 +11,7 @@ import org.perfledger.kernel.budget.BudgetEvents;
 import org.perfledger.kernel.evaluation.EvaluationEvents;
 import org.perfledger.kernel.library.LibraryEvents;
 import org.perfledger.kernel.results.RectificationEvents;
+import org.perfledger.kernel.external.ExternalEvaluationEvents;
 import org.perfledger.kernel.results.ResultEvents;
 import org.perfledger.kernel.organisation.DepartmentRegistered;
 import org.perfledger.kernel.organisation.DistrictRegistered;
@@ -45,6 +46,10 @@ public final class EventCatalog {
             RectificationEvents.RectificationReported.class,
             RectificationEvents.RectificationReturned.class,
             RectificationEvents.RectificationClosed.class,
+            ExternalEvaluationEvents.EvaluationCommissioned.class,
+            ExternalEvaluationEvents.EvaluationReported.class,
+            ExternalEvaluationEvents.EvaluationReturned.class,
+            ExternalEvaluationEvents.EvaluationAccepted.class,
             PlanEvents.TargetsSubmitted.class,
             PlanEvents.TargetsApproved.class,
             PlanEvents.TargetsReturned.class,

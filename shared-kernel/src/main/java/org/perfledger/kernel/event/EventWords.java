@@ -1,6 +1,8 @@
 package org.perfledger.kernel.event;
 
 import org.perfledger.kernel.assessment.AssessmentCriterion;
+import org.perfledger.kernel.external.ExternalEvaluationEvents;
+import org.perfledger.kernel.external.ExternalEvaluationEvents.ExternalEvaluationEvent;
 import org.perfledger.kernel.performance.Points;
 import org.perfledger.kernel.assessment.AssessmentEvents.AssessmentConcluded;
 import org.perfledger.kernel.assessment.AssessmentEvents.AssessmentSchemeSet;
@@ -146,7 +148,10 @@ public final class EventWords {
             case "SelfEvaluationReturned" -> "自评退回";
             case "SelfEvaluationAccepted" -> "自评审核通过";
             case "SelfEvaluationPublished" -> "自评公开";
-            default -> name;
+            default -> {
+                String external = ExternalEvaluationEvents.title(name);
+                yield external == null ? name : external;
+            }
         };
     }
 
@@ -156,6 +161,9 @@ public final class EventWords {
     }
 
     private static String details(PerfLedgerEvent event) {
+        if (event instanceof ExternalEvaluationEvent e) {
+            return ExternalEvaluationEvents.describe(e);
+        }
         if (event instanceof DistrictRegistered e) {
             return e.name() + "（" + e.district().value() + "）";
         }
@@ -174,7 +182,8 @@ public final class EventWords {
                     + (e.source() == null ? "" : "，依据：" + e.source());
         }
         if (event instanceof BudgetProposed e) {
-            return "第 " + e.number() + " 号：评价等级 " + e.grade().label() + "，按规则（第 " + e.rulesVersion() + " 版）"
+            return "第 " + e.number() + " 号：" + (e.evaluation() == null ? "自评" : "财政重点评价（第 " + e.evaluation()
+                    + " 号）") + "等级 " + e.grade().label() + "，按规则（第 " + e.rulesVersion() + " 版）"
                     + e.ruleAction().describe() + "，" + e.base() + " 万元 → " + e.ruleProposed() + " 万元"
                     + (e.overridden() ? "；区财政局改为" + e.action().describe() + "，" + e.proposed() + " 万元，理由："
                     + e.overrideReason() : "");

@@ -37,12 +37,22 @@ public final class ResultEvents {
     /**
      * Finance draws up next year's budget proposal for the plan from its final grade: what the rules (of
      * {@code rulesVersion}) say, {@code ruleAction} and {@code ruleProposed} from this year's {@code base}; and what
-     * finance proposes, the same or, overriding them, another action or amount with its {@code overrideReason}.
+     * finance proposes, the same or, overriding them, another action or amount with its {@code overrideReason}. The
+     * grade is that of the plan's accepted 财政重点评价 number {@code evaluation}, or, where it has none (null), its
+     * self-evaluation's.
      */
     @EventType(name = "BudgetProposed", version = 1)
     public record BudgetProposed(PlanId plan, int number, Grade grade, int rulesVersion, ResultRule ruleAction,
                                  WanYuan base, WanYuan ruleProposed, ResultRule action, WanYuan proposed,
-                                 String overrideReason) implements PlanEvent {
+                                 String overrideReason, Integer evaluation) implements PlanEvent {
+
+        /** A proposal from the self-evaluation's grade. */
+        public BudgetProposed(PlanId plan, int number, Grade grade, int rulesVersion, ResultRule ruleAction,
+                              WanYuan base, WanYuan ruleProposed, ResultRule action, WanYuan proposed,
+                              String overrideReason) {
+            this(plan, number, grade, rulesVersion, ruleAction, base, ruleProposed, action, proposed, overrideReason,
+                    null);
+        }
 
         public BudgetProposed {
             Objects.requireNonNull(plan, "plan");

@@ -13,7 +13,12 @@ public enum Role {
     /** Reads only its own department. */
     DEPARTMENT_VIEWER,
     /** Reads everything in its district, including the event log; writes nothing. */
-    AUDITOR;
+    AUDITOR,
+    /**
+     * Writes the evaluations commissioned from it (部门评价, 财政重点评价; often a third-party agency's staff) and reads
+     * the plans they are of, nothing else.
+     */
+    EVALUATOR;
 
     public static Optional<Role> of(String name) {
         for (Role role : values()) {
