@@ -22,7 +22,7 @@ class ArchitectureTest {
             "..query.years..", "..query.trail..", "..query.plan..", "..query.scoring..", "..query.work..",
             "..query.excel..", "..query.vocabulary..", "..query.department..", "..query.audit..", "..query.web..",
             "..query.assessment..", "..query.warning..", "..query.library..", "..query.results..", "..query.congress..",
-            "..query.disclosure.."};
+            "..query.disclosure..", "..query.external.."};
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("org.perfledger.query.(*)..").should()

@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.perfledger.kernel.evaluation.Grade;
+import org.perfledger.kernel.external.Divergence;
+import org.perfledger.query.external.EvaluationViews;
+import org.perfledger.query.external.EvaluationViews.EvaluationView;
 import org.perfledger.kernel.money.WanYuan;
 import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.plan.PlanPhase;
@@ -51,8 +54,17 @@ public class CongressReports {
                          String owner, LocalDate deadline, String status, boolean late) {
     }
 
+    /**
+     * A 财政重点评价 of the year: by whom, where it stands, its score and grade (once reported) and the self-evaluation's
+     * beside it, with the difference and whether it is large.
+     */
+    public record KeyEvaluation(String department, String departmentName, String plan, String name, int number,
+                                String evaluator, String agency, String status, BigDecimal score, String grade,
+                                BigDecimal selfScore, String selfGrade, BigDecimal difference, boolean large) {
+    }
+
     public record CongressReport(String district, String districtName, int year, LocalDate asOf, Summary summary,
-                          List<Evaluation> evaluations, List<Proposal> proposals,
+                          List<Evaluation> evaluations, List<KeyEvaluation> keyEvaluations, List<Proposal> proposals,
                           List<Rectification> rectifications) {
     }
 
@@ -65,10 +77,12 @@ public class CongressReports {
     private final OverviewRows overview;
     private final PlanFigures figures;
     private final DistrictNames names;
+    private final EvaluationViews external;
 
     CongressReports(JdbcTemplate jdbc, TenantReads reads, ReadAccess access, OverviewRows overview,
-                    PlanFigures figures, DistrictNames names) {
+                    PlanFigures figures, DistrictNames names, EvaluationViews external) {
         this.names = names;
+        this.external = external;
         this.jdbc = jdbc;
         this.reads = reads;
         this.access = access;
@@ -124,9 +138,25 @@ public class CongressReports {
                         row.getString(3), row.getInt(4), row.getString(5), row.getString(6), deadline,
                         row.getString(8), "open".equals(row.getString(8)) && day.isAfter(deadline));
             }, district, year.value());
+            Map<String, String> planNames = new java.util.HashMap<>();
+            rows.forEach(row -> planNames.put(row.department() + "/" + row.plan(), row.name()));
+            List<KeyEvaluation> keyEvaluations = external.keyEvaluations(district, year.value()).stream()
+                    .map(v -> keyEvaluation(v, departments.get(v.department()),
+                            planNames.get(v.department() + "/" + v.planKey()))).toList();
             return new CongressReport(district, named.district(), year.value(), day, summary(rows, evaluations,
-                    proposals, rectifications), evaluations, proposals, rectifications);
+                    proposals, rectifications), evaluations, keyEvaluations, proposals, rectifications);
         });
+    }
+
+    private static KeyEvaluation keyEvaluation(EvaluationView v, String departmentName, String name) {
+        Divergence d = v.divergence();
+        return new KeyEvaluation(v.department(), departmentName, v.planKey(), name, v.number(),
+                v.evaluatorName() != null ? v.evaluatorName() : v.evaluator(), v.agency(), v.status(),
+                v.scorecard() == null ? null : v.scorecard().recomputedTotal(),
+                v.scorecard() == null || v.scorecard().recomputedGrade() == null ? null
+                        : v.scorecard().recomputedGrade().label(),
+                d == null ? null : d.selfTotal(), d == null || d.selfGrade() == null ? null : d.selfGrade().label(),
+                d == null ? null : d.difference(), d != null && d.large());
     }
 
     private static Summary summary(List<OverviewRow> rows, List<Evaluation> evaluations, List<Proposal> proposals,

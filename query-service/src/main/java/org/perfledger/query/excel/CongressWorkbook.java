@@ -13,6 +13,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.perfledger.query.congress.CongressReports.CongressReport;
 import org.perfledger.query.congress.CongressReports.Evaluation;
+import org.perfledger.query.congress.CongressReports.KeyEvaluation;
 import org.perfledger.query.congress.CongressReports.Proposal;
 import org.perfledger.query.congress.CongressReports.Rectification;
 import org.perfledger.query.congress.CongressReports.Summary;
@@ -25,6 +26,10 @@ final class CongressWorkbook {
 
     private CongressWorkbook() {
     }
+
+    /** Where an evaluation stands, in the report's words. */
+    private static final java.util.Map<String, String> STATUS = java.util.Map.of("commissioned", "已委托",
+            "reported", "已报告，待验收", "returned", "已退回", "accepted", "已验收");
 
     /** Cell styles, made once per workbook. */
     private record Styles(CellStyle title, CellStyle header, CellStyle text, CellStyle money) {
@@ -47,7 +52,24 @@ final class CongressWorkbook {
             String heading = report.districtName() + " " + report.year() + " 年度预算绩效管理情况报告（截至 "
                     + report.asOf() + "）";
             summary(workbook, styles, heading, report.summary());
-            table(workbook, styles, "重点评价", heading + "：重点评价", new String[] {"部门", "项目", "阶段",
+            table(workbook, styles, "财政重点评价", heading + "：财政重点评价", new String[] {"部门", "项目", "序号",
+                "评价人", "评价机构", "进度", "评价得分", "评价等级", "自评得分", "自评等级", "差异"},
+                    new int[] {24, 30, 6, 12, 20, 12, 10, 8, 10, 8, 14},
+                    report.keyEvaluations(), (KeyEvaluation k, Row row) -> {
+                        Printing.text(row, 0, name(k.departmentName(), k.department()), styles.text());
+                        Printing.text(row, 1, k.name() == null ? "部门整体" : k.name(), styles.text());
+                        Printing.number(row, 2, BigDecimal.valueOf(k.number()), styles.text());
+                        Printing.text(row, 3, k.evaluator(), styles.text());
+                        Printing.text(row, 4, k.agency() == null ? "" : k.agency(), styles.text());
+                        Printing.text(row, 5, STATUS.getOrDefault(k.status(), k.status()), styles.text());
+                        Printing.number(row, 6, k.score(), styles.money());
+                        Printing.text(row, 7, k.grade() == null ? "" : k.grade(), styles.text());
+                        Printing.number(row, 8, k.selfScore(), styles.money());
+                        Printing.text(row, 9, k.selfGrade() == null ? "" : k.selfGrade(), styles.text());
+                        Printing.text(row, 10, k.difference() == null ? "" : k.difference().toPlainString()
+                                + (k.large() ? "（差异较大）" : ""), styles.text());
+                    });
+            table(workbook, styles, "自评结果", heading + "：自评已审核的计划", new String[] {"部门", "项目", "阶段",
                 "调整后预算（万元）", "执行数（万元）", "执行率（%）", "得分", "等级"}, new int[] {26, 34, 14, 16, 16, 12, 10, 8},
                     report.evaluations(), (Evaluation e, Row row) -> {
                         Printing.text(row, 0, name(e.departmentName(), e.department()), styles.text());

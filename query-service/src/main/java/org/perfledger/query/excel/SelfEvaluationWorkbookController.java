@@ -41,7 +41,7 @@ class SelfEvaluationWorkbookController {
     ResponseEntity<byte[]> workbook(@PathVariable("district") String district,
                                     @PathVariable("department") String department, @PathVariable("year") String year,
                                     @PathVariable(value = "project", required = false) String project) {
-        access.requireDepartment(district, department);
+        access.requirePlan(district, department, year, project);
         PlanId plan = PlanKeys.fromPath(district, department, year, project);
         PlanId id = plan;
         byte[] bytes = reads.inDistrict(district, () -> tables.write(id));

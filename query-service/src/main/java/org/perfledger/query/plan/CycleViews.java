@@ -51,7 +51,8 @@ final class CycleViews {
                         PlanViews.coded(Grade.valueOf(row.getString("grade"))), row.getInt("rules_version"),
                         row.getString("rule_action"), row.getBigDecimal("base"), row.getBigDecimal("rule_proposed"),
                         row.getString("action"), row.getBigDecimal("proposed"), row.getString("override_reason"),
-                        PlanViews.instant(row, "drawn_at"), row.getString("drawn_by")), key);
+                        PlanViews.instant(row, "drawn_at"), row.getString("drawn_by"),
+                        (Integer) row.getObject("evaluation")), key);
         return new Results(basis == null ? null : RowJson.tree(basis), proposals);
     }
 

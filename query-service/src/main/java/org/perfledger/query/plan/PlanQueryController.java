@@ -107,7 +107,8 @@ class PlanQueryController {
     @GetMapping(YEAR + "/projects")
     List<ProjectSummary> projects(@PathVariable("district") String district,
                                   @PathVariable("department") String department, @PathVariable("year") String year) {
-        PlanId any = plan(district, department, year, null);
+        access.requireDepartment(district, department);
+        PlanId any = PlanKeys.fromPath(district, department, year, null);
         return reads.inDistrict(any.district().value(), () -> jdbc.query("""
                 SELECT plan_key, name, phase, adjusted_budget, executed, over_budget FROM plan
                  WHERE district = ? AND department_id = ? AND fiscal_year = ? AND kind = 'PROJECT'
@@ -131,7 +132,7 @@ class PlanQueryController {
     }
 
     private PlanId plan(String district, String department, String year, String project) {
-        access.requireDepartment(district, department);
+        access.requirePlan(district, department, year, project);
         return PlanKeys.fromPath(district, department, year, project);
     }
 

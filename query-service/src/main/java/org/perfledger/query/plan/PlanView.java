@@ -126,8 +126,9 @@ record PlanView(String district, String department, int year, String project, St
     }
 
     /** {@code ruleAction} and {@code action} in words (压减 10%); amounts in 万元; {@code overrideReason} null: the rules'. */
+    /** {@code evaluation}: the accepted 财政重点评价 whose grade it went by; null: the self-evaluation's. */
     record ProposalView(int number, Coded grade, int rulesVersion, String ruleAction, BigDecimal base,
                         BigDecimal ruleProposed, String action, BigDecimal proposed, String overrideReason,
-                        Instant drawnAt, String drawnBy) {
+                        Instant drawnAt, String drawnBy, Integer evaluation) {
     }
 }

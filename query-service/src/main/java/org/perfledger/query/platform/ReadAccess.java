@@ -2,6 +2,8 @@ package org.perfledger.query.platform;
 
 import org.perfledger.kernel.security.Caller;
 import org.perfledger.kernel.security.ClaimNames;
+import org.perfledger.kernel.security.Role;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -9,19 +11,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may read what, from the caller's token: district finance and auditors read their whole district, department
- * editors and viewers their own department, nobody another district. Data outside the caller's reach answers 404,
+ * editors and viewers their own department, evaluators the plans evaluations were commissioned from them of, nobody
+ * another district. Data outside the caller's reach answers 404,
  * so a reader cannot even learn that it exists; a role that reads nothing gets 403.
  */
 @Component
 public class ReadAccess {
 
     private final ClaimNames names;
+    private final JdbcTemplate jdbc;
 
-    public ReadAccess(@Value("${perfledger.security.claims.subject:sub}") String subjectClaim,
+    public ReadAccess(JdbcTemplate jdbc, @Value("${perfledger.security.claims.subject:sub}") String subjectClaim,
                       @Value("${perfledger.security.claims.district:district}") String districtClaim,
                       @Value("${perfledger.security.claims.department:department}") String departmentClaim,
                       @Value("${perfledger.security.claims.roles:roles}") String rolesClaim) {
         this.names = new ClaimNames(subjectClaim, districtClaim, departmentClaim, rolesClaim);
+        this.jdbc = jdbc;
     }
 
     /** Where the tokens hold the subject, district, department and roles. */
@@ -57,5 +62,32 @@ public class ReadAccess {
                     "no department " + department + " is known in " + district);
         }
         return reader;
+    }
+
+    /**
+     * Whoever reads the department reads its plans; an evaluator (who reads nothing else) reads a plan an evaluation
+     * was commissioned from them of.
+     *
+     * @param project null for the department-wide plan
+     * @throws NotFoundException for a plan outside the caller's reach
+     */
+    public Caller requirePlan(String district, String department, String year, String project) {
+        Caller reader = evaluatorOnly();
+        if (reader == null) {
+            return requireDepartment(district, department);
+        }
+        if (!district.equals(reader.district()) || !year.matches("\\d{4}") || !Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM plan_evaluation WHERE district = ? AND department_id = ? AND "
+                        + "fiscal_year = ? AND plan_key = ? AND evaluator = ?)", Boolean.class, district, department,
+                Integer.parseInt(year), project == null ? "department" : project, reader.subject()))) {
+            throw new NotFoundException("plan", "plan.not-found", "no such plan is known to you");
+        }
+        return reader;
+    }
+
+    /** The caller when their token makes them an evaluator and nothing that reads more; null otherwise. */
+    public Caller evaluatorOnly() {
+        Caller reader = reader();
+        return !reader.readsAnything() && reader.has(Role.EVALUATOR) ? reader : null;
     }
 }

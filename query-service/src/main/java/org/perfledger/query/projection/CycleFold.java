@@ -10,6 +10,11 @@ import org.perfledger.kernel.results.RectificationEvents.RectificationReported;
 import org.perfledger.kernel.results.RectificationEvents.RectificationReturned;
 import org.perfledger.kernel.results.ResultEvents.BudgetBasedOnResults;
 import org.perfledger.kernel.results.ResultEvents.BudgetProposed;
+import org.perfledger.kernel.external.ExternalEvaluationEvents.EvaluationAccepted;
+import org.perfledger.kernel.external.ExternalEvaluationEvents.EvaluationCommissioned;
+import org.perfledger.kernel.external.ExternalEvaluationEvents.EvaluationReported;
+import org.perfledger.kernel.external.ExternalEvaluationEvents.EvaluationReturned;
+import org.perfledger.kernel.external.ExternalEvaluationEvents.ExternalEvaluationEvent;
 import org.perfledger.kernel.warning.WarningEvents.FundsHeld;
 import org.perfledger.kernel.warning.WarningEvents.FundsResumed;
 import org.perfledger.kernel.warning.WarningEvents.WarningAnswered;
@@ -18,7 +23,8 @@ import org.perfledger.kernel.warning.WarningEvents.WarningIssued;
 /**
  * The part of {@link ReadModelFold} around the year's middle: a new project's ex-ante assessment, round by round,
  * finance's measures during the year (its warnings with their answers, funds held back), and after it the use of the
- * plan's result (finance's proposals for next year, the budget that rests on last year's, and rectification items).
+ * plan's result (finance's proposals for next year, the budget that rests on last year's, and rectification items)
+ * and the evaluations beyond the self-evaluation.
  */
 final class CycleFold {
 
@@ -46,7 +52,7 @@ final class CycleFold {
             plan.proposals.put(proposed.number(), new Object[] {proposed.number(), proposed.grade().name(),
                     proposed.rulesVersion(), proposed.ruleAction().describe(), proposed.base().amount(),
                     proposed.ruleProposed().amount(), proposed.action().describe(), proposed.proposed().amount(),
-                    proposed.overrideReason(), envelope.timestamp(), envelope.actor()});
+                    proposed.overrideReason(), envelope.timestamp(), envelope.actor(), proposed.evaluation()});
         } else if (event instanceof RectificationRaised raised) {
             plan.rectifications.put(raised.number(), new Object[] {raised.number(), raised.issue(), raised.owner(),
                     raised.deadline(), envelope.timestamp(), envelope.actor(), "open", null, null, null, null, null,
@@ -60,6 +66,8 @@ final class CycleFold {
         } else if (event instanceof RectificationClosed closed) {
             fill(plan.rectifications.get(closed.number()), 6, "closed");
             fill(plan.rectifications.get(closed.number()), 12, closed.note(), envelope.timestamp(), envelope.actor());
+        } else if (event instanceof ExternalEvaluationEvent external) {
+            evaluation(external, envelope, plan);
         } else if (event instanceof BudgetBasedOnResults basis) {
             plan.budgetBasis = Json.of(basis);
         } else if (event instanceof FundsResumed) {
@@ -69,6 +77,27 @@ final class CycleFold {
             return false;
         }
         return true;
+    }
+
+    /** 部门评价 and 财政重点评价: commissioned, reported, returned, accepted. */
+    private static void evaluation(ExternalEvaluationEvent event, EventEnvelope envelope, PlanRows plan) {
+        Object[] row = plan.externalEvaluations.get(event.number());
+        if (event instanceof EvaluationCommissioned commissioned) {
+            plan.externalEvaluations.put(commissioned.number(), new Object[] {commissioned.number(),
+                    commissioned.type().name(), commissioned.evaluator(), commissioned.evaluatorName(),
+                    commissioned.agency(), commissioned.due(), commissioned.focus(), envelope.timestamp(),
+                    envelope.actor(), "commissioned", null, null, null, null, null, null, null, null, null, null, null});
+        } else if (event instanceof EvaluationReported reported) {
+            fill(row, 9, "reported", reported.schemeVersion(), reported.executed() == null ? null
+                    : reported.executed().amount(), Json.of(reported.indicators()), reported.findings(),
+                    reported.problems(), reported.suggestions(), envelope.timestamp());
+        } else if (event instanceof EvaluationReturned returned) {
+            fill(row, 9, "returned");
+            fill(row, 17, returned.reason(), null, envelope.timestamp(), envelope.actor());
+        } else if (event instanceof EvaluationAccepted accepted) {
+            fill(row, 9, "accepted");
+            fill(row, 18, accepted.comment(), envelope.timestamp(), envelope.actor());
+        }
     }
 
     /** Sets a row's columns from {@code from} on, where the row is there (an answer to a round never held is lost). */

@@ -77,6 +77,8 @@ final class PlanRows {
     final Map<Integer, Object[]> proposals = new LinkedHashMap<>();
     /** by number: the row's columns after the plan's key, in {@link ReadModelTable#RECTIFICATION} order */
     final Map<Integer, Object[]> rectifications = new LinkedHashMap<>();
+    /** by number: the row's columns after the plan's key, in {@link ReadModelTable#EVALUATION} order */
+    final Map<Integer, Object[]> externalEvaluations = new LinkedHashMap<>();
 
     PlanRows(PlanId plan) {
         this.key = PlanKeys.of(plan);
@@ -130,6 +132,7 @@ final class PlanRows {
             case WARNING -> warnings.values().forEach(row -> rows.add(row(row)));
             case BUDGET_PROPOSAL -> proposals.values().forEach(row -> rows.add(row(row)));
             case RECTIFICATION -> rectifications.values().forEach(row -> rows.add(row(row)));
+            case EVALUATION -> externalEvaluations.values().forEach(row -> rows.add(row(row)));
             default -> throw new IllegalArgumentException(table + " holds no rows of a plan");
         }
         return rows;
@@ -208,6 +211,7 @@ final class PlanRows {
             case WARNING -> warnings.put((Integer) v[0], v);
             case BUDGET_PROPOSAL -> proposals.put((Integer) v[0], v);
             case RECTIFICATION -> rectifications.put((Integer) v[0], v);
+            case EVALUATION -> externalEvaluations.put((Integer) v[0], v);
             default -> throw new IllegalArgumentException(table + " holds no rows of a plan");
         }
     }

@@ -32,9 +32,12 @@ public enum ReadModelTable {
     WARNING("plan_warning", Keys.PLAN + "number, level, text, respond_by, issued_at, issued_by, response, answered_at, "
             + "answered_by", Keys.PLAN + "number"),
     BUDGET_PROPOSAL("budget_proposal", Keys.PLAN + "number, grade, rules_version, rule_action, base, rule_proposed, "
-            + "action, proposed, override_reason, drawn_at, drawn_by", Keys.PLAN + "number"),
+            + "action, proposed, override_reason, drawn_at, drawn_by, evaluation", Keys.PLAN + "number"),
     RECTIFICATION("rectification", Keys.PLAN + "number, issue, owner, deadline, raised_at, raised_by, status, measures, "
             + "evidence, reported_at, reported_by, return_reason, close_note, closed_at, closed_by", Keys.PLAN + "number"),
+    EVALUATION("plan_evaluation", Keys.PLAN + "number, type, evaluator, evaluator_name, agency, due, focus, "
+            + "commissioned_at, commissioned_by, status, scheme_version, executed, verified, findings, problems, "
+            + "suggestions, reported_at, return_reason, decision_note, decided_at, decided_by", Keys.PLAN + "number"),
     BUDGET_MOVEMENT("budget_movement", Keys.PLAN + "sequence_number, movement, adjustment_no, kind, source, "
             + "expenditure_class, line, amount, from_amount, to_amount, reason, document_number, voucher, "
             + "movement_date, over_budget, recorded_at, actor, correlation_id, event_id, parts", null),
@@ -58,7 +61,8 @@ public enum ReadModelTable {
 
     /** The tables a plan's rows live in and are loaded from, in the order they are written. */
     public static final List<ReadModelTable> OF_A_PLAN = List.of(PLAN, BUDGET_PART, BUDGET_LINE, GOAL, INDICATOR,
-            TARGET_ADJUSTMENT, SELF_EVALUATION, ASSESSMENT, WARNING, BUDGET_PROPOSAL, RECTIFICATION);
+            TARGET_ADJUSTMENT, SELF_EVALUATION, ASSESSMENT, WARNING, BUDGET_PROPOSAL, RECTIFICATION,
+            EVALUATION);
 
     private final String table;
     private final List<String> columns;

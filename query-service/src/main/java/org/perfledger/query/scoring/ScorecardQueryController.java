@@ -36,7 +36,7 @@ class ScorecardQueryController {
                             @PathVariable(value = "project", required = false) String project,
                             @RequestParam(value = "schemeVersion", required = false) Integer schemeVersion,
                             @RequestParam(value = "at", required = false) String at) {
-        access.requireDepartment(district, department);
+        access.requirePlan(district, department, year, project);
         PlanId plan = PlanKeys.fromPath(district, department, year, project);
         return reads.inDistrict(plan.district().value(), reads.instant("at", at), Streams.Scope.plan(plan),
                 () -> scorecards.compute(plan, schemeVersion));

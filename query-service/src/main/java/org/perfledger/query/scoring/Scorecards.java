@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.perfledger.kernel.money.WanYuan;
 import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.kernel.scoring.EvaluationKind;
@@ -120,11 +121,32 @@ public class Scorecards {
         return inputs;
     }
 
+    /**
+     * The plan's score under a version of the district's scheme of evaluations (部门评价, 财政重点评价), from its figures
+     * as an evaluator verified them ({@code verified} turns the plan's own into those). Call inside
+     * {@link TenantReads#inDistrict}.
+     *
+     * @throws NotFoundException when the plan or that version of the scheme does not exist
+     */
+    public Scorecard external(PlanId plan, int schemeVersion, UnaryOperator<PlanFacts> verified) {
+        ScoringScheme scheme = scheme(plan, EvaluationKind.EXTERNAL, schemeVersion);
+        if (scheme == null) {
+            throw new NotFoundException("schemeVersion", "scheme.not-found", "there is no version " + schemeVersion
+                    + " of the scheme of evaluations of " + plan.year());
+        }
+        return score(plan, known(plan, inputs.one(plan)), scheme, verified);
+    }
+
     private static Scorecard score(PlanId plan, Inputs inputs, ScoringScheme scheme) {
+        return score(plan, inputs, scheme, UnaryOperator.identity());
+    }
+
+    private static Scorecard score(PlanId plan, Inputs inputs, ScoringScheme scheme, UnaryOperator<PlanFacts> verified) {
         Map<String, Object> figures = inputs.figures();
         Indicators indicators = inputs.indicators();
-        PlanFacts facts = new PlanFacts(money(figures.get("initial_budget")), money(figures.get("adjusted_budget")),
-                money(figures.get("executed")), indicators.facts(), Boolean.TRUE.equals(figures.get("budget_unstated")));
+        PlanFacts facts = verified.apply(new PlanFacts(money(figures.get("initial_budget")),
+                money(figures.get("adjusted_budget")), money(figures.get("executed")), indicators.facts(),
+                Boolean.TRUE.equals(figures.get("budget_unstated"))));
         // a plan the scheme names is scored on its own layout (another template, another budget base), and says so
         ScoringScheme own = scheme.forPlan(plan.department().code().value(), PlanKeys.planKey(plan));
         Scorecard card = ScoringEngine.score(facts, own);

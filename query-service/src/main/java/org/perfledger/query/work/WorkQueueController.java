@@ -125,6 +125,13 @@ class WorkQueueController {
                                 row.getString("deadline"), row.getString("issue"), row.getString("raised_by"),
                                 row.getTimestamp("raised_at"));
                     }));
+            // an evaluation's report waiting for its commissioner: finance its 财政重点评价, the department its 部门评价
+            tasks.addAll(onItems("plan_evaluation", "i.number, i.type, i.evaluator, i.due, i.reported_at",
+                    "i.status = 'reported'", "i.due, i.department_id, i.plan_key, i.number", where,
+                    (row, on) -> on.task("accept-evaluation", "FINANCE_KEY".equals(row.getString("type"))
+                                    ? Role.DISTRICT_FINANCE : Role.DEPARTMENT_EDITOR, row.getInt("number"), null,
+                            row.getString("due"), row.getString("type"), row.getString("evaluator"),
+                            row.getTimestamp("reported_at"))));
             // once finance has set its rules of using the year's results: each accepted plan without a proposal
             tasks.addAll(jdbc.query("""
                     SELECT p.department_id, d.name AS department_name, p.plan_key, p.name, p.phase, p.updated_at

@@ -15,8 +15,8 @@ import org.perfledger.query.SliceTest;
 
 /**
  * The report of 蔡甸 2020 for the people's congress, from the shared history: two plans, the department-wide one
- * published with finance's proposal (压减 5%, overriding 优先保障), and the project's first rectification item open past
- * its deadline.
+ * published with finance's proposal (压减 5%, overriding 优先保障), the project's 财政重点评价 accepted, and its first
+ * rectification item open past its deadline.
  */
 class CongressReportSliceTest extends SliceTest {
 
@@ -47,6 +47,14 @@ class CongressReportSliceTest extends SliceTest {
         assertThat(item.get("number").asInt()).isEqualTo(1);
         assertThat(item.get("late").asBoolean()).isTrue();
         assertThat(report.get("rectifications")).hasSize(1);
+        // the project's 财政重点评价, accepted, beside its self-evaluation's score
+        JsonNode key = report.get("keyEvaluations");
+        assertThat(key).hasSize(1);
+        assertThat(key.get(0).get("plan").asText()).isEqualTo("SPAQ");
+        assertThat(key.get(0).get("agency").asText()).isEqualTo("某绩效评价中心");
+        assertThat(key.get(0).get("status").asText()).isEqualTo("accepted");
+        assertThat(key.get(0).get("difference").decimalValue()).isEqualByComparingTo(
+                key.get(0).get("score").decimalValue().subtract(key.get(0).get("selfScore").decimalValue()));
 
         HttpResponse<byte[]> workbook = get(REPORT + ".xlsx", finance());
         assertThat(workbook.statusCode()).isEqualTo(200);
@@ -59,8 +67,8 @@ class CongressReportSliceTest extends SliceTest {
                 sheet.forEach(row -> row.forEach(cell -> cells.add(format.formatCellValue(cell).trim())));
             }
         }
-        assertThat(sheets).containsExactly("概况", "重点评价", "结果应用", "整改事项");
-        assertThat(cells).contains("压减 5%", "5,959.97", "财力紧张，统筹压减", "快检台账不全", "逾期");
+        assertThat(sheets).containsExactly("概况", "财政重点评价", "自评结果", "结果应用", "整改事项");
+        assertThat(cells).contains("某绩效评价中心", "已验收", "压减 5%", "5,959.97", "财力紧张，统筹压减", "快检台账不全", "逾期");
 
         // a department's staff see their own department, not the district's report
         assertThat(status(REPORT, editor("scjgj"))).isEqualTo(403);

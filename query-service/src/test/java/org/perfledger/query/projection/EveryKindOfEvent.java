@@ -16,6 +16,12 @@ import org.perfledger.kernel.results.RectificationEvents.RectificationReported;
 import org.perfledger.kernel.results.RectificationEvents.RectificationReturned;
 import org.perfledger.kernel.results.ResultEvents.BudgetBasedOnResults;
 import org.perfledger.kernel.results.ResultEvents.BudgetProposed;
+import org.perfledger.kernel.external.EvaluationType;
+import org.perfledger.kernel.external.ExternalEvaluationEvents.EvaluationAccepted;
+import org.perfledger.kernel.external.ExternalEvaluationEvents.EvaluationCommissioned;
+import org.perfledger.kernel.external.ExternalEvaluationEvents.EvaluationReported;
+import org.perfledger.kernel.external.ExternalEvaluationEvents.EvaluationReturned;
+import org.perfledger.kernel.external.ExternalEvaluationEvents.VerifiedIndicator;
 import org.perfledger.kernel.results.ResultEvents.ResultUseRulesSet;
 import org.perfledger.kernel.results.ResultRule;
 import org.perfledger.kernel.library.TargetBasis;
@@ -164,6 +170,8 @@ public final class EveryKindOfEvent {
                 EvaluationKind.PROJECT, 1, scheme));
         append(Streams.scheme(caidian, year, EvaluationKind.PROJECT), new ScoringSchemeSet(caidian, year,
                 EvaluationKind.PROJECT, 2, scheme));
+        append(Streams.scheme(caidian, year, EvaluationKind.EXTERNAL), new ScoringSchemeSet(caidian, year,
+                EvaluationKind.EXTERNAL, 1, scheme));
         append(Streams.assessmentScheme(caidian, year), new AssessmentSchemeSet(caidian, year, 1, TWENTY_EACH,
                 "《预算绩效评估管理办法》"));
         append(Streams.libraryIndicator(caidian, new IndicatorCode("SC.CJPC")), new LibraryIndicatorDefined(caidian,
@@ -301,6 +309,19 @@ public final class EveryKindOfEvent {
         append(p, new AssessmentSubmitted(project, 2, statements));
         append(p, new AssessmentConcluded(project, 2, 1, TWENTY_EACH, points("18", "16", "15", "17", "18"),
                 new BigDecimal("84"), AssessmentConclusion.SUPPORTED, "予以支持", "某绩效评价中心"));
+        // a 财政重点评价 by a third-party evaluator, returned once and accepted; a 部门评价 commissioned, not reported
+        append(p, new EvaluationCommissioned(project, 1, EvaluationType.FINANCE_KEY, "agency-7", "李评",
+                "某绩效评价中心", LocalDate.of(2021, 3, 31), "资金使用与满意度"));
+        append(p, new EvaluationReported(project, 1, 1, WanYuan.of("125.00"), List.of(new VerifiedIndicator(
+                new IndicatorCode("SPAQ.HG"), target("85%"), null, "抽样回访")), "满意度低于目标", "支出超预算",
+                "加强预算约束"));
+        append(p, new EvaluationReturned(project, 1, "未附回访记录"));
+        append(p, new EvaluationReported(project, 1, 1, WanYuan.of("125.00"), List.of(new VerifiedIndicator(
+                new IndicatorCode("SPAQ.HG"), target("85%"), null, "抽样回访，附记录")), "满意度低于目标", "支出超预算",
+                "加强预算约束"));
+        append(p, new EvaluationAccepted(project, 1, "验收通过"));
+        append(p, new EvaluationCommissioned(project, 2, EvaluationType.DEPARTMENT, "editor", null, null,
+                LocalDate.of(2021, 2, 28), null));
     }
 
     /** 20 points for each criterion of an ex-ante assessment. */

@@ -1,0 +1,92 @@
+package org.perfledger.query.external;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.perfledger.kernel.external.Divergence;
+import org.perfledger.kernel.external.EvaluationType;
+import org.perfledger.kernel.external.ExternalEvaluationEvents.VerifiedIndicator;
+import org.perfledger.kernel.external.VerifiedFacts;
+import org.perfledger.kernel.money.WanYuan;
+import org.perfledger.kernel.plan.PlanId;
+import org.perfledger.kernel.scoring.Scorecard;
+import org.perfledger.query.external.EvaluationRows.Row;
+import org.perfledger.query.platform.NotFoundException;
+import org.perfledger.query.readmodel.PlanKeys;
+import org.perfledger.query.scoring.Scorecards;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each evaluation as its readers see it: who evaluates, what they verified and found, its score and grade by the
+ * scoring engine under the scheme of evaluations it was reported under, and beside it the self-evaluation's, with
+ * the difference and whether it is large ({@link Divergence}).
+ */
+@Component
+public class EvaluationViews {
+
+    private final Scorecards scorecards;
+    private final EvaluationRows rows;
+
+    EvaluationViews(Scorecards scorecards, EvaluationRows rows) {
+        this.scorecards = scorecards;
+        this.rows = rows;
+    }
+
+    /**
+     * @param scorecard  the evaluation's score, once reported (null before)
+     * @param divergence beside the self-evaluation's score; null before the report, or while the plan's own kind has
+     *                   no scheme set
+     * @param yours      the reader is the evaluator it was commissioned from: theirs to report
+     */
+    public record EvaluationView(String plan, String department, int year, String planKey, String planName,
+                                 int number, Coded type,
+                          String evaluator, String evaluatorName, String agency, LocalDate due, String focus,
+                          Instant commissionedAt, String commissionedBy, String status, Integer schemeVersion,
+                          BigDecimal executed, List<VerifiedIndicator> verified, String findings, String problems,
+                          String suggestions, Instant reportedAt, String returnReason, String decisionNote,
+                          Instant decidedAt, String decidedBy, Scorecard scorecard, Divergence divergence,
+                          boolean yours) {
+    }
+
+    /** A value with its code and its label in Chinese. */
+    public record Coded(String code, String label) {
+    }
+
+    /** The year's 财政重点评价 of the district, by due day. Call inside the district's tenant scope. */
+    public List<EvaluationView> keyEvaluations(String district, int year) {
+        return rows.visible(district, year, null, null).stream()
+                .filter(row -> row.type().equals(EvaluationType.FINANCE_KEY.name()))
+                .map(row -> view(district, row, null)).toList();
+    }
+
+    /** The evaluation as {@code reader} (their subject) reads it. Call inside the district's tenant scope. */
+    EvaluationView view(String district, Row row, String reader) {
+        PlanId plan = PlanKeys.fromPath(district, row.department(), String.valueOf(row.year()),
+                "department".equals(row.planKey()) ? null : row.planKey());
+        Scorecard card = null;
+        Divergence divergence = null;
+        if (row.reported()) {
+            WanYuan executed = row.executed() == null ? null : new WanYuan(row.executed());
+            card = scorecards.external(plan, row.schemeVersion(),
+                    facts -> VerifiedFacts.of(facts, executed, row.verified()));
+            divergence = selfEvaluation(plan, card);
+        }
+        EvaluationType type = EvaluationType.valueOf(row.type());
+        return new EvaluationView(plan.aggregateId(), row.department(), row.year(), row.planKey(), row.planName(),
+                row.number(),
+                new Coded(type.name(), type.label()), row.evaluator(), row.evaluatorName(), row.agency(), row.due(),
+                row.focus(), row.commissionedAt(), row.commissionedBy(), row.status(), row.schemeVersion(),
+                row.executed(), row.verified(), row.findings(), row.problems(), row.suggestions(), row.reportedAt(),
+                row.returnReason(), row.decisionNote(), row.decidedAt(), row.decidedBy(), card, divergence,
+                row.evaluator().equals(reader));
+    }
+
+    private Divergence selfEvaluation(PlanId plan, Scorecard evaluation) {
+        try {
+            return Divergence.of(scorecards.compute(plan, null).scorecard(), evaluation);
+        } catch (NotFoundException noSchemeOfItsKind) {
+            return null;
+        }
+    }
+}
