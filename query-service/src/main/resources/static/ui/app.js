@@ -18,6 +18,7 @@ import { DepartmentsPage } from './pages/departments.js';
 import { SchemesPage } from './pages/schemes.js';
 import { LibraryIndicatorPage, LibraryPage } from './pages/library.js';
 import { CongressPage } from './pages/congress.js';
+import { EvaluationsPage } from './pages/evaluations.js';
 import { AdminPage } from './pages/admin.js';
 import { YearOverYear } from './pages/years.js';
 import { Trail } from './pages/trail.js';
@@ -66,14 +67,21 @@ function OperatorHome() {
   return null;
 }
 
+/** An evaluator (often a third-party agency's staff) reads the plans commissioned from them, nothing else. */
+const evaluatorOnly = () => api.can('EVALUATOR')
+  && !['DISTRICT_FINANCE', 'AUDITOR', 'DEPARTMENT_EDITOR', 'DEPARTMENT_VIEWER'].some(role => api.can(role));
+
 function DistrictHome() {
-  const [years] = useLoad(() => api.read(base() + '/years'), district());
+  // an evaluator reads no year of the district: its list is where it starts
+  const [years] = useLoad(() => (evaluatorOnly() ? Promise.resolve([]) : api.read(base() + '/years')), district());
   useEffect(() => {
     // the reader may have gone elsewhere while the years loaded: then they stay there
     if (!years.data || parseRoute().parts.length) return;
     const latest = years.data.length ? years.data[years.data.length - 1].year : new Date().getFullYear();
     const me = api.claims();
-    if (me.department && !me.roles.some(role => role === 'DISTRICT_FINANCE' || role === 'AUDITOR')) {
+    if (evaluatorOnly()) {
+      go('/evaluations');
+    } else if (me.department && !me.roles.some(role => role === 'DISTRICT_FINANCE' || role === 'AUDITOR')) {
       go('/dept/' + me.department + '/' + latest);
     } else if (me.roles.includes('DISTRICT_FINANCE')) {
       go('/work/' + latest);
@@ -96,6 +104,7 @@ function Page({ route }) {
   if (first === 'library' && second) return e(LibraryIndicatorPage, { key: second, code: second });
   if (first === 'library') return e(LibraryPage, { query });
   if (first === 'congress' && second) return e(CongressPage, { year: second });
+  if (first === 'evaluations') return e(EvaluationsPage);
   if (first === 'due' && second) return e(Due, { year: second, query });
   if (first === 'audit' && second === 'log') return e(EventLogPage, { query });
   if (first === 'audit' && second === 'chain') return e(ChainPage);
@@ -135,7 +144,9 @@ function App() {
     e('header', null,
       e('h1', null, t('app.title')),
       e('nav', { 'aria-label': t('nav.label') }, signedIn && !district() && api.can('PLATFORM_ADMIN')
-        && e('a', { href: '#/admin', 'data-test': 'nav-admin' }, t('nav.admin')), signedIn && district() && [
+        && e('a', { href: '#/admin', 'data-test': 'nav-admin' }, t('nav.admin')),
+      signedIn && district() && evaluatorOnly() && e('a', { href: '#/evaluations', 'data-test': 'nav-evaluations' },
+        t('nav.evaluations')), signedIn && district() && !evaluatorOnly() && [
         workQueue && e('a', { href: '#/work/' + year, 'data-test': 'nav-work' }, t('nav.work')),
         e('a', { href: '#/overview/' + year, 'data-test': 'nav-overview' }, t('nav.overview')),
         me?.department && e('a', { href: '#/dept/' + encodeURIComponent(me.department) + '/' + year, 'data-test': 'nav-department' }, t('nav.department')),
@@ -143,6 +154,7 @@ function App() {
         api.can('DISTRICT_FINANCE') && e('a', { href: '#/calendar/' + year, 'data-test': 'nav-calendar' }, t('nav.calendar')),
         api.can('DISTRICT_FINANCE') && e('a', { href: '#/schemes/' + year, 'data-test': 'nav-schemes' }, t('nav.schemes')),
         e('a', { href: '#/library', 'data-test': 'nav-library' }, t('nav.library')),
+        e('a', { href: '#/evaluations', 'data-test': 'nav-evaluations' }, t('nav.evaluations')),
         (api.can('DISTRICT_FINANCE') || api.can('AUDITOR')) && e('a', { href: '#/congress/' + year, 'data-test': 'nav-congress' }, t('nav.congress')),
         api.can('DISTRICT_FINANCE') && e('a', { href: '#/departments', 'data-test': 'nav-departments' }, t('nav.departments')),
         e('a', { href: '#/audit/log', 'data-test': 'nav-log' }, t('nav.log')),

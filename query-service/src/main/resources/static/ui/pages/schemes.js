@@ -15,7 +15,7 @@ import { ThresholdsCard } from './thresholds.js';
 import { ResultRulesCard } from './result-rules.js';
 
 const e = h;
-const KINDS = ['project', 'department-wide'];
+const KINDS = ['project', 'department-wide', 'external'];
 const GRADES = ['EXCELLENT', 'GOOD', 'FAIR'];
 const DECIMALS = /^[0-4]$/;
 

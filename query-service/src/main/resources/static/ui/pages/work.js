@@ -44,6 +44,8 @@ function TaskTable({ tasks, year, test }) {
         ? t('work.adjustmentDetail', { indicator: task.indicator, target: task.detail, reason: task.note ?? '' })
         : ['answer-warning', 'rectify', 'close-rectification'].includes(task.task)
           ? t('work.warningDetail', { text: task.note, due: task.detail })
+        : task.task === 'accept-evaluation'
+          ? t('work.evaluationDetail', { type: label('evaluationType', task.note), evaluator: task.by, due: task.detail })
         : task.note ? t('work.note', { note: task.note }) : e('span', { class: 'muted' }, label('phase', task.phase))),
       e('td', null, businessTime(task.since))))));
 }

@@ -29,7 +29,8 @@ export function ResultsSection({ plan, path, finance, reload }) {
         e('thead', null, e('tr', null, ['results.number', 'col.grade', 'results.ruleAction', 'results.base',
           'results.ruleProposed', 'results.action', 'results.proposed', 'results.reason'].map(key => e('th', { scope: 'col' }, t(key))))),
         e('tbody', null, results.proposals.map(p => e('tr', { 'data-test': 'proposal-' + p.number },
-          e('td', null, p.number), e('td', null, p.grade.label),
+          e('td', null, p.number), e('td', null, p.grade.label, e('div', { class: 'muted' }, p.evaluation
+            ? t('results.fromEvaluation', { number: p.evaluation }) : t('results.fromSelfEvaluation'))),
           e('td', null, p.ruleAction + '（' + t('results.rulesVersion', { version: p.rulesVersion }) + '）'),
           e('td', { class: 'num' }, money(p.base)), e('td', { class: 'num' }, money(p.ruleProposed)),
           e('td', null, p.action), e('td', { class: 'num' }, money(p.proposed)),

@@ -17,6 +17,7 @@ import { AssessmentSection } from './assessment.js';
 import { WarningsSection } from './warnings.js';
 import { ResultsSection } from './results.js';
 import { RectificationsSection } from './rectifications.js';
+import { ExternalEvaluationsSection } from './external.js';
 import { TargetsSection } from './targets.js';
 import { AdjustmentsSection } from './adjustments.js';
 import { MonitoringSection } from './monitoring.js';
@@ -68,6 +69,7 @@ export function PlanWorkspace({ dep, year, planKey }) {
       !plan.unstarted && e(WarningsSection, props),
       !plan.unstarted && e(MonitoringSection, props),
       !plan.unstarted && e(EvaluationSection, props),
+      !plan.unstarted && e(ExternalEvaluationsSection, props),
       !plan.unstarted && e(ResultsSection, props),
       !plan.unstarted && e(RectificationsSection, props),
       !plan.unstarted && e('div', { class: 'toolbar' },
