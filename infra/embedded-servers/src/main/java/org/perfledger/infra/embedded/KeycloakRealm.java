@@ -28,7 +28,7 @@ public record KeycloakRealm(String name, List<String> webOrigins, List<User> use
     public static final String WEB_CLIENT = "perfledger-web";
     public static final String API_CLIENT = "perfledger-api";
     public static final List<String> ROLES = List.of("DISTRICT_FINANCE", "DEPARTMENT_EDITOR", "DEPARTMENT_VIEWER",
-            "AUDITOR", "PLATFORM_ADMIN");
+            "AUDITOR", "EVALUATOR", "PLATFORM_ADMIN");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A person: district and department null where the role is bound to none. */

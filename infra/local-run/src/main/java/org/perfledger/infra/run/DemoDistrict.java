@@ -41,6 +41,9 @@ public final class DemoDistrict {
         for (String sample : SeedDataset.SAMPLES) {
             steps.addAll(SeedDataset.steps(sample));
         }
+        for (String cycle : SeedDataset.CYCLES) {
+            steps.addAll(SeedDataset.steps(cycle));
+        }
         return steps;
     }
 
@@ -48,8 +51,7 @@ public final class DemoDistrict {
         for (Step step : steps()) {
             try {
                 HttpResponse<String> response = send(http, platform.commandUrl(), step, "demo-" + fingerprint(step),
-                        "PLATFORM_ADMIN".equals(step.as()) ? platform.adminToken()
-                                : platform.tokenFor(step.path(), "demo-loader"));
+                        token(step));
                 // Every step is sent with a key of its content, so loading again is answered as before; any
                 // refusal (a 409 too) means a seed step did not load, and the seeds must not load partly.
                 if (response.statusCode() >= 300) {
@@ -65,9 +67,22 @@ public final class DemoDistrict {
                 return;
             }
         }
-        log.info("Demo districts loaded from the seed documents {} and the sample years {}", SeedDataset.DOCUMENTS,
-                SeedDataset.SAMPLES);
+        log.info("Demo districts loaded from the seed documents {}, the sample years {} and the sample cycles {}",
+                SeedDataset.DOCUMENTS, SeedDataset.SAMPLES, SeedDataset.CYCLES);
     }
+
+    /** The demo loader acts as finance and the department; a step may name the operator or an evaluator instead. */
+    private String token(Step step) {
+        if ("PLATFORM_ADMIN".equals(step.as())) {
+            return platform.adminToken();
+        }
+        if (step.as() != null && step.as().startsWith(EVALUATOR)) {
+            return platform.demoUserToken(step.as().substring(EVALUATOR.length()));
+        }
+        return platform.tokenFor(step.path(), "demo-loader");
+    }
+
+    private static final String EVALUATOR = "EVALUATOR:";
 
     static HttpResponse<String> send(HttpClient http, String baseUrl, Step step, String idempotencyKey, String token)
             throws IOException, InterruptedException {

@@ -50,6 +50,8 @@ final class DemoUsers {
                     issuer.token(district + ".scjgj.editor", district, "scjgj", List.of("DEPARTMENT_EDITOR"), LIFETIME));
             line(text, webUrl, district + ".scjgj.viewer (DEPARTMENT_VIEWER of scjgj)",
                     issuer.token(district + ".scjgj.viewer", district, "scjgj", List.of("DEPARTMENT_VIEWER"), LIFETIME));
+            line(text, webUrl, district + ".evaluator (EVALUATOR: a third-party agency's evaluator)",
+                    issuer.token(district + ".evaluator", district, null, List.of("EVALUATOR"), LIFETIME));
         }
         line(text, webUrl, "admin (PLATFORM_ADMIN)",
                 issuer.token("admin", null, null, List.of("PLATFORM_ADMIN"), LIFETIME));
@@ -62,7 +64,13 @@ final class DemoUsers {
     }
 
     /** The people of the demo districts, as Keycloak's realm holds them: username, name, district, department, role. */
-    private record Person(String username, String name, String district, String department, String role) {
+    record Person(String username, String name, String district, String department, String role) {
+    }
+
+    /** The demo user with this username. */
+    static Person person(String username) {
+        return people().stream().filter(person -> person.username().equals(username)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no demo user " + username));
     }
 
     private static List<Person> people() {
@@ -74,6 +82,7 @@ final class DemoUsers {
                     "DEPARTMENT_EDITOR"));
             people.add(new Person(district + ".scjgj.viewer", district + " 市场监管局查阅", district, "scjgj",
                     "DEPARTMENT_VIEWER"));
+            people.add(new Person(district + ".evaluator", district + " 第三方评价机构", district, null, "EVALUATOR"));
         }
         people.add(new Person("platform.admin", "平台管理员", null, null, "PLATFORM_ADMIN"));
         return people;

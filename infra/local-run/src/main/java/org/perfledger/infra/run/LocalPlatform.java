@@ -236,6 +236,19 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /** A token acting as district finance and editor of the department {@code path} names. */
+    /**
+     * A token of one of the demo users ({@link DemoUsers}), as they would sign in: from Keycloak with their password
+     * where it runs, else from the local issuer with their district, department and role.
+     */
+    public String demoUserToken(String username) {
+        DemoUsers.Person person = DemoUsers.person(username);
+        if (keycloak().isPresent()) {
+            return keycloak().get().passwordGrant(org.perfledger.infra.embedded.KeycloakRealm.API_CLIENT, username,
+                    demoPasswords().orElseThrow().of(username));
+        }
+        return tokens().token(username, person.district(), person.department(), List.of(person.role()));
+    }
+
     public String tokenFor(String path, String subject) {
         return tokens().tokenFor(path, subject, List.of("DISTRICT_FINANCE", "DEPARTMENT_EDITOR"));
     }

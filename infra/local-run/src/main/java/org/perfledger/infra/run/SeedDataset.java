@@ -42,6 +42,14 @@ public final class SeedDataset {
      */
     public static final List<String> SAMPLES = List.of("005-donghu-2019-sample.json", "006-donghu-2020-sample.json");
 
+    /**
+     * Sample cycles PerfLedger made up (folder {@code sample-data/}, each saying so in its {@code note} and texts), as
+     * the requests that make them, in order: 蔡甸区市场监督管理局's 食品安全抽检项目 through 2021 and into 2022, from its
+     * ex-ante assessment to the 财政重点评价 whose grade cuts the next year's budget. A step {@code as} an
+     * {@code EVALUATOR:<user>} is sent by that evaluator.
+     */
+    public static final List<String> CYCLES = List.of("007-caidian-cycle-sample.json");
+
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The marker of a value the document does not print. */
     static final String NOT_PRINTED = "notPrinted";
@@ -75,7 +83,7 @@ public final class SeedDataset {
     }
 
     public static JsonNode read(String document) {
-        String folder = SAMPLES.contains(document) ? "/sample-data/" : "/seed-data/";
+        String folder = SAMPLES.contains(document) || CYCLES.contains(document) ? "/sample-data/" : "/seed-data/";
         try (InputStream in = SeedDataset.class.getResourceAsStream(folder + document)) {
             if (in == null) {
                 throw new IllegalArgumentException("no seed data file " + document);
@@ -92,6 +100,15 @@ public final class SeedDataset {
     }
 
     static List<Step> steps(JsonNode given) {
+        if (given.has("steps")) {
+            List<Step> steps = new ArrayList<>();
+            for (JsonNode step : given.get("steps")) {
+                steps.add(new Step(step.get("method").asText(), step.get("path").asText(),
+                        step.has("body") ? step.get("body").toString() : null,
+                        step.has("as") ? step.get("as").asText() : null));
+            }
+            return steps;
+        }
         JsonNode seed = resolved(given);
         String district = seed.get("district").asText();
         int year = seed.get("year").asInt();

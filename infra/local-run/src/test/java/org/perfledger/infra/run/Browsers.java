@@ -82,6 +82,7 @@ final class Browsers {
                 case "auditor" -> "AUDITOR";
                 case "editor" -> "DEPARTMENT_EDITOR";
                 case "viewer" -> "DEPARTMENT_VIEWER";
+                case "evaluator" -> "EVALUATOR";
                 default -> throw new IllegalArgumentException("no demo role in " + username);
             };
             browser.get(platform.queryUrl() + "/#token=" + platform.issuer().orElseThrow().token(username, parts[0],

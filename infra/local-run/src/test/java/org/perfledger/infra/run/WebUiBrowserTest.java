@@ -699,6 +699,91 @@ class WebUiBrowserTest {
     }
 
     /**
+     * A 财政重点评价: finance commissions it from the district's third-party evaluator; the evaluator signs in to its
+     * list, which is all its navigation offers, opens the plan and reports what it verified (half the spending) and
+     * found; finance sees the report in its work queue, the score beside the self-evaluation's with the difference,
+     * and accepts it. Both pages pass axe; the evaluator's token reads no dashboard.
+     */
+    @Test
+    void aThirdPartyEvaluatorReportsTheKeyEvaluationFinanceCommissioned() throws Exception {
+        PlatformClient client = new PlatformClient(platform);
+        String plan = projectInExecution(client, "ZDPJ", "重点评价测试项目");
+        String scheme = SeedDataset.read("004-tianxin-2020.json").get("schemes").get("department-wide").toString();
+        client.send("PUT", "/api/v1/districts/caidian/years/2019/scoring-schemes/external", scheme);
+        client.send("PUT", "/api/v1/districts/caidian/years/2019/scoring-schemes/project", scheme);
+        client.send("POST", plan + "/budget/expenditures", "{\"amount\":\"40.00\",\"date\":\"2019-09-30\","
+                + "\"description\":\"抽检费\"}");
+        client.send("POST", plan + "/indicators/ZDPJ.1/completions", "{\"value\":\"100批次\",\"asOf\":\"2019-09-30\"}");
+
+        signInAs("caidian.finance", "caidian", null, "DISTRICT_FINANCE", "#/plan/scjgj/2019/ZDPJ");
+        clickIn("evaluations-section", "commission-evaluation");
+        WebElement commission = find("evaluation-commission-form");
+        in(commission, "field-evaluator").sendKeys("caidian.evaluator");
+        in(commission, "field-evaluatorName").sendKeys("李评");
+        in(commission, "field-agency").sendKeys("某绩效评价中心");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "const input = arguments[0]; const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "
+                        + "'value').set; set.call(input, '2020-03-31'); input.dispatchEvent(new Event('input', "
+                        + "{bubbles: true}));", in(commission, "field-due"));
+        in(commission, "submit").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=evaluation-1]"),
+                "已委托"));
+        assertThat(find("evaluation-1").getText()).contains("财政重点评价", "李评", "某绩效评价中心", "2020-03-31");
+        forgetSessions();
+
+        signInAs("caidian.evaluator", "caidian", null, "EVALUATOR", null);
+        wait.until(driver -> !all("[data-test=evaluation-row]").isEmpty());
+        assertThat(all("header nav a").stream().map(link -> link.getAttribute("data-test")).toList())
+                .containsExactly("nav-evaluations");
+        assertThat(Accessibility.violations(browser, "evaluations", "screenshots")).isEmpty();
+        // its list holds the demo cycle's evaluation too, newest year first; this one is 2019's
+        all("[data-test=evaluation-plan]").stream().filter(link -> link.getText().equals("重点评价测试项目")).findFirst()
+                .orElseThrow().click();
+        clickIn("evaluations-section", "report-evaluation-1");
+        WebElement report = find("evaluation-report-form");
+        in(report, "field-executed").sendKeys("25.00");
+        in(report, "field-v_ZDPJ.1").sendKeys("90批次");
+        in(report, "field-findings").sendKeys("抽检台账与支出凭证不符");
+        in(report, "submit").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=evaluation-1]"),
+                "待验收"));
+        assertThat(find("evaluation-report").getText()).contains("抽检台账与支出凭证不符", "25.00", "ZDPJ.1：90批次");
+        assertThat(all("[data-test=commission-evaluation]")).isEmpty();
+        forgetSessions();
+
+        signInAs("caidian.finance", "caidian", null, "DISTRICT_FINANCE", "#/work/2019");
+        wait.until(driver -> !all("[data-test=task-accept-evaluation]").isEmpty());
+        browser.get(platform.queryUrl() + "/#/plan/scjgj/2019/ZDPJ");
+        wait.until(driver -> !all("[data-test=evaluation-comparison]").isEmpty());
+        assertThat(find("evaluation-comparison").getText()).contains("本次评价", "自评（重算）", "总分");
+        assertThat(find("evaluation-difference").getText()).contains("相差");
+        clickIn("evaluations-section", "accept-evaluation-1");
+        WebElement accept = find("evaluation-accept-form");
+        in(accept, "field-comment").sendKeys("验收通过");
+        in(accept, "submit").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=evaluation-1]"),
+                "已验收"));
+        assertThat(Accessibility.violations(browser, "evaluations-section", "screenshots")).isEmpty();
+        forgetSessions();
+
+        // the department commissions its own 部门评价: the only type its editor is offered
+        signInAs("caidian.scjgj.editor", "caidian", "scjgj", "DEPARTMENT_EDITOR", "#/plan/scjgj/2019/ZDPJ");
+        clickIn("evaluations-section", "commission-evaluation");
+        WebElement own = find("evaluation-commission-form");
+        assertThat(in(own, "field-type").findElements(By.tagName("option")).stream().map(WebElement::getText).toList())
+                .containsExactly("部门评价");
+        in(own, "field-evaluator").sendKeys("caidian.evaluator");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "const input = arguments[0]; const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "
+                        + "'value').set; set.call(input, '2020-02-28'); input.dispatchEvent(new Event('input', "
+                        + "{bubbles: true}));", in(own, "field-due"));
+        in(own, "submit").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=evaluation-2]"),
+                "部门评价"));
+        assertThat(all("[data-test=accept-evaluation-1]")).isEmpty();
+    }
+
+    /**
      * Finance opens the year's report for the people's congress from the navigation: the year at a glance with its
      * grades, the evaluations finance accepted, and the workbook to download; the page passes axe. A department's
      * editor has no such link.
