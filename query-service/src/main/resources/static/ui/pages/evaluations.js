@@ -26,7 +26,7 @@ export function EvaluationsPage() {
           .map(key => e('th', { scope: 'col' }, t(key))))),
         e('tbody', null, rows.map(v => e('tr', { 'data-test': 'evaluation-row' },
           e('td', null, v.year),
-          e('td', null, v.department),
+          e('td', null, v.departmentName ?? v.department),
           e('td', null, e('a', { href: href('plan', v.department, v.year, v.planKey), 'data-test': 'evaluation-plan' },
             v.planKey === 'department' ? t('dept.departmentWide') : (v.planName ?? v.planKey))),
           e('td', null, v.type.label),

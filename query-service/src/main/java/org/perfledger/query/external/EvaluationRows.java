@@ -21,7 +21,9 @@ class EvaluationRows {
             + "evaluator_name, agency, due, focus, commissioned_at, commissioned_by, status, scheme_version, executed, "
             + "verified::text AS verified, findings, problems, suggestions, reported_at, return_reason, decision_note, "
             + "decided_at, decided_by, (SELECT p.name FROM plan p WHERE p.district = e.district AND p.department_id = "
-            + "e.department_id AND p.fiscal_year = e.fiscal_year AND p.plan_key = e.plan_key) AS plan_name";
+            + "e.department_id AND p.fiscal_year = e.fiscal_year AND p.plan_key = e.plan_key) AS plan_name, "
+            + "(SELECT d.name FROM department d WHERE d.district = e.district AND d.department_id = e.department_id) "
+            + "AS department_name";
 
     private final JdbcTemplate jdbc;
 
@@ -35,7 +37,7 @@ class EvaluationRows {
                String commissionedBy, String status, Integer schemeVersion, BigDecimal executed,
                List<VerifiedIndicator> verified, String findings, String problems, String suggestions,
                Instant reportedAt, String returnReason, String decisionNote, Instant decidedAt, String decidedBy,
-               String planName) {
+               String planName, String departmentName) {
 
         boolean reported() {
             return schemeVersion != null;
@@ -74,7 +76,8 @@ class EvaluationRows {
                 verified == null ? List.of() : List.of(RowJson.read(verified, VerifiedIndicator[].class)),
                 row.getString("findings"), row.getString("problems"), row.getString("suggestions"),
                 instant(row, "reported_at"), row.getString("return_reason"), row.getString("decision_note"),
-                instant(row, "decided_at"), row.getString("decided_by"), row.getString("plan_name"));
+                instant(row, "decided_at"), row.getString("decided_by"), row.getString("plan_name"),
+                row.getString("department_name"));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

@@ -39,7 +39,8 @@ public class EvaluationViews {
      *                   no scheme set
      * @param yours      the reader is the evaluator it was commissioned from: theirs to report
      */
-    public record EvaluationView(String plan, String department, int year, String planKey, String planName,
+    public record EvaluationView(String plan, String department, String departmentName, int year, String planKey,
+                                 String planName,
                                  int number, Coded type,
                           String evaluator, String evaluatorName, String agency, LocalDate due, String focus,
                           Instant commissionedAt, String commissionedBy, String status, Integer schemeVersion,
@@ -73,7 +74,8 @@ public class EvaluationViews {
             divergence = selfEvaluation(plan, card);
         }
         EvaluationType type = EvaluationType.valueOf(row.type());
-        return new EvaluationView(plan.aggregateId(), row.department(), row.year(), row.planKey(), row.planName(),
+        return new EvaluationView(plan.aggregateId(), row.department(), row.departmentName(), row.year(),
+                row.planKey(), row.planName(),
                 row.number(),
                 new Coded(type.name(), type.label()), row.evaluator(), row.evaluatorName(), row.agency(), row.due(),
                 row.focus(), row.commissionedAt(), row.commissionedBy(), row.status(), row.schemeVersion(),

@@ -48,7 +48,9 @@ export function PlanWorkspace({ dep, year, planKey }) {
     const phase = plan.phase.code;
     const props = { plan, path, dep, year, editor, finance, reload: refresh, card: dashboard.data };
     return e('div', { 'data-test': 'plan-page' },
-      e('p', { class: 'muted' }, e('a', { href: href('dept', dep, year) }, (names[dep] ?? dep) + ' · ' + year)),
+      // an evaluator reads this plan only, not its department's page
+      e('p', { class: 'muted' }, api.can('DISTRICT_FINANCE') || api.can('AUDITOR') || me?.department === dep
+        ? e('a', { href: href('dept', dep, year) }, (names[dep] ?? dep) + ' · ' + year) : (names[dep] ?? dep) + ' · ' + year),
       e('h2', { 'data-test': 'plan-title' }, (plan.name ?? t('dept.departmentWide')) + ' ',
         e('span', { class: 'badge ok', 'data-test': 'plan-phase' }, label('phase', phase))),
       plan.profile && e('p', { class: 'muted', 'data-test': 'plan-profile' }, [

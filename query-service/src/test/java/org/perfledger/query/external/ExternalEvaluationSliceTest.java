@@ -30,6 +30,8 @@ class ExternalEvaluationSliceTest extends SliceTest {
         assertThat(key.get("type").get("code").asText()).isEqualTo("FINANCE_KEY");
         assertThat(key.get("type").get("label").asText()).isEqualTo("财政重点评价");
         assertThat(key.get("status").asText()).isEqualTo("accepted");
+        assertThat(key.get("planName").asText()).isNotBlank();
+        assertThat(key.get("departmentName").asText()).isNotBlank();
         assertThat(key.get("returnReason").asText()).isEqualTo("未附回访记录");
         assertThat(key.get("decisionNote").asText()).isEqualTo("验收通过");
         assertThat(key.get("verified").get(0).get("note").asText()).isEqualTo("抽样回访，附记录");
