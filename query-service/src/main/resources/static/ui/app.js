@@ -8,7 +8,7 @@ import { t, label, lang, setLang } from './i18n.js';
 import * as api from './api.js';
 import { go, parseRoute, useRoute } from './lib/route.js';
 import { Loading, useLoad } from './lib/load.js';
-import { base, district } from './lib/session.js';
+import { base, district, evaluatorOnly } from './lib/session.js';
 import { Overview } from './pages/overview.js';
 import { Department } from './pages/department.js';
 import { PlanWorkspace } from './pages/plan/workspace.js';
@@ -66,10 +66,6 @@ function OperatorHome() {
   useEffect(() => go('/admin'), []);
   return null;
 }
-
-/** An evaluator (often a third-party agency's staff) reads the plans commissioned from them, nothing else. */
-const evaluatorOnly = () => api.can('EVALUATOR')
-  && !['DISTRICT_FINANCE', 'AUDITOR', 'DEPARTMENT_EDITOR', 'DEPARTMENT_VIEWER'].some(role => api.can(role));
 
 function DistrictHome() {
   // an evaluator reads no year of the district: its list is where it starts

@@ -10,6 +10,10 @@ export const departmentPath = dep => base() + '/departments/' + encodeURICompone
 export const planPath = (dep, year, plan) => departmentPath(dep) + '/years/' + year
   + (plan === 'department' ? '/department' : '/projects/' + encodeURIComponent(plan));
 
+/** An evaluator (often a third-party agency's staff) who reads the plans commissioned from them, nothing else. */
+export const evaluatorOnly = () => api.can('EVALUATOR')
+  && !['DISTRICT_FINANCE', 'AUDITOR', 'DEPARTMENT_EDITOR', 'DEPARTMENT_VIEWER'].some(role => api.can(role));
+
 /** Department code → name, for the district of the signed-in user. */
 export function useDepartmentNames() {
   const [departments] = useLoad(() => api.read(base() + '/departments'), district());

@@ -6,7 +6,7 @@ import { t, label } from '../i18n.js';
 import * as api from '../api.js';
 import { href } from '../lib/route.js';
 import { Loading, useLoad } from '../lib/load.js';
-import { base } from '../lib/session.js';
+import { base, evaluatorOnly } from '../lib/session.js';
 import { score, text } from '../lib/format.js';
 
 const e = h;
@@ -14,13 +14,12 @@ const e = h;
 export function EvaluationsPage() {
   const path = base() + '/evaluations';
   const [state] = useLoad(() => api.read(path), path);
-  const evaluatorOnly = api.can('EVALUATOR') && !['DISTRICT_FINANCE', 'AUDITOR', 'DEPARTMENT_EDITOR', 'DEPARTMENT_VIEWER']
-    .some(role => api.can(role));
+  const mine = evaluatorOnly();
   return e('div', null,
-    e('h2', null, t(evaluatorOnly ? 'evaluations.mine' : 'evaluations.title')),
+    e('h2', null, t(mine ? 'evaluations.mine' : 'evaluations.title')),
     e(Loading, { state }, rows => (rows.length === 0 ? e('p', { class: 'muted', 'data-test': 'evaluations-empty' }, t('evaluations.empty'))
       : e('table', { tabindex: 0, 'data-test': 'evaluations' },
-        e('caption', null, t(evaluatorOnly ? 'evaluations.mine' : 'evaluations.title')),
+        e('caption', null, t(mine ? 'evaluations.mine' : 'evaluations.title')),
         e('thead', null, e('tr', null, ['evaluations.year', 'col.department', 'col.name', 'evaluation.type', 'evaluation.evaluator',
           'evaluation.due', 'evaluations.status', 'evaluations.score', 'evaluations.selfScore', 'evaluations.difference']
           .map(key => e('th', { scope: 'col' }, t(key))))),

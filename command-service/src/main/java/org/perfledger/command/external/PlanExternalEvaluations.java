@@ -32,7 +32,6 @@ import org.perfledger.kernel.external.ExternalEvaluationEvents.EvaluationCommiss
 import org.perfledger.kernel.external.ExternalEvaluationEvents.EvaluationReported;
 import org.perfledger.kernel.external.ExternalEvaluationEvents.EvaluationReturned;
 import org.perfledger.kernel.external.ExternalEvaluationEvents.VerifiedIndicator;
-import org.perfledger.kernel.performance.TargetValue;
 import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.kernel.scoring.EvaluationKind;
 import org.perfledger.kernel.security.Role;
@@ -125,10 +124,6 @@ public class PlanExternalEvaluations {
     }
 
     private static List<VerifiedIndicator> verified(List<VerifiedIndicator> given, PlanTargets targets) {
-        if (given.size() > PlanLimits.MAX_LIST) {
-            throw new DomainRejection(Kind.RULE, "evaluation.indicators", "indicators", "at most "
-                    + PlanLimits.MAX_LIST + " indicators are verified in one report");
-        }
         List<VerifiedIndicator> verified = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < given.size(); i++) {
@@ -139,18 +134,8 @@ public class PlanExternalEvaluations {
                 throw new DomainRejection(Kind.RULE, "evaluation.indicator-twice", field + ".indicator", "indicator "
                         + indicator.indicator() + " is verified twice");
             }
-            TargetValue target = state.indicator().target().value();
-            if (indicator.actual() != null) {
-                TargetValue.kindMismatch(target, indicator.actual().value()).ifPresent(reason -> {
-                    throw new DomainRejection(Kind.RULE, "completion.kind-mismatch", field + ".actual", "'"
-                            + indicator.actual().text() + "' is no 实际完成值 of '" + state.indicator().target().text()
-                            + "': " + reason);
-                });
-            }
-            if (indicator.achievement() != null && !(target instanceof TargetValue.Qualitative)) {
-                throw new DomainRejection(Kind.RULE, "completion.achievement-quantitative", field + ".achievement",
-                        "indicator " + indicator.indicator() + " has a numeric target; it is judged from its value");
-            }
+            state.requireActual(indicator.actual(), field + ".actual", indicator.achievement(), field + ".achievement",
+                    "the note");
             verified.add(new VerifiedIndicator(indicator.indicator(), indicator.actual(), indicator.achievement(),
                     PlanRules.optionalText(field + ".note", indicator.note(), PlanLimits.MAX_REASON)));
         }
@@ -173,13 +158,12 @@ public class PlanExternalEvaluations {
         return new Object[] {"number", command.number(), "type", evaluation.type()};
     }
 
-    /** The latest accepted 财政重点评价's report and its number, whose grade the use of results goes by. */
-    public Optional<Map.Entry<Integer, EvaluationReported>> acceptedKeyEvaluation() {
-        return evaluations.entrySet().stream()
-                .filter(e -> e.getValue().type() == EvaluationType.FINANCE_KEY
-                        && e.getValue().status() == Status.ACCEPTED)
+    /** The report of the latest accepted 财政重点评价 (its number with it), whose grade the use of results goes by. */
+    public Optional<EvaluationReported> acceptedKeyEvaluation() {
+        return evaluations.values().stream()
+                .filter(e -> e.type() == EvaluationType.FINANCE_KEY && e.status() == Status.ACCEPTED)
                 .reduce((first, second) -> second)
-                .map(e -> Map.entry(e.getKey(), e.getValue().report()));
+                .map(Evaluation::report);
     }
 
     private Evaluation requireReported(int number, String roles, String action) {
@@ -204,11 +188,10 @@ public class PlanExternalEvaluations {
 
     /** 财政重点评价 is district finance's to commission and accept, 部门评价 the department's. */
     private static void requireCommissioner(EvaluationType type, String roles, String action) {
-        Role needed = type == EvaluationType.FINANCE_KEY ? Role.DISTRICT_FINANCE : Role.DEPARTMENT_EDITOR;
-        boolean has = roles != null && List.of(roles.split(",")).contains(needed.name());
+        boolean has = roles != null && List.of(roles.split(",")).contains(type.commissioner().name());
         if (!has) {
             throw new DomainRejection(Kind.FORBIDDEN, "evaluation.commissioner", "type", type.label() + " is "
-                    + (type == EvaluationType.FINANCE_KEY ? "district finance's" : "the department's") + " to "
+                    + (type.commissioner() == Role.DISTRICT_FINANCE ? "district finance's" : "the department's") + " to "
                     + action + "; your token has " + (roles == null || roles.isBlank() ? "no role" : roles));
         }
     }

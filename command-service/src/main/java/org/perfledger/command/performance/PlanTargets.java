@@ -65,6 +65,28 @@ public class PlanTargets {
 
     /** An indicator with its latest completion. */
     public record IndicatorState(Indicator indicator, Target latestActual, LocalDate latestAsOf, Achievement latestAchievement) {
+
+        /**
+         * That a 实际完成值 (null: none to check) is of this indicator's target's kind, and a judgement (null: none)
+         * is given only of a qualitative target: the rule for a completion and for a figure an evaluator verifies.
+         *
+         * @param wordsGoIn where words that are no value belong, as the refusal says (the narrative, a note)
+         */
+        public void requireActual(Target actual, String valueField, Achievement achievement, String achievementField,
+                                  String wordsGoIn) {
+            TargetValue target = indicator.target().value();
+            if (actual != null) {
+                TargetValue.kindMismatch(target, actual.value()).ifPresent(reason -> {
+                    throw new DomainRejection(Kind.RULE, "completion.kind-mismatch", valueField, "'" + actual.text()
+                            + "' is no 实际完成值 of '" + indicator.target().text() + "': " + reason + " (words go in "
+                            + wordsGoIn + ")");
+                });
+            }
+            if (achievement != null && !(target instanceof TargetValue.Qualitative)) {
+                throw new DomainRejection(Kind.RULE, "completion.achievement-quantitative", achievementField,
+                        "indicator " + indicator.code() + " has a numeric target; it is judged from its value");
+            }
+        }
     }
 
     /** A target adjustment waiting for finance's decision. */
@@ -170,17 +192,9 @@ public class PlanTargets {
                     + command.indicator() + " as of " + state.latestAsOf() + " is already recorded; completions are "
                     + "cumulative, so a new one cannot be dated earlier");
         }
-        if (!command.asPrinted()) {
-            TargetValue.kindMismatch(state.indicator().target().value(), command.actual().value()).ifPresent(reason -> {
-                throw new DomainRejection(Kind.RULE, "completion.kind-mismatch", "value", "'" + command.actual().text()
-                        + "' is no 实际完成值 of '" + state.indicator().target().text() + "': " + reason
-                        + " (words go in the narrative)");
-            });
-        }
-        if (command.achievement() != null && !(state.indicator().target().value() instanceof TargetValue.Qualitative)) {
-            throw new DomainRejection(Kind.RULE, "completion.achievement-quantitative", "achievement",
-                    "indicator " + command.indicator() + " has a numeric target; it is judged from its value");
-        }
+        // a value recorded as the document prints it is not held to its target's kind
+        state.requireActual(command.asPrinted() ? null : command.actual(), "value", command.achievement(),
+                "achievement", "the narrative");
         String narrative = optionalText("narrative", command.narrative(), PlanLimits.MAX_TEXT);
         String evidence = optionalText("evidence", command.evidence(), PlanLimits.MAX_REASON);
         apply(new CompletionRecorded(plan, command.indicator(), command.actual(), narrative, command.asOf(), evidence,

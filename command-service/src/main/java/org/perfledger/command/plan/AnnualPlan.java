@@ -15,6 +15,7 @@ import org.perfledger.command.external.ExternalEvaluationCommands.ReportEvaluati
 import org.perfledger.command.external.PlanExternalEvaluations;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.perfledger.kernel.event.EventMetadata;
+import org.perfledger.kernel.external.ExternalEvaluationEvents.EvaluationReported;
 import org.perfledger.command.library.IndicatorLibrary;
 import java.util.Optional;
 import org.perfledger.command.results.FinalGrade;
@@ -244,10 +245,11 @@ public class AnnualPlan {
      */
     @CommandHandler
     public Object[] handle(ProposeBudget command, ResultUseRules rules, ScoringSchemeVersions schemes) {
-        var key = external.acceptedKeyEvaluation();
-        Grade grade = key.isPresent() ? FinalGrade.of(plan, key.get().getValue(), targets.indicators(), budget, schemes)
+        Optional<EvaluationReported> key = external.acceptedKeyEvaluation();
+        Grade grade = key.isPresent() ? FinalGrade.of(plan, key.get(), targets.indicators(), budget, schemes)
                 : FinalGrade.of(plan, evaluation.schemeVersion(), targets.indicators(), budget, schemes);
-        return results.propose(plan, command, grade, budget.adjusted(), rules, key.map(e -> e.getKey()).orElse(null));
+        return results.propose(plan, command, grade, budget.adjusted(), rules,
+                key.map(EvaluationReported::number).orElse(null));
     }
 
     /** The evaluator's report of an evaluation commissioned from them, checked against the plan's indicators. */

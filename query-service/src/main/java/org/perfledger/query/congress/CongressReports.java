@@ -138,19 +138,16 @@ public class CongressReports {
                         row.getString(3), row.getInt(4), row.getString(5), row.getString(6), deadline,
                         row.getString(8), "open".equals(row.getString(8)) && day.isAfter(deadline));
             }, district, year.value());
-            Map<String, String> planNames = new java.util.HashMap<>();
-            rows.forEach(row -> planNames.put(row.department() + "/" + row.plan(), row.name()));
             List<KeyEvaluation> keyEvaluations = external.keyEvaluations(district, year.value()).stream()
-                    .map(v -> keyEvaluation(v, departments.get(v.department()),
-                            planNames.get(v.department() + "/" + v.planKey()))).toList();
+                    .map(CongressReports::keyEvaluation).toList();
             return new CongressReport(district, named.district(), year.value(), day, summary(rows, evaluations,
                     proposals, rectifications), evaluations, keyEvaluations, proposals, rectifications);
         });
     }
 
-    private static KeyEvaluation keyEvaluation(EvaluationView v, String departmentName, String name) {
+    private static KeyEvaluation keyEvaluation(EvaluationView v) {
         Divergence d = v.divergence();
-        return new KeyEvaluation(v.department(), departmentName, v.planKey(), name, v.number(),
+        return new KeyEvaluation(v.department(), v.departmentName(), v.planKey(), v.planName(), v.number(),
                 v.evaluatorName() != null ? v.evaluatorName() : v.evaluator(), v.agency(), v.status(),
                 v.scorecard() == null ? null : v.scorecard().recomputedTotal(),
                 v.scorecard() == null || v.scorecard().recomputedGrade() == null ? null

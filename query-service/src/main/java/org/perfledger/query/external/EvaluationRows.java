@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 class EvaluationRows {
 
-    private static final String COLUMNS = "district, department_id, fiscal_year, plan_key, number, type, evaluator, "
+    private static final String COLUMNS = "department_id, fiscal_year, plan_key, number, type, evaluator, "
             + "evaluator_name, agency, due, focus, commissioned_at, commissioned_by, status, scheme_version, executed, "
             + "verified::text AS verified, findings, problems, suggestions, reported_at, return_reason, decision_note, "
             + "decided_at, decided_by, (SELECT p.name FROM plan p WHERE p.district = e.district AND p.department_id = "

@@ -3,6 +3,8 @@ package org.perfledger.query.external;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.perfledger.kernel.external.Divergence;
 import org.perfledger.kernel.external.EvaluationType;
@@ -12,7 +14,6 @@ import org.perfledger.kernel.money.WanYuan;
 import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.kernel.scoring.Scorecard;
 import org.perfledger.query.external.EvaluationRows.Row;
-import org.perfledger.query.platform.NotFoundException;
 import org.perfledger.query.readmodel.PlanKeys;
 import org.perfledger.query.scoring.Scorecards;
 import org.springframework.stereotype.Component;
@@ -40,14 +41,13 @@ public class EvaluationViews {
      * @param yours      the reader is the evaluator it was commissioned from: theirs to report
      */
     public record EvaluationView(String plan, String department, String departmentName, int year, String planKey,
-                                 String planName,
-                                 int number, Coded type,
-                          String evaluator, String evaluatorName, String agency, LocalDate due, String focus,
-                          Instant commissionedAt, String commissionedBy, String status, Integer schemeVersion,
-                          BigDecimal executed, List<VerifiedIndicator> verified, String findings, String problems,
-                          String suggestions, Instant reportedAt, String returnReason, String decisionNote,
-                          Instant decidedAt, String decidedBy, Scorecard scorecard, Divergence divergence,
-                          boolean yours) {
+                                 String planName, int number, Coded type, String evaluator, String evaluatorName,
+                                 String agency, LocalDate due, String focus, Instant commissionedAt,
+                                 String commissionedBy, String status, Integer schemeVersion, BigDecimal executed,
+                                 List<VerifiedIndicator> verified, String findings, String problems,
+                                 String suggestions, Instant reportedAt, String returnReason, String decisionNote,
+                                 Instant decidedAt, String decidedBy, Scorecard scorecard, Divergence divergence,
+                                 boolean yours) {
     }
 
     /** A value with its code and its label in Chinese. */
@@ -56,39 +56,47 @@ public class EvaluationViews {
 
     /** The year's 财政重点评价 of the district, by due day. Call inside the district's tenant scope. */
     public List<EvaluationView> keyEvaluations(String district, int year) {
-        return rows.visible(district, year, null, null).stream()
-                .filter(row -> row.type().equals(EvaluationType.FINANCE_KEY.name()))
-                .map(row -> view(district, row, null)).toList();
+        return views(district, rows.visible(district, year, null, null).stream()
+                .filter(row -> row.type().equals(EvaluationType.FINANCE_KEY.name())).toList(), null);
     }
 
-    /** The evaluation as {@code reader} (their subject) reads it. Call inside the district's tenant scope. */
-    EvaluationView view(String district, Row row, String reader) {
-        PlanId plan = PlanKeys.fromPath(district, row.department(), String.valueOf(row.year()),
-                "department".equals(row.planKey()) ? null : row.planKey());
-        Scorecard card = null;
-        Divergence divergence = null;
-        if (row.reported()) {
-            WanYuan executed = row.executed() == null ? null : new WanYuan(row.executed());
-            card = scorecards.external(plan, row.schemeVersion(),
-                    facts -> VerifiedFacts.of(facts, executed, row.verified()));
-            divergence = selfEvaluation(plan, card);
+    /**
+     * The evaluations as {@code reader} (their subject) reads them, those reported scored together
+     * ({@link Scorecards#beside}). Call inside the district's tenant scope.
+     */
+    List<EvaluationView> views(String district, List<Row> rows, String reader) {
+        List<Scorecards.Verified> reported = new ArrayList<>();
+        for (Row row : rows) {
+            if (row.reported()) {
+                WanYuan executed = row.executed() == null ? null : new WanYuan(row.executed());
+                reported.add(new Scorecards.Verified(plan(district, row), row.schemeVersion(),
+                        facts -> VerifiedFacts.of(facts, executed, row.verified())));
+            }
         }
+        Iterator<Scorecards.Beside> scored = scorecards.beside(reported).iterator();
+        List<EvaluationView> views = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            Scorecards.Beside beside = row.reported() ? scored.next() : null;
+            views.add(view(district, row, reader, beside));
+        }
+        return views;
+    }
+
+    private static PlanId plan(String district, Row row) {
+        return PlanKeys.fromPath(district, row.department(), String.valueOf(row.year()),
+                PlanId.DEPARTMENT_WIDE.equals(row.planKey()) ? null : row.planKey());
+    }
+
+    private static EvaluationView view(String district, Row row, String reader, Scorecards.Beside beside) {
+        Scorecard card = beside == null ? null : beside.evaluation();
+        Divergence divergence = beside == null || beside.self() == null ? null
+                : Divergence.of(beside.self(), beside.evaluation());
         EvaluationType type = EvaluationType.valueOf(row.type());
-        return new EvaluationView(plan.aggregateId(), row.department(), row.departmentName(), row.year(),
-                row.planKey(), row.planName(),
-                row.number(),
-                new Coded(type.name(), type.label()), row.evaluator(), row.evaluatorName(), row.agency(), row.due(),
-                row.focus(), row.commissionedAt(), row.commissionedBy(), row.status(), row.schemeVersion(),
-                row.executed(), row.verified(), row.findings(), row.problems(), row.suggestions(), row.reportedAt(),
-                row.returnReason(), row.decisionNote(), row.decidedAt(), row.decidedBy(), card, divergence,
-                row.evaluator().equals(reader));
-    }
-
-    private Divergence selfEvaluation(PlanId plan, Scorecard evaluation) {
-        try {
-            return Divergence.of(scorecards.compute(plan, null).scorecard(), evaluation);
-        } catch (NotFoundException noSchemeOfItsKind) {
-            return null;
-        }
+        return new EvaluationView(plan(district, row).aggregateId(), row.department(), row.departmentName(),
+                row.year(), row.planKey(), row.planName(), row.number(), new Coded(type.name(), type.label()),
+                row.evaluator(), row.evaluatorName(), row.agency(), row.due(), row.focus(), row.commissionedAt(),
+                row.commissionedBy(), row.status(), row.schemeVersion(), row.executed(), row.verified(),
+                row.findings(), row.problems(), row.suggestions(), row.reportedAt(), row.returnReason(),
+                row.decisionNote(), row.decidedAt(), row.decidedBy(), card, divergence, row.evaluator().equals(reader));
     }
 }

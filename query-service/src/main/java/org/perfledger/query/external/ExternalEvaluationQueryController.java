@@ -4,7 +4,6 @@ import java.util.List;
 import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.kernel.security.Caller;
 import org.perfledger.query.external.EvaluationViews.EvaluationView;
-import org.perfledger.query.platform.NotFoundException;
 import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.validation.InvalidValueException;
 import org.perfledger.query.platform.InvalidParameterException;
@@ -45,10 +44,10 @@ class ExternalEvaluationQueryController {
                                 @PathVariable(value = "project", required = false) String project) {
         Caller reader = access.requirePlan(district, department, year, project);
         PlanId plan = PlanKeys.fromPath(district, department, year, project);
-        String evaluator = access.evaluatorOnly() == null ? null : reader.subject();
-        return reads.inDistrict(district, () -> rows.ofPlan(plan).stream()
-                .filter(row -> evaluator == null || evaluator.equals(row.evaluator()))
-                .map(row -> views.view(district, row, reader.subject())).toList());
+        // past requirePlan, a reader who reads nothing else is an evaluator: it sees its own evaluations only
+        String evaluator = reader.readsAnything() ? null : reader.subject();
+        return reads.inDistrict(district, () -> views.views(district, rows.ofPlan(plan).stream()
+                .filter(row -> evaluator == null || evaluator.equals(row.evaluator())).toList(), reader.subject()));
     }
 
     /** @throws InvalidParameterException naming {@code year} for what is no fiscal year */
@@ -64,15 +63,11 @@ class ExternalEvaluationQueryController {
     @GetMapping("/api/v1/districts/{district}/evaluations")
     List<EvaluationView> visible(@PathVariable("district") String district,
                                  @RequestParam(value = "year", required = false) String year) {
-        Caller evaluator = access.evaluatorOnly();
-        Caller reader = evaluator != null ? evaluator : access.requireDistrict(district);
-        if (!district.equals(reader.district())) {
-            throw new NotFoundException("district", "district.not-found", "no district " + district + " is known");
-        }
+        Caller reader = access.requireDistrictOrEvaluator(district);
+        String evaluator = reader.readsAnything() ? null : reader.subject();
         Integer fiscalYear = year == null ? null : year(year);
         String department = evaluator != null || reader.readsWholeDistrict() ? null : reader.department();
-        return reads.inDistrict(district, () -> rows.visible(district, fiscalYear, department,
-                evaluator == null ? null : evaluator.subject()).stream()
-                .map(row -> views.view(district, row, reader.subject())).toList());
+        return reads.inDistrict(district, () -> views.views(district, rows.visible(district, fiscalYear, department,
+                evaluator), reader.subject()));
     }
 }

@@ -2,6 +2,7 @@ package org.perfledger.query.platform;
 
 import org.perfledger.kernel.security.Caller;
 import org.perfledger.kernel.security.ClaimNames;
+import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.kernel.security.Role;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,6 +49,20 @@ public class ReadAccess {
         if (!reader.readsAnything()) {
             throw new ForbiddenException("your token's roles [" + reader.rolesText() + "] read nothing in a district");
         }
+        return inOwnDistrict(reader, district);
+    }
+
+    /**
+     * Whoever reads the district, or an evaluator of it, who reads there only what was commissioned from it.
+     *
+     * @throws NotFoundException for another district; ForbiddenException for a role that reads nothing
+     */
+    public Caller requireDistrictOrEvaluator(String district) {
+        Caller evaluator = evaluatorOnly();
+        return evaluator == null ? requireDistrict(district) : inOwnDistrict(evaluator, district);
+    }
+
+    private static Caller inOwnDistrict(Caller reader, String district) {
         if (!district.equals(reader.district())) {
             throw new NotFoundException("district", "district.not-found", "no district " + district + " is known");
         }
@@ -79,14 +94,14 @@ public class ReadAccess {
         if (!district.equals(reader.district()) || !year.matches("\\d{4}") || !Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM plan_evaluation WHERE district = ? AND department_id = ? AND "
                         + "fiscal_year = ? AND plan_key = ? AND evaluator = ?)", Boolean.class, district, department,
-                Integer.parseInt(year), project == null ? "department" : project, reader.subject()))) {
+                Integer.parseInt(year), project == null ? PlanId.DEPARTMENT_WIDE : project, reader.subject()))) {
             throw new NotFoundException("plan", "plan.not-found", "no such plan is known to you");
         }
         return reader;
     }
 
     /** The caller when their token makes them an evaluator and nothing that reads more; null otherwise. */
-    public Caller evaluatorOnly() {
+    private Caller evaluatorOnly() {
         Caller reader = reader();
         return !reader.readsAnything() && reader.has(Role.EVALUATOR) ? reader : null;
     }

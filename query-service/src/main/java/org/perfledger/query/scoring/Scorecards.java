@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.perfledger.kernel.money.WanYuan;
@@ -73,14 +74,18 @@ public class Scorecards {
     public ScorecardView compute(PlanId plan, Integer schemeVersion) {
         Inputs inputs = known(plan, this.inputs.one(plan));
         EvaluationKind kind = EvaluationKind.of(plan);
-        Integer latest = jdbc.queryForObject("SELECT max(version) FROM scoring_scheme WHERE district = ? AND "
-                + "fiscal_year = ? AND kind = ?", Integer.class, plan.district().value(), plan.year().value(),
-                kind.name());
+        Integer latest = latestVersion(plan, kind);
         if (latest == null) {
             throw new NotFoundException("schemeVersion", "scheme.not-set", "district finance has not set a scoring "
                     + "scheme for " + kind.label() + " evaluations of " + plan.year());
         }
         return view(plan, inputs, schemeVersion, latest);
+    }
+
+    /** The latest version of the district's scheme of the year and kind; null while none is set. */
+    private Integer latestVersion(PlanId plan, EvaluationKind kind) {
+        return jdbc.queryForObject("SELECT max(version) FROM scoring_scheme WHERE district = ? AND fiscal_year = ? AND "
+                + "kind = ?", Integer.class, plan.district().value(), plan.year().value(), kind.name());
     }
 
     /** The scorecard from the plan's inputs, under {@code schemeVersion} (null: as {@link #compute}). */
@@ -122,19 +127,45 @@ public class Scorecards {
     }
 
     /**
-     * The plan's score under a version of the district's scheme of evaluations (部门评价, 财政重点评价), from its figures
-     * as an evaluator verified them ({@code verified} turns the plan's own into those). Call inside
-     * {@link TenantReads#inDistrict}.
-     *
-     * @throws NotFoundException when the plan or that version of the scheme does not exist
+     * An evaluation (部门评价, 财政重点评价) to score: the plan, the version of the district's scheme of evaluations it
+     * was reported under, and how the evaluator's verified figures replace the plan's own.
      */
-    public Scorecard external(PlanId plan, int schemeVersion, UnaryOperator<PlanFacts> verified) {
-        ScoringScheme scheme = scheme(plan, EvaluationKind.EXTERNAL, schemeVersion);
-        if (scheme == null) {
-            throw new NotFoundException("schemeVersion", "scheme.not-found", "there is no version " + schemeVersion
-                    + " of the scheme of evaluations of " + plan.year());
+    public record Verified(PlanId plan, int schemeVersion, UnaryOperator<PlanFacts> facts) {
+    }
+
+    /**
+     * An evaluation's score, and beside it the plan's self-evaluation scorecard as {@link #compute compute(plan,
+     * null)} gives it, or null while the plan's kind has no scheme set.
+     */
+    public record Beside(Scorecard evaluation, Scorecard self) {
+    }
+
+    /**
+     * Evaluations scored, each beside its plan's self-evaluation, in their order. The plans' figures are read once
+     * for all of them, in a few queries whatever their number. Call inside {@link TenantReads#inDistrict}.
+     *
+     * @param evaluations evaluations of plans of one district
+     * @throws NotFoundException when a plan or a version of the scheme of evaluations does not exist
+     */
+    public List<Beside> beside(List<Verified> evaluations) {
+        Map<PlanId, Inputs> read = inputs.many(evaluations.stream().map(Verified::plan).distinct().toList());
+        Map<String, Optional<Integer>> latest = new HashMap<>();
+        List<Beside> scored = new ArrayList<>(evaluations.size());
+        for (Verified evaluation : evaluations) {
+            PlanId plan = evaluation.plan();
+            Inputs inputs = known(plan, read.get(plan));
+            ScoringScheme scheme = scheme(plan, EvaluationKind.EXTERNAL, evaluation.schemeVersion());
+            if (scheme == null) {
+                throw new NotFoundException("schemeVersion", "scheme.not-found", "there is no version "
+                        + evaluation.schemeVersion() + " of the scheme of evaluations of " + plan.year());
+            }
+            EvaluationKind kind = EvaluationKind.of(plan);
+            Optional<Integer> version = latest.computeIfAbsent(plan.year().value() + "/" + kind,
+                    key -> Optional.ofNullable(latestVersion(plan, kind)));
+            scored.add(new Beside(score(plan, inputs, scheme, evaluation.facts()),
+                    version.map(at -> view(plan, inputs, null, at).scorecard()).orElse(null)));
         }
-        return score(plan, known(plan, inputs.one(plan)), scheme, verified);
+        return scored;
     }
 
     private static Scorecard score(PlanId plan, Inputs inputs, ScoringScheme scheme) {

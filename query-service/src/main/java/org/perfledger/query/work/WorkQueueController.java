@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.perfledger.kernel.plan.PlanPhase;
 import org.perfledger.kernel.security.Caller;
+import org.perfledger.kernel.external.EvaluationType;
 import org.perfledger.kernel.security.Role;
 import org.perfledger.query.platform.PathYear;
 import org.perfledger.query.platform.ReadAccess;
@@ -128,8 +129,8 @@ class WorkQueueController {
             // an evaluation's report waiting for its commissioner: finance its 财政重点评价, the department its 部门评价
             tasks.addAll(onItems("plan_evaluation", "i.number, i.type, i.evaluator, i.due, i.reported_at",
                     "i.status = 'reported'", "i.due, i.department_id, i.plan_key, i.number", where,
-                    (row, on) -> on.task("accept-evaluation", "FINANCE_KEY".equals(row.getString("type"))
-                                    ? Role.DISTRICT_FINANCE : Role.DEPARTMENT_EDITOR, row.getInt("number"), null,
+                    (row, on) -> on.task("accept-evaluation",
+                            EvaluationType.valueOf(row.getString("type")).commissioner(), row.getInt("number"), null,
                             row.getString("due"), row.getString("type"), row.getString("evaluator"),
                             row.getTimestamp("reported_at"))));
             // once finance has set its rules of using the year's results: each accepted plan without a proposal

@@ -7,7 +7,7 @@ import { t, label } from '../../i18n.js';
 import * as api from '../../api.js';
 import { href } from '../../lib/route.js';
 import { Loading, useLoad } from '../../lib/load.js';
-import { departmentPath, planPath, termLabel, useDepartmentNames } from '../../lib/session.js';
+import { departmentPath, evaluatorOnly, planPath, termLabel, useDepartmentNames } from '../../lib/session.js';
 import { DownloadButton, Notice, useSaved } from '../../components/controls.js';
 import { DecisionForm, Form } from '../../components/form.js';
 import { BudgetSection } from './budget.js';
@@ -49,8 +49,8 @@ export function PlanWorkspace({ dep, year, planKey }) {
     const props = { plan, path, dep, year, editor, finance, reload: refresh, card: dashboard.data };
     return e('div', { 'data-test': 'plan-page' },
       // an evaluator reads this plan only, not its department's page
-      e('p', { class: 'muted' }, api.can('DISTRICT_FINANCE') || api.can('AUDITOR') || me?.department === dep
-        ? e('a', { href: href('dept', dep, year) }, (names[dep] ?? dep) + ' · ' + year) : (names[dep] ?? dep) + ' · ' + year),
+      e('p', { class: 'muted' }, evaluatorOnly() ? (names[dep] ?? dep) + ' · ' + year
+        : e('a', { href: href('dept', dep, year) }, (names[dep] ?? dep) + ' · ' + year)),
       e('h2', { 'data-test': 'plan-title' }, (plan.name ?? t('dept.departmentWide')) + ' ',
         e('span', { class: 'badge ok', 'data-test': 'plan-phase' }, label('phase', phase))),
       plan.profile && e('p', { class: 'muted', 'data-test': 'plan-profile' }, [

@@ -1,6 +1,7 @@
 package org.perfledger.kernel.external;
 
 import java.util.List;
+import org.perfledger.kernel.security.Role;
 import org.perfledger.kernel.validation.Labelled;
 
 /**
@@ -9,13 +10,20 @@ import org.perfledger.kernel.validation.Labelled;
  * the one the use of results (结果应用) goes by.
  */
 public enum EvaluationType implements Labelled {
-    DEPARTMENT("部门评价"),
-    FINANCE_KEY("财政重点评价");
+    DEPARTMENT("部门评价", Role.DEPARTMENT_EDITOR),
+    FINANCE_KEY("财政重点评价", Role.DISTRICT_FINANCE);
 
     private final String label;
+    private final Role commissioner;
 
-    EvaluationType(String label) {
+    EvaluationType(String label, Role commissioner) {
         this.label = label;
+        this.commissioner = commissioner;
+    }
+
+    /** Who answers for an evaluation of this type: commissions it, and accepts or returns its report. */
+    public Role commissioner() {
+        return commissioner;
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.perfledger.infra.embedded.KafkaBroker;
+import org.perfledger.infra.embedded.KeycloakRealm;
 import org.perfledger.infra.embedded.KeycloakServer;
 import org.perfledger.infra.embedded.LocalIssuer;
 import org.perfledger.infra.embedded.TokenSource;
@@ -243,7 +244,7 @@ public final class LocalPlatform implements AutoCloseable {
     public String demoUserToken(String username) {
         DemoUsers.Person person = DemoUsers.person(username);
         if (keycloak().isPresent()) {
-            return keycloak().get().passwordGrant(org.perfledger.infra.embedded.KeycloakRealm.API_CLIENT, username,
+            return keycloak().get().passwordGrant(KeycloakRealm.API_CLIENT, username,
                     demoPasswords().orElseThrow().of(username));
         }
         return tokens().token(username, person.district(), person.department(), List.of(person.role()));
