@@ -48,8 +48,8 @@ public class ReadModelTables {
 
     private final JdbcTemplate jdbc;
     private final String schema;
-    /** What {@link #shadowWithTemporaryCopies()} makes: the tables are those the migrations made at start. */
-    private volatile TemporaryCopies temporaryCopies;
+    /** The copy {@link #shadowWithTemporaryCopies()} looks for: the tables are those the migrations made at start. */
+    private volatile String lastCopy;
 
     ReadModelTables(JdbcTemplate jdbc, @Value("${spring.flyway.default-schema:readmodel}") String schema) {
         this.jdbc = jdbc;
@@ -108,40 +108,71 @@ public class ReadModelTables {
     /**
      * Makes this transaction read and write temporary copies of the live projection tables: they come first in its
      * search path, and are empty when it begins. The copies belong to the database session and outlive the
-     * transaction ({@code ON COMMIT DELETE ROWS}; a transaction that rolls back leaves nothing in them either), so
-     * a pooled connection makes them once, not for every view: making some thirty relations was the larger part of
-     * a view as of an instant. Every other search path of this service names {@code pg_temp} last (the
-     * connections' own, {@link #searchPath}), so the copies never hide a live table outside such a transaction.
+     * transaction ({@code ON COMMIT DELETE ROWS}; a transaction that rolls back leaves nothing in them either): a
+     * pooled connection makes them as it opens ({@link #connectionSetup}), not for every view, since making some
+     * thirty relations was the larger part of a view as of an instant. A connection opened before the read tables
+     * existed makes them here, the first time. Every other search path of this service names {@code pg_temp} last
+     * (the connections' own, {@link #searchPath}), so the copies never hide a live table outside such a transaction.
      * They hold one view's replay, a few hundred to a few thousand rows read once, so they have no indexes.
      *
      * @return true when the copies were made in this transaction: it has to commit for the session to keep them
      */
     public boolean shadowWithTemporaryCopies() {
-        TemporaryCopies copies = temporaryCopies;
-        if (copies == null) {
+        String last = lastCopy;
+        if (last == null) {
             List<String> projections = projections(schema);
-            StringBuilder sql = new StringBuilder();
-            for (String table : projections) {
-                sql.append("CREATE TEMPORARY TABLE ").append(ident(table)).append(" (LIKE ").append(ident(schema))
-                        .append('.').append(ident(table)).append(" INCLUDING DEFAULTS INCLUDING CONSTRAINTS) ON COMMIT "
-                        + "DELETE ROWS;\nGRANT SELECT ON pg_temp.").append(ident(table))
-                        .append(" TO perfledger_reader;\n");
-            }
-            // made in one transaction, so the last of them stands for all
-            copies = new TemporaryCopies("pg_temp." + ident(projections.get(projections.size() - 1)), sql.toString());
-            temporaryCopies = copies;
+            // made in one statement, so the last of them stands for all
+            last = "pg_temp." + ident(projections.get(projections.size() - 1));
+            lastCopy = last;
         }
         Boolean made = jdbc.queryForObject("SELECT to_regclass(?) IS NOT NULL FROM set_config('search_path', ?, true)",
-                Boolean.class, copies.last(), "pg_temp, " + ident(schema));
+                Boolean.class, last, "pg_temp, " + ident(schema));
         if (Boolean.TRUE.equals(made)) {
             return false;
         }
-        jdbc.execute(copies.statements());
+        jdbc.execute(temporaryCopies(schema, false));
         return true;
     }
 
-    /** The statements that make the copies, and the name of the copy they make last. */
-    private record TemporaryCopies(String last, String statements) {
+    /**
+     * What each pooled connection runs as it opens: its search path ({@link #searchPath}), then the temporary copies
+     * of whatever projection tables {@code schema} holds at that moment (none before the first migration). Making
+     * them gives way to anything that holds one of the tables for long (the migrations, which run while the pool
+     * fills): it makes none then, and the first view on the connection makes them. The pool renews the connections
+     * it opened before the migrations ran, so no copy has an earlier layout than its table.
+     */
+    public static String connectionSetup(String schema) {
+        return "SET search_path TO " + searchPath(schema) + ";\nSET lock_timeout = '200ms';\n"
+                + temporaryCopies(schema, true) + ";\nRESET lock_timeout";
+    }
+
+    /**
+     * One statement that makes the session's temporary copies of {@code schema}'s projection tables, in name order,
+     * all or none: with {@code orNoneWhenLocked}, none when a table's lock is not to be had.
+     */
+    private static String temporaryCopies(String schema, boolean orNoneWhenLocked) {
+        StringBuilder notProjections = new StringBuilder();
+        for (String table : NOT_PROJECTIONS) {
+            notProjections.append(notProjections.isEmpty() ? "" : ", ").append(literal(table));
+        }
+        String givingWay = orNoneWhenLocked ? """
+                EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+                    RAISE NOTICE 'temporary copies not made now: %', SQLERRM;
+                """ : "";
+        return """
+                DO $copies$
+                DECLARE
+                    copied text;
+                BEGIN
+                    FOR copied IN SELECT table_name FROM information_schema.tables
+                                   WHERE table_schema = %1$s AND table_type = 'BASE TABLE'
+                                     AND table_name NOT IN (%2$s) ORDER BY table_name LOOP
+                        EXECUTE format('CREATE TEMPORARY TABLE %%I (LIKE %%I.%%I INCLUDING DEFAULTS '
+                                       || 'INCLUDING CONSTRAINTS) ON COMMIT DELETE ROWS', copied, %1$s, copied);
+                        EXECUTE format('GRANT SELECT ON pg_temp.%%I TO perfledger_reader', copied);
+                    END LOOP;
+                %3$sEND
+                $copies$""".formatted(literal(schema), notProjections, givingWay);
     }
 
     /**
@@ -177,6 +208,11 @@ public class ReadModelTables {
         if (Boolean.TRUE.equals(readable)) {
             jdbc.execute("GRANT SELECT ON " + ident(to) + "." + ident(table) + " TO perfledger_reader");
         }
+    }
+
+    /** A string literal for SQL. */
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     /** An identifier quoted for SQL. */

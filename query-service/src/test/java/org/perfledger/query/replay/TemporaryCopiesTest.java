@@ -15,7 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The temporary copies a view as of an instant replays into stay with the pooled connection that made them, and never
  * hide a live table outside such a view: the reads, the projections and the rebuild on that connection still reach
- * the read-model schema. Everything here runs on one connection of the service's pool, as it is handed out.
+ * the read-model schema. A pooled connection opens with its copies made. Everything here runs on one connection of
+ * the service's pool, as it is handed out.
  */
 class TemporaryCopiesTest extends SliceTest {
 
@@ -32,10 +33,16 @@ class TemporaryCopiesTest extends SliceTest {
             ReadModelTables tables = new ReadModelTables(onOne, "readmodel");
             TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(one));
 
-            // the connection's own path names the read models first
+            // the connection's own path names the read models first, and it opened with the copies made
             assertThat(onOne.queryForObject("SHOW search_path", String.class)).isEqualTo("readmodel, pg_temp");
+            assertThat(onOne.queryForObject("SELECT to_regclass('pg_temp.plan') IS NOT NULL", Boolean.class)).isTrue();
+            assertThat(onOne.queryForObject("""
+                    SELECT count(*) FROM pg_class WHERE relnamespace = pg_my_temp_schema() AND relkind = 'r'""",
+                    Long.class)).isEqualTo(tables.projections("readmodel").size());
 
-            // the first view makes the copies and commits to keep them; what it wrote there is gone at its commit
+            // one that has lost them (as one opened before the read tables existed has none) makes them in its first
+            // view, which commits to keep them; what that view wrote there is gone at its commit
+            onOne.execute("DISCARD TEMP");
             Boolean madeFirst = transaction.execute(status -> {
                 boolean made = tables.shadowWithTemporaryCopies();
                 assertThat(onOne.queryForObject("SELECT count(*) FROM plan", Long.class)).isZero();
