@@ -12,8 +12,8 @@ import org.perfledger.kernel.security.Role;
 
 /**
  * The commands of evaluations beyond the self-evaluation. Who may send each is the roles below and then the
- * evaluation's own rule ({@link PlanExternalEvaluations}): district finance commissions and accepts 财政重点评价, the department
- * its 部门评价, and only the evaluator commissioned writes the report.
+ * evaluation's own rule ({@link PlanExternalEvaluations}): district finance commissions, accepts and publishes
+ * 财政重点评价, the department its 部门评价, and only the evaluator commissioned writes the report.
  */
 public final class ExternalEvaluationCommands {
 
@@ -47,6 +47,12 @@ public final class ExternalEvaluationCommands {
     /** Whoever commissioned it accepts the report (验收). */
     @SentBy({Role.DISTRICT_FINANCE, Role.DEPARTMENT_EDITOR})
     public record AcceptEvaluation(PlanId plan, int number, String comment, Long expectedVersion)
+            implements PlanCommand {
+    }
+
+    /** Whoever commissioned it publishes the accepted evaluation on the district's public pages. */
+    @SentBy({Role.DISTRICT_FINANCE, Role.DEPARTMENT_EDITOR})
+    public record PublishEvaluation(PlanId plan, int number, String channels, Long expectedVersion)
             implements PlanCommand {
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.perfledger.command.external.ExternalEvaluationCommands.AcceptEvaluation;
 import org.perfledger.command.external.ExternalEvaluationCommands.CommissionEvaluation;
+import org.perfledger.command.external.ExternalEvaluationCommands.PublishEvaluation;
 import org.perfledger.command.external.ExternalEvaluationCommands.ReportEvaluation;
 import org.perfledger.command.external.ExternalEvaluationCommands.ReturnEvaluation;
 import org.perfledger.command.planning.PlanLimits;
@@ -33,7 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * 部门评价 and 财政重点评价 of a plan: commissioned by who answers for them, reported by the evaluator commissioned,
- * accepted or returned by the commissioner.
+ * accepted or returned by the commissioner, who publishes it once accepted.
  */
 @RestController
 class ExternalEvaluationController {
@@ -58,6 +59,10 @@ class ExternalEvaluationController {
 
     record ReportRequest(String executed, List<VerifiedRequest> indicators, String findings, String problems,
                          String suggestions) {
+    }
+
+    /** {@code channels}: where else it is published (门户网站, 部门决算公开…). */
+    record PublicationRequest(String channels) {
     }
 
     /** {@code reason} to return a report, {@code comment} to accept it. */
@@ -142,6 +147,18 @@ class ExternalEvaluationController {
         String comment = fields.optionalText("comment", body == null ? null : body.comment(), PlanLimits.MAX_REASON);
         fields.throwIfInvalid();
         return PlanResponses.ok(commands.send(new AcceptEvaluation(target.plan(), evaluation, comment,
+                target.expectedVersion()), request), request);
+    }
+
+    @PostMapping({DEPARTMENT + EVALUATION + "/publication", PROJECT + EVALUATION + "/publication"})
+    ResponseEntity<Map<String, Object>> publish(RequestMetadata request, PlanTarget target,
+                                                @PathVariable("number") String number,
+                                                @RequestBody PublicationRequest body) {
+        RequestFields fields = new RequestFields();
+        Integer evaluation = fields.number("number", number);
+        String channels = fields.text("channels", body.channels(), PlanLimits.MAX_REASON);
+        fields.throwIfInvalid();
+        return PlanResponses.ok(commands.send(new PublishEvaluation(target.plan(), evaluation, channels,
                 target.expectedVersion()), request), request);
     }
 }

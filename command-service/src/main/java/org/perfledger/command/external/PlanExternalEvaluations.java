@@ -16,6 +16,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.perfledger.command.external.ExternalEvaluationCommands.AcceptEvaluation;
 import org.perfledger.command.external.ExternalEvaluationCommands.CommissionEvaluation;
+import org.perfledger.command.external.ExternalEvaluationCommands.PublishEvaluation;
 import org.perfledger.command.external.ExternalEvaluationCommands.ReportEvaluation;
 import org.perfledger.command.external.ExternalEvaluationCommands.ReturnEvaluation;
 import org.perfledger.command.performance.PlanTargets;
@@ -29,6 +30,7 @@ import org.perfledger.kernel.event.EventMetadata;
 import org.perfledger.kernel.external.EvaluationType;
 import org.perfledger.kernel.external.ExternalEvaluationEvents.EvaluationAccepted;
 import org.perfledger.kernel.external.ExternalEvaluationEvents.EvaluationCommissioned;
+import org.perfledger.kernel.external.ExternalEvaluationEvents.EvaluationPublished;
 import org.perfledger.kernel.external.ExternalEvaluationEvents.EvaluationReported;
 import org.perfledger.kernel.external.ExternalEvaluationEvents.EvaluationReturned;
 import org.perfledger.kernel.external.ExternalEvaluationEvents.VerifiedIndicator;
@@ -39,7 +41,7 @@ import org.perfledger.kernel.security.Role;
 /**
  * The evaluations of a plan beyond its self-evaluation (an aggregate member of the plan), numbered within it. Who
  * commissions one answers for it: district finance its 财政重点评价, the department its 部门评价; it accepts or returns
- * the report. Only the evaluator it was commissioned from writes the report, under the district's scheme of
+ * the report, and publishes it once accepted. Only the evaluator it was commissioned from writes the report, under the district's scheme of
  * evaluations in force, verifying the plan's own figures where it finds them otherwise. One evaluation of each type is
  * open at a time.
  */
@@ -51,11 +53,12 @@ public class PlanExternalEvaluations {
     /** Where an evaluation stands. */
     enum Status { COMMISSIONED, REPORTED, RETURNED, ACCEPTED }
 
-    /** One evaluation: its type, its evaluator, where it stands and its latest report. */
-    record Evaluation(EvaluationType type, String evaluator, Status status, EvaluationReported report) {
+    /** One evaluation: its type, its evaluator, where it stands, its latest report and whether it is published. */
+    record Evaluation(EvaluationType type, String evaluator, Status status, EvaluationReported report,
+                      boolean published) {
 
         Evaluation with(Status next, EvaluationReported latest) {
-            return new Evaluation(type, evaluator, next, latest);
+            return new Evaluation(type, evaluator, next, latest, published);
         }
     }
 
@@ -158,6 +161,28 @@ public class PlanExternalEvaluations {
         return new Object[] {"number", command.number(), "type", evaluation.type()};
     }
 
+    /**
+     * Publishing an accepted evaluation is its commissioner's, once: its score, grade and findings become public
+     * (绩效评价结果公开).
+     */
+    @CommandHandler
+    Object[] publish(PublishEvaluation command, @MetaDataValue(EventMetadata.ROLE) String roles) {
+        Evaluation evaluation = require(command.number(), "published");
+        requireCommissioner(evaluation.type(), roles, "publish");
+        if (evaluation.status() != Status.ACCEPTED) {
+            throw new DomainRejection(Kind.CONFLICT, "evaluation.not-accepted", "number", evaluation.type().label()
+                    + " 第 " + command.number() + " 号 is " + evaluation.status().name().toLowerCase() + "; only an "
+                    + "accepted evaluation is published");
+        }
+        if (evaluation.published()) {
+            throw new DomainRejection(Kind.CONFLICT, "evaluation.published", "number", evaluation.type().label()
+                    + " 第 " + command.number() + " 号 is published already");
+        }
+        apply(new EvaluationPublished(command.plan(), command.number(),
+                PlanRules.text("channels", command.channels(), PlanLimits.MAX_REASON)));
+        return new Object[] {"number", command.number(), "type", evaluation.type()};
+    }
+
     /** The report of the latest accepted 财政重点评价 (its number with it), whose grade the use of results goes by. */
     public Optional<EvaluationReported> acceptedKeyEvaluation() {
         return evaluations.values().stream()
@@ -198,7 +223,8 @@ public class PlanExternalEvaluations {
 
     @EventSourcingHandler
     void on(EvaluationCommissioned event) {
-        evaluations.put(event.number(), new Evaluation(event.type(), event.evaluator(), Status.COMMISSIONED, null));
+        evaluations.put(event.number(), new Evaluation(event.type(), event.evaluator(), Status.COMMISSIONED, null,
+                false));
     }
 
     @EventSourcingHandler
@@ -214,5 +240,11 @@ public class PlanExternalEvaluations {
     @EventSourcingHandler
     void on(EvaluationAccepted event) {
         evaluations.computeIfPresent(event.number(), (n, e) -> e.with(Status.ACCEPTED, e.report()));
+    }
+
+    @EventSourcingHandler
+    void on(EvaluationPublished event) {
+        evaluations.computeIfPresent(event.number(), (n, e) -> new Evaluation(e.type(), e.evaluator(), e.status(),
+                e.report(), true));
     }
 }

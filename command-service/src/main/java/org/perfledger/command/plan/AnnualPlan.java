@@ -105,9 +105,9 @@ public class AnnualPlan {
      * The layout of the plan's snapshot: 2 since the budget, targets and evaluation became members; 3 since the
      * monitoring rounds are a member of their own; 4 since the ex-ante assessment is; 5 since the funds' hold is; 6
      * since finance's warnings are; 7 since the results and rectifications are; 8 since the evaluations beyond the
-     * self-evaluation are.
+     * self-evaluation are; 9 since each of those knows whether it is published.
      */
-    public static final String SNAPSHOT_LAYOUT = "8";
+    public static final String SNAPSHOT_LAYOUT = "9";
 
     @AggregateIdentifier
     private String id;

@@ -48,6 +48,7 @@ import org.perfledger.command.planning.PlanCommand;
 import org.perfledger.command.results.RectificationCommands.CloseRectification;
 import org.perfledger.command.external.ExternalEvaluationCommands.AcceptEvaluation;
 import org.perfledger.command.external.ExternalEvaluationCommands.CommissionEvaluation;
+import org.perfledger.command.external.ExternalEvaluationCommands.PublishEvaluation;
 import org.perfledger.command.external.ExternalEvaluationCommands.ReportEvaluation;
 import org.perfledger.command.external.ExternalEvaluationCommands.ReturnEvaluation;
 import org.perfledger.command.results.RectificationCommands.RaiseRectification;
@@ -163,7 +164,8 @@ final class PlanLifecycle {
             entry(CommissionEvaluation.class, new Step("commission an evaluation", ONCE_APPROVED)),
             entry(ReportEvaluation.class, new Step("report an evaluation", ONCE_APPROVED)),
             entry(ReturnEvaluation.class, new Step("return an evaluation report", ONCE_APPROVED)),
-            entry(AcceptEvaluation.class, new Step("accept an evaluation report", ONCE_APPROVED)));
+            entry(AcceptEvaluation.class, new Step("accept an evaluation report", ONCE_APPROVED)),
+            entry(PublishEvaluation.class, new Step("publish an evaluation", ONCE_APPROVED)));
 
     private static final Map<Class<? extends PlanEvent>, PlanPhase> MOVES = Map.of(
             TargetsSubmitted.class, TARGETS_SUBMITTED,

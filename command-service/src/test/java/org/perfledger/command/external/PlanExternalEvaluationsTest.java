@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.perfledger.command.external.ExternalEvaluationCommands.AcceptEvaluation;
 import org.perfledger.command.external.ExternalEvaluationCommands.CommissionEvaluation;
+import org.perfledger.command.external.ExternalEvaluationCommands.PublishEvaluation;
 import org.perfledger.command.external.ExternalEvaluationCommands.ReportEvaluation;
 import org.perfledger.command.external.ExternalEvaluationCommands.ReturnEvaluation;
 import org.perfledger.command.plan.SeedPlans;
@@ -27,6 +28,7 @@ import org.perfledger.kernel.event.EventMetadata;
 import org.perfledger.kernel.external.EvaluationType;
 import org.perfledger.kernel.external.ExternalEvaluationEvents.EvaluationAccepted;
 import org.perfledger.kernel.external.ExternalEvaluationEvents.EvaluationCommissioned;
+import org.perfledger.kernel.external.ExternalEvaluationEvents.EvaluationPublished;
 import org.perfledger.kernel.external.ExternalEvaluationEvents.EvaluationReported;
 import org.perfledger.kernel.external.ExternalEvaluationEvents.EvaluationReturned;
 import org.perfledger.kernel.external.ExternalEvaluationEvents.VerifiedIndicator;
@@ -174,6 +176,37 @@ class PlanExternalEvaluationsTest {
         SeedPlans.fixture().given(plus(reported, new EvaluationAccepted(FOOD_SAFETY, 1, null)))
                 .when(commission(EvaluationType.FINANCE_KEY), FINANCE)
                 .expectEvents(commissioned(2, EvaluationType.FINANCE_KEY));
+    }
+
+    /** Accepted, its commissioner publishes it, once; the department does not publish finance's. */
+    @Test
+    void theCommissionerPublishesTheAcceptedEvaluationOnce() {
+        Object[] reported = plus(inExecution(), commissioned(1, EvaluationType.FINANCE_KEY), reported(1));
+        Object[] accepted = plus(reported, new EvaluationAccepted(FOOD_SAFETY, 1, null));
+        SeedPlans.fixture().given(accepted)
+                .when(new PublishEvaluation(FOOD_SAFETY, 1, "区政府门户网站", null), FINANCE)
+                .expectEvents(new EvaluationPublished(FOOD_SAFETY, 1, "区政府门户网站"));
+        SeedPlans.fixture().given(accepted)
+                .when(new PublishEvaluation(FOOD_SAFETY, 1, "部门网站", null), EDITOR)
+                .expectNoEvents()
+                .expectException(rejection("evaluation.commissioner", "to publish"));
+        SeedPlans.fixture().given(reported)
+                .when(new PublishEvaluation(FOOD_SAFETY, 1, "区政府门户网站", null), FINANCE)
+                .expectNoEvents()
+                .expectException(rejection("evaluation.not-accepted", "is reported"));
+        SeedPlans.fixture().given(plus(accepted, new EvaluationPublished(FOOD_SAFETY, 1, "区政府门户网站")))
+                .when(new PublishEvaluation(FOOD_SAFETY, 1, "部门网站", null), FINANCE)
+                .expectNoEvents()
+                .expectException(rejection("evaluation.published", "published already"));
+        SeedPlans.fixture().given(accepted)
+                .when(new PublishEvaluation(FOOD_SAFETY, 1, " ", null), FINANCE)
+                .expectNoEvents()
+                .expectException(rejection("text.required", "channels"));
+        // the department publishes its own 部门评价
+        SeedPlans.fixture().given(plus(inExecution(), commissioned(1, EvaluationType.DEPARTMENT), reported(1),
+                        new EvaluationAccepted(FOOD_SAFETY, 1, null)))
+                .when(new PublishEvaluation(FOOD_SAFETY, 1, "部门网站", null), EDITOR)
+                .expectEvents(new EvaluationPublished(FOOD_SAFETY, 1, "部门网站"));
     }
 
     private static Object[] selfEvaluationAccepted() {

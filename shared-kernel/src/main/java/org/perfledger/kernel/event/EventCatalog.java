@@ -50,6 +50,7 @@ public final class EventCatalog {
             ExternalEvaluationEvents.EvaluationReported.class,
             ExternalEvaluationEvents.EvaluationReturned.class,
             ExternalEvaluationEvents.EvaluationAccepted.class,
+            ExternalEvaluationEvents.EvaluationPublished.class,
             PlanEvents.TargetsSubmitted.class,
             PlanEvents.TargetsApproved.class,
             PlanEvents.TargetsReturned.class,

@@ -25,7 +25,7 @@ public final class ExternalEvaluationEvents {
 
     /** Marks the events of this family, for what reads them together. */
     public sealed interface ExternalEvaluationEvent extends PlanEvent permits EvaluationCommissioned,
-            EvaluationReported, EvaluationReturned, EvaluationAccepted {
+            EvaluationReported, EvaluationReturned, EvaluationAccepted, EvaluationPublished {
 
         int number();
     }
@@ -94,6 +94,21 @@ public final class ExternalEvaluationEvents {
         }
     }
 
+    /**
+     * Whoever commissioned it publishes the accepted evaluation (绩效评价结果公开): from then on anyone reads its
+     * score, grade and findings on the district's public pages.
+     *
+     * @param channels where it is published besides (门户网站, 部门决算公开…)
+     */
+    @EventType(name = "EvaluationPublished", version = 1)
+    public record EvaluationPublished(PlanId plan, int number, String channels) implements ExternalEvaluationEvent {
+
+        public EvaluationPublished {
+            Objects.requireNonNull(plan, "plan");
+            Objects.requireNonNull(channels, "channels");
+        }
+    }
+
     /** The short name of each event, as the record shows it. */
     public static String title(String name) {
         return switch (name) {
@@ -101,6 +116,7 @@ public final class ExternalEvaluationEvents {
             case "EvaluationReported" -> "绩效评价报告";
             case "EvaluationReturned" -> "绩效评价报告退回";
             case "EvaluationAccepted" -> "绩效评价报告验收";
+            case "EvaluationPublished" -> "绩效评价结果公开";
             default -> null;
         };
     }
@@ -122,6 +138,9 @@ public final class ExternalEvaluationEvents {
         }
         if (event instanceof EvaluationReturned e) {
             return number + "，原因：" + e.reason();
+        }
+        if (event instanceof EvaluationPublished e) {
+            return number + "公开，渠道：" + e.channels();
         }
         EvaluationAccepted e = (EvaluationAccepted) event;
         return number + (e.comment() == null ? "" : "：" + e.comment());
