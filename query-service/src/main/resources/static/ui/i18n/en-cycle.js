@@ -176,4 +176,5 @@ export const enCycle = {
   'evaluations.year': 'Year', 'evaluations.status': 'Status', 'evaluations.large': 'large',
   'congress.keyEvaluations': 'Finance key evaluations',
   'results.fromEvaluation': 'from finance key evaluation No. {number}', 'results.fromSelfEvaluation': 'from the self-evaluation (recomputed)',
+  'action.publishEvaluation': 'Publish the results', 'evaluation.publishedBadge': 'Published', 'evaluation.publishedOn': 'Published on {at}: {channels}',
 };

@@ -125,4 +125,5 @@ export const zhCycle = {
   'evaluations.year': '年度', 'evaluations.status': '进度', 'evaluations.large': '差异较大',
   'congress.keyEvaluations': '财政重点评价',
   'results.fromEvaluation': '依据财政重点评价（第 {number} 号）', 'results.fromSelfEvaluation': '依据自评（重算）',
+  'action.publishEvaluation': '公开评价结果', 'evaluation.publishedBadge': '已公开', 'evaluation.publishedOn': '{at} 公开：{channels}',
 };

@@ -1,6 +1,7 @@
 // The public disclosure site (绩效信息公开): what a district published, without signing in. A district's years, a
-// year's published self-evaluations with their figures and a chart, one plan's 自评表; downloads as Excel, CSV and a
-// fiscal data package; and beside each publication the district's chain head of its day, to keep and compare.
+// year's published self-evaluations with their figures and a chart, its published evaluations (部门评价, 财政重点评价)
+// with their findings and a chart of their scores beside the self-evaluations', one plan's 自评表; downloads as Excel,
+// CSV and a fiscal data package; and beside each publication the district's chain head of its day, to keep and compare.
 import { h, render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Chart } from '../chart.js';
@@ -56,7 +57,8 @@ function Years({ district }) {
   return e(Loaded, { state }, data => e('section', null,
     e('h2', null, '公开年度'),
     e('ul', { 'data-test': 'public-years' }, Object.entries(data.years).map(([year, count]) => e('li', null,
-      e('a', { href: link(district, year) }, year + ' 年度'), '（已公开 ' + count + ' 个）')))));
+      e('a', { href: link(district, year) }, year + ' 年度'),
+      '（已公开绩效自评 ' + count + ' 个，绩效评价 ' + (data.evaluations?.[year] ?? 0) + ' 个）')))));
 }
 
 function Head({ head }) {
@@ -69,23 +71,83 @@ function Year({ district, year }) {
   const path = API + encodeURIComponent(district) + '/years/' + encodeURIComponent(year);
   const state = useJson(path);
   return e(Loaded, { state }, data => e('section', null,
-    e('h2', null, data.districtName + ' ' + data.year + ' 年度预算绩效自评公开'),
-    e('p', null, '下载：', e('a', { href: path + '.csv', 'data-test': 'download-csv' }, 'CSV（Excel 可打开）'), ' · ',
+    e('h2', null, data.districtName + ' ' + data.year + ' 年度预算绩效信息公开'),
+    e('p', null, '下载：', e('a', { href: path + '.xlsx', 'data-test': 'download-year-xlsx' }, 'Excel（自评与评价）'), ' · ',
+      e('a', { href: path + '.csv', 'data-test': 'download-csv' }, '自评 CSV'), ' · ',
+      e('a', { href: path + '/evaluations.csv', 'data-test': 'download-evaluations-csv' }, '评价 CSV'), ' · ',
       e('a', { href: path + '.json', 'data-test': 'download-json' }, '数据包（JSON，年初预算、调整后预算、执行数）')),
+    e('h3', null, '绩效自评'),
+    data.plans.length ? e(Plans, { district, year, plans: data.plans })
+      : e('p', { 'data-test': 'public-no-plans' }, '本年度没有公开的绩效自评。'),
+    e('h3', null, '绩效评价（部门评价、财政重点评价）'),
+    data.evaluations.length ? e(Evaluations, { district, year, evaluations: data.evaluations, withChart: true })
+      : e('p', { 'data-test': 'public-no-evaluations' }, '本年度没有公开的绩效评价。')));
+}
+
+function Plans({ district, year, plans }) {
+  return e('div', null,
     e('figure', null,
-      e(Chart, { test: 'public-chart', height: 300, option: chart(data.plans) }),
+      e(Chart, { test: 'public-chart', height: 300, option: chart(plans) }),
       e('figcaption', null, '各项目执行率（%）与得分；数据见下表')),
     e('table', { tabindex: 0, 'data-test': 'public-plans' },
       e('caption', null, '已公开的绩效自评'),
       e('thead', null, e('tr', null, ['部门', '项目', '年初预算（万元）', '调整后预算（万元）', '执行数（万元）', '执行率',
         '得分', '等级', '公开'].map((head, i) => e('th', { scope: 'col', class: i >= 2 && i <= 6 ? 'num' : '' }, head)))),
-      e('tbody', null, data.plans.map(plan => e('tr', { 'data-test': 'public-plan' },
+      e('tbody', null, plans.map(plan => e('tr', { 'data-test': 'public-plan' },
         e('td', null, plan.departmentName),
         e('td', null, e('a', { href: link(district, year, plan.department, plan.plan) }, plan.name ?? '部门整体')),
         e('td', { class: 'num' }, money(plan.approved)), e('td', { class: 'num' }, money(plan.adjusted)),
         e('td', { class: 'num' }, money(plan.executed)), e('td', { class: 'num' }, pct(plan.executionRate)),
         e('td', { class: 'num' }, score(plan.score)), e('td', null, text(plan.grade)),
-        e('td', null, text(plan.publishedOn), e('br'), e(Head, { head: plan.chainHead }))))))));
+        e('td', null, text(plan.publishedOn), e('br'), e(Head, { head: plan.chainHead })))))));
+}
+
+/** Published evaluations: a table, each with its findings to open, and (on the year's page) a chart of the scores. */
+function Evaluations({ district, year, evaluations, withChart }) {
+  const planName = evaluation => evaluation.name ?? evaluation.departmentName + '部门整体';
+  return e('div', null,
+    withChart && e('figure', null,
+      e(Chart, { test: 'public-evaluation-chart', height: 280, option: evaluationChart(evaluations, planName) }),
+      e('figcaption', null, '绩效评价得分与自评得分；数据见下表')),
+    e('table', { tabindex: 0, 'data-test': 'public-evaluations' },
+      e('caption', null, '已公开的绩效评价'),
+      e('thead', null, e('tr', null, ['部门', '项目', '评价', '评价机构', '核实支出（万元）', '评价得分', '评价等级',
+        '自评得分', '评价发现', '公开'].map((head, i) => e('th', { scope: 'col', class: [4, 5, 7].includes(i) ? 'num' : '' },
+        head)))),
+      e('tbody', null, evaluations.map(evaluation => e('tr', { 'data-test': 'public-evaluation' },
+        e('td', null, evaluation.departmentName),
+        e('td', null, evaluation.planPublished
+          ? e('a', { href: link(district, year, evaluation.department, evaluation.plan) }, planName(evaluation))
+          : planName(evaluation)),
+        e('td', null, evaluation.typeLabel + ' 第 ' + evaluation.number + ' 号'),
+        e('td', null, text(evaluation.agency)),
+        e('td', { class: 'num' }, money(evaluation.executed)),
+        e('td', { class: 'num' }, score(evaluation.score)), e('td', null, text(evaluation.grade)),
+        e('td', { class: 'num' }, score(evaluation.selfScore)),
+        e('td', null, e('details', { 'data-test': 'public-evaluation-findings' },
+          e('summary', null, '查看'),
+          e('dl', null,
+            e('dt', null, '主要发现'), e('dd', null, text(evaluation.findings)),
+            e('dt', null, '存在问题'), e('dd', null, text(evaluation.problems)),
+            e('dt', null, '改进建议'), e('dd', null, text(evaluation.suggestions)),
+            evaluation.verified.length > 0 && [e('dt', null, '核实的指标'), e('dd', null, e('ul', null,
+              evaluation.verified.map(line => e('li', null, line.indicator + '：' + [line.actual, line.achievement,
+                line.note].filter(Boolean).join('，')))))]))),
+        e('td', null, text(evaluation.publishedOn), e('br'), e(Head, { head: evaluation.chainHead })))))));
+}
+
+function evaluationChart(evaluations, planName) {
+  const names = evaluations.map(evaluation => planName(evaluation) + '（' + evaluation.typeLabel + '）');
+  const value = figure => (figure == null ? null : Number(figure));
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0, data: ['评价得分', '自评得分'] },
+    grid: { left: 50, right: 30, top: 40, bottom: 10, containLabel: true },
+    xAxis: { type: 'category', data: names, axisLabel: { rotate: 30, interval: 0, width: 120, overflow: 'truncate' } },
+    yAxis: { type: 'value', min: 0 },
+    series: [{ name: '评价得分', type: 'bar', data: evaluations.map(evaluation => value(evaluation.score)) },
+      { name: '自评得分', type: 'bar', data: evaluations.map(evaluation => value(evaluation.selfScore)) }],
+  };
 }
 
 function chart(plans) {
@@ -115,6 +177,7 @@ function Plan({ district, year, department, plan }) {
     e('p', null, e(Head, { head: data.plan.chainHead })),
     e('p', { class: 'muted' }, '保存上面的链头哈希值，日后可与区财政局的事件链核对：只要核对一致，当日及以前的记录就没有被改动。'),
     e('p', null, e('a', { href: path + '/self-evaluation.xlsx', 'data-test': 'download-xlsx' }, '下载自评表（Excel）')),
+    data.evaluations.length > 0 && e(Evaluations, { district, year, evaluations: data.evaluations }),
     e('table', { tabindex: 0, 'data-test': 'public-indicators' },
       e('caption', null, '绩效自评表'),
       e('thead', null, e('tr', null, ['一级指标', '二级指标', '三级指标', '分值', '年度指标值', '实际完成值', '得分']

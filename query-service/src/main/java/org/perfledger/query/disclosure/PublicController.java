@@ -5,9 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.plan.PlanId;
-import org.perfledger.kernel.validation.InvalidValueException;
+import org.perfledger.query.disclosure.PublishedPlans.PublishedEvaluation;
 import org.perfledger.query.disclosure.PublishedPlans.PublishedPlan;
 import org.perfledger.query.disclosure.PublishedPlans.PublishedYear;
 import org.perfledger.query.platform.NotFoundException;
@@ -23,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The public disclosure API (绩效信息公开), without sign-in: a district's published years, a year's published plans with
  * their figures and chain heads (as JSON, as CSV for Excel, and as a fiscal data package whose measures follow the
- * Open Fiscal Data Package's phases: approved, adjusted, executed), and one published plan.
+ * Open Fiscal Data Package's phases: approved, adjusted, executed), the year's published evaluations, and one
+ * published plan.
  */
 @RestController
 class PublicController {
@@ -36,22 +36,26 @@ class PublicController {
         this.published = published;
     }
 
-    record Years(String district, Map<Integer, Integer> years) {
+    /**
+     * @param years       each year published in, with how many self-evaluations it published (0: only evaluations)
+     * @param evaluations the same years, with how many evaluations each published
+     */
+    record Years(String district, Map<Integer, Integer> years, Map<Integer, Integer> evaluations) {
     }
 
     @GetMapping(DISTRICT + "/years")
     Years years(@PathVariable("district") String district) {
-        Map<Integer, Integer> years = published.years(district);
-        if (years.isEmpty()) {
+        PublishedPlans.Years years = published.years(district);
+        if (years.selfEvaluations().isEmpty()) {
             throw new NotFoundException("district", "public.nothing-published", "nothing is published for "
                     + (district.length() > 63 ? district.substring(0, 63) + "…" : district));
         }
-        return new Years(district, years);
+        return new Years(district, years.selfEvaluations(), years.evaluations());
     }
 
     @GetMapping(DISTRICT + "/years/{year}")
     PublishedYear year(@PathVariable("district") String district, @PathVariable("year") String year) {
-        return published.year(district, year(year));
+        return published.year(district, year);
     }
 
     @GetMapping(DISTRICT + "/departments/{department}/years/{year}/plans/{plan}")
@@ -65,7 +69,7 @@ class PublicController {
     /** The year as CSV for Excel (UTF-8 with its byte order mark), a line a published plan. */
     @GetMapping(DISTRICT + "/years/{year}.csv")
     ResponseEntity<byte[]> csv(@PathVariable("district") String district, @PathVariable("year") String year) {
-        PublishedYear data = published.year(district, year(year));
+        PublishedYear data = published.year(district, year);
         StringBuilder csv = new StringBuilder("\uFEFF部门,项目编码,项目名称,年初预算（万元）,调整后预算（万元）,执行数（万元）,"
                 + "执行率（%）,得分,等级,公开日期,公开渠道,当日链头位置,当日链头哈希\r\n");
         for (PublishedPlan plan : data.plans()) {
@@ -82,6 +86,32 @@ class PublicController {
                 data.year() + "-" + district + "-绩效公开.csv");
     }
 
+    /** The year's published evaluations as CSV for Excel (UTF-8 with its byte order mark), a line each. */
+    @GetMapping(DISTRICT + "/years/{year}/evaluations.csv")
+    ResponseEntity<byte[]> evaluationsCsv(@PathVariable("district") String district,
+                                          @PathVariable("year") String year) {
+        PublishedYear data = published.year(district, year);
+        StringBuilder csv = new StringBuilder("\uFEFF部门,项目编码,项目名称,评价类型,序号,评价机构,核实支出（万元）,评价得分,"
+                + "评价等级,自评得分,自评等级,差异,主要发现,存在问题,改进建议,公开日期,公开渠道,当日链头位置,当日链头哈希\r\n");
+        for (PublishedEvaluation evaluation : data.evaluations()) {
+            csv.append(String.join(",", List.of(cell(evaluation.departmentName()),
+                    cell(evaluation.name() == null ? "" : evaluation.plan()),
+                    cell(evaluation.name() == null ? "部门整体" : evaluation.name()), cell(evaluation.typeLabel()),
+                    String.valueOf(evaluation.number()), cell(evaluation.agency()),
+                    evaluation.executed() == null ? "" : plain(evaluation.executed().amount()),
+                    plain(evaluation.score()), cell(evaluation.grade()), plain(evaluation.selfScore()),
+                    cell(evaluation.selfGrade()), plain(evaluation.difference()), cell(evaluation.findings()),
+                    cell(evaluation.problems()), cell(evaluation.suggestions()),
+                    cell(evaluation.publishedOn() == null ? null : evaluation.publishedOn().toString()),
+                    cell(evaluation.channels()), evaluation.chainHead() == null
+                            || evaluation.chainHead().position() == null ? ""
+                            : evaluation.chainHead().position().toString(),
+                    cell(evaluation.chainHead() == null ? null : evaluation.chainHead().hash())))).append("\r\n");
+        }
+        return download(csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv;charset=UTF-8",
+                data.year() + "-" + district + "-绩效评价公开.csv");
+    }
+
     /**
      * The year as a fiscal data package: the published plans as rows, and a model mapping the budget approved
      * (年初预算), adjusted (调整后预算) and executed (执行数) to OFDP's phases, in 万元 (factor 10000 to CNY).
@@ -89,7 +119,7 @@ class PublicController {
     @GetMapping(DISTRICT + "/years/{year}.json")
     ResponseEntity<Map<String, Object>> dataPackage(@PathVariable("district") String district,
                                                     @PathVariable("year") String year) {
-        PublishedYear data = published.year(district, year(year));
+        PublishedYear data = published.year(district, year);
         List<Map<String, Object>> rows = data.plans().stream().map(plan -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("department", plan.departmentName());
@@ -113,10 +143,12 @@ class PublicController {
         Map<String, Object> pack = new LinkedHashMap<>();
         pack.put("profile", "fiscal-data-package");
         pack.put("name", district + "-" + data.year() + "-performance");
-        pack.put("title", data.districtName() + " " + data.year() + " 年度预算绩效自评公开");
+        pack.put("title", data.districtName() + " " + data.year() + " 年度预算绩效信息公开");
         pack.put("fiscalPeriod", Map.of("start", data.year() + "-01-01", "end", data.year() + "-12-31"));
+        // the evaluations published: no budget phase of their own, so a resource beside the model's
         pack.put("resources", List.of(Map.of("name", "published-plans", "profile", "tabular-data-resource",
-                "data", rows)));
+                "data", rows), Map.of("name", "published-evaluations", "profile", "tabular-data-resource",
+                "data", data.evaluations())));
         pack.put("model", Map.of("measures", measures, "dimensions", Map.of(
                 "administrative-classification", Map.of("dimensionType", "classification",
                         "classificationType", "administrative", "primaryKey", "departmentCode",
@@ -127,14 +159,6 @@ class PublicController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.inline().filename(data.year() + "-" + district + "-datapackage.json",
                         StandardCharsets.UTF_8).build().toString()).body(pack);
-    }
-
-    private static FiscalYear year(String year) {
-        try {
-            return FiscalYear.parse(year);
-        } catch (InvalidValueException e) {
-            throw new NotFoundException("year", "public.nothing-published", "no such year: " + e.getMessage());
-        }
     }
 
     /** A CSV field: quoted where it holds a comma, a quote or a line break; a leading =, +, - or @ neutralised. */

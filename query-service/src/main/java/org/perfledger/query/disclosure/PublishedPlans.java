@@ -5,15 +5,22 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import org.perfledger.kernel.external.Divergence;
 import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.performance.IndicatorLevel1;
 import org.perfledger.kernel.performance.IndicatorLevel2;
 import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.kernel.plan.PlanPhase;
+import org.perfledger.kernel.validation.InvalidValueException;
 import org.perfledger.kernel.money.WanYuan;
+import org.perfledger.kernel.scoring.Scorecard;
+import org.perfledger.query.external.EvaluationViews;
+import org.perfledger.query.external.EvaluationViews.EvaluationView;
 import org.perfledger.query.figures.DistrictNames;
 import org.perfledger.query.figures.PlanFigures;
 import org.perfledger.query.platform.NotFoundException;
@@ -31,7 +38,8 @@ import org.springframework.stereotype.Component;
 /**
  * What a district has published (绩效信息公开), and nothing else: the plans whose self-evaluation finance published,
  * with their budget as approved, adjusted and executed, the final score and grade, the day and channels of
- * publication, and the district's chain head of that day, which anyone who kept it can compare with the chain.
+ * publication, and the district's chain head of that day, which anyone who kept it can compare with the chain; and
+ * the evaluations (部门评价, 财政重点评价) their commissioners published, likewise.
  */
 @Component
 public class PublishedPlans {
@@ -51,7 +59,27 @@ public class PublishedPlans {
                                 DayHead chainHead) {
     }
 
-    public record PublishedYear(String district, String districtName, int year, List<PublishedPlan> plans) {
+    /**
+     * A published evaluation (部门评价 or 财政重点评价): its type and agency (the evaluator's name and user id stay
+     * inside), the spending it verified, its score and grade under the scheme of evaluations, the self-evaluation's
+     * score beside it, what it found, and its day of publication with that day's chain head.
+     *
+     * @param planPublished whether the plan's self-evaluation is published too (its page is public)
+     */
+    public record PublishedEvaluation(String department, String departmentName, String plan, String name,
+                                      boolean planPublished, int number, String type, String typeLabel,
+                                      String agency, WanYuan executed, BigDecimal score, String grade,
+                                      BigDecimal selfScore, String selfGrade, BigDecimal difference,
+                                      List<VerifiedLine> verified, String findings, String problems,
+                                      String suggestions, LocalDate publishedOn, String channels, DayHead chainHead) {
+    }
+
+    /** An indicator as the evaluator verified it. */
+    public record VerifiedLine(String indicator, String actual, String achievement, String note) {
+    }
+
+    public record PublishedYear(String district, String districtName, int year, List<PublishedPlan> plans,
+                                List<PublishedEvaluation> evaluations) {
     }
 
     /** A line of the published 自评表: the indicator as approved, its actual and its final score. */
@@ -59,7 +87,7 @@ public class PublishedPlans {
                        String actual, BigDecimal score) {
     }
 
-    public record PublishedDetail(PublishedPlan plan, List<Line> indicators) {
+    public record PublishedDetail(PublishedPlan plan, List<Line> indicators, List<PublishedEvaluation> evaluations) {
     }
 
     private final JdbcTemplate jdbc;
@@ -68,29 +96,51 @@ public class PublishedPlans {
     private final PlanFigures figures;
     private final DistrictNames names;
     private final EventStoreReader store;
+    private final EvaluationViews evaluations;
 
     PublishedPlans(JdbcTemplate jdbc, TenantReads reads, AsOfReads days, PlanFigures figures, DistrictNames names,
-                   EventStoreReader store) {
+                   EventStoreReader store, EvaluationViews evaluations) {
         this.jdbc = jdbc;
         this.reads = reads;
         this.days = days;
         this.figures = figures;
         this.names = names;
         this.store = store;
+        this.evaluations = evaluations;
     }
 
-    /** The years the district published in, with how many plans each; empty for a district that published nothing. */
-    public Map<Integer, Integer> years(String district) {
-        Map<Integer, Integer> years = new TreeMap<>();
-        reads.inDistrict(district, () -> {
+    /**
+     * The years the district published in: how many self-evaluations and how many evaluations each; a year with only
+     * one kind published counts 0 of the other. Both empty for a district that published nothing.
+     */
+    public record Years(Map<Integer, Integer> selfEvaluations, Map<Integer, Integer> evaluations) {
+    }
+
+    public Years years(String district) {
+        return reads.inDistrict(district, () -> {
+            Map<Integer, Integer> plans = new TreeMap<>();
             jdbc.query("SELECT fiscal_year, count(*) FROM plan WHERE district = ? AND phase = 'PUBLISHED' "
-                    + "GROUP BY fiscal_year", (row, n) -> years.put(row.getInt(1), row.getInt(2)), district);
-            return null;
+                    + "GROUP BY fiscal_year", (row, n) -> plans.put(row.getInt(1), row.getInt(2)), district);
+            Map<Integer, Integer> evaluated = new TreeMap<>(evaluations.publishedYears(district));
+            evaluated.keySet().forEach(year -> plans.putIfAbsent(year, 0));
+            plans.keySet().forEach(year -> evaluated.putIfAbsent(year, 0));
+            return new Years(plans, evaluated);
         });
-        return years;
     }
 
-    /** The year's published plans, in department and plan order; 404 when the district published none that year. */
+    /** The year as its path names it; 404 for a year that is none, as for one with nothing published. */
+    public PublishedYear year(String district, String year) {
+        try {
+            return year(district, FiscalYear.parse(year));
+        } catch (InvalidValueException e) {
+            throw new NotFoundException("year", "public.nothing-published", "no such year: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The year's published plans, in department and plan order, and its published evaluations; 404 when the district
+     * published nothing that year.
+     */
     public PublishedYear year(String district, FiscalYear year) {
         PublishedYear published = reads.inDistrict(district, () -> {
             DistrictNames.Names named = names.of(district);
@@ -104,6 +154,8 @@ public class PublishedPlans {
                             : row.getTimestamp(2).toInstant(), row.getString(3)}), district, year.value());
             // one chain head a publication day, read from the event store
             Map<LocalDate, DayHead> heads = new HashMap<>();
+            List<PublishedEvaluation> evaluated = published(district, evaluations.published(district, year.value()),
+                    plans, heads);
             List<PublishedPlan> rows = new ArrayList<>();
             for (int i = 0; i < plans.size(); i++) {
                 Map<String, Object> plan = plans.get(i);
@@ -120,9 +172,9 @@ public class PublishedPlans {
                         PlanFigures.grade(cards.get(i)), day, (String) publication[1],
                         day == null ? null : heads.computeIfAbsent(day, on -> head(district, on))));
             }
-            return new PublishedYear(district, named.district(), year.value(), rows);
+            return new PublishedYear(district, named.district(), year.value(), rows, evaluated);
         });
-        if (published.plans().isEmpty()) {
+        if (published.plans().isEmpty() && published.evaluations().isEmpty()) {
             throw new NotFoundException("year", "public.nothing-published", "the district published nothing for "
                     + year);
         }
@@ -140,8 +192,12 @@ public class PublishedPlans {
 
     /** One published plan of the year; 404 for a plan that is not published (or not there: the same answer). */
     public PublishedPlan plan(String district, PlanId id) {
+        return plan(year(district, id.year()), id);
+    }
+
+    private static PublishedPlan plan(PublishedYear year, PlanId id) {
         String key = id.departmentWide() ? PlanId.DEPARTMENT_WIDE : id.project();
-        return year(district, id.year()).plans().stream()
+        return year.plans().stream()
                 .filter(plan -> plan.department().equals(id.department().code().value()) && plan.plan().equals(key))
                 .findFirst().orElseThrow(() -> notPublished(id));
     }
@@ -152,7 +208,8 @@ public class PublishedPlans {
 
     /** A published plan with the lines of its 自评表; 404 for a plan that is not published. */
     public PublishedDetail detail(String district, PlanId id) {
-        PublishedPlan plan = plan(district, id);
+        PublishedYear year = year(district, id.year());
+        PublishedPlan plan = plan(year, id);
         ScorecardView card = reads.inDistrict(district, () -> figures.scorecard(id));
         Map<String, BigDecimal> scores = new HashMap<>();
         if (card != null) {
@@ -163,7 +220,37 @@ public class PublishedPlans {
                 (row, n) -> new Line(row.getString(1), IndicatorLevel1.valueOf(row.getString(2)).label(),
                         IndicatorLevel2.valueOf(row.getString(3)).label(), row.getString(4), row.getBigDecimal(5),
                         row.getString(6), row.getString(7), scores.get(row.getString(1))), PlanKeys.of(id)));
-        return new PublishedDetail(plan, lines);
+        return new PublishedDetail(plan, lines, year.evaluations().stream()
+                .filter(evaluation -> evaluation.department().equals(plan.department())
+                        && evaluation.plan().equals(plan.plan())).toList());
+    }
+
+    /** The evaluations published, each with the chain head of its publication day. */
+    private List<PublishedEvaluation> published(String district, List<EvaluationView> views,
+                                                List<Map<String, Object>> publishedPlans, Map<LocalDate, DayHead> heads) {
+        Set<String> plansPublished = new HashSet<>();
+        publishedPlans.forEach(plan -> plansPublished.add(plan.get("department_id") + "/" + plan.get("plan_key")));
+        List<PublishedEvaluation> published = new ArrayList<>(views.size());
+        for (EvaluationView view : views) {
+            LocalDate day = days.day(view.publishedAt());
+            Scorecard card = view.scorecard();
+            Divergence beside = view.divergence();
+            published.add(new PublishedEvaluation(view.department(), view.departmentName(), view.planKey(),
+                    view.planName(), plansPublished.contains(view.department() + "/" + view.planKey()),
+                    view.number(), view.type().code(), view.type().label(), view.agency(),
+                    view.executed() == null ? null : new WanYuan(view.executed()),
+                    card == null ? null : card.recomputedTotal(),
+                    card == null || card.recomputedGrade() == null ? null : card.recomputedGrade().label(),
+                    beside == null ? null : beside.selfTotal(),
+                    beside == null || beside.selfGrade() == null ? null : beside.selfGrade().label(),
+                    beside == null ? null : beside.difference(),
+                    view.verified().stream().map(line -> new VerifiedLine(line.indicator().value(),
+                            line.actual() == null ? null : line.actual().text(),
+                            line.achievement() == null ? null : line.achievement().label(), line.note())).toList(),
+                    view.findings(), view.problems(), view.suggestions(), day, view.publishedChannels(),
+                    heads.computeIfAbsent(day, on -> head(district, on))));
+        }
+        return published;
     }
 
     private DayHead head(String district, LocalDate day) {

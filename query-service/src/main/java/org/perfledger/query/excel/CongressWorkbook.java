@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.function.BiConsumer;
-import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -17,6 +15,7 @@ import org.perfledger.query.congress.CongressReports.KeyEvaluation;
 import org.perfledger.query.congress.CongressReports.Proposal;
 import org.perfledger.query.congress.CongressReports.Rectification;
 import org.perfledger.query.congress.CongressReports.Summary;
+import org.perfledger.query.excel.ListSheets.Styles;
 
 /**
  * The district's report of a year for the people's congress (人大) as a workbook to print and stamp: the year at a
@@ -31,32 +30,17 @@ final class CongressWorkbook {
     private static final java.util.Map<String, String> STATUS = java.util.Map.of("commissioned", "已委托",
             "reported", "已报告，待验收", "returned", "已退回", "accepted", "已验收");
 
-    /** Cell styles, made once per workbook. */
-    private record Styles(CellStyle title, CellStyle header, CellStyle text, CellStyle money) {
-
-        Styles(Workbook workbook) {
-            this(Printing.title(workbook), Printing.header(workbook), wrapped(workbook),
-                    Printing.money(workbook, "#,##0.00"));
-        }
-
-        private static CellStyle wrapped(Workbook workbook) {
-            CellStyle style = Printing.bordered(workbook);
-            style.setWrapText(true);
-            return style;
-        }
-    }
-
     static byte[] write(CongressReport report) {
         try (Workbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles styles = new Styles(workbook);
             String heading = report.districtName() + " " + report.year() + " 年度预算绩效管理情况报告（截至 "
                     + report.asOf() + "）";
             summary(workbook, styles, heading, report.summary());
-            table(workbook, styles, "财政重点评价", heading + "：财政重点评价", new String[] {"部门", "项目", "序号",
+            ListSheets.table(workbook, styles, "财政重点评价", heading + "：财政重点评价", new String[] {"部门", "项目", "序号",
                 "评价人", "评价机构", "进度", "评价得分", "评价等级", "自评得分", "自评等级", "差异"},
                     new int[] {24, 30, 6, 12, 20, 12, 10, 8, 10, 8, 14},
                     report.keyEvaluations(), (KeyEvaluation k, Row row) -> {
-                        Printing.text(row, 0, name(k.departmentName(), k.department()), styles.text());
+                        Printing.text(row, 0, ListSheets.name(k.departmentName(), k.department()), styles.text());
                         Printing.text(row, 1, k.name() == null ? "部门整体" : k.name(), styles.text());
                         Printing.number(row, 2, BigDecimal.valueOf(k.number()), styles.text());
                         Printing.text(row, 3, k.evaluator(), styles.text());
@@ -69,10 +53,10 @@ final class CongressWorkbook {
                         Printing.text(row, 10, k.difference() == null ? "" : k.difference().toPlainString()
                                 + (k.large() ? "（差异较大）" : ""), styles.text());
                     });
-            table(workbook, styles, "自评结果", heading + "：自评已审核的计划", new String[] {"部门", "项目", "阶段",
+            ListSheets.table(workbook, styles, "自评结果", heading + "：自评已审核的计划", new String[] {"部门", "项目", "阶段",
                 "调整后预算（万元）", "执行数（万元）", "执行率（%）", "得分", "等级"}, new int[] {26, 34, 14, 16, 16, 12, 10, 8},
                     report.evaluations(), (Evaluation e, Row row) -> {
-                        Printing.text(row, 0, name(e.departmentName(), e.department()), styles.text());
+                        Printing.text(row, 0, ListSheets.name(e.departmentName(), e.department()), styles.text());
                         Printing.text(row, 1, e.name() == null ? "部门整体" : e.name(), styles.text());
                         Printing.text(row, 2, e.phase().equals("PUBLISHED") ? "已公开" : "自评已审核", styles.text());
                         Printing.number(row, 3, e.adjustedBudget().amount(), styles.money());
@@ -81,10 +65,10 @@ final class CongressWorkbook {
                         Printing.number(row, 6, e.score(), styles.money());
                         Printing.text(row, 7, e.grade() == null ? "" : e.grade(), styles.text());
                     });
-            table(workbook, styles, "结果应用", heading + "：评价结果应用", new String[] {"部门", "项目", "等级", "建议",
+            ListSheets.table(workbook, styles, "结果应用", heading + "：评价结果应用", new String[] {"部门", "项目", "等级", "建议",
                 "本年度预算（万元）", "下年度建议（万元）", "调整理由"}, new int[] {26, 34, 8, 14, 16, 16, 30},
                     report.proposals(), (Proposal p, Row row) -> {
-                        Printing.text(row, 0, name(p.departmentName(), p.department()), styles.text());
+                        Printing.text(row, 0, ListSheets.name(p.departmentName(), p.department()), styles.text());
                         Printing.text(row, 1, p.name() == null ? "部门整体" : p.name(), styles.text());
                         Printing.text(row, 2, p.grade(), styles.text());
                         Printing.text(row, 3, p.action(), styles.text());
@@ -92,10 +76,10 @@ final class CongressWorkbook {
                         Printing.number(row, 5, p.proposed(), styles.money());
                         Printing.text(row, 6, p.overrideReason() == null ? "按规则" : p.overrideReason(), styles.text());
                     });
-            table(workbook, styles, "整改事项", heading + "：未销号的整改事项", new String[] {"部门", "项目", "序号",
+            ListSheets.table(workbook, styles, "整改事项", heading + "：未销号的整改事项", new String[] {"部门", "项目", "序号",
                 "整改事项", "责任人", "期限", "状态"}, new int[] {26, 30, 6, 40, 14, 12, 12},
                     report.rectifications(), (Rectification r, Row row) -> {
-                        Printing.text(row, 0, name(r.departmentName(), r.department()), styles.text());
+                        Printing.text(row, 0, ListSheets.name(r.departmentName(), r.department()), styles.text());
                         Printing.text(row, 1, r.name() == null ? "部门整体" : r.name(), styles.text());
                         Printing.number(row, 2, BigDecimal.valueOf(r.number()), styles.text());
                         Printing.text(row, 3, r.issue(), styles.text());
@@ -138,29 +122,5 @@ final class CongressWorkbook {
         sheet.setColumnWidth(0, 24 * 256);
         sheet.setColumnWidth(1, 60 * 256);
         Printing.a4Landscape(workbook, sheet, 1, 2);
-    }
-
-    private static <T> void table(Workbook workbook, Styles styles, String name, String title, String[] columns,
-                                  int[] widths, List<T> rows, BiConsumer<T, Row> line) {
-        Sheet sheet = workbook.createSheet(name);
-        Printing.merged(sheet, 0, columns.length, title, styles.title());
-        Row header = sheet.createRow(1);
-        for (int c = 0; c < columns.length; c++) {
-            Printing.text(header, c, columns[c], styles.header());
-            sheet.setColumnWidth(c, widths[c] * 256);
-        }
-        int r = 2;
-        for (T item : rows) {
-            line.accept(item, sheet.createRow(r++));
-        }
-        if (rows.isEmpty()) {
-            Printing.merged(sheet, r, columns.length, "无", styles.text());
-        }
-        Printing.a4Landscape(workbook, sheet, 1, columns.length);
-        sheet.createFreezePane(0, 2);
-    }
-
-    private static String name(String name, String code) {
-        return name == null ? code : name;
     }
 }

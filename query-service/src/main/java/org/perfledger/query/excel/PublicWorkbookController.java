@@ -3,6 +3,7 @@ package org.perfledger.query.excel;
 import java.nio.charset.StandardCharsets;
 import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.query.disclosure.PublishedPlans;
+import org.perfledger.query.disclosure.PublishedPlans.PublishedYear;
 import org.perfledger.query.platform.TenantReads;
 import org.perfledger.query.readmodel.PlanKeys;
 import org.springframework.http.ContentDisposition;
@@ -13,7 +14,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A published plan's 自评表 as a workbook, for anyone (绩效信息公开); a plan not published is not found. */
+/**
+ * What a district published, as workbooks for anyone (绩效信息公开): a year's self-evaluations and evaluations, and a
+ * published plan's 自评表; a plan not published is not found.
+ */
 @RestController
 class PublicWorkbookController {
 
@@ -41,5 +45,16 @@ class PublicWorkbookController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(file, StandardCharsets.UTF_8).build().toString())
                 .body(bytes);
+    }
+
+    @GetMapping("/api/v1/public/districts/{district}/years/{year}.xlsx")
+    ResponseEntity<byte[]> year(@PathVariable("district") String district, @PathVariable("year") String year) {
+        PublishedYear data = published.year(district, year);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(SummaryWorkbook.CONTENT_TYPE))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(data.year() + "-" + district + "-绩效公开.xlsx", StandardCharsets.UTF_8).build()
+                        .toString())
+                .body(PublicYearWorkbook.write(data));
     }
 }

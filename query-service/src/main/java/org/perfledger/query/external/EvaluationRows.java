@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.perfledger.kernel.external.ExternalEvaluationEvents.VerifiedIndicator;
 import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.query.readmodel.PlanKeys;
@@ -20,7 +22,7 @@ class EvaluationRows {
     private static final String COLUMNS = "department_id, fiscal_year, plan_key, number, type, evaluator, "
             + "evaluator_name, agency, due, focus, commissioned_at, commissioned_by, status, scheme_version, executed, "
             + "verified::text AS verified, findings, problems, suggestions, reported_at, return_reason, decision_note, "
-            + "decided_at, decided_by, (SELECT p.name FROM plan p WHERE p.district = e.district AND p.department_id = "
+            + "decided_at, decided_by, published_channels, published_at, (SELECT p.name FROM plan p WHERE p.district = e.district AND p.department_id = "
             + "e.department_id AND p.fiscal_year = e.fiscal_year AND p.plan_key = e.plan_key) AS plan_name, "
             + "(SELECT d.name FROM department d WHERE d.district = e.district AND d.department_id = e.department_id) "
             + "AS department_name";
@@ -37,7 +39,7 @@ class EvaluationRows {
                String commissionedBy, String status, Integer schemeVersion, BigDecimal executed,
                List<VerifiedIndicator> verified, String findings, String problems, String suggestions,
                Instant reportedAt, String returnReason, String decisionNote, Instant decidedAt, String decidedBy,
-               String planName, String departmentName) {
+               String publishedChannels, Instant publishedAt, String planName, String departmentName) {
 
         boolean reported() {
             return schemeVersion != null;
@@ -63,6 +65,21 @@ class EvaluationRows {
                 evaluator);
     }
 
+    /** The district's evaluations of the year published (绩效评价结果公开), by department, plan and number. */
+    List<Row> published(String district, int year) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM plan_evaluation e WHERE district = ? AND fiscal_year = ? "
+                + "AND published_at IS NOT NULL ORDER BY department_id, plan_key, number LIMIT " + MOST,
+                EvaluationRows::row, district, year);
+    }
+
+    /** The years of the district with evaluations published, with how many each. */
+    Map<Integer, Integer> publishedYears(String district) {
+        Map<Integer, Integer> years = new TreeMap<>();
+        jdbc.query("SELECT fiscal_year, count(*) FROM plan_evaluation WHERE district = ? AND published_at IS NOT NULL "
+                + "GROUP BY fiscal_year", (row, n) -> years.put(row.getInt(1), row.getInt(2)), district);
+        return years;
+    }
+
     /** The most evaluations one list holds. */
     static final int MOST = 1000;
 
@@ -76,7 +93,8 @@ class EvaluationRows {
                 verified == null ? List.of() : List.of(RowJson.read(verified, VerifiedIndicator[].class)),
                 row.getString("findings"), row.getString("problems"), row.getString("suggestions"),
                 instant(row, "reported_at"), row.getString("return_reason"), row.getString("decision_note"),
-                instant(row, "decided_at"), row.getString("decided_by"), row.getString("plan_name"),
+                instant(row, "decided_at"), row.getString("decided_by"), row.getString("published_channels"),
+                instant(row, "published_at"), row.getString("plan_name"),
                 row.getString("department_name"));
     }
 

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.perfledger.kernel.external.Divergence;
 import org.perfledger.kernel.external.EvaluationType;
 import org.perfledger.kernel.external.ExternalEvaluationEvents.VerifiedIndicator;
@@ -46,8 +47,8 @@ public class EvaluationViews {
                                  String commissionedBy, String status, Integer schemeVersion, BigDecimal executed,
                                  List<VerifiedIndicator> verified, String findings, String problems,
                                  String suggestions, Instant reportedAt, String returnReason, String decisionNote,
-                                 Instant decidedAt, String decidedBy, Scorecard scorecard, Divergence divergence,
-                                 boolean yours) {
+                                 Instant decidedAt, String decidedBy, String publishedChannels, Instant publishedAt,
+                                 Scorecard scorecard, Divergence divergence, boolean yours) {
     }
 
     /** A value with its code and its label in Chinese. */
@@ -58,6 +59,16 @@ public class EvaluationViews {
     public List<EvaluationView> keyEvaluations(String district, int year) {
         return views(district, rows.visible(district, year, null, null).stream()
                 .filter(row -> row.type().equals(EvaluationType.FINANCE_KEY.name())).toList(), null);
+    }
+
+    /** The year's evaluations the district published, scored. Call inside the district's tenant scope. */
+    public List<EvaluationView> published(String district, int year) {
+        return views(district, rows.published(district, year), null);
+    }
+
+    /** The years of the district with evaluations published, with how many each. Call inside its tenant scope. */
+    public Map<Integer, Integer> publishedYears(String district) {
+        return rows.publishedYears(district);
     }
 
     /**
@@ -97,6 +108,7 @@ public class EvaluationViews {
                 row.evaluator(), row.evaluatorName(), row.agency(), row.due(), row.focus(), row.commissionedAt(),
                 row.commissionedBy(), row.status(), row.schemeVersion(), row.executed(), row.verified(),
                 row.findings(), row.problems(), row.suggestions(), row.reportedAt(), row.returnReason(),
-                row.decisionNote(), row.decidedAt(), row.decidedBy(), card, divergence, row.evaluator().equals(reader));
+                row.decisionNote(), row.decidedAt(), row.decidedBy(), row.publishedChannels(), row.publishedAt(), card,
+                divergence, row.evaluator().equals(reader));
     }
 }

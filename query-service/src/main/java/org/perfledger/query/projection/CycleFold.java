@@ -12,6 +12,7 @@ import org.perfledger.kernel.results.ResultEvents.BudgetBasedOnResults;
 import org.perfledger.kernel.results.ResultEvents.BudgetProposed;
 import org.perfledger.kernel.external.ExternalEvaluationEvents.EvaluationAccepted;
 import org.perfledger.kernel.external.ExternalEvaluationEvents.EvaluationCommissioned;
+import org.perfledger.kernel.external.ExternalEvaluationEvents.EvaluationPublished;
 import org.perfledger.kernel.external.ExternalEvaluationEvents.EvaluationReported;
 import org.perfledger.kernel.external.ExternalEvaluationEvents.EvaluationReturned;
 import org.perfledger.kernel.external.ExternalEvaluationEvents.ExternalEvaluationEvent;
@@ -79,14 +80,15 @@ final class CycleFold {
         return true;
     }
 
-    /** 部门评价 and 财政重点评价: commissioned, reported, returned, accepted. */
+    /** 部门评价 and 财政重点评价: commissioned, reported, returned, accepted, published. */
     private static void evaluation(ExternalEvaluationEvent event, EventEnvelope envelope, PlanRows plan) {
         Object[] row = plan.externalEvaluations.get(event.number());
         if (event instanceof EvaluationCommissioned commissioned) {
             plan.externalEvaluations.put(commissioned.number(), new Object[] {commissioned.number(),
                     commissioned.type().name(), commissioned.evaluator(), commissioned.evaluatorName(),
                     commissioned.agency(), commissioned.due(), commissioned.focus(), envelope.timestamp(),
-                    envelope.actor(), "commissioned", null, null, null, null, null, null, null, null, null, null, null});
+                    envelope.actor(), "commissioned", null, null, null, null, null, null, null, null, null, null, null,
+                    null, null, null});
         } else if (event instanceof EvaluationReported reported) {
             fill(row, 9, "reported", reported.schemeVersion(), reported.executed() == null ? null
                     : reported.executed().amount(), Json.of(reported.indicators()), reported.findings(),
@@ -97,6 +99,8 @@ final class CycleFold {
         } else if (event instanceof EvaluationAccepted accepted) {
             fill(row, 9, "accepted");
             fill(row, 18, accepted.comment(), envelope.timestamp(), envelope.actor());
+        } else if (event instanceof EvaluationPublished published) {
+            fill(row, 21, published.channels(), envelope.timestamp(), envelope.actor());
         }
     }
 

@@ -37,7 +37,8 @@ public enum ReadModelTable {
             + "evidence, reported_at, reported_by, return_reason, close_note, closed_at, closed_by", Keys.PLAN + "number"),
     EVALUATION("plan_evaluation", Keys.PLAN + "number, type, evaluator, evaluator_name, agency, due, focus, "
             + "commissioned_at, commissioned_by, status, scheme_version, executed, verified, findings, problems, "
-            + "suggestions, reported_at, return_reason, decision_note, decided_at, decided_by", Keys.PLAN + "number"),
+            + "suggestions, reported_at, return_reason, decision_note, decided_at, decided_by, published_channels, "
+            + "published_at, published_by", Keys.PLAN + "number"),
     BUDGET_MOVEMENT("budget_movement", Keys.PLAN + "sequence_number, movement, adjustment_no, kind, source, "
             + "expenditure_class, line, amount, from_amount, to_amount, reason, document_number, voucher, "
             + "movement_date, over_budget, recorded_at, actor, correlation_id, event_id, parts", null),

@@ -1,7 +1,8 @@
 // 部门评价 and 财政重点评价: district finance commissions its key evaluations, the department its own, each from an
 // evaluator (often a third-party agency's staff) who reads only the plans commissioned from them and writes the
-// report: the spending and completions it verified, and what it found. The commissioner accepts or returns it. Each
-// report is scored by the same engine as the self-evaluation, and shown beside it with the difference.
+// report: the spending and completions it verified, and what it found. The commissioner accepts or returns it, and
+// publishes it once accepted. Each report is scored by the same engine as the self-evaluation, and shown beside it
+// with the difference.
 import { h } from 'preact';
 import { useState } from 'preact/hooks';
 import { t, label } from '../../i18n.js';
@@ -60,6 +61,10 @@ export function ExternalEvaluationsSection({ plan, path, editor, finance, reload
         fields: [{ name: 'comment', label: t('review.comment'), long: true, max: 500 }],
         submit: values => api.send('POST', one + '/acceptance', { comment: values.comment.trim() || null }),
         onDone: done, onCancel: () => setForm(null) }),
+      form?.kind === 'publish' && e(Form, { test: 'evaluation-publish-form', title: t('action.publishEvaluation') + ' ' + form.number,
+        fields: [{ name: 'channels', label: t('review.channels'), required: true, max: 500 }],
+        submit: values => api.send('POST', one + '/publication', { channels: values.channels.trim() }),
+        onDone: done, onCancel: () => setForm(null) }),
       form?.kind === 'return' && e(Form, { test: 'evaluation-return-form', title: t('action.returnEvaluation') + ' ' + form.number,
         fields: [{ name: 'reason', label: t('review.returnReason'), required: true, long: true, max: 500 }],
         submit: values => api.send('POST', one + '/return', values), onDone: done, onCancel: () => setForm(null) }));
@@ -71,7 +76,8 @@ function EvaluationCard({ v, active, form, setForm, decides, mine }) {
   return e('article', { class: 'evaluation', 'data-test': 'evaluation-' + v.number },
     e('h4', null, v.type.label + ' · ' + t('evaluation.number', { number: v.number }) + ' ',
       e('span', { class: v.status === 'accepted' ? 'badge ok' : 'badge', 'data-test': 'evaluation-status' },
-        t('evaluation.status.' + v.status))),
+        t('evaluation.status.' + v.status)),
+      v.publishedAt && [' ', e('span', { class: 'badge ok', 'data-test': 'evaluation-published' }, t('evaluation.publishedBadge'))]),
     e('p', null, t('evaluation.line', { evaluator: v.evaluatorName ? v.evaluatorName + '（' + v.evaluator + '）' : v.evaluator,
       agency: v.agency ?? '—', due: v.due }), v.focus && e('span', null, ' · ' + t('evaluation.focus') + '：' + v.focus)),
     e('p', { class: 'muted' }, t('evaluation.commissioned', { by: v.commissionedBy, at: businessTime(v.commissionedAt) })),
@@ -100,6 +106,8 @@ function EvaluationCard({ v, active, form, setForm, decides, mine }) {
           { difference: (Number(d.difference) > 0 ? '+' : '') + score(d.difference) }))),
     v.status === 'accepted' && e('p', { class: 'muted' }, t('evaluation.accepted', { by: v.decidedBy, at: businessTime(v.decidedAt) })
       + (v.decisionNote ? '：' + v.decisionNote : '')),
+    v.publishedAt && e('p', { class: 'muted' }, t('evaluation.publishedOn', { at: businessTime(v.publishedAt),
+      channels: v.publishedChannels })),
     active && !form && e('div', { class: 'toolbar' },
       mine && ['commissioned', 'returned'].includes(v.status) && e('button', { type: 'button', class: 'primary',
         'data-test': 'report-evaluation-' + v.number, onClick: () => setForm({ kind: 'report', number: v.number }) },
@@ -107,7 +115,10 @@ function EvaluationCard({ v, active, form, setForm, decides, mine }) {
       decides && v.status === 'reported' && e('button', { type: 'button', class: 'primary', 'data-test': 'accept-evaluation-' + v.number,
         onClick: () => setForm({ kind: 'accept', number: v.number }) }, t('action.acceptEvaluation')),
       decides && v.status === 'reported' && e('button', { type: 'button', 'data-test': 'return-evaluation-' + v.number,
-        onClick: () => setForm({ kind: 'return', number: v.number }) }, t('action.returnEvaluation'))));
+        onClick: () => setForm({ kind: 'return', number: v.number }) }, t('action.returnEvaluation')),
+      decides && v.status === 'accepted' && !v.publishedAt && e('button', { type: 'button',
+        'data-test': 'publish-evaluation-' + v.number, onClick: () => setForm({ kind: 'publish', number: v.number }) },
+      t('action.publishEvaluation'))));
 }
 
 /** The evaluator's report: the spending and each indicator's completion as verified (blank: as recorded), its findings. */

@@ -3,6 +3,7 @@ package org.perfledger.query.disclosure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.Test;
 import org.perfledger.query.SliceTest;
 
@@ -86,6 +90,52 @@ class PublicSliceTest extends SliceTest {
         assertThat(head.get("position").asLong()).isEqualTo(2);
         assertThat(head.get("hash").asText()).isEqualTo("bb");
         assertThat(head.get("dayOver").asBoolean()).isTrue();
+    }
+
+    /**
+     * The project's 财政重点评价 is published, the project's self-evaluation is not, and its 部门评价 is not even
+     * reported: the year lists the one evaluation, scored, without the evaluator's name or user id, and its downloads
+     * carry it; the project's own page stays not found.
+     */
+    @Test
+    void theEvaluationsPublishedAndNothingOfThoseNot() throws Exception {
+        JsonNode years = json("/api/v1/public/districts/caidian/years");
+        assertThat(years.get("evaluations").get("2020").asInt()).isEqualTo(1);
+        JsonNode year = json(YEAR);
+        assertThat(year.get("evaluations")).hasSize(1);
+        JsonNode key = year.get("evaluations").get(0);
+        assertThat(key.get("plan").asText()).isEqualTo("SPAQ");
+        assertThat(key.get("planPublished").asBoolean()).isFalse();
+        assertThat(key.get("typeLabel").asText()).isEqualTo("财政重点评价");
+        assertThat(key.get("agency").asText()).isEqualTo("某绩效评价中心");
+        assertThat(key.get("executed").asText()).isEqualTo("125.00");
+        assertThat(key.get("findings").asText()).isEqualTo("满意度低于目标");
+        assertThat(key.get("verified").get(0).get("actual").asText()).isEqualTo("85%");
+        assertThat(key.get("channels").asText()).isEqualTo("区政府门户网站");
+        assertThat(key.get("score").isNull()).isFalse();
+        assertThat(key.get("grade").asText()).isNotBlank();
+        assertThat(key.get("chainHead").get("day").asText()).isEqualTo(key.get("publishedOn").asText());
+        String everything = new String(anonymous(YEAR).body(), StandardCharsets.UTF_8);
+        assertThat(everything).doesNotContain("agency-7", "李评", "部门评价");
+        assertThat(anonymous(PROJECT).statusCode()).isEqualTo(404);
+
+        String csv = new String(anonymous(YEAR + "/evaluations.csv").body(), StandardCharsets.UTF_8);
+        assertThat(csv.split("\r\n")).hasSize(2);
+        assertThat(csv).startsWith("\uFEFF部门,项目编码,项目名称,评价类型").contains(",SPAQ,", ",财政重点评价,1,某绩效评价中心,125.00,")
+                .doesNotContain("李评");
+        JsonNode data = json(YEAR + ".json");
+        assertThat(data.get("resources").get(1).get("name").asText()).isEqualTo("published-evaluations");
+        assertThat(data.get("resources").get(1).get("data").get(0).get("score").decimalValue())
+                .isEqualByComparingTo(key.get("score").decimalValue());
+        HttpResponse<byte[]> workbook = anonymous(YEAR + ".xlsx");
+        assertThat(workbook.statusCode()).isEqualTo(200);
+        try (Workbook book = WorkbookFactory.create(new ByteArrayInputStream(workbook.body()))) {
+            Sheet evaluations = book.getSheet("绩效评价公开");
+            assertThat(evaluations.getLastRowNum()).isEqualTo(2);
+            assertThat(evaluations.getRow(2).getCell(2).getStringCellValue()).isEqualTo("财政重点评价");
+            assertThat(evaluations.getRow(2).getCell(9).getStringCellValue()).isEqualTo("满意度低于目标");
+            assertThat(book.getSheet("自评公开").getRow(2).getCell(1).getStringCellValue()).isEqualTo("部门整体");
+        }
     }
 
     private void insert(long position, String hash, Timestamp at) {

@@ -36,6 +36,9 @@ class ExternalEvaluationSliceTest extends SliceTest {
         assertThat(key.get("decisionNote").asText()).isEqualTo("验收通过");
         assertThat(key.get("verified").get(0).get("note").asText()).isEqualTo("抽样回访，附记录");
         assertThat(key.get("executed").decimalValue()).isEqualByComparingTo("125.00");
+        assertThat(key.get("publishedChannels").asText()).isEqualTo("区政府门户网站");
+        assertThat(key.get("publishedAt").isNull()).isFalse();
+        assertThat(evaluations.get(1).get("publishedAt").isNull()).isTrue();
 
         // scored by the engine under the scheme of evaluations: the verified spending in the execution part, 85%
         // for 群众满意度 where the department recorded 95%

@@ -19,6 +19,7 @@ import org.perfledger.kernel.results.ResultEvents.BudgetProposed;
 import org.perfledger.kernel.external.EvaluationType;
 import org.perfledger.kernel.external.ExternalEvaluationEvents.EvaluationAccepted;
 import org.perfledger.kernel.external.ExternalEvaluationEvents.EvaluationCommissioned;
+import org.perfledger.kernel.external.ExternalEvaluationEvents.EvaluationPublished;
 import org.perfledger.kernel.external.ExternalEvaluationEvents.EvaluationReported;
 import org.perfledger.kernel.external.ExternalEvaluationEvents.EvaluationReturned;
 import org.perfledger.kernel.external.ExternalEvaluationEvents.VerifiedIndicator;
@@ -320,6 +321,7 @@ public final class EveryKindOfEvent {
                 new IndicatorCode("SPAQ.HG"), target("85%"), null, "抽样回访，附记录")), "满意度低于目标", "支出超预算",
                 "加强预算约束"));
         append(p, new EvaluationAccepted(project, 1, "验收通过"));
+        append(p, new EvaluationPublished(project, 1, "区政府门户网站"));
         append(p, new EvaluationCommissioned(project, 2, EvaluationType.DEPARTMENT, "editor", null, null,
                 LocalDate.of(2021, 2, 28), null));
     }

@@ -68,6 +68,18 @@ class SampleCycleTest {
                 platform.queryUrl() + "/api/v1/public/districts/caidian/years/2021")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(published.statusCode()).isEqualTo(200);
-        assertThat(PlatformClient.json(published.body()).get("plans").findValuesAsText("plan")).contains("SPJC");
+        JsonNode shown = PlatformClient.json(published.body());
+        assertThat(shown.get("plans").findValuesAsText("plan")).contains("SPJC");
+        // and the 财政重点评价 with it: 中 beside the self-evaluation's score, under its agency's name only
+        JsonNode key = shown.get("evaluations").get(0);
+        assertThat(key.get("plan").asText()).isEqualTo("SPJC");
+        assertThat(key.get("planPublished").asBoolean()).isTrue();
+        assertThat(key.get("grade").asText()).isEqualTo("中");
+        assertThat(key.get("score").decimalValue()).isEqualByComparingTo(evaluation.get("scorecard").get("total")
+                .decimalValue());
+        assertThat(key.get("selfScore").decimalValue()).isEqualByComparingTo(evaluation.get("divergence")
+                .get("selfTotal").decimalValue());
+        assertThat(key.get("agency").asText()).isEqualTo("某绩效评价中心（示例）");
+        assertThat(published.body()).doesNotContain("caidian.evaluator");
     }
 }

@@ -702,7 +702,8 @@ class WebUiBrowserTest {
      * A 财政重点评价: finance commissions it from the district's third-party evaluator; the evaluator signs in to its
      * list, which is all its navigation offers, opens the plan and reports what it verified (half the spending) and
      * found; finance sees the report in its work queue, the score beside the self-evaluation's with the difference,
-     * and accepts it. Both pages pass axe; the evaluator's token reads no dashboard.
+     * and accepts it, then publishes it; anyone reads it on the public site. The pages pass axe; the evaluator's
+     * token reads no dashboard.
      */
     @Test
     void aThirdPartyEvaluatorReportsTheKeyEvaluationFinanceCommissioned() throws Exception {
@@ -764,6 +765,14 @@ class WebUiBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=evaluation-1]"),
                 "已验收"));
         assertThat(Accessibility.violations(browser, "evaluations-section", "screenshots")).isEmpty();
+        // accepted, finance publishes it
+        clickIn("evaluations-section", "publish-evaluation-1");
+        WebElement publish = find("evaluation-publish-form");
+        in(publish, "field-channels").sendKeys("区政府门户网站");
+        in(publish, "submit").click();
+        wait.until(driver -> !all("[data-test=evaluation-published]").isEmpty());
+        assertThat(find("evaluation-1").getText()).contains("已公开", "区政府门户网站");
+        assertThat(all("[data-test=publish-evaluation-1]")).isEmpty();
         forgetSessions();
 
         // the department commissions its own 部门评价: the only type its editor is offered
@@ -781,6 +790,25 @@ class WebUiBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=evaluation-2]"),
                 "部门评价"));
         assertThat(all("[data-test=accept-evaluation-1]")).isEmpty();
+        forgetSessions();
+
+        // anyone reads the published evaluation on the public site: its score beside the self-evaluation's in the
+        // chart and the table, its findings to open, under its agency's name, not its evaluator's
+        browser.get(platform.queryUrl() + "/public#/caidian/2019");
+        wait.until(driver -> all("[data-test=public-evaluation]").stream()
+                .anyMatch(row -> row.getText().contains("重点评价测试项目")));
+        WebElement row = all("[data-test=public-evaluation]").stream()
+                .filter(line -> line.getText().contains("重点评价测试项目")).findFirst().orElseThrow();
+        assertThat(row.getText()).contains("财政重点评价 第 1 号", "某绩效评价中心", "25.00").doesNotContain("李评");
+        assertThat(row.findElement(By.cssSelector("[data-test=chain-head]")).getText())
+                .containsPattern("第 \\d+ 个链节，[0-9a-f]{64}");
+        row.findElement(By.tagName("summary")).click();
+        assertThat(in(row, "public-evaluation-findings").getText()).contains("抽检台账与支出凭证不符", "ZDPJ.1：90批次");
+        List<?> names = (List<?>) chart("public-evaluation-chart", "option.xAxis[0].data");
+        assertThat(names.stream().map(Object::toString).toList()).contains("重点评价测试项目（财政重点评价）");
+        assertThat(find("download-evaluations-csv").getAttribute("href")).endsWith("/years/2019/evaluations.csv");
+        assertThat(find("download-year-xlsx").getAttribute("href")).endsWith("/years/2019.xlsx");
+        assertThat(Accessibility.violations(browser, "public-evaluations", "screenshots")).isEmpty();
     }
 
     /**
