@@ -30,17 +30,17 @@ final class CycleViews {
 
     List<WarningView> warnings(Object[] key) {
         return jdbc.query("SELECT * FROM plan_warning WHERE " + KEY + " ORDER BY number", (row, n) -> new WarningView(
-                row.getInt("number"), PlanViews.coded(WarningLevel.valueOf(row.getString("level"))), row.getString("text"),
-                row.getObject("respond_by", LocalDate.class), PlanViews.instant(row, "issued_at"), row.getString("issued_by"),
-                row.getString("response"), PlanViews.instant(row, "answered_at"), row.getString("answered_by")), key);
+                row.getInt("number"), PlanColumns.coded(WarningLevel.valueOf(row.getString("level"))), row.getString("text"),
+                row.getObject("respond_by", LocalDate.class), PlanColumns.instant(row, "issued_at"), row.getString("issued_by"),
+                row.getString("response"), PlanColumns.instant(row, "answered_at"), row.getString("answered_by")), key);
     }
 
     List<AssessmentView> assessments(Object[] key) {
         return jdbc.query("SELECT * FROM assessment WHERE " + KEY + " ORDER BY round", (row, n) -> new AssessmentView(
-                row.getInt("round"), PlanViews.json(row, "statements"), PlanViews.instant(row, "submitted_at"),
+                row.getInt("round"), PlanColumns.json(row, "statements"), PlanColumns.instant(row, "submitted_at"),
                 row.getString("submitted_by"), row.getString("conclusion"), row.getBigDecimal("total"),
-                PlanViews.json(row, "scores"), PlanViews.json(row, "weights"), (Integer) row.getObject("scheme_version"),
-                row.getString("opinion"), row.getString("assessor"), PlanViews.instant(row, "concluded_at"),
+                PlanColumns.json(row, "scores"), PlanColumns.json(row, "weights"), (Integer) row.getObject("scheme_version"),
+                row.getString("opinion"), row.getString("assessor"), PlanColumns.instant(row, "concluded_at"),
                 row.getString("concluded_by")), key);
     }
 
@@ -48,10 +48,10 @@ final class CycleViews {
     Results results(Object[] key, String basis) {
         List<ProposalView> proposals = jdbc.query("SELECT * FROM budget_proposal WHERE " + KEY + " ORDER BY number",
                 (row, n) -> new ProposalView(row.getInt("number"),
-                        PlanViews.coded(Grade.valueOf(row.getString("grade"))), row.getInt("rules_version"),
+                        PlanColumns.coded(Grade.valueOf(row.getString("grade"))), row.getInt("rules_version"),
                         row.getString("rule_action"), row.getBigDecimal("base"), row.getBigDecimal("rule_proposed"),
                         row.getString("action"), row.getBigDecimal("proposed"), row.getString("override_reason"),
-                        PlanViews.instant(row, "drawn_at"), row.getString("drawn_by"),
+                        PlanColumns.instant(row, "drawn_at"), row.getString("drawn_by"),
                         (Integer) row.getObject("evaluation")), key);
         return new Results(basis == null ? null : RowJson.tree(basis), proposals);
     }

@@ -114,8 +114,8 @@ class PlanQueryController {
                  WHERE district = ? AND department_id = ? AND fiscal_year = ? AND kind = 'PROJECT'
                  ORDER BY plan_key""",
                 (row, n) -> new ProjectSummary(row.getString(1), row.getString(2),
-                        PlanViews.coded(PlanPhase.valueOf(row.getString(3))), PlanViews.money(row, 4), PlanViews.money(row, 5),
-                        PlanViews.rate(PlanViews.money(row, 5), PlanViews.money(row, 4)), row.getBoolean(6)),
+                        PlanColumns.coded(PlanPhase.valueOf(row.getString(3))), PlanColumns.money(row, 4), PlanColumns.money(row, 5),
+                        PlanColumns.rate(PlanColumns.money(row, 5), PlanColumns.money(row, 4)), row.getBoolean(6)),
                 any.district().value(), any.department().code().value(), any.year().value()));
     }
 

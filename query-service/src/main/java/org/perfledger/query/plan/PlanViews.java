@@ -1,16 +1,21 @@
 package org.perfledger.query.plan;
 
+import static org.perfledger.query.plan.PlanColumns.append;
+import static org.perfledger.query.plan.PlanColumns.coded;
+import static org.perfledger.query.plan.PlanColumns.json;
+import static org.perfledger.query.plan.PlanColumns.money;
+import static org.perfledger.query.plan.PlanColumns.nullableMoney;
+import static org.perfledger.query.plan.PlanColumns.rate;
+import static org.perfledger.query.plan.PlanColumns.types;
+import static org.perfledger.query.plan.PlanColumns.units;
+
 import org.perfledger.query.readmodel.RowJson;
 import org.perfledger.query.readmodel.PlanKeys;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +24,6 @@ import org.perfledger.kernel.performance.PerformanceEvents.OverallGoal;
 import org.perfledger.kernel.budget.AdjustmentKind;
 import org.perfledger.kernel.budget.ExpenditureClass;
 import org.perfledger.kernel.budget.FundingSource;
-import org.perfledger.kernel.money.Percentage;
 import org.perfledger.kernel.money.WanYuan;
 import org.perfledger.kernel.performance.Achievement;
 import org.perfledger.kernel.performance.Deviation;
@@ -31,11 +35,7 @@ import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.kernel.plan.PlanPhase;
 import org.perfledger.kernel.plan.ProjectAttribute;
 import org.perfledger.kernel.plan.ProjectCategory;
-import org.perfledger.kernel.plan.ProjectType;
 import org.perfledger.kernel.warning.FundsHold;
-import org.perfledger.kernel.warning.WarningLevel;
-import org.perfledger.kernel.validation.Labelled;
-import org.perfledger.query.plan.PlanView.AssessmentView;
 import org.perfledger.query.plan.PlanView.Budget;
 import org.perfledger.query.plan.PlanView.Coded;
 import org.perfledger.query.plan.PlanView.CompletionView;
@@ -48,7 +48,6 @@ import org.perfledger.query.plan.PlanView.Part;
 import org.perfledger.query.plan.PlanView.Profile;
 import org.perfledger.query.plan.PlanView.TargetsReview;
 import org.perfledger.query.plan.PlanView.Value;
-import org.perfledger.query.plan.PlanView.WarningView;
 import org.perfledger.query.platform.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -252,55 +251,5 @@ class PlanViews {
             }
         }
         return rows;
-    }
-
-    /** A rate as the tables print it, HALF_UP to two decimals from the unrounded ratio; null over a zero budget. */
-    static String rate(WanYuan part, WanYuan whole) {
-        return whole.isZero() ? null : Percentage.ofRatio(part, whole).rounded(2).toPlainString();
-    }
-
-    static <E extends Enum<E> & Labelled> Coded coded(E value) {
-        return new Coded(value.name(), value.label());
-    }
-
-    static WanYuan money(ResultSet row, int column) throws SQLException {
-        return new WanYuan(row.getBigDecimal(column));
-    }
-
-    private static WanYuan money(ResultSet row, String column) throws SQLException {
-        return new WanYuan(row.getBigDecimal(column));
-    }
-
-    private static WanYuan nullableMoney(ResultSet row, String column) throws SQLException {
-        BigDecimal value = row.getBigDecimal(column);
-        return value == null ? null : new WanYuan(value);
-    }
-
-    /** A timestamp column as an instant, or null. */
-    static Instant instant(ResultSet row, String column) throws SQLException {
-        Timestamp at = row.getTimestamp(column);
-        return at == null ? null : at.toInstant();
-    }
-
-    /** A JSON column as a tree, or null. */
-    static JsonNode json(ResultSet row, String column) throws SQLException {
-        String text = row.getString(column);
-        return text == null ? null : RowJson.tree(text);
-    }
-
-    private static List<String> units(String json) {
-        return json == null ? List.of() : List.of(RowJson.read(json, String[].class));
-    }
-
-    private static Object[] append(Object[] key, Object value) {
-        Object[] all = Arrays.copyOf(key, key.length + 1);
-        all[key.length] = value;
-        return all;
-    }
-
-    /** A project's 项目类型 as the read model keeps them, their names comma-separated. */
-    private static List<Coded> types(String names) {
-        return names == null || names.isEmpty() ? List.of()
-                : Arrays.stream(names.split(",")).map(name -> coded(ProjectType.valueOf(name))).toList();
     }
 }

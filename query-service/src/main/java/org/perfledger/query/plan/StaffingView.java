@@ -23,7 +23,7 @@ record StaffingView(List<Headcount> headcounts, Integer establishments, Boolean 
         }
         Map<StaffCategory, Integer> counts = Headcounts.read(json);
         List<Headcount> headcounts = counts.entrySet().stream()
-                .map(count -> new Headcount(PlanViews.coded(count.getKey()), count.getValue())).toList();
+                .map(count -> new Headcount(PlanColumns.coded(count.getKey()), count.getValue())).toList();
         List<Integer> parts = counts.entrySet().stream().filter(count -> count.getKey().partOfInService())
                 .map(Map.Entry::getValue).toList();
         Integer inService = counts.get(StaffCategory.IN_SERVICE);

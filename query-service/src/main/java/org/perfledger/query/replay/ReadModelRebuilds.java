@@ -30,7 +30,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -85,6 +84,7 @@ public class ReadModelRebuilds implements DisposableBean {
     private final ProjectionApplier applier;
     private final ReadModelTables tables;
     private final ReadModelComparison comparisons;
+    private final RebuildSchemas schemas;
     private final ExecutorService worker = BackgroundWorker.single("read-model-rebuild", Thread.NORM_PRIORITY);
     private final ApplicationEventPublisher publisher;
     private volatile boolean rebuilding;
@@ -102,6 +102,7 @@ public class ReadModelRebuilds implements DisposableBean {
         this.applier = applier;
         this.tables = tables;
         this.comparisons = comparisons;
+        this.schemas = new RebuildSchemas(jdbc, tables);
         Gauge.builder("perfledger.rebuild.applied", appliedGauge, AtomicLong::get)
                 .description("Events replayed by the running (or last) read-model rebuild").register(registry);
     }
@@ -168,17 +169,12 @@ public class ReadModelRebuilds implements DisposableBean {
 
     private void run(RebuildProgress rebuild) {
         String live = tables.schema();
-        String target = live + "_rebuild";
+        String target = RebuildSchemas.target(live);
         rebuilding = true;
         publisher.publishEvent(new ReadModelsRebuilding(rebuild.id));
         try {
             rebuild.phase("preparing");
-            transactions.executeWithoutResult(status -> {
-                jdbc.execute("DROP SCHEMA IF EXISTS " + ReadModelTables.ident(target) + " CASCADE");
-                jdbc.execute("DROP SCHEMA IF EXISTS " + ReadModelTables.ident(retired(live)) + " CASCADE");
-                jdbc.execute("CREATE SCHEMA " + ReadModelTables.ident(target));
-                tables.copyStructure(target);
-            });
+            transactions.executeWithoutResult(status -> schemas.prepare(live));
             rebuild.total = store.count();
             rebuild.phase("replaying");
             Position replayed;
@@ -205,12 +201,8 @@ public class ReadModelRebuilds implements DisposableBean {
                     }
                 });
             }
-            // the rebuilt tables were just filled by COPY and have no statistics yet: without them the first reads
-            // after the swap are planned for empty tables (nested loops over whole tables) until autovacuum comes by
             rebuild.phase("analyzing");
-            for (String table : tables.projections(target)) {
-                jdbc.execute("ANALYZE " + ReadModelTables.ident(target) + "." + ReadModelTables.ident(table));
-            }
+            schemas.analyze(live);
             transactions.executeWithoutResult(status -> {
                 rebuild.phase("catching-up");
                 jdbc.query("SELECT pg_advisory_xact_lock(?)", row -> { }, ProjectionApplier.SWAP_LOCK);
@@ -225,14 +217,14 @@ public class ReadModelRebuilds implements DisposableBean {
                 rebuild.comparison = comparisons.compare(live, target);
                 if (rebuild.swap) {
                     rebuild.phase("swapping");
-                    swap(live, target);
+                    schemas.swap(live);
                 } else {
-                    jdbc.execute("DROP SCHEMA " + ReadModelTables.ident(target) + " CASCADE");
+                    schemas.dropTarget(live);
                 }
             });
             rebuilding = false;
             if (rebuild.swap) {
-                dropRetired(retired(live));
+                schemas.dropRetired(live);
                 publisher.publishEvent(new ReadModelsSwapped(rebuild.id));
             }
             rebuild.finish(null);
@@ -244,35 +236,11 @@ public class ReadModelRebuilds implements DisposableBean {
             log.error("Read-model rebuild {} failed", rebuild.id, e);
             rebuild.finish(e.getMessage() == null ? e.toString() : e.getMessage());
             try {
-                jdbc.execute("DROP SCHEMA IF EXISTS " + ReadModelTables.ident(target) + " CASCADE");
+                schemas.dropTarget(live);
             } catch (RuntimeException cleanup) {
                 log.warn("Could not drop {} after a failed rebuild", target, cleanup);
             }
         }
-    }
-
-    /**
-     * The old tables go once the readers still on them are done; new reads already see the rebuilt ones. A reader in
-     * the way (PostgreSQL may end the drop as a deadlock with one) only delays the drop: it is tried again, and what is
-     * still there is dropped by the next rebuild. The swap is done either way, so the rebuild does not fail on it.
-     */
-    private void dropRetired(String schema) {
-        for (int attempt = 1; attempt <= 5; attempt++) {
-            try {
-                jdbc.execute("DROP SCHEMA IF EXISTS " + ReadModelTables.ident(schema) + " CASCADE");
-                return;
-            } catch (DataAccessException e) {
-                log.info("Retired read models {} still in use (try {} of 5): {}", schema, attempt,
-                        e.getMostSpecificCause().getMessage());
-                try {
-                    Thread.sleep(200L * attempt);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-        log.warn("Retired read models {} are left for the next rebuild to drop", schema);
     }
 
     private static DecodedEvent decode(Settled settled) {
@@ -292,25 +260,6 @@ public class ReadModelRebuilds implements DisposableBean {
         }
         applier.replay(events);
         jdbc.execute("SET LOCAL search_path TO " + ReadModelTables.searchPath(tables.schema()));
-    }
-
-    /** The rebuilt schema becomes the live one; the tables that are not projections move over as they are. */
-    private void swap(String live, String rebuilt) {
-        String retired = retired(live);
-        jdbc.execute("ALTER SCHEMA " + ReadModelTables.ident(live) + " RENAME TO " + ReadModelTables.ident(retired));
-        jdbc.execute("ALTER SCHEMA " + ReadModelTables.ident(rebuilt) + " RENAME TO " + ReadModelTables.ident(live));
-        for (String table : ReadModelTables.NOT_PROJECTIONS) {
-            Boolean exists = jdbc.queryForObject("SELECT to_regclass(?) IS NOT NULL", Boolean.class,
-                    ReadModelTables.ident(retired) + "." + ReadModelTables.ident(table));
-            if (Boolean.TRUE.equals(exists)) {
-                jdbc.execute("ALTER TABLE " + ReadModelTables.ident(retired) + "." + ReadModelTables.ident(table)
-                        + " SET SCHEMA " + ReadModelTables.ident(live));
-            }
-        }
-    }
-
-    private static String retired(String live) {
-        return live + "_retired";
     }
 
     private static void release(Connection lock) {

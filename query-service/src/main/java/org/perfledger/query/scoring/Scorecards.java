@@ -11,12 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
-import org.perfledger.kernel.money.WanYuan;
 import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.kernel.scoring.EvaluationKind;
 import org.perfledger.kernel.scoring.PlanFacts;
 import org.perfledger.kernel.scoring.Scorecard;
-import org.perfledger.kernel.scoring.ScoringEngine;
 import org.perfledger.kernel.scoring.ScoringScheme;
 import org.perfledger.kernel.scoring.Verdict;
 import org.perfledger.query.platform.NotFoundException;
@@ -24,9 +22,7 @@ import org.perfledger.query.platform.TenantReads;
 import org.perfledger.query.readmodel.PlanKeys;
 import org.perfledger.query.readmodel.RowJson;
 import org.perfledger.query.replay.ReadModelRebuilds.ReadModelsRebuilding;
-import org.perfledger.query.scoring.ScoringInputs.Indicators;
 import org.perfledger.query.scoring.ScoringInputs.Inputs;
-import org.perfledger.query.scoring.ScoringInputs.Projects;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -99,7 +95,7 @@ public class Scorecards {
             throw new NotFoundException("schemeVersion", "scheme.not-found", "there is no version " + version
                     + " of the scoring scheme; the latest is " + latest);
         }
-        Scorecard card = score(plan, inputs, scheme);
+        Scorecard card = PlanScoring.score(plan, inputs, scheme);
         List<ReportedFigure> reported = evaluation == null ? List.of() : ReportedFigures.of(evaluation, card,
                 inputs.indicators().facts(), scheme, inputs.indicators().levels(), inputs.figures());
         return new ScorecardView(plan.aggregateId(), kind.name(), version, latest,
@@ -115,7 +111,7 @@ public class Scorecards {
      * @throws NotFoundException when the plan does not exist
      */
     public Scorecard preview(PlanId plan, ScoringScheme scheme) {
-        return score(plan, known(plan, inputs.one(plan)), scheme);
+        return PlanScoring.score(plan, known(plan, inputs.one(plan)), scheme);
     }
 
     /** @throws NotFoundException when the plan's inputs are not there: the plan is not in the read model */
@@ -162,58 +158,10 @@ public class Scorecards {
             EvaluationKind kind = EvaluationKind.of(plan);
             Optional<Integer> version = latest.computeIfAbsent(plan.year().value() + "/" + kind,
                     key -> Optional.ofNullable(latestVersion(plan, kind)));
-            scored.add(new Beside(score(plan, inputs, scheme, evaluation.facts()),
+            scored.add(new Beside(PlanScoring.score(plan, inputs, scheme, evaluation.facts()),
                     version.map(at -> view(plan, inputs, null, at).scorecard()).orElse(null)));
         }
         return scored;
-    }
-
-    private static Scorecard score(PlanId plan, Inputs inputs, ScoringScheme scheme) {
-        return score(plan, inputs, scheme, UnaryOperator.identity());
-    }
-
-    private static Scorecard score(PlanId plan, Inputs inputs, ScoringScheme scheme, UnaryOperator<PlanFacts> verified) {
-        Map<String, Object> figures = inputs.figures();
-        Indicators indicators = inputs.indicators();
-        PlanFacts facts = verified.apply(new PlanFacts(money(figures.get("initial_budget")),
-                money(figures.get("adjusted_budget")), money(figures.get("executed")), indicators.facts(),
-                Boolean.TRUE.equals(figures.get("budget_unstated"))));
-        // a plan the scheme names is scored on its own layout (another template, another budget base), and says so
-        ScoringScheme own = scheme.forPlan(plan.department().code().value(), PlanKeys.planKey(plan));
-        Scorecard card = ScoringEngine.score(facts, own);
-        List<String> flags = new ArrayList<>();
-        if (own != scheme) {
-            flags.add("scored on this plan's own layout (执行率 " + own.execution().weight()
-                    .stripTrailingZeros().toPlainString() + " 分 over " + card.execution().base() + "): " + own.source());
-        }
-        flags.addAll(indicators.addedLate());
-        // a goal printed with points of its own whose indicators' 分值 add up to something else
-        inputs.goalWeights().forEach((goal, printed) -> {
-            BigDecimal points = indicators.goalPoints().get(goal);
-            if (points != null && points.compareTo(printed) != 0) {
-                flags.add("年度目标" + goal + " is printed at " + printed.stripTrailingZeros().toPlainString()
-                        + " points, but its indicators' 分值 add up to " + points.stripTrailingZeros().toPlainString());
-            }
-        });
-        // a department-wide plan's 项目支出 should be what its projects on PerfLedger spent
-        Projects projects = inputs.projects();
-        if (projects != null && projects.count() > 0 && projects.projectSpending().compareTo(projects.byProjects()) != 0) {
-            flags.add("项目支出 " + projects.projectSpending().toPlainString() + " of the department-wide plan differs "
-                    + "from the " + projects.byProjects().toPlainString() + " its " + projects.count()
-                    + " projects spent (by " + projects.projectSpending().subtract(projects.byProjects()).toPlainString()
-                    + ")");
-        }
-        return withFlags(card, flags);
-    }
-
-    private static Scorecard withFlags(Scorecard card, List<String> more) {
-        if (more.isEmpty()) {
-            return card;
-        }
-        List<String> flags = new ArrayList<>(card.flags());
-        flags.addAll(more);
-        return new Scorecard(card.execution(), card.indicators(), card.total(), card.maxTotal(), card.grade(), flags,
-                card.unweighted());
     }
 
     /**
@@ -328,10 +276,6 @@ public class Scorecards {
         ScoringScheme scheme = RowJson.read(found.get(0), ScoringScheme.class);
         schemes.put(cacheKey, scheme);
         return scheme;
-    }
-
-    private static WanYuan money(Object value) {
-        return new WanYuan((BigDecimal) value);
     }
 
     /** A rebuild needs the memory: what is remembered goes, and comes back as it is read again. */

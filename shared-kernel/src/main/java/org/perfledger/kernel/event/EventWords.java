@@ -1,30 +1,10 @@
 package org.perfledger.kernel.event;
 
-import org.perfledger.kernel.assessment.AssessmentCriterion;
 import org.perfledger.kernel.external.ExternalEvaluationEvents;
 import org.perfledger.kernel.external.ExternalEvaluationEvents.ExternalEvaluationEvent;
-import org.perfledger.kernel.performance.Points;
-import org.perfledger.kernel.assessment.AssessmentEvents.AssessmentConcluded;
-import org.perfledger.kernel.assessment.AssessmentEvents.AssessmentSchemeSet;
-import org.perfledger.kernel.assessment.AssessmentEvents.AssessmentSubmitted;
-import org.perfledger.kernel.library.LibraryEvents.LibraryIndicatorDefined;
-import org.perfledger.kernel.results.RectificationEvents.RectificationClosed;
-import org.perfledger.kernel.results.RectificationEvents.RectificationRaised;
-import org.perfledger.kernel.results.RectificationEvents.RectificationReported;
-import org.perfledger.kernel.results.RectificationEvents.RectificationReturned;
-import org.perfledger.kernel.results.ResultEvents.BudgetBasedOnResults;
-import org.perfledger.kernel.results.ResultEvents.BudgetProposed;
-import org.perfledger.kernel.results.ResultEvents.ResultUseRulesSet;
-import org.perfledger.kernel.library.LibraryEvents.LibraryIndicatorRetired;
-import org.perfledger.kernel.warning.WarningEvents.FundsHeld;
-import org.perfledger.kernel.warning.WarningEvents.FundsResumed;
-import org.perfledger.kernel.warning.WarningEvents.MonitoringThresholdsSet;
-import org.perfledger.kernel.warning.WarningEvents.WarningAnswered;
-import org.perfledger.kernel.warning.WarningEvents.WarningIssued;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.perfledger.kernel.budget.BudgetEvents.BudgetAdjusted;
@@ -104,23 +84,6 @@ public final class EventWords {
             case "DepartmentPlanStarted" -> "部门整体计划建立";
             case "StaffingStated" -> "人员情况";
             case "SubProjectsStated" -> "子项目";
-            case "AssessmentSchemeSet" -> "事前绩效评估办法";
-            case "AssessmentSubmitted" -> "事前绩效评估报送";
-            case "AssessmentConcluded" -> "事前绩效评估结论";
-            case "FundsHeld" -> "资金暂缓或停止拨付";
-            case "FundsResumed" -> "恢复拨付";
-            case "WarningIssued" -> "绩效预警";
-            case "WarningAnswered" -> "预警答复";
-            case "MonitoringThresholdsSet" -> "预警阈值";
-            case "LibraryIndicatorDefined" -> "指标库指标";
-            case "LibraryIndicatorRetired" -> "指标库指标停用";
-            case "ResultUseRulesSet" -> "评价结果应用规则";
-            case "BudgetProposed" -> "下年度预算安排建议";
-            case "BudgetBasedOnResults" -> "预算安排依据上年评价结果";
-            case "RectificationRaised" -> "整改事项";
-            case "RectificationReported" -> "整改情况报告";
-            case "RectificationReturned" -> "整改报告退回";
-            case "RectificationClosed" -> "整改销号";
             case "BudgetOpened" -> "年初预算";
             case "BudgetAdjusted" -> "预算调整";
             case "BudgetAdjustmentNoted" -> "预算调整（金额未载明）";
@@ -149,7 +112,8 @@ public final class EventWords {
             case "SelfEvaluationAccepted" -> "自评审核通过";
             case "SelfEvaluationPublished" -> "自评公开";
             default -> {
-                String external = ExternalEvaluationEvents.title(name);
+                String around = CycleWords.title(name);
+                String external = around != null ? around : ExternalEvaluationEvents.title(name);
                 yield external == null ? name : external;
             }
         };
@@ -164,48 +128,15 @@ public final class EventWords {
         if (event instanceof ExternalEvaluationEvent e) {
             return ExternalEvaluationEvents.describe(e);
         }
+        String around = CycleWords.details(event);
+        if (around != null) {
+            return around;
+        }
         if (event instanceof DistrictRegistered e) {
             return e.name() + "（" + e.district().value() + "）";
         }
         if (event instanceof DepartmentRegistered e) {
             return e.name() + "（" + e.department().code().value() + "）";
-        }
-        if (event instanceof LibraryIndicatorDefined e) {
-            return e.code() + " " + e.name() + "（第 " + e.version() + " 版），" + e.kind().label()
-                    + (e.sector() == null ? "" : "（" + e.sector() + "）") + "，" + e.level1().label() + " / "
-                    + e.level2().label() + (e.unit() == null ? "" : "，单位：" + e.unit()) + "，" + e.direction().label()
-                    + "，目标值依据" + e.basis().label();
-        }
-        if (event instanceof ResultUseRulesSet e) {
-            return e.year() + " 年度第 " + e.version() + " 版：" + String.join("；", e.rules().entrySet().stream()
-                    .map(rule -> rule.getKey().label() + " → " + rule.getValue().describe()).toList())
-                    + (e.source() == null ? "" : "，依据：" + e.source());
-        }
-        if (event instanceof BudgetProposed e) {
-            return "第 " + e.number() + " 号：" + (e.evaluation() == null ? "自评" : "财政重点评价（第 " + e.evaluation()
-                    + " 号）") + "等级 " + e.grade().label() + "，按规则（第 " + e.rulesVersion() + " 版）"
-                    + e.ruleAction().describe() + "，" + e.base() + " 万元 → " + e.ruleProposed() + " 万元"
-                    + (e.overridden() ? "；区财政局改为" + e.action().describe() + "，" + e.proposed() + " 万元，理由："
-                    + e.overrideReason() : "");
-        }
-        if (event instanceof RectificationRaised e) {
-            return "第 " + e.number() + " 号：" + e.issue() + "，责任人 " + e.owner() + "，" + e.deadline() + " 前完成";
-        }
-        if (event instanceof RectificationReported e) {
-            return "第 " + e.number() + " 号：" + e.measures() + "，佐证：" + e.evidence();
-        }
-        if (event instanceof RectificationReturned e) {
-            return "第 " + e.number() + " 号，原因：" + e.reason();
-        }
-        if (event instanceof RectificationClosed e) {
-            return "第 " + e.number() + " 号" + (e.note() == null ? "" : "：" + e.note());
-        }
-        if (event instanceof BudgetBasedOnResults e) {
-            return "依据 " + e.priorYear() + " 年度评价结果（等级 " + e.grade().label() + "，第 " + e.proposalNumber()
-                    + " 号建议" + e.action().describe() + "，" + e.proposed() + " 万元），年初预算 " + e.opened() + " 万元";
-        }
-        if (event instanceof LibraryIndicatorRetired e) {
-            return e.code() + "，原因：" + e.reason();
         }
         if (event instanceof ProjectRegistered e) {
             return e.name() + "（" + e.plan().project() + "），" + (e.category() == null ? "项目类别未说明"
@@ -258,39 +189,6 @@ public final class EventWords {
         if (event instanceof StaffingStated e) {
             return String.join("，", e.headcounts().entrySet().stream()
                     .map(count -> count.getKey().label() + " " + count.getValue() + " 人").toList());
-        }
-        if (event instanceof AssessmentSchemeSet e) {
-            return e.year() + " 年度第 " + e.version() + " 版，" + criteria(e.weights()) + (e.source() == null ? ""
-                    : "，依据：" + e.source());
-        }
-        if (event instanceof AssessmentSubmitted e) {
-            return "第 " + e.round() + " 轮，" + String.join("；", e.statements().entrySet().stream()
-                    .map(s -> s.getKey().label() + "：" + s.getValue().text()
-                            + (s.getValue().evidence() == null ? "" : "（佐证：" + s.getValue().evidence() + "）"))
-                    .toList());
-        }
-        if (event instanceof AssessmentConcluded e) {
-            return "第 " + e.round() + " 轮，" + e.conclusion().label() + "，" + e.total().stripTrailingZeros()
-                    .toPlainString() + " 分（" + criteria(e.scores()) + "；评估办法第 " + e.schemeVersion() + " 版）"
-                    + (e.assessor() == null ? "" : "，评估机构：" + e.assessor()) + "，意见：" + e.opinion();
-        }
-        if (event instanceof FundsHeld e) {
-            return e.hold().label() + "，原因：" + e.reason() + (e.documentNumber() == null ? "" : "，依据："
-                    + e.documentNumber());
-        }
-        if (event instanceof FundsResumed e) {
-            return "原因：" + e.reason();
-        }
-        if (event instanceof WarningIssued e) {
-            return "第 " + e.number() + " 号" + e.level().label() + "：" + e.text() + "，请于 " + e.respondBy() + " 前答复";
-        }
-        if (event instanceof MonitoringThresholdsSet e) {
-            return e.year() + " 年度第 " + e.version() + " 版：落后时间进度超过 " + e.yellow().toPlainString()
-                    + " 个百分点为黄灯，超过 " + e.red().toPlainString() + " 个百分点为红灯" + (e.source() == null ? ""
-                    : "，依据：" + e.source());
-        }
-        if (event instanceof WarningAnswered e) {
-            return "第 " + e.number() + " 号预警的答复：" + e.response();
         }
         if (event instanceof SubProjectsStated e) {
             return String.join("、", e.names());
@@ -371,9 +269,5 @@ public final class EventWords {
     /** A date, or 日期未载明 where the source states none. */
     private static String dated(LocalDate date) {
         return date == null ? "日期未载明" : date.toString();
-    }
-
-    private static String criteria(Map<AssessmentCriterion, Points> points) {
-        return String.join("，", points.entrySet().stream().map(p -> p.getKey().label() + " " + p.getValue()).toList());
     }
 }
