@@ -34,6 +34,7 @@ import org.springframework.kafka.core.KafkaTemplate;
  *
  * <p>Only one relay works at a time across command-service instances: the one holding a PostgreSQL advisory lock
  * on its connection. If that instance dies, its connection and lock go, and another takes over from the position.
+ * Commands wake it as they end, on any instance ({@link RelayWakeups}); the poll interval is only the longest wait.
  */
 public class EventRelay extends DaemonLoop {
 
@@ -49,6 +50,7 @@ public class EventRelay extends DaemonLoop {
     private final EventStoreFeed feed = new EventStoreFeed();
     private final Semaphore nudges = new Semaphore(0);
     private final RelayWaits waits;
+    private final RelayWakeups wakeups;
 
     private final RelayMeters meters;
 
@@ -68,6 +70,7 @@ public class EventRelay extends DaemonLoop {
         this.properties = properties;
         this.meters = new RelayMeters(registry);
         this.waits = new RelayWaits(properties);
+        this.wakeups = new RelayWakeups(dataSource, nudges::release);
     }
 
     /** A command of this instance begins its transaction: it will wake the relay when it ends ({@link #written}). */
@@ -77,11 +80,13 @@ public class EventRelay extends DaemonLoop {
 
     /**
      * A command of this instance ended its transaction, committed or not: the relay is woken, so its events go out
-     * without waiting for the next poll.
+     * without waiting for the next poll; where another instance leads, it is woken by a notification
+     * ({@link RelayWakeups}).
      */
     public void written() {
         waits.written();
         nudges.release();
+        wakeups.commandEnded();
     }
 
     /** After Flyway and the web server; stops before the data source closes. */
@@ -92,6 +97,7 @@ public class EventRelay extends DaemonLoop {
 
     @Override
     protected void loop() {
+        wakeups.start();
         try {
             while (running()) {
                 try {
@@ -127,6 +133,7 @@ public class EventRelay extends DaemonLoop {
             Thread.currentThread().interrupt();
         } finally {
             closeConnection();
+            wakeups.stop();
         }
     }
 
@@ -210,6 +217,7 @@ public class EventRelay extends DaemonLoop {
             }
             meters.positionIndex.set(position.globalIndex());
             meters.leading.set(1);
+            wakeups.leading();
             log.info("This instance relays the event store to Kafka topic {}", properties.topic());
         }
         return locked;
@@ -252,6 +260,7 @@ public class EventRelay extends DaemonLoop {
             connection = null;
             position = null;
             meters.leading.set(0);
+            wakeups.stopListening();
         }
     }
 }

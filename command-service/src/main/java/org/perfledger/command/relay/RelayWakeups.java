@@ -1,0 +1,158 @@
+package org.perfledger.command.relay;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How commands of every command-service instance wake the one relay that leads, so it reads their events as they
+ * commit rather than at its next poll: the leader's own commands nudge it in memory; an instance that does not lead
+ * sends a PostgreSQL notification once its commands have committed ({@code pg_notify} on {@link #CHANNEL}, many
+ * commands' endings folded into one), and the leader listens on a connection of its own. A notification only wakes
+ * the relay: which events it reads is still the feed's rule (settled transactions only), so a lost or late
+ * notification delays an event, never skips it, and the poll interval still bounds the wait.
+ */
+final class RelayWakeups {
+
+    private static final Logger log = LoggerFactory.getLogger(RelayWakeups.class);
+    /** The channel commands' commits are announced on. */
+    static final String CHANNEL = "perfledger_events_committed";
+    /** How long a blocked wait lasts before it looks whether it should stop. */
+    private static final int WAIT_SLICE_MS = 500;
+
+    private final DataSource dataSource;
+    private final Runnable wake;
+    private final Semaphore committed = new Semaphore(0);
+    private volatile boolean running;
+    private volatile boolean leading;
+    private Thread notifier;
+    private Thread listener;
+
+    /** @param wake what wakes this instance's relay (called from the listening thread) */
+    RelayWakeups(DataSource dataSource, Runnable wake) {
+        this.dataSource = dataSource;
+        this.wake = wake;
+    }
+
+    synchronized void start() {
+        running = true;
+        notifier = daemon("relay-notifier", this::notifyLoop);
+    }
+
+    synchronized void stop() {
+        running = false;
+        stopListening();
+        interrupt(notifier);
+        notifier = null;
+    }
+
+    /** A command of this instance ended: a leader is woken in memory, a remote leader by a notification. */
+    void commandEnded() {
+        if (!leading) {
+            committed.release();
+        }
+    }
+
+    /** This instance leads: it listens for the other instances' commits. */
+    synchronized void leading() {
+        leading = true;
+        if (listener == null && running) {
+            listener = daemon("relay-listener", this::listenLoop);
+        }
+    }
+
+    /** This instance no longer leads. */
+    synchronized void stopListening() {
+        leading = false;
+        interrupt(listener);
+        listener = null;
+    }
+
+    private void notifyLoop() {
+        while (running) {
+            try {
+                committed.acquire();
+                committed.drainPermits();
+                if (leading) {
+                    continue;
+                }
+                try (Connection connection = dataSource.getConnection(); Statement notify = connection.createStatement()) {
+                    connection.setAutoCommit(true);
+                    notify.execute("SELECT pg_notify('" + CHANNEL + "', '')");
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (SQLException | RuntimeException e) {
+                // the leader's poll picks the events up; the next command notifies again
+                log.debug("Could not announce committed commands to the relay: {}", e.toString());
+            }
+        }
+    }
+
+    private void listenLoop() {
+        while (running && leading && !Thread.currentThread().isInterrupted()) {
+            try (Connection connection = dataSource.getConnection(); Statement listen = connection.createStatement()) {
+                connection.setAutoCommit(true);
+                listen.execute("LISTEN " + CHANNEL);
+                try {
+                    PGConnection notifications = connection.unwrap(PGConnection.class);
+                    // anything committed before this point is found by the relay's own next round
+                    wake.run();
+                    while (running && leading && !Thread.currentThread().isInterrupted()) {
+                        PGNotification[] arrived = notifications.getNotifications(WAIT_SLICE_MS);
+                        if (arrived != null && arrived.length > 0) {
+                            wake.run();
+                        }
+                    }
+                } finally {
+                    // the connection goes back to the pool: it must not keep listening there
+                    unlisten(listen);
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (!running || !leading || Thread.currentThread().isInterrupted()) {
+                    return;
+                }
+                log.warn("The relay's listener for commits failed; it listens again: {}", e.toString());
+                try {
+                    TimeUnit.MILLISECONDS.sleep(WAIT_SLICE_MS);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static void unlisten(Statement listen) {
+        try {
+            listen.execute("UNLISTEN " + CHANNEL);
+        } catch (SQLException e) {
+            log.debug("UNLISTEN failed; the connection is likely gone: {}", e.toString());
+        }
+    }
+
+    private static Thread daemon(String name, Runnable body) {
+        Thread thread = new Thread(body, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static void interrupt(Thread thread) {
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(Duration.ofSeconds(2).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
