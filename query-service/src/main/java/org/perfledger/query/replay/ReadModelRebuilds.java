@@ -17,18 +17,17 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
-import org.perfledger.kernel.event.EventEnvelopeCodec.MalformedEnvelopeException;
 import org.perfledger.query.platform.BackgroundWorker;
 import org.perfledger.query.platform.ConflictException;
 import org.perfledger.query.platform.NotFoundException;
 import org.perfledger.query.projection.DecodedEvent;
-import org.perfledger.query.projection.ReadModel;
 import org.perfledger.query.projection.ProjectionApplier;
 import org.perfledger.query.replay.EventStoreReader.Position;
 import org.perfledger.query.replay.EventStoreReader.Settled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -38,7 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Drops and rebuilds every read model from the event store (not from Kafka), blue/green: the projections replay the
- * whole store into a schema of their own while the live service keeps answering from, and the consumers keep writing
+ * whole store, its streams folded on several threads ({@link PartitionedReplay}, {@code perfledger.rebuild.workers},
+ * by default one per processor), into a schema of their own while the live service keeps answering from, and the consumers keep writing
  * to, the live tables. At the end, holding the lock every consumer batch holds shared, the rebuild catches up with the
  * store, compares its tables with the live ones row by row, and (unless only checking) swaps the schemas in one
  * transaction; the consumers then go on in the rebuilt tables, where what they bring again is dropped as a duplicate.
@@ -85,6 +85,8 @@ public class ReadModelRebuilds implements DisposableBean {
     private final ReadModelTables tables;
     private final ReadModelComparison comparisons;
     private final RebuildSchemas schemas;
+    /** Threads a rebuild folds the store's streams on ({@link PartitionedReplay}). */
+    private final int workers;
     private final ExecutorService worker = BackgroundWorker.single("read-model-rebuild", Thread.NORM_PRIORITY);
     private final ApplicationEventPublisher publisher;
     private volatile boolean rebuilding;
@@ -93,7 +95,9 @@ public class ReadModelRebuilds implements DisposableBean {
 
     ReadModelRebuilds(DataSource dataSource, JdbcTemplate jdbc, PlatformTransactionManager transactions,
                       EventStoreReader store, ProjectionApplier applier, ReadModelTables tables,
-                      ReadModelComparison comparisons, MeterRegistry registry, ApplicationEventPublisher publisher) {
+                      ReadModelComparison comparisons, MeterRegistry registry, ApplicationEventPublisher publisher,
+                      @Value("${perfledger.rebuild.workers:0}") int workers) {
+        this.workers = workers > 0 ? Math.min(workers, 64) : Runtime.getRuntime().availableProcessors();
         this.publisher = publisher;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
@@ -178,24 +182,26 @@ public class ReadModelRebuilds implements DisposableBean {
             rebuild.total = store.count();
             rebuild.phase("replaying");
             Position replayed;
-            try (ReadModel model = ReadModel.empty()) {
+            try (PartitionedReplay<Settled> replay = new PartitionedReplay<>(workers,
+                    settled -> settled.row().aggregateIdentifier(), PartitionedReplay::decode)) {
                 replayed = store.forEachSettled(Position.START, settled -> {
-                    DecodedEvent event = decode(settled);
-                    model.apply(event);
-                    if (model.applied() % PROGRESS_STEP == 0) {
-                        rebuild.appliedTo(model.applied());
-                        appliedGauge.set(model.applied());
+                    replay.accept(settled);
+                    if (settled.position().globalIndex() % PROGRESS_STEP == 0) {
+                        rebuild.appliedTo(replay.applied());
+                        appliedGauge.set(replay.applied());
                     }
                 });
-                rebuild.appliedTo(model.applied());
-                List<String> holes = model.incompleteStreams();
+                replay.finish();
+                rebuild.appliedTo(replay.folded());
+                appliedGauge.set(replay.folded());
+                List<String> holes = replay.incompleteStreams();
                 if (!holes.isEmpty()) {
                     throw new IllegalStateException("the event store has holes in its streams: " + holes);
                 }
                 rebuild.phase("writing");
                 transactions.executeWithoutResult(status -> {
                     try {
-                        model.copyInto(DataSourceUtils.getConnection(dataSource), target);
+                        replay.copyInto(DataSourceUtils.getConnection(dataSource), target);
                     } catch (SQLException | IOException e) {
                         throw new IllegalStateException("the rebuilt read models could not be written", e);
                     }
@@ -243,20 +249,11 @@ public class ReadModelRebuilds implements DisposableBean {
         }
     }
 
-    private static DecodedEvent decode(Settled settled) {
-        try {
-            return DecodedEvent.of(settled.row().toEnvelope());
-        } catch (MalformedEnvelopeException | IllegalArgumentException e) {
-            throw new IllegalStateException("stored event " + settled.row().eventIdentifier() + " does not read: "
-                    + e.getMessage(), e);
-        }
-    }
-
     private void replayInTransaction(String target, List<Settled> batch) {
         jdbc.execute("SET LOCAL search_path TO " + ReadModelTables.searchPath(target));
         List<DecodedEvent> events = new ArrayList<>(batch.size());
         for (Settled settled : batch) {
-            events.add(decode(settled));
+            events.add(PartitionedReplay.decode(settled));
         }
         applier.replay(events);
         jdbc.execute("SET LOCAL search_path TO " + ReadModelTables.searchPath(tables.schema()));

@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One projection, two ways into the tables, on every kind of event: folded in memory from nothing and copied into
- * empty tables (rebuilds, views as of an instant), and applied batch by batch through the live path, which loads the
+ * empty tables (rebuilds, views as of an instant; for a rebuild on several threads too), and applied batch by batch through the live path, which loads the
  * rows a batch touches, folds it and writes back what changed. Whatever the batches (one event each, several, all,
  * out of order across batches so that early arrivals wait in the parked table, repeated), the tables come out the
  * same, row by row. A new event type fails this test until the projection handles it.
@@ -79,6 +79,23 @@ class OneProjectionTest {
                 throw new IllegalStateException(e);
             }
         });
+
+        // folded on three threads, a stream to each, as a rebuild folds the store, and written one after the other
+        transactions.executeWithoutResult(status -> {
+            jdbc.execute("CREATE SCHEMA partitioned");
+            tables.copyStructure("partitioned");
+            try (PartitionedReplay<DecodedEvent> replay = new PartitionedReplay<>(3,
+                    event -> event.envelope().aggregateId(), event -> event)) {
+                decoded.forEach(replay::accept);
+                replay.finish();
+                assertThat(replay.folded()).isEqualTo(decoded.size());
+                assertThat(replay.incompleteStreams()).isEmpty();
+                replay.copyInto(DataSourceUtils.getConnection(dataSource), "partitioned");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertSameRows("partitioned");
 
         // one event a batch
         assertSameRows(live("one_by_one", chunks(decoded, 1)));
