@@ -31,7 +31,7 @@ export function EvaluationsPage() {
           e('td', null, v.type.label),
           e('td', null, v.evaluatorName ?? v.evaluator),
           e('td', null, v.due),
-          e('td', null, t('evaluation.status.' + v.status)),
+          e('td', null, t('evaluation.status.' + v.status) + (v.publishedAt ? ' · ' + t('evaluation.publishedBadge') : '')),
           e('td', null, v.scorecard ? score(v.scorecard.total) + ' ' + label('grade', v.scorecard.grade) : '—'),
           e('td', null, v.divergence?.selfTotal != null ? score(v.divergence.selfTotal) + ' ' + label('grade', v.divergence.selfGrade) : '—'),
           e('td', { class: v.divergence?.large ? 'alert' : '' }, v.divergence?.difference != null

@@ -809,6 +809,15 @@ class WebUiBrowserTest {
         assertThat(find("download-evaluations-csv").getAttribute("href")).endsWith("/years/2019/evaluations.csv");
         assertThat(find("download-year-xlsx").getAttribute("href")).endsWith("/years/2019.xlsx");
         assertThat(Accessibility.violations(browser, "public-evaluations", "screenshots")).isEmpty();
+
+        // a published plan's page lists its published evaluations too: the demo cycle's project of 2021
+        browser.get(platform.queryUrl() + "/public#/caidian/2021/scjgj/SPJC");
+        wait.until(driver -> !all("[data-test=public-indicators] tbody tr").isEmpty());
+        assertThat(all("[data-test=public-evaluation]")).hasSize(1);
+        assertThat(find("public-evaluations").getText()).contains("财政重点评价 第 1 号", "某绩效评价中心（示例）");
+        // its grade, in the 评价等级 column
+        assertThat(all("[data-test=public-evaluation] td").get(6).getText()).isEqualTo("中");
+        assertThat(Accessibility.violations(browser, "public-plan-evaluations", "screenshots")).isEmpty();
     }
 
     /**
