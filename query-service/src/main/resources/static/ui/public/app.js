@@ -42,6 +42,9 @@ function Loaded({ state, children }) {
 
 const link = (...parts) => '#/' + parts.map(encodeURIComponent).join('/');
 
+/** A published plan's or evaluation's project, or its department's whole plan. */
+const planTitle = item => item.name ?? item.departmentName + '部门整体';
+
 function Home() {
   const [district, setDistrict] = useState('');
   return e('section', null,
@@ -104,10 +107,9 @@ function Plans({ district, year, plans }) {
 
 /** Published evaluations: a table, each with its findings to open, and (on the year's page) a chart of the scores. */
 function Evaluations({ district, year, evaluations, withChart }) {
-  const planName = evaluation => evaluation.name ?? evaluation.departmentName + '部门整体';
   return e('div', null,
     withChart && e('figure', null,
-      e(Chart, { test: 'public-evaluation-chart', height: 280, option: evaluationChart(evaluations, planName) }),
+      e(Chart, { test: 'public-evaluation-chart', height: 280, option: evaluationChart(evaluations) }),
       e('figcaption', null, '绩效评价得分与自评得分；数据见下表')),
     e('table', { tabindex: 0, 'data-test': 'public-evaluations' },
       e('caption', null, '已公开的绩效评价'),
@@ -117,8 +119,8 @@ function Evaluations({ district, year, evaluations, withChart }) {
       e('tbody', null, evaluations.map(evaluation => e('tr', { 'data-test': 'public-evaluation' },
         e('td', null, evaluation.departmentName),
         e('td', null, evaluation.planPublished
-          ? e('a', { href: link(district, year, evaluation.department, evaluation.plan) }, planName(evaluation))
-          : planName(evaluation)),
+          ? e('a', { href: link(district, year, evaluation.department, evaluation.plan) }, planTitle(evaluation))
+          : planTitle(evaluation)),
         e('td', null, evaluation.typeLabel + ' 第 ' + evaluation.number + ' 号'),
         e('td', null, text(evaluation.agency)),
         e('td', { class: 'num' }, money(evaluation.executed)),
@@ -136,8 +138,8 @@ function Evaluations({ district, year, evaluations, withChart }) {
         e('td', null, text(evaluation.publishedOn), e('br'), e(Head, { head: evaluation.chainHead })))))));
 }
 
-function evaluationChart(evaluations, planName) {
-  const names = evaluations.map(evaluation => planName(evaluation) + '（' + evaluation.typeLabel + '）');
+function evaluationChart(evaluations) {
+  const names = evaluations.map(evaluation => planTitle(evaluation) + '（' + evaluation.typeLabel + '）');
   const value = figure => (figure == null ? null : Number(figure));
   return {
     tooltip: { trigger: 'axis' },
@@ -155,7 +157,7 @@ function chart(plans) {
     tooltip: { trigger: 'axis' },
     legend: { top: 0, data: ['执行率', '得分'] },
     grid: { left: 50, right: 30, top: 40, bottom: 10, containLabel: true },
-    xAxis: { type: 'category', data: plans.map(plan => plan.name ?? plan.departmentName + '部门整体'),
+    xAxis: { type: 'category', data: plans.map(planTitle),
       axisLabel: { rotate: 30, interval: 0, width: 100, overflow: 'truncate' } },
     yAxis: { type: 'value', min: 0 },
     series: [{ name: '执行率', type: 'bar', data: plans.map(plan => (plan.executionRate == null ? null : Number(plan.executionRate))) },
@@ -169,7 +171,7 @@ function Plan({ district, year, department, plan }) {
   const state = useJson(path);
   return e(Loaded, { state }, data => e('section', null,
     e('p', null, e('a', { href: link(district, year) }, '← ' + year + ' 年度全部公开')),
-    e('h2', null, (data.plan.name ?? data.plan.departmentName + '部门整体') + ' ' + year + ' 年度绩效自评'),
+    e('h2', null, planTitle(data.plan) + ' ' + year + ' 年度绩效自评'),
     e('p', null, data.plan.departmentName + ' · 年初预算 ' + money(data.plan.approved) + ' 万元 · 调整后预算 '
       + money(data.plan.adjusted) + ' 万元 · 执行数 ' + money(data.plan.executed) + ' 万元 · 执行率 '
       + pct(data.plan.executionRate) + ' · 得分 ' + score(data.plan.score) + ' · 等级 ' + text(data.plan.grade)),

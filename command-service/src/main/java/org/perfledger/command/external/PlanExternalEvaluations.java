@@ -41,9 +41,9 @@ import org.perfledger.kernel.security.Role;
 /**
  * The evaluations of a plan beyond its self-evaluation (an aggregate member of the plan), numbered within it. Who
  * commissions one answers for it: district finance its 财政重点评价, the department its 部门评价; it accepts or returns
- * the report, and publishes it once accepted. Only the evaluator it was commissioned from writes the report, under the district's scheme of
- * evaluations in force, verifying the plan's own figures where it finds them otherwise. One evaluation of each type is
- * open at a time.
+ * the report, and publishes it once accepted. Only the evaluator it was commissioned from writes the report, under
+ * the district's scheme of evaluations in force, verifying the plan's own figures where it finds them otherwise. One
+ * evaluation of each type is open at a time.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -59,6 +59,10 @@ public class PlanExternalEvaluations {
 
         Evaluation with(Status next, EvaluationReported latest) {
             return new Evaluation(type, evaluator, next, latest, published);
+        }
+
+        Evaluation publish() {
+            return new Evaluation(type, evaluator, status, report, true);
         }
     }
 
@@ -244,7 +248,6 @@ public class PlanExternalEvaluations {
 
     @EventSourcingHandler
     void on(EvaluationPublished event) {
-        evaluations.computeIfPresent(event.number(), (n, e) -> new Evaluation(e.type(), e.evaluator(), e.status(),
-                e.report(), true));
+        evaluations.computeIfPresent(event.number(), (n, e) -> e.publish());
     }
 }

@@ -79,14 +79,17 @@ public class EventRelay extends DaemonLoop {
     }
 
     /**
-     * A command of this instance ended its transaction, committed or not: the relay is woken, so its events go out
-     * without waiting for the next poll; where another instance leads, it is woken by a notification
-     * ({@link RelayWakeups}).
+     * A command of this instance ended its transaction, committed or not: the relay that leads is woken, so its events
+     * go out without waiting for the next poll: this instance's in memory, another instance's by a notification
+     * ({@link RelayWakeups}). A relay that does not lead is not woken: it has nothing to read.
      */
     public void written() {
         waits.written();
-        nudges.release();
-        wakeups.commandEnded();
+        if (wakeups.leads()) {
+            nudges.release();
+        } else {
+            wakeups.commandEnded();
+        }
     }
 
     /** After Flyway and the web server; stops before the data source closes. */

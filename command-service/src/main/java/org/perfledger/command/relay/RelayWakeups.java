@@ -54,7 +54,12 @@ final class RelayWakeups {
         notifier = null;
     }
 
-    /** A command of this instance ended: a leader is woken in memory, a remote leader by a notification. */
+    /** Whether this instance leads: its relay is woken in memory. */
+    boolean leads() {
+        return leading;
+    }
+
+    /** A command of this instance ended: a remote leader is woken by a notification (a leader here is not). */
     void commandEnded() {
         if (!leading) {
             committed.release();

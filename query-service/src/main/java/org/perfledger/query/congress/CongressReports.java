@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.perfledger.kernel.evaluation.Grade;
-import org.perfledger.kernel.external.Divergence;
 import org.perfledger.query.external.EvaluationViews;
 import org.perfledger.query.external.EvaluationViews.EvaluationView;
+import org.perfledger.query.external.EvaluationViews.Scores;
 import org.perfledger.kernel.money.WanYuan;
 import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.plan.PlanPhase;
@@ -146,14 +146,11 @@ public class CongressReports {
     }
 
     private static KeyEvaluation keyEvaluation(EvaluationView v) {
-        Divergence d = v.divergence();
+        Scores scores = Scores.of(v);
         return new KeyEvaluation(v.department(), v.departmentName(), v.planKey(), v.planName(), v.number(),
                 v.evaluatorName() != null ? v.evaluatorName() : v.evaluator(), v.agency(), v.status(),
-                v.scorecard() == null ? null : v.scorecard().recomputedTotal(),
-                v.scorecard() == null || v.scorecard().recomputedGrade() == null ? null
-                        : v.scorecard().recomputedGrade().label(),
-                d == null ? null : d.selfTotal(), d == null || d.selfGrade() == null ? null : d.selfGrade().label(),
-                d == null ? null : d.difference(), d != null && d.large());
+                scores.score(), scores.grade(), scores.selfScore(), scores.selfGrade(), scores.difference(),
+                scores.large());
     }
 
     private static Summary summary(List<OverviewRow> rows, List<Evaluation> evaluations, List<Proposal> proposals,

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.perfledger.kernel.plan.PlanId;
+import org.perfledger.query.disclosure.PublishedPlans.DayHead;
 import org.perfledger.query.disclosure.PublishedPlans.PublishedEvaluation;
 import org.perfledger.query.disclosure.PublishedPlans.PublishedPlan;
 import org.perfledger.query.disclosure.PublishedPlans.PublishedYear;
@@ -77,10 +78,8 @@ class PublicController {
                     cell(plan.name() == null ? "部门整体" : plan.name()), plain(plan.approved().amount()),
                     plain(plan.adjusted().amount()), plain(plan.executed().amount()), plain(plan.executionRate()),
                     plain(plan.score()), cell(plan.grade()), cell(plan.publishedOn() == null ? null
-                            : plan.publishedOn().toString()), cell(plan.channels()),
-                    plan.chainHead() == null || plan.chainHead().position() == null ? ""
-                            : plan.chainHead().position().toString(),
-                    cell(plan.chainHead() == null ? null : plan.chainHead().hash())))).append("\r\n");
+                            : plan.publishedOn().toString()), cell(plan.channels()), headCells(plan.chainHead()))))
+                    .append("\r\n");
         }
         return download(csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv;charset=UTF-8",
                 data.year() + "-" + district + "-绩效公开.csv");
@@ -103,10 +102,7 @@ class PublicController {
                     cell(evaluation.selfGrade()), plain(evaluation.difference()), cell(evaluation.findings()),
                     cell(evaluation.problems()), cell(evaluation.suggestions()),
                     cell(evaluation.publishedOn() == null ? null : evaluation.publishedOn().toString()),
-                    cell(evaluation.channels()), evaluation.chainHead() == null
-                            || evaluation.chainHead().position() == null ? ""
-                            : evaluation.chainHead().position().toString(),
-                    cell(evaluation.chainHead() == null ? null : evaluation.chainHead().hash())))).append("\r\n");
+                    cell(evaluation.channels()), headCells(evaluation.chainHead())))).append("\r\n");
         }
         return download(csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv;charset=UTF-8",
                 data.year() + "-" + district + "-绩效评价公开.csv");
@@ -169,6 +165,12 @@ class PublicController {
         String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
         return safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")
                 ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+    }
+
+    /** The publication day's chain head as two CSV fields, its position and its hash; empty where not known. */
+    private static String headCells(DayHead head) {
+        return (head == null || head.position() == null ? "" : head.position().toString()) + ","
+                + cell(head == null ? null : head.hash());
     }
 
     private static String plain(BigDecimal value) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.perfledger.kernel.external.Divergence;
 import org.perfledger.kernel.organisation.FiscalYear;
 import org.perfledger.kernel.performance.IndicatorLevel1;
 import org.perfledger.kernel.performance.IndicatorLevel2;
@@ -18,9 +17,9 @@ import org.perfledger.kernel.plan.PlanId;
 import org.perfledger.kernel.plan.PlanPhase;
 import org.perfledger.kernel.validation.InvalidValueException;
 import org.perfledger.kernel.money.WanYuan;
-import org.perfledger.kernel.scoring.Scorecard;
 import org.perfledger.query.external.EvaluationViews;
 import org.perfledger.query.external.EvaluationViews.EvaluationView;
+import org.perfledger.query.external.EvaluationViews.Scores;
 import org.perfledger.query.figures.DistrictNames;
 import org.perfledger.query.figures.PlanFigures;
 import org.perfledger.query.platform.NotFoundException;
@@ -233,17 +232,12 @@ public class PublishedPlans {
         List<PublishedEvaluation> published = new ArrayList<>(views.size());
         for (EvaluationView view : views) {
             LocalDate day = days.day(view.publishedAt());
-            Scorecard card = view.scorecard();
-            Divergence beside = view.divergence();
+            Scores scores = Scores.of(view);
             published.add(new PublishedEvaluation(view.department(), view.departmentName(), view.planKey(),
                     view.planName(), plansPublished.contains(view.department() + "/" + view.planKey()),
                     view.number(), view.type().code(), view.type().label(), view.agency(),
-                    view.executed() == null ? null : new WanYuan(view.executed()),
-                    card == null ? null : card.recomputedTotal(),
-                    card == null || card.recomputedGrade() == null ? null : card.recomputedGrade().label(),
-                    beside == null ? null : beside.selfTotal(),
-                    beside == null || beside.selfGrade() == null ? null : beside.selfGrade().label(),
-                    beside == null ? null : beside.difference(),
+                    view.executed() == null ? null : new WanYuan(view.executed()), scores.score(), scores.grade(),
+                    scores.selfScore(), scores.selfGrade(), scores.difference(),
                     view.verified().stream().map(line -> new VerifiedLine(line.indicator().value(),
                             line.actual() == null ? null : line.actual().text(),
                             line.achievement() == null ? null : line.achievement().label(), line.note())).toList(),

@@ -55,6 +55,25 @@ public class EvaluationViews {
     public record Coded(String code, String label) {
     }
 
+    /**
+     * An evaluation's score and grade (its label) beside the self-evaluation's, as reports and the public pages print
+     * them: null where it is not reported yet, where an indicator has no 分值, or where the plan's own kind has no
+     * scheme.
+     */
+    public record Scores(BigDecimal score, String grade, BigDecimal selfScore, String selfGrade,
+                         BigDecimal difference, boolean large) {
+
+        public static Scores of(EvaluationView view) {
+            Scorecard card = view.scorecard();
+            Divergence beside = view.divergence();
+            return new Scores(card == null ? null : card.recomputedTotal(),
+                    card == null || card.recomputedGrade() == null ? null : card.recomputedGrade().label(),
+                    beside == null ? null : beside.selfTotal(),
+                    beside == null || beside.selfGrade() == null ? null : beside.selfGrade().label(),
+                    beside == null ? null : beside.difference(), beside != null && beside.large());
+        }
+    }
+
     /** The year's 财政重点评价 of the district, by due day. Call inside the district's tenant scope. */
     public List<EvaluationView> keyEvaluations(String district, int year) {
         return views(district, rows.visible(district, year, null, null).stream()

@@ -40,6 +40,8 @@ final class PartitionedReplay<T> implements AutoCloseable {
     private final List<List<T>> pending = new ArrayList<>();
     private final Thread[] workers;
     private final AtomicLong applied = new AtomicLong();
+    /** Items handed over, counted by the reading thread. */
+    private long handed;
     private volatile RuntimeException failure;
 
     /**
@@ -62,8 +64,12 @@ final class PartitionedReplay<T> implements AutoCloseable {
         }
     }
 
-    /** Hands one item to its stream's partition (the reading thread only). */
-    void accept(T item) {
+    /**
+     * Hands one item to its stream's partition (the reading thread only).
+     *
+     * @return how many items were handed over so far, this one included
+     */
+    long accept(T item) {
         int partition = Math.floorMod(streamOf.apply(item).hashCode(), models.length);
         List<T> rows = pending.get(partition);
         rows.add(item);
@@ -71,6 +77,7 @@ final class PartitionedReplay<T> implements AutoCloseable {
             handOver(partition, rows);
             pending.set(partition, new ArrayList<>(HANDOVER));
         }
+        return ++handed;
     }
 
     /** Events handed to the partitions and folded so far, for progress while it runs. */

@@ -38,8 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Drops and rebuilds every read model from the event store (not from Kafka), blue/green: the projections replay the
  * whole store, its streams folded on several threads ({@link PartitionedReplay}, {@code perfledger.rebuild.workers},
- * by default one per processor), into a schema of their own while the live service keeps answering from, and the consumers keep writing
- * to, the live tables. At the end, holding the lock every consumer batch holds shared, the rebuild catches up with the
+ * by default one per processor), into a schema of their own while the live service keeps answering from, and the
+ * consumers keep writing to, the live tables. At the end, holding the lock every consumer batch holds shared, the rebuild catches up with the
  * store, compares its tables with the live ones row by row, and (unless only checking) swaps the schemas in one
  * transaction; the consumers then go on in the rebuilt tables, where what they bring again is dropped as a duplicate.
  *
@@ -185,8 +185,7 @@ public class ReadModelRebuilds implements DisposableBean {
             try (PartitionedReplay<Settled> replay = new PartitionedReplay<>(workers,
                     settled -> settled.row().aggregateIdentifier(), PartitionedReplay::decode)) {
                 replayed = store.forEachSettled(Position.START, settled -> {
-                    replay.accept(settled);
-                    if (settled.position().globalIndex() % PROGRESS_STEP == 0) {
+                    if (replay.accept(settled) % PROGRESS_STEP == 0) {
                         rebuild.appliedTo(replay.applied());
                         appliedGauge.set(replay.applied());
                     }
