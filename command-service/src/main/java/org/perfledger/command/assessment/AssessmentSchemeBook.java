@@ -13,6 +13,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.perfledger.command.platform.EventSourcedLookup;
 import org.perfledger.command.assessment.AssessmentCommands.SetAssessmentScheme;
 import org.perfledger.command.planning.PlanLimits;
 import org.perfledger.command.planning.PlanRules;
@@ -28,7 +29,7 @@ import org.perfledger.kernel.performance.Points;
  * more than 0, and they add up to 100. Setting it never changes a conclusion already drawn under an earlier version;
  * the same points from the same source set again change nothing.
  */
-@Aggregate
+@Aggregate(lockFactory = EventSourcedLookup.OPTIMISTIC_LOCKING)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE,
         setterVisibility = JsonAutoDetect.Visibility.NONE)

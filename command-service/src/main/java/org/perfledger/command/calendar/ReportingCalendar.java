@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.perfledger.command.platform.EventSourcedLookup;
 import org.perfledger.kernel.event.Streams;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -29,7 +30,7 @@ import org.perfledger.kernel.organisation.FiscalYear;
  * dates, the self-evaluation due date, and the deviation margin beyond which an indicator's self-evaluation needs a
  * reason. Setting it again replaces it.
  */
-@Aggregate
+@Aggregate(lockFactory = EventSourcedLookup.OPTIMISTIC_LOCKING)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE,
         setterVisibility = JsonAutoDetect.Visibility.NONE)

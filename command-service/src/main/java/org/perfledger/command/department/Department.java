@@ -2,6 +2,7 @@ package org.perfledger.command.department;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import org.perfledger.command.platform.EventSourcedLookup;
 import org.perfledger.kernel.event.Streams;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -17,7 +18,7 @@ import org.perfledger.kernel.organisation.DepartmentRegistered;
 import org.perfledger.kernel.validation.Checks;
 
 /** A department of a district: registered once, then the owner of its budgets, plans and projects. */
-@Aggregate
+@Aggregate(lockFactory = EventSourcedLookup.OPTIMISTIC_LOCKING)
 public class Department {
 
     public static final int MAX_NAME_LENGTH = 200;

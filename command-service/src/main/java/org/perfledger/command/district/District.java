@@ -3,6 +3,7 @@ package org.perfledger.command.district;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.perfledger.command.platform.EventSourcedLookup;
 import org.perfledger.kernel.event.Streams;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -17,7 +18,7 @@ import org.perfledger.kernel.organisation.DistrictRegistered;
 import org.perfledger.kernel.validation.Checks;
 
 /** A district on PerfLedger: onboarded once by the platform admin, before any of its departments. */
-@Aggregate
+@Aggregate(lockFactory = EventSourcedLookup.OPTIMISTIC_LOCKING)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE,
         setterVisibility = JsonAutoDetect.Visibility.NONE)

@@ -9,6 +9,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.perfledger.command.platform.EventSourcedLookup;
 import org.perfledger.command.library.LibraryCommands.DefineLibraryIndicator;
 import org.perfledger.command.library.LibraryCommands.RetireLibraryIndicator;
 import org.perfledger.command.planning.PlanLimits;
@@ -29,7 +30,7 @@ import org.perfledger.kernel.performance.IndicatorLevel2;
  * sector; its 二级 class is one of its 一级 class's. Defining it again as it stands changes nothing; once retired it
  * stays retired, and plans that picked it keep what they took.
  */
-@Aggregate
+@Aggregate(lockFactory = EventSourcedLookup.OPTIMISTIC_LOCKING)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE,
         setterVisibility = JsonAutoDetect.Visibility.NONE)

@@ -14,6 +14,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
+import org.perfledger.command.eventstore.IdempotencyClaim;
 import org.perfledger.command.relay.EventRelay;
 import org.perfledger.kernel.event.EventMetadata;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,7 +33,7 @@ class CommandInterceptors {
                         JdbcTemplate jdbc) {
         commandBus.registerDispatchInterceptor(metadataGuard());
         commandBus.registerHandlerInterceptor(new Metered(registry, relay));
-        // Inside the transaction the bus opens for the command, so the key commits with the events.
+        // The key is claimed in the command's group transaction, so it commits with the events.
         commandBus.registerHandlerInterceptor(new IdempotentCommands(jdbc));
     }
 
@@ -102,6 +103,9 @@ class CommandInterceptors {
             }
             if (failure instanceof AggregateNotFoundException) {
                 return "not-found";
+            }
+            if (failure instanceof IdempotencyClaim.AnsweredBefore) {
+                return "answered-before";
             }
             return "error";
         }

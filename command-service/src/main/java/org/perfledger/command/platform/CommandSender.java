@@ -3,6 +3,7 @@ package org.perfledger.command.platform;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.perfledger.command.eventstore.IdempotencyClaim;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +28,10 @@ public class CommandSender {
         try {
             return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                     .andMetaData(metadata.asEventMetadata()));
+        } catch (IdempotencyClaim.AnsweredBefore before) {
+            @SuppressWarnings("unchecked")
+            R answer = (R) IdempotentCommands.answered(before);
+            return answer;
         } catch (CommandExecutionException e) {
             // Axon wraps checked exceptions; a runtime cause is what the handler threw.
             if (e.getCause() instanceof RuntimeException cause) {

@@ -14,16 +14,21 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.perfledger.command.eventstore.IdempotencyClaim;
+import org.perfledger.command.eventstore.PendingCommit;
 import org.perfledger.command.platform.DomainRejection.Kind;
 import org.perfledger.kernel.event.EventEnvelopeCodec;
 import org.perfledger.kernel.event.EventMetadata;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Makes a command sent with an {@code Idempotency-Key} happen at most once. The key is claimed by a row written in
- * the command's own transaction, so the claim, the events and the stored answer commit together or not at all:
- * a retry after success gets the first answer and causes no event; a retry after a failure runs again; two
- * concurrent requests with one key are serialised by the row's lock. Reusing a key for a different request is refused.
+ * Makes a command sent with an {@code Idempotency-Key} happen at most once. A key already claimed is answered with
+ * the first answer, and the command does not run. Otherwise the command runs, and its key is claimed with its answer
+ * by one row written in the command's group transaction ({@link PendingCommit#claim}), so the claim, the answer and
+ * the events commit together or not at all: a retry after success gets the first answer and causes no event; a retry
+ * after a failure runs again; of two concurrent requests with one key the first to commit wins, and the other's events
+ * are left out and it gets the first one's answer ({@link #answered}). Reusing a key for a different request is
+ * refused.
  */
 class IdempotentCommands implements MessageHandlerInterceptor<CommandMessage<?>> {
 
@@ -32,7 +37,7 @@ class IdempotentCommands implements MessageHandlerInterceptor<CommandMessage<?>>
             String.class.getName(), Boolean.class.getName());
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper mapper = EventEnvelopeCodec.mapper().copy()
+    private static final ObjectMapper MAPPER = EventEnvelopeCodec.mapper().copy()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     IdempotentCommands(JdbcTemplate jdbc) {
@@ -48,32 +53,42 @@ class IdempotentCommands implements MessageHandlerInterceptor<CommandMessage<?>>
         }
         String district = String.valueOf(command.getMetaData().get(EventMetadata.DISTRICT));
         String fingerprint = fingerprint(command);
-        int claimed = jdbc.update("""
-                INSERT INTO command_idempotency (district, idempotency_key, fingerprint, command_name, actor)
-                VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                district, key, fingerprint, command.getCommandName(),
-                String.valueOf(command.getMetaData().get(EventMetadata.ACTOR)));
-        if (claimed == 0) {
-            return replay(district, key.toString(), fingerprint);
+        List<Map<String, Object>> rows = jdbc.queryForList("""
+                SELECT fingerprint, result_type, result FROM command_idempotency
+                 WHERE district = ? AND idempotency_key = ?""", district, key);
+        if (!rows.isEmpty()) {
+            Map<String, Object> first = rows.get(0);
+            return replay(fingerprint.equals(first.get("fingerprint")), (String) first.get("result_type"),
+                    (String) first.get("result"));
         }
+        PendingCommit pending = PendingCommit.current().orElseThrow(() -> new IllegalStateException(
+                "a command with an Idempotency-Key handled outside the group-committing command bus"));
         Object result = chain.proceed();
-        jdbc.update("UPDATE command_idempotency SET result_type = ?, result = ? WHERE district = ? AND idempotency_key = ?",
+        pending.claim(new IdempotencyClaim(district, key.toString(), fingerprint, command.getCommandName(),
+                String.valueOf(command.getMetaData().get(EventMetadata.ACTOR)),
                 result == null ? null : result.getClass().getName(),
-                result == null ? null : mapper.writeValueAsString(result), district, key);
+                result == null ? null : MAPPER.writeValueAsString(result)));
         return result;
     }
 
-    private Object replay(String district, String key, String fingerprint) throws JsonProcessingException {
-        List<Map<String, Object>> rows = jdbc.queryForList("""
-                SELECT fingerprint, command_name, result_type, result FROM command_idempotency
-                 WHERE district = ? AND idempotency_key = ?""", district, key);
-        Map<String, Object> first = rows.get(0);
-        if (!fingerprint.equals(first.get("fingerprint"))) {
+    /**
+     * The answer for a request whose key another request with that key claimed while it ran: the first one's answer
+     * if they are the same request, else the refusal of a reused key.
+     */
+    static Object answered(IdempotencyClaim.AnsweredBefore before) {
+        try {
+            return replay(before.sameRequest(), before.storedType(), before.storedResult());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored answer unreadable", e);
+        }
+    }
+
+    private static Object replay(boolean sameRequest, String type, String result) throws JsonProcessingException {
+        if (!sameRequest) {
             throw new DomainRejection(Kind.RULE, "idempotency-key.reused", RequestMetadataResolver.IDEMPOTENCY_HEADER,
                     "this Idempotency-Key was already used for a different request; send a new key with a new "
                             + "request");
         }
-        String type = (String) first.get("result_type");
         if (type == null) {
             return null;
         }
@@ -81,7 +96,7 @@ class IdempotentCommands implements MessageHandlerInterceptor<CommandMessage<?>>
             throw new IllegalStateException("stored answer of unexpected type " + type);
         }
         try {
-            return mapper.readValue((String) first.get("result"), Class.forName(type));
+            return MAPPER.readValue(result, Class.forName(type));
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("stored answer of unknown type " + type, e);
         }
@@ -90,7 +105,7 @@ class IdempotentCommands implements MessageHandlerInterceptor<CommandMessage<?>>
     private String fingerprint(CommandMessage<?> command) throws JsonProcessingException {
         // the sender is part of the request: another user's reuse of a key is a different request, not a replay
         byte[] payload = (command.getCommandName() + "\n" + command.getMetaData().get(EventMetadata.ACTOR) + "\n"
-                + mapper.writeValueAsString(command.getPayload()))
+                + MAPPER.writeValueAsString(command.getPayload()))
                 .getBytes(StandardCharsets.UTF_8);
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(payload));

@@ -12,6 +12,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.perfledger.command.platform.EventSourcedLookup;
 import org.perfledger.command.planning.PlanLimits;
 import org.perfledger.command.planning.PlanRules;
 import org.perfledger.command.platform.DomainRejection;
@@ -27,7 +28,7 @@ import org.perfledger.kernel.results.ResultRule;
  * 良 → 据实安排, 中 → 压减 a share, 差 → 取消 or 暂停, as finance decides). The same rules from the same source set again
  * change nothing; a proposal already drawn keeps the version it was drawn under.
  */
-@Aggregate
+@Aggregate(lockFactory = EventSourcedLookup.OPTIMISTIC_LOCKING)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE,
         setterVisibility = JsonAutoDetect.Visibility.NONE)

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.util.List;
 import java.util.Map;
+import org.perfledger.command.platform.EventSourcedLookup;
 import org.perfledger.kernel.event.Streams;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,7 +28,7 @@ import org.perfledger.kernel.scoring.ScoringSchemeSet;
  * The scoring schemes of one kind of evaluation in one district and year, as district finance set them, version by
  * version. Setting a scheme never changes an earlier version.
  */
-@Aggregate
+@Aggregate(lockFactory = EventSourcedLookup.OPTIMISTIC_LOCKING)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE,
         setterVisibility = JsonAutoDetect.Visibility.NONE)

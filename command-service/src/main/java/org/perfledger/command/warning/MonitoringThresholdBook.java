@@ -11,6 +11,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.perfledger.command.platform.EventSourcedLookup;
 import org.perfledger.command.planning.PlanLimits;
 import org.perfledger.command.planning.PlanRules;
 import org.perfledger.command.platform.DomainRejection;
@@ -26,7 +27,7 @@ import org.perfledger.kernel.warning.WarningEvents.MonitoringThresholdsSet;
  * percentage points between 0 and 100 with at most two decimals. Setting the same thresholds from the same source
  * again changes nothing.
  */
-@Aggregate
+@Aggregate(lockFactory = EventSourcedLookup.OPTIMISTIC_LOCKING)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE,
         setterVisibility = JsonAutoDetect.Visibility.NONE)
