@@ -2,13 +2,10 @@ package org.perfledger.command.relay;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
+import org.perfledger.infra.lifecycle.PostgresChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,20 +22,19 @@ final class RelayWakeups {
     private static final Logger log = LoggerFactory.getLogger(RelayWakeups.class);
     /** The channel commands' commits are announced on. */
     static final String CHANNEL = "perfledger_events_committed";
-    /** How long a blocked wait lasts before it looks whether it should stop. */
-    private static final int WAIT_SLICE_MS = 500;
 
     private final DataSource dataSource;
+    private final PostgresChannel channel;
     private final Runnable wake;
     private final Semaphore committed = new Semaphore(0);
     private volatile boolean running;
     private volatile boolean leading;
     private Thread notifier;
-    private Thread listener;
 
     /** @param wake what wakes this instance's relay (called from the listening thread) */
     RelayWakeups(DataSource dataSource, Runnable wake) {
         this.dataSource = dataSource;
+        this.channel = new PostgresChannel(dataSource, CHANNEL);
         this.wake = wake;
     }
 
@@ -66,19 +62,21 @@ final class RelayWakeups {
         }
     }
 
-    /** This instance leads: it listens for the other instances' commits. */
+    /**
+     * This instance leads: it listens for the other instances' commits (anything committed before it listens is found
+     * by the relay's own next round, which listening begins with).
+     */
     synchronized void leading() {
         leading = true;
-        if (listener == null && running) {
-            listener = daemon("relay-listener", this::listenLoop);
+        if (running) {
+            channel.listen(wake, payloads -> wake.run());
         }
     }
 
     /** This instance no longer leads. */
     synchronized void stopListening() {
         leading = false;
-        interrupt(listener);
-        listener = null;
+        channel.stop();
     }
 
     private void notifyLoop() {
@@ -89,9 +87,9 @@ final class RelayWakeups {
                 if (leading) {
                     continue;
                 }
-                try (Connection connection = dataSource.getConnection(); Statement notify = connection.createStatement()) {
+                try (Connection connection = dataSource.getConnection()) {
                     connection.setAutoCommit(true);
-                    notify.execute("SELECT pg_notify('" + CHANNEL + "', '')");
+                    channel.send(connection, "");
                 }
             } catch (InterruptedException e) {
                 return;
@@ -99,47 +97,6 @@ final class RelayWakeups {
                 // the leader's poll picks the events up; the next command notifies again
                 log.debug("Could not announce committed commands to the relay: {}", e.toString());
             }
-        }
-    }
-
-    private void listenLoop() {
-        while (running && leading && !Thread.currentThread().isInterrupted()) {
-            try (Connection connection = dataSource.getConnection(); Statement listen = connection.createStatement()) {
-                connection.setAutoCommit(true);
-                listen.execute("LISTEN " + CHANNEL);
-                try {
-                    PGConnection notifications = connection.unwrap(PGConnection.class);
-                    // anything committed before this point is found by the relay's own next round
-                    wake.run();
-                    while (running && leading && !Thread.currentThread().isInterrupted()) {
-                        PGNotification[] arrived = notifications.getNotifications(WAIT_SLICE_MS);
-                        if (arrived != null && arrived.length > 0) {
-                            wake.run();
-                        }
-                    }
-                } finally {
-                    // the connection goes back to the pool: it must not keep listening there
-                    unlisten(listen);
-                }
-            } catch (SQLException | RuntimeException e) {
-                if (!running || !leading || Thread.currentThread().isInterrupted()) {
-                    return;
-                }
-                log.warn("The relay's listener for commits failed; it listens again: {}", e.toString());
-                try {
-                    TimeUnit.MILLISECONDS.sleep(WAIT_SLICE_MS);
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-            }
-        }
-    }
-
-    private static void unlisten(Statement listen) {
-        try {
-            listen.execute("UNLISTEN " + CHANNEL);
-        } catch (SQLException e) {
-            log.debug("UNLISTEN failed; the connection is likely gone: {}", e.toString());
         }
     }
 
