@@ -53,7 +53,8 @@ class EventTopicConsumer {
     }
 
     /** The consumer group is the configured one ({@code spring.kafka.consumer.group-id}), not the listener's id. */
-    @KafkaListener(id = "projections", idIsGroup = false, clientIdPrefix = "projections", topics = "${perfledger.topic}", batch = "true")
+    @KafkaListener(id = "projections", idIsGroup = false, clientIdPrefix = "projections", topics = "${perfledger.topic}",
+            batch = "true", autoStartup = "${perfledger.projections.consume:true}")
     void consume(List<ConsumerRecord<String, byte[]>> records)
             throws InterruptedException, ExecutionException, TimeoutException {
         List<DecodedEvent> events = new ArrayList<>(records.size());

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.perfledger.infra.lifecycle.PostgresChannel;
 import org.perfledger.query.platform.BackgroundWorker;
 import org.perfledger.query.platform.ConflictException;
 import org.perfledger.query.platform.NotFoundException;
@@ -60,6 +61,9 @@ public class ReadModelRebuilds implements DisposableBean {
     /** Events between two updates of the progress. */
     private static final int PROGRESS_STEP = 5_000;
 
+    /** The channel a swap is announced on, its payload the rebuild's id. */
+    static final String SWAPS = "perfledger_read_models_swapped";
+
     /** Told once a rebuild's tables have been swapped in: the live read models are new. */
     public record ReadModelsSwapped(String rebuild) {
     }
@@ -89,6 +93,7 @@ public class ReadModelRebuilds implements DisposableBean {
     private final int workers;
     private final ExecutorService worker = BackgroundWorker.single("read-model-rebuild", Thread.NORM_PRIORITY);
     private final ApplicationEventPublisher publisher;
+    private final PostgresChannel swaps;
     private volatile boolean rebuilding;
     private final Map<String, RebuildProgress> rebuilds = Collections.synchronizedMap(new LinkedHashMap<>());
     private final AtomicLong appliedGauge = new AtomicLong();
@@ -100,6 +105,7 @@ public class ReadModelRebuilds implements DisposableBean {
         this.workers = workers > 0 ? Math.min(workers, 64) : Runtime.getRuntime().availableProcessors();
         this.publisher = publisher;
         this.dataSource = dataSource;
+        this.swaps = new PostgresChannel(dataSource, SWAPS);
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
         this.store = store;
@@ -118,6 +124,38 @@ public class ReadModelRebuilds implements DisposableBean {
      * @throws ConflictException when a rebuild is already running anywhere in the cluster
      */
     public Status start(boolean swap, String requestedBy) {
+        Connection lock = lock();
+        RebuildProgress rebuild = new RebuildProgress(UUID.randomUUID().toString(), swap, requestedBy);
+        rebuilds.put(rebuild.id, rebuild);
+        worker.submit(() -> {
+            try {
+                run(rebuild);
+            } finally {
+                release(lock);
+            }
+        });
+        return rebuild.status();
+    }
+
+    /**
+     * Runs a rebuild on the calling thread, to its end: how a rebuild runs as a process of its own
+     * ({@link RebuildJob}).
+     *
+     * @throws ConflictException when a rebuild is already running anywhere in the cluster
+     */
+    public Status runHere(boolean swap, String requestedBy) {
+        Connection lock = lock();
+        RebuildProgress rebuild = new RebuildProgress(UUID.randomUUID().toString(), swap, requestedBy);
+        rebuilds.put(rebuild.id, rebuild);
+        try {
+            run(rebuild);
+        } finally {
+            release(lock);
+        }
+        return rebuild.status();
+    }
+
+    private Connection lock() {
         Connection lock;
         try {
             lock = dataSource.getConnection();
@@ -136,16 +174,12 @@ public class ReadModelRebuilds implements DisposableBean {
         } catch (SQLException e) {
             throw new IllegalStateException("could not take the rebuild lock", e);
         }
-        RebuildProgress rebuild = new RebuildProgress(UUID.randomUUID().toString(), swap, requestedBy);
-        rebuilds.put(rebuild.id, rebuild);
-        worker.submit(() -> {
-            try {
-                run(rebuild);
-            } finally {
-                release(lock);
-            }
-        });
-        return rebuild.status();
+        return lock;
+    }
+
+    /** Whether this instance ran the rebuild of that id. */
+    boolean ran(String id) {
+        return rebuilds.containsKey(id);
     }
 
     /** Whether this instance is rebuilding the read models now. */
@@ -223,6 +257,8 @@ public class ReadModelRebuilds implements DisposableBean {
                 if (rebuild.swap) {
                     rebuild.phase("swapping");
                     schemas.swap(live);
+                    // delivered as the swap commits, to every serving instance (RemoteSwaps)
+                    announceSwap(rebuild.id);
                 } else {
                     schemas.dropTarget(live);
                 }
@@ -245,6 +281,14 @@ public class ReadModelRebuilds implements DisposableBean {
             } catch (RuntimeException cleanup) {
                 log.warn("Could not drop {} after a failed rebuild", target, cleanup);
             }
+        }
+    }
+
+    private void announceSwap(String id) {
+        try {
+            swaps.send(DataSourceUtils.getConnection(dataSource), id);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not announce the swap", e);
         }
     }
 

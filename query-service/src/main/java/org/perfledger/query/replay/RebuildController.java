@@ -6,7 +6,9 @@ import org.perfledger.kernel.security.Caller;
 import org.perfledger.kernel.security.Role;
 import org.perfledger.query.platform.ForbiddenException;
 import org.perfledger.query.platform.ReadAccess;
+import org.perfledger.query.platform.ConflictException;
 import org.perfledger.query.replay.ReadModelRebuilds.Status;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,10 +27,13 @@ class RebuildController {
 
     private final ReadModelRebuilds rebuilds;
     private final ReadAccess access;
+    private final boolean inService;
 
-    RebuildController(ReadModelRebuilds rebuilds, ReadAccess access) {
+    RebuildController(ReadModelRebuilds rebuilds, ReadAccess access,
+                      @Value("${perfledger.rebuild.in-service:true}") boolean inService) {
         this.rebuilds = rebuilds;
         this.access = access;
+        this.inService = inService;
     }
 
     /**
@@ -39,6 +44,11 @@ class RebuildController {
     @PostMapping(REBUILDS)
     ResponseEntity<Status> start(@RequestParam(value = "swap", defaultValue = "true") boolean swap) {
         Caller operator = operator();
+        if (!inService) {
+            throw new ConflictException("rebuild", "rebuild.as-job", "this deployment rebuilds the read models in a "
+                    + "process of its own, not in a serving instance: start the rebuild job (kubectl -n perfledger "
+                    + "create job --from=cronjob/read-model-rebuild rebuild-<date>)");
+        }
         Status started = rebuilds.start(swap, operator.subject());
         return ResponseEntity.accepted().location(URI.create(REBUILDS + "/" + started.id())).body(started);
     }

@@ -184,6 +184,15 @@ public final class LocalPlatform implements AutoCloseable {
         return url;
     }
 
+    /**
+     * Runs the read-model rebuild as a process of its own (the query service's rebuild profile, as the Kubernetes job
+     * does) on the given port, to its end; answers its exit status.
+     */
+    public int runRebuildJob(boolean swap, int port, Duration timeout) {
+        return services.runToEnd("rebuild-job", "query-service", with(queryEnvironment("rebuild-job", port),
+                "SPRING_PROFILES_ACTIVE", "rebuild", "PERFLEDGER_REBUILD_SWAP", Boolean.toString(swap)), timeout);
+    }
+
     /** Stops an instance: politely (SIGTERM, it finishes what it does) or killed outright (SIGKILL, mid-batch). */
     public void stopService(String instance, boolean kill) {
         services.stop(instance, kill);

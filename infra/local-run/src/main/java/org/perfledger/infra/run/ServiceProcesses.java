@@ -79,6 +79,23 @@ final class ServiceProcesses implements AutoCloseable {
         return process.toHandle();
     }
 
+    /** Runs a service as a job to its end (or kills it after the timeout) and answers its exit status. */
+    int runToEnd(String instance, String service, Map<String, String> env, Duration timeout) {
+        Process process = start(instance, service, env);
+        try {
+            if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(instance + " did not end within " + timeout + "; see "
+                        + settings.home().resolve("logs"));
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while " + instance + " ran", e);
+        }
+    }
+
     void launch(String instance, String service, Map<String, String> env) {
         String port = env.getOrDefault("PERFLEDGER_QUERY_PORT", env.get("PERFLEDGER_COMMAND_PORT"));
         launches.put(instance, new Launch(service, env, "http://localhost:" + port));

@@ -12,6 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -88,6 +92,34 @@ class FaultsTest {
         JsonNode chain = PlatformClient.json(client.get(platform.commandUrl() + "/api/v1/districts/" + DISTRICT
                 + "/event-chain/verification", client.token(DISTRICT, null, "AUDITOR")).body());
         assertThat(chain.get("intact").asBoolean()).as(chain.toString()).isTrue();
+    }
+
+    /**
+     * The rebuild run as a process of its own (the query service's rebuild profile, as the Kubernetes job runs it):
+     * it swaps fresh read models in and exits 0, and the serving instance, which never held the rebuild's memory,
+     * hears of the swap and goes on answering from the new tables.
+     */
+    @Test
+    void aRebuildRunAsAProcessOfItsOwnSwapsInAndTheServingInstanceHearsOfIt() throws Exception {
+        String plan = planInExecution("rebuildjob");
+        double heard = metric(platform.queryUrl(), "perfledger_rebuild_remote_swaps_total");
+        long before = departmentTable();
+
+        assertThat(platform.runRebuildJob(true, FreePorts.pick(), Duration.ofMinutes(5))).isZero();
+
+        assertThat(departmentTable()).as("the live tables are the rebuilt ones").isNotEqualTo(before);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                metric(platform.queryUrl(), "perfledger_rebuild_remote_swaps_total") == heard + 1);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                client.get(platform.queryUrl() + plan, platform.tokenFor(plan, "f")).statusCode() == 200);
+    }
+
+    private static long departmentTable() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(platform.databaseUrl(), "postgres", "");
+             ResultSet oid = connection.createStatement().executeQuery("SELECT 'readmodel.department'::regclass::oid")) {
+            oid.next();
+            return oid.getLong(1);
+        }
     }
 
     /** A department with a plan in execution, ready for spending; answers the plan's path. */

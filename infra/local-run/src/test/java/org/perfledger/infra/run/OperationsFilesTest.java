@@ -131,10 +131,15 @@ class OperationsFilesTest {
                 "PERFLEDGER_SECURITY_CLAIMS_DISTRICT", "PERFLEDGER_SECURITY_CLAIMS_DEPARTMENT",
                 "PERFLEDGER_SECURITY_CLAIMS_SUBJECT", "JAVA_TOOL_OPTIONS"));
         for (String service : List.of("command-service", "query-service")) {
-            Matcher placeholder = Pattern.compile("\\$\\{(PERFLEDGER_[A-Z_]+)").matcher(Files.readString(
-                    INFRA.resolve("../../" + service + "/src/main/resources/" + service + ".yml")));
-            while (placeholder.find()) {
-                read.add(placeholder.group(1));
+            try (Stream<Path> files = Files.list(INFRA.resolve("../../" + service + "/src/main/resources"))) {
+                for (Path settings : files.filter(f -> f.getFileName().toString().matches(service + "(-\\w+)?\\.yml"))
+                        .toList()) {
+                    Matcher placeholder = Pattern.compile("\\$\\{(PERFLEDGER_[A-Z_]+)").matcher(
+                            Files.readString(settings));
+                    while (placeholder.find()) {
+                        read.add(placeholder.group(1));
+                    }
+                }
             }
         }
         Set<String> passed = new TreeSet<>();
@@ -149,6 +154,7 @@ class OperationsFilesTest {
                 for (Object document : yaml(manifest)) {
                     Map<String, Object> resource = (Map<String, Object>) document;
                     assertThat(resource).as(manifest.toString()).containsKeys("apiVersion", "kind", "metadata");
+                    collectEnvironment(resource, passed);
                     if (resource.get("kind").equals("ConfigMap") || resource.get("kind").equals("Secret")) {
                         Object data = resource.getOrDefault("data", resource.get("stringData"));
                         passed.addAll(((Map<String, Object>) data).keySet());
@@ -157,5 +163,21 @@ class OperationsFilesTest {
             }
         }
         assertThat(read).containsAll(passed);
+    }
+
+    /** The names of every container's {@code env} entries, wherever they sit in the resource. */
+    @SuppressWarnings("unchecked")
+    private static void collectEnvironment(Object node, Set<String> passed) {
+        if (node instanceof Map<?, ?> map) {
+            Object env = map.get("env");
+            if (env instanceof List<?> entries) {
+                for (Object entry : entries) {
+                    passed.add(String.valueOf(((Map<String, Object>) entry).get("name")));
+                }
+            }
+            map.values().forEach(value -> collectEnvironment(value, passed));
+        } else if (node instanceof List<?> list) {
+            list.forEach(value -> collectEnvironment(value, passed));
+        }
     }
 }
