@@ -5,8 +5,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +14,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 
 /**
  * Rows written into an empty table with PostgreSQL's COPY: a table's rows from memory at once, or an append-only
@@ -23,22 +22,30 @@ import org.postgresql.PGConnection;
  */
 final class CopyIn {
 
+    private static final int BUFFER = 1 << 16;
+
     private CopyIn() {
     }
 
+    /** The rows streamed to the server as they are written out: no copy of the whole table's text in memory. */
     static void table(Connection connection, String schema, ReadModelTable table, List<Object[]> rows)
             throws SQLException, IOException {
-        StringWriter buffer = new StringWriter();
-        CopyText text = new CopyText(buffer);
-        rows.forEach(text::row);
-        copyIn(connection, schema, table, new StringReader(buffer.toString()));
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(
+                connection.unwrap(PGConnection.class), copy(schema, table), BUFFER), StandardCharsets.UTF_8), BUFFER)) {
+            CopyText text = new CopyText(out);
+            rows.forEach(text::row);
+        }
     }
 
     private static void copyIn(Connection connection, String schema, ReadModelTable table, Reader rows)
             throws SQLException, IOException {
-        // without a schema, the table the connection's search path finds (the live one, or a rebuild's)
-        connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + (schema == null ? ""
-                : quoted(schema) + ".") + quoted(table.table()) + " (" + table.columnList() + ") FROM STDIN", rows);
+        connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy(schema, table), rows);
+    }
+
+    /** Without a schema, the table the connection's search path finds (the live one, or a rebuild's). */
+    private static String copy(String schema, ReadModelTable table) {
+        return "COPY " + (schema == null ? "" : quoted(schema) + ".") + quoted(table.table()) + " ("
+                + table.columnList() + ") FROM STDIN";
     }
 
     private static String quoted(String name) {

@@ -3,6 +3,7 @@ package org.perfledger.query.projection;
 import org.perfledger.kernel.event.EventCatalog;
 import org.perfledger.kernel.event.EventEnvelope;
 import org.perfledger.kernel.event.EventEnvelopeCodec;
+import org.perfledger.kernel.event.EventRow;
 import org.perfledger.kernel.event.PerfLedgerEvent;
 
 /**
@@ -11,6 +12,18 @@ import org.perfledger.kernel.event.PerfLedgerEvent;
  * @param event the payload, or null for a type this version does not know (a newer producer's)
  */
 public record DecodedEvent(EventEnvelope envelope, PerfLedgerEvent event) {
+
+    /**
+     * A stored row, its payload read from its bytes.
+     *
+     * @throws EventEnvelopeCodec.MalformedEnvelopeException when a known type's payload does not read
+     */
+    public static DecodedEvent of(EventRow row) {
+        PerfLedgerEvent event = EventCatalog.classOf(row.payloadType()).isPresent()
+                ? EventEnvelopeCodec.payload(row.payloadType(), row.version(), row.eventIdentifier(), row.payload())
+                : null;
+        return new DecodedEvent(row.toEnvelope(), event);
+    }
 
     /** @throws EventEnvelopeCodec.MalformedEnvelopeException when a known type's payload does not read */
     public static DecodedEvent of(EventEnvelope envelope) {

@@ -162,7 +162,7 @@ public class AsOfReads {
 
     private static DecodedEvent decode(EventRow row) {
         try {
-            return DecodedEvent.of(row.toEnvelope());
+            return DecodedEvent.of(row);
         } catch (MalformedEnvelopeException | IllegalArgumentException e) {
             throw new IllegalStateException("stored event " + row.eventIdentifier() + " does not read: " + e.getMessage(),
                     e);

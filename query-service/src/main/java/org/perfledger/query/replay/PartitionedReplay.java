@@ -184,7 +184,7 @@ final class PartitionedReplay<T> implements AutoCloseable {
     /** A stored event as the projection reads it. */
     static DecodedEvent decode(Settled settled) {
         try {
-            return DecodedEvent.of(settled.row().toEnvelope());
+            return DecodedEvent.of(settled.row());
         } catch (MalformedEnvelopeException | IllegalArgumentException e) {
             throw new IllegalStateException("stored event " + settled.row().eventIdentifier() + " does not read: "
                     + e.getMessage(), e);

@@ -91,17 +91,54 @@ public final class EventEnvelopeCodec {
 
     /** The payload as the event type its envelope names. */
     public static PerfLedgerEvent payload(EventEnvelope envelope) {
-        Class<? extends PerfLedgerEvent> type = EventCatalog.classOf(envelope.type())
-                .orElseThrow(() -> new MalformedEnvelopeException("unknown event type " + envelope.type()));
-        try {
-            if (!EventUpcasting.hasStep(envelope.type(), envelope.version())) {
-                return MAPPER.readValue(envelope.payload(), type); // the current version: read it in one pass
+        return payload(envelope.type(), envelope.version(), envelope.eventId(), new Json() {
+            @Override
+            public <T> T read(Class<T> type) throws IOException {
+                return MAPPER.readValue(envelope.payload(), type);
             }
-            return MAPPER.treeToValue(EventUpcasting.toCurrent(envelope.type(), envelope.version(),
-                    MAPPER.readTree(envelope.payload())), type);
+
+            @Override
+            public JsonNode tree() throws IOException {
+                return MAPPER.readTree(envelope.payload());
+            }
+        });
+    }
+
+    /**
+     * A stored payload, read from its UTF-8 bytes as the event type named (a replay reads the store's rows so, with no
+     * text made of them first).
+     */
+    public static PerfLedgerEvent payload(String typeName, int version, String eventId, byte[] utf8) {
+        return payload(typeName, version, eventId, new Json() {
+            @Override
+            public <T> T read(Class<T> type) throws IOException {
+                return MAPPER.readValue(utf8, type);
+            }
+
+            @Override
+            public JsonNode tree() throws IOException {
+                return MAPPER.readTree(utf8);
+            }
+        });
+    }
+
+    private interface Json {
+        <T> T read(Class<T> type) throws IOException;
+
+        JsonNode tree() throws IOException;
+    }
+
+    private static PerfLedgerEvent payload(String typeName, int version, String eventId, Json json) {
+        Class<? extends PerfLedgerEvent> type = EventCatalog.classOf(typeName)
+                .orElseThrow(() -> new MalformedEnvelopeException("unknown event type " + typeName));
+        try {
+            if (!EventUpcasting.hasStep(typeName, version)) {
+                return json.read(type); // the current version: read it in one pass
+            }
+            return MAPPER.treeToValue(EventUpcasting.toCurrent(typeName, version, json.tree()), type);
         } catch (IOException | IllegalArgumentException e) {
-            throw new MalformedEnvelopeException("payload of " + envelope.eventId() + " is not a valid "
-                    + envelope.type() + ": " + e.getMessage(), e);
+            throw new MalformedEnvelopeException("payload of " + eventId + " is not a valid " + typeName + ": "
+                    + e.getMessage(), e);
         }
     }
 
