@@ -89,10 +89,12 @@ final class BenchmarkReport {
         double ours32 = median(level(platform.path("commands"), 32), "perSecond");
         double pg32 = median(level(platform.path("pgbench"), 32), "perSecond");
         double axon32 = plainAxon == null ? Double.NaN : median(level(plainAxon, 32), "perSecond");
-        target("commands at 32 clients ≥ 70% of PostgreSQL's insert transactions", fmt(ours32) + "/s",
-                fmt(pg32) + "/s", ours32 / pg32, 0.70, true, "%");
-        target("commands at 32 clients ≥ 1.5× plain Axon", fmt(ours32) + "/s", fmt(axon32) + "/s", ours32 / axon32,
-                1.5, true, "×");
+        target("commands at 32 clients ≥ 25% of PostgreSQL's insert transactions", fmt(ours32) + "/s",
+                fmt(pg32) + "/s", ours32 / pg32, 0.25, true, "%");
+        target("commands at 32 clients ≥ 70% of PostgreSQL's insert transactions (the long-term mark)",
+                fmt(ours32) + "/s", fmt(pg32) + "/s", ours32 / pg32, 0.70, true, "%");
+        target("commands at 32 clients ≥ 3× plain Axon", fmt(ours32) + "/s", fmt(axon32) + "/s", ours32 / axon32,
+                3, true, "×");
         double halfP99 = median(platform.path("commandsHalfLoad").path("runs"), "p99Ms");
         target("command p99 < 50 ms at half that load", ms(halfP99), "50 ms", halfP99, 50, false, "ms");
         double rebuild = median(platform.path("rebuild"), "perSecond");
@@ -101,7 +103,9 @@ final class BenchmarkReport {
         target("full rebuild ≥ half of PostgreSQL streaming the rows (text COPY)", fmt(rebuild) + "/s",
                 fmt(stream) + "/s", rebuild / stream, 0.5, true, "%");
         double lag = median(platform.path("lag").path("runs"), "p99Ms");
-        target("command → query p99 < 100 ms at steady load", ms(lag), "100 ms", lag, 100, false, "ms");
+        target("command → query p99 < 50 ms at steady load", ms(lag), "50 ms", lag, 50, false, "ms");
+        double worstLag = max(platform.path("lag").path("runs"), "p99Ms");
+        target("… in each of the three runs (the worst)", ms(worstLag), "50 ms", worstLag, 50, false, "ms");
         double drain = median(platform.path("projection"), "perSecond");
         target("projections draining a backlog ≥ 20,000 events/s", fmt(drain) + "/s", "20,000/s", drain, 20_000, true,
                 "/s");
@@ -112,6 +116,8 @@ final class BenchmarkReport {
                 false, "ms");
         target("district overview p99 < 20 ms (200 departments × 10 years)", ms(overview), "20 ms", overview, 20, false,
                 "ms");
+        double worstOverview = max(platform.path("views").path("overview"), "p99Ms");
+        target("… in each of the three runs (the worst)", ms(worstOverview), "20 ms", worstOverview, 20, false, "ms");
         target("as-of department dashboard over ten years < 1 s (p99)", ms(asOf), "1,000 ms", asOf, 1000, false, "ms");
         for (String service : List.of("command-service", "query-service")) {
             long peak = 0;
@@ -122,7 +128,7 @@ final class BenchmarkReport {
                     peak = Math.max(peak, phase.getValue().asLong());
                 }
             }
-            target(service + " RSS < 512 MiB under load", peak + " MiB", "512 MiB", peak, 512, false, "MiB");
+            target(service + " RSS < 512 MiB through every phase, rebuild included", peak + " MiB", "512 MiB", peak, 512, false, "MiB");
         }
         line("");
     }
@@ -369,10 +375,11 @@ final class BenchmarkReport {
         line("");
         line("Where the CPU went while PerfLedger took those commands (the three runs of a level together, from "
                 + "/proc; the query service projects the same events meanwhile, and the machine has two cores): cores "
-                + "kept busy, and CPU milliseconds per command.");
+                + "kept busy, and CPU milliseconds per command; and how many commands the group commit wrote per "
+                + "transaction.");
         line("");
-        line("| clients | " + String.join(" | ", parts) + " |");
-        line("| ---: |" + " ---: |".repeat(parts.size()));
+        line("| clients | " + String.join(" | ", parts) + " | commands per commit |");
+        line("| ---: |" + " ---: |".repeat(parts.size() + 1));
         for (JsonNode level : iterable(platform.path("commands"))) {
             StringBuilder row = new StringBuilder("| " + level.path("clients").asInt() + " |");
             for (String part : parts) {
@@ -380,6 +387,8 @@ final class BenchmarkReport {
                 row.append(String.format(Locale.ROOT, " %.2f cores, %.1f ms |", spent.path("cores").asDouble(),
                         spent.path("msPerCommand").asDouble()));
             }
+            row.append(level.has("commandsPerCommit")
+                    ? String.format(Locale.ROOT, " %.1f |", level.path("commandsPerCommit").asDouble()) : " – |");
             line(row.toString());
         }
     }
@@ -415,6 +424,11 @@ final class BenchmarkReport {
     static double median(JsonNode runs, String field) {
         List<Double> values = values(runs, field);
         return values.isEmpty() ? Double.NaN : values.get(values.size() / 2);
+    }
+
+    static double max(JsonNode runs, String field) {
+        List<Double> values = values(runs, field);
+        return values.isEmpty() ? Double.NaN : values.get(values.size() - 1);
     }
 
     private String spread(JsonNode runs, String field, Function<Double, String> format) {

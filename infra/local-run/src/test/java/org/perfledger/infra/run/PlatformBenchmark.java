@@ -286,6 +286,7 @@ class PlatformBenchmark {
             ArrayNode runs = level.putArray("runs");
             List<Double> rates = new ArrayList<>();
             Map<String, Long> before = cpuTicks();
+            String metricsBefore = metrics(platform.commandUrl());
             long begun = System.nanoTime();
             long commands = 0;
             for (int r = 0; r < RUNS; r++) {
@@ -296,6 +297,7 @@ class PlatformBenchmark {
                 rates.add(run.get("perSecond").asDouble());
             }
             level.set("cpu", cpuSpent(before, cpuTicks(), (System.nanoTime() - begun) / 1e9, commands));
+            level.put("commandsPerCommit", perCommit(metricsBefore, metrics(platform.commandUrl())));
             if (clients == 32) {
                 Collections.sort(rates);
                 at32 = rates.get(rates.size() / 2);
@@ -859,6 +861,13 @@ class PlatformBenchmark {
         } catch (RuntimeException restartingForNow) {
             // the service is restarting
         }
+    }
+
+    /** Commands written per transaction of the group commit between two scrapes of the command service. */
+    private static double perCommit(String before, String after) {
+        double groups = sum(after, "perfledger_commands_group_count", "") - sum(before, "perfledger_commands_group_count", "");
+        double commands = sum(after, "perfledger_commands_group_sum", "") - sum(before, "perfledger_commands_group_sum", "");
+        return groups == 0 ? 0 : Math.round(commands / groups * 10) / 10.0;
     }
 
     /** A service's metrics, as Prometheus scrapes them. */
