@@ -35,6 +35,8 @@ public final class LocalPlatform implements AutoCloseable {
      * its heap is {@link #heap}. The rest of the process (metaspace, compiled code, symbols, thread stacks, the C
      * library's memory) measured about 210 MiB at load.
      */
+    /** The instance name of the rebuild job while it runs ({@link #process} finds it). */
+    public static final String REBUILD_JOB = "rebuild-job";
     public static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
 
     /**
@@ -189,7 +191,7 @@ public final class LocalPlatform implements AutoCloseable {
      * does) on the given port, to its end; answers its exit status.
      */
     public int runRebuildJob(boolean swap, int port, Duration timeout) {
-        return services.runToEnd("rebuild-job", "query-service", with(queryEnvironment("rebuild-job", port),
+        return services.runToEnd(REBUILD_JOB, "query-service", with(queryEnvironment(REBUILD_JOB, port),
                 "SPRING_PROFILES_ACTIVE", "rebuild", "PERFLEDGER_REBUILD_SWAP", Boolean.toString(swap)), timeout);
     }
 

@@ -29,7 +29,7 @@ final class ServiceProcesses implements AutoCloseable {
     private final LocalPlatform.Settings settings;
     private final String kafkaBootstrap;
     /** The running services by instance name ({@code command-service}, {@code query-service}, extra instances). */
-    private final Map<String, Process> services = new LinkedHashMap<>();
+    private final Map<String, Process> services = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     /** Each instance's jar and environment, to start it again. */
     private final Map<String, Launch> launches = new LinkedHashMap<>();
 
@@ -82,6 +82,7 @@ final class ServiceProcesses implements AutoCloseable {
     /** Runs a service as a job to its end (or kills it after the timeout) and answers its exit status. */
     int runToEnd(String instance, String service, Map<String, String> env, Duration timeout) {
         Process process = start(instance, service, env);
+        services.put(instance, process);
         try {
             if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
@@ -93,6 +94,8 @@ final class ServiceProcesses implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while " + instance + " ran", e);
+        } finally {
+            services.remove(instance);
         }
     }
 

@@ -251,6 +251,12 @@ final class BenchmarkReport {
                 + " events) | " + spread(platform.path("rebuild"), "perSecond", this::fmt) + " | |");
         line("| … including the catch-up, the row-by-row comparison and the swap (s) | "
                 + spread(platform.path("rebuild"), "totalSeconds", this::fmt1) + " | |");
+        JsonNode job = platform.path("rebuildJob");
+        if (!job.isMissingNode()) {
+            line("| the same rebuild as a process of its own (`--spring.profiles.active=rebuild`, the Kubernetes job), "
+                    + "from its JVM's start to its exit (s), exit status " + job.path("exitStatus").asInt() + " | "
+                    + fmt1(job.path("seconds").asDouble()) + " | |");
+        }
         line("| PostgreSQL streaming the same rows, `COPY … TO STDOUT` text | " + spread(platform.path("streamText"),
                 "perSecond", this::fmt) + " | the limit |");
         line("| PostgreSQL streaming the same rows, binary | " + spread(platform.path("streamBinary"), "perSecond",

@@ -156,6 +156,7 @@ class PlatformBenchmark {
         phases.put("projections", this::projections);
         phases.put("bigDistrict", this::bigDistrict);
         phases.put("rebuilds", this::rebuilds);
+        phases.put("rebuildJob", this::rebuildJob);
         phases.put("postgresStreaming", this::postgresStreaming);
         phases.put("views", this::views);
         phases.put("profiles", this::profiles);
@@ -640,6 +641,22 @@ class PlatformBenchmark {
         }
     }
 
+    /**
+     * The same rebuild as a process of its own, as the Kubernetes job runs it: the serving query service's memory in
+     * this phase is that of an instance that does not rebuild; the job's own is sampled beside it.
+     */
+    private void rebuildJob() {
+        phase.set("rebuild-job");
+        long begun = System.nanoTime();
+        int status = platform.runRebuildJob(true, FreePorts.pick(), Duration.ofMinutes(30));
+        ObjectNode job = results.putObject("rebuildJob");
+        job.put("exitStatus", status);
+        job.put("seconds", (System.nanoTime() - begun) / 1e9);
+        if (status != 0) {
+            throw new IllegalStateException("the rebuild job exited with " + status + "; see " + home.resolve("logs"));
+        }
+    }
+
     /** One full rebuild through the API, swapped in, with its timings. */
     private ObjectNode rebuild() throws Exception {
         HttpResponse<String> started = http(platform.queryUrl() + "/api/v1/read-models/rebuilds?swap=true", "POST",
@@ -827,7 +844,7 @@ class PlatformBenchmark {
                 sampleJvmMemory("command-service", platform.commandUrl());
                 sampleJvmMemory("query-service", platform.queryUrl());
             }
-            for (String service : List.of("command-service", "query-service")) {
+            for (String service : List.of("command-service", "query-service", LocalPlatform.REBUILD_JOB)) {
                 try {
                     long pid = platform.process(service).pid();
                     for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
