@@ -14,15 +14,21 @@ import org.perfledger.kernel.event.PerfLedgerEvent;
 public record DecodedEvent(EventEnvelope envelope, PerfLedgerEvent event) {
 
     /**
-     * A stored row, its payload read from its bytes.
+     * A row of the event store, its payload read from its bytes (replays: rebuilds and views as of an instant).
      *
-     * @throws EventEnvelopeCodec.MalformedEnvelopeException when a known type's payload does not read
+     * @throws IllegalStateException when a known type's stored payload does not read: the store holds what the
+     *                               command side wrote, so that is a fault of the store, not of a request
      */
     public static DecodedEvent of(EventRow row) {
-        PerfLedgerEvent event = EventCatalog.classOf(row.payloadType()).isPresent()
-                ? EventEnvelopeCodec.payload(row.payloadType(), row.version(), row.eventIdentifier(), row.payload())
-                : null;
-        return new DecodedEvent(row.toEnvelope(), event);
+        try {
+            PerfLedgerEvent event = EventCatalog.classOf(row.payloadType()).isPresent()
+                    ? EventEnvelopeCodec.payload(row.payloadType(), row.version(), row.eventIdentifier(), row.payload())
+                    : null;
+            return new DecodedEvent(row.toEnvelope(), event);
+        } catch (EventEnvelopeCodec.MalformedEnvelopeException | IllegalArgumentException e) {
+            throw new IllegalStateException("stored event " + row.eventIdentifier() + " does not read: "
+                    + e.getMessage(), e);
+        }
     }
 
     /** @throws EventEnvelopeCodec.MalformedEnvelopeException when a known type's payload does not read */

@@ -12,8 +12,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.perfledger.kernel.event.EventEnvelopeCodec.MalformedEnvelopeException;
-import org.perfledger.kernel.event.EventRow;
 import org.perfledger.kernel.event.Streams;
 import org.perfledger.query.platform.InvalidParameterException;
 import org.perfledger.query.platform.TenantReads;
@@ -72,10 +70,7 @@ public class AsOfReads {
                 status.setRollbackOnly();
             }
             try (ReadModel model = ReadModel.empty()) {
-                store.forEach(scope, at, row -> {
-                    DecodedEvent event = decode(row);
-                    model.apply(event);
-                });
+                store.forEach(scope, at, row -> model.apply(DecodedEvent.of(row)));
                 model.copyInto(DataSourceUtils.getConnection(dataSource), "pg_temp");
             } catch (SQLException | IOException e) {
                 throw new IllegalStateException("the record as of " + at + " could not be replayed", e);
@@ -150,22 +145,13 @@ public class AsOfReads {
         return new Span(start, end);
     }
 
-    /** The business day an instant falls on. */
     /** The instant a business day begins, in the district's business time zone. */
     public Instant startOf(LocalDate day) {
         return day.atStartOfDay(businessZone).toInstant();
     }
 
+    /** The business day an instant falls on. */
     public LocalDate day(Instant at) {
         return at.atZone(businessZone).toLocalDate();
-    }
-
-    private static DecodedEvent decode(EventRow row) {
-        try {
-            return DecodedEvent.of(row);
-        } catch (MalformedEnvelopeException | IllegalArgumentException e) {
-            throw new IllegalStateException("stored event " + row.eventIdentifier() + " does not read: " + e.getMessage(),
-                    e);
-        }
     }
 }

@@ -10,7 +10,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import org.perfledger.kernel.event.EventEnvelopeCodec.MalformedEnvelopeException;
 import org.perfledger.query.projection.DecodedEvent;
 import org.perfledger.query.projection.ReadModel;
 import org.perfledger.query.replay.EventStoreReader.Settled;
@@ -183,11 +182,6 @@ final class PartitionedReplay<T> implements AutoCloseable {
 
     /** A stored event as the projection reads it. */
     static DecodedEvent decode(Settled settled) {
-        try {
-            return DecodedEvent.of(settled.row());
-        } catch (MalformedEnvelopeException | IllegalArgumentException e) {
-            throw new IllegalStateException("stored event " + settled.row().eventIdentifier() + " does not read: "
-                    + e.getMessage(), e);
-        }
+        return DecodedEvent.of(settled.row());
     }
 }

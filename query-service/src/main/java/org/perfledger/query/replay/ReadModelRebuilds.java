@@ -125,15 +125,8 @@ public class ReadModelRebuilds implements DisposableBean {
      */
     public Status start(boolean swap, String requestedBy) {
         Connection lock = lock();
-        RebuildProgress rebuild = new RebuildProgress(UUID.randomUUID().toString(), swap, requestedBy);
-        rebuilds.put(rebuild.id, rebuild);
-        worker.submit(() -> {
-            try {
-                run(rebuild);
-            } finally {
-                release(lock);
-            }
-        });
+        RebuildProgress rebuild = registered(swap, requestedBy);
+        worker.submit(() -> runHolding(lock, rebuild));
         return rebuild.status();
     }
 
@@ -145,16 +138,27 @@ public class ReadModelRebuilds implements DisposableBean {
      */
     public Status runHere(boolean swap, String requestedBy) {
         Connection lock = lock();
+        RebuildProgress rebuild = registered(swap, requestedBy);
+        runHolding(lock, rebuild);
+        return rebuild.status();
+    }
+
+    private RebuildProgress registered(boolean swap, String requestedBy) {
         RebuildProgress rebuild = new RebuildProgress(UUID.randomUUID().toString(), swap, requestedBy);
         rebuilds.put(rebuild.id, rebuild);
+        return rebuild;
+    }
+
+    /** Runs the rebuild and lets go of the cluster's rebuild lock, whatever happens. */
+    private void runHolding(Connection lock, RebuildProgress rebuild) {
         try {
             run(rebuild);
         } finally {
             release(lock);
         }
-        return rebuild.status();
     }
 
+    /** The cluster's one rebuild lock, held by the connection until {@link #release}. */
     private Connection lock() {
         Connection lock;
         try {

@@ -30,13 +30,14 @@ import org.slf4j.LoggerFactory;
 public final class LocalPlatform implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
+    /** The instance name of the rebuild job while it runs ({@link #process} finds it). */
+    public static final String REBUILD_JOB = "rebuild-job";
+
     /**
      * Each service's JVM: the serial collector for two cores, and an exit rather than a limp when the heap runs out;
      * its heap is {@link #heap}. The rest of the process (metaspace, compiled code, symbols, thread stacks, the C
      * library's memory) measured about 210 MiB at load.
      */
-    /** The instance name of the rebuild job while it runs ({@link #process} finds it). */
-    public static final String REBUILD_JOB = "rebuild-job";
     public static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
 
     /**

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ final class ServiceProcesses implements AutoCloseable {
     private final LocalPlatform.Settings settings;
     private final String kafkaBootstrap;
     /** The running services by instance name ({@code command-service}, {@code query-service}, extra instances). */
-    private final Map<String, Process> services = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, Process> services = Collections.synchronizedMap(new LinkedHashMap<>());
     /** Each instance's jar and environment, to start it again. */
     private final Map<String, Launch> launches = new LinkedHashMap<>();
 
@@ -84,7 +85,7 @@ final class ServiceProcesses implements AutoCloseable {
         Process process = start(instance, service, env);
         services.put(instance, process);
         try {
-            if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException(instance + " did not end within " + timeout + "; see "
                         + settings.home().resolve("logs"));
