@@ -7,16 +7,19 @@ import org.perfledger.command.eventstore.IdempotencyClaim;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a command with the request's metadata, once the caller's roles allow it ({@link CommandPolicy}), and waits
- * until its events are stored (or it was refused).
+ * Sends a command with the request's metadata, once the caller's roles allow it ({@link CommandPolicy}) and this
+ * service's shard keeps its district ({@link DistrictShards}), and waits until its events are stored (or it was
+ * refused).
  */
 @Component
 public class CommandSender {
 
     private final CommandGateway gateway;
+    private final DistrictShards shards;
 
-    public CommandSender(CommandGateway gateway) {
+    public CommandSender(CommandGateway gateway, DistrictShards shards) {
         this.gateway = gateway;
+        this.shards = shards;
     }
 
     public <R> R send(DistrictCommand command, RequestMetadata metadata) {
@@ -25,6 +28,7 @@ public class CommandSender {
                     + " sent in a request for district " + metadata.district());
         }
         CommandPolicy.authorize(command, metadata.caller());
+        shards.requireKept(command.district());
         try {
             return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                     .andMetaData(metadata.asEventMetadata()));

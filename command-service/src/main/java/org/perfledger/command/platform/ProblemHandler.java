@@ -70,6 +70,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 List.of(new FieldError(null, e.rule(), e.getMessage())));
     }
 
+    /**
+     * A district another shard keeps (or none does): 421 Misdirected Request, naming the shard and where its command
+     * service answers, so a client (the web UI reads the shard map from its page) can send it there.
+     */
+    @ExceptionHandler(DistrictShards.Misdirected.class)
+    ProblemDetail misdirected(DistrictShards.Misdirected e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(421), e.getMessage());
+        problem.setType(URI.create(TYPE_BASE + "misdirected"));
+        problem.setTitle("Misdirected Request");
+        e.keeper().ifPresent(shard -> {
+            problem.setProperty("shard", shard.name());
+            problem.setProperty("commandApi", shard.commandApi().toString());
+        });
+        problem.setProperty("errors", List.of(new FieldError("district", "district.other-shard", e.getMessage())));
+        return problem;
+    }
+
     @ExceptionHandler(BusyException.class)
     ResponseEntity<ProblemDetail> busy(BusyException e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")

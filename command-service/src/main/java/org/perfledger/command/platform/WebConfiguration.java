@@ -19,15 +19,19 @@ class WebConfiguration implements WebMvcConfigurer {
 
     private final TokenClaims claims;
     private final AuditedReads audit;
+    private final DistrictShards shards;
 
-    WebConfiguration(TokenClaims claims, JdbcTemplate jdbc) {
+    WebConfiguration(TokenClaims claims, JdbcTemplate jdbc, DistrictShards shards) {
         this.claims = claims;
+        this.shards = shards;
         // the auditors' reads of the record this service keeps (the event log, its export, the chain)
         this.audit = new AuditedReads(jdbc, claims.names());
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
+        // another shard's district is refused before anything is read, audited or written
+        registry.addInterceptor(shards);
         registry.addInterceptor(audit);
     }
 
