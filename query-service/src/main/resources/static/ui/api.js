@@ -25,6 +25,25 @@ export async function completeSignIn() {
   return Boolean(current);
 }
 const commandApi = document.querySelector('meta[name="perfledger-command-api"]')?.content ?? '';
+// On a sharded platform each district's commands go to the command service of the shard that keeps it.
+const commandShards = (() => {
+  try {
+    return JSON.parse(document.querySelector('meta[name="perfledger-command-shards"]')?.content || 'null');
+  } catch (e) {
+    return null;
+  }
+})();
+
+/** The command service that keeps the district the path (or a district's onboarding, its body) names. */
+export function commandBase(path, body) {
+  if (!commandShards) {
+    return commandApi;
+  }
+  const named = /^\/api\/v1\/districts\/([^/?#]+)/.exec(path)?.[1] ?? body?.district;
+  const district = named == null ? null : decodeURIComponent(named);
+  return (district && Object.hasOwn(commandShards.districts, district) ? commandShards.districts[district]
+    : commandShards.rest) ?? commandApi;
+}
 
 /** A refusal as the APIs write it (application/problem+json): title, detail and every field with its rule. */
 export class Problem extends Error {
@@ -106,12 +125,12 @@ export async function post(path, body) {
 
 /** GET from the command service: the event log and the hash chain, which it keeps. */
 export async function readRecord(path) {
-  return answer(await fetch(commandApi + path, { headers: { Authorization: 'Bearer ' + token() } }));
+  return answer(await fetch(commandBase(path) + path, { headers: { Authorization: 'Bearer ' + token() } }));
 }
 
 /** Send a command; a fresh Idempotency-Key makes a retried click safe. */
 export async function send(method, path, body) {
-  return answer(await fetch(commandApi + path, {
+  return answer(await fetch(commandBase(path, body) + path, {
     method,
     headers: {
       Authorization: 'Bearer ' + token(),
@@ -127,7 +146,7 @@ export function upload(path, file, onProgress,
   type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
-    request.open('POST', commandApi + path + (type.includes('spreadsheet') ? '?file=' + encodeURIComponent(file.name) : ''));
+    request.open('POST', commandBase(path) + path + (type.includes('spreadsheet') ? '?file=' + encodeURIComponent(file.name) : ''));
     request.setRequestHeader('Authorization', 'Bearer ' + token());
     request.setRequestHeader('Content-Type', type);
     request.setRequestHeader('Idempotency-Key', crypto.randomUUID());
@@ -159,7 +178,7 @@ export function upload(path, file, onProgress,
  * command service for the record it keeps ({@code record}: the event log).
  */
 export async function download(path, onProgress, record = false) {
-  const response = await fetch((record ? commandApi : '') + path, { headers: { Authorization: 'Bearer ' + token() } });
+  const response = await fetch((record ? commandBase(path) : '') + path, { headers: { Authorization: 'Bearer ' + token() } });
   if (!response.ok) {
     await answer(response);
   }

@@ -205,6 +205,7 @@ export const en = {
   'rule.fiscal-year.format': 'Not a year', 'rule.fiscal-year.range': 'The year is out of range',
   'problem.version-conflict': 'Someone changed this meanwhile; reload and retry',
   'problem.concurrent-write': 'Someone changed the same record at the same time; reload and retry',
+  'problem.misdirected': 'This district is kept by another command service: nothing was stored; reload the page and retry', 'rule.district.other-shard': 'This district is kept by another command service; reload the page and retry',
   'problem.busy': 'Busy: nothing was stored; retry shortly', 'problem.unavailable': 'The database is out of reach: nothing was stored; retry shortly',
   'problem.not-found': 'Nothing is recorded here yet: register the project, or begin the department-wide plan, first',
   'problem.internal': 'The request could not be completed; nothing was stored', 'problem.forbidden': 'Your role cannot do this',

@@ -186,6 +186,7 @@ export const zh = {
   'rule.rate.format': '请填写百分数（不带 %），如 81.2', 'rule.number.format': '编号应为正整数',
   'rule.fiscal-year.format': '年度格式不正确', 'rule.fiscal-year.range': '年度超出范围',
   'problem.version-conflict': '记录已被他人修改，请刷新后重试', 'problem.concurrent-write': '有人同时修改了这条记录，请刷新后重试',
+  'problem.misdirected': '该区的数据由另一台命令服务保管，未保存任何内容，请刷新页面后重试', 'rule.district.other-shard': '该区的数据由另一台命令服务保管，请刷新页面后重试',
   'problem.busy': '系统繁忙，未保存任何内容，请稍后重试', 'problem.unavailable': '数据库暂时无法访问，未保存任何内容，请稍后重试',
   'problem.not-found': '找不到这条记录：项目须先登记，部门整体须先开始编制', 'problem.internal': '请求未能完成，未保存任何内容',
   'problem.forbidden': '您的角色不能进行此操作',

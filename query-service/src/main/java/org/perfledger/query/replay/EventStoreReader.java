@@ -9,12 +9,15 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.perfledger.kernel.event.EventRow;
 import org.perfledger.kernel.event.Streams;
+import org.perfledger.kernel.organisation.DistrictId;
+import org.perfledger.kernel.organisation.ShardMap;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,50 +30,102 @@ import org.springframework.transaction.support.TransactionTemplate;
  * every read model. Read-only, on a small pool of its own ({@code perfledger.event-store.*}; in production a read-only
  * role, or a replica of the command side's database).
  *
- * <p>Rebuilds read in the relay's order, {@code (tx_id, global_index)}, and only rows whose transaction is older than
- * every running one, so a transaction that commits late cannot slip behind the reader (see the command side's
- * {@code EventStoreFeed}).
+ * <p>On a sharded platform ({@code perfledger.sharding.map}, see {@link ShardMap}) there is one store per shard, each
+ * with its pool: what concerns a district is read from the store of the shard that keeps it; a rebuild reads every
+ * store, one after another, and knows where it stands in each ({@link Positions}). A district's streams are all in one
+ * store, so an aggregate's events keep their order.
+ *
+ * <p>Rebuilds read each store in the relay's order, {@code (tx_id, global_index)}, and only rows whose transaction is
+ * older than every running one, so a transaction that commits late cannot slip behind the reader (see the command
+ * side's {@code EventStoreFeed}).
  */
 @Component
 public class EventStoreReader implements DisposableBean {
 
-    /** Where a reader in relay order stands: the last row read. */
+    /** Where a reader in one store's relay order stands: the last row read. */
     public record Position(String txId, long globalIndex) {
         public static final Position START = new Position("0", 0);
     }
 
-    /** A row with its place in relay order. */
-    public record Settled(Position position, EventRow row) {
+    /** Where a reader stands in every store: a store it has not read yet is at its start. */
+    public record Positions(Map<String, Position> byStore) {
+        public static final Positions START = new Positions(Map.of());
+
+        public Positions {
+            byStore = Map.copyOf(byStore);
+        }
+
+        public Position in(String store) {
+            return byStore.getOrDefault(store, Position.START);
+        }
+
+        /** Past this row of its store. */
+        public Positions past(Settled settled) {
+            Map<String, Position> moved = new LinkedHashMap<>(byStore);
+            moved.put(settled.store(), settled.position());
+            return new Positions(moved);
+        }
     }
+
+    /** A row with its store (the shard's name; {@link #UNSHARDED} when there is one) and its place in relay order. */
+    public record Settled(String store, Position position, EventRow row) {
+    }
+
+    /** The one store of the unsharded platform. */
+    public static final String UNSHARDED = "event-store";
 
     private static final String COLUMNS = EventRow.columns("");
 
-    private final HikariDataSource dataSource;
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate readOnly;
+    /** One event store: a shard's, or the only one. */
+    private record Store(String name, HikariDataSource dataSource, JdbcTemplate jdbc, TransactionTemplate readOnly) {
+
+        static Store open(String name, String url, String username, String password, String schema) {
+            HikariConfig config = new HikariConfig();
+            config.setPoolName("event-store-reader-" + name);
+            config.setJdbcUrl(url);
+            config.setUsername(username);
+            config.setPassword(password);
+            config.setSchema(schema);
+            config.setReadOnly(true);
+            // prepared on the server from the first run, so rows come in binary: no hex text to decode for each bytea
+            config.addDataSourceProperty("prepareThreshold", "-1");
+            config.setMaximumPoolSize(4);
+            config.setMinimumIdle(0);
+            // the pool may start before the command side has made its schema; connect when first asked
+            config.setInitializationFailTimeout(-1);
+            HikariDataSource dataSource = new HikariDataSource(config);
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            jdbc.setFetchSize(1_000);
+            TransactionTemplate readOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+            readOnly.setReadOnly(true);
+            return new Store(name, dataSource, jdbc, readOnly);
+        }
+    }
+
+    private final ShardMap shards;
+    private final Map<String, Store> stores = new LinkedHashMap<>();
 
     EventStoreReader(@Value("${perfledger.event-store.url}") String url,
                      @Value("${perfledger.event-store.username}") String username,
                      @Value("${perfledger.event-store.password:}") String password,
-                     @Value("${perfledger.event-store.schema:eventstore}") String schema) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("event-store-reader");
-        config.setJdbcUrl(url);
-        config.setUsername(username);
-        config.setPassword(password);
-        config.setSchema(schema);
-        config.setReadOnly(true);
-        // prepared on the server from the first run, so rows come in binary: no hex text to decode for each bytea
-        config.addDataSourceProperty("prepareThreshold", "-1");
-        config.setMaximumPoolSize(4);
-        config.setMinimumIdle(0);
-        // the pool may start before the command side has made its schema; connect when first asked
-        config.setInitializationFailTimeout(-1);
-        this.dataSource = new HikariDataSource(config);
-        this.jdbc = new JdbcTemplate(dataSource);
-        this.jdbc.setFetchSize(1_000);
-        this.readOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        this.readOnly.setReadOnly(true);
+                     @Value("${perfledger.event-store.schema:eventstore}") String schema,
+                     @Value("${perfledger.sharding.map:}") String shardMap) {
+        this.shards = ShardMap.parse(shardMap);
+        if (shards.unsharded()) {
+            stores.put(UNSHARDED, Store.open(UNSHARDED, url, username, password, schema));
+        } else {
+            for (ShardMap.Shard shard : shards.shards()) {
+                stores.put(shard.name(), Store.open(shard.name(), shard.eventStoreUrl(), username, password, schema));
+            }
+        }
+    }
+
+    /** The store that keeps the district's streams; empty where no shard keeps it. */
+    private Optional<Store> storeOf(DistrictId district) {
+        if (shards.unsharded()) {
+            return Optional.of(stores.get(UNSHARDED));
+        }
+        return shards.keeper(district).map(shard -> stores.get(shard.name()));
     }
 
     /**
@@ -83,6 +138,11 @@ public class EventStoreReader implements DisposableBean {
 
     /** As {@link #forEach(Streams.Scope, Instant, Consumer)}, only those recorded after {@code after} (exclusive). */
     public void forEach(Streams.Scope scope, Instant after, Instant until, Consumer<EventRow> each) {
+        Optional<Store> kept = storeOf(scope.district());
+        if (kept.isEmpty()) {
+            return;
+        }
+        Store store = kept.get();
         List<Object> arguments = new ArrayList<>();
         StringBuilder where = new StringBuilder();
         for (Streams.Match match : scope.matches()) {
@@ -99,8 +159,8 @@ public class EventStoreReader implements DisposableBean {
             where.append(" AND time_stamp::timestamptz <= ?");
             arguments.add(Timestamp.from(until));
         }
-        readOnly.executeWithoutResult(status -> jdbc.query("SELECT " + COLUMNS + " FROM " + EventRow.CONTRACT + " WHERE "
-                + where + " ORDER BY global_index", (ResultSet row) -> {
+        store.readOnly().executeWithoutResult(status -> store.jdbc().query("SELECT " + COLUMNS + " FROM "
+                + EventRow.CONTRACT + " WHERE " + where + " ORDER BY global_index", (ResultSet row) -> {
                     EventRow event = EventRow.read(row);
                     if (scope.contains(event.aggregateIdentifier())) {
                         each.accept(event);
@@ -114,48 +174,66 @@ public class EventStoreReader implements DisposableBean {
 
     /** The district's chain head as it stood just before {@code before}, or empty if its chain had not begun. */
     public Optional<ChainHead> chainHead(String district, Instant before) {
-        return readOnly.execute(status -> jdbc.query("SELECT position, hash, chained_at FROM event_chain_v1 "
-                        + "WHERE district = ? AND chained_at < ? ORDER BY position DESC LIMIT 1",
+        return storeOf(DistrictId.of(district)).flatMap(store -> store.readOnly().execute(status -> store.jdbc().query(
+                "SELECT position, hash, chained_at FROM event_chain_v1 WHERE district = ? AND chained_at < ? "
+                        + "ORDER BY position DESC LIMIT 1",
                 (row, n) -> new ChainHead(row.getLong(1), HexFormat.of().formatHex(row.getBytes(2)),
-                        row.getTimestamp(3).toInstant()), district, Timestamp.from(before))).stream().findFirst();
-    }
-
-    /** Up to {@code limit} settled events after {@code after}, in relay order. */
-    public List<Settled> settledAfter(Position after, int limit) {
-        return readOnly.execute(status -> jdbc.query(connection -> {
-            PreparedStatement select = connection.prepareStatement(EventRow.SETTLED_AFTER);
-            select.setString(1, after.txId());
-            select.setLong(2, after.globalIndex());
-            select.setInt(3, limit);
-            return select;
-        }, (row, n) -> settled(row)));
+                        row.getTimestamp(3).toInstant()), district, Timestamp.from(before))).stream().findFirst());
     }
 
     /**
-     * Every settled event after {@code after}, in relay order, streamed through one cursor (a replay of the whole
-     * store); answers the position of the last one, or {@code after} when there was none.
+     * Up to {@code limit} settled events after {@code after}, in relay order, from the first store (in the shard
+     * map's order) that has any; none when no store has.
      */
-    public Position forEachSettled(Position after, Consumer<Settled> each) {
-        Position[] last = {after};
-        readOnly.executeWithoutResult(status -> jdbc.query(connection -> {
-            PreparedStatement select = connection.prepareStatement(EventRow.SETTLED_AFTER);
-            select.setFetchSize(5_000);
-            select.setString(1, after.txId());
-            select.setLong(2, after.globalIndex());
-            select.setInt(3, Integer.MAX_VALUE);
-            return select;
-        }, (ResultSet row) -> {
-            Settled settled = settled(row);
-            each.accept(settled);
-            last[0] = settled.position();
-        }));
-        return last[0];
+    public List<Settled> settledAfter(Positions after, int limit) {
+        for (Store store : stores.values()) {
+            Position from = after.in(store.name());
+            List<Settled> settled = store.readOnly().execute(status -> store.jdbc().query(connection -> {
+                PreparedStatement select = connection.prepareStatement(EventRow.SETTLED_AFTER);
+                select.setString(1, from.txId());
+                select.setLong(2, from.globalIndex());
+                select.setInt(3, limit);
+                return select;
+            }, (row, n) -> settled(store, row)));
+            if (settled != null && !settled.isEmpty()) {
+                return settled;
+            }
+        }
+        return List.of();
     }
 
-    /** How many events the store holds: what a full replay has ahead of it. */
+    /**
+     * Every settled event after {@code after}, in each store's relay order, one store after another, streamed through
+     * one cursor a store (a replay of the whole record); answers where it stopped in each.
+     */
+    public Positions forEachSettled(Positions after, Consumer<Settled> each) {
+        Map<String, Position> last = new LinkedHashMap<>(after.byStore());
+        for (Store store : stores.values()) {
+            Position from = after.in(store.name());
+            store.readOnly().executeWithoutResult(status -> store.jdbc().query(connection -> {
+                PreparedStatement select = connection.prepareStatement(EventRow.SETTLED_AFTER);
+                select.setFetchSize(5_000);
+                select.setString(1, from.txId());
+                select.setLong(2, from.globalIndex());
+                select.setInt(3, Integer.MAX_VALUE);
+                return select;
+            }, (ResultSet row) -> {
+                Settled settled = settled(store, row);
+                each.accept(settled);
+                last.put(store.name(), settled.position());
+            }));
+        }
+        return new Positions(last);
+    }
+
+    /** How many events the stores hold: what a full replay has ahead of it. */
     public long count() {
-        Long count = jdbc.queryForObject("SELECT count(*) FROM " + EventRow.CONTRACT, Long.class);
-        return count == null ? 0 : count;
+        long count = 0;
+        for (Store store : stores.values()) {
+            Long held = store.jdbc().queryForObject("SELECT count(*) FROM " + EventRow.CONTRACT, Long.class);
+            count += held == null ? 0 : held;
+        }
+        return count;
     }
 
     /**
@@ -163,21 +241,26 @@ public class EventStoreReader implements DisposableBean {
      * where the command side has no such table yet.
      */
     public List<Map<String, Object>> accessAudit(String district, int limit) {
-        Boolean kept = jdbc.queryForObject("SELECT to_regclass('access_audit') IS NOT NULL", Boolean.class);
-        if (!Boolean.TRUE.equals(kept)) {
+        Optional<Store> kept = storeOf(DistrictId.of(district));
+        if (kept.isEmpty()) {
+            return List.of();
+        }
+        JdbcTemplate jdbc = kept.get().jdbc();
+        Boolean exists = jdbc.queryForObject("SELECT to_regclass('access_audit') IS NOT NULL", Boolean.class);
+        if (!Boolean.TRUE.equals(exists)) {
             return List.of();
         }
         return jdbc.queryForList("SELECT subject, roles, method, path, query, status, read_at FROM access_audit "
                 + "WHERE district = ? ORDER BY read_at DESC LIMIT ?", district, limit);
     }
 
-    private static Settled settled(ResultSet row) throws SQLException {
+    private static Settled settled(Store store, ResultSet row) throws SQLException {
         EventRow event = EventRow.read(row);
-        return new Settled(new Position(row.getString("tx_text"), event.globalIndex()), event);
+        return new Settled(store.name(), new Position(row.getString("tx_text"), event.globalIndex()), event);
     }
 
     @Override
     public void destroy() {
-        dataSource.close();
+        stores.values().forEach(store -> store.dataSource().close());
     }
 }

@@ -23,7 +23,7 @@ import org.perfledger.query.platform.ConflictException;
 import org.perfledger.query.platform.NotFoundException;
 import org.perfledger.query.projection.DecodedEvent;
 import org.perfledger.query.projection.ProjectionApplier;
-import org.perfledger.query.replay.EventStoreReader.Position;
+import org.perfledger.query.replay.EventStoreReader.Positions;
 import org.perfledger.query.replay.EventStoreReader.Settled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -219,10 +219,10 @@ public class ReadModelRebuilds implements DisposableBean {
             transactions.executeWithoutResult(status -> schemas.prepare(live));
             rebuild.total = store.count();
             rebuild.phase("replaying");
-            Position replayed;
+            Positions replayed;
             try (PartitionedReplay<Settled> replay = new PartitionedReplay<>(workers,
                     settled -> settled.row().aggregateIdentifier(), PartitionedReplay::decode)) {
-                replayed = store.forEachSettled(Position.START, settled -> {
+                replayed = store.forEachSettled(Positions.START, settled -> {
                     if (replay.accept(settled) % PROGRESS_STEP == 0) {
                         rebuild.appliedTo(replay.applied());
                         appliedGauge.set(replay.applied());
@@ -249,11 +249,11 @@ public class ReadModelRebuilds implements DisposableBean {
             transactions.executeWithoutResult(status -> {
                 rebuild.phase("catching-up");
                 jdbc.query("SELECT pg_advisory_xact_lock(?)", row -> { }, ProjectionApplier.SWAP_LOCK);
-                Position at = replayed;
+                Positions at = replayed;
                 List<Settled> rest;
                 while (!(rest = store.settledAfter(at, BATCH)).isEmpty()) {
                     replayInTransaction(target, rest);
-                    at = rest.get(rest.size() - 1).position();
+                    at = at.past(rest.get(rest.size() - 1));
                     rebuild.applied(rest.size());
                 }
                 rebuild.phase("comparing");

@@ -1,5 +1,7 @@
 package org.perfledger.query.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,7 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.perfledger.kernel.organisation.ShardMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -21,7 +30,8 @@ import org.springframework.web.util.HtmlUtils;
  * The web UI's one page. Its scripts are static (under {@code /ui/}) and its libraries come from their jars: Preact
  * ({@code /webjars/preact/…}) and Apache ECharts ({@code /_static/echarts/…}); the page names their versions, so no
  * JavaScript build is needed. It also tells the scripts where the command service answers
- * ({@code perfledger.web.command-api}; empty when both services sit behind one origin).
+ * ({@code perfledger.web.command-api}; empty when both services sit behind one origin) and, on a sharded platform
+ * ({@code perfledger.sharding.map}), which command service keeps which district.
  *
  * <p>The page is served with a strict Content-Security-Policy: scripts only from this origin plus the inline import
  * map by its hash; connections only to this origin, the command service and the identity provider
@@ -38,7 +48,9 @@ class WebUiController {
 
     WebUiController(@Value("${perfledger.web.command-api:}") String commandApi,
                     @Value("${perfledger.web.oidc.issuer:}") String oidcIssuer,
-                    @Value("${perfledger.web.oidc.client-id:perfledger-web}") String oidcClient) {
+                    @Value("${perfledger.web.oidc.client-id:perfledger-web}") String oidcClient,
+                    @Value("${perfledger.sharding.map:}") String shardMap) {
+        ShardMap shards = ShardMap.parse(shardMap);
         String preact = "/webjars/preact/" + version("org.webjars.npm", "preact");
         String importMap = "{\"imports\":{\"preact\":\"" + preact + "/dist/preact.module.js\",\"preact/hooks\":\""
                 + preact + "/hooks/dist/hooks.module.js\"}}";
@@ -46,9 +58,15 @@ class WebUiController {
         this.publicPage = template("/ui/public.html").replace("{{importMap}}", importMap).replace("{{echarts}}", echarts);
         this.page = template("/ui/index.html").replace("{{importMap}}", importMap).replace("{{echarts}}", echarts)
                 .replace("{{commandApi}}", HtmlUtils.htmlEscape(commandApi))
+                .replace("{{commandShards}}", HtmlUtils.htmlEscape(commandShards(shards)))
                 .replace("{{oidcIssuer}}", HtmlUtils.htmlEscape(oidcIssuer))
                 .replace("{{oidcClient}}", HtmlUtils.htmlEscape(oidcIssuer.isBlank() ? "" : oidcClient));
-        String commandOrigin = commandApi.isBlank() ? "" : " " + origin(commandApi);
+        Set<String> commandOrigins = new LinkedHashSet<>();
+        if (!commandApi.isBlank()) {
+            commandOrigins.add(origin(commandApi));
+        }
+        shards.shards().forEach(shard -> commandOrigins.add(origin(shard.commandApi().toString())));
+        String commandOrigin = commandOrigins.stream().map(origin -> " " + origin).collect(Collectors.joining());
         // the browser asks the identity provider for its endpoints and tokens (sign-in itself is a navigation)
         String providerOrigin = oidcIssuer.isBlank() ? "" : " " + origin(oidcIssuer);
         this.policy = "default-src 'self'; script-src 'self' 'sha256-" + sha256(importMap) + "'; "
@@ -77,6 +95,32 @@ class WebUiController {
                 .header("Content-Security-Policy", policy)
                 .header("Referrer-Policy", "no-referrer")
                 .body(page);
+    }
+
+    /**
+     * Where each district's commands go on a sharded platform, for the scripts ({@code ui/api.js}): the command API
+     * of the shard naming the district, else that of the {@code *} shard; empty on the unsharded platform.
+     */
+    static String commandShards(ShardMap shards) {
+        if (shards.unsharded()) {
+            return "";
+        }
+        Map<String, Object> districts = new TreeMap<>();
+        String rest = null;
+        for (ShardMap.Shard shard : shards.shards()) {
+            shard.districts().forEach(district -> districts.put(district.value(), shard.commandApi().toString()));
+            if (shard.rest()) {
+                rest = shard.commandApi().toString();
+            }
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("districts", districts);
+        map.put("rest", rest);
+        try {
+            return new ObjectMapper().writeValueAsString(map);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String template(String path) {
