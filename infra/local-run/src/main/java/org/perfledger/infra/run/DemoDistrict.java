@@ -50,8 +50,8 @@ public final class DemoDistrict {
     public void load() {
         for (Step step : steps()) {
             try {
-                HttpResponse<String> response = send(http, platform.commandUrl(), step, "demo-" + fingerprint(step),
-                        token(step));
+                HttpResponse<String> response = send(http, platform.commandUrlFor(step.path(), step.body()), step,
+                        "demo-" + fingerprint(step), token(step));
                 // Every step is sent with a key of its content, so loading again is answered as before; any
                 // refusal (a 409 too) means a seed step did not load, and the seeds must not load partly.
                 if (response.statusCode() >= 300) {

@@ -187,6 +187,12 @@ final class BenchmarkReport {
         line("| 32 clients paced to half the 32-client rate (" + fmt(half.path("perSecond").asDouble()) + "/s) | "
                 + spread(half.path("runs"), "perSecond", this::fmt) + " | " + spread(half.path("runs"), "p50Ms",
                 this::fmt1) + " | " + spread(half.path("runs"), "p99Ms", this::fmt1) + " |");
+        JsonNode sharded = platform.path("commandsSharded").path("runs");
+        if (!sharded.isMissingNode()) {
+            line("| 32 clients on two shards by district (two PostgreSQL servers, two command services) sharing "
+                    + "these cores | " + spread(sharded, "perSecond", this::fmt) + " | " + spread(sharded, "p50Ms",
+                    this::fmt1) + " | " + spread(sharded, "p99Ms", this::fmt1) + " |");
+        }
         line("");
         JsonNode lag = platform.path("lag").path("runs");
         line("End to end, command accepted → visible on the query API (8 clients, one command every 100 ms each; the "

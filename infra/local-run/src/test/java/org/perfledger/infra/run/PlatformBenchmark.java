@@ -151,6 +151,7 @@ class PlatformBenchmark {
     private Map<String, Phase> phases() {
         Map<String, Phase> phases = new LinkedHashMap<>();
         phases.put("commands", this::commands);
+        phases.put("sharded", this::sharded);
         phases.put("pgbench", this::pgbench);
         phases.put("lag", this::lag);
         phases.put("projections", this::projections);
@@ -210,7 +211,7 @@ class PlatformBenchmark {
 
     private HttpResponse<String> command(String method, String path, String body) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(platform.commandUrl() + path))
+            return http.send(HttpRequest.newBuilder(URI.create(platform.commandUrlFor(path, body) + path))
                     .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
                     .header("Authorization", "Bearer " + token(path)).header("Idempotency-Key", UUID.randomUUID().toString())
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -235,7 +236,7 @@ class PlatformBenchmark {
         for (int i = 0; i < count; i++) {
             String district = prefix + (i % districts);
             if (i < districts) {
-                HttpResponse<String> onboarded = http(platform.commandUrl() + "/api/v1/districts", "POST",
+                HttpResponse<String> onboarded = http(platform.commandUrl(district) + "/api/v1/districts", "POST",
                         "{\"district\":\"" + district + "\",\"name\":\"基准区\"}", platform.adminToken());
                 if (onboarded.statusCode() != 201 && onboarded.statusCode() != 409) {
                     ok(onboarded);
@@ -272,6 +273,38 @@ class PlatformBenchmark {
         ClosedLoop.Figures figures = ClosedLoop.Figures.of(latencies, duration);
         return JSON.createObjectNode().put("perSecond", figures.perSecond()).put("p50Ms", figures.p50Ms())
                 .put("p99Ms", figures.p99Ms());
+    }
+
+    /**
+     * The same 32 clients on a platform sharded by district on this machine: two PostgreSQL servers, two command
+     * services (each keeping half the districts), the bench's broker. Both shards share the machine's cores, so this
+     * shows what sharding costs where it cannot add hardware, not how it scales out.
+     */
+    private void sharded() throws Exception {
+        phase.set("sharded");
+        List<String> west = new ArrayList<>();
+        for (int d = 0; d < DISTRICTS; d += 2) {
+            west.add("benchshard" + d);
+        }
+        LocalPlatform unsharded = platform;
+        try (LocalPlatform two = LocalPlatform.start(new LocalPlatform.Settings(home.resolve("sharded"),
+                Path.of("target/services").toAbsolutePath(), Optional.empty(), "postgres", "",
+                Optional.of(unsharded.kafkaBootstrap()), FreePorts.pick(), 0, FreePorts.pick(), FreePorts.pick(), true,
+                "perfledger.bench-sharded").withShards(Map.of("west", west)))) {
+            platform = two;
+            tokens.clear();
+            List<String> all = plans("benchshard", 32, DISTRICTS);
+            load(all.subList(0, 8), Duration.ofSeconds(8), 0);
+            ObjectNode sharded = results.putObject("commandsSharded");
+            sharded.put("clients", 32).put("shards", 2);
+            ArrayNode runs = sharded.putArray("runs");
+            for (int r = 0; r < RUNS; r++) {
+                runs.add(figures(load(all, RUN, 0), RUN));
+            }
+        } finally {
+            platform = unsharded;
+            tokens.clear();
+        }
     }
 
     private void commands() throws Exception {

@@ -35,7 +35,8 @@ final class PlatformClient {
 
     HttpResponse<String> command(String method, String path, String body, String token) {
         try {
-            return DemoDistrict.send(HTTP, platform.commandUrl(), new SeedYear.Step(method, path, body), null, token);
+            return DemoDistrict.send(HTTP, platform.commandUrlFor(path, body), new SeedYear.Step(method, path, body),
+                    null, token);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
