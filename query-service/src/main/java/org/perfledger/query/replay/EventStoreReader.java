@@ -21,6 +21,7 @@ import org.perfledger.kernel.organisation.ShardMap;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -188,13 +189,8 @@ public class EventStoreReader implements DisposableBean {
     public List<Settled> settledAfter(Positions after, int limit) {
         for (Store store : stores.values()) {
             Position from = after.in(store.name());
-            List<Settled> settled = store.readOnly().execute(status -> store.jdbc().query(connection -> {
-                PreparedStatement select = connection.prepareStatement(EventRow.SETTLED_AFTER);
-                select.setString(1, from.txId());
-                select.setLong(2, from.globalIndex());
-                select.setInt(3, limit);
-                return select;
-            }, (row, n) -> settled(store, row)));
+            List<Settled> settled = store.readOnly().execute(status -> store.jdbc().query(
+                    settledAfter(from, limit, 0), (row, n) -> settled(store, row)));
             if (settled != null && !settled.isEmpty()) {
                 return settled;
             }
@@ -210,18 +206,12 @@ public class EventStoreReader implements DisposableBean {
         Map<String, Position> last = new LinkedHashMap<>(after.byStore());
         for (Store store : stores.values()) {
             Position from = after.in(store.name());
-            store.readOnly().executeWithoutResult(status -> store.jdbc().query(connection -> {
-                PreparedStatement select = connection.prepareStatement(EventRow.SETTLED_AFTER);
-                select.setFetchSize(5_000);
-                select.setString(1, from.txId());
-                select.setLong(2, from.globalIndex());
-                select.setInt(3, Integer.MAX_VALUE);
-                return select;
-            }, (ResultSet row) -> {
-                Settled settled = settled(store, row);
-                each.accept(settled);
-                last.put(store.name(), settled.position());
-            }));
+            store.readOnly().executeWithoutResult(status -> store.jdbc().query(
+                    settledAfter(from, Integer.MAX_VALUE, 5_000), (ResultSet row) -> {
+                        Settled settled = settled(store, row);
+                        each.accept(settled);
+                        last.put(store.name(), settled.position());
+                    }));
         }
         return new Positions(last);
     }
@@ -252,6 +242,20 @@ public class EventStoreReader implements DisposableBean {
         }
         return jdbc.queryForList("SELECT subject, roles, method, path, query, status, read_at FROM access_audit "
                 + "WHERE district = ? ORDER BY read_at DESC LIMIT ?", district, limit);
+    }
+
+    /** The settled rows after a position of one store, in relay order; {@code fetchSize} 0: the template's. */
+    private static PreparedStatementCreator settledAfter(Position from, int limit, int fetchSize) {
+        return connection -> {
+            PreparedStatement select = connection.prepareStatement(EventRow.SETTLED_AFTER);
+            if (fetchSize > 0) {
+                select.setFetchSize(fetchSize);
+            }
+            select.setString(1, from.txId());
+            select.setLong(2, from.globalIndex());
+            select.setInt(3, limit);
+            return select;
+        };
     }
 
     private static Settled settled(Store store, ResultSet row) throws SQLException {

@@ -62,7 +62,7 @@ final class LocalIdentity implements AutoCloseable {
         return Optional.of(distribution);
     }
 
-    static LocalIdentity start(LocalPlatform.Settings settings, PostgresServer postgres, String webUrl) {
+    static LocalIdentity start(PlatformSettings settings, PostgresServer postgres, String webUrl) {
         if (settings.keycloak().isPresent()) {
             return keycloak(settings, postgres, webUrl);
         }
@@ -79,7 +79,7 @@ final class LocalIdentity implements AutoCloseable {
      * Keycloak on a database of its own in the same PostgreSQL, with the realm of the demo users (their passwords made
      * once and kept in the home folder) and the web UI's origins as its client's redirect targets.
      */
-    private static LocalIdentity keycloak(LocalPlatform.Settings settings, PostgresServer postgres, String webUrl) {
+    private static LocalIdentity keycloak(PlatformSettings settings, PostgresServer postgres, String webUrl) {
         if (postgres == null) {
             throw new IllegalStateException("Keycloak runs on the embedded PostgreSQL; unset PERFLEDGER_DB_URL");
         }

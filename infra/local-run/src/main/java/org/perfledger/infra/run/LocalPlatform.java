@@ -9,17 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.perfledger.infra.embedded.KafkaBroker;
 import org.perfledger.infra.embedded.KeycloakRealm;
 import org.perfledger.infra.embedded.KeycloakServer;
 import org.perfledger.infra.embedded.LocalIssuer;
 import org.perfledger.infra.embedded.TokenSource;
 import org.perfledger.infra.embedded.PostgresServer;
-import org.perfledger.infra.embedded.FreePorts;
-import org.perfledger.kernel.organisation.DistrictId;
 import org.perfledger.kernel.organisation.ShardMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,99 +54,10 @@ public final class LocalPlatform implements AutoCloseable {
 
     static final String DATABASE = "perfledger";
 
-    /**
-     * Where things live and which external servers to use; {@code 0} ports mean any free port. {@code shards}: the
-     * platform sharded by district, each shard named here (with the districts it keeps) on an embedded PostgreSQL
-     * server and a command service of its own, beside the first shard ({@link #MAIN_SHARD}) that keeps every other
-     * district; empty for the unsharded platform.
-     */
-    public record Settings(Path home, Path servicesDirectory, Optional<String> externalDatabaseUrl, String dbUser,
-                           String dbPassword, Optional<String> externalKafka, int postgresPort, int kafkaPort,
-                           int commandPort, int queryPort, boolean durable, String topic, Optional<Path> keycloak,
-                           Map<String, List<String>> shards) {
-
-        public static final String DEFAULT_TOPIC = "perfledger.events";
-
-        public Settings {
-            shards = Map.copyOf(shards);
-        }
-
-        public Settings(Path home, Path servicesDirectory, Optional<String> externalDatabaseUrl, String dbUser,
-                        String dbPassword, Optional<String> externalKafka, int postgresPort, int kafkaPort,
-                        int commandPort, int queryPort, boolean durable) {
-            this(home, servicesDirectory, externalDatabaseUrl, dbUser, dbPassword, externalKafka, postgresPort,
-                    kafkaPort, commandPort, queryPort, durable, DEFAULT_TOPIC);
-        }
-
-        public Settings(Path home, Path servicesDirectory, Optional<String> externalDatabaseUrl, String dbUser,
-                        String dbPassword, Optional<String> externalKafka, int postgresPort, int kafkaPort,
-                        int commandPort, int queryPort, boolean durable, String topic) {
-            this(home, servicesDirectory, externalDatabaseUrl, dbUser, dbPassword, externalKafka, postgresPort,
-                    kafkaPort, commandPort, queryPort, durable, topic, Optional.empty(), Map.of());
-        }
-
-        /** The same, with people signing in at Keycloak run from {@code distribution}. */
-        public Settings withKeycloak(Path distribution) {
-            return new Settings(home, servicesDirectory, externalDatabaseUrl, dbUser, dbPassword, externalKafka,
-                    postgresPort, kafkaPort, commandPort, queryPort, durable, topic, Optional.of(distribution), shards);
-        }
-
-        /** The same, sharded by district: each named shard keeps the districts listed. */
-        public Settings withShards(Map<String, List<String>> keeping) {
-            return new Settings(home, servicesDirectory, externalDatabaseUrl, dbUser, dbPassword, externalKafka,
-                    postgresPort, kafkaPort, commandPort, queryPort, durable, topic, keycloak, keeping);
-        }
-
-        /** The query side's consumer group: one per topic, so platforms sharing a broker do not share partitions. */
-        String consumerGroup() {
-            return topic.equals(DEFAULT_TOPIC) ? "perfledger-query" : "perfledger-query-" + topic;
-        }
-
-        public static Settings fromEnvironment(Map<String, String> env) {
-            return new Settings(
-                    Path.of(env.getOrDefault("PERFLEDGER_HOME", ".perfledger")).toAbsolutePath(),
-                    Path.of(env.getOrDefault("PERFLEDGER_SERVICES", "infra/local-run/target/services")).toAbsolutePath(),
-                    Optional.ofNullable(env.get("PERFLEDGER_DB_URL")).filter(s -> !s.isBlank()),
-                    env.getOrDefault("PERFLEDGER_DB_USER", PostgresServer.USER),
-                    env.getOrDefault("PERFLEDGER_DB_PASSWORD", ""),
-                    Optional.ofNullable(env.get("PERFLEDGER_KAFKA_BOOTSTRAP")).filter(s -> !s.isBlank()),
-                    Integer.parseInt(env.getOrDefault("PERFLEDGER_POSTGRES_PORT", "15432")),
-                    Integer.parseInt(env.getOrDefault("PERFLEDGER_KAFKA_PORT", "19092")),
-                    Integer.parseInt(env.getOrDefault("PERFLEDGER_COMMAND_PORT", "8081")),
-                    Integer.parseInt(env.getOrDefault("PERFLEDGER_QUERY_PORT", "8082")),
-                    true, env.getOrDefault("PERFLEDGER_TOPIC", DEFAULT_TOPIC),
-                    LocalIdentity.keycloakDistribution(env), localShards(env.getOrDefault("PERFLEDGER_LOCAL_SHARDS", "")));
-        }
-
-        /**
-         * {@code PERFLEDGER_LOCAL_SHARDS}: {@code name=district,district; name=district}, the shards beside the first
-         * one, each on an embedded PostgreSQL server and a command service of its own.
-         */
-        static Map<String, List<String>> localShards(String text) {
-            Map<String, List<String>> shards = new LinkedHashMap<>();
-            for (String entry : text.split(";")) {
-                if (entry.isBlank()) {
-                    continue;
-                }
-                String[] parts = entry.split("=", 2);
-                if (parts.length != 2) {
-                    throw new IllegalArgumentException("PERFLEDGER_LOCAL_SHARDS: '" + entry.strip()
-                            + "' is not 'name=district,district'");
-                }
-                shards.put(parts[0].strip(), List.of(parts[1].strip().split("\\s*,\\s*")));
-            }
-            return shards;
-        }
-    }
-
     /** The first shard of a sharded platform: its PostgreSQL server and command service are the platform's own. */
-    public static final String MAIN_SHARD = "main";
+    public static final String MAIN_SHARD = LocalShards.MAIN;
 
-    /** A further shard: its embedded PostgreSQL server and its command service's port. */
-    private record ShardServers(PostgresServer postgres, String databaseUrl, int commandPort) {
-    }
-
-    private final Settings settings;
+    private final PlatformSettings settings;
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private ServiceProcesses services;
@@ -159,14 +65,13 @@ public final class LocalPlatform implements AutoCloseable {
     private String kafkaBootstrap;
     private LocalIdentity identity;
     private Map<String, String> securityEnvironment = Map.of();
-    private final Map<String, ShardServers> shards = new LinkedHashMap<>();
-    private ShardMap shardMap = ShardMap.NONE;
+    private LocalShards shards;
 
-    private LocalPlatform(Settings settings) {
+    private LocalPlatform(PlatformSettings settings) {
         this.settings = settings;
     }
 
-    public static LocalPlatform start(Settings settings) {
+    public static LocalPlatform start(PlatformSettings settings) {
         LocalPlatform platform = new LocalPlatform(settings);
         try {
             platform.startAll();
@@ -196,49 +101,19 @@ public final class LocalPlatform implements AutoCloseable {
             kafka = KafkaBroker.start(settings.home().resolve("kafka"), settings.kafkaPort());
             kafkaBootstrap = kafka.bootstrapServers();
         }
-        startShardServers();
+        shards = LocalShards.start(settings, commandUrl(), databaseUrl);
         services = new ServiceProcesses(settings, kafkaBootstrap);
         identity = LocalIdentity.start(settings, postgres, queryUrl());
         securityEnvironment = identity.environment();
         services.launch("command-service", "command-service", commandEnvironment(MAIN_SHARD, databaseUrl,
                 settings.commandPort()));
-        shards.forEach((name, shard) -> services.launch(commandInstance(name), "command-service",
-                commandEnvironment(name, shard.databaseUrl(), shard.commandPort())));
+        shards.further().forEach((name, shard) -> services.launch(LocalShards.commandInstance(name),
+                "command-service", commandEnvironment(name, shard.databaseUrl(), shard.commandPort())));
         services.launch("query-service", "query-service", queryEnvironment("query-service", settings.queryPort()));
         services.awaitHealthy(commandUrl(), "command-service");
-        shards.forEach((name, shard) -> services.awaitHealthy(url(shard.commandPort()), commandInstance(name)));
+        shards.further().forEach((name, shard) -> services.awaitHealthy(url(shard.commandPort()),
+                LocalShards.commandInstance(name)));
         services.awaitHealthy(queryUrl(), "query-service");
-    }
-
-    /**
-     * Sharded: a PostgreSQL server of its own for each further shard, and the shard map every service is given (the
-     * first shard keeps every district the others do not name).
-     */
-    private void startShardServers() {
-        if (settings.shards().isEmpty()) {
-            return;
-        }
-        StringBuilder map = new StringBuilder(MAIN_SHARD + " = * | " + commandUrl() + " | " + databaseUrl);
-        for (Map.Entry<String, List<String>> shard : new TreeMap<>(settings.shards()).entrySet()) {
-            PostgresServer server = PostgresServer.start(settings.home().resolve("postgres-" + shard.getKey()), 0,
-                    settings.durable());
-            try {
-                server.createDatabaseIfMissing(DATABASE);
-            } catch (RuntimeException e) {
-                server.close();
-                throw e;
-            }
-            ShardServers servers = new ShardServers(server, server.jdbcUrl(DATABASE), FreePorts.pick());
-            shards.put(shard.getKey(), servers);
-            map.append("; ").append(shard.getKey()).append(" = ").append(String.join(",", shard.getValue()))
-                    .append(" | ").append(url(servers.commandPort())).append(" | ").append(servers.databaseUrl());
-        }
-        shardMap = ShardMap.parse(map.toString());
-        log.info("Sharded by district: {}", shardMap);
-    }
-
-    private static String commandInstance(String shard) {
-        return shard.equals(MAIN_SHARD) ? "command-service" : "command-service-" + shard;
     }
 
     private Map<String, String> commandEnvironment(String shard, String database, int port) {
@@ -246,10 +121,7 @@ public final class LocalPlatform implements AutoCloseable {
                 "PERFLEDGER_COMMAND_DB_URL", database,
                 "PERFLEDGER_COMMAND_PORT", Integer.toString(port),
                 "PERFLEDGER_WEB_ORIGINS", queryUrl() + "," + queryUrl().replace("localhost", "127.0.0.1"));
-        if (!shardMap.unsharded()) {
-            environment.put("PERFLEDGER_SHARDS", shardMap.toString());
-            environment.put("PERFLEDGER_SHARD", shard);
-        }
+        environment.putAll(shards.commandEnvironment(shard));
         return environment;
     }
 
@@ -270,7 +142,7 @@ public final class LocalPlatform implements AutoCloseable {
                 "PERFLEDGER_EVENT_STORE_URL", databaseUrl,
                 "PERFLEDGER_QUERY_PORT", Integer.toString(port),
                 "PERFLEDGER_COMMAND_API", commandUrl(),
-                "PERFLEDGER_SHARDS", shardMap.unsharded() ? "" : shardMap.toString());
+                "PERFLEDGER_SHARDS", shards.map().unsharded() ? "" : shards.map().toString());
     }
 
     /**
@@ -370,10 +242,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** The command service that keeps the district (on the unsharded platform, the one). */
     public String commandUrl(String district) {
-        if (shardMap.unsharded()) {
-            return commandUrl();
-        }
-        return shardMap.keeper(DistrictId.of(district)).orElseThrow().commandApi().toString();
+        return shards.commandUrl(district);
     }
 
     /**
@@ -381,28 +250,20 @@ public final class LocalPlatform implements AutoCloseable {
      * onboarding ({@code POST /api/v1/districts}) the one its body names.
      */
     public String commandUrlFor(String path, String body) {
-        Matcher inPath = DISTRICT_PATH.matcher(path);
-        if (inPath.lookingAt()) {
-            return commandUrl(inPath.group(1));
-        }
-        Matcher inBody = body == null ? null : DISTRICT_FIELD.matcher(body);
-        return inBody != null && inBody.find() ? commandUrl(inBody.group(1)) : commandUrl();
+        return shards.commandUrlFor(path, body);
     }
-
-    private static final Pattern DISTRICT_PATH = Pattern.compile("/api/v1/districts/([a-z0-9-]+)");
-    private static final Pattern DISTRICT_FIELD = Pattern.compile("\"district\"\\s*:\\s*\"([a-z0-9-]+)\"");
 
     /** The platform's shard map; {@link ShardMap#NONE} when it is not sharded. */
     public ShardMap shardMap() {
-        return shardMap;
+        return shards.map();
     }
 
     /** The JDBC URL of a shard's event store. */
     public String shardDatabaseUrl(String shard) {
-        return shard.equals(MAIN_SHARD) ? databaseUrl : shards.get(shard).databaseUrl();
+        return shards.databaseUrl(shard);
     }
 
-    private static String url(int port) {
+    static String url(int port) {
         return "http://localhost:" + port;
     }
 
@@ -437,8 +298,10 @@ public final class LocalPlatform implements AutoCloseable {
             kafka.close();
             kafka = null;
         }
-        shards.values().forEach(shard -> shard.postgres().close());
-        shards.clear();
+        if (shards != null) {
+            shards.close();
+            shards = null;
+        }
         if (postgres != null) {
             postgres.close();
             postgres = null;
@@ -454,7 +317,7 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Settings settings = Settings.fromEnvironment(System.getenv());
+        PlatformSettings settings = PlatformSettings.fromEnvironment(System.getenv());
         LocalPlatform platform = start(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "perfledger-stop"));
         if (!"false".equalsIgnoreCase(System.getenv("PERFLEDGER_DEMO"))) {
@@ -469,8 +332,8 @@ public final class LocalPlatform implements AutoCloseable {
         System.out.println("  web UI           " + platform.queryUrl() + "/   (sign in with "
                 + (platform.keycloak().isPresent() ? "a user of users.txt)" : "a link from tokens.txt)"));
         System.out.println("  command service  " + platform.commandUrl() + "   (POST /api/v1/districts/{district}/...)");
-        if (!platform.shardMap.unsharded()) {
-            System.out.println("  sharded          " + platform.shardMap);
+        if (!platform.shardMap().unsharded()) {
+            System.out.println("  sharded          " + platform.shardMap());
         }
         System.out.println("  query service    " + platform.queryUrl() + "   (GET  /api/v1/districts/{district}/...)");
         System.out.println("  metrics          " + platform.commandUrl() + "/actuator/prometheus, "

@@ -27,14 +27,14 @@ final class ServiceProcesses implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceProcesses.class);
 
-    private final LocalPlatform.Settings settings;
+    private final PlatformSettings settings;
     private final String kafkaBootstrap;
     /** The running services by instance name ({@code command-service}, {@code query-service}, extra instances). */
     private final Map<String, Process> services = Collections.synchronizedMap(new LinkedHashMap<>());
     /** Each instance's jar and environment, to start it again. */
     private final Map<String, Launch> launches = new LinkedHashMap<>();
 
-    ServiceProcesses(LocalPlatform.Settings settings, String kafkaBootstrap) {
+    ServiceProcesses(PlatformSettings settings, String kafkaBootstrap) {
         this.settings = settings;
         this.kafkaBootstrap = kafkaBootstrap;
     }

@@ -48,7 +48,7 @@ class DistrictTransferTest {
                 "/postgres"), "postgres", ""); Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + database);
         }
-        try (LocalPlatform target = LocalPlatform.start(new LocalPlatform.Settings(
+        try (LocalPlatform target = LocalPlatform.start(new PlatformSettings(
                 ScratchDirectories.create("perfledger-transfer"), Path.of("target/services").toAbsolutePath(),
                 Optional.of(source.databaseUrl().replaceFirst("/perfledger$", "/" + database)), "postgres", "",
                 Optional.of(source.kafkaBootstrap()), 0, 0, FreePorts.pick(), FreePorts.pick(), false,

@@ -66,7 +66,7 @@ class FaultsTest {
 
     @BeforeAll
     static void startPlatform() throws IOException {
-        platform = LocalPlatform.start(new LocalPlatform.Settings(ScratchDirectories.create("perfledger-faults"),
+        platform = LocalPlatform.start(new PlatformSettings(ScratchDirectories.create("perfledger-faults"),
                 Path.of("target/services").toAbsolutePath(), Optional.empty(), "postgres", "", Optional.empty(),
                 FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), false));
         client = new PlatformClient(platform);

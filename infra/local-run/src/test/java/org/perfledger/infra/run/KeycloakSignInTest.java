@@ -43,7 +43,7 @@ class KeycloakSignInTest {
         Path home = ScratchDirectories.create("perfledger-keycloak");
         // access tokens of 65 s, so the page renews its token (a minute before expiry) within the test
         System.setProperty("perfledger.keycloak.access-token-seconds", "65");
-        platform = LocalPlatform.start(new LocalPlatform.Settings(home, Path.of("target/services").toAbsolutePath(),
+        platform = LocalPlatform.start(new PlatformSettings(home, Path.of("target/services").toAbsolutePath(),
                 Optional.empty(), "postgres", "", Optional.empty(), FreePorts.pick(), FreePorts.pick(),
                 FreePorts.pick(), FreePorts.pick(), false).withKeycloak(Path.of("target/keycloak/keycloak")
                 .toAbsolutePath()));

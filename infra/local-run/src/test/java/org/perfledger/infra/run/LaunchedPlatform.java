@@ -27,7 +27,7 @@ final class LaunchedPlatform {
     static synchronized LocalPlatform get() {
         if (platform == null) {
             Path home = ScratchDirectories.create("perfledger-e2e");
-            LocalPlatform.Settings settings = new LocalPlatform.Settings(home,
+            PlatformSettings settings = new PlatformSettings(home,
                     Path.of("target/services").toAbsolutePath(), Optional.empty(), "postgres", "",
                     Optional.empty(), 0, FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), false);
             // people sign in at Keycloak, as in ./perfledger run, where a JDK for it is installed

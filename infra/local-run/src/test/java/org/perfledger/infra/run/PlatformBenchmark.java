@@ -101,7 +101,7 @@ class PlatformBenchmark {
     @Test
     void thePlatformAgainstItsLimits() throws Exception {
         home = ScratchDirectories.create("perfledger-bench");
-        platform = LocalPlatform.start(new LocalPlatform.Settings(home, Path.of("target/services").toAbsolutePath(),
+        platform = LocalPlatform.start(new PlatformSettings(home, Path.of("target/services").toAbsolutePath(),
                 Optional.empty(), "postgres", "", Optional.empty(), FreePorts.pick(), FreePorts.pick(),
                 FreePorts.pick(), FreePorts.pick(), true));
         AtomicBoolean sampling = new AtomicBoolean(true);
@@ -287,7 +287,7 @@ class PlatformBenchmark {
             west.add("benchshard" + d);
         }
         LocalPlatform unsharded = platform;
-        try (LocalPlatform two = LocalPlatform.start(new LocalPlatform.Settings(home.resolve("sharded"),
+        try (LocalPlatform two = LocalPlatform.start(new PlatformSettings(home.resolve("sharded"),
                 Path.of("target/services").toAbsolutePath(), Optional.empty(), "postgres", "",
                 Optional.of(unsharded.kafkaBootstrap()), FreePorts.pick(), 0, FreePorts.pick(), FreePorts.pick(), true,
                 "perfledger.bench-sharded").withShards(Map.of("west", west)))) {

@@ -63,7 +63,7 @@ class ShardingTest {
                 "/postgres"), "postgres", ""); Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + DATABASE);
         }
-        sharded = LocalPlatform.start(new LocalPlatform.Settings(ScratchDirectories.create("perfledger-sharded"),
+        sharded = LocalPlatform.start(new PlatformSettings(ScratchDirectories.create("perfledger-sharded"),
                 Path.of("target/services").toAbsolutePath(),
                 Optional.of(one.databaseUrl().replaceFirst("/perfledger$", "/" + DATABASE)), "postgres", "",
                 Optional.of(one.kafkaBootstrap()), 0, 0, FreePorts.pick(), FreePorts.pick(), false,

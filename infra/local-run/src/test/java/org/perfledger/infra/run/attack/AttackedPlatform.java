@@ -24,6 +24,7 @@ import org.perfledger.infra.embedded.ScratchDirectories;
 import org.perfledger.infra.embedded.FreePorts;
 import org.perfledger.infra.embedded.LocalIssuer;
 import org.perfledger.infra.run.LocalPlatform;
+import org.perfledger.infra.run.PlatformSettings;
 
 /**
  * The platform the attack tests aim at, one per test JVM: started as {@code ./perfledger run} starts it (each service
@@ -49,7 +50,7 @@ final class AttackedPlatform {
     static synchronized LocalPlatform get() {
         if (platform == null) {
             home = ScratchDirectories.create("perfledger-attack");
-            platform = LocalPlatform.start(new LocalPlatform.Settings(home,
+            platform = LocalPlatform.start(new PlatformSettings(home,
                     Path.of("target/services").toAbsolutePath(), Optional.empty(), "postgres", "",
                     Optional.empty(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), false));
             LocalPlatform started = platform;
