@@ -2,6 +2,8 @@ package org.perfledger.query.platform;
 
 import java.time.Clock;
 import org.perfledger.infra.web.AuditedReads;
+import org.perfledger.kernel.organisation.ShardMap;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +24,16 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     Clock clock() {
         return Clock.systemDefaultZone();
+    }
+
+    /**
+     * Which shard keeps which district, parsed once ({@code perfledger.sharding.map}; empty: one event store and one
+     * command service keep them all): the event-store reader opens a store per shard, the web UI sends each district's
+     * commands to its shard's command service.
+     */
+    @Bean
+    ShardMap shardMap(@Value("${perfledger.sharding.map:}") String map) {
+        return ShardMap.parse(map);
     }
 
     @Override

@@ -110,8 +110,8 @@ public class EventStoreReader implements DisposableBean {
                      @Value("${perfledger.event-store.username}") String username,
                      @Value("${perfledger.event-store.password:}") String password,
                      @Value("${perfledger.event-store.schema:eventstore}") String schema,
-                     @Value("${perfledger.sharding.map:}") String shardMap) {
-        this.shards = ShardMap.parse(shardMap);
+                     ShardMap shards) {
+        this.shards = shards;
         if (shards.unsharded()) {
             stores.put(UNSHARDED, Store.open(UNSHARDED, url, username, password, schema));
         } else {

@@ -76,9 +76,14 @@ public class ReadModelRebuilds implements DisposableBean {
     public record ReadModelsRebuilding(String rebuild) {
     }
 
-    public record Status(String id, boolean swap, String requestedBy, String state, String phase, long applied,
-                         long total, BigDecimal eventsPerSecond, Long secondsLeft, Instant startedAt,
-                         Instant finishedAt, String error, ReadModelComparison.Comparison comparison) {
+    /**
+     * A rebuild as it stands; {@code phaseSeconds} holds how long each phase took (queued, preparing, replaying,
+     * writing, analyzing, catching-up, comparing, swapping), in the order they ran, the running one up to now.
+     */
+    public record Status(String id, boolean swap, String requestedBy, int workers, String state, String phase,
+                         long applied, long total, BigDecimal eventsPerSecond, Long secondsLeft, Instant startedAt,
+                         Instant finishedAt, Map<String, BigDecimal> phaseSeconds, String error,
+                         ReadModelComparison.Comparison comparison) {
     }
 
     private final DataSource dataSource;
@@ -144,7 +149,7 @@ public class ReadModelRebuilds implements DisposableBean {
     }
 
     private RebuildProgress registered(boolean swap, String requestedBy) {
-        RebuildProgress rebuild = new RebuildProgress(UUID.randomUUID().toString(), swap, requestedBy);
+        RebuildProgress rebuild = new RebuildProgress(UUID.randomUUID().toString(), swap, requestedBy, workers);
         rebuilds.put(rebuild.id, rebuild);
         return rebuild;
     }

@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** A rebuild's progress, written by the worker and read by status requests, with its rate and the time left. */
 final class RebuildProgress {
@@ -11,21 +14,27 @@ final class RebuildProgress {
     final String id;
     final boolean swap;
     final String requestedBy;
+    final int workers;
     final Instant startedAt = Instant.now();
     volatile String phase = "queued";
+    /** When each phase began, in the order they ran. */
+    private final Map<String, Instant> phaseStarts = Collections.synchronizedMap(new LinkedHashMap<>());
     volatile long applied;
     volatile long total;
     volatile Instant finishedAt;
     volatile String error;
     volatile ReadModelComparison.Comparison comparison;
 
-    RebuildProgress(String id, boolean swap, String requestedBy) {
+    RebuildProgress(String id, boolean swap, String requestedBy, int workers) {
         this.id = id;
         this.swap = swap;
         this.requestedBy = requestedBy;
+        this.workers = workers;
+        phase("queued");
     }
 
     void phase(String phase) {
+        phaseStarts.put(phase, Instant.now());
         this.phase = phase;
     }
 
@@ -40,8 +49,8 @@ final class RebuildProgress {
 
     void finish(String failure) {
         error = failure;
-        phase = failure == null ? "done" : "failed";
         finishedAt = Instant.now();
+        phase(failure == null ? "done" : "failed");
     }
 
     ReadModelRebuilds.Status status() {
@@ -49,8 +58,32 @@ final class RebuildProgress {
         BigDecimal rate = rate(applied, Duration.between(startedAt, end));
         Long left = finishedAt != null ? null : secondsLeft(applied, total, rate);
         String state = finishedAt == null ? "running" : error == null ? "done" : "failed";
-        return new ReadModelRebuilds.Status(id, swap, requestedBy, state, phase, applied, total, rate, left, startedAt,
-                finishedAt, error, comparison);
+        return new ReadModelRebuilds.Status(id, swap, requestedBy, workers, state, phase, applied, total, rate, left,
+                startedAt, finishedAt, phaseSeconds(), error, comparison);
+    }
+
+    /** Seconds each phase took, to the millisecond, in the order they ran; the running one up to now. */
+    Map<String, BigDecimal> phaseSeconds() {
+        Map<String, BigDecimal> seconds = new LinkedHashMap<>();
+        synchronized (phaseStarts) {
+            Instant previous = null;
+            String previousPhase = null;
+            for (Map.Entry<String, Instant> start : phaseStarts.entrySet()) {
+                if (previous != null) {
+                    seconds.put(previousPhase, seconds(Duration.between(previous, start.getValue())));
+                }
+                previous = start.getValue();
+                previousPhase = start.getKey();
+            }
+            if (previous != null && finishedAt == null) {
+                seconds.put(previousPhase, seconds(Duration.between(previous, Instant.now())));
+            }
+        }
+        return seconds;
+    }
+
+    private static BigDecimal seconds(Duration duration) {
+        return BigDecimal.valueOf(duration.toMillis()).movePointLeft(3);
     }
 
     /** Events per second so far. */

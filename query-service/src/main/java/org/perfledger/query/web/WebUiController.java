@@ -49,8 +49,7 @@ class WebUiController {
     WebUiController(@Value("${perfledger.web.command-api:}") String commandApi,
                     @Value("${perfledger.web.oidc.issuer:}") String oidcIssuer,
                     @Value("${perfledger.web.oidc.client-id:perfledger-web}") String oidcClient,
-                    @Value("${perfledger.sharding.map:}") String shardMap) {
-        ShardMap shards = ShardMap.parse(shardMap);
+                    ShardMap shards) {
         String preact = "/webjars/preact/" + version("org.webjars.npm", "preact");
         String importMap = "{\"imports\":{\"preact\":\"" + preact + "/dist/preact.module.js\",\"preact/hooks\":\""
                 + preact + "/hooks/dist/hooks.module.js\"}}";

@@ -20,6 +20,25 @@ class RebuildProgressTest {
     }
 
     @Test
+    void eachPhaseKeepsItsSecondsInTheOrderTheyRanAndAFinishedRebuildHasNoRunningPhase() {
+        RebuildProgress rebuild = new RebuildProgress("r", true, "admin", 4);
+        rebuild.phase("preparing");
+        rebuild.phase("replaying");
+        assertThat(rebuild.phaseSeconds()).containsOnlyKeys("queued", "preparing", "replaying");
+        rebuild.phase("writing");
+        rebuild.finish(null);
+
+        ReadModelRebuilds.Status status = rebuild.status();
+        assertThat(status.workers()).isEqualTo(4);
+        assertThat(status.phase()).isEqualTo("done");
+        assertThat(status.phaseSeconds().keySet()).containsExactly("queued", "preparing", "replaying", "writing");
+        assertThat(status.phaseSeconds().values()).allSatisfy(seconds -> assertThat(seconds).isNotNegative());
+        assertThat(status.phaseSeconds().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isLessThanOrEqualTo(BigDecimal.valueOf(Duration.between(status.startedAt(), status.finishedAt())
+                        .toMillis()).movePointLeft(3));
+    }
+
+    @Test
     void beforeAnythingIsReplayedThereIsNoTimeLeftToTell() {
         BigDecimal rate = RebuildProgress.rate(0, Duration.ZERO);
         assertThat(rate).isZero();

@@ -23,9 +23,9 @@ class CommandShardsTest {
 
     @Test
     void thePageAllowsConnectionsToEveryShardsCommandService() {
-        WebUiController controller = new WebUiController("", "", "perfledger-web",
+        WebUiController controller = new WebUiController("", "", "perfledger-web", ShardMap.parse(
                 "east = donghu | http://command-east:8081 | jdbc:postgresql://e/p;"
-                        + "rest = * | https://command-rest.example | jdbc:postgresql://r/p");
+                        + "rest = * | https://command-rest.example | jdbc:postgresql://r/p"));
         var page = controller.page();
         assertThat(page.getHeaders().getFirst("Content-Security-Policy"))
                 .contains("connect-src 'self' http://command-east:8081 https://command-rest.example;");

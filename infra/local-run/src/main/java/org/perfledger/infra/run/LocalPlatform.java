@@ -161,8 +161,18 @@ public final class LocalPlatform implements AutoCloseable {
      * does) on the given port, to its end; answers its exit status.
      */
     public int runRebuildJob(boolean swap, int port, Duration timeout) {
-        return services.runToEnd(REBUILD_JOB, "query-service", with(queryEnvironment(REBUILD_JOB, port),
-                "SPRING_PROFILES_ACTIVE", "rebuild", "PERFLEDGER_REBUILD_SWAP", Boolean.toString(swap)), timeout);
+        return runRebuildJob(swap, port, timeout, Map.of());
+    }
+
+    /**
+     * The same, with more of the job's settings (e.g. {@code PERFLEDGER_REBUILD_WORKERS},
+     * {@code PERFLEDGER_REBUILD_REPORT}).
+     */
+    public int runRebuildJob(boolean swap, int port, Duration timeout, Map<String, String> settings) {
+        Map<String, String> environment = with(queryEnvironment(REBUILD_JOB, port), "SPRING_PROFILES_ACTIVE", "rebuild",
+                "PERFLEDGER_REBUILD_SWAP", Boolean.toString(swap));
+        environment.putAll(settings);
+        return services.runToEnd(REBUILD_JOB, "query-service", environment, timeout);
     }
 
     /** Stops an instance: politely (SIGTERM, it finishes what it does) or killed outright (SIGKILL, mid-batch). */

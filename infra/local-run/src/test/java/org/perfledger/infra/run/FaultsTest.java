@@ -97,7 +97,8 @@ class FaultsTest {
     /**
      * The rebuild run as a process of its own (the query service's rebuild profile, as the Kubernetes job runs it):
      * it swaps fresh read models in and exits 0, and the serving instance, which never held the rebuild's memory,
-     * hears of the swap and goes on answering from the new tables.
+     * hears of the swap and goes on answering from the new tables. It reports how it went in a file, as the
+     * Kubernetes job does in its termination message.
      */
     @Test
     void aRebuildRunAsAProcessOfItsOwnSwapsInAndTheServingInstanceHearsOfIt() throws Exception {
@@ -105,8 +106,18 @@ class FaultsTest {
         double heard = metric(platform.queryUrl(), "perfledger_rebuild_remote_swaps_total");
         long before = departmentTable();
 
-        assertThat(platform.runRebuildJob(true, FreePorts.pick(), Duration.ofMinutes(5))).isZero();
+        Path report = Files.createTempFile("rebuild-report", ".json");
+        assertThat(platform.runRebuildJob(true, FreePorts.pick(), Duration.ofMinutes(5), Map.of(
+                "PERFLEDGER_REBUILD_WORKERS", "3", "PERFLEDGER_REBUILD_REPORT", report.toString()))).isZero();
 
+        JsonNode done = PlatformClient.json(Files.readString(report));
+        assertThat(done.get("state").asText()).isEqualTo("done");
+        assertThat(done.get("workers").asInt()).isEqualTo(3);
+        assertThat(done.get("comparison").get("equal").asBoolean()).as(done.toString()).isTrue();
+        List<String> phases = new ArrayList<>();
+        done.get("phaseSeconds").fieldNames().forEachRemaining(phases::add);
+        assertThat(phases).containsSubsequence("preparing", "replaying", "writing", "analyzing", "catching-up",
+                "comparing", "swapping");
         assertThat(departmentTable()).as("the live tables are the rebuilt ones").isNotEqualTo(before);
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 metric(platform.queryUrl(), "perfledger_rebuild_remote_swaps_total") == heard + 1);

@@ -675,18 +675,36 @@ class PlatformBenchmark {
     }
 
     /**
-     * The same rebuild as a process of its own, as the Kubernetes job runs it: the serving query service's memory in
-     * this phase is that of an instance that does not rebuild; the job's own is sampled beside it.
+     * The same rebuild as a process of its own, as the Kubernetes job runs it, once each with 1, 2 and 4 fold threads
+     * ({@code PERFLEDGER_REBUILD_WORKERS}): the serving query service's memory in this phase is that of an instance
+     * that does not rebuild; the job's own is sampled beside it. Each job reports its phases' seconds in a file.
      */
-    private void rebuildJob() {
+    private void rebuildJob() throws IOException {
         phase.set("rebuild-job");
-        long begun = System.nanoTime();
-        int status = platform.runRebuildJob(true, FreePorts.pick(), Duration.ofMinutes(30));
-        ObjectNode job = results.putObject("rebuildJob");
-        job.put("exitStatus", status);
-        job.put("seconds", (System.nanoTime() - begun) / 1e9);
-        if (status != 0) {
-            throw new IllegalStateException("the rebuild job exited with " + status + "; see " + home.resolve("logs"));
+        ArrayNode jobs = results.putArray("rebuildJobs");
+        for (int workers : new int[] {1, 2, 4}) {
+            Path report = home.resolve("rebuild-job-" + workers + ".json");
+            long begun = System.nanoTime();
+            int status = platform.runRebuildJob(true, FreePorts.pick(), Duration.ofMinutes(30), Map.of(
+                    "PERFLEDGER_REBUILD_WORKERS", Integer.toString(workers),
+                    "PERFLEDGER_REBUILD_REPORT", report.toString()));
+            double seconds = (System.nanoTime() - begun) / 1e9;
+            if (status != 0 || !Files.exists(report)) {
+                // shown in the report as it ended, and the later phases still run
+                jobs.addObject().put("workers", workers).put("exitStatus", status).put("seconds", seconds);
+                continue;
+            }
+            JsonNode done = JSON.readTree(report.toFile());
+            JsonNode phases = done.path("phaseSeconds");
+            double replayAndWrite = 0;
+            for (String part : List.of("preparing", "replaying", "writing", "analyzing")) {
+                replayAndWrite += phases.path(part).asDouble();
+            }
+            long events = done.path("applied").asLong();
+            jobs.addObject().put("workers", done.path("workers").asInt()).put("exitStatus", status)
+                    .put("seconds", seconds).put("events", events).put("replayAndWriteSeconds", replayAndWrite)
+                    .put("perSecond", events / replayAndWrite)
+                    .put("equal", done.path("comparison").path("equal").asBoolean()).set("phaseSeconds", phases);
         }
     }
 
