@@ -13,6 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.perfledger.kernel.event.EventRow;
 import org.perfledger.kernel.event.Streams;
@@ -199,21 +204,56 @@ public class EventStoreReader implements DisposableBean {
     }
 
     /**
-     * Every settled event after {@code after}, in each store's relay order, one store after another, streamed through
-     * one cursor a store (a replay of the whole record); answers where it stopped in each.
+     * Every settled event after {@code after}, in each store's relay order, streamed through one cursor a store (a
+     * replay of the whole record); answers where it stopped in each. A sharded platform's stores are read at the same
+     * time, each on a thread of its own, and {@code each} is called by one of them at a time: a store's events in its
+     * order, the stores' interleaved (a district, and so each of its streams, is kept by one store).
      */
     public Positions forEachSettled(Positions after, Consumer<Settled> each) {
-        Map<String, Position> last = new LinkedHashMap<>(after.byStore());
-        for (Store store : stores.values()) {
-            Position from = after.in(store.name());
-            store.readOnly().executeWithoutResult(status -> store.jdbc().query(
-                    settledAfter(from, Integer.MAX_VALUE, 5_000), (ResultSet row) -> {
-                        Settled settled = settled(store, row);
-                        each.accept(settled);
-                        last.put(store.name(), settled.position());
-                    }));
+        Map<String, Position> last = new ConcurrentHashMap<>(after.byStore());
+        if (stores.size() == 1) {
+            readSettled(stores.values().iterator().next(), after, each, last);
+            return new Positions(last);
+        }
+        Object turn = new Object();
+        Consumer<Settled> oneAtATime = settled -> {
+            synchronized (turn) {
+                each.accept(settled);
+            }
+        };
+        ExecutorService readers = Executors.newFixedThreadPool(stores.size(), runnable -> {
+            Thread reader = new Thread(runnable, "event-store-replay");
+            reader.setDaemon(true);
+            return reader;
+        });
+        try {
+            List<Future<?>> reading = new ArrayList<>();
+            for (Store store : stores.values()) {
+                reading.add(readers.submit(() -> readSettled(store, after, oneAtATime, last)));
+            }
+            for (Future<?> read : reading) {
+                read.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the replay was interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failed ? failed
+                    : new IllegalStateException("the replay failed", e.getCause());
+        } finally {
+            readers.shutdownNow();
         }
         return new Positions(last);
+    }
+
+    private void readSettled(Store store, Positions after, Consumer<Settled> each, Map<String, Position> last) {
+        Position from = after.in(store.name());
+        store.readOnly().executeWithoutResult(status -> store.jdbc().query(
+                settledAfter(from, Integer.MAX_VALUE, 5_000), (ResultSet row) -> {
+                    Settled settled = settled(store, row);
+                    each.accept(settled);
+                    last.put(store.name(), settled.position());
+                }));
     }
 
     /** How many events the stores hold: what a full replay has ahead of it. */

@@ -64,7 +64,8 @@ final class PartitionedReplay<T> implements AutoCloseable {
     }
 
     /**
-     * Hands one item to its stream's partition (the reading thread only).
+     * Hands one item to its stream's partition (one caller at a time: the reading thread, or the readers of several
+     * stores taking turns).
      *
      * @return how many items were handed over so far, this one included
      */

@@ -94,7 +94,8 @@ class PlatformBenchmark {
     private final Map<String, Map<String, Map<String, Long>>> jvmMemory = new ConcurrentHashMap<>();
     /** The phase in which the services are profiled; its memory is shown but not held to the bound. */
     static final String PROFILING = "profiling";
-    private LocalPlatform platform;
+    /** The platform measured; the memory sampler reads it from its own thread. */
+    private volatile LocalPlatform platform;
     private List<String> commandPlans;
     private Path home;
 
@@ -287,10 +288,11 @@ class PlatformBenchmark {
             west.add("benchshard" + d);
         }
         LocalPlatform unsharded = platform;
-        try (LocalPlatform two = LocalPlatform.start(new PlatformSettings(home.resolve("sharded"),
+        LocalPlatform two = LocalPlatform.start(new PlatformSettings(home.resolve("sharded"),
                 Path.of("target/services").toAbsolutePath(), Optional.empty(), "postgres", "",
                 Optional.of(unsharded.kafkaBootstrap()), FreePorts.pick(), 0, FreePorts.pick(), FreePorts.pick(), true,
-                "perfledger.bench-sharded").withShards(Map.of("west", west)))) {
+                "perfledger.bench-sharded").withShards(Map.of("west", west)));
+        try {
             platform = two;
             tokens.clear();
             List<String> all = plans("benchshard", 32, DISTRICTS);
@@ -302,8 +304,10 @@ class PlatformBenchmark {
                 runs.add(figures(load(all, RUN, 0), RUN));
             }
         } finally {
+            // the memory sampler goes back to the unsharded platform before this one stops
             platform = unsharded;
             tokens.clear();
+            two.close();
         }
     }
 
@@ -905,8 +909,8 @@ class PlatformBenchmark {
                                     Math::max);
                         }
                     }
-                } catch (IOException | IllegalArgumentException stoppedForNow) {
-                    // the service is restarting
+                } catch (IOException | RuntimeException stoppedForNow) {
+                    // the service is restarting, or the platform sampled is being swapped: the next round samples it
                 }
             }
             LockSupport.parkNanos(500_000_000);
