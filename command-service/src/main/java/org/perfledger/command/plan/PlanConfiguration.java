@@ -1,17 +1,19 @@
 package org.perfledger.command.plan;
 
+import java.time.Duration;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Keeps a plan with a long history as fast to command as a fresh one: loaded plans stay in a cache (kept only while
- * memory allows), and every {@value #SNAPSHOT_EVERY} events a snapshot bounds what a cold load must replay.
+ * Keeps a plan with a long history as fast to command as a fresh one: loaded plans stay in a bounded cache
+ * ({@code perfledger.plan-cache.maximum-size} plans, each let go after {@code perfledger.plan-cache.idle} unused), and
+ * every {@value #SNAPSHOT_EVERY} events a snapshot bounds what a cold load must replay.
  *
  * <p>The cache assumes one command-service instance owns each plan; running several needs commands routed by plan
  * (Axon's distributed command bus does that by aggregate id) or the cache turned off.
@@ -22,8 +24,9 @@ class PlanConfiguration {
     static final int SNAPSHOT_EVERY = 100;
 
     @Bean
-    Cache annualPlanCache() {
-        return new WeakReferenceCache();
+    Cache annualPlanCache(@Value("${perfledger.plan-cache.maximum-size:2000}") long maximumSize,
+                          @Value("${perfledger.plan-cache.idle:30m}") Duration idle) {
+        return new BoundedAggregateCache(maximumSize, idle);
     }
 
     @Bean
