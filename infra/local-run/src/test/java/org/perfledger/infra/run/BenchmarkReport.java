@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -313,13 +314,18 @@ final class BenchmarkReport {
                 + "last phase records both services with JDK Flight Recorder for the profiles below; a recording keeps "
                 + "native memory of its own, so that phase is shown but not held to the bound:");
         line("");
+        // the phases in the order they ran: the services sampled through the whole run first, then those (the rebuild
+        // job) that ran in some phases only
+        List<Map.Entry<String, JsonNode>> services = new ArrayList<>();
+        platform.path("rssMiB").fields().forEachRemaining(services::add);
+        services.sort(Comparator.comparingInt((Map.Entry<String, JsonNode> service) -> service.getValue().size())
+                .reversed());
         List<String> phases = new ArrayList<>();
-        platform.path("rssMiB").fields().forEachRemaining(service -> service.getValue().fieldNames()
-                .forEachRemaining(phase -> {
-                    if (!phases.contains(phase)) {
-                        phases.add(phase);
-                    }
-                }));
+        services.forEach(service -> service.getValue().fieldNames().forEachRemaining(phase -> {
+            if (!phases.contains(phase)) {
+                phases.add(phase);
+            }
+        }));
         line("| service | " + String.join(" | ", phases) + " |");
         line("| --- |" + " ---: |".repeat(phases.size()));
         platform.path("rssMiB").fields().forEachRemaining(service -> {
