@@ -11,7 +11,12 @@ public final class BackgroundWorker {
 
     /** A single thread named {@code name}, at {@code priority}, that does not hold the service up when it stops. */
     public static ExecutorService single(String name, int priority) {
-        return Executors.newSingleThreadExecutor(runnable -> {
+        return threads(name, 1, priority);
+    }
+
+    /** {@code count} such threads, each named {@code name}. */
+    public static ExecutorService threads(String name, int count, int priority) {
+        return Executors.newFixedThreadPool(count, runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
             thread.setPriority(priority);

@@ -16,13 +16,13 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.perfledger.kernel.event.EventRow;
 import org.perfledger.kernel.event.Streams;
 import org.perfledger.kernel.organisation.DistrictId;
 import org.perfledger.kernel.organisation.ShardMap;
+import org.perfledger.query.platform.BackgroundWorker;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -221,11 +221,7 @@ public class EventStoreReader implements DisposableBean {
                 each.accept(settled);
             }
         };
-        ExecutorService readers = Executors.newFixedThreadPool(stores.size(), runnable -> {
-            Thread reader = new Thread(runnable, "event-store-replay");
-            reader.setDaemon(true);
-            return reader;
-        });
+        ExecutorService readers = BackgroundWorker.threads("event-store-replay", stores.size(), Thread.NORM_PRIORITY);
         try {
             List<Future<?>> reading = new ArrayList<>();
             for (Store store : stores.values()) {
@@ -246,14 +242,19 @@ public class EventStoreReader implements DisposableBean {
         return new Positions(last);
     }
 
+    /** One store's settled rows after its position in {@code after}; where it stopped goes into {@code last}, once. */
     private void readSettled(Store store, Positions after, Consumer<Settled> each, Map<String, Position> last) {
         Position from = after.in(store.name());
+        Settled[] latest = {null};
         store.readOnly().executeWithoutResult(status -> store.jdbc().query(
                 settledAfter(from, Integer.MAX_VALUE, 5_000), (ResultSet row) -> {
                     Settled settled = settled(store, row);
                     each.accept(settled);
-                    last.put(store.name(), settled.position());
+                    latest[0] = settled;
                 }));
+        if (latest[0] != null) {
+            last.put(store.name(), latest[0].position());
+        }
     }
 
     /** How many events the stores hold: what a full replay has ahead of it. */

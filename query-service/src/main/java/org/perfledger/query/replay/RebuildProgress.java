@@ -16,8 +16,7 @@ final class RebuildProgress {
     final String requestedBy;
     final int workers;
     final Instant startedAt = Instant.now();
-    volatile String phase = "queued";
-    /** When each phase began, in the order they ran. */
+    /** When each phase began, in the order they ran; the last is the phase it is in. */
     private final Map<String, Instant> phaseStarts = Collections.synchronizedMap(new LinkedHashMap<>());
     volatile long applied;
     volatile long total;
@@ -35,7 +34,6 @@ final class RebuildProgress {
 
     void phase(String phase) {
         phaseStarts.put(phase, Instant.now());
-        this.phase = phase;
     }
 
     void applied(int more) {
@@ -58,8 +56,19 @@ final class RebuildProgress {
         BigDecimal rate = rate(applied, Duration.between(startedAt, end));
         Long left = finishedAt != null ? null : secondsLeft(applied, total, rate);
         String state = finishedAt == null ? "running" : error == null ? "done" : "failed";
-        return new ReadModelRebuilds.Status(id, swap, requestedBy, workers, state, phase, applied, total, rate, left,
+        return new ReadModelRebuilds.Status(id, swap, requestedBy, workers, state, phase(), applied, total, rate, left,
                 startedAt, finishedAt, phaseSeconds(), error, comparison);
+    }
+
+    /** The phase it is in: the last one begun. */
+    String phase() {
+        synchronized (phaseStarts) {
+            String current = null;
+            for (String phase : phaseStarts.keySet()) {
+                current = phase;
+            }
+            return current;
+        }
     }
 
     /** Seconds each phase took, to the millisecond, in the order they ran; the running one up to now. */

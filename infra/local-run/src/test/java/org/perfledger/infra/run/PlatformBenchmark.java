@@ -94,6 +94,8 @@ class PlatformBenchmark {
     private final Map<String, Map<String, Map<String, Long>>> jvmMemory = new ConcurrentHashMap<>();
     /** The phase in which the services are profiled; its memory is shown but not held to the bound. */
     static final String PROFILING = "profiling";
+    /** A rebuild's phases up to the catch-up: what its replay-and-write rate is timed over. */
+    private static final List<String> REPLAY_AND_WRITE = List.of("preparing", "replaying", "writing", "analyzing");
     /** The platform measured; the memory sampler reads it from its own thread. */
     private volatile LocalPlatform platform;
     private List<String> commandPlans;
@@ -701,7 +703,7 @@ class PlatformBenchmark {
             JsonNode done = JSON.readTree(report.toFile());
             JsonNode phases = done.path("phaseSeconds");
             double replayAndWrite = 0;
-            for (String part : List.of("preparing", "replaying", "writing", "analyzing")) {
+            for (String part : REPLAY_AND_WRITE) {
                 replayAndWrite += phases.path(part).asDouble();
             }
             long events = done.path("applied").asLong();
@@ -725,8 +727,7 @@ class PlatformBenchmark {
             Thread.sleep(100);
             status = parse(http(platform.queryUrl() + location, "GET", null, platform.adminToken()).body());
             String now = status.get("phase").asText();
-            if (replayed == null && !now.equals("queued") && !now.equals("preparing") && !now.equals("replaying")
-                    && !now.equals("writing") && !now.equals("analyzing")) {
+            if (replayed == null && !now.equals("queued") && !REPLAY_AND_WRITE.contains(now)) {
                 replayed = System.nanoTime();
             }
         } while (status.get("state").asText().equals("running"));
